@@ -1,0 +1,22 @@
+import Link from 'next/link';
+import type { Actor } from '../../server/auth/actor';
+import { t } from '../_lib/messages';
+import { SignOutButton } from './SignOutButton';
+
+export function AppHeader({ actor }: { actor: Actor }) {
+  return (
+    <header className="app-header">
+      <Link href="/compacts" className="brand">
+        <span className="brand-mark" aria-hidden="true">◆</span> {t('app.name')}
+      </Link>
+      <nav aria-label="Main">
+        <Link href="/compacts">{t('nav.compacts')}</Link>
+        {actor.isInstanceAdmin && <Link href="/admin">{t('nav.admin')}</Link>}
+      </nav>
+      <div className="header-user">
+        <span className="muted">{t('nav.signedInAs', { name: actor.name, party: actor.partyName })}</span>
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}

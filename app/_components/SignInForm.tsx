@@ -1,0 +1,53 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { t } from '../_lib/messages';
+
+export function SignInForm() {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await fetch('/api/auth/sign-in/email', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: form.get('email'), password: form.get('password') }),
+      });
+      if (response.ok) {
+        window.location.assign('/compacts');
+        return;
+      }
+      const body = (await response.json().catch(() => null)) as { message?: string } | null;
+      setError(response.status === 401 ? t('signIn.invalid') : (body?.message ?? t('signIn.failed')));
+    } catch {
+      setError(t('signIn.failed'));
+    }
+    setBusy(false);
+  };
+
+  return (
+    <form className="stack" onSubmit={submit} aria-describedby={error ? 'sign-in-error' : undefined}>
+      <label className="field">
+        <span>{t('signIn.email')}</span>
+        <input name="email" type="email" autoComplete="username" required maxLength={320} />
+      </label>
+      <label className="field">
+        <span>{t('signIn.password')}</span>
+        <input name="password" type="password" autoComplete="current-password" required maxLength={128} />
+      </label>
+      {error && (
+        <p id="sign-in-error" className="alert error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button primary" disabled={busy}>
+        {busy ? t('signIn.busy') : t('signIn.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline-unsynced' | 'signed-out' | 'forbidden';
+
+export interface PresencePerson {
+  userId: string;
+  name: string;
+  partyName: string;
+  partyShortCode: string;
+  color: string;
+}
+
+export interface Collab {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+/** The Yjs document of one compact, synced with the collaboration server on this origin. */
+export function useCollab(compactId: string) {
+  const [collab, setCollab] = useState<Collab | null>(null);
+  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const [synced, setSynced] = useState(false);
+  const [people, setPeople] = useState<PresencePerson[]>([]);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+    const provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, compactId, doc, { maxBackoffTime: 5000 });
+    let everConnected = false;
+    let unsynced = false;
+    let terminal: ConnectionStatus | null = null;
+
+    const refresh = () => {
+      if (terminal) return setStatus(terminal);
+      if (provider.wsconnected && provider.synced) return setStatus('connected');
+      if (!everConnected) return setStatus('connecting');
+      setStatus(unsynced ? 'offline-unsynced' : 'reconnecting');
+    };
+    const onStatus = ({ status: s }: { status: string }) => {
+      if (s === 'connected') everConnected = true;
+      refresh();
+    };
+    const onSync = (isSynced: boolean) => {
+      if (isSynced) unsynced = false;
+      setSynced((was) => was || isSynced);
+      refresh();
+    };
+    const onClose = (event: CloseEvent | null) => {
+      if (event?.code === 4401) terminal = 'signed-out';
+      else if (event?.code === 4403) terminal = 'forbidden';
+      refresh();
+    };
+    const onLocalUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === provider) return;
+      if (!provider.wsconnected || !provider.synced) {
+        unsynced = true;
+        refresh();
+      }
+    };
+    const onAwareness = () => {
+      const byUser = new Map<string, PresencePerson>();
+      for (const state of provider.awareness.getStates().values()) {
+        const user = (state as { user?: PresencePerson }).user;
+        if (user?.userId) byUser.set(user.userId, user);
+      }
+      setPeople([...byUser.values()].sort((a, b) => a.name.localeCompare(b.name)));
+    };
+    const hasUnsyncedEdits = () => unsynced || (provider.ws?.bufferedAmount ?? 0) > 0;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!hasUnsyncedEdits()) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+
+    provider.on('status', onStatus);
+    provider.on('sync', onSync);
+    provider.on('connection-close', onClose);
+    provider.awareness.on('change', onAwareness);
+    doc.on('update', onLocalUpdate);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    setCollab({ doc, provider });
+
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      provider.destroy();
+      doc.destroy();
+      setCollab(null);
+    };
+  }, [compactId]);
+
+  return { collab, status, synced, people };
+}

@@ -1,0 +1,45 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
+import type { FormEvent } from 'react';
+import { t } from '../../_lib/messages';
+import { errorMessage, useTRPC } from '../../_lib/trpc';
+
+export function CreateCompactForm() {
+  const trpc = useTRPC();
+  const create = useMutation(trpc.compacts.create.mutationOptions());
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    create.mutate({ title: String(form.get('title')), description: String(form.get('description') ?? '') });
+  };
+  return (
+    <section className="card">
+      <h2>{t('admin.compacts')}</h2>
+      <form className="stack" onSubmit={submit}>
+        <label className="field">
+          <span>{t('admin.compactTitle')}</span>
+          <input name="title" required minLength={3} maxLength={200} />
+        </label>
+        <label className="field">
+          <span>{t('admin.compactDescription')}</span>
+          <textarea name="description" maxLength={2000} rows={3} />
+        </label>
+        {create.error && (
+          <p className="alert error" role="alert">
+            {errorMessage(create.error)}
+          </p>
+        )}
+        <button type="submit" className="button primary small" disabled={create.isPending}>
+          {t('admin.createCompact')}
+        </button>
+      </form>
+      {create.data && (
+        <p className="alert success">
+          {t('admin.compactCreated')} <Link href={`/compacts/${create.data.id}`}>{create.data.title}</Link>
+        </p>
+      )}
+    </section>
+  );
+}

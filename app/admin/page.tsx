@@ -1,0 +1,27 @@
+import { AppHeader } from '../_components/AppHeader';
+import { t } from '../_lib/messages';
+import { requireActor } from '../_lib/server-session';
+import { CreateCompactForm } from './_components/CreateCompactForm';
+import { PartiesPanel } from './_components/PartiesPanel';
+
+export const dynamic = 'force-dynamic';
+
+export default async function AdminPage() {
+  const actor = await requireActor();
+  return (
+    <>
+      <AppHeader actor={actor} />
+      <main className="page">
+        <h1>{t('admin.title')}</h1>
+        {actor.isInstanceAdmin ? (
+          <div className="admin-grid">
+            <PartiesPanel />
+            <CreateCompactForm />
+          </div>
+        ) : (
+          <p className="alert error">{t('admin.notAllowed')}</p>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { compactTextExtensions, DOCUMENT_FIELD } from '../../../../server/editor/extensions';
+import { t } from '../../../_lib/messages';
+import type { Collab } from '../../../_lib/use-collab';
+import { renderCaret, renderSelection } from './caret';
+import { EditorToolbar } from './EditorToolbar';
+
+interface Props {
+  collab: Collab;
+  canEdit: boolean;
+  user: { name: string };
+}
+
+/** Tiptap bound to the compact's Yjs document; editable only for roles that may edit. */
+export function CompactEditor({ collab, canEdit, user }: Props) {
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable: canEdit,
+      extensions: [
+        ...compactTextExtensions(),
+        Collaboration.configure({ document: collab.doc, field: DOCUMENT_FIELD }),
+        CollaborationCaret.configure({ provider: collab.provider, user, render: renderCaret, selectionRender: renderSelection }),
+      ],
+      editorProps: {
+        attributes: {
+          'aria-label': t('editor.label'),
+          'aria-multiline': 'true',
+          'aria-readonly': canEdit ? 'false' : 'true',
+          role: 'textbox',
+          class: 'compact-text',
+        },
+      },
+    },
+    [collab, canEdit],
+  );
+
+  if (!editor) return <p className="muted">{t('editor.loading')}</p>;
+  return (
+    <div className="editor">
+      {canEdit && <EditorToolbar editor={editor} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

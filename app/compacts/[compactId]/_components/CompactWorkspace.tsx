@@ -1,0 +1,47 @@
+'use client';
+
+import type { CompactRole } from '../../../../server/services/roles';
+import { t, type MessageKey } from '../../../_lib/messages';
+import { useCollab } from '../../../_lib/use-collab';
+import { CompactEditor } from './CompactEditor';
+import { ConnectionBadge } from './ConnectionBadge';
+import { MembersPanel, type PartyOption } from './MembersPanel';
+import { PresenceList } from './PresenceList';
+
+interface Props {
+  compact: { id: string; title: string; description: string };
+  me: { userId: string; name: string; partyName: string; role: CompactRole; canEdit: boolean };
+  parties: PartyOption[];
+}
+
+export function CompactWorkspace({ compact, me, parties }: Props) {
+  const { collab, status, synced, people } = useCollab(compact.id);
+  const roleName = t(`role.${me.role}` as MessageKey);
+  return (
+    <main className="workspace">
+      <section className="workspace-main">
+        <div className="workspace-title">
+          <h1>{compact.title}</h1>
+          <div className="title-badges">
+            {!me.canEdit && (
+              <span className="badge readonly" title={t('editor.readOnlyHint', { role: roleName })}>
+                {t('editor.readOnly')}
+              </span>
+            )}
+            <ConnectionBadge status={status} />
+          </div>
+        </div>
+        {!me.canEdit && <p className="muted small">{t('editor.readOnlyHint', { role: roleName })}</p>}
+        {collab && synced ? (
+          <CompactEditor collab={collab} canEdit={me.canEdit} user={{ name: me.name }} />
+        ) : (
+          <p className="muted">{t('editor.loading')}</p>
+        )}
+      </section>
+      <aside className="workspace-side">
+        <PresenceList people={people} myUserId={me.userId} />
+        <MembersPanel compactId={compact.id} isAdmin={me.role === 'admin'} myUserId={me.userId} parties={parties} />
+      </aside>
+    </main>
+  );
+}

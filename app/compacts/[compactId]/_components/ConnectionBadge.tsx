@@ -1,0 +1,25 @@
+import { t, type MessageKey } from '../../../_lib/messages';
+import type { ConnectionStatus } from '../../../_lib/use-collab';
+
+const LABELS: Record<ConnectionStatus, MessageKey> = {
+  connecting: 'status.connecting',
+  connected: 'status.connected',
+  reconnecting: 'status.reconnecting',
+  'offline-unsynced': 'status.offlineUnsynced',
+  'signed-out': 'status.signedOut',
+  forbidden: 'status.forbidden',
+};
+
+export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
+  return (
+    <span className={`badge status status-${status}`} role="status" aria-label={`${t('status.label')}: ${t(LABELS[status])}`}>
+      <span className="dot" aria-hidden="true" />
+      {t(LABELS[status])}
+      {status === 'signed-out' && (
+        <a href="/" className="badge-link">
+          {t('common.signInAgain')}
+        </a>
+      )}
+    </span>
+  );
+}

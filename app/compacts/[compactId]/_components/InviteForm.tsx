@@ -1,0 +1,84 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { COMPACT_ROLES, type CompactRole } from '../../../../server/services/roles';
+import { t, type MessageKey } from '../../../_lib/messages';
+import { errorMessage, useTRPC } from '../../../_lib/trpc';
+import type { PartyOption } from './MembersPanel';
+import { OneTimeLink } from './OneTimeLink';
+
+export function InviteForm({ compactId, parties }: { compactId: string; parties: PartyOption[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [notice, setNotice] = useState<{ path?: string; text: string } | null>(null);
+  const invite = useMutation(
+    trpc.members.invite.mutationOptions({
+      onSuccess: (result, input) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ compactId }) });
+        setNotice(
+          result.kind === 'added'
+            ? { text: t('members.added', { email: input.email }) }
+            : { path: result.path, text: t('members.linkReady', { email: input.email, date: new Date(result.expiresAt).toLocaleString() }) },
+        );
+      },
+    }),
+  );
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setNotice(null);
+    invite.mutate({
+      compactId,
+      email: String(form.get('email')),
+      partyId: String(form.get('partyId')),
+      role: String(form.get('role')) as CompactRole,
+      signatory: form.get('signatory') === 'on',
+    });
+  };
+
+  return (
+    <details className="invite">
+      <summary>{t('members.invite')}</summary>
+      <form className="stack" onSubmit={submit}>
+        <label className="field">
+          <span>{t('members.email')}</span>
+          <input name="email" type="email" required maxLength={320} />
+        </label>
+        <label className="field">
+          <span>{t('members.party')}</span>
+          <select name="partyId" required>
+            {parties.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('members.role')}</span>
+          <select name="role" defaultValue="negotiator">
+            {COMPACT_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`role.${role}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input name="signatory" type="checkbox" /> {t('members.signatory')}
+        </label>
+        {invite.error && (
+          <p className="alert error" role="alert">
+            {errorMessage(invite.error)}
+          </p>
+        )}
+        <button type="submit" className="button primary small" disabled={invite.isPending}>
+          {t('members.sendInvite')}
+        </button>
+      </form>
+      {notice && (notice.path ? <OneTimeLink path={notice.path} message={notice.text} /> : <p className="alert success">{notice.text}</p>)}
+    </details>
+  );
+}

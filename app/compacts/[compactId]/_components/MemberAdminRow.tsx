@@ -1,0 +1,71 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { COMPACT_ROLES, type CompactRole } from '../../../../server/services/roles';
+import { t, type MessageKey } from '../../../_lib/messages';
+import { errorMessage, useTRPC } from '../../../_lib/trpc';
+import { OneTimeLink } from './OneTimeLink';
+
+interface Member {
+  userId: string;
+  name: string;
+  role: CompactRole;
+  signatory: boolean;
+  deactivated: boolean;
+}
+
+/** An admin's controls for one member: role and signatory, reset link, remove, deactivate. */
+export function MemberAdminRow({ compactId, member }: { compactId: string; member: Member }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [role, setRole] = useState<CompactRole>(member.role);
+  const [signatory, setSignatory] = useState(member.signatory);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ compactId }) });
+  const update = useMutation(trpc.members.update.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.members.remove.mutationOptions({ onSuccess: refresh }));
+  const deactivate = useMutation(trpc.members.deactivate.mutationOptions({ onSuccess: refresh }));
+  const resetLink = useMutation(trpc.members.passwordResetLink.mutationOptions());
+  const error = update.error ?? remove.error ?? deactivate.error ?? resetLink.error;
+  const target = { compactId, userId: member.userId };
+
+  return (
+    <details className="member-admin">
+      <summary>{t('members.manage', { name: member.name })}</summary>
+      <div className="member-controls">
+        <select aria-label={`${t('members.role')}: ${member.name}`} value={role} onChange={(e) => setRole(e.target.value as CompactRole)}>
+          {COMPACT_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+        <label className="check">
+          <input type="checkbox" checked={signatory} onChange={(e) => setSignatory(e.target.checked)} /> {t('role.signatory')}
+        </label>
+        <button type="button" className="button primary small" disabled={update.isPending} onClick={() => update.mutate({ ...target, role, signatory })}>
+          {t('members.save')}
+        </button>
+      </div>
+      <div className="member-controls">
+        <button type="button" className="button secondary small" onClick={() => resetLink.mutate(target)}>
+          {t('members.resetLink')}
+        </button>
+        <button type="button" className="button danger small" onClick={() => window.confirm(t('members.confirmRemove', { name: member.name })) && remove.mutate(target)}>
+          {t('members.remove')}
+        </button>
+        {!member.deactivated && (
+          <button type="button" className="button danger small" onClick={() => window.confirm(t('members.confirmDeactivate', { name: member.name })) && deactivate.mutate(target)}>
+            {t('members.deactivate')}
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="alert error" role="alert">
+          {errorMessage(error)}
+        </p>
+      )}
+      {resetLink.data && <OneTimeLink path={resetLink.data.path} message={t('members.resetReady', { name: member.name, date: new Date(resetLink.data.expiresAt).toLocaleString() })} />}
+    </details>
+  );
+}

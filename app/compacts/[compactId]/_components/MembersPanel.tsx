@@ -1,0 +1,49 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { t, type MessageKey } from '../../../_lib/messages';
+import { errorMessage, useTRPC } from '../../../_lib/trpc';
+import { InviteForm } from './InviteForm';
+import { MemberAdminRow } from './MemberAdminRow';
+
+export interface PartyOption {
+  id: string;
+  name: string;
+}
+
+interface Props {
+  compactId: string;
+  isAdmin: boolean;
+  myUserId: string;
+  parties: PartyOption[];
+}
+
+export function MembersPanel({ compactId, isAdmin, myUserId, parties }: Props) {
+  const trpc = useTRPC();
+  const members = useQuery(trpc.members.list.queryOptions({ compactId }));
+  return (
+    <section className="card side-card">
+      <h2>{t('members.title')}</h2>
+      {isAdmin && <InviteForm compactId={compactId} parties={parties} />}
+      {members.error && <p className="alert error">{errorMessage(members.error)}</p>}
+      <ul className="members" aria-label={t('members.label')}>
+        {members.data?.map((member) => (
+          <li key={member.userId}>
+            <div className="member-line">
+              <span>
+                <span className="person-name">{member.name}</span>
+                <span className="person-party">{member.partyName}</span>
+              </span>
+              <span className="member-badges">
+                <span className="badge">{t(`role.${member.role}` as MessageKey)}</span>
+                {member.signatory && <span className="badge">{t('role.signatory')}</span>}
+                {member.deactivated && <span className="badge warn">{t('members.deactivated')}</span>}
+              </span>
+            </div>
+            {isAdmin && member.userId !== myUserId && <MemberAdminRow compactId={compactId} member={member} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { t, type MessageKey } from '../../_lib/messages';
+import { errorMessage, useTRPC } from '../../_lib/trpc';
+
+export function AcceptInviteForm({ token }: { token: string }) {
+  const trpc = useTRPC();
+  const invite = useQuery(trpc.account.invite.queryOptions({ token }));
+  const accept = useMutation(trpc.account.acceptInvite.mutationOptions());
+
+  if (invite.isPending) return <p className="muted">…</p>;
+  if (invite.error) return <p className="alert error" role="alert">{errorMessage(invite.error)}</p>;
+  if (accept.data) {
+    return (
+      <>
+        <p className="alert success">{t('invite.done', { email: accept.data.email })}</p>
+        <a className="button primary" href="/">
+          {t('signIn.submit')}
+        </a>
+      </>
+    );
+  }
+
+  const { compactTitle, partyName, role, email, hasAccount } = invite.data;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    accept.mutate(hasAccount ? { token } : { token, name: String(form.get('name')), password: String(form.get('password')) });
+  };
+  return (
+    <form className="stack" onSubmit={submit}>
+      <p>{t('invite.intro', { compact: compactTitle, role: t(`role.${role ?? 'reviewer'}` as MessageKey), party: partyName })}</p>
+      <p className="muted">{email}</p>
+      {hasAccount ? (
+        <p>{t('invite.existing')}</p>
+      ) : (
+        <>
+          <label className="field">
+            <span>{t('invite.name')}</span>
+            <input name="name" required maxLength={120} autoComplete="name" />
+          </label>
+          <label className="field">
+            <span>{t('invite.password')}</span>
+            <input name="password" type="password" required minLength={10} maxLength={128} autoComplete="new-password" aria-describedby="pw-hint" />
+            <small id="pw-hint" className="muted">
+              {t('invite.passwordHint')}
+            </small>
+          </label>
+        </>
+      )}
+      {accept.error && (
+        <p className="alert error" role="alert">
+          {errorMessage(accept.error)}
+        </p>
+      )}
+      <button type="submit" className="button primary" disabled={accept.isPending}>
+        {t('invite.accept')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import { t } from '../../_lib/messages';
+import { AcceptInviteForm } from './AcceptInviteForm';
+
+export const dynamic = 'force-dynamic';
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  return (
+    <main className="auth-page">
+      <section className="card auth-card">
+        <h1>{t('invite.title')}</h1>
+        <AcceptInviteForm token={token} />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+import { redirect } from 'next/navigation';
+import { SignInForm } from './_components/SignInForm';
+import { t } from './_lib/messages';
+import { currentActor } from './_lib/server-session';
+
+export const dynamic = 'force-dynamic';
+
+export default async function HomePage() {
+  if (await currentActor()) redirect('/compacts');
+  return (
+    <main className="auth-page">
+      <section className="card auth-card">
+        <p className="brand">
+          <span className="brand-mark" aria-hidden="true">◆</span> {t('app.name')}
+        </p>
+        <p className="muted">{t('app.tagline')}</p>
+        <h1>{t('signIn.title')}</h1>
+        <SignInForm />
+        <p className="muted small">{t('signIn.noSignUp')}</p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { t } from '../../_lib/messages';
+import { errorMessage, useTRPC } from '../../_lib/trpc';
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const trpc = useTRPC();
+  const link = useQuery(trpc.account.passwordReset.queryOptions({ token }));
+  const reset = useMutation(trpc.account.resetPassword.mutationOptions());
+
+  if (link.isPending) return <p className="muted">…</p>;
+  if (link.error) return <p className="alert error" role="alert">{errorMessage(link.error)}</p>;
+  if (reset.data) {
+    return (
+      <>
+        <p className="alert success">{t('reset.done')}</p>
+        <a className="button primary" href="/">
+          {t('signIn.submit')}
+        </a>
+      </>
+    );
+  }
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    reset.mutate({ token, password: String(new FormData(event.currentTarget).get('password')) });
+  };
+  return (
+    <form className="stack" onSubmit={submit}>
+      <p>{t('reset.intro', { email: link.data.email })}</p>
+      <label className="field">
+        <span>{t('reset.password')}</span>
+        <input name="password" type="password" required minLength={10} maxLength={128} autoComplete="new-password" />
+        <small className="muted">{t('invite.passwordHint')}</small>
+      </label>
+      {reset.error && (
+        <p className="alert error" role="alert">
+          {errorMessage(reset.error)}
+        </p>
+      )}
+      <button type="submit" className="button primary" disabled={reset.isPending}>
+        {t('reset.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import { t } from '../../_lib/messages';
+import { ResetPasswordForm } from './ResetPasswordForm';
+
+export const dynamic = 'force-dynamic';
+
+export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  return (
+    <main className="auth-page">
+      <section className="card auth-card">
+        <h1>{t('reset.title')}</h1>
+        <ResetPasswordForm token={token} />
+      </section>
+    </main>
+  );
+}

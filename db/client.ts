@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as parties from './schema/parties';
+import * as auth from './schema/auth';
+import * as compacts from './schema/compacts';
+import * as audit from './schema/audit';
+import * as collab from './schema/collab';
+
+export const schema = { ...parties, ...auth, ...compacts, ...audit, ...collab };
+export type Db = BetterSQLite3Database<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  sqlite: Database.Database;
+  path: string;
+}
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+
+export function databasePathFromEnv(): string {
+  return path.resolve(process.env.DATABASE_PATH ?? path.join(process.cwd(), 'data', 'compact.db'));
+}
+
+/** Opens (creating when absent) and migrates a SQLite database in WAL mode. */
+export function openDatabase(file: string): DbHandle {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // NORMAL in WAL mode: a committed transaction survives a crash of the process;
+  // FULL also survives power loss, at the cost of an fsync per commit.
+  sqlite.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL'}`);
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db, sqlite, path: file };
+}
+
+// The custom server and the Next.js route handlers are bundled separately but run in one
+// process: they share one connection through globalThis.
+const handles = ((globalThis as { __compactDbHandles?: Map<string, DbHandle> }).__compactDbHandles ??=
+  new Map<string, DbHandle>());
+
+/** The process-wide database for DATABASE_PATH (or ./data/compact.db). */
+export function getDb(): DbHandle {
+  const file = databasePathFromEnv();
+  let handle = handles.get(file);
+  if (!handle) {
+    handle = openDatabase(file);
+    handles.set(file, handle);
+  }
+  return handle;
+}
+
+export function closeDb(): void {
+  for (const [file, handle] of handles) {
+    handle.sqlite.close();
+    handles.delete(file);
+  }
+}

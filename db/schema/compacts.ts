@@ -1,0 +1,54 @@
+import { sqliteTable, text, integer, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { user } from './auth';
+import { parties } from './parties';
+
+import { ACCESS_LINK_KINDS, COMPACT_ROLES } from '../enums';
+
+export { ACCESS_LINK_KINDS, COMPACT_ROLES, type AccessLinkKind, type CompactRole } from '../enums';
+
+export const compacts = sqliteTable('compacts', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  createdBy: text('created_by').references(() => user.id),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    compactId: text('compact_id')
+      .notNull()
+      .references(() => compacts.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id),
+    role: text('role', { enum: COMPACT_ROLES }).notNull(),
+    signatory: integer('signatory', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.compactId, t.userId] }), index('memberships_user_idx').on(t.userId)],
+);
+
+
+/**
+ * One-time links an admin copies: invitations to a compact and password resets.
+ * Only the SHA-256 of the token is stored.
+ */
+export const accessLinks = sqliteTable('access_links', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ACCESS_LINK_KINDS }).notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  email: text('email').notNull(),
+  userId: text('user_id').references(() => user.id),
+  compactId: text('compact_id').references(() => compacts.id),
+  partyId: text('party_id').references(() => parties.id),
+  role: text('role', { enum: COMPACT_ROLES }),
+  signatory: integer('signatory', { mode: 'boolean' }).notNull().default(false),
+  createdBy: text('created_by')
+    .notNull()
+    .references(() => user.id),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+});

@@ -1,0 +1,61 @@
+import { and, eq, gt } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { session, user } from '../../db/schema/auth';
+import { onAccessChange, type AccessChange } from '../events/access-changes';
+import { findMembership } from '../services/compacts';
+import { CLOSE, type CloseReason } from './close-codes';
+import type { CollabConnection } from './connection';
+
+function reasonToClose(change: AccessChange, connection: CollabConnection): CloseReason | null {
+  const { actor } = connection.access;
+  switch (change.type) {
+    case 'session-ended':
+      return change.sessionToken === actor.sessionToken ? CLOSE.unauthenticated : null;
+    case 'user-sessions-revoked':
+      return change.userId === actor.userId ? CLOSE.unauthenticated : null;
+    case 'membership-removed':
+      return change.userId === actor.userId && change.compactId === connection.room.compactId ? CLOSE.forbidden : null;
+    case 'membership-changed':
+      return change.userId === actor.userId && change.compactId === connection.room.compactId ? CLOSE.accessChanged : null;
+  }
+}
+
+/** Re-reads a connection's session and membership; the close reason when they no longer hold. */
+export function recheckAccess(db: DbOrTx, connection: CollabConnection): CloseReason | null {
+  const { actor, role } = connection.access;
+  const [live] = db
+    .select({ deactivatedAt: user.deactivatedAt })
+    .from(session)
+    .innerJoin(user, eq(user.id, session.userId))
+    .where(and(eq(session.token, actor.sessionToken), gt(session.expiresAt, new Date())))
+    .all();
+  if (!live || live.deactivatedAt) return CLOSE.unauthenticated;
+  const membership = findMembership(db, connection.room.compactId, actor.userId);
+  if (!membership) return CLOSE.forbidden;
+  return membership.role === role ? null : CLOSE.accessChanged;
+}
+
+/**
+ * Closes sockets whose access ended or changed: at once on published changes (sign-out,
+ * removal, role change, deactivation), and by periodic re-checks (session expiry, changes
+ * made by another process).
+ */
+export function enforceAccess(db: DbOrTx, connections: () => Iterable<CollabConnection>, recheckMs: number): () => void {
+  const unsubscribe = onAccessChange((change) => {
+    for (const connection of connections()) {
+      const reason = reasonToClose(change, connection);
+      if (reason) connection.close(reason);
+    }
+  });
+  const timer = setInterval(() => {
+    for (const connection of connections()) {
+      const reason = recheckAccess(db, connection);
+      if (reason) connection.close(reason);
+    }
+  }, recheckMs);
+  timer.unref();
+  return () => {
+    unsubscribe();
+    clearInterval(timer);
+  };
+}

@@ -1,0 +1,59 @@
+import type { IncomingMessage } from 'node:http';
+import type { DbHandle } from '../../db/client';
+import { resolveActor } from '../auth/actor';
+import { isSameOriginRequest } from '../auth/request-origin';
+import { findMembership } from '../services/compacts';
+import { canEditText } from '../services/roles';
+import { CLOSE, type CloseReason } from './close-codes';
+import type { ConnectionAccess } from './connection';
+import { partyColour } from './presence-colour';
+
+export const COLLAB_PATH_PREFIX = '/collab/';
+
+export function compactIdFromPath(url: string | undefined): string | null {
+  const pathname = new URL(url ?? '/', 'http://localhost').pathname;
+  if (!pathname.startsWith(COLLAB_PATH_PREFIX)) return null;
+  const id = decodeURIComponent(pathname.slice(COLLAB_PATH_PREFIX.length));
+  return id.length > 0 && id.length <= 64 && !id.includes('/') ? id : null;
+}
+
+export function headersOf(request: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return headers;
+}
+
+/**
+ * Decides, before the WebSocket upgrade and before any document is loaded, who is connecting
+ * and with which access — or which close code refuses them.
+ */
+export async function authorizeUpgrade(
+  handle: DbHandle,
+  request: IncomingMessage,
+  compactId: string,
+): Promise<{ ok: true; access: ConnectionAccess } | { ok: false; refusal: CloseReason }> {
+  const headers = headersOf(request);
+  if (!isSameOriginRequest(headers)) return { ok: false, refusal: CLOSE.forbidden };
+  const actor = await resolveActor(handle, headers);
+  if (!actor) return { ok: false, refusal: CLOSE.unauthenticated };
+  const membership = findMembership(handle.db, compactId, actor.userId);
+  if (!membership) return { ok: false, refusal: CLOSE.forbidden };
+  return {
+    ok: true,
+    access: {
+      actor,
+      role: membership.role,
+      readOnly: !canEditText(membership.role),
+      presence: {
+        userId: actor.userId,
+        name: actor.name,
+        partyName: actor.partyName,
+        partyShortCode: actor.partyShortCode,
+        color: partyColour(handle.db, actor.partyId),
+      },
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Settings read from the environment; see the configuration table in the README. */
+export const config = {
+  get port(): number {
+    return Number(process.env.PORT ?? 3000);
+  },
+  get host(): string {
+    return process.env.HOST ?? '0.0.0.0';
+  },
+  /** Behind a TLS proxy: honour X-Forwarded-For / -Proto / -Host. */
+  get trustProxy(): boolean {
+    return process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true';
+  },
+  get seedDemo(): boolean {
+    return process.env.SEED_DEMO !== '0';
+  },
+  get collabIdleUnloadMs(): number {
+    return Number(process.env.COLLAB_IDLE_UNLOAD_MS ?? 30_000);
+  },
+  get collabMaxPayloadBytes(): number {
+    return Number(process.env.COLLAB_MAX_PAYLOAD_BYTES ?? 16 * 1024 * 1024);
+  },
+  get collabSessionRecheckMs(): number {
+    return Number(process.env.COLLAB_SESSION_RECHECK_MS ?? 30_000);
+  },
+};
+
+/**
+ * BETTER_AUTH_SECRET signs session cookies. When unset, a random secret is generated once
+ * and kept beside the database so sessions survive restarts.
+ */
+export function authSecret(databasePath: string): string {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const file = path.join(path.dirname(databasePath), 'auth-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    const secret = crypto.randomBytes(32).toString('base64url');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      fs.writeFileSync(file, secret, { flag: 'wx', mode: 0o600 });
+      return secret;
+    } catch {
+      return fs.readFileSync(file, 'utf8').trim();
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { getSchema, type JSONContent } from '@tiptap/core';
+import { Node as ProseMirrorNode, type Schema } from '@tiptap/pm/model';
+import { prosemirrorJSONToYDoc, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { compactTextExtensions, DOCUMENT_FIELD } from './extensions';
+
+let cachedSchema: Schema | null = null;
+
+export function compactTextSchema(): Schema {
+  cachedSchema ??= getSchema(compactTextExtensions());
+  return cachedSchema;
+}
+
+/** Builds the Yjs update that creates a document with this content (used to seed on the server). */
+export function contentToYUpdate(content: JSONContent): Uint8Array {
+  const ydoc = prosemirrorJSONToYDoc(compactTextSchema(), content, DOCUMENT_FIELD);
+  return Y.encodeStateAsUpdate(ydoc);
+}
+
+export function yDocToContent(ydoc: Y.Doc): JSONContent {
+  return yDocToProsemirrorJSON(ydoc, DOCUMENT_FIELD) as JSONContent;
+}
+
+/** Plain text, one block per paragraph, for search, exports and tests. */
+export function yDocToPlainText(ydoc: Y.Doc): string {
+  const node = ProseMirrorNode.fromJSON(compactTextSchema(), yDocToContent(ydoc));
+  return node.textBetween(0, node.content.size, '\n\n', '\n');
+}

@@ -1,0 +1,53 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
+import { compacts, memberships } from '../../db/schema/compacts';
+import { recordAuditEvent, type AuditActor } from './audit';
+import { DomainError } from './domain-error';
+import { newId } from './ids';
+import { canEditText } from './roles';
+
+const compactColumns = { id: compacts.id, title: compacts.title, description: compacts.description, createdAt: compacts.createdAt };
+
+/** The compacts this person is a member of, with their role in each. */
+export function listCompactsOf(db: DbOrTx, userId: string) {
+  return db
+    .select({ ...compactColumns, role: memberships.role, signatory: memberships.signatory })
+    .from(memberships)
+    .innerJoin(compacts, eq(compacts.id, memberships.compactId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(compacts.title))
+    .all()
+    .map((row) => ({ ...row, canEditText: canEditText(row.role) }));
+}
+
+export function getCompact(db: DbOrTx, compactId: string) {
+  const [row] = db.select(compactColumns).from(compacts).where(eq(compacts.id, compactId)).all();
+  if (!row) throw new DomainError('NOT_FOUND', 'No such compact.');
+  return row;
+}
+
+export interface NewCompact {
+  title: string;
+  description: string;
+}
+
+/** Creates a compact; its creator becomes the compact's first admin. */
+export function createCompact(db: Db, actor: AuditActor & { userId: string }, input: NewCompact) {
+  return db.transaction((tx) => {
+    const compact = { id: newId(), title: input.title.trim(), description: input.description.trim() };
+    const now = new Date();
+    tx.insert(compacts).values({ ...compact, createdBy: actor.userId, createdAt: now }).run();
+    tx.insert(memberships).values({ compactId: compact.id, userId: actor.userId, role: 'admin', signatory: false, createdAt: now }).run();
+    recordAuditEvent(tx, actor, { compactId: compact.id, action: 'compact.created', entityType: 'compact', entityId: compact.id, after: compact });
+    return compact;
+  });
+}
+
+export function findMembership(db: DbOrTx, compactId: string, userId: string) {
+  const [row] = db
+    .select({ role: memberships.role, signatory: memberships.signatory })
+    .from(memberships)
+    .where(and(eq(memberships.compactId, compactId), eq(memberships.userId, userId)))
+    .all();
+  return row ?? null;
+}

@@ -1,0 +1,63 @@
+import { hashPassword } from 'better-auth/crypto';
+import { count } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { account, user } from '../../db/schema/auth';
+import { compacts, memberships, type CompactRole } from '../../db/schema/compacts';
+import { parties, type PartyKind } from '../../db/schema/parties';
+import { DEMO_COMPACT_TEXT } from '../editor/demo-compact-text';
+import { contentToYUpdate } from '../editor/document-content';
+import { appendDocUpdate } from './document-store';
+import { newId } from './ids';
+
+export const DEMO_PASSWORD = 'compact-demo';
+export const DEMO_COMPACT_TITLE = 'Strategic Compact for the UN Stabilization Mission in Aldoria';
+
+const DEMO_PARTIES: { key: string; name: string; shortCode: string; kind: PartyKind }[] = [
+  { key: 'aldoria', name: 'Government of the Republic of Aldoria', shortCode: 'ALD', kind: 'host-government' },
+  { key: 'secretariat', name: 'UN Secretariat', shortCode: 'UNS', kind: 'un-secretariat' },
+  { key: 'mission', name: 'UN Stabilization Mission in Aldoria', shortCode: 'UNSMA', kind: 'un-mission' },
+  { key: 'varenia', name: 'Republic of Varenia', shortCode: 'VAR', kind: 'tpcc' },
+  { key: 'au', name: 'African Union', shortCode: 'AU', kind: 'regional-organisation' },
+];
+
+export const DEMO_ACCOUNTS: { email: string; name: string; party: string; role: CompactRole; signatory?: boolean; instanceAdmin?: boolean }[] = [
+  { email: 'admin@secretariat.example', name: 'Amina Diallo', party: 'secretariat', role: 'admin', instanceAdmin: true },
+  { email: 'negotiator@aldoria.example', name: 'Jonas Mbeki', party: 'aldoria', role: 'negotiator', signatory: true },
+  { email: 'negotiator@mission.example', name: 'Claire Fontaine', party: 'mission', role: 'negotiator', signatory: true },
+  { email: 'negotiator@varenia.example', name: 'Piotr Varga', party: 'varenia', role: 'negotiator' },
+  { email: 'negotiator@au.example', name: 'Fatou Ndiaye', party: 'au', role: 'negotiator' },
+  { email: 'monitor@mission.example', name: 'Rahul Mehta', party: 'mission', role: 'monitor' },
+  { email: 'validator@secretariat.example', name: 'Sofia Lindqvist', party: 'secretariat', role: 'validator' },
+  { email: 'reviewer@secretariat.example', name: 'Kwame Asante', party: 'secretariat', role: 'reviewer' },
+];
+
+/** Seeds the demo parties, accounts and compact (with its text) into an empty database. */
+export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const initialText = contentToYUpdate(DEMO_COMPACT_TEXT);
+  return db.transaction((tx) => {
+    const [{ n }] = tx.select({ n: count() }).from(user).all() as [{ n: number }];
+    if (n > 0) return false;
+    const now = Date.now();
+    const partyIds = new Map<string, string>();
+    DEMO_PARTIES.forEach(({ key, ...party }, i) => {
+      const id = newId();
+      partyIds.set(key, id);
+      tx.insert(parties).values({ id, ...party, createdAt: new Date(now + i) }).run();
+    });
+    const compactId = newId();
+    const createdAt = new Date(now);
+    const userIds = DEMO_ACCOUNTS.map((demo) => {
+      const id = newId();
+      tx.insert(user).values({ id, name: demo.name, email: demo.email, emailVerified: true, partyId: partyIds.get(demo.party)!, isInstanceAdmin: demo.instanceAdmin ?? false, createdAt, updatedAt: createdAt }).run();
+      tx.insert(account).values({ id: newId(), accountId: id, providerId: 'credential', userId: id, password: passwordHash, createdAt, updatedAt: createdAt }).run();
+      return id;
+    });
+    tx.insert(compacts).values({ id: compactId, title: DEMO_COMPACT_TITLE, description: 'Demo compact: co-edit it with the demo accounts.', createdBy: userIds[0], createdAt }).run();
+    DEMO_ACCOUNTS.forEach((demo, i) => {
+      tx.insert(memberships).values({ compactId, userId: userIds[i]!, role: demo.role, signatory: demo.signatory ?? false, createdAt }).run();
+    });
+    appendDocUpdate(tx, compactId, initialText, { userId: userIds[0]!, partyId: partyIds.get('secretariat')! });
+    return true;
+  });
+}

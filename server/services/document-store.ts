@@ -1,0 +1,61 @@
+import { and, desc, eq, gt, asc, max } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { DbOrTx } from '../../db/client';
+import { docCheckpoints, docUpdates } from '../../db/schema/collab';
+
+export interface UpdateAuthor {
+  userId: string | null;
+  partyId: string | null;
+}
+
+/** Appends one update exactly as received, with who sent it; returns its row id. */
+export function appendDocUpdate(db: DbOrTx, compactId: string, update: Uint8Array, author: UpdateAuthor): number {
+  const result = db
+    .insert(docUpdates)
+    .values({ compactId, update: Buffer.from(update.buffer, update.byteOffset, update.byteLength), userId: author.userId, partyId: author.partyId, createdAt: new Date() })
+    .run();
+  return Number(result.lastInsertRowid);
+}
+
+export interface StoredDoc {
+  doc: Y.Doc;
+  /** Id of the last update applied (0 when none). */
+  lastUpdateId: number;
+  /** Updates stored after the newest checkpoint. */
+  updatesSinceCheckpoint: number;
+}
+
+/** Loads a document: the newest checkpoint, then every update after it, in order. */
+export function loadDoc(db: DbOrTx, compactId: string): StoredDoc {
+  const doc = new Y.Doc({ gc: true });
+  const [checkpoint] = db
+    .select({ uptoUpdateId: docCheckpoints.uptoUpdateId, state: docCheckpoints.state })
+    .from(docCheckpoints)
+    .where(eq(docCheckpoints.compactId, compactId))
+    .orderBy(desc(docCheckpoints.uptoUpdateId))
+    .limit(1)
+    .all();
+  let lastUpdateId = checkpoint?.uptoUpdateId ?? 0;
+  const updates = db
+    .select({ id: docUpdates.id, update: docUpdates.update })
+    .from(docUpdates)
+    .where(and(eq(docUpdates.compactId, compactId), gt(docUpdates.id, lastUpdateId)))
+    .orderBy(asc(docUpdates.id))
+    .all();
+  doc.transact(() => {
+    if (checkpoint) Y.applyUpdate(doc, checkpoint.state);
+    for (const row of updates) Y.applyUpdate(doc, row.update);
+  });
+  if (updates.length > 0) lastUpdateId = updates[updates.length - 1]!.id;
+  return { doc, lastUpdateId, updatesSinceCheckpoint: updates.length };
+}
+
+/** Stores the full state as of update `uptoUpdateId`, so later loads start from here. */
+export function writeCheckpoint(db: DbOrTx, compactId: string, doc: Y.Doc, uptoUpdateId: number): void {
+  db.insert(docCheckpoints).values({ compactId, uptoUpdateId, state: Buffer.from(Y.encodeStateAsUpdate(doc)), createdAt: new Date() }).run();
+}
+
+export function hasStoredDoc(db: DbOrTx, compactId: string): boolean {
+  const [row] = db.select({ n: max(docUpdates.id) }).from(docUpdates).where(eq(docUpdates.compactId, compactId)).all();
+  return row?.n != null;
+}

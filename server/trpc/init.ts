@@ -1,0 +1,64 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import type { DbHandle } from '../../db/client';
+import { resolveActor, type Actor } from '../auth/actor';
+import { findMembership } from '../services/compacts';
+import { DomainError } from '../services/domain-error';
+import type { CompactRole } from '../services/roles';
+
+export interface Context {
+  handle: DbHandle;
+  actor: Actor | null;
+}
+
+export async function createContext(handle: DbHandle, headers: Headers): Promise<Context> {
+  return { handle, actor: await resolveActor(handle, headers) };
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const zodIssues = error.cause instanceof z.ZodError ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined;
+    return { ...shape, data: { ...shape.data, stack: undefined, zodIssues } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps a DomainError thrown by a service to the TRPCError with the same code. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    throw new TRPCError({ code: result.error.cause.code, message: result.error.cause.message, cause: result.error.cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+export const instanceAdminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor.isInstanceAdmin) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only instance administrators may do this.' });
+  return next();
+});
+
+export const compactIdInput = z.object({ compactId: z.string().min(1).max(64) });
+
+/**
+ * A procedure on one compact. Non-members get NOT_FOUND (the compact's existence is not
+ * revealed); members whose role is not in `roles` get FORBIDDEN.
+ */
+export function compactProcedure(roles: readonly CompactRole[] | 'any-member') {
+  return authedProcedure.input(compactIdInput).use(({ ctx, input, next }) => {
+    const membership = findMembership(ctx.handle.db, input.compactId, ctx.actor.userId);
+    if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such compact.' });
+    if (roles !== 'any-member' && !roles.includes(membership.role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${membership.role}) may not do this.` });
+    }
+    return next({ ctx: { ...ctx, membership } });
+  });
+}

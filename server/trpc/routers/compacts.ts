@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { yDocToContent, yDocToPlainText } from '../../editor/document-content';
+import { createCompact, getCompact, listCompactsOf } from '../../services/compacts';
+import { loadDoc } from '../../services/document-store';
+import { canEditText } from '../../services/roles';
+import { authedProcedure, compactProcedure, instanceAdminProcedure, router } from '../init';
+
+export const compactsRouter = router({
+  list: authedProcedure.query(({ ctx }) => listCompactsOf(ctx.handle.db, ctx.actor.userId)),
+  byId: compactProcedure('any-member').query(({ ctx, input }) => ({
+    ...getCompact(ctx.handle.db, input.compactId),
+    myRole: ctx.membership.role,
+    mySignatory: ctx.membership.signatory,
+    canEditText: canEditText(ctx.membership.role),
+  })),
+  /** The stored text, rendered on the server (JSON and plain text). */
+  text: compactProcedure('any-member').query(({ ctx, input }) => {
+    const { doc } = loadDoc(ctx.handle.db, input.compactId);
+    try {
+      return { content: yDocToContent(doc), plainText: yDocToPlainText(doc) };
+    } finally {
+      doc.destroy();
+    }
+  }),
+  create: instanceAdminProcedure
+    .input(z.object({ title: z.string().trim().min(3).max(200), description: z.string().trim().max(2000).default('') }))
+    .mutation(({ ctx, input }) => createCompact(ctx.handle.db, ctx.actor, input)),
+});

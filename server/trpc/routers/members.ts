@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { COMPACT_ROLES } from '../../services/roles';
+import { inviteMember, issuePasswordResetLink } from '../../services/access-links';
+import { deactivateMember, listMembers, removeMember, updateMember } from '../../services/members';
+import { compactProcedure, router } from '../init';
+
+const memberInput = z.object({ userId: z.string().min(1).max(64) });
+const roleInput = z.object({ role: z.enum(COMPACT_ROLES), signatory: z.boolean() });
+
+export const membersRouter = router({
+  list: compactProcedure('any-member').query(({ ctx, input }) => listMembers(ctx.handle.db, input.compactId)),
+  invite: compactProcedure(['admin'])
+    .input(roleInput.extend({ email: z.string().trim().toLowerCase().pipe(z.email().max(320)), partyId: z.string().min(1).max(64) }))
+    .mutation(({ ctx, input }) => inviteMember(ctx.handle.db, ctx.actor, input.compactId, input)),
+  update: compactProcedure(['admin'])
+    .input(memberInput.extend(roleInput.shape))
+    .mutation(({ ctx, input }) => updateMember(ctx.handle.db, ctx.actor, input.compactId, input.userId, { role: input.role, signatory: input.signatory })),
+  remove: compactProcedure(['admin'])
+    .input(memberInput)
+    .mutation(({ ctx, input }) => removeMember(ctx.handle.db, ctx.actor, input.compactId, input.userId)),
+  passwordResetLink: compactProcedure(['admin'])
+    .input(memberInput)
+    .mutation(({ ctx, input }) => issuePasswordResetLink(ctx.handle.db, ctx.actor, input.compactId, input.userId)),
+  deactivate: compactProcedure(['admin'])
+    .input(memberInput)
+    .mutation(({ ctx, input }) => deactivateMember(ctx.handle.db, ctx.actor, input.compactId, input.userId)),
+});

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { PARTY_KINDS } from '../../../db/schema/parties';
+import { createParty, listParties } from '../../services/parties';
+import { authedProcedure, instanceAdminProcedure, router } from '../init';
+
+export const partiesRouter = router({
+  list: authedProcedure.query(({ ctx }) => listParties(ctx.handle.db)),
+  create: instanceAdminProcedure
+    .input(
+      z.object({
+        name: z.string().trim().min(2).max(160),
+        shortCode: z.string().trim().min(2).max(16).regex(/^[A-Za-z0-9-]+$/, 'Letters, digits and dashes only.'),
+        kind: z.enum(PARTY_KINDS),
+      }),
+    )
+    .mutation(({ ctx, input }) => createParty(ctx.handle.db, ctx.actor, input)),
+});
