@@ -20,10 +20,10 @@ export interface DbHandle {
   path: string;
 }
 
-const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
 export function databasePathFromEnv(): string {
-  return path.resolve(process.env.DATABASE_PATH ?? path.join(process.cwd(), 'data', 'compact.db'));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? path.join(process.cwd(), 'data', 'compact.db'));
 }
 
 /** Opens (creating when absent) and migrates a SQLite database in WAL mode. */

@@ -14,7 +14,7 @@ function buildAuth(handle: DbHandle) {
   return betterAuth({
     secret: authSecret(handle.path),
     // No URL fixed at build time: the base URL is the host the request came to.
-    baseURL: { allowedHosts: ['*'], protocol: 'auto' },
+    baseURL: { allowedHosts: ['*'], protocol: 'auto', fallback: `http://localhost:${config.port}` },
     basePath: '/api/auth',
     trustedOrigins: (request) => (request ? [requestOrigin(request.headers, request.url)] : []),
     database: drizzleAdapter(handle.db, {

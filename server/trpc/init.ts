@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
 import { z } from 'zod';
 import type { DbHandle } from '../../db/client';
 import { resolveActor, type Actor } from '../auth/actor';
@@ -16,6 +17,7 @@ export async function createContext(handle: DbHandle, headers: Headers): Promise
 }
 
 const t = initTRPC.context<Context>().create({
+  transformer: superjson,
   errorFormatter({ shape, error }) {
     const zodIssues = error.cause instanceof z.ZodError ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined;
     return { ...shape, data: { ...shape.data, stack: undefined, zodIssues } };

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '../../../db/client';
 import { findMembership, getCompact } from '../../../server/services/compacts';
 import { listParties } from '../../../server/services/parties';
+import { partyColour } from '../../../server/collab/presence-colour';
 import { canEditText } from '../../../server/services/roles';
 import { AppHeader } from '../../_components/AppHeader';
 import { requireActor } from '../../_lib/server-session';
@@ -21,7 +22,11 @@ export default async function CompactPage({ params }: { params: Promise<{ compac
       <AppHeader actor={actor} />
       <CompactWorkspace
         compact={{ id: compact.id, title: compact.title, description: compact.description }}
-        me={{ userId: actor.userId, name: actor.name, partyName: actor.partyName, role: membership.role, canEdit: canEditText(membership.role) }}
+        me={{
+          role: membership.role,
+          canEdit: canEditText(membership.role),
+          presence: { userId: actor.userId, name: actor.name, partyName: actor.partyName, partyShortCode: actor.partyShortCode, color: partyColour(db, actor.partyId) },
+        }}
         parties={membership.role === 'admin' ? listParties(db) : []}
       />
     </>

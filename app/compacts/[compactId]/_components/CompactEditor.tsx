@@ -5,14 +5,15 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { compactTextExtensions, DOCUMENT_FIELD } from '../../../../server/editor/extensions';
 import { t } from '../../../_lib/messages';
-import type { Collab } from '../../../_lib/use-collab';
+import type { Collab, PresencePerson } from '../../../_lib/use-collab';
 import { renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
 
 interface Props {
   collab: Collab;
   canEdit: boolean;
-  user: { name: string };
+  /** Shown locally at once; the server stamps the same identity on what others see. */
+  user: PresencePerson;
 }
 
 /** Tiptap bound to the compact's Yjs document; editable only for roles that may edit. */

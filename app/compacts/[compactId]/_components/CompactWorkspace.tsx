@@ -2,7 +2,7 @@
 
 import type { CompactRole } from '../../../../server/services/roles';
 import { t, type MessageKey } from '../../../_lib/messages';
-import { useCollab } from '../../../_lib/use-collab';
+import { useCollab, type PresencePerson } from '../../../_lib/use-collab';
 import { CompactEditor } from './CompactEditor';
 import { ConnectionBadge } from './ConnectionBadge';
 import { MembersPanel, type PartyOption } from './MembersPanel';
@@ -10,7 +10,7 @@ import { PresenceList } from './PresenceList';
 
 interface Props {
   compact: { id: string; title: string; description: string };
-  me: { userId: string; name: string; partyName: string; role: CompactRole; canEdit: boolean };
+  me: { role: CompactRole; canEdit: boolean; presence: PresencePerson };
   parties: PartyOption[];
 }
 
@@ -33,14 +33,14 @@ export function CompactWorkspace({ compact, me, parties }: Props) {
         </div>
         {!me.canEdit && <p className="muted small">{t('editor.readOnlyHint', { role: roleName })}</p>}
         {collab && synced ? (
-          <CompactEditor collab={collab} canEdit={me.canEdit} user={{ name: me.name }} />
+          <CompactEditor collab={collab} canEdit={me.canEdit} user={me.presence} />
         ) : (
           <p className="muted">{t('editor.loading')}</p>
         )}
       </section>
       <aside className="workspace-side">
-        <PresenceList people={people} myUserId={me.userId} />
-        <MembersPanel compactId={compact.id} isAdmin={me.role === 'admin'} myUserId={me.userId} parties={parties} />
+        <PresenceList people={people} myUserId={me.presence.userId} />
+        <MembersPanel compactId={compact.id} isAdmin={me.role === 'admin'} myUserId={me.presence.userId} parties={parties} />
       </aside>
     </main>
   );

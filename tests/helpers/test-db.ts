@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type DbHandle } from '../../db/client';
+
+/** A fresh, migrated SQLite file in a temporary folder. */
+export function createTestDb(): DbHandle & { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-test-'));
+  const handle = openDatabase(path.join(dir, 'compact.db'));
+  return {
+    ...handle,
+    dir,
+    cleanup: () => {
+      try {
+        handle.sqlite.close();
+      } catch {
+        // already closed
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function countRows(handle: DbHandle, table: string): number {
+  return (handle.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}

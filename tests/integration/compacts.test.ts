@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { seedDemoIfEmpty, DEMO_COMPACT_TITLE, DEMO_PASSWORD } from '../../server/services/demo-seed';
+import { buildUser, callerFor, signIn } from '../helpers/factories';
+import { countRows, createTestDb } from '../helpers/test-db';
+
+const db = createTestDb();
+after(() => db.cleanup());
+
+test('the demo seed runs once, with its accounts, compact and server-rendered text', async () => {
+  assert.equal(await seedDemoIfEmpty(db.db), true);
+  assert.equal(await seedDemoIfEmpty(db.db), false);
+  assert.equal(countRows(db, 'doc_updates'), 1);
+  const reviewer = await callerFor(db, await signIn(db, 'reviewer@secretariat.example', DEMO_PASSWORD));
+  const [compact] = await reviewer.compacts.list();
+  assert.equal(compact?.title, DEMO_COMPACT_TITLE);
+  assert.equal(compact?.canEditText, false);
+  const text = await reviewer.compacts.text({ compactId: compact!.id });
+  assert.match(text.plainText, /^Strategic Compact for the UN Stabilization Mission in Aldoria/);
+  for (const section of ['Political priorities', 'Protection of civilians', 'Performance expectations', 'Consent parameters', 'Mutual accountability', 'Review mechanism']) {
+    assert.ok(text.plainText.includes(section), section);
+  }
+});
+
+test('instance administrators create parties and compacts; others may not', async () => {
+  const admin = await callerFor(db, await signIn(db, 'admin@secretariat.example', DEMO_PASSWORD));
+  const party = await admin.parties.create({ name: 'European Union', shortCode: 'EU', kind: 'regional-organisation' });
+  await assert.rejects(admin.parties.create({ name: 'european union', shortCode: 'EU2', kind: 'other' }), { code: 'CONFLICT' });
+  const compact = await admin.compacts.create({ title: 'Compact for MINUSTEST', description: '' });
+  assert.equal((await admin.compacts.byId({ compactId: compact.id })).myRole, 'admin');
+
+  const plain = await buildUser(db, { partyId: party.id });
+  const someone = await callerFor(db, await signIn(db, plain.email));
+  await assert.rejects(someone.parties.create({ name: 'Rogue', shortCode: 'RG', kind: 'other' }), { code: 'FORBIDDEN' });
+  await assert.rejects(someone.compacts.create({ title: 'Rogue compact', description: '' }), { code: 'FORBIDDEN' });
+  assert.deepEqual(await someone.compacts.list(), [], 'only compacts one is a member of are listed');
+  await assert.rejects(someone.compacts.byId({ compactId: compact.id }), { code: 'NOT_FOUND' });
+});

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { after, beforeEach, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { accessLinks } from '../../db/schema/compacts';
+import { onAccessChange, type AccessChange } from '../../server/events/access-changes';
+import { addMember, buildCompact, buildParty, buildUser, callerFor, memberWithRole, signIn } from '../helpers/factories';
+import { countRows, createTestDb } from '../helpers/test-db';
+
+const db = createTestDb();
+after(() => db.cleanup());
+
+const tokenOf = (path: string) => path.split('/').pop()!;
+
+async function setup() {
+  const compactId = buildCompact(db, { text: 'Text.' }).id;
+  const partyId = buildParty(db).id;
+  const admin = await memberWithRole(db, compactId, 'admin', partyId);
+  const anonymous = await callerFor(db, null);
+  return { compactId, partyId, admin, anonymous };
+}
+
+describe('invitations', () => {
+  let ctx: Awaited<ReturnType<typeof setup>>;
+  beforeEach(async () => {
+    ctx = await setup();
+  });
+
+  test('a new person accepts a one-time link, sets name and password, and can sign in as a member', async () => {
+    const result = await ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: 'New.Person@Example.org', partyId: ctx.partyId, role: 'negotiator', signatory: true });
+    assert.equal(result.kind, 'link');
+    if (result.kind !== 'link') return;
+    assert.match(result.path, /^\/invite\/[\w-]{40,}$/);
+    const token = tokenOf(result.path);
+    const described = await ctx.anonymous.account.invite({ token });
+    assert.equal(described.email, 'new.person@example.org');
+    assert.equal(described.hasAccount, false);
+    await ctx.anonymous.account.acceptInvite({ token, name: 'New Person', password: 'a long enough password' });
+    const cookie = await signIn(db, 'new.person@example.org', 'a long enough password');
+    const me = await callerFor(db, cookie);
+    const mine = await me.compacts.list();
+    assert.deepEqual(mine.map((c) => [c.id, c.role, c.signatory]), [[ctx.compactId, 'negotiator', true]]);
+    assert.equal((await me.account.me()).partyId, ctx.partyId);
+  });
+
+  test('a link works once', async () => {
+    const result = await ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: 'once@example.org', partyId: ctx.partyId, role: 'reviewer', signatory: false });
+    assert.equal(result.kind, 'link');
+    const token = tokenOf(result.kind === 'link' ? result.path : '');
+    await ctx.anonymous.account.acceptInvite({ token, name: 'Once', password: 'a long enough password' });
+    await assert.rejects(ctx.anonymous.account.acceptInvite({ token, name: 'Twice', password: 'another long password' }), { code: 'NOT_FOUND' });
+    assert.equal(countRows(db, "user WHERE email = 'once@example.org'"), 1);
+  });
+
+  test('an expired link is refused and creates nothing', async () => {
+    const result = await ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: 'late@example.org', partyId: ctx.partyId, role: 'reviewer', signatory: false });
+    const token = tokenOf(result.kind === 'link' ? result.path : '');
+    db.db.update(accessLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(accessLinks.email, 'late@example.org')).run();
+    await assert.rejects(ctx.anonymous.account.invite({ token }), { code: 'NOT_FOUND' });
+    await assert.rejects(ctx.anonymous.account.acceptInvite({ token, name: 'Late', password: 'a long enough password' }), { code: 'NOT_FOUND' });
+    assert.equal(countRows(db, "user WHERE email = 'late@example.org'"), 0);
+  });
+
+  test('an existing user simply gains the membership', async () => {
+    const existing = await buildUser(db, { partyId: ctx.partyId });
+    const result = await ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: existing.email, partyId: ctx.partyId, role: 'monitor', signatory: false });
+    assert.deepEqual(result, { kind: 'added', userId: existing.id });
+    const members = await ctx.admin.caller.members.list({ compactId: ctx.compactId });
+    assert.equal(members.find((m) => m.userId === existing.id)?.role, 'monitor');
+  });
+
+  test('an existing user of another party cannot be invited for a different party', async () => {
+    const existing = await buildUser(db);
+    await assert.rejects(
+      ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: existing.email, partyId: ctx.partyId, role: 'monitor', signatory: false }),
+      { code: 'CONFLICT' },
+    );
+  });
+
+  test('invalid input is rejected and nothing is written', async () => {
+    const before = { links: countRows(db, 'access_links'), members: countRows(db, 'memberships'), audit: countRows(db, 'audit_events') };
+    await assert.rejects(ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: 'not-an-email', partyId: ctx.partyId, role: 'monitor', signatory: false }), { code: 'BAD_REQUEST' });
+    // @ts-expect-error an unknown role
+    await assert.rejects(ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: 'x@example.org', partyId: ctx.partyId, role: 'emperor', signatory: false }), { code: 'BAD_REQUEST' });
+    await assert.rejects(ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: 'x@example.org', partyId: 'no-such-party', role: 'monitor', signatory: false }), { code: 'BAD_REQUEST' });
+    await assert.rejects(ctx.admin.caller.compacts.byId({ compactId: 'x'.repeat(65) }), { code: 'BAD_REQUEST' });
+    await assert.rejects(ctx.anonymous.account.acceptInvite({ token: 'short', name: 'A', password: 'a long enough password' }), { code: 'BAD_REQUEST' });
+    assert.deepEqual({ links: countRows(db, 'access_links'), members: countRows(db, 'memberships'), audit: countRows(db, 'audit_events') }, before);
+  });
+});
+
+describe('managing members', () => {
+  let ctx: Awaited<ReturnType<typeof setup>>;
+  const changes: AccessChange[] = [];
+  const stop = onAccessChange((c) => changes.push(c));
+  after(stop);
+  beforeEach(async () => {
+    ctx = await setup();
+    changes.length = 0;
+  });
+
+  test('changing a role is audited and tells open sockets', async () => {
+    const person = await memberWithRole(db, ctx.compactId, 'negotiator');
+    await ctx.admin.caller.members.update({ compactId: ctx.compactId, userId: person.id, role: 'reviewer', signatory: true });
+    assert.equal((await person.caller.compacts.byId({ compactId: ctx.compactId })).myRole, 'reviewer');
+    assert.deepEqual(changes, [{ type: 'membership-changed', userId: person.id, compactId: ctx.compactId }]);
+    assert.equal(countRows(db, `audit_events WHERE action = 'membership.updated' AND entity_id = '${person.id}'`), 1);
+  });
+
+  test('the last admin cannot be demoted or removed', async () => {
+    await assert.rejects(ctx.admin.caller.members.update({ compactId: ctx.compactId, userId: ctx.admin.id, role: 'reviewer', signatory: false }), { code: 'CONFLICT' });
+    await assert.rejects(ctx.admin.caller.members.remove({ compactId: ctx.compactId, userId: ctx.admin.id }), { code: 'CONFLICT' });
+  });
+
+  test('a removed member gets NOT_FOUND for the compact', async () => {
+    const person = await memberWithRole(db, ctx.compactId, 'monitor');
+    await ctx.admin.caller.members.remove({ compactId: ctx.compactId, userId: person.id });
+    await assert.rejects(person.caller.compacts.byId({ compactId: ctx.compactId }), { code: 'NOT_FOUND' });
+    assert.deepEqual(changes, [{ type: 'membership-removed', userId: person.id, compactId: ctx.compactId }]);
+  });
+
+  test('a password-reset link sets a new password and ends existing sessions', async () => {
+    const person = await memberWithRole(db, ctx.compactId, 'monitor');
+    const link = await ctx.admin.caller.members.passwordResetLink({ compactId: ctx.compactId, userId: person.id });
+    await ctx.anonymous.account.resetPassword({ token: tokenOf(link.path), password: 'brand new password' });
+    await assert.rejects((await callerFor(db, person.cookie)).compacts.list(), { code: 'UNAUTHORIZED' });
+    await assert.rejects(signIn(db, person.email, person.password));
+    await signIn(db, person.email, 'brand new password');
+    await assert.rejects(ctx.anonymous.account.resetPassword({ token: tokenOf(link.path), password: 'yet another password' }), { code: 'NOT_FOUND' });
+  });
+
+  test('a deactivated person is signed out and cannot sign in again', async () => {
+    const person = await memberWithRole(db, ctx.compactId, 'negotiator');
+    await ctx.admin.caller.members.deactivate({ compactId: ctx.compactId, userId: person.id });
+    await assert.rejects((await callerFor(db, person.cookie)).compacts.list(), { code: 'UNAUTHORIZED' });
+    await assert.rejects(signIn(db, person.email, person.password));
+    assert.deepEqual(changes, [{ type: 'user-sessions-revoked', userId: person.id }]);
+    const listed = await ctx.admin.caller.members.list({ compactId: ctx.compactId });
+    assert.equal(listed.find((m) => m.userId === person.id)?.deactivated, true);
+  });
+
+  test('a member of another compact cannot be managed through this one', async () => {
+    const elsewhere = buildCompact(db).id;
+    const stranger = await buildUser(db);
+    addMember(db, elsewhere, stranger.id, 'negotiator');
+    await assert.rejects(ctx.admin.caller.members.deactivate({ compactId: ctx.compactId, userId: stranger.id }), { code: 'NOT_FOUND' });
+    await assert.rejects(ctx.admin.caller.members.passwordResetLink({ compactId: ctx.compactId, userId: stranger.id }), { code: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { closeDb, getDb } from '../../db/client';
+import { handleAuthRequest } from '../../server/auth/auth-route';
+import { CLIENT_ADDRESS_HEADER } from '../../server/auth/request-origin';
+import { MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS } from '../../server/auth/sign-in-throttle';
+import { buildUser, TEST_PASSWORD } from '../helpers/factories';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-signin-'));
+process.env.DATABASE_PATH = path.join(dir, 'compact.db');
+
+function signInRequest(email: string, password: string, address: string, extra: Record<string, string> = {}) {
+  return new Request('http://10.0.0.5:3000/api/auth/sign-in/email', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', host: '10.0.0.5:3000', origin: 'http://10.0.0.5:3000', [CLIENT_ADDRESS_HEADER]: address, ...extra },
+    body: JSON.stringify({ email, password }),
+  });
+}
+
+describe('sign-in', () => {
+  let alice: { email: string };
+  let bob: { email: string };
+  before(async () => {
+    alice = await buildUser(getDb());
+    bob = await buildUser(getDb());
+  });
+  after(() => {
+    closeDb();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('sets an httpOnly session cookie, not Secure over plain http on a LAN address', async () => {
+    const response = await handleAuthRequest(signInRequest(alice.email, TEST_PASSWORD, '10.0.0.9'));
+    assert.equal(response.status, 200);
+    const cookie = response.headers.getSetCookie().find((c) => c.includes('session_token'))!;
+    assert.match(cookie, /HttpOnly/i);
+    assert.doesNotMatch(cookie, /;\s*Secure/i);
+  });
+
+  test('cookies are Secure behind a TLS proxy', async () => {
+    process.env.TRUST_PROXY = '1';
+    try {
+      const response = await handleAuthRequest(
+        signInRequest(alice.email, TEST_PASSWORD, '10.0.0.9', { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'compacts.example.org', origin: 'https://compacts.example.org' }),
+      );
+      assert.equal(response.status, 200);
+      assert.match(response.headers.getSetCookie().find((c) => c.includes('session_token'))!, /;\s*Secure/i);
+    } finally {
+      delete process.env.TRUST_PROXY;
+    }
+  });
+
+  test('a sign-in posted from another site is refused', async () => {
+    const response = await handleAuthRequest(signInRequest(alice.email, TEST_PASSWORD, '10.0.0.9', { origin: 'https://evil.example' }));
+    assert.equal(response.status, 403);
+  });
+
+  test('failures are counted per account and address: one person’s typos do not lock out the office', async () => {
+    const office = '203.0.113.7';
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
+      assert.equal((await handleAuthRequest(signInRequest(bob.email, 'wrong password', office))).status, 401);
+    }
+    const locked = await handleAuthRequest(signInRequest(bob.email, TEST_PASSWORD, office));
+    assert.equal(locked.status, 429, 'even the right password waits once the limit is reached');
+    assert.ok(Number(locked.headers.get('retry-after')) > 0);
+    assert.equal((await handleAuthRequest(signInRequest(alice.email, TEST_PASSWORD, office))).status, 200, 'a colleague behind the same address still signs in');
+    assert.equal((await handleAuthRequest(signInRequest(bob.email, TEST_PASSWORD, '198.51.100.1'))).status, 200, 'the same person from elsewhere still signs in');
+  });
+
+  test('open sign-up is disabled', async () => {
+    const response = await handleAuthRequest(
+      new Request('http://10.0.0.5:3000/api/auth/sign-up/email', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', host: '10.0.0.5:3000', origin: 'http://10.0.0.5:3000' },
+        body: JSON.stringify({ email: 'self@example.org', password: 'a long enough password', name: 'Self', partyId: 'x' }),
+      }),
+    );
+    assert.ok(response.status >= 400);
+    assert.equal(getDb().sqlite.prepare("SELECT count(*) AS n FROM user WHERE email = 'self@example.org'").get().n, 0);
+  });
+});
