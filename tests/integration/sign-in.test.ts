@@ -8,6 +8,7 @@ import { handleAuthRequest } from '../../server/auth/auth-route';
 import { CLIENT_ADDRESS_HEADER } from '../../server/auth/request-origin';
 import { MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS } from '../../server/auth/sign-in-throttle';
 import { buildUser, TEST_PASSWORD } from '../helpers/factories';
+import { countRows } from '../helpers/test-db';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-signin-'));
 process.env.DATABASE_PATH = path.join(dir, 'compact.db');
@@ -79,6 +80,6 @@ describe('sign-in', () => {
       }),
     );
     assert.ok(response.status >= 400);
-    assert.equal(getDb().sqlite.prepare("SELECT count(*) AS n FROM user WHERE email = 'self@example.org'").get().n, 0);
+    assert.equal(countRows(getDb(), "user WHERE email = 'self@example.org'"), 0);
   });
 });

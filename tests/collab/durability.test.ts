@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { connectClient, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
+import { buildCompact, memberWithRole } from '../helpers/factories';
+import { createTestDb } from '../helpers/test-db';
+
+const db = createTestDb();
+const children: ChildProcess[] = [];
+const clients: TestClient[] = [];
+after(() => {
+  for (const client of clients) client.destroy();
+  for (const child of children) child.kill('SIGKILL');
+  db.cleanup();
+});
+
+async function startServerProcess(): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('tests', 'helpers', 'collab-server-process.ts'), db.path], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  const port = await new Promise<number>((resolve, reject) => {
+    let buffered = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const line = buffered.split('\n')[0];
+      if (buffered.includes('\n')) resolve((JSON.parse(line!) as { port: number }).port);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited early (${code})`)));
+  });
+  return { child, port };
+}
+
+const connect = (port: number, compactId: string, cookie: string) => {
+  const client = connectClient(port, compactId, cookie);
+  clients.push(client);
+  return client;
+};
+
+test('SIGKILL right after a second client received N updates: the restarted server has all N, once', async () => {
+  const N = 300;
+  const compactId = buildCompact(db, { text: 'Seed.' }).id;
+  const writer = await memberWithRole(db, compactId, 'negotiator');
+  const reader = await memberWithRole(db, compactId, 'negotiator');
+
+  const first = await startServerProcess();
+  const a = connect(first.port, compactId, writer.cookie);
+  const b = connect(first.port, compactId, reader.cookie);
+  await Promise.all([waitForSync(a), waitForSync(b)]);
+
+  let received = 0;
+  let killed = false;
+  b.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+    if (origin !== b.provider) return;
+    received++;
+    if (received === N && !killed) {
+      killed = true;
+      first.child.kill('SIGKILL'); // at the very moment the Nth update reached the other client
+    }
+  });
+  const typed: string[] = [];
+  for (let i = 0; i < N; i++) {
+    const ch = String.fromCharCode(97 + (i % 26));
+    typeInto(a.doc, i, ch);
+    typed.push(ch);
+    if (i % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  await waitFor(() => killed, `the reader receiving ${N} updates`, 20_000);
+  const seenByReader = b.text();
+  assert.equal(seenByReader, `${typed.join('')}Seed.`);
+  // Neither old client may help: only what is on disk counts.
+  a.destroy();
+  b.destroy();
+  await new Promise((resolve) => first.child.once('exit', resolve));
+
+  const second = await startServerProcess();
+  const fresh = connect(second.port, compactId, reader.cookie);
+  await waitForSync(fresh);
+  assert.equal(fresh.text(), seenByReader, 'every update the reader had received survived, and the seed appears once');
+  second.child.kill('SIGTERM');
+});

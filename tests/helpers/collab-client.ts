@@ -1,0 +1,77 @@
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { DOCUMENT_FIELD } from '../../server/editor/extensions';
+
+/** A `ws` WebSocket that sends a session cookie, as a browser on our origin would. */
+export function webSocketWithCookie(cookie: string | null) {
+  return class CookieWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: cookie ? { cookie } : {} });
+    }
+  };
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  closeCodes: number[];
+  text(): string;
+  destroy(): void;
+}
+
+/** A real y-websocket client connected to /collab/<compactId>. */
+export function connectClient(port: number, compactId: string, cookie: string | null): TestClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, compactId, doc, {
+    WebSocketPolyfill: webSocketWithCookie(cookie) as unknown as typeof globalThis.WebSocket,
+    maxBackoffTime: 200,
+    disableBc: true,
+  });
+  const closeCodes: number[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closeCodes.push(event.code);
+  });
+  return {
+    doc,
+    provider,
+    closeCodes,
+    text: () => fragmentText(doc),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** The plain text of the editor fragment (paragraph texts joined by newlines). */
+export function fragmentText(doc: Y.Doc): string {
+  return doc
+    .getXmlFragment(DOCUMENT_FIELD)
+    .toArray()
+    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => (child instanceof Y.XmlText ? child.toString() : '')).join('') : ''))
+    .join('\n');
+}
+
+/** Inserts text into the first paragraph, as an editor would. */
+export function typeInto(doc: Y.Doc, index: number, text: string): void {
+  const paragraph = doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement;
+  let textNode = paragraph.get(0) as Y.XmlText | undefined;
+  if (!textNode) {
+    textNode = new Y.XmlText();
+    paragraph.insert(0, [textNode]);
+  }
+  textNode.insert(index, text);
+}
+
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export function waitForSync(client: TestClient): Promise<void> {
+  return waitFor(() => client.provider.synced, 'first sync');
+}
