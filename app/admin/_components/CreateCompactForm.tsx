@@ -4,7 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { FormEvent } from 'react';
 import { t } from '../../_lib/messages';
-import { errorMessage, useTRPC } from '../../_lib/trpc';
+import { useTRPC } from '../../_lib/trpc';
+import { FormFooter } from '../../_components/FormFooter';
 
 export function CreateCompactForm() {
   const trpc = useTRPC();
@@ -26,14 +27,7 @@ export function CreateCompactForm() {
           <span>{t('admin.compactDescription')}</span>
           <textarea name="description" maxLength={2000} rows={3} />
         </label>
-        {create.error && (
-          <p className="alert error" role="alert">
-            {errorMessage(create.error)}
-          </p>
-        )}
-        <button type="submit" className="button primary small" disabled={create.isPending}>
-          {t('admin.createCompact')}
-        </button>
+        <FormFooter error={create.error} pending={create.isPending} label={t('admin.createCompact')} small />
       </form>
       {create.data && (
         <p className="alert success">

@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { PARTY_KINDS, type PartyKind } from '../../../db/enums';
 import { t, type MessageKey } from '../../_lib/messages';
-import { errorMessage, useTRPC } from '../../_lib/trpc';
+import { useTRPC } from '../../_lib/trpc';
+import { FormFooter } from '../../_components/FormFooter';
 
 export function PartiesPanel() {
   const trpc = useTRPC();
@@ -63,14 +64,7 @@ export function PartiesPanel() {
             ))}
           </select>
         </label>
-        {create.error && (
-          <p className="alert error" role="alert">
-            {errorMessage(create.error)}
-          </p>
-        )}
-        <button type="submit" className="button primary small" disabled={create.isPending}>
-          {t('admin.createParty')}
-        </button>
+        <FormFooter error={create.error} pending={create.isPending} label={t('admin.createParty')} small />
       </form>
     </section>
   );

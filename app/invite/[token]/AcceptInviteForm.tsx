@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { t, type MessageKey } from '../../_lib/messages';
 import { errorMessage, useTRPC } from '../../_lib/trpc';
+import { FormFooter } from '../../_components/FormFooter';
 
 export function AcceptInviteForm({ token }: { token: string }) {
   const trpc = useTRPC();
@@ -50,14 +51,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
           </label>
         </>
       )}
-      {accept.error && (
-        <p className="alert error" role="alert">
-          {errorMessage(accept.error)}
-        </p>
-      )}
-      <button type="submit" className="button primary" disabled={accept.isPending}>
-        {t('invite.accept')}
-      </button>
+      <FormFooter error={accept.error} pending={accept.isPending} label={t('invite.accept')} />
     </form>
   );
 }

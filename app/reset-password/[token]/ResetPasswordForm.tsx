@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { t } from '../../_lib/messages';
 import { errorMessage, useTRPC } from '../../_lib/trpc';
+import { FormFooter } from '../../_components/FormFooter';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const trpc = useTRPC();
@@ -34,14 +35,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         <input name="password" type="password" required minLength={10} maxLength={128} autoComplete="new-password" />
         <small className="muted">{t('invite.passwordHint')}</small>
       </label>
-      {reset.error && (
-        <p className="alert error" role="alert">
-          {errorMessage(reset.error)}
-        </p>
-      )}
-      <button type="submit" className="button primary" disabled={reset.isPending}>
-        {t('reset.submit')}
-      </button>
+      <FormFooter error={reset.error} pending={reset.isPending} label={t('reset.submit')} />
     </form>
   );
 }

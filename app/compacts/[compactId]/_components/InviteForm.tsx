@@ -4,9 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { COMPACT_ROLES, type CompactRole } from '../../../../server/services/roles';
 import { t, type MessageKey } from '../../../_lib/messages';
-import { errorMessage, useTRPC } from '../../../_lib/trpc';
+import { useTRPC } from '../../../_lib/trpc';
 import type { PartyOption } from './MembersPanel';
 import { OneTimeLink } from './OneTimeLink';
+import { FormFooter } from '../../../_components/FormFooter';
 
 export function InviteForm({ compactId, parties }: { compactId: string; parties: PartyOption[] }) {
   const trpc = useTRPC();
@@ -69,14 +70,7 @@ export function InviteForm({ compactId, parties }: { compactId: string; parties:
         <label className="check">
           <input name="signatory" type="checkbox" /> {t('members.signatory')}
         </label>
-        {invite.error && (
-          <p className="alert error" role="alert">
-            {errorMessage(invite.error)}
-          </p>
-        )}
-        <button type="submit" className="button primary small" disabled={invite.isPending}>
-          {t('members.sendInvite')}
-        </button>
+        <FormFooter error={invite.error} pending={invite.isPending} label={t('members.sendInvite')} small />
       </form>
       {notice && (notice.path ? <OneTimeLink path={notice.path} message={notice.text} /> : <p className="alert success">{notice.text}</p>)}
     </details>

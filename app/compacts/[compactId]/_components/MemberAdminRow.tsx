@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { COMPACT_ROLES, type CompactRole } from '../../../../server/services/roles';
 import { t, type MessageKey } from '../../../_lib/messages';
-import { errorMessage, useTRPC } from '../../../_lib/trpc';
+import { useTRPC } from '../../../_lib/trpc';
+import { ErrorAlert } from '../../../_components/FormFooter';
 import { OneTimeLink } from './OneTimeLink';
 
 interface Member {
@@ -60,11 +61,7 @@ export function MemberAdminRow({ compactId, member }: { compactId: string; membe
           </button>
         )}
       </div>
-      {error && (
-        <p className="alert error" role="alert">
-          {errorMessage(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {resetLink.data && <OneTimeLink path={resetLink.data.path} message={t('members.resetReady', { name: member.name, date: new Date(resetLink.data.expiresAt).toLocaleString() })} />}
     </details>
   );
