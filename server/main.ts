@@ -2,6 +2,7 @@ import next from 'next';
 import { closeDb, getDb } from '../db/client';
 import { createAppServer } from './app-server';
 import { config } from './config';
+import { closeCleanlyOnSignals } from './shutdown';
 import { seedDemoIfEmpty } from './services/demo-seed';
 
 /** The production entry point (`npm start`): migrations, demo seed, Next.js and collaboration on one port. */
@@ -12,22 +13,11 @@ async function main() {
 
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: config.port });
   await app.prepare();
-  const { http, collab } = createAppServer(handle, app.getRequestHandler(), {
+  const appServer = createAppServer(handle, app.getRequestHandler(), {
     otherUpgrades: dev ? app.getUpgradeHandler() : undefined,
   });
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: closing connections and flushing documents…`);
-    http.close();
-    await collab.close();
-    closeDb();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  closeCleanlyOnSignals(appServer, closeDb);
+  const { http } = appServer;
 
   http.listen(config.port, config.host, () => {
     const address = http.address();

@@ -19,7 +19,7 @@ const connect = (compactId: string, cookie: string | null) => {
 };
 
 before(async () => {
-  server = await startCollabServer(db, { idleUnloadMs: 100, maxPayloadBytes: 64 * 1024 });
+  server = await startCollabServer(db, { idleUnloadMs: 100, maxPayloadBytes: 64 * 1024, sessionRecheckMs: 150 });
 });
 after(async () => {
   for (const client of clients) client.destroy();
@@ -117,6 +117,15 @@ describe('who may connect', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(updatesStored(compactId), before, 'after reconnecting, the new role applies');
   });
+});
+
+test('an expired session closes its socket (4401) at the next re-check', async () => {
+  const compactId = buildCompact(db, { text: 'x' }).id;
+  const person = await memberWithRole(db, compactId, 'negotiator');
+  const client = connect(compactId, person.cookie);
+  await waitForSync(client);
+  db.sqlite.prepare('UPDATE session SET expires_at = ? WHERE user_id = ?').run(Date.now() - 1000, person.id);
+  await waitFor(() => client.closeCodes.includes(4401), 'closed after expiry');
 });
 
 describe('bad input', () => {

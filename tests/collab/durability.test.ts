@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { connectClient, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
 import { buildCompact, memberWithRole } from '../helpers/factories';
-import { createTestDb } from '../helpers/test-db';
+import { countRows, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
 const children: ChildProcess[] = [];
@@ -77,4 +77,26 @@ test('SIGKILL right after a second client received N updates: the restarted serv
   await waitForSync(fresh);
   assert.equal(fresh.text(), seenByReader, 'every update the reader had received survived, and the seed appears once');
   second.child.kill('SIGTERM');
+});
+
+test('SIGTERM closes sockets, writes a checkpoint and exits 0; the next start serves the same text', async () => {
+  const compactId = buildCompact(db, { text: 'Before shutdown.' }).id;
+  const editor = await memberWithRole(db, compactId, 'negotiator');
+  const server = await startServerProcess();
+  const client = connect(server.port, compactId, editor.cookie);
+  await waitForSync(client);
+  typeInto(client.doc, 0, 'Edited ');
+  await waitFor(() => countRows(db, `doc_updates WHERE compact_id = '${compactId}'`) === 2, 'update stored');
+  const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
+  server.child.kill('SIGTERM');
+  assert.equal(await exited, 0);
+  await waitFor(() => client.closeCodes.includes(1001), 'client told the server is going away');
+  client.destroy();
+  assert.equal(countRows(db, `doc_checkpoints WHERE compact_id = '${compactId}'`), 1);
+
+  const again = await startServerProcess();
+  const fresh = connect(again.port, compactId, editor.cookie);
+  await waitForSync(fresh);
+  assert.equal(fresh.text(), 'Edited Before shutdown.');
+  again.child.kill('SIGTERM');
 });
