@@ -4,6 +4,7 @@
  */
 export const CLOSE = {
   goingAway: { code: 1001, reason: 'Server shutting down' },
+  serverError: { code: 1011, reason: 'Could not store the update; reconnect later' },
   accessChanged: { code: 4000, reason: 'Access changed; reconnect' },
   malformed: { code: 4400, reason: 'Malformed message' },
   unauthenticated: { code: 4401, reason: 'Not signed in' },

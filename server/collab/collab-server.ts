@@ -7,6 +7,7 @@ import { enforceAccess } from './access-enforcer';
 import { CLOSE, type CloseReason } from './close-codes';
 import { CollabConnection } from './connection';
 import { RoomRegistry } from './room-registry';
+import { UpdateBatcher } from './update-batcher';
 import { authorizeUpgrade, compactIdFromPath } from './upgrade-auth';
 
 export interface CollabServerOptions {
@@ -28,7 +29,7 @@ export interface CollabServer {
 /** The y-websocket-protocol collaboration server, attached to the app's HTTP server. */
 export function createCollabServer(handle: DbHandle, options: CollabServerOptions = {}): CollabServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? config.collabMaxPayloadBytes });
-  const rooms = new RoomRegistry(handle.db, options.idleUnloadMs ?? config.collabIdleUnloadMs);
+  const rooms = new RoomRegistry(handle.db, new UpdateBatcher(handle.sqlite), options.idleUnloadMs ?? config.collabIdleUnloadMs);
   const connections = new Set<CollabConnection>();
 
   const ownsAwarenessClient = (clientId: number, connection: CollabConnection) => {

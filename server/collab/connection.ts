@@ -45,6 +45,10 @@ export class CollabConnection implements RoomPeer {
     });
   }
 
+  closeForServerError(): void {
+    this.close(CLOSE.serverError);
+  }
+
   close(reason: CloseReason): void {
     if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) this.ws.close(reason.code, reason.reason);
   }

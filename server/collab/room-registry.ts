@@ -1,6 +1,7 @@
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import type { DbOrTx } from '../../db/client';
 import { Room, type RoomPeer } from './room';
+import type { UpdateBatcher } from './update-batcher';
 
 /**
  * Loaded rooms by compact id. A room is loaded (synchronously, from SQLite) when its first
@@ -13,6 +14,7 @@ export class RoomRegistry {
 
   constructor(
     private readonly db: DbOrTx,
+    private readonly batcher: UpdateBatcher,
     private readonly idleUnloadMs: number,
   ) {}
 
@@ -22,7 +24,7 @@ export class RoomRegistry {
     this.unloadTimers.delete(compactId);
     let room = this.rooms.get(compactId);
     if (!room) {
-      room = new Room(this.db, compactId);
+      room = new Room(this.db, this.batcher, compactId);
       this.rooms.set(compactId, room);
     }
     return room;
@@ -44,6 +46,7 @@ export class RoomRegistry {
 
   private unload(compactId: string): void {
     this.unloadTimers.delete(compactId);
+    this.batcher.flush();
     const room = this.rooms.get(compactId);
     if (!room || room.peers.size > 0) return;
     room.checkpoint();
@@ -53,6 +56,7 @@ export class RoomRegistry {
 
   /** Checkpoints and unloads every room (on shutdown, after peers are closed). */
   closeAll(): void {
+    this.batcher.flush();
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     for (const room of this.rooms.values()) {

@@ -1,12 +1,16 @@
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DbOrTx } from '../../db/client';
-import { appendDocUpdate, loadDoc, writeCheckpoint, type UpdateAuthor } from '../services/document-store';
+import { loadDoc, writeCheckpoint, type UpdateAuthor } from '../services/document-store';
+import { CLOSE } from './close-codes';
 import { awarenessFrame, updateFrame } from './protocol';
+import type { UpdateBatcher } from './update-batcher';
 
 /** Something a room can send frames to: one client connection. */
 export interface RoomPeer {
   send(frame: Uint8Array): void;
+  /** Closes the peer's connection because the server could not accept its update. */
+  closeForServerError(): void;
   readonly awarenessClientIds: Set<number>;
 }
 
@@ -25,6 +29,7 @@ export class Room {
 
   constructor(
     private readonly db: DbOrTx,
+    private readonly batcher: UpdateBatcher,
     readonly compactId: string,
   ) {
     const stored = loadDoc(db, compactId);
@@ -37,13 +42,27 @@ export class Room {
   }
 
   /**
-   * Validates, stores (committed), applies and forwards one client update.
-   * `frame` is the bytes received when they are already an update message.
+   * Validates one client update and queues it for storage; once committed (with the other
+   * updates of this I/O turn) it is applied and forwarded. `frame` is the bytes received when
+   * they already form an update message, forwarded as they are.
    */
   receiveUpdate(from: RoomPeer, update: Uint8Array, author: UpdateAuthor, frame: Uint8Array | null): void {
     const decoded = Y.decodeUpdate(update); // throws on a malformed update before anything is stored
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return; // nothing to store or forward
-    this.lastUpdateId = appendDocUpdate(this.db, this.compactId, update, author);
+    this.batcher.enqueue({
+      compactId: this.compactId,
+      update,
+      author,
+      integrate: (updateId) => this.integrate(from, update, frame, updateId),
+      fail: (error) => {
+        console.error(`Could not store an update for compact ${this.compactId}:`, error);
+        from.closeForServerError();
+      },
+    });
+  }
+
+  private integrate(from: RoomPeer, update: Uint8Array, frame: Uint8Array | null, updateId: number): void {
+    this.lastUpdateId = updateId;
     this.updatesSinceCheckpoint++;
     Y.applyUpdate(this.doc, update, from);
     const outgoing = frame ?? updateFrame(update);

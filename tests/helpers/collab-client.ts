@@ -20,10 +20,10 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** A real y-websocket client connected to /collab/<compactId>. */
-export function connectClient(port: number, compactId: string, cookie: string | null): TestClient {
+/** A real y-websocket client connected to `<basePath>/<compactId>` (our server serves /collab). */
+export function connectClient(port: number, compactId: string, cookie: string | null, basePath = '/collab'): TestClient {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, compactId, doc, {
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}${basePath}`, compactId, doc, {
     WebSocketPolyfill: webSocketWithCookie(cookie) as unknown as typeof globalThis.WebSocket,
     maxBackoffTime: 200,
     disableBc: true,

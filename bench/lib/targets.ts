@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../db/client';
+import { addMember, buildCompact, buildParty, buildUser } from '../../tests/helpers/factories';
+import { connectClient, type TestClient } from '../../tests/helpers/collab-client';
+import { startOurs, startReference, type RunningServer, type ServerKind } from './servers';
+
+export const BENCH_PASSWORD = 'benchmark password';
+
+/** A server under test with its documents and (for ours) signed-in users. */
+export interface Target {
+  kind: ServerKind;
+  server: RunningServer;
+  docIds: string[];
+  connect(docIndex: number, userIndex?: number): TestClient;
+  /** Stops the server (signal) and starts it again on the same data (ours) or empty (reference). */
+  restart(signal: NodeJS.Signals): Promise<void>;
+  /** Our SQLite file (null for the reference, which keeps nothing). */
+  databasePath: string | null;
+  close(): Promise<void>;
+}
+
+export async function signInOverHttp(port: number, email: string, password: string): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+/** Our server with authentication and persistence on: its own users and compacts in a temporary database. */
+async function ourTarget(docs: number, users: number): Promise<Target> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-bench-'));
+  const databasePath = path.join(dir, 'compact.db');
+  const handle = openDatabase(databasePath);
+  const partyId = buildParty(handle, { name: 'Benchmark party', shortCode: 'BENCH' }).id;
+  const accounts: { id: string; email: string }[] = [];
+  for (let i = 0; i < users; i++) accounts.push(await buildUser(handle, { partyId, email: `bench${i}@example.org`, password: BENCH_PASSWORD }));
+  const docIds: string[] = [];
+  handle.sqlite.transaction(() => {
+    for (let i = 0; i < docs; i++) {
+      const id = buildCompact(handle).id;
+      for (const account of accounts) addMember(handle, id, account.id, 'negotiator');
+      docIds.push(id);
+    }
+  })();
+  handle.sqlite.close();
+
+  let server = await startOurs(databasePath);
+  let cookies = await Promise.all(accounts.map((a) => signInOverHttp(server.port, a.email, BENCH_PASSWORD)));
+  const target: Target = {
+    kind: 'ours',
+    server,
+    docIds,
+    databasePath,
+    connect: (docIndex, userIndex = 0) => connectClient(target.server.port, docIds[docIndex]!, cookies[userIndex % cookies.length]!),
+    async restart(signal) {
+      await server.stop(signal);
+      server = await startOurs(databasePath);
+      target.server = server;
+      cookies = await Promise.all(accounts.map((a) => signInOverHttp(server.port, a.email, BENCH_PASSWORD)));
+    },
+    async close() {
+      await server.stop('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return target;
+}
+
+async function referenceTarget(docs: number): Promise<Target> {
+  let server = await startReference();
+  const docIds = Array.from({ length: docs }, (_, i) => `bench-doc-${i}`);
+  const target: Target = {
+    kind: 'reference',
+    server,
+    docIds,
+    databasePath: null,
+    connect: (docIndex) => connectClient(target.server.port, docIds[docIndex]!, null, ''),
+    async restart(signal) {
+      await server.stop(signal);
+      server = await startReference();
+      target.server = server;
+    },
+    close: () => server.stop('SIGKILL'),
+  };
+  return target;
+}
+
+export function startTarget(kind: ServerKind, options: { docs: number; users?: number }): Promise<Target> {
+  return kind === 'ours' ? ourTarget(options.docs, options.users ?? 2) : referenceTarget(options.docs);
+}

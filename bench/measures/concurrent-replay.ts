@@ -1,0 +1,30 @@
+import { alternate, row, type Row } from '../lib/rows';
+import { syncedAfter, until } from '../lib/sync';
+import { startTarget } from '../lib/targets';
+import { loadTrace, replayConcurrent, type ConcurrentTrace } from '../lib/traces';
+import * as Y from 'yjs';
+
+/** 6. friendsforever replayed by two clients through the server converges to the trace's endContent. */
+export async function benchConcurrentReplay(quick: boolean): Promise<Row[]> {
+  const trace = loadTrace<ConcurrentTrace>('friendsforever.json.gz');
+  const count = quick ? 3000 : trace.txns.length;
+  const results = await alternate(1, async (kind) => {
+    const target = await startTarget(kind, { docs: 1 });
+    try {
+      const clients = [target.connect(0, 0), target.connect(0, 1)];
+      await Promise.all(clients.map((c) => syncedAfter(c, 0)));
+      // Each agent's update goes out through that agent's client, as its editor would send it.
+      const expected = replayConcurrent(trace, count, (agent, update) => Y.applyUpdate(clients[agent]!.doc, update));
+      const texts = () => clients.map((c) => c.doc.getText('text').toString());
+      const converged = await until(() => texts().every((t) => t === expected), 60_000, 'convergence')
+        .then(() => true)
+        .catch(() => false);
+      const matchesTrace = quick || expected === trace.endContent;
+      for (const c of clients) c.destroy();
+      return converged && matchesTrace;
+    } finally {
+      await target.close();
+    }
+  });
+  return [row(`concurrent replay: friendsforever (${count} txns, 2 clients) converges to endContent`, results.ours[0]!, results.reference[0]!, { kind: 'equals', value: true })];
+}
