@@ -1,11 +1,15 @@
 import next from 'next';
 import { closeDb, getDb } from '../db/client';
 import { createAppServer } from './app-server';
+import { startCollabProcess } from './collab/collab-process-host';
 import { config } from './config';
 import { closeCleanlyOnSignals } from './shutdown';
 import { seedDemoIfEmpty } from './services/demo-seed';
 
-/** The production entry point (`npm start`): migrations, demo seed, Next.js and collaboration on one port. */
+/**
+ * The production entry point (`npm start`): migrations, demo seed, then one HTTP port serving
+ * Next.js and handing /collab/ WebSockets to the collaboration process it forks.
+ */
 async function main() {
   const dev = process.env.NODE_ENV !== 'production';
   const handle = getDb();
@@ -13,7 +17,8 @@ async function main() {
 
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: config.port });
   await app.prepare();
-  const appServer = createAppServer(handle, app.getRequestHandler(), {
+  const appServer = createAppServer(app.getRequestHandler(), {
+    collab: await startCollabProcess(handle),
     otherUpgrades: dev ? app.getUpgradeHandler() : undefined,
   });
   closeCleanlyOnSignals(appServer, closeDb);

@@ -4,11 +4,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { DbHandle } from '../../db/client';
 import { config } from '../config';
 import { enforceAccess } from './access-enforcer';
-import { CLOSE, type CloseReason } from './close-codes';
-import { CollabConnection } from './connection';
+import { CLOSE } from './close-codes';
+import { CollabConnection, type ConnectionAccess } from './connection';
 import { RoomRegistry } from './room-registry';
 import { UpdateBatcher } from './update-batcher';
-import { authorizeUpgrade, compactIdFromPath } from './upgrade-auth';
 
 export interface CollabServerOptions {
   idleUnloadMs?: number;
@@ -18,8 +17,8 @@ export interface CollabServerOptions {
 }
 
 export interface CollabServer {
-  /** Handles an HTTP upgrade for `/collab/<compactId>`; returns false for other paths. */
-  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Serves an upgrade whose access was decided by `authorizeUpgrade` (here or in the HTTP process). */
+  accept(request: IncomingMessage, socket: Duplex, head: Buffer, compactId: string, access: ConnectionAccess): void;
   readonly rooms: RoomRegistry;
   connectionCount(): number;
   /** Closes every socket (1001), checkpoints and unloads every room. */
@@ -53,39 +52,27 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
   }, options.heartbeatMs ?? 30_000);
   heartbeat.unref();
 
-  const refuse = (request: IncomingMessage, socket: Duplex, head: Buffer, reason: CloseReason) => {
-    wss.handleUpgrade(request, socket, head, (ws) => ws.close(reason.code, reason.reason));
-  };
-
-  function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const compactId = compactIdFromPath(request.url);
-    if (compactId === null) return false;
-    socket.on('error', () => socket.destroy());
-    authorizeUpgrade(handle, request, compactId)
-      .then((result) => {
-        if (!result.ok) return refuse(request, socket, head, result.refusal);
-        wss.handleUpgrade(request, socket, head, (ws) => {
-          ws.on('error', () => ws.terminate());
-          const connection = connectToRoom(ws, compactId, result.access);
-          connections.add(connection);
-          ws.on('close', () => {
-            connections.delete(connection);
-            rooms.leave(connection.room, connection);
-          });
-        });
-      })
-      .catch(() => socket.destroy());
-    return true;
+  /** Completes the WebSocket handshake for a connection whose access is already decided. */
+  function accept(request: IncomingMessage, socket: Duplex, head: Buffer, compactId: string, access: ConnectionAccess): void {
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      ws.on('error', () => ws.terminate());
+      const connection = connectToRoom(ws, compactId, access);
+      connections.add(connection);
+      ws.on('close', () => {
+        connections.delete(connection);
+        rooms.leave(connection.room, connection);
+      });
+    });
   }
 
-  function connectToRoom(ws: WebSocket, compactId: string, access: CollabConnection['access']): CollabConnection {
+  function connectToRoom(ws: WebSocket, compactId: string, access: ConnectionAccess): CollabConnection {
     // Opening the room loads it synchronously, so the stored state (never an empty
     // placeholder) answers the client's first sync.
     return new CollabConnection(ws, rooms.open(compactId), access, ownsAwarenessClient);
   }
 
   return {
-    handleUpgrade,
+    accept,
     rooms,
     connectionCount: () => connections.size,
     async close() {

@@ -64,9 +64,10 @@ export class Room {
   private integrate(from: RoomPeer, update: Uint8Array, frame: Uint8Array | null, updateId: number): void {
     this.lastUpdateId = updateId;
     this.updatesSinceCheckpoint++;
-    Y.applyUpdate(this.doc, update, from);
+    // Stored, so it may go out now; applying it to the server's copy comes second.
     const outgoing = frame ?? updateFrame(update);
     for (const peer of this.peers) if (peer !== from) peer.send(outgoing);
+    Y.applyUpdate(this.doc, update, from);
     if (this.updatesSinceCheckpoint >= CHECKPOINT_EVERY_UPDATES) this.checkpoint();
   }
 

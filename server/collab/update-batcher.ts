@@ -18,7 +18,7 @@ export interface PendingUpdate {
  */
 export class UpdateBatcher {
   private queue: PendingUpdate[] = [];
-  private scheduled: NodeJS.Immediate | null = null;
+  private scheduled = false;
   private readonly append: ReturnType<typeof createUpdateAppender>;
 
   constructor(sqlite: SqliteDatabase) {
@@ -27,13 +27,15 @@ export class UpdateBatcher {
 
   enqueue(entry: PendingUpdate): void {
     this.queue.push(entry);
-    this.scheduled ??= setImmediate(() => this.flush());
+    if (!this.scheduled) {
+      this.scheduled = true;
+      queueMicrotask(() => this.flush());
+    }
   }
 
   /** Stores and integrates everything queued so far (also called on shutdown). */
   flush(): void {
-    if (this.scheduled) clearImmediate(this.scheduled);
-    this.scheduled = null;
+    this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;

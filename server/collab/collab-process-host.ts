@@ -1,0 +1,66 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
+import path from 'node:path';
+import type { DbHandle } from '../../db/client';
+import type { CollabEndpoint } from '../app-server';
+import { onAccessChange } from '../events/access-changes';
+import type { CollabToHostMessage, HostToCollabMessage } from './collab-process-messages';
+import { authenticatedUpgrades } from './authenticated-upgrades';
+
+const ENTRY = path.join(/*turbopackIgnore: true*/ process.cwd(), 'server', 'collab', 'collab-process.ts');
+
+function spawnCollabProcess(): Promise<ChildProcess> {
+  const child = fork(ENTRY, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: CollabToHostMessage) => (message.kind === 'ready' ? resolve(child) : reject(new Error('unexpected message'))));
+    child.once('exit', (code) => reject(new Error(`the collaboration process exited while starting (${code})`)));
+  });
+}
+
+/**
+ * Runs the collaboration server in its own process: authenticates every /collab/ upgrade here,
+ * then hands it over (socket, parsed request, access), and relays every access change.
+ * Restarts the process if it dies.
+ */
+export async function startCollabProcess(handle: DbHandle): Promise<CollabEndpoint> {
+  let child = await spawnCollabProcess();
+  let stopping = false;
+  const superviseExit = (current: ChildProcess) =>
+    current.once('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`The collaboration process stopped (${signal ?? code}); starting it again.`);
+      const restart = () =>
+        spawnCollabProcess().then(
+          (next) => {
+            child = next;
+            superviseExit(next);
+          },
+          () => setTimeout(restart, 1000),
+        );
+      restart();
+    });
+  superviseExit(child);
+
+  const send = (message: HostToCollabMessage, socket?: Socket) => {
+    if (!child.connected) return false;
+    return socket ? child.send(message, socket) : child.send(message);
+  };
+  const stopRelaying = onAccessChange((change) => send({ kind: 'access-change', change }));
+
+  return {
+    // Authentication happens here, in the HTTP process; the socket then moves to the collaboration process.
+    handleUpgrade: authenticatedUpgrades(handle, (request, socket, head, compactId, access) => {
+      const message: HostToCollabMessage = { kind: 'upgrade', method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, head: head.toString('base64'), compactId, access };
+      if (!send(message, socket as Socket)) socket.destroy();
+    }),
+    async close() {
+      stopping = true;
+      stopRelaying();
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+    },
+  };
+}

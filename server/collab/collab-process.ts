@@ -1,0 +1,37 @@
+// The collaboration process: forked by server/main.ts, it receives authenticated WebSocket
+// upgrades (the socket handle, the parsed request and the access decided by the HTTP process)
+// over IPC and serves them. It loads neither Next.js nor better-auth: both switch on Node's
+// async hooks (AsyncLocalStorage), which would tax every socket write on the editing hot path.
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import { closeDb, getDb } from '../../db/client';
+import { publishAccessChange } from '../events/access-changes';
+import { createCollabServer } from './collab-server';
+import type { HostToCollabMessage } from './collab-process-messages';
+
+const handle = getDb();
+const collab = createCollabServer(handle);
+
+process.on('message', (message: HostToCollabMessage, socket?: Socket) => {
+  if (message.kind === 'access-change') {
+    publishAccessChange(message.change);
+  } else if (message.kind === 'upgrade' && socket) {
+    const request = { method: message.method, url: message.url, headers: message.headers, socket } as unknown as IncomingMessage;
+    collab.accept(request, socket, Buffer.from(message.head, 'base64'), message.compactId, message.access);
+  }
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await collab.close();
+  closeDb();
+  process.exit(0);
+}
+// The host stopping (SIGTERM) or dying (the IPC channel closes): flush and exit.
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => undefined); // Ctrl-C reaches the whole group; the host forwards SIGTERM.
+process.on('disconnect', () => void stop());
+
+process.send?.({ kind: 'ready' });

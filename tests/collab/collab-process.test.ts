@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { createAppServer, type AppServer } from '../../server/app-server';
+import { startCollabProcess } from '../../server/collab/collab-process-host';
+import { connectClient, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
+import { buildCompact, memberWithRole } from '../helpers/factories';
+import { createTestDb } from '../helpers/test-db';
+
+// The production arrangement: this process authenticates upgrades and hands the sockets to a
+// forked collaboration process over IPC, relaying access changes to it.
+const db = createTestDb();
+let app: AppServer;
+let port: number;
+const clients: TestClient[] = [];
+
+before(async () => {
+  process.env.DATABASE_PATH = db.path;
+  app = createAppServer(null, { collab: await startCollabProcess(db) });
+  await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+  port = (app.http.address() as AddressInfo).port;
+});
+after(async () => {
+  for (const client of clients) client.destroy();
+  await app.collab.close();
+  app.http.close();
+  db.cleanup();
+});
+
+const connect = (compactId: string, cookie: string | null) => {
+  const client = connectClient(port, compactId, cookie);
+  clients.push(client);
+  return client;
+};
+
+test('sockets handed to the collaboration process sync, converge and are refused like in-process ones', async () => {
+  const compactId = buildCompact(db, { text: 'Handed over.' }).id;
+  const a = connect(compactId, (await memberWithRole(db, compactId, 'negotiator')).cookie);
+  const b = connect(compactId, (await memberWithRole(db, compactId, 'admin')).cookie);
+  await Promise.all([waitForSync(a), waitForSync(b)]);
+  assert.equal(a.text(), 'Handed over.');
+  typeInto(a.doc, 0, 'A ');
+  typeInto(b.doc, 0, 'B ');
+  await waitFor(() => a.text() === b.text() && a.text().length === 'Handed over.'.length + 4, 'convergence');
+  const anonymous = connect(compactId, null);
+  await waitFor(() => anonymous.closeCodes.length > 0, 'refusal');
+  assert.equal(anonymous.closeCodes[0], 4401);
+});
+
+test('an access change made in the HTTP process closes the socket in the collaboration process', async () => {
+  const compactId = buildCompact(db, { text: 'x' }).id;
+  const admin = await memberWithRole(db, compactId, 'admin');
+  const member = await memberWithRole(db, compactId, 'negotiator');
+  const client = connect(compactId, member.cookie);
+  await waitForSync(client);
+  await admin.caller.members.remove({ compactId, userId: member.id });
+  await waitFor(() => client.closeCodes.includes(4403), 'closed with 4403');
+});
