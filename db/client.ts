@@ -8,8 +8,9 @@ import * as auth from './schema/auth';
 import * as compacts from './schema/compacts';
 import * as audit from './schema/audit';
 import * as collab from './schema/collab';
+import * as framework from './schema/framework';
 
-export const schema = { ...parties, ...auth, ...compacts, ...audit, ...collab };
+export const schema = { ...parties, ...auth, ...compacts, ...audit, ...collab, ...framework };
 export type Db = BetterSQLite3Database<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;

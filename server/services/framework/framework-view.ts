@@ -1,0 +1,85 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client';
+import { progressUpdates } from '../../../db/schema/framework';
+import { groupBy } from '../group-by';
+import { listParties } from '../parties';
+import type { IndicatorStatus } from '../indicator-status';
+import { listCommitments } from './commitments';
+import { headlinePoint, indicatorSeries, validatedValues, type SeriesPoint } from './indicator-series';
+import { listIndicators } from './indicators';
+import { getFrameworkSettings, listPeriods } from './periods';
+import { targetRows } from './targets';
+
+export type StatusCounts = Record<IndicatorStatus, number>;
+
+const emptyCounts = (): StatusCounts => ({ 'on-track': 0, 'at-risk': 0, 'off-track': 0, 'no-data': 0 });
+
+export interface FrameworkViewer {
+  userId: string;
+  partyId: string;
+  role: string;
+}
+
+/** Everything the framework page shows, computed from the stored data in a handful of queries. */
+export function frameworkView(db: DbOrTx, compactId: string, viewer: FrameworkViewer, today = new Date().toISOString().slice(0, 10)) {
+  const settings = getFrameworkSettings(db, compactId);
+  const thresholds = { onTrack: settings.onTrackThreshold, atRisk: settings.atRiskThreshold };
+  const periods = listPeriods(db, compactId);
+  const indicatorList = listIndicators(db, compactId);
+  const commitmentsById = new Map(listCommitments(db, compactId).map((c) => [c.id, c]));
+  const partyNames = new Map(listParties(db).map((p) => [p.id, p.name]));
+  const targetsByIndicator = groupBy(targetRows(db, indicatorList.map((i) => i.id)), (row) => row.indicatorId);
+  const validated = validatedValues(db, compactId);
+
+  const rows = indicatorList.map((indicator) => {
+    const series = indicatorSeries(indicator, periods, targetsByIndicator.get(indicator.id) ?? [], validated, thresholds, today);
+    const headline = headlinePoint(series);
+    const commitment = indicator.commitmentId ? commitmentsById.get(indicator.commitmentId) : undefined;
+    return {
+      ...indicator,
+      responsiblePartyName: partyNames.get(indicator.responsiblePartyId) ?? '',
+      group: commitment?.reference || indicator.sectionRef || 'Not linked to a section',
+      series: series.map(({ periodId, label, target, actual, rating, status, reason, share }) => ({ periodId, label, target, actual, rating, status, reason, share })),
+      headline: headline ? { label: headline.label, actual: headline.actual, target: headline.target.value, status: headline.status, reason: headline.reason } : null,
+    };
+  });
+
+  const rollup = (list: typeof rows) => {
+    const counts = emptyCounts();
+    for (const row of list) if (row.state === 'active') counts[row.headline?.status ?? 'no-data']++;
+    return counts;
+  };
+  const groups = [...groupBy(rows, (r) => r.group)].map(([name, members]) => ({ name, counts: rollup(members), indicatorIds: members.map((m) => m.id) }));
+  const byParty = [...groupBy(rows, (r) => r.responsiblePartyId)].map(([partyId, members]) => ({ partyId, partyName: partyNames.get(partyId) ?? '', counts: rollup(members) }));
+  return { settings, periods, indicators: rows, groups, byParty, compact: rollup(rows), tasks: tasksFor(db, compactId, viewer, rows, periods, today) };
+}
+
+type Row = { id: string; code: string; title: string; state: string; responsiblePartyId: string; series: Pick<SeriesPoint, 'periodId' | 'label'>[] };
+
+/** "My tasks": updates due from a monitor's party, submissions awaiting a validator. */
+function tasksFor(db: DbOrTx, compactId: string, viewer: FrameworkViewer, rows: Row[], periods: { id: string; label: string; startsOn: string; endsOn: string }[], today: string) {
+  const open = db
+    .select({ id: progressUpdates.id, indicatorId: progressUpdates.indicatorId, periodId: progressUpdates.periodId, state: progressUpdates.state, submittedBy: progressUpdates.submittedBy, createdBy: progressUpdates.createdBy })
+    .from(progressUpdates)
+    .where(and(eq(progressUpdates.compactId, compactId), inArray(progressUpdates.state, ['draft', 'submitted', 'returned', 'validated'])))
+    .all();
+  const reported = new Set(open.filter((u) => u.state !== 'draft').map((u) => `${u.indicatorId}|${u.periodId}`));
+  const label = new Map(periods.map((p) => [p.id, p.label]));
+  const code = new Map(rows.map((r) => [r.id, `${r.code} ${r.title}`]));
+  if (viewer.role === 'monitor') {
+    const duePeriods = periods.filter((p) => p.startsOn <= today).slice(-2);
+    const due = rows
+      .filter((r) => r.state === 'active' && r.responsiblePartyId === viewer.partyId)
+      .flatMap((r) => duePeriods.filter((p) => !reported.has(`${r.id}|${p.id}`)).map((p) => ({ kind: 'due' as const, indicatorId: r.id, periodId: p.id, text: `${code.get(r.id)} — ${p.label}` })));
+    const returned = open
+      .filter((u) => u.state === 'returned' && rows.find((r) => r.id === u.indicatorId)?.responsiblePartyId === viewer.partyId)
+      .map((u) => ({ kind: 'returned' as const, indicatorId: u.indicatorId, periodId: u.periodId, text: `${code.get(u.indicatorId)} — ${label.get(u.periodId)}` }));
+    return [...returned, ...due];
+  }
+  if (viewer.role === 'validator' || viewer.role === 'admin') {
+    return open
+      .filter((u) => u.state === 'submitted' && u.submittedBy !== viewer.userId && u.createdBy !== viewer.userId)
+      .map((u) => ({ kind: 'awaiting-validation' as const, indicatorId: u.indicatorId, periodId: u.periodId, text: `${code.get(u.indicatorId)} — ${label.get(u.periodId)}` }));
+  }
+  return [];
+}

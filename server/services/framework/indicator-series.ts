@@ -1,0 +1,75 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client';
+import { progressUpdates } from '../../../db/schema/framework';
+import { computeIndicatorStatus, type Rating, type StatusResult, type StatusThresholds } from '../indicator-status';
+import type { PeriodSpan } from './periods';
+import { resolveTargets, type PeriodTarget, type TargetRow } from './targets';
+
+export interface SeriesIndicator {
+  id: string;
+  measure: 'number' | 'percentage' | 'qualitative';
+  direction: 'increase' | 'decrease';
+  aggregation: 'per-period' | 'cumulative';
+  baselineValue: number | null;
+}
+
+export interface ValidatedValue {
+  indicatorId: string;
+  periodId: string;
+  value: number | null;
+  validatedRating: Rating | null;
+}
+
+export interface SeriesPoint extends StatusResult {
+  periodId: string;
+  label: string;
+  target: PeriodTarget;
+  /** The validated value that counts (summed so far for cumulative indicators). */
+  actual: number | null;
+  rating: Rating | null;
+  ended: boolean;
+}
+
+/** The latest validated value of every indicator and period of a compact (later validations win). */
+export function validatedValues(db: DbOrTx, compactId: string): Map<string, ValidatedValue> {
+  const rows = db
+    .select({ indicatorId: progressUpdates.indicatorId, periodId: progressUpdates.periodId, value: progressUpdates.value, validatedRating: progressUpdates.validatedRating })
+    .from(progressUpdates)
+    .where(and(eq(progressUpdates.compactId, compactId), eq(progressUpdates.state, 'validated')))
+    .orderBy(asc(progressUpdates.decidedAt))
+    .all();
+  return new Map(rows.map((row) => [`${row.indicatorId}|${row.periodId}`, row]));
+}
+
+/** Target, actual and computed status of one indicator for every period. */
+export function indicatorSeries(
+  indicator: SeriesIndicator,
+  periods: (PeriodSpan & { id: string })[],
+  targets: TargetRow[],
+  validated: Map<string, ValidatedValue>,
+  thresholds: StatusThresholds,
+  today: string,
+): SeriesPoint[] {
+  const resolved = resolveTargets(periods, targets, indicator.baselineValue);
+  let runningTotal: number | null = null;
+  return periods.map((period, i) => {
+    const entry = validated.get(`${indicator.id}|${period.id}`);
+    let actual = entry?.value ?? null;
+    if (indicator.aggregation === 'cumulative' && actual !== null) {
+      runningTotal = (runningTotal ?? 0) + actual;
+      actual = runningTotal;
+    }
+    const ended = period.endsOn < today;
+    const result = computeIndicatorStatus(
+      { measure: indicator.measure, direction: indicator.direction, baseline: indicator.baselineValue, target: resolved[i]!.value, actual, rating: entry?.validatedRating ?? null, periodEnded: ended },
+      thresholds,
+    );
+    return { periodId: period.id, label: period.label, target: resolved[i]!, actual, rating: entry?.validatedRating ?? null, ended, ...result };
+  });
+}
+
+/** The point a dashboard shows: the latest period with validated data, else the latest period that has ended. */
+export function headlinePoint(series: SeriesPoint[]): SeriesPoint | null {
+  const withData = [...series].reverse().find((p) => p.actual !== null || p.rating !== null);
+  return withData ?? [...series].reverse().find((p) => p.ended) ?? null;
+}

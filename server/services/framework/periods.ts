@@ -1,0 +1,90 @@
+import { and, asc, count, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/client';
+import type { ReportingFrequency } from '../../../db/enums';
+import { frameworkSettings, progressUpdates, reportingPeriods } from '../../../db/schema/framework';
+import { recordAuditEvent, type AuditActor } from '../audit';
+import { DomainError } from '../domain-error';
+import { newId } from '../ids';
+import { DEFAULT_THRESHOLDS } from '../indicator-status';
+
+export interface PeriodSpan {
+  label: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+const MONTHS_PER_PERIOD: Record<ReportingFrequency, number> = { monthly: 1, quarterly: 3, annual: 12 };
+
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+function label(frequency: ReportingFrequency, start: Date): string {
+  const year = start.getUTCFullYear();
+  const month = start.getUTCMonth();
+  if (frequency === 'annual') return String(year);
+  if (frequency === 'monthly') return `${year}-${String(month + 1).padStart(2, '0')}`;
+  return `${year}-Q${Math.floor(month / 3) + 1}`;
+}
+
+/** Consecutive periods from `startDate` (snapped to the start of its month, quarter or year). */
+export function generatePeriods(frequency: ReportingFrequency, startDate: string, periods: number): PeriodSpan[] {
+  const start = new Date(`${startDate}T00:00:00Z`);
+  if (Number.isNaN(start.getTime())) throw new DomainError('BAD_REQUEST', 'The start date must be a date (YYYY-MM-DD).');
+  const step = MONTHS_PER_PERIOD[frequency];
+  const firstMonth = frequency === 'monthly' ? start.getUTCMonth() : frequency === 'quarterly' ? Math.floor(start.getUTCMonth() / 3) * 3 : 0;
+  return Array.from({ length: periods }, (_, i) => {
+    const from = new Date(Date.UTC(start.getUTCFullYear(), firstMonth + i * step, 1));
+    const to = new Date(Date.UTC(start.getUTCFullYear(), firstMonth + (i + 1) * step, 0));
+    return { label: label(frequency, from), startsOn: iso(from), endsOn: iso(to) };
+  });
+}
+
+export function listPeriods(db: DbOrTx, compactId: string) {
+  return db
+    .select({ id: reportingPeriods.id, label: reportingPeriods.label, startsOn: reportingPeriods.startsOn, endsOn: reportingPeriods.endsOn })
+    .from(reportingPeriods)
+    .where(eq(reportingPeriods.compactId, compactId))
+    .orderBy(asc(reportingPeriods.startsOn))
+    .all();
+}
+
+export function getFrameworkSettings(db: DbOrTx, compactId: string) {
+  const [row] = db.select().from(frameworkSettings).where(eq(frameworkSettings.compactId, compactId)).all();
+  return row ?? { compactId, frequency: 'quarterly' as const, startDate: '', onTrackThreshold: DEFAULT_THRESHOLDS.onTrack, atRiskThreshold: DEFAULT_THRESHOLDS.atRisk, requireEvidence: false };
+}
+
+export interface FrameworkConfiguration {
+  frequency: ReportingFrequency;
+  startDate: string;
+  periods: number;
+  onTrackThreshold: number;
+  atRiskThreshold: number;
+  requireEvidence: boolean;
+}
+
+/**
+ * Sets the reporting calendar and status thresholds. Periods are generated; once progress
+ * exists the calendar can only grow (more periods at the end), never move.
+ */
+export function configureFramework(db: Db, actor: AuditActor, compactId: string, input: FrameworkConfiguration) {
+  if (input.atRiskThreshold > input.onTrackThreshold) throw new DomainError('BAD_REQUEST', 'The at-risk threshold cannot be above the on-track threshold.');
+  const spans = generatePeriods(input.frequency, input.startDate, input.periods);
+  return db.transaction((tx) => {
+    const before = getFrameworkSettings(tx, compactId);
+    const existing = listPeriods(tx, compactId);
+    const [{ n: progress }] = tx.select({ n: count() }).from(progressUpdates).where(eq(progressUpdates.compactId, compactId)).all() as [{ n: number }];
+    const calendarChanged = existing.length > 0 && (before.frequency !== input.frequency || existing[0]!.startsOn !== spans[0]!.startsOn);
+    if (progress > 0 && (calendarChanged || spans.length < existing.length)) {
+      throw new DomainError('CONFLICT', 'Progress has been reported against these periods: the calendar can only be extended.');
+    }
+    if (calendarChanged || progress === 0) {
+      tx.delete(reportingPeriods).where(and(eq(reportingPeriods.compactId, compactId))).run();
+      for (const span of spans) tx.insert(reportingPeriods).values({ id: newId(), compactId, ...span }).run();
+    } else {
+      for (const span of spans.slice(existing.length)) tx.insert(reportingPeriods).values({ id: newId(), compactId, ...span }).run();
+    }
+    const { periods: _periods, ...settings } = input;
+    tx.insert(frameworkSettings).values({ compactId, ...settings }).onConflictDoUpdate({ target: frameworkSettings.compactId, set: settings }).run();
+    recordAuditEvent(tx, actor, { compactId, action: 'framework.configured', entityType: 'framework', entityId: compactId, before, after: input });
+    return listPeriods(tx, compactId);
+  });
+}

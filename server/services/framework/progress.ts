@@ -1,0 +1,206 @@
+import { and, asc, count, desc, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/client';
+import { user } from '../../../db/schema/auth';
+import { evidenceFiles, progressComments, progressUpdates } from '../../../db/schema/framework';
+import { recordAuditEvent, type AuditActor } from '../audit';
+import { DomainError } from '../domain-error';
+import { newId } from '../ids';
+import type { Rating } from '../indicator-status';
+import { requireIndicator } from './indicators';
+import { getFrameworkSettings, listPeriods } from './periods';
+
+export interface ProgressActor extends AuditActor {
+  userId: string;
+  partyId: string;
+}
+
+export interface ProgressInput {
+  indicatorId: string;
+  periodId: string;
+  value: number | null;
+  rating: Rating | null;
+  narrative: string;
+  disaggregated: Record<string, Record<string, number>>;
+  evidenceLinks: string[];
+  confidence: 'low' | 'medium' | 'high';
+  comment: string;
+}
+
+const progressColumns = {
+  id: progressUpdates.id,
+  indicatorId: progressUpdates.indicatorId,
+  periodId: progressUpdates.periodId,
+  value: progressUpdates.value,
+  rating: progressUpdates.rating,
+  narrative: progressUpdates.narrative,
+  disaggregated: progressUpdates.disaggregated,
+  evidenceLinks: progressUpdates.evidenceLinks,
+  confidence: progressUpdates.confidence,
+  comment: progressUpdates.comment,
+  state: progressUpdates.state,
+  supersedesId: progressUpdates.supersedesId,
+  validatedRating: progressUpdates.validatedRating,
+  returnedReason: progressUpdates.returnedReason,
+  createdBy: progressUpdates.createdBy,
+  createdByPartyId: progressUpdates.createdByPartyId,
+  submittedBy: progressUpdates.submittedBy,
+  submittedAt: progressUpdates.submittedAt,
+  decidedBy: progressUpdates.decidedBy,
+  decidedAt: progressUpdates.decidedAt,
+  createdAt: progressUpdates.createdAt,
+  updatedAt: progressUpdates.updatedAt,
+};
+
+export function requireUpdate(db: DbOrTx, compactId: string, updateId: string) {
+  const [row] = db.select(progressColumns).from(progressUpdates).where(and(eq(progressUpdates.compactId, compactId), eq(progressUpdates.id, updateId))).all();
+  if (!row) throw new DomainError('NOT_FOUND', 'No such progress update in this compact.');
+  return row;
+}
+
+/** Every update of an indicator, newest first, with the people involved and the discussion. */
+export function listProgress(db: DbOrTx, compactId: string, indicatorId: string) {
+  requireIndicator(db, compactId, indicatorId);
+  const names = new Map(db.select({ id: user.id, name: user.name }).from(user).all().map((u) => [u.id, u.name]));
+  const rows = db.select(progressColumns).from(progressUpdates).where(eq(progressUpdates.indicatorId, indicatorId)).orderBy(desc(progressUpdates.createdAt)).all();
+  return rows.map((row) => ({
+    ...row,
+    createdByName: names.get(row.createdBy) ?? '',
+    submittedByName: row.submittedBy ? (names.get(row.submittedBy) ?? '') : null,
+    decidedByName: row.decidedBy ? (names.get(row.decidedBy) ?? '') : null,
+    discussion: db
+      .select({ body: progressComments.body, createdAt: progressComments.createdAt, authorId: progressComments.authorId })
+      .from(progressComments)
+      .where(eq(progressComments.updateId, row.id))
+      .orderBy(asc(progressComments.id))
+      .all()
+      .map((c) => ({ ...c, author: names.get(c.authorId) ?? '' })),
+    files: db
+      .select({ id: evidenceFiles.id, filename: evidenceFiles.filename, size: evidenceFiles.size })
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.updateId, row.id))
+      .all(),
+  }));
+}
+
+const TOLERANCE = 1e-9;
+
+/** Disaggregated values use the indicator's dimensions and add up to the total. */
+export function checkDisaggregation(dimensions: string[], value: number | null, disaggregated: Record<string, Record<string, number>>) {
+  for (const [dimension, categories] of Object.entries(disaggregated)) {
+    if (!dimensions.includes(dimension)) throw new DomainError('BAD_REQUEST', `“${dimension}” is not a disaggregation of this indicator.`);
+    const sum = Object.values(categories).reduce((a, b) => a + b, 0);
+    if (value === null || Math.abs(sum - value) > TOLERANCE * Math.max(1, Math.abs(value))) {
+      throw new DomainError('BAD_REQUEST', `The values by ${dimension} add up to ${sum}, not to the total ${value ?? '(empty)'}.`);
+    }
+  }
+}
+
+function requireReportableIndicator(db: DbOrTx, actor: ProgressActor, compactId: string, indicatorId: string) {
+  const indicator = requireIndicator(db, compactId, indicatorId);
+  if (indicator.state !== 'active') throw new DomainError('CONFLICT', 'Progress is reported only on active indicators.');
+  if (indicator.responsiblePartyId !== actor.partyId) throw new DomainError('FORBIDDEN', 'You report only on indicators your party is responsible for.');
+  return indicator;
+}
+
+function checkValue(indicator: { measure: string; disaggregation: string[] }, input: ProgressInput) {
+  if (indicator.measure === 'qualitative' && input.value !== null) throw new DomainError('BAD_REQUEST', 'A qualitative indicator takes a rating and a narrative, not a number.');
+  if (indicator.measure !== 'qualitative' && input.rating !== null) throw new DomainError('BAD_REQUEST', 'Only qualitative indicators take a rating.');
+  if (indicator.measure === 'percentage' && input.value !== null && (input.value < 0 || input.value > 100)) throw new DomainError('BAD_REQUEST', 'A percentage lies between 0 and 100.');
+  checkDisaggregation(indicator.disaggregation, input.value, input.disaggregated);
+}
+
+/**
+ * Saves a draft (new, or an edit of one's party's draft or returned update). A new update for
+ * a period whose value is already validated is a correction: it supersedes that one, which stays.
+ */
+export function saveProgressDraft(db: Db, actor: ProgressActor, compactId: string, input: ProgressInput & { updateId?: string }) {
+  return db.transaction((tx) => {
+    const indicator = requireReportableIndicator(tx, actor, compactId, input.indicatorId);
+    if (!listPeriods(tx, compactId).some((p) => p.id === input.periodId)) throw new DomainError('BAD_REQUEST', 'No such reporting period.');
+    checkValue(indicator, input);
+    const { updateId, ...fields } = input;
+    const now = new Date();
+    if (updateId) {
+      const before = requireUpdate(tx, compactId, updateId);
+      if (before.state !== 'draft' && before.state !== 'returned') throw new DomainError('CONFLICT', `This update is ${before.state} and can no longer be edited.`);
+      if (before.createdByPartyId !== actor.partyId || before.indicatorId !== input.indicatorId || before.periodId !== input.periodId) {
+        throw new DomainError('FORBIDDEN', 'This update belongs to another indicator, period or party.');
+      }
+      tx.update(progressUpdates).set({ ...fields, updatedAt: now }).where(eq(progressUpdates.id, updateId)).run();
+      recordAuditEvent(tx, actor, { compactId, action: 'progress.edited', entityType: 'progress-update', entityId: updateId, before, after: fields });
+      return requireUpdate(tx, compactId, updateId);
+    }
+    const [validated] = tx
+      .select({ id: progressUpdates.id })
+      .from(progressUpdates)
+      .where(and(eq(progressUpdates.indicatorId, input.indicatorId), eq(progressUpdates.periodId, input.periodId), eq(progressUpdates.state, 'validated')))
+      .orderBy(desc(progressUpdates.decidedAt))
+      .limit(1)
+      .all();
+    const id = newId();
+    tx.insert(progressUpdates).values({ id, compactId, ...fields, state: 'draft', supersedesId: validated?.id ?? null, createdBy: actor.userId, createdByPartyId: actor.partyId, createdAt: now, updatedAt: now }).run();
+    recordAuditEvent(tx, actor, { compactId, action: validated ? 'progress.correction-drafted' : 'progress.drafted', entityType: 'progress-update', entityId: id, after: { ...fields, supersedesId: validated?.id ?? null } });
+    return requireUpdate(tx, compactId, id);
+  });
+}
+
+export function submitProgress(db: Db, actor: ProgressActor, compactId: string, updateId: string) {
+  return db.transaction((tx) => {
+    const update = requireUpdate(tx, compactId, updateId);
+    requireReportableIndicator(tx, actor, compactId, update.indicatorId);
+    if (update.state !== 'draft' && update.state !== 'returned') throw new DomainError('CONFLICT', `This update is ${update.state}.`);
+    const indicator = requireIndicator(tx, compactId, update.indicatorId);
+    if (indicator.measure === 'qualitative' ? !update.rating || !update.narrative.trim() : update.value === null) {
+      throw new DomainError('BAD_REQUEST', indicator.measure === 'qualitative' ? 'Propose a rating and write a narrative before submitting.' : 'Enter a value before submitting.');
+    }
+    const [{ files }] = tx.select({ files: count() }).from(evidenceFiles).where(eq(evidenceFiles.updateId, updateId)).all() as [{ files: number }];
+    if (getFrameworkSettings(tx, compactId).requireEvidence && update.evidenceLinks.length === 0 && files === 0) {
+      throw new DomainError('BAD_REQUEST', 'This compact requires evidence: add a link or a file before submitting.');
+    }
+    tx.update(progressUpdates).set({ state: 'submitted', submittedBy: actor.userId, submittedAt: new Date(), updatedAt: new Date() }).where(eq(progressUpdates.id, updateId)).run();
+    recordAuditEvent(tx, actor, { compactId, action: 'progress.submitted', entityType: 'progress-update', entityId: updateId, before: { state: update.state }, after: { state: 'submitted' } });
+    return requireUpdate(tx, compactId, updateId);
+  });
+}
+
+function requireSubmittedByOther(tx: DbOrTx, actor: ProgressActor, compactId: string, updateId: string) {
+  const update = requireUpdate(tx, compactId, updateId);
+  if (update.state !== 'submitted') throw new DomainError('CONFLICT', `Only submitted updates can be decided; this one is ${update.state}.`);
+  if (update.submittedBy === actor.userId || update.createdBy === actor.userId) throw new DomainError('FORBIDDEN', 'You cannot validate or return your own submission.');
+  return update;
+}
+
+/** Validates a submitted update (locking it). For qualitative indicators the validator confirms or changes the rating. */
+export function validateProgress(db: Db, actor: ProgressActor, compactId: string, updateId: string, rating: Rating | null) {
+  return db.transaction((tx) => {
+    const update = requireSubmittedByOther(tx, actor, compactId, updateId);
+    const indicator = requireIndicator(tx, compactId, update.indicatorId);
+    const validatedRating = indicator.measure === 'qualitative' ? (rating ?? update.rating) : null;
+    if (indicator.measure === 'qualitative' && !validatedRating) throw new DomainError('BAD_REQUEST', 'Choose a rating.');
+    tx.update(progressUpdates).set({ state: 'validated', validatedRating, decidedBy: actor.userId, decidedAt: new Date(), updatedAt: new Date() }).where(eq(progressUpdates.id, updateId)).run();
+    recordAuditEvent(tx, actor, { compactId, action: 'progress.validated', entityType: 'progress-update', entityId: updateId, before: { state: 'submitted', rating: update.rating }, after: { state: 'validated', rating: validatedRating } });
+    return requireUpdate(tx, compactId, updateId);
+  });
+}
+
+export function returnProgress(db: Db, actor: ProgressActor, compactId: string, updateId: string, reason: string) {
+  return db.transaction((tx) => {
+    requireSubmittedByOther(tx, actor, compactId, updateId);
+    const now = new Date();
+    tx.update(progressUpdates).set({ state: 'returned', returnedReason: reason, decidedBy: actor.userId, decidedAt: now, updatedAt: now }).where(eq(progressUpdates.id, updateId)).run();
+    tx.insert(progressComments).values({ updateId, authorId: actor.userId, body: reason, createdAt: now }).run();
+    recordAuditEvent(tx, actor, { compactId, action: 'progress.returned', entityType: 'progress-update', entityId: updateId, before: { state: 'submitted' }, after: { state: 'returned', reason } });
+    return requireUpdate(tx, compactId, updateId);
+  });
+}
+
+/** Adds to the discussion of a returned update (its party's monitors and the validators). */
+export function commentOnProgress(db: Db, actor: ProgressActor & { role: string }, compactId: string, updateId: string, body: string) {
+  return db.transaction((tx) => {
+    const update = requireUpdate(tx, compactId, updateId);
+    if (update.state !== 'returned') throw new DomainError('CONFLICT', 'Discussion is open while an update is returned.');
+    if (actor.role === 'monitor' && update.createdByPartyId !== actor.partyId) throw new DomainError('FORBIDDEN', 'This update belongs to another party.');
+    tx.insert(progressComments).values({ updateId, authorId: actor.userId, body, createdAt: new Date() }).run();
+    recordAuditEvent(tx, actor, { compactId, action: 'progress.commented', entityType: 'progress-update', entityId: updateId, after: { body } });
+  });
+}
