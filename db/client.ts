@@ -61,6 +61,22 @@ export function getDb(): DbHandle {
   return handle;
 }
 
+/**
+ * Checkpoints the WAL on a timer from this connection (the collaboration process turns its
+ * automatic checkpoints off, so their fsyncs never stall an edit). PASSIVE never blocks writers.
+ */
+export function checkpointWalPeriodically(handle: DbHandle, everyMs = 2000): () => void {
+  const timer = setInterval(() => {
+    try {
+      handle.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      console.error('WAL checkpoint failed:', error);
+    }
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export function closeDb(): void {
   for (const [file, handle] of handles) {
     handle.sqlite.close();

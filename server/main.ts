@@ -1,5 +1,6 @@
 import next from 'next';
-import { closeDb, getDb } from '../db/client';
+import { checkpointWalPeriodically, closeDb, getDb } from '../db/client';
+import { resolveActor } from './auth/actor';
 import { createAppServer } from './app-server';
 import { startCollabProcess } from './collab/collab-process-host';
 import { config } from './config';
@@ -14,6 +15,10 @@ async function main() {
   const dev = process.env.NODE_ENV !== 'production';
   const handle = getDb();
   if (config.seedDemo && (await seedDemoIfEmpty(handle.db))) console.log('Seeded the demo compact and accounts (password: compact-demo).');
+
+  checkpointWalPeriodically(handle);
+  // Prime the session lookup that every collaboration upgrade makes.
+  await resolveActor(handle, new Headers({ host: 'localhost', cookie: 'better-auth.session_token=warm-up' }));
 
   const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: config.port });
   await app.prepare();

@@ -7,9 +7,13 @@ import type { Socket } from 'node:net';
 import { closeDb, getDb } from '../../db/client';
 import { publishAccessChange } from '../events/access-changes';
 import { createCollabServer } from './collab-server';
+import { warmUpYjs } from './warm-up';
 import type { HostToCollabMessage } from './collab-process-messages';
 
 const handle = getDb();
+// WAL checkpoints (with their fsyncs) run in the HTTP process, off the editing hot path.
+handle.sqlite.pragma('wal_autocheckpoint = 0');
+warmUpYjs();
 const collab = createCollabServer(handle);
 
 process.on('message', (message: HostToCollabMessage, socket?: Socket) => {

@@ -66,7 +66,7 @@ export class CollabConnection implements RoomPeer {
     const message = decodeMessage(frame);
     switch (message.kind) {
       case 'sync-step-1':
-        this.send(syncStep2Frame(this.room.doc, message.stateVector));
+        this.send(syncStep2Frame(this.room.missingFrom(message.stateVector)));
         return;
       case 'update':
         if (this.access.readOnly) return;

@@ -26,6 +26,8 @@ export class Room {
   readonly peers = new Set<RoomPeer>();
   private lastUpdateId: number;
   private updatesSinceCheckpoint: number;
+  /** The whole document encoded, reused for every fresh client until the next update. */
+  private fullState: Uint8Array | null;
 
   constructor(
     private readonly db: DbOrTx,
@@ -36,6 +38,7 @@ export class Room {
     this.doc = stored.doc;
     this.lastUpdateId = stored.lastUpdateId;
     this.updatesSinceCheckpoint = stored.updatesSinceCheckpoint;
+    this.fullState = stored.fullState;
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -64,6 +67,7 @@ export class Room {
   private integrate(from: RoomPeer, update: Uint8Array, frame: Uint8Array | null, updateId: number): void {
     this.lastUpdateId = updateId;
     this.updatesSinceCheckpoint++;
+    this.fullState = null;
     // Stored, so it may go out now; applying it to the server's copy comes second.
     const outgoing = frame ?? updateFrame(update);
     for (const peer of this.peers) if (peer !== from) peer.send(outgoing);
@@ -74,8 +78,16 @@ export class Room {
   /** Writes the full state when updates were stored since the last checkpoint. */
   checkpoint(): void {
     if (this.updatesSinceCheckpoint === 0) return;
-    writeCheckpoint(this.db, this.compactId, this.doc, this.lastUpdateId);
+    this.fullState = Y.encodeStateAsUpdate(this.doc);
+    writeCheckpoint(this.db, this.compactId, this.fullState, this.lastUpdateId);
     this.updatesSinceCheckpoint = 0;
+  }
+
+  /** What a client with this state vector lacks (sync step 2); a fresh client gets the cached full state. */
+  missingFrom(stateVector: Uint8Array): Uint8Array {
+    if (Y.decodeStateVector(stateVector).size > 0) return Y.encodeStateAsUpdate(this.doc, stateVector);
+    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+    return this.fullState;
   }
 
   awarenessSnapshotFrame(): Uint8Array | null {

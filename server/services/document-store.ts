@@ -45,6 +45,8 @@ export interface StoredDoc {
   lastUpdateId: number;
   /** Updates stored after the newest checkpoint. */
   updatesSinceCheckpoint: number;
+  /** The newest checkpoint's bytes, when nothing came after it (then it is the full state). */
+  fullState: Uint8Array | null;
 }
 
 /** Loads a document: the newest checkpoint, then every update after it, in order. */
@@ -69,12 +71,12 @@ export function loadDoc(db: DbOrTx, compactId: string): StoredDoc {
     for (const row of updates) Y.applyUpdate(doc, row.update);
   });
   if (updates.length > 0) lastUpdateId = updates[updates.length - 1]!.id;
-  return { doc, lastUpdateId, updatesSinceCheckpoint: updates.length };
+  return { doc, lastUpdateId, updatesSinceCheckpoint: updates.length, fullState: checkpoint && updates.length === 0 ? new Uint8Array(checkpoint.state) : null };
 }
 
 /** Stores the full state as of update `uptoUpdateId`, so later loads start from here. */
-export function writeCheckpoint(db: DbOrTx, compactId: string, doc: Y.Doc, uptoUpdateId: number): void {
-  db.insert(docCheckpoints).values({ compactId, uptoUpdateId, state: Buffer.from(Y.encodeStateAsUpdate(doc)), createdAt: new Date() }).run();
+export function writeCheckpoint(db: DbOrTx, compactId: string, state: Uint8Array, uptoUpdateId: number): void {
+  db.insert(docCheckpoints).values({ compactId, uptoUpdateId, state: asBuffer(state), createdAt: new Date() }).run();
 }
 
 export function hasStoredDoc(db: DbOrTx, compactId: string): boolean {
