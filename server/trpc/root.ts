@@ -1,5 +1,9 @@
 import { createCallerFactory, router } from './init';
 import { accountRouter } from './routers/account';
+import { commitmentsRouter } from './routers/commitments';
+import { frameworkRouter } from './routers/framework';
+import { indicatorsRouter } from './routers/indicators';
+import { progressRouter } from './routers/progress';
 import { compactsRouter } from './routers/compacts';
 import { membersRouter } from './routers/members';
 import { partiesRouter } from './routers/parties';
@@ -9,6 +13,10 @@ export const appRouter = router({
   parties: partiesRouter,
   compacts: compactsRouter,
   members: membersRouter,
+  framework: frameworkRouter,
+  commitments: commitmentsRouter,
+  indicators: indicatorsRouter,
+  progress: progressRouter,
 });
 
 export type AppRouter = typeof appRouter;

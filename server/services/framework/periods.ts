@@ -1,7 +1,7 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import type { ReportingFrequency } from '../../../db/enums';
-import { frameworkSettings, progressUpdates, reportingPeriods } from '../../../db/schema/framework';
+import { frameworkSettings, indicatorTargets, progressUpdates, reportingPeriods } from '../../../db/schema/framework';
 import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
@@ -47,6 +47,16 @@ export function listPeriods(db: DbOrTx, compactId: string) {
     .all();
 }
 
+function targetsExist(db: DbOrTx, compactId: string): boolean {
+  const [row] = db
+    .select({ n: count() })
+    .from(indicatorTargets)
+    .innerJoin(reportingPeriods, eq(reportingPeriods.id, indicatorTargets.periodId))
+    .where(eq(reportingPeriods.compactId, compactId))
+    .all();
+  return (row?.n ?? 0) > 0;
+}
+
 export function getFrameworkSettings(db: DbOrTx, compactId: string) {
   const [row] = db.select().from(frameworkSettings).where(eq(frameworkSettings.compactId, compactId)).all();
   return row ?? { compactId, frequency: 'quarterly' as const, startDate: '', onTrackThreshold: DEFAULT_THRESHOLDS.onTrack, atRiskThreshold: DEFAULT_THRESHOLDS.atRisk, requireEvidence: false };
@@ -62,8 +72,8 @@ export interface FrameworkConfiguration {
 }
 
 /**
- * Sets the reporting calendar and status thresholds. Periods are generated; once progress
- * exists the calendar can only grow (more periods at the end), never move.
+ * Sets the reporting calendar and status thresholds. Periods are generated; once targets or
+ * progress refer to them the calendar can only grow (more periods at the end), never move.
  */
 export function configureFramework(db: Db, actor: AuditActor, compactId: string, input: FrameworkConfiguration) {
   if (input.atRiskThreshold > input.onTrackThreshold) throw new DomainError('BAD_REQUEST', 'The at-risk threshold cannot be above the on-track threshold.');
@@ -73,13 +83,14 @@ export function configureFramework(db: Db, actor: AuditActor, compactId: string,
     const existing = listPeriods(tx, compactId);
     const [{ n: progress }] = tx.select({ n: count() }).from(progressUpdates).where(eq(progressUpdates.compactId, compactId)).all() as [{ n: number }];
     const calendarChanged = existing.length > 0 && (before.frequency !== input.frequency || existing[0]!.startsOn !== spans[0]!.startsOn);
-    if (progress > 0 && (calendarChanged || spans.length < existing.length)) {
-      throw new DomainError('CONFLICT', 'Progress has been reported against these periods: the calendar can only be extended.');
+    if ((calendarChanged || spans.length < existing.length) && (progress > 0 || targetsExist(tx, compactId))) {
+      throw new DomainError('CONFLICT', 'Targets or progress refer to these periods: the calendar can only be extended.');
     }
-    if (calendarChanged || progress === 0) {
-      tx.delete(reportingPeriods).where(and(eq(reportingPeriods.compactId, compactId))).run();
+    if (calendarChanged || spans.length < existing.length) {
+      tx.delete(reportingPeriods).where(eq(reportingPeriods.compactId, compactId)).run();
       for (const span of spans) tx.insert(reportingPeriods).values({ id: newId(), compactId, ...span }).run();
     } else {
+      // Same calendar: existing periods keep their ids; new ones are added at the end.
       for (const span of spans.slice(existing.length)) tx.insert(reportingPeriods).values({ id: newId(), compactId, ...span }).run();
     }
     const { periods: _periods, ...settings } = input;

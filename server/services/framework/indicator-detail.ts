@@ -1,0 +1,15 @@
+import type { DbOrTx } from '../../../db/client';
+import { indicatorSeries, validatedValues } from './indicator-series';
+import { requireIndicator } from './indicators';
+import { getFrameworkSettings, listPeriods } from './periods';
+import { listProgress } from './progress';
+import { targetHistory, targetRows } from './targets';
+
+/** The indicator page: definition, the series (actual, target, baseline, status) and every update. */
+export function indicatorDetail(db: DbOrTx, compactId: string, indicatorId: string, today = new Date().toISOString().slice(0, 10)) {
+  const indicator = requireIndicator(db, compactId, indicatorId);
+  const settings = getFrameworkSettings(db, compactId);
+  const periods = listPeriods(db, compactId);
+  const series = indicatorSeries(indicator, periods, targetRows(db, [indicatorId]), validatedValues(db, compactId), { onTrack: settings.onTrackThreshold, atRisk: settings.atRiskThreshold }, today);
+  return { indicator, periods, series, targetHistory: targetHistory(db, indicatorId), updates: listProgress(db, compactId, indicatorId), settings };
+}

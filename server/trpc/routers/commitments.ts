@@ -1,0 +1,19 @@
+import { createCommitment, listCommitments, retireCommitment, updateCommitment } from '../../services/framework/commitments';
+import { compactProcedure, router } from '../init';
+import { commitmentInput, id } from '../schemas/framework';
+import { z } from 'zod';
+
+const target = z.object({ commitmentId: id });
+
+export const commitmentsRouter = router({
+  list: compactProcedure('any-member').query(({ ctx, input }) => listCommitments(ctx.handle.db, input.compactId)),
+  create: compactProcedure(['admin'])
+    .input(commitmentInput)
+    .mutation(({ ctx, input }) => createCommitment(ctx.handle.db, ctx.actor, input.compactId, input)),
+  update: compactProcedure(['admin'])
+    .input(commitmentInput.extend(target.shape))
+    .mutation(({ ctx, input: { compactId, commitmentId, ...fields } }) => updateCommitment(ctx.handle.db, ctx.actor, compactId, commitmentId, fields)),
+  retire: compactProcedure(['admin'])
+    .input(target)
+    .mutation(({ ctx, input }) => retireCommitment(ctx.handle.db, ctx.actor, input.compactId, input.commitmentId)),
+});

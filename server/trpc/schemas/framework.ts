@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import {
+  CONFIDENCE_LEVELS,
+  INDICATOR_AGGREGATIONS,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_LEVELS,
+  INDICATOR_MEASURES,
+  RATINGS,
+  REPORTING_FREQUENCIES,
+} from '../../../db/enums';
+
+export const id = z.string().min(1).max(64);
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-31.');
+const finite = z.number().finite();
+
+export const frameworkConfiguration = z.object({
+  frequency: z.enum(REPORTING_FREQUENCIES),
+  startDate: isoDate,
+  periods: z.number().int().min(1).max(120),
+  onTrackThreshold: z.number().min(0).max(2),
+  atRiskThreshold: z.number().min(0).max(2),
+  requireEvidence: z.boolean(),
+});
+
+export const commitmentInput = z.object({
+  reference: z.string().trim().min(1).max(200),
+  leadPartyId: id,
+  supportingPartyIds: z.array(id).max(20),
+  deliverable: z.string().trim().min(1).max(2000),
+  dueDate: isoDate.nullable(),
+  narrativeStatus: z.string().trim().max(4000),
+});
+
+export const indicatorDefinition = z.object({
+  code: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9._-]+$/, 'Letters, digits, dots, dashes and underscores only.'),
+  title: z.string().trim().min(1).max(300),
+  description: z.string().trim().max(4000),
+  level: z.enum(INDICATOR_LEVELS),
+  measure: z.enum(INDICATOR_MEASURES),
+  unit: z.string().trim().max(40),
+  direction: z.enum(INDICATOR_DIRECTIONS),
+  aggregation: z.enum(INDICATOR_AGGREGATIONS),
+  baselineValue: finite.nullable(),
+  baselineDate: isoDate.nullable(),
+  reportingFrequency: z.enum(REPORTING_FREQUENCIES),
+  meansOfVerification: z.string().trim().max(2000),
+  responsiblePartyId: id,
+  commitmentId: id.nullable(),
+  sectionRef: z.string().trim().max(200),
+  disaggregation: z.array(z.string().trim().min(1).max(40)).max(5),
+});
+
+export const targetInput = z.union([
+  z.object({ periodId: id, value: finite.nullable() }),
+  z.object({ year: z.number().int().min(1990).max(2200), value: finite.nullable() }),
+]);
+
+export const progressInput = z.object({
+  updateId: id.optional(),
+  indicatorId: id,
+  periodId: id,
+  value: finite.nullable(),
+  rating: z.enum(RATINGS).nullable(),
+  narrative: z.string().trim().max(8000),
+  disaggregated: z.record(z.string().max(40), z.record(z.string().max(60), finite)),
+  evidenceLinks: z.array(z.url().max(2000)).max(20),
+  confidence: z.enum(CONFIDENCE_LEVELS),
+  comment: z.string().trim().max(2000),
+});
