@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { buildCompact, buildParty, memberWithRole } from '../helpers/factories';
+import { configureQuarters } from '../helpers/framework-fixtures';
+import { countRows, createTestDb } from '../helpers/test-db';
+
+const db = createTestDb();
+after(() => db.cleanup());
+
+type Member = Awaited<ReturnType<typeof memberWithRole>>;
+let compactId: string;
+let admin: Member;
+let monitor: Member;
+
+const FRAMEWORK = [
+  'code;title;level;measure;direction;aggregation;baseline_value;baseline_date;responsible_party;section;commitment_reference;commitment_lead_party;commitment_deliverable;disaggregation;target:2025-Q1;target:2025-Q2;target-year:2026',
+  'POC-1;Protection incidents reported;outcome;number;decrease;per-period;120;2024-12-31;UNSMA;Protection of civilians;2.1;UNSMA;Early-warning network;region;100;90;60',
+  'POL-1;"Local dialogues held; with youth";output;number;increase;cumulative;0;2024-12-31;ALD;Political priorities;;;;;;5;',
+  'POL-2;Inclusiveness of the dialogue;impact;qualitative;increase;per-period;;;ALD;Political priorities;;;;;;;',
+].join('\r\n');
+
+before(async () => {
+  compactId = buildCompact(db).id;
+  const mission = buildParty(db, { name: 'UN Stabilization Mission in Aldoria', shortCode: 'UNSMA' });
+  buildParty(db, { name: 'Government of the Republic of Aldoria', shortCode: 'ALD' });
+  admin = await memberWithRole(db, compactId, 'admin', mission.id);
+  monitor = await memberWithRole(db, compactId, 'monitor', mission.id);
+  configureQuarters(db, compactId, '2025-01-01', 8);
+});
+
+test('an import with errors reports them by row and column and imports nothing', async () => {
+  const broken = FRAMEWORK.replace('POL-1;', 'POL 1;').replace(';UNSMA;Protection', ';XXX;Protection').replace(';90;60', ';ninety;60');
+  const before = { indicators: countRows(db, 'indicators'), commitments: countRows(db, 'commitments'), targets: countRows(db, 'indicator_targets') };
+  const result = await admin.caller.framework.importFrameworkCsv({ compactId, csv: `\uFEFF${broken}` });
+  assert.equal(result.ok, false);
+  assert.deepEqual(
+    result.errors.map((e) => [e.row, e.column]).sort(),
+    [[2, 'responsible_party'], [2, 'target:2025-Q2'], [3, 'code']],
+  );
+  assert.match(result.errors.find((e) => e.column === 'target:2025-Q2')!.reason, /ninety/);
+  assert.deepEqual({ indicators: countRows(db, 'indicators'), commitments: countRows(db, 'commitments'), targets: countRows(db, 'indicator_targets') }, before);
+});
+
+test('a valid file imports indicators, their commitment and targets; export → import into an empty compact gives the same framework', async () => {
+  const result = await admin.caller.framework.importFrameworkCsv({ compactId, csv: FRAMEWORK });
+  assert.deepEqual(result, { ok: true, imported: 3, errors: [] });
+  const exported = await admin.caller.framework.exportFrameworkCsv({ compactId, separator: ';' });
+  assert.ok(exported.startsWith('\uFEFFcode;title;'));
+
+  const emptyCompact = buildCompact(db).id;
+  const otherAdmin = await memberWithRole(db, emptyCompact, 'admin');
+  configureQuarters(db, emptyCompact, '2025-01-01', 8);
+  assert.deepEqual(await otherAdmin.caller.framework.importFrameworkCsv({ compactId: emptyCompact, csv: exported }), { ok: true, imported: 3, errors: [] });
+  const again = await otherAdmin.caller.framework.exportFrameworkCsv({ compactId: emptyCompact, separator: ';' });
+  assert.equal(again, exported);
+});
+
+test('progress import lands as drafts, only for the monitor’s own indicators, and exports with formula cells neutralised', async () => {
+  const bad = 'indicator_code,period,value,disaggregation\nPOC-1,2025-Q1,80,region:north=30|region:south=40\nPOL-1,2025-Q1,3,\n';
+  const refused = await monitor.caller.framework.importProgressCsv({ compactId, csv: bad });
+  assert.deepEqual(refused.errors.map((e) => [e.row, e.column]), [[2, 'disaggregation'], [3, 'indicator_code']]);
+  assert.equal(countRows(db, 'progress_updates'), 0);
+
+  const good = 'indicator_code,period,value,narrative,disaggregation\nPOC-1,2025-Q1,80,=cmd|calc,region:north=30|region:south=50\nPOC-1,2025-Q2,70,,\n';
+  assert.deepEqual(await monitor.caller.framework.importProgressCsv({ compactId, csv: good }), { ok: true, imported: 2, errors: [] });
+  assert.equal(countRows(db, "progress_updates WHERE state = 'draft'"), 2);
+  const exported = await admin.caller.framework.exportProgressCsv({ compactId, separator: ',' });
+  assert.ok(exported.includes(`'=cmd|calc`), 'a cell that starts with = is neutralised');
+  assert.ok(exported.includes('region:north=30|region:south=50'));
+});
