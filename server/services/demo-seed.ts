@@ -6,6 +6,7 @@ import { compacts, memberships, type CompactRole } from '../../db/schema/compact
 import { parties, type PartyKind } from '../../db/schema/parties';
 import { DEMO_COMPACT_TEXT } from '../editor/demo-compact-text';
 import { contentToYUpdate } from '../editor/document-content';
+import { seedDemoFramework } from './demo-framework-seed';
 import { appendDocUpdate } from './document-store';
 import { newId } from './ids';
 
@@ -58,6 +59,15 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
       tx.insert(memberships).values({ compactId, userId: userIds[i]!, role: demo.role, signatory: demo.signatory ?? false, createdAt }).run();
     });
     appendDocUpdate(tx, compactId, initialText, { userId: userIds[0]!, partyId: partyIds.get('secretariat')! });
+    const byEmail = new Map(DEMO_ACCOUNTS.map((demo, i) => [demo.email, userIds[i]!]));
+    const reporters = new Map([
+      ['mission', byEmail.get('monitor@mission.example')!],
+      ['aldoria', byEmail.get('negotiator@aldoria.example')!],
+      ['varenia', byEmail.get('negotiator@varenia.example')!],
+      ['au', byEmail.get('negotiator@au.example')!],
+      ['secretariat', byEmail.get('admin@secretariat.example')!],
+    ]);
+    seedDemoFramework(tx, compactId, partyIds, reporters, byEmail.get('validator@secretariat.example')!, byEmail.get('admin@secretariat.example')!);
     return true;
   });
 }

@@ -41,6 +41,8 @@ export function frameworkView(db: DbOrTx, compactId: string, viewer: FrameworkVi
       group: commitment?.reference || indicator.sectionRef || 'Not linked to a section',
       series: series.map(({ periodId, label, target, actual, rating, status, reason, share }) => ({ periodId, label, target, actual, rating, status, reason, share })),
       headline: headline ? { label: headline.label, actual: headline.actual, target: headline.target.value, status: headline.status, reason: headline.reason } : null,
+      /** The latest period that has ended has nothing validated yet. */
+      overdue: series.some((p) => p.ended) && [...series].reverse().find((p) => p.ended)!.status === 'no-data' && indicator.state === 'active',
     };
   });
 
@@ -49,7 +51,7 @@ export function frameworkView(db: DbOrTx, compactId: string, viewer: FrameworkVi
     for (const row of list) if (row.state === 'active') counts[row.headline?.status ?? 'no-data']++;
     return counts;
   };
-  const groups = [...groupBy(rows, (r) => r.group)].map(([name, members]) => ({ name, counts: rollup(members), indicatorIds: members.map((m) => m.id) }));
+  const groups = [...groupBy(rows, (r) => r.group)].sort(([a], [b]) => a.localeCompare(b)).map(([name, members]) => ({ name, counts: rollup(members), indicatorIds: members.map((m) => m.id) }));
   const byParty = [...groupBy(rows, (r) => r.responsiblePartyId)].map(([partyId, members]) => ({ partyId, partyName: partyNames.get(partyId) ?? '', counts: rollup(members) }));
   return { settings, periods, indicators: rows, groups, byParty, compact: rollup(rows), tasks: tasksFor(db, compactId, viewer, rows, periods, today) };
 }
