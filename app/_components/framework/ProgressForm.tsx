@@ -1,0 +1,165 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { CONFIDENCE_LEVELS, RATINGS } from '../../../db/enums';
+import { t, type MessageKey } from '../../_lib/messages';
+import { useTRPC } from '../../_lib/trpc';
+import { ErrorAlert } from '../FormFooter';
+import { checkProgress, formatCategories, parseCategories } from './progress-form-values';
+
+export interface ProgressFormIndicator {
+  id: string;
+  code: string;
+  title: string;
+  measure: 'number' | 'percentage' | 'qualitative';
+  unit: string;
+  disaggregation: string[];
+}
+
+export interface ExistingUpdate {
+  id: string;
+  periodId: string;
+  value: number | null;
+  rating: (typeof RATINGS)[number] | null;
+  narrative: string;
+  disaggregated: Record<string, Record<string, number>>;
+  evidenceLinks: string[];
+  confidence: (typeof CONFIDENCE_LEVELS)[number];
+  comment: string;
+  state: string;
+}
+
+interface Props {
+  compactId: string;
+  indicator: ProgressFormIndicator;
+  periods: { id: string; label: string }[];
+  periodId: string;
+  existing?: ExistingUpdate;
+  compact?: boolean;
+}
+
+/** Draft and submit one progress update, with inline checks, evidence links and files. */
+export function ProgressForm({ compactId, indicator, periods, periodId, existing, compact = false }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [updateId, setUpdateId] = useState(existing?.id);
+  const refresh = () => queryClient.invalidateQueries();
+  const save = useMutation(trpc.progress.saveDraft.mutationOptions({ onSuccess: refresh }));
+  const submit = useMutation(trpc.progress.submit.mutationOptions({ onSuccess: refresh }));
+  const qualitative = indicator.measure === 'qualitative';
+  const prefix = `${indicator.code}-${periodId}`;
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const andSubmit = (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'submit';
+    const f = new FormData(event.currentTarget);
+    setProblem(null);
+    setNotice(null);
+    let disaggregated: Record<string, Record<string, number>> = {};
+    try {
+      for (const dimension of indicator.disaggregation) {
+        const text = String(f.get(`dim-${dimension}`) ?? '').trim();
+        if (text) disaggregated[dimension] = parseCategories(text);
+      }
+    } catch (error) {
+      return setProblem((error as Error).message);
+    }
+    const rawValue = String(f.get('value') ?? '').trim().replace(',', '.');
+    const value = qualitative || rawValue === '' ? null : Number(rawValue);
+    const check = checkProgress(indicator.measure, value, disaggregated);
+    if (check) return setProblem(check);
+    const input = {
+      compactId,
+      updateId,
+      indicatorId: indicator.id,
+      periodId: String(f.get('periodId') ?? periodId),
+      value,
+      rating: qualitative ? ((String(f.get('rating')) || null) as (typeof RATINGS)[number] | null) : null,
+      narrative: String(f.get('narrative') ?? ''),
+      disaggregated,
+      evidenceLinks: String(f.get('evidence') ?? '').split(/\s+/).filter(Boolean),
+      confidence: String(f.get('confidence')) as (typeof CONFIDENCE_LEVELS)[number],
+      comment: String(f.get('comment') ?? ''),
+    };
+    const saved = await save.mutateAsync(input).catch(() => null);
+    if (!saved) return;
+    setUpdateId(saved.id);
+    if (andSubmit) {
+      const done = await submit.mutateAsync({ compactId, updateId: saved.id }).catch(() => null);
+      if (done) setNotice(t('progress.submitted'));
+    } else setNotice(t('progress.saved'));
+  };
+
+  return (
+    <form className={`progress-form${compact ? ' compact' : ''}`} onSubmit={onSubmit} aria-label={`${indicator.code} ${indicator.title}`}>
+      {!compact && (
+        <label className="field"><span>{t('progress.period')}</span>
+          <select name="periodId" defaultValue={existing?.periodId ?? periodId} disabled={Boolean(updateId)}>
+            {periods.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+          </select>
+        </label>
+      )}
+      {qualitative ? (
+        <>
+          <label className="field"><span>{t('progress.rating')}</span>
+            <select name="rating" defaultValue={existing?.rating ?? ''} id={`${prefix}-rating`}>
+              <option value="">—</option>
+              {RATINGS.map((r) => <option key={r} value={r}>{t(`status.${r}` as MessageKey)}</option>)}
+            </select>
+          </label>
+          <label className="field"><span>{t('progress.narrative')}</span><textarea name="narrative" rows={2} maxLength={8000} defaultValue={existing?.narrative} /></label>
+        </>
+      ) : (
+        <label className="field"><span>{t('progress.value')}{indicator.unit ? ` (${indicator.unit})` : ''}</span>
+          <input name="value" inputMode="decimal" defaultValue={existing?.value ?? ''} aria-describedby={problem ? `${prefix}-problem` : undefined} />
+        </label>
+      )}
+      {indicator.disaggregation.map((dimension) => (
+        <label key={dimension} className="field"><span>{t('progress.byDimension', { dimension })}</span>
+          <input name={`dim-${dimension}`} defaultValue={formatCategories(existing?.disaggregated[dimension])} />
+        </label>
+      ))}
+      <label className="field"><span>{t('progress.confidence')}</span>
+        <select name="confidence" defaultValue={existing?.confidence ?? 'medium'}>
+          {CONFIDENCE_LEVELS.map((c) => <option key={c} value={c}>{t(`confidence.${c}` as MessageKey)}</option>)}
+        </select>
+      </label>
+      {!compact && (
+        <>
+          <label className="field"><span>{t('progress.evidence')}</span><textarea name="evidence" rows={2} defaultValue={existing?.evidenceLinks.join('\n')} /></label>
+          <label className="field"><span>{t('progress.comment')}</span><input name="comment" maxLength={2000} defaultValue={existing?.comment} /></label>
+        </>
+      )}
+      {problem && <p id={`${prefix}-problem`} className="alert error" role="alert">{problem}</p>}
+      <ErrorAlert error={save.error ?? submit.error} />
+      {notice && <p className="alert success" role="status">{notice}</p>}
+      <div className="member-controls">
+        <button type="submit" name="action" value="draft" className="button secondary small" disabled={save.isPending || submit.isPending}>{t('progress.saveDraft')}</button>
+        <button type="submit" name="action" value="submit" className="button primary small" disabled={save.isPending || submit.isPending}>{t('progress.submit')}</button>
+      </div>
+      {updateId && !compact && <EvidenceUpload compactId={compactId} updateId={updateId} />}
+    </form>
+  );
+}
+
+function EvidenceUpload({ compactId, updateId }: { compactId: string; updateId: string }) {
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<string | null>(null);
+  const upload = async (file: File) => {
+    const body = new FormData();
+    body.set('file', file);
+    const response = await fetch(`/api/compacts/${compactId}/evidence?updateId=${encodeURIComponent(updateId)}`, { method: 'POST', body });
+    const result = (await response.json().catch(() => ({}))) as { message?: string };
+    setMessage(response.ok ? `${file.name}: ${t('progress.saved')}` : (result.message ?? t('common.error')));
+    void queryClient.invalidateQueries();
+  };
+  return (
+    <label className="field"><span>{t('progress.upload')}</span>
+      <input type="file" onChange={(e) => { const file = e.target.files?.[0]; if (file) void upload(file); e.target.value = ''; }} />
+      {message && <small role="status">{message}</small>}
+    </label>
+  );
+}

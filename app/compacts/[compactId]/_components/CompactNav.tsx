@@ -1,0 +1,25 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { t } from '../../../_lib/messages';
+
+export function CompactNav({ compactId, title, isMonitor }: { compactId: string; title: string; isMonitor: boolean }) {
+  const pathname = usePathname();
+  const base = `/compacts/${compactId}`;
+  const links = [
+    { href: base, label: t('nav.text'), active: pathname === base },
+    { href: `${base}/framework`, label: t('nav.framework'), active: pathname.startsWith(`${base}/framework`) || pathname.startsWith(`${base}/indicators`) || pathname.startsWith(`${base}/scorecard`) },
+    ...(isMonitor ? [{ href: `${base}/progress`, label: t('nav.progress'), active: pathname.startsWith(`${base}/progress`) }] : []),
+  ];
+  return (
+    <nav className="compact-nav" aria-label={title}>
+      <span className="compact-nav-title">{title}</span>
+      {links.map((link) => (
+        <Link key={link.href} href={link.href} aria-current={link.active ? 'page' : undefined}>
+          {link.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,10 @@
+import { requireMembership } from '../../../_lib/server-session';
+import { FrameworkBoard } from './_components/FrameworkBoard';
+
+export const dynamic = 'force-dynamic';
+
+export default async function FrameworkPage({ params }: { params: Promise<{ compactId: string }> }) {
+  const { compactId } = await params;
+  const { membership } = await requireMembership(compactId);
+  return <FrameworkBoard compactId={compactId} role={membership.role} />;
+}

@@ -1,0 +1,34 @@
+'use client';
+
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { t } from '../../../../../_lib/messages';
+
+interface Point {
+  label: string;
+  actual: number | null;
+  target: { value: number | null };
+}
+
+/** Actual (validated) against target by period, with the baseline as a reference line. */
+export function IndicatorChart({ series, baseline, unit }: { series: Point[]; baseline: number | null; unit: string }) {
+  const data = series.map((p) => ({ period: p.label, actual: p.actual, target: p.target.value === null ? null : Math.round(p.target.value * 10) / 10 }));
+  return (
+    <figure className="chart" aria-label={t('indicator.chart')}>
+      <ResponsiveContainer width="100%" height={260}>
+        <LineChart data={data} margin={{ top: 10, right: 20, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="#e5e9ef" />
+          <XAxis dataKey="period" fontSize={12} />
+          <YAxis fontSize={12} unit={unit === '%' ? '%' : undefined} />
+          <Tooltip />
+          <Legend />
+          {baseline !== null && <ReferenceLine y={baseline} stroke="#8a94a3" strokeDasharray="4 4" label={{ value: t('indicator.baseline'), fontSize: 11, position: 'insideTopLeft' }} />}
+          <Line type="monotone" dataKey="target" name={t('indicator.target')} stroke="#8a5a00" strokeDasharray="6 3" dot={false} connectNulls />
+          <Line type="monotone" dataKey="actual" name={t('indicator.actual')} stroke="#1f4f8f" strokeWidth={2} connectNulls={false} />
+        </LineChart>
+      </ResponsiveContainer>
+      <figcaption className="sr-only">
+        {data.map((d) => `${d.period}: ${d.actual ?? '—'} / ${d.target ?? '—'}`).join('; ')}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,125 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { RATINGS } from '../../../../../../db/enums';
+import type { CompactRole } from '../../../../../../server/services/roles';
+import { ErrorAlert } from '../../../../../_components/FormFooter';
+import { ProgressForm, type ExistingUpdate, type ProgressFormIndicator } from '../../../../../_components/framework/ProgressForm';
+import { t, type MessageKey } from '../../../../../_lib/messages';
+import { useTRPC } from '../../../../../_lib/trpc';
+
+interface Update extends ExistingUpdate {
+  createdBy: string;
+  createdByName: string;
+  createdByPartyId: string;
+  submittedBy: string | null;
+  submittedByName: string | null;
+  decidedByName: string | null;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  createdAt: Date;
+  supersedesId: string | null;
+  validatedRating: string | null;
+  discussion: { body: string; author: string; createdAt: Date }[];
+  files: { id: string; filename: string; size: number }[];
+}
+
+interface Props {
+  compactId: string;
+  indicator: ProgressFormIndicator & { responsiblePartyId: string };
+  periods: { id: string; label: string }[];
+  updates: Update[];
+  viewer: { userId: string; partyId: string; role: CompactRole };
+}
+
+/** Every update with who and when, evidence and discussion, and the actions the viewer may take. */
+export function UpdateHistory({ compactId, indicator, periods, updates, viewer }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries();
+  const validate = useMutation(trpc.progress.validate.mutationOptions({ onSuccess: refresh }));
+  const giveBack = useMutation(trpc.progress.return.mutationOptions({ onSuccess: refresh }));
+  const comment = useMutation(trpc.progress.comment.mutationOptions({ onSuccess: refresh }));
+  const label = new Map(periods.map((p) => [p.id, p.label]));
+  const when = (d: Date | null) => (d ? new Date(d).toLocaleString() : '');
+  if (updates.length === 0) return <p className="muted">{t('indicator.noUpdates')}</p>;
+
+  const onValidate = (update: Update) => (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const rating = (String(new FormData(event.currentTarget).get('rating') ?? '') || null) as (typeof RATINGS)[number] | null;
+    validate.mutate({ compactId, updateId: update.id, rating });
+  };
+  const onReturn = (update: Update) => (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    giveBack.mutate({ compactId, updateId: update.id, reason: String(new FormData(event.currentTarget).get('reason')) });
+  };
+  const onComment = (update: Update) => (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    comment.mutate({ compactId, updateId: update.id, body: String(new FormData(form).get('body')) }, { onSuccess: () => form.reset() });
+  };
+
+  return (
+    <ol className="updates" aria-label={t('indicator.history')}>
+      {updates.map((update) => {
+        const mine = update.createdBy === viewer.userId || update.submittedBy === viewer.userId;
+        const canDecide = viewer.role === 'validator' && update.state === 'submitted' && !mine;
+        const ownParty = viewer.role === 'monitor' && update.createdByPartyId === viewer.partyId;
+        return (
+          <li key={update.id} className={`update state-${update.state}`}>
+            <div className="update-head">
+              <strong>{label.get(update.periodId)}</strong>
+              <span className={`badge progress-${update.state}`}>{t(`progress.state.${update.state}` as MessageKey)}</span>
+              <span>{indicator.measure === 'qualitative' ? t(`status.${update.validatedRating ?? update.rating ?? 'no-data'}` as MessageKey) : (update.value ?? '—')}{indicator.unit === '%' ? ' %' : ''}</span>
+              {update.supersedesId && <span className="muted small">{t('progress.supersedes')}</span>}
+            </div>
+            <p className="muted small">
+              {t('progress.by', { name: update.createdByName })} · {when(update.createdAt)}
+              {update.submittedAt && ` · ${t('progress.state.submitted')} ${when(update.submittedAt)}`}
+              {update.decidedByName && ` · ${t(`progress.state.${update.state}` as MessageKey)} ${t('progress.by', { name: update.decidedByName })} ${when(update.decidedAt)}`}
+            </p>
+            {update.narrative && <p>{update.narrative}</p>}
+            {(update.evidenceLinks.length > 0 || update.files.length > 0) && (
+              <p className="small">
+                {update.evidenceLinks.map((link) => <a key={link} href={link} rel="noopener noreferrer nofollow" target="_blank">{link}</a>)}
+                {update.files.map((file) => <a key={file.id} href={`/api/compacts/${compactId}/evidence/${file.id}`}>{file.filename}</a>)}
+              </p>
+            )}
+            {update.discussion.length > 0 && (
+              <ul className="discussion">
+                {update.discussion.map((c, i) => <li key={i}><strong>{c.author}</strong>: {c.body} <span className="muted small">{when(c.createdAt)}</span></li>)}
+              </ul>
+            )}
+            {canDecide && (
+              <div className="decide">
+                <form className="member-controls" onSubmit={onValidate(update)}>
+                  {indicator.measure === 'qualitative' && (
+                    <select name="rating" aria-label={t('progress.rating')} defaultValue={update.rating ?? ''}>
+                      {RATINGS.map((r) => <option key={r} value={r}>{t(`status.${r}` as MessageKey)}</option>)}
+                    </select>
+                  )}
+                  <button type="submit" className="button primary small">{t('progress.validate')}</button>
+                </form>
+                <form className="member-controls" onSubmit={onReturn(update)}>
+                  <input name="reason" required minLength={3} maxLength={2000} aria-label={t('progress.returnReason')} placeholder={t('progress.returnReason')} />
+                  <button type="submit" className="button danger small">{t('progress.return')}</button>
+                </form>
+              </div>
+            )}
+            {update.state === 'returned' && (viewer.role === 'validator' || ownParty) && (
+              <form className="member-controls" onSubmit={onComment(update)}>
+                <input name="body" required maxLength={2000} aria-label={t('progress.reply')} placeholder={t('progress.reply')} />
+                <button type="submit" className="button secondary small">{t('progress.reply')}</button>
+              </form>
+            )}
+            {ownParty && (update.state === 'returned' || update.state === 'draft') && (
+              <details><summary>{t('indicator.edit')}</summary><ProgressForm compactId={compactId} indicator={indicator} periods={periods} periodId={update.periodId} existing={update} /></details>
+            )}
+          </li>
+        );
+      })}
+      <ErrorAlert error={validate.error ?? giveBack.error ?? comment.error} />
+    </ol>
+  );
+}

@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+import { AppHeader } from '../../_components/AppHeader';
+import { requireMembership } from '../../_lib/server-session';
+import { CompactNav } from './_components/CompactNav';
+
+export const dynamic = 'force-dynamic';
+
+export default async function CompactLayout({ children, params }: { children: ReactNode; params: Promise<{ compactId: string }> }) {
+  const { compactId } = await params;
+  const { actor, membership, compact } = await requireMembership(compactId);
+  return (
+    <>
+      <AppHeader actor={actor} />
+      <CompactNav compactId={compactId} title={compact.title} isMonitor={membership.role === 'monitor'} />
+      {children}
+    </>
+  );
+}
