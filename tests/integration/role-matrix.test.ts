@@ -50,6 +50,7 @@ const PROCEDURES: { name: string; allowed: readonly CompactRole[] | 'all'; call:
   { name: 'indicators.update', allowed: ['admin'], call: (c) => c.indicators.update({ compactId, indicatorId: buildIndicator(db, compactId, partyId).id, ...definition(partyId, { title: 'Renamed' }) }) },
   { name: 'indicators.retire', allowed: ['admin'], call: (c) => c.indicators.retire({ compactId, indicatorId: buildIndicator(db, compactId, partyId).id }) },
   { name: 'indicators.setTarget', allowed: ['admin'], call: (c) => c.indicators.setTarget({ compactId, indicatorId, target: { periodId, value: 25 } }) },
+  { name: 'progress.periodSheet', allowed: ['monitor'], call: (c) => c.progress.periodSheet({ compactId, periodId }) },
   { name: 'progress.saveDraft', allowed: ['monitor'], call: (c) => c.progress.saveDraft({ compactId, ...progressInput(indicatorId, periodId) }) },
   { name: 'progress.submit', allowed: ['monitor'], call: (c) => c.progress.submit({ compactId, updateId: draftBy(db, monitor, compactId, indicatorId, periodId).id }) },
   { name: 'progress.validate', allowed: ['validator'], call: (c) => c.progress.validate({ compactId, updateId: submittedBy(db, monitor, compactId, indicatorId, periodId).id, rating: null }) },

@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import { user } from '../../../db/schema/auth';
-import { evidenceFiles, progressComments, progressUpdates } from '../../../db/schema/framework';
+import { evidenceFiles, indicators, progressComments, progressUpdates } from '../../../db/schema/framework';
 import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
 import type { Rating } from '../indicator-status';
-import { requireIndicator } from './indicators';
+import { indicatorColumns, requireIndicator } from './indicators';
 import { getFrameworkSettings, listPeriods } from './periods';
 
 export interface ProgressActor extends AuditActor {
@@ -203,4 +203,23 @@ export function commentOnProgress(db: Db, actor: ProgressActor & { role: string 
     tx.insert(progressComments).values({ updateId, authorId: actor.userId, body, createdAt: new Date() }).run();
     recordAuditEvent(tx, actor, { compactId, action: 'progress.commented', entityType: 'progress-update', entityId: updateId, after: { body } });
   });
+}
+
+/** The progress grid of one period: every active indicator the party reports on, with its latest update for the period. */
+export function periodSheet(db: DbOrTx, compactId: string, partyId: string, periodId: string) {
+  const periods = listPeriods(db, compactId);
+  const period = periods.find((p) => p.id === periodId);
+  if (!period) throw new DomainError('NOT_FOUND', 'No such reporting period.');
+  const rows = db
+    .select(indicatorColumns)
+    .from(indicators)
+    .where(and(eq(indicators.compactId, compactId), eq(indicators.responsiblePartyId, partyId), eq(indicators.state, 'active')))
+    .orderBy(asc(indicators.code))
+    .all();
+  const updates = db.select(progressColumns).from(progressUpdates).where(and(eq(progressUpdates.compactId, compactId), eq(progressUpdates.periodId, periodId))).orderBy(asc(progressUpdates.createdAt)).all();
+  return {
+    period,
+    periods,
+    rows: rows.map((indicator) => ({ indicator, latest: updates.filter((u) => u.indicatorId === indicator.id).pop() ?? null })),
+  };
 }

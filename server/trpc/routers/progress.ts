@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { RATINGS } from '../../../db/enums';
-import { commentOnProgress, returnProgress, saveProgressDraft, submitProgress, validateProgress } from '../../services/framework/progress';
+import { commentOnProgress, periodSheet, returnProgress, saveProgressDraft, submitProgress, validateProgress } from '../../services/framework/progress';
 import { compactProcedure, router } from '../init';
 import { id, progressInput } from '../schemas/framework';
 
 const target = z.object({ updateId: id });
 
 export const progressRouter = router({
+  /** The monitor's grid for one period. */
+  periodSheet: compactProcedure(['monitor'])
+    .input(z.object({ periodId: id }))
+    .query(({ ctx, input }) => periodSheet(ctx.handle.db, input.compactId, ctx.actor.partyId, input.periodId)),
   saveDraft: compactProcedure(['monitor'])
     .input(progressInput)
     .mutation(({ ctx, input: { compactId, ...fields } }) => saveProgressDraft(ctx.handle.db, ctx.actor, compactId, fields)),

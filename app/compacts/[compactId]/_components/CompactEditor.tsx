@@ -8,16 +8,19 @@ import { t } from '../../../_lib/messages';
 import type { Collab, PresencePerson } from '../../../_lib/use-collab';
 import { renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
+import { useSectionJump } from './use-section-jump';
 
 interface Props {
   collab: Collab;
   canEdit: boolean;
   /** Shown locally at once; the server stamps the same identity on what others see. */
   user: PresencePerson;
+  /** A section heading to scroll to (from an indicator's link). */
+  section: string | null;
 }
 
 /** Tiptap bound to the compact's Yjs document; editable only for roles that may edit. */
-export function CompactEditor({ collab, canEdit, user }: Props) {
+export function CompactEditor({ collab, canEdit, user, section }: Props) {
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -39,6 +42,8 @@ export function CompactEditor({ collab, canEdit, user }: Props) {
     },
     [collab, canEdit],
   );
+
+  useSectionJump(editor, section);
 
   if (!editor) return <p className="muted">{t('editor.loading')}</p>;
   return (

@@ -1,5 +1,6 @@
 'use client';
 
+import { useSearchParams } from 'next/navigation';
 import type { CompactRole } from '../../../../server/services/roles';
 import { t, type MessageKey } from '../../../_lib/messages';
 import { useCollab, type PresencePerson } from '../../../_lib/use-collab';
@@ -16,6 +17,7 @@ interface Props {
 
 export function CompactWorkspace({ compact, me, parties }: Props) {
   const { collab, status, synced, people } = useCollab(compact.id);
+  const section = useSearchParams().get('section');
   const roleName = t(`role.${me.role}` as MessageKey);
   return (
     <main className="workspace">
@@ -33,7 +35,7 @@ export function CompactWorkspace({ compact, me, parties }: Props) {
         </div>
         {!me.canEdit && <p className="muted small">{t('editor.readOnlyHint', { role: roleName })}</p>}
         {collab && synced ? (
-          <CompactEditor collab={collab} canEdit={me.canEdit} user={me.presence} />
+          <CompactEditor collab={collab} canEdit={me.canEdit} user={me.presence} section={section} />
         ) : (
           <p className="muted">{t('editor.loading')}</p>
         )}

@@ -1,0 +1,19 @@
+import { notFound } from 'next/navigation';
+import { IndicatorForm } from '../../../../_components/framework/IndicatorForm';
+import { t } from '../../../../_lib/messages';
+import { requireMembership } from '../../../../_lib/server-session';
+
+export const dynamic = 'force-dynamic';
+
+export default async function NewIndicatorPage({ params }: { params: Promise<{ compactId: string }> }) {
+  const { compactId } = await params;
+  const { membership } = await requireMembership(compactId);
+  if (membership.role !== 'admin' && membership.role !== 'negotiator') notFound();
+  const mode = membership.role === 'admin' ? 'create' : 'propose';
+  return (
+    <main className="page">
+      <h1>{mode === 'create' ? t('framework.newIndicator') : t('framework.proposeIndicator')}</h1>
+      <IndicatorForm compactId={compactId} mode={mode} />
+    </main>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { ErrorAlert } from '../../../_components/FormFooter';
+import { ProgressForm } from '../../../_components/framework/ProgressForm';
+import { t, type MessageKey } from '../../../_lib/messages';
+import { useTRPC } from '../../../_lib/trpc';
+
+/** One grid per period: every indicator the monitor's party reports on, each with its own form. */
+export function ProgressGrid({ compactId, periodId }: { compactId: string; periodId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const sheet = useQuery(trpc.progress.periodSheet.queryOptions({ compactId, periodId }));
+  if (sheet.error) return <main className="page"><ErrorAlert error={sheet.error} /></main>;
+  if (!sheet.data) return <main className="page"><p className="muted">…</p></main>;
+  const { period, periods, rows } = sheet.data;
+  return (
+    <main className="page wide">
+      <div className="page-head">
+        <h1>{t('progress.gridTitle', { period: period.label })}</h1>
+        <label className="check">{t('progress.period')}
+          <select value={periodId} onChange={(e) => router.push(`/compacts/${compactId}/progress?period=${e.target.value}`)}>
+            {periods.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+          </select>
+        </label>
+      </div>
+      <p className="muted small">{t('progress.gridHint')}</p>
+      {rows.length === 0 && <p className="muted">{t('progress.nothingToReport')}</p>}
+      <div className="progress-grid" role="list">
+        {rows.map(({ indicator, latest }) => {
+          const editable = !latest || latest.state === 'draft' || latest.state === 'returned' || latest.state === 'validated';
+          return (
+            <section key={indicator.id} className="card grid-row" role="listitem" aria-label={`${indicator.code} ${indicator.title}`}>
+              <div className="grid-head">
+                <Link href={`/compacts/${compactId}/indicators/${indicator.id}`}><span className="code">{indicator.code}</span> {indicator.title}</Link>
+                {latest && <span className={`badge progress-${latest.state}`}>{t(`progress.state.${latest.state}` as MessageKey)}</span>}
+              </div>
+              {editable ? (
+                <ProgressForm
+                  key={`${periodId}-${latest?.id ?? 'new'}`}
+                  compactId={compactId}
+                  indicator={indicator}
+                  periods={periods}
+                  periodId={periodId}
+                  existing={latest && latest.state !== 'validated' ? latest : undefined}
+                  compact
+                />
+              ) : (
+                <p className="muted small">{latest!.value ?? latest!.rating ?? '—'}</p>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,20 @@
+import { notFound } from 'next/navigation';
+import { getDb } from '../../../../db/client';
+import { listPeriods } from '../../../../server/services/framework/periods';
+import { requireMembership } from '../../../_lib/server-session';
+import { ProgressGrid } from './ProgressGrid';
+
+export const dynamic = 'force-dynamic';
+
+export default async function ProgressPage({ params, searchParams }: { params: Promise<{ compactId: string }>; searchParams: Promise<{ period?: string }> }) {
+  const { compactId } = await params;
+  const { period } = await searchParams;
+  const { membership } = await requireMembership(compactId);
+  if (membership.role !== 'monitor') notFound();
+  const periods = listPeriods(getDb().db, compactId);
+  const today = new Date().toISOString().slice(0, 10);
+  const fallback = [...periods].reverse().find((p) => p.endsOn < today) ?? periods[0];
+  const periodId = periods.some((p) => p.id === period) ? period! : fallback?.id;
+  if (!periodId) notFound();
+  return <ProgressGrid compactId={compactId} periodId={periodId} />;
+}

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { getDb } from '../../db/client';
+import { resolveActor } from '../auth/actor';
+import { isSameOriginRequest } from '../auth/request-origin';
+import { findMembership } from '../services/compacts';
+import { DomainError } from '../services/domain-error';
+import { findEvidence, MAX_EVIDENCE_BYTES, storeEvidence } from '../services/framework/evidence';
+
+const STATUS: Record<DomainError['code'], number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+
+function evidenceDir(): string {
+  return path.join(path.dirname(getDb().path), 'evidence');
+}
+
+function fail(error: unknown): Response {
+  if (error instanceof DomainError) return Response.json({ code: error.code, message: error.message }, { status: STATUS[error.code] });
+  console.error(error);
+  return Response.json({ message: 'Something went wrong.' }, { status: 500 });
+}
+
+/** Who is asking, and their membership of the compact (non-members get 404: nothing is revealed). */
+async function member(request: Request, compactId: string) {
+  const handle = getDb();
+  const actor = await resolveActor(handle, request.headers);
+  if (!actor) throw new DomainError('UNAUTHORIZED', 'Please sign in.');
+  const membership = compactId.length <= 64 ? findMembership(handle.db, compactId, actor.userId) : null;
+  if (!membership) throw new DomainError('NOT_FOUND', 'No such compact.');
+  return { handle, actor, membership };
+}
+
+/** POST /api/compacts/:compactId/evidence?updateId=… (multipart, field "file"): monitors of the update's party. */
+export async function uploadEvidence(request: Request, compactId: string): Promise<Response> {
+  try {
+    if (!isSameOriginRequest(request.headers, request.url)) throw new DomainError('FORBIDDEN', 'Cross-site request refused.');
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_EVIDENCE_BYTES + 64 * 1024) throw new DomainError('BAD_REQUEST', 'Evidence files are limited to 10 MB.');
+    const { handle, actor, membership } = await member(request, compactId);
+    if (membership.role !== 'monitor') throw new DomainError('FORBIDDEN', 'Only monitors add evidence to progress updates.');
+    const updateId = new URL(request.url).searchParams.get('updateId') ?? '';
+    const file = (await request.formData()).get('file');
+    if (!(file instanceof File)) throw new DomainError('BAD_REQUEST', 'Attach a file in the "file" field.');
+    const stored = storeEvidence(handle.db, actor, compactId, updateId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, evidenceDir());
+    return Response.json(stored, { status: 201 });
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+/** GET /api/compacts/:compactId/evidence/:fileId: members of the compact only, always as a download. */
+export async function downloadEvidence(request: Request, compactId: string, fileId: string): Promise<Response> {
+  try {
+    const { handle } = await member(request, compactId);
+    const file = findEvidence(handle.db, compactId, fileId, evidenceDir());
+    return new Response(fs.readFileSync(file.path), {
+      headers: {
+        'content-type': file.contentType,
+        'content-length': String(file.size),
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "sandbox; default-src 'none'",
+        'cache-control': 'private, no-store',
+      },
+    });
+  } catch (error) {
+    return fail(error);
+  }
+}
