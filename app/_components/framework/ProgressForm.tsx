@@ -127,12 +127,8 @@ export function ProgressForm({ compactId, indicator, periods, periodId, existing
           {CONFIDENCE_LEVELS.map((c) => <option key={c} value={c}>{t(`confidence.${c}` as MessageKey)}</option>)}
         </select>
       </label>
-      {!compact && (
-        <>
-          <label className="field"><span>{t('progress.evidence')}</span><textarea name="evidence" rows={2} defaultValue={existing?.evidenceLinks.join('\n')} /></label>
-          <label className="field"><span>{t('progress.comment')}</span><input name="comment" maxLength={2000} defaultValue={existing?.comment} /></label>
-        </>
-      )}
+      <label className="field"><span>{t('progress.evidence')}</span><textarea name="evidence" rows={compact ? 1 : 2} defaultValue={existing?.evidenceLinks.join('\n')} /></label>
+      {!compact && <label className="field"><span>{t('progress.comment')}</span><input name="comment" maxLength={2000} defaultValue={existing?.comment} /></label>}
       {problem && <p id={`${prefix}-problem`} className="alert error" role="alert">{problem}</p>}
       <ErrorAlert error={save.error ?? submit.error} />
       {notice && <p className="alert success" role="status">{notice}</p>}

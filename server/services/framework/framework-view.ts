@@ -41,8 +41,8 @@ export function frameworkView(db: DbOrTx, compactId: string, viewer: FrameworkVi
       group: commitment?.reference || indicator.sectionRef || 'Not linked to a section',
       series: series.map(({ periodId, label, target, actual, rating, status, reason, share }) => ({ periodId, label, target, actual, rating, status, reason, share })),
       headline: headline ? { label: headline.label, actual: headline.actual, target: headline.target.value, status: headline.status, reason: headline.reason } : null,
-      /** The latest period that has ended has nothing validated yet. */
-      overdue: series.some((p) => p.ended) && [...series].reverse().find((p) => p.ended)!.status === 'no-data' && indicator.state === 'active',
+      /** The latest period that has ended, when nothing is validated for it yet. */
+      overduePeriod: overdueLabel(series, indicator.state),
     };
   });
 
@@ -54,6 +54,11 @@ export function frameworkView(db: DbOrTx, compactId: string, viewer: FrameworkVi
   const groups = [...groupBy(rows, (r) => r.group)].sort(([a], [b]) => a.localeCompare(b)).map(([name, members]) => ({ name, counts: rollup(members), indicatorIds: members.map((m) => m.id) }));
   const byParty = [...groupBy(rows, (r) => r.responsiblePartyId)].map(([partyId, members]) => ({ partyId, partyName: partyNames.get(partyId) ?? '', counts: rollup(members) }));
   return { settings, periods, indicators: rows, groups, byParty, compact: rollup(rows), tasks: tasksFor(db, compactId, viewer, rows, periods, today) };
+}
+
+function overdueLabel(series: SeriesPoint[], state: string): string | null {
+  const latestEnded = [...series].reverse().find((p) => p.ended);
+  return state === 'active' && latestEnded && latestEnded.actual === null && latestEnded.rating === null ? latestEnded.label : null;
 }
 
 type Row = { id: string; code: string; title: string; state: string; responsiblePartyId: string; series: Pick<SeriesPoint, 'periodId' | 'label'>[] };

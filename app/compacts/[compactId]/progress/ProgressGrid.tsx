@@ -30,25 +30,23 @@ export function ProgressGrid({ compactId, periodId }: { compactId: string; perio
       {rows.length === 0 && <p className="muted">{t('progress.nothingToReport')}</p>}
       <div className="progress-grid" role="list">
         {rows.map(({ indicator, latest }) => {
-          const editable = !latest || latest.state === 'draft' || latest.state === 'returned' || latest.state === 'validated';
+          const open = !latest || latest.state === 'draft' || latest.state === 'returned';
+          const form = (
+            <ProgressForm key={`${periodId}-${latest?.id ?? 'new'}`} compactId={compactId} indicator={indicator} periods={periods} periodId={periodId} existing={open && latest ? latest : undefined} compact />
+          );
           return (
             <section key={indicator.id} className="card grid-row" role="listitem" aria-label={`${indicator.code} ${indicator.title}`}>
               <div className="grid-head">
                 <Link href={`/compacts/${compactId}/indicators/${indicator.id}`}><span className="code">{indicator.code}</span> {indicator.title}</Link>
                 {latest && <span className={`badge progress-${latest.state}`}>{t(`progress.state.${latest.state}` as MessageKey)}</span>}
               </div>
-              {editable ? (
-                <ProgressForm
-                  key={`${periodId}-${latest?.id ?? 'new'}`}
-                  compactId={compactId}
-                  indicator={indicator}
-                  periods={periods}
-                  periodId={periodId}
-                  existing={latest && latest.state !== 'validated' ? latest : undefined}
-                  compact
-                />
-              ) : (
-                <p className="muted small">{latest!.value ?? latest!.rating ?? '—'}</p>
+              {open && form}
+              {latest?.state === 'submitted' && <p className="muted small">{latest.value ?? latest.rating ?? '—'}</p>}
+              {latest?.state === 'validated' && (
+                <details>
+                  <summary>{latest.value ?? latest.rating ?? '—'} · {t('progress.correct')}</summary>
+                  {form}
+                </details>
               )}
             </section>
           );

@@ -87,7 +87,7 @@ export function FrameworkBoard({ compactId, role }: { compactId: string; role: C
                       <td className="small">{row.responsiblePartyName}</td>
                       <td>
                         <StatusChip status={row.headline?.status ?? 'no-data'} reason={row.headline?.reason} share={row.series.find((p) => p.label === row.headline?.label)?.share} />
-                        {row.overdue && row.headline && <span className="muted small block">{t('framework.overdue', { period: row.series.filter((p) => p.status === 'no-data').at(-1)?.label ?? '' })}</span>}
+                        {row.overduePeriod && <span className="muted small block">{t('framework.overdue', { period: row.overduePeriod })}</span>}
                       </td>
                       <td className="small">
                         {row.headline ? `${fmt(row.headline.actual, row.unit)} / ${fmt(row.headline.target, row.unit)} (${row.headline.label})` : '—'}

@@ -22,8 +22,8 @@ export function IndicatorChart({ series, baseline, unit }: { series: Point[]; ba
           <Tooltip />
           <Legend />
           {baseline !== null && <ReferenceLine y={baseline} stroke="#8a94a3" strokeDasharray="4 4" label={{ value: t('indicator.baseline'), fontSize: 11, position: 'insideTopLeft' }} />}
-          <Line type="monotone" dataKey="target" name={t('indicator.target')} stroke="#8a5a00" strokeDasharray="6 3" dot={false} connectNulls />
-          <Line type="monotone" dataKey="actual" name={t('indicator.actual')} stroke="#1f4f8f" strokeWidth={2} connectNulls={false} />
+          <Line isAnimationActive={false} type="monotone" dataKey="target" name={t('indicator.target')} stroke="#8a5a00" strokeDasharray="6 3" dot={false} connectNulls />
+          <Line isAnimationActive={false} type="monotone" dataKey="actual" name={t('indicator.actual')} stroke="#1f4f8f" strokeWidth={2} connectNulls={false} />
         </LineChart>
       </ResponsiveContainer>
       <figcaption className="sr-only">
