@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { benchBurst } from './measures/burst';
 import { benchConcurrentReplay } from './measures/concurrent-replay';
 import { benchDurability } from './measures/durability';
+import { benchFrameworkQuery } from './measures/framework-query';
 import { benchLargeDocument } from './measures/large-document';
 import { benchPropagation } from './measures/propagation';
 import { benchRooms } from './measures/rooms';
@@ -45,6 +46,7 @@ async function main() {
   await step('durability', () => benchDurability(quick ? 3 : 20));
   await step('large document', () => benchLargeDocument(runs, quick));
   await step('concurrent replay', () => benchConcurrentReplay(quick));
+  await step('framework query', () => benchFrameworkQuery(runs, quick ? 100 : 1000, 20, quick ? 5 : 30));
 
   printTable(rows);
   const date = new Date().toISOString().slice(0, 10);

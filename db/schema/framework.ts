@@ -110,7 +110,8 @@ export const indicatorTargets = sqliteTable(
     setBy: text('set_by').references(() => user.id),
     setAt: integer('set_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('targets_indicator').on(t.indicatorId, t.id)],
+  // Covers the framework view's read of every target (no table lookups).
+  (t) => [index('targets_indicator').on(t.indicatorId, t.id, t.periodId, t.year, t.value)],
 );
 
 export const progressUpdates = sqliteTable(
@@ -149,7 +150,11 @@ export const progressUpdates = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('progress_indicator_period').on(t.indicatorId, t.periodId), index('progress_compact_state').on(t.compactId, t.state)],
+  (t) => [
+    index('progress_indicator_period').on(t.indicatorId, t.periodId),
+    // Covers the framework view's read of every validated value (no table lookups).
+    index('progress_compact_state').on(t.compactId, t.state, t.decidedAt, t.indicatorId, t.periodId, t.value, t.validatedRating),
+  ],
 );
 
 /** The discussion between monitor and validator on a returned update. */

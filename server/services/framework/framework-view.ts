@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
 import { progressUpdates } from '../../../db/schema/framework';
 import { groupBy } from '../group-by';
@@ -8,7 +8,8 @@ import { listCommitments } from './commitments';
 import { headlinePoint, indicatorSeries, validatedValues, type SeriesPoint } from './indicator-series';
 import { listIndicators } from './indicators';
 import { getFrameworkSettings, listPeriods } from './periods';
-import { targetRows } from './targets';
+import { cachedComputation } from './framework-cache';
+import { compactTargetRows } from './targets';
 
 export type StatusCounts = Record<IndicatorStatus, number>;
 
@@ -20,15 +21,21 @@ export interface FrameworkViewer {
   role: string;
 }
 
-/** Everything the framework page shows, computed from the stored data in a handful of queries. */
+/** Everything the framework page shows: the (cached) computed framework plus the viewer's tasks. */
 export function frameworkView(db: DbOrTx, compactId: string, viewer: FrameworkViewer, today = new Date().toISOString().slice(0, 10)) {
+  const computed = cachedComputation(db, compactId, today, () => computeFramework(db, compactId, today));
+  return { ...computed, tasks: tasksFor(db, compactId, viewer, computed.indicators, computed.periods, today) };
+}
+
+/** Statuses, series and roll-ups of every indicator, from the stored data in a handful of queries. */
+export function computeFramework(db: DbOrTx, compactId: string, today: string) {
   const settings = getFrameworkSettings(db, compactId);
   const thresholds = { onTrack: settings.onTrackThreshold, atRisk: settings.atRiskThreshold };
   const periods = listPeriods(db, compactId);
   const indicatorList = listIndicators(db, compactId);
   const commitmentsById = new Map(listCommitments(db, compactId).map((c) => [c.id, c]));
   const partyNames = new Map(listParties(db).map((p) => [p.id, p.name]));
-  const targetsByIndicator = groupBy(targetRows(db, indicatorList.map((i) => i.id)), (row) => row.indicatorId);
+  const targetsByIndicator = groupBy(compactTargetRows(db, compactId), (row) => row.indicatorId);
   const validated = validatedValues(db, compactId);
 
   const rows = indicatorList.map((indicator) => {
@@ -53,7 +60,7 @@ export function frameworkView(db: DbOrTx, compactId: string, viewer: FrameworkVi
   };
   const groups = [...groupBy(rows, (r) => r.group)].sort(([a], [b]) => a.localeCompare(b)).map(([name, members]) => ({ name, counts: rollup(members), indicatorIds: members.map((m) => m.id) }));
   const byParty = [...groupBy(rows, (r) => r.responsiblePartyId)].map(([partyId, members]) => ({ partyId, partyName: partyNames.get(partyId) ?? '', counts: rollup(members) }));
-  return { settings, periods, indicators: rows, groups, byParty, compact: rollup(rows), tasks: tasksFor(db, compactId, viewer, rows, periods, today) };
+  return { settings, periods, indicators: rows, groups, byParty, compact: rollup(rows) };
 }
 
 function overdueLabel(series: SeriesPoint[], state: string): string | null {
@@ -65,21 +72,30 @@ type Row = { id: string; code: string; title: string; state: string; responsible
 
 /** "My tasks": updates due from a monitor's party, submissions awaiting a validator. */
 function tasksFor(db: DbOrTx, compactId: string, viewer: FrameworkViewer, rows: Row[], periods: { id: string; label: string; startsOn: string; endsOn: string }[], today: string) {
+  if (viewer.role !== 'monitor' && viewer.role !== 'validator' && viewer.role !== 'admin') return [];
+  const duePeriods = periods.filter((p) => p.startsOn <= today).slice(-2);
   const open = db
     .select({ id: progressUpdates.id, indicatorId: progressUpdates.indicatorId, periodId: progressUpdates.periodId, state: progressUpdates.state, submittedBy: progressUpdates.submittedBy, createdBy: progressUpdates.createdBy })
     .from(progressUpdates)
-    .where(and(eq(progressUpdates.compactId, compactId), inArray(progressUpdates.state, ['draft', 'submitted', 'returned', 'validated'])))
+    .where(
+      and(
+        eq(progressUpdates.compactId, compactId),
+        viewer.role === 'monitor'
+          ? or(eq(progressUpdates.state, 'returned'), and(ne(progressUpdates.state, 'draft'), inArray(progressUpdates.periodId, duePeriods.map((p) => p.id))))
+          : eq(progressUpdates.state, 'submitted'),
+      ),
+    )
     .all();
   const reported = new Set(open.filter((u) => u.state !== 'draft').map((u) => `${u.indicatorId}|${u.periodId}`));
   const label = new Map(periods.map((p) => [p.id, p.label]));
   const code = new Map(rows.map((r) => [r.id, `${r.code} ${r.title}`]));
   if (viewer.role === 'monitor') {
-    const duePeriods = periods.filter((p) => p.startsOn <= today).slice(-2);
     const due = rows
       .filter((r) => r.state === 'active' && r.responsiblePartyId === viewer.partyId)
       .flatMap((r) => duePeriods.filter((p) => !reported.has(`${r.id}|${p.id}`)).map((p) => ({ kind: 'due' as const, indicatorId: r.id, periodId: p.id, text: `${code.get(r.id)} — ${p.label}` })));
+    const partyOf = new Map(rows.map((r) => [r.id, r.responsiblePartyId]));
     const returned = open
-      .filter((u) => u.state === 'returned' && rows.find((r) => r.id === u.indicatorId)?.responsiblePartyId === viewer.partyId)
+      .filter((u) => u.state === 'returned' && partyOf.get(u.indicatorId) === viewer.partyId)
       .map((u) => ({ kind: 'returned' as const, indicatorId: u.indicatorId, periodId: u.periodId, text: `${code.get(u.indicatorId)} — ${label.get(u.periodId)}` }));
     return [...returned, ...due];
   }

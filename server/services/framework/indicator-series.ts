@@ -1,6 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client';
-import { progressUpdates } from '../../../db/schema/framework';
 import { computeIndicatorStatus, type Rating, type StatusResult, type StatusThresholds } from '../indicator-status';
 import type { PeriodSpan } from './periods';
 import { resolveTargets, type PeriodTarget, type TargetRow } from './targets';
@@ -32,13 +31,15 @@ export interface SeriesPoint extends StatusResult {
 
 /** The latest validated value of every indicator and period of a compact (later validations win). */
 export function validatedValues(db: DbOrTx, compactId: string): Map<string, ValidatedValue> {
-  const rows = db
-    .select({ indicatorId: progressUpdates.indicatorId, periodId: progressUpdates.periodId, value: progressUpdates.value, validatedRating: progressUpdates.validatedRating })
-    .from(progressUpdates)
-    .where(and(eq(progressUpdates.compactId, compactId), eq(progressUpdates.state, 'validated')))
-    .orderBy(asc(progressUpdates.decidedAt))
-    .all();
-  return new Map(rows.map((row) => [`${row.indicatorId}|${row.periodId}`, row]));
+  // Plain SQL for the same reason as compactTargetRows: this reads every validated value of the compact.
+  const rows = db.values<[string, string, number | null, Rating | null]>(sql`
+    SELECT indicator_id, period_id, value, validated_rating
+    FROM progress_updates
+    WHERE compact_id = ${compactId} AND state = 'validated'
+    ORDER BY decided_at`);
+  const latest = new Map<string, ValidatedValue>();
+  for (const [indicatorId, periodId, value, validatedRating] of rows) latest.set(`${indicatorId}|${periodId}`, { indicatorId, periodId, value, validatedRating });
+  return latest;
 }
 
 /** Target, actual and computed status of one indicator for every period. */

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import { user } from '../../../db/schema/auth';
 import { indicatorTargets } from '../../../db/schema/framework';
@@ -58,6 +58,19 @@ export function targetRows(db: DbOrTx, indicatorIds: string[]) {
     .where(inArray(indicatorTargets.indicatorId, indicatorIds))
     .orderBy(asc(indicatorTargets.id))
     .all();
+}
+
+/**
+ * Every target row of a compact's indicators, oldest first. Plain SQL: on large frameworks
+ * (tens of thousands of rows) drizzle's row mapping costs more than the query.
+ */
+export function compactTargetRows(db: DbOrTx, compactId: string): (TargetRow & { indicatorId: string })[] {
+  const rows = db.values<[string, string | null, number | null, number | null]>(sql`
+    SELECT t.indicator_id, t.period_id, t.year, t.value
+    FROM indicators i JOIN indicator_targets t ON t.indicator_id = i.id
+    WHERE i.compact_id = ${compactId}
+    ORDER BY t.id`);
+  return rows.map(([indicatorId, periodId, year, value]) => ({ indicatorId, periodId, year, value }));
 }
 
 /** Every change of a target, oldest first, with who and when. */

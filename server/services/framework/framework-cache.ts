@@ -1,0 +1,28 @@
+import { max, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client';
+import { auditEvents } from '../../../db/schema/audit';
+
+/**
+ * Every change to a compact's framework writes an audit event in the same transaction, so the
+ * newest audit event id is a version stamp that every process reads from the database. A computed
+ * framework is reused while that stamp (and the date) stays the same: no process holds state
+ * that another could contradict.
+ */
+const MAX_ENTRIES = 200;
+const entries = new Map<string, { stamp: string; value: unknown }>();
+
+export function frameworkVersion(db: DbOrTx, compactId: string): number {
+  const [row] = db.select({ id: max(auditEvents.id) }).from(auditEvents).where(eq(auditEvents.compactId, compactId)).all();
+  return row?.id ?? 0;
+}
+
+export function cachedComputation<T>(db: DbOrTx, compactId: string, today: string, compute: () => T): T {
+  const stamp = `${frameworkVersion(db, compactId)}|${today}`;
+  const hit = entries.get(compactId);
+  if (hit && hit.stamp === stamp) return hit.value as T;
+  const value = compute();
+  entries.delete(compactId);
+  entries.set(compactId, { stamp, value });
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  return value;
+}

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { closeDb, getDb } from '../../db/client';
+import { downloadEvidence, uploadEvidence } from '../../server/http/evidence-routes';
+import { buildCompact, buildParty, memberWithRole } from '../helpers/factories';
+import { buildIndicator, configureQuarters, draftBy } from '../helpers/framework-fixtures';
+import { countRows } from '../helpers/test-db';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-evidence-'));
+process.env.DATABASE_PATH = path.join(dir, 'compact.db');
+
+type Member = Awaited<ReturnType<typeof memberWithRole>>;
+let compactId: string;
+let updateId: string;
+let monitor: Member;
+let reviewer: Member;
+let outsider: Member;
+
+before(async () => {
+  const db = getDb();
+  compactId = buildCompact(db).id;
+  const partyId = buildParty(db).id;
+  monitor = await memberWithRole(db, compactId, 'monitor', partyId);
+  reviewer = await memberWithRole(db, compactId, 'reviewer');
+  outsider = await memberWithRole(db, buildCompact(db).id, 'monitor', partyId);
+  const [period] = configureQuarters(db, compactId);
+  const indicator = buildIndicator(db, compactId, partyId);
+  updateId = draftBy(db, { userId: monitor.id, partyId }, compactId, indicator.id, period!.id).id;
+});
+after(() => {
+  closeDb();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function upload(cookie: string, name: string, bytes: Uint8Array, id = updateId) {
+  const body = new FormData();
+  body.set('file', new File([Buffer.from(bytes)], name));
+  return uploadEvidence(new Request(`http://localhost:3000/api/compacts/${compactId}/evidence?updateId=${id}`, { method: 'POST', headers: { cookie, host: 'localhost:3000', origin: 'http://localhost:3000' }, body }), compactId);
+}
+
+const PDF = new TextEncoder().encode('%PDF-1.4\n% demo evidence\n');
+
+test('a monitor attaches a PDF; members download it as an attachment; non-members get 404', async () => {
+  const response = await upload(monitor.cookie, 'poc-report.pdf', PDF);
+  assert.equal(response.status, 201);
+  const { id } = (await response.json()) as { id: string };
+  const download = await downloadEvidence(new Request(`http://localhost:3000/api/compacts/${compactId}/evidence/${id}`, { headers: { cookie: reviewer.cookie, host: 'localhost:3000' } }), compactId, id);
+  assert.equal(download.status, 200);
+  assert.match(download.headers.get('content-disposition')!, /^attachment/);
+  assert.equal(download.headers.get('x-content-type-options'), 'nosniff');
+  assert.deepEqual(new Uint8Array(await download.arrayBuffer()), PDF);
+  const stranger = await downloadEvidence(new Request(`http://localhost:3000/api/compacts/${compactId}/evidence/${id}`, { headers: { cookie: outsider.cookie, host: 'localhost:3000' } }), compactId, id);
+  assert.equal(stranger.status, 404);
+});
+
+test('wrong types, disguised files, oversized files and other roles are refused and store nothing', async () => {
+  const before = countRows(getDb(), 'evidence_files');
+  assert.equal((await upload(monitor.cookie, 'script.exe', new Uint8Array([77, 90]))).status, 400);
+  assert.equal((await upload(monitor.cookie, 'fake.pdf', new TextEncoder().encode('<html>not a pdf</html>'))).status, 400);
+  assert.equal((await upload(monitor.cookie, 'huge.txt', new Uint8Array(10 * 1024 * 1024 + 1))).status, 400);
+  assert.equal((await upload(reviewer.cookie, 'report.pdf', PDF)).status, 403);
+  assert.equal((await upload(outsider.cookie, 'report.pdf', PDF)).status, 404);
+  assert.equal(countRows(getDb(), 'evidence_files'), before);
+});
