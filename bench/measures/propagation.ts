@@ -1,16 +1,11 @@
 import { alternate, medianOf, row, type Row } from '../lib/rows';
-import { percentile, median } from '../lib/stats';
-import { syncedAfter } from '../lib/sync';
-import { startTarget } from '../lib/targets';
+import { median, percentile } from '../lib/stats';
+import { withTwoClients } from '../lib/two-clients';
 
 /** 1. Two clients, sequential single-character edits, each awaited on the other side. */
 export async function benchPropagation(runs: number, edits: number): Promise<Row[]> {
-  const results = await alternate(runs, async (kind) => {
-    const target = await startTarget(kind, { docs: 1 });
-    try {
-      const a = target.connect(0, 0);
-      const b = target.connect(0, 1);
-      await Promise.all([syncedAfter(a, 0), syncedAfter(b, 0)]);
+  const results = await alternate(runs, (kind) =>
+    withTwoClients(kind, async (a, b) => {
       const text = a.doc.getText('bench');
       const latencies: number[] = [];
       for (let i = 0; i < edits; i++) {
@@ -27,13 +22,9 @@ export async function benchPropagation(runs: number, edits: number): Promise<Row
         await arrived;
         latencies.push(performance.now() - start);
       }
-      a.destroy();
-      b.destroy();
       return { p50: median(latencies), p99: percentile(latencies, 99) };
-    } finally {
-      await target.close();
-    }
-  });
+    }),
+  );
   return [
     row(`propagation p50 (ms), ${edits} edits`, medianOf(results.ours, (r) => r.p50), medianOf(results.reference, (r) => r.p50), { kind: 'ratio-at-most', value: 1.0 }),
     row(`propagation p99 (ms), ${edits} edits`, medianOf(results.ours, (r) => r.p99), medianOf(results.reference, (r) => r.p99), { kind: 'ratio-at-most', value: 1.5 }),

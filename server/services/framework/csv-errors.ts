@@ -1,3 +1,5 @@
+import { parseCsv } from '../csv';
+
 export interface CsvError {
   row: number;
   column: string;
@@ -18,13 +20,19 @@ export class CsvErrors {
     return this.list.length === 0;
   }
 
-  parse<T>(parse: () => T): T | null {
+  /** Parses the file and checks the required columns; null (with the errors recorded) when it cannot go on. */
+  readTable(text: string, required: readonly string[]) {
+    let rows: string[][];
     try {
-      return parse();
+      rows = parseCsv(text).rows;
     } catch (error) {
       this.add(0, '', error instanceof Error ? error.message : 'The file is not valid CSV.');
       return null;
     }
+    const [header = [], ...body] = rows;
+    const column = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
+    for (const name of required) if (!column.has(name)) this.add(1, name, 'this column is missing');
+    return this.ok ? { header, body, column } : null;
   }
 
   result(): ImportResult {

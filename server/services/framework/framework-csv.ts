@@ -2,7 +2,7 @@ import type { Db, DbOrTx } from '../../../db/client';
 import { INDICATOR_AGGREGATIONS, INDICATOR_DIRECTIONS, INDICATOR_LEVELS, INDICATOR_MEASURES, INDICATOR_STATES, REPORTING_FREQUENCIES } from '../../../db/enums';
 import { commitments, indicators, indicatorTargets } from '../../../db/schema/framework';
 import { recordAuditEvent, type AuditActor } from '../audit';
-import { parseCsv, toCsv, type Separator } from '../csv';
+import { toCsv, type Separator } from '../csv';
 import { listParties } from '../parties';
 import { newId } from '../ids';
 import { listCommitments } from './commitments';
@@ -48,12 +48,9 @@ export function exportFrameworkCsv(db: DbOrTx, compactId: string, separator: Sep
 /** Imports indicator definitions (and their targets and commitments): all rows are checked first; any error imports nothing. */
 export function importFrameworkCsv(db: Db, actor: AuditActor, compactId: string, text: string): ImportResult {
   const errors = new CsvErrors();
-  const parsed = errors.parse(() => parseCsv(text));
-  if (!parsed) return errors.result();
-  const [header = [], ...body] = parsed.rows;
-  const column = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
-  for (const name of REQUIRED) if (!column.has(name)) errors.add(1, name, 'this column is missing');
-  if (!errors.ok) return errors.result();
+  const table = errors.readTable(text, REQUIRED);
+  if (!table) return errors.result();
+  const { header, body, column } = table;
 
   const parties = new Map(listParties(db).map((p) => [p.shortCode.toLowerCase(), p.id]));
   const periods = new Map(listPeriods(db, compactId).map((p) => [p.label, p.id]));

@@ -1,15 +1,15 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import { CONFIDENCE_LEVELS, RATINGS } from '../../../db/enums';
 import { progressUpdates } from '../../../db/schema/framework';
 import { recordAuditEvent } from '../audit';
-import { parseCsv, toCsv, type Separator } from '../csv';
+import { toCsv, type Separator } from '../csv';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
 import { CsvErrors, type ImportResult } from './csv-errors';
 import { listIndicators } from './indicators';
 import { listPeriods } from './periods';
-import { checkDisaggregation, type ProgressActor } from './progress';
+import { checkDisaggregation, latestValidated, type ProgressActor } from './progress';
 
 /** Header of the progress CSV. On import, `state` and the columns after it are ignored: imports land as drafts. */
 export const PROGRESS_CSV_COLUMNS = ['indicator_code', 'period', 'value', 'rating', 'narrative', 'confidence', 'evidence_links', 'comment', 'disaggregation', 'state', 'validated_rating'] as const;
@@ -47,12 +47,9 @@ export function exportProgressCsv(db: DbOrTx, compactId: string, separator: Sepa
 /** Imports progress as drafts for indicators the monitor's party reports on; every row is checked first. */
 export function importProgressCsv(db: Db, actor: ProgressActor, compactId: string, text: string): ImportResult {
   const errors = new CsvErrors();
-  const parsed = errors.parse(() => parseCsv(text));
-  if (!parsed) return errors.result();
-  const [header = [], ...body] = parsed.rows;
-  const column = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
-  for (const name of ['indicator_code', 'period']) if (!column.has(name)) errors.add(1, name, 'this column is missing');
-  if (!errors.ok) return errors.result();
+  const table = errors.readTable(text, ['indicator_code', 'period']);
+  if (!table) return errors.result();
+  const { body, column } = table;
   const indicatorsByCode = new Map(listIndicators(db, compactId).map((i) => [i.code.toLowerCase(), i]));
   const periods = new Map(listPeriods(db, compactId).map((p) => [p.label, p.id]));
 
@@ -90,13 +87,7 @@ export function importProgressCsv(db: Db, actor: ProgressActor, compactId: strin
   db.transaction((tx) => {
     const now = new Date();
     for (const plan of plans) {
-      const [validated] = tx
-        .select({ id: progressUpdates.id })
-        .from(progressUpdates)
-        .where(and(eq(progressUpdates.indicatorId, plan.indicatorId), eq(progressUpdates.periodId, plan.periodId), eq(progressUpdates.state, 'validated')))
-        .orderBy(desc(progressUpdates.decidedAt))
-        .limit(1)
-        .all();
+      const validated = latestValidated(tx, plan.indicatorId, plan.periodId);
       const id = newId();
       tx.insert(progressUpdates).values({ id, compactId, ...plan, state: 'draft', supersedesId: validated?.id ?? null, createdBy: actor.userId, createdByPartyId: actor.partyId, createdAt: now, updatedAt: now }).run();
       recordAuditEvent(tx, actor, { compactId, action: 'progress.imported', entityType: 'progress-update', entityId: id, after: plan });

@@ -82,6 +82,18 @@ export function listProgress(db: DbOrTx, compactId: string, indicatorId: string)
   }));
 }
 
+/** The validated update a new one for the same indicator and period would correct (supersede). */
+export function latestValidated(db: DbOrTx, indicatorId: string, periodId: string): { id: string } | null {
+  const [row] = db
+    .select({ id: progressUpdates.id })
+    .from(progressUpdates)
+    .where(and(eq(progressUpdates.indicatorId, indicatorId), eq(progressUpdates.periodId, periodId), eq(progressUpdates.state, 'validated')))
+    .orderBy(desc(progressUpdates.decidedAt))
+    .limit(1)
+    .all();
+  return row ?? null;
+}
+
 const TOLERANCE = 1e-9;
 
 /** Disaggregated values use the indicator's dimensions and add up to the total. */
@@ -130,13 +142,7 @@ export function saveProgressDraft(db: Db, actor: ProgressActor, compactId: strin
       recordAuditEvent(tx, actor, { compactId, action: 'progress.edited', entityType: 'progress-update', entityId: updateId, before, after: fields });
       return requireUpdate(tx, compactId, updateId);
     }
-    const [validated] = tx
-      .select({ id: progressUpdates.id })
-      .from(progressUpdates)
-      .where(and(eq(progressUpdates.indicatorId, input.indicatorId), eq(progressUpdates.periodId, input.periodId), eq(progressUpdates.state, 'validated')))
-      .orderBy(desc(progressUpdates.decidedAt))
-      .limit(1)
-      .all();
+    const validated = latestValidated(tx, input.indicatorId, input.periodId);
     const id = newId();
     tx.insert(progressUpdates).values({ id, compactId, ...fields, state: 'draft', supersedesId: validated?.id ?? null, createdBy: actor.userId, createdByPartyId: actor.partyId, createdAt: now, updatedAt: now }).run();
     recordAuditEvent(tx, actor, { compactId, action: validated ? 'progress.correction-drafted' : 'progress.drafted', entityType: 'progress-update', entityId: id, after: { ...fields, supersedesId: validated?.id ?? null } });
