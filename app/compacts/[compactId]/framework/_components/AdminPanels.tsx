@@ -1,11 +1,12 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { REPORTING_FREQUENCIES, type ReportingFrequency } from '../../../../../db/enums';
 import { FormFooter } from '../../../../_components/FormFooter';
 import { t, type MessageKey } from '../../../../_lib/messages';
 import { useTRPC } from '../../../../_lib/trpc';
+import { CommitmentsPanel } from './CommitmentsPanel';
 
 interface Settings {
   frequency: ReportingFrequency;
@@ -15,15 +16,12 @@ interface Settings {
   requireEvidence: boolean;
 }
 
-/** Admins set the reporting calendar, thresholds and commitments. */
+/** Admins set the reporting calendar and thresholds, and manage commitments. */
 export function AdminPanels({ compactId, settings, periodCount }: { compactId: string; settings: Settings; periodCount: number }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries();
   const configure = useMutation(trpc.framework.configure.mutationOptions({ onSuccess: refresh }));
-  const parties = useQuery(trpc.parties.list.queryOptions());
-  const commitments = useQuery(trpc.commitments.list.queryOptions({ compactId }));
-  const addCommitment = useMutation(trpc.commitments.create.mutationOptions({ onSuccess: refresh }));
 
   const saveSettings = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -38,16 +36,6 @@ export function AdminPanels({ compactId, settings, periodCount }: { compactId: s
       requireEvidence: f.get('requireEvidence') === 'on',
     });
   };
-  const saveCommitment = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const f = new FormData(form);
-    addCommitment.mutate(
-      { compactId, reference: String(f.get('reference')), leadPartyId: String(f.get('leadPartyId')), supportingPartyIds: [], deliverable: String(f.get('deliverable')), dueDate: String(f.get('dueDate')) || null, narrativeStatus: '' },
-      { onSuccess: () => form.reset() },
-    );
-  };
-
   return (
     <>
       <section className="card side-card">
@@ -66,21 +54,7 @@ export function AdminPanels({ compactId, settings, periodCount }: { compactId: s
           <FormFooter error={configure.error} pending={configure.isPending} label={t('framework.saveSettings')} small />
         </form>
       </section>
-      <section className="card side-card">
-        <h2>{t('framework.commitments')}</h2>
-        <ul className="plain">
-          {commitments.data?.map((c) => <li key={c.id}><strong>{c.reference}</strong> — {c.deliverable}{c.retired && ` (${t('indicator.state.retired')})`}</li>)}
-        </ul>
-        <form className="stack" onSubmit={saveCommitment}>
-          <label className="field"><span>{t('framework.reference')}</span><input name="reference" required maxLength={200} /></label>
-          <label className="field"><span>{t('framework.leadParty')}</span>
-            <select name="leadPartyId">{parties.data?.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select>
-          </label>
-          <label className="field"><span>{t('framework.deliverable')}</span><input name="deliverable" required maxLength={2000} /></label>
-          <label className="field"><span>{t('framework.dueDate')}</span><input name="dueDate" type="date" /></label>
-          <FormFooter error={addCommitment.error} pending={addCommitment.isPending} label={t('framework.addCommitment')} small />
-        </form>
-      </section>
+      <CommitmentsPanel compactId={compactId} />
     </>
   );
 }

@@ -43,6 +43,10 @@ export function FrameworkBoard({ compactId, role }: { compactId: string; role: C
           </Link>
         )}
       </div>
+      <p className="rollup compact-rollup" aria-label={t('framework.compactRollup')}>
+        <strong>{t('framework.compactRollup')}:</strong>
+        {STATUSES.map((s) => <span key={s} className={`count chip-${s}`}>{data.compact[s]} {t(`status.${s}` as MessageKey)}</span>)}
+      </p>
       <p className="muted small rule">{t('framework.rule', { onTrack: pct(data.settings.onTrackThreshold), atRisk: pct(data.settings.atRiskThreshold) })}</p>
       {data.periods.length === 0 && <p className="alert error">{t('framework.notConfigured')}</p>}
 

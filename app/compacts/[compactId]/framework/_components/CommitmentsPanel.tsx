@@ -1,0 +1,75 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { ErrorAlert, FormFooter } from '../../../../_components/FormFooter';
+import { t } from '../../../../_lib/messages';
+import { useTRPC } from '../../../../_lib/trpc';
+
+/** Admins add, edit and retire commitments (section or provision, lead and supporting parties, deliverable, due date). */
+export function CommitmentsPanel({ compactId }: { compactId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries();
+  const parties = useQuery(trpc.parties.list.queryOptions());
+  const commitments = useQuery(trpc.commitments.list.queryOptions({ compactId }));
+  const create = useMutation(trpc.commitments.create.mutationOptions({ onSuccess: refresh }));
+  const update = useMutation(trpc.commitments.update.mutationOptions({ onSuccess: refresh }));
+  const retire = useMutation(trpc.commitments.retire.mutationOptions({ onSuccess: refresh }));
+  const [editing, setEditing] = useState<string | null>(null);
+  const current = commitments.data?.find((c) => c.id === editing);
+
+  const save = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const f = new FormData(form);
+    const fields = {
+      compactId,
+      reference: String(f.get('reference')),
+      leadPartyId: String(f.get('leadPartyId')),
+      supportingPartyIds: f.getAll('supportingPartyIds').map(String),
+      deliverable: String(f.get('deliverable')),
+      dueDate: String(f.get('dueDate')) || null,
+      narrativeStatus: String(f.get('narrativeStatus') ?? ''),
+    };
+    const done = { onSuccess: () => { form.reset(); setEditing(null); } };
+    if (current) update.mutate({ ...fields, commitmentId: current.id }, done);
+    else create.mutate(fields, done);
+  };
+
+  return (
+    <section className="card side-card">
+      <h2>{t('framework.commitments')}</h2>
+      <ul className="plain">
+        {commitments.data?.map((c) => (
+          <li key={c.id}>
+            <strong>{c.reference}</strong> — {c.deliverable}
+            {c.retired ? ` (${t('indicator.state.retired')})` : (
+              <span className="member-controls">
+                <button type="button" className="button secondary small" onClick={() => setEditing(c.id)}>{t('framework.editCommitment')}</button>
+                <button type="button" className="button danger small" onClick={() => retire.mutate({ compactId, commitmentId: c.id })}>{t('framework.retireCommitment')}</button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <ErrorAlert error={retire.error} />
+      <form key={editing ?? 'new'} className="stack" onSubmit={save}>
+        <label className="field"><span>{t('framework.reference')}</span><input name="reference" required maxLength={200} defaultValue={current?.reference} /></label>
+        <label className="field"><span>{t('framework.leadParty')}</span>
+          <select name="leadPartyId" defaultValue={current?.leadPartyId}>{parties.data?.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select>
+        </label>
+        <label className="field"><span>{t('framework.supportingParties')}</span>
+          <select name="supportingPartyIds" multiple size={Math.min(5, parties.data?.length ?? 3)} defaultValue={current?.supportingPartyIds}>
+            {parties.data?.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </label>
+        <label className="field"><span>{t('framework.deliverable')}</span><input name="deliverable" required maxLength={2000} defaultValue={current?.deliverable} /></label>
+        <label className="field"><span>{t('framework.dueDate')}</span><input name="dueDate" type="date" defaultValue={current?.dueDate ?? ''} /></label>
+        <label className="field"><span>{t('progress.narrative')}</span><input name="narrativeStatus" maxLength={4000} defaultValue={current?.narrativeStatus} /></label>
+        <FormFooter error={create.error ?? update.error} pending={create.isPending || update.isPending} label={current ? t('framework.saveCommitment') : t('framework.addCommitment')} small />
+        {current && <button type="button" className="button secondary small" onClick={() => setEditing(null)}>{t('framework.cancel')}</button>}
+      </form>
+    </section>
+  );
+}
