@@ -34,9 +34,10 @@ async function signIn(request: Request, handler: (r: Request) => Promise<Respons
       { 'retry-after': String(retryAfter) },
     );
   }
+  // Counted before the (slow) password check, so parallel attempts cannot slip past the limit.
+  recordSignInFailure(handle.db, email, address);
   const response = await handler(request);
-  if (response.status === 401 || response.status === 403) recordSignInFailure(handle.db, email, address);
-  else if (response.ok) clearSignInFailures(handle.db, email, address);
+  if (response.ok) clearSignInFailures(handle.db, email, address);
   return response;
 }
 

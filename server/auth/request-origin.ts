@@ -23,7 +23,8 @@ export function requestOrigin(headers: Headers, url?: string): string | null {
 /** The address that sign-in throttling counts against. */
 export function clientAddress(headers: Headers): string {
   if (config.trustProxy) {
-    const forwarded = firstForwarded(headers.get('x-forwarded-for'));
+    // The right-most entry is the one our proxy added; anything left of it the client could write.
+    const forwarded = headers.get('x-forwarded-for')?.split(',').pop()?.trim();
     if (forwarded) return forwarded;
   }
   return headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown';

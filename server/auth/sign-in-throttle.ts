@@ -55,6 +55,9 @@ export function recordSignInFailure(db: DbOrTx, email: string, address: string, 
   bump(db, k.address, now);
 }
 
+/** After a successful sign-in: that account's count from that address starts over, and this attempt no longer counts against the address. */
 export function clearSignInFailures(db: DbOrTx, email: string, address: string): void {
-  db.delete(signInFailures).where(eq(signInFailures.key, keys(email, address).account)).run();
+  const k = keys(email, address);
+  db.delete(signInFailures).where(eq(signInFailures.key, k.account)).run();
+  db.update(signInFailures).set({ failures: sql`max(${signInFailures.failures} - 1, 0)` }).where(eq(signInFailures.key, k.address)).run();
 }

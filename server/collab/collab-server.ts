@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { DbHandle } from '../../db/client';
 import { config } from '../config';
-import { enforceAccess } from './access-enforcer';
+import { enforceAccess, recheckAccess } from './access-enforcer';
 import { CLOSE } from './close-codes';
 import { CollabConnection, type ConnectionAccess } from './connection';
 import { RoomRegistry } from './room-registry';
@@ -58,6 +58,9 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
       ws.on('error', () => ws.terminate());
       const connection = connectToRoom(ws, compactId, access);
       connections.add(connection);
+      // Access may have changed while the upgrade was on its way (e.g. handed between processes).
+      const changed = recheckAccess(handle.db, connection);
+      if (changed) connection.close(changed);
       ws.on('close', () => {
         connections.delete(connection);
         rooms.leave(connection.room, connection);

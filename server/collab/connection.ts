@@ -22,6 +22,8 @@ export interface ConnectionAccess {
 export class CollabConnection implements RoomPeer {
   readonly awarenessClientIds = new Set<number>();
   alive = true;
+  /** Set once the server closes this connection: nothing it sends afterwards is accepted. */
+  private closing = false;
 
   constructor(
     readonly ws: WebSocket,
@@ -50,10 +52,12 @@ export class CollabConnection implements RoomPeer {
   }
 
   close(reason: CloseReason): void {
+    this.closing = true;
     if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) this.ws.close(reason.code, reason.reason);
   }
 
   private onMessage(data: Buffer, isBinary: boolean): void {
+    if (this.closing || this.ws.readyState !== this.ws.OPEN) return;
     try {
       if (!isBinary) throw new Error('text frames are not part of the protocol');
       this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));

@@ -46,6 +46,12 @@ export class UpdateBatcher {
       for (const entry of batch) entry.fail(error);
       return;
     }
-    batch.forEach((entry, i) => entry.integrate(ids[i]!));
+    batch.forEach((entry, i) => {
+      try {
+        entry.integrate(ids[i]!);
+      } catch (error) {
+        entry.fail(error);
+      }
+    });
   }
 }

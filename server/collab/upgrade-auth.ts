@@ -10,11 +10,16 @@ import { partyColour } from './presence-colour';
 
 export const COLLAB_PATH_PREFIX = '/collab/';
 
+/** The compact id of a `/collab/<compactId>` path; null for any other path or a malformed one. */
 export function compactIdFromPath(url: string | undefined): string | null {
-  const pathname = new URL(url ?? '/', 'http://localhost').pathname;
-  if (!pathname.startsWith(COLLAB_PATH_PREFIX)) return null;
-  const id = decodeURIComponent(pathname.slice(COLLAB_PATH_PREFIX.length));
-  return id.length > 0 && id.length <= 64 && !id.includes('/') ? id : null;
+  try {
+    const pathname = new URL(url ?? '/', 'http://localhost').pathname;
+    if (!pathname.startsWith(COLLAB_PATH_PREFIX)) return null;
+    const id = decodeURIComponent(pathname.slice(COLLAB_PATH_PREFIX.length));
+    return id.length > 0 && id.length <= 64 && !id.includes('/') ? id : null;
+  } catch {
+    return null;
+  }
 }
 
 export function headersOf(request: IncomingMessage): Headers {

@@ -33,7 +33,9 @@ async function member(request: Request, compactId: string) {
 export async function uploadEvidence(request: Request, compactId: string): Promise<Response> {
   try {
     if (!isSameOriginRequest(request.headers, request.url)) throw new DomainError('FORBIDDEN', 'Cross-site request refused.');
-    if (Number(request.headers.get('content-length') ?? 0) > MAX_EVIDENCE_BYTES + 64 * 1024) throw new DomainError('BAD_REQUEST', 'Evidence files are limited to 10 MB.');
+    const length = Number(request.headers.get('content-length') ?? Number.NaN);
+    if (!Number.isFinite(length)) throw new DomainError('BAD_REQUEST', 'Uploads need a Content-Length.');
+    if (length > MAX_EVIDENCE_BYTES + 64 * 1024) throw new DomainError('BAD_REQUEST', 'Evidence files are limited to 10 MB.');
     const { handle, actor, membership } = await member(request, compactId);
     if (membership.role !== 'monitor') throw new DomainError('FORBIDDEN', 'Only monitors add evidence to progress updates.');
     const updateId = new URL(request.url).searchParams.get('updateId') ?? '';

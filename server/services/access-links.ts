@@ -7,6 +7,7 @@ import { parties } from '../../db/schema/parties';
 import { publishAccessChange } from '../events/access-changes';
 import { recordAuditEvent, type AuditActor } from './audit';
 import { findMembership } from './compacts';
+import { assertManageableAccount } from './members';
 import { DomainError } from './domain-error';
 import { hashToken, newId, newSecretToken } from './ids';
 
@@ -69,6 +70,7 @@ export function inviteMember(db: Db, actor: AuditActor & { userId: string }, com
 export function issuePasswordResetLink(db: Db, actor: AuditActor & { userId: string }, compactId: string, userId: string) {
   return db.transaction((tx) => {
     if (!findMembership(tx, compactId, userId)) throw new DomainError('NOT_FOUND', 'This person is not a member of the compact.');
+    assertManageableAccount(tx, compactId, userId);
     const [target] = tx.select({ email: user.email }).from(user).where(eq(user.id, userId)).all();
     if (!target) throw new DomainError('NOT_FOUND', 'No such person.');
     const link = issueLink(tx, actor, { kind: 'password-reset', email: target.email, userId }, PASSWORD_RESET_TTL_MS);
@@ -113,7 +115,9 @@ export async function acceptInvite(db: Db, token: string, input: { name?: string
     const link = usableLink(tx, 'invite', token);
     markUsed(tx, link.id);
     const now = new Date();
-    let userId = findUserByEmail(tx, link.email)?.id;
+    const existing = findUserByEmail(tx, link.email);
+    if (existing && existing.partyId !== link.partyId) throw new DomainError('CONFLICT', 'Your account belongs to another party than this invitation; ask your administrator for a new one.');
+    let userId = existing?.id;
     if (!userId) {
       if (!input.name || !passwordHash) throw new DomainError('BAD_REQUEST', 'Enter your name and choose a password.');
       userId = newId();

@@ -23,7 +23,7 @@ export function toCsv(header: string[], rows: string[][], separator: Separator =
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** Parses CSV text (BOM optional, separator detected from the header line) into rows of cells. */
+/** Parses CSV text (BOM optional, separator detected from the header line) into records of cells (blank records kept, so numbering matches the file). */
 export function parseCsv(text: string): { rows: string[][]; separator: Separator } {
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const firstLine = input.slice(0, input.search(/\r?\n|$/));
@@ -57,5 +57,5 @@ export function parseCsv(text: string): { rows: string[][]; separator: Separator
     row.push(cell);
     rows.push(row);
   }
-  return { rows: rows.filter((r) => r.some((c) => c.trim() !== '')).map((r) => r.map(restoreFormula)), separator };
+  return { rows: rows.map((r) => r.map(restoreFormula)), separator };
 }

@@ -68,7 +68,14 @@ export function loadDoc(db: DbOrTx, compactId: string): StoredDoc {
     .all();
   doc.transact(() => {
     if (checkpoint) Y.applyUpdate(doc, checkpoint.state);
-    for (const row of updates) Y.applyUpdate(doc, row.update);
+    for (const row of updates) {
+      try {
+        Y.applyUpdate(doc, row.update);
+      } catch (error) {
+        // A stored update Yjs cannot apply must not make the whole document unloadable.
+        console.error(`Skipping update ${row.id} of compact ${compactId}:`, error);
+      }
+    }
   });
   if (updates.length > 0) lastUpdateId = updates[updates.length - 1]!.id;
   return { doc, lastUpdateId, updatesSinceCheckpoint: updates.length, fullState: checkpoint && updates.length === 0 ? new Uint8Array(checkpoint.state) : null };

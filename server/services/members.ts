@@ -1,4 +1,4 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import { session, user } from '../../db/schema/auth';
 import { memberships, type CompactRole } from '../../db/schema/compacts';
@@ -41,7 +41,7 @@ function otherAdminCount(db: DbOrTx, compactId: string, userId: string) {
     .select({ userId: memberships.userId })
     .from(memberships)
     .innerJoin(user, eq(user.id, memberships.userId))
-    .where(and(eq(memberships.compactId, compactId), eq(memberships.role, 'admin'), ne(memberships.userId, userId)))
+    .where(and(eq(memberships.compactId, compactId), eq(memberships.role, 'admin'), ne(memberships.userId, userId), isNull(user.deactivatedAt)))
     .all().length;
 }
 
@@ -83,13 +83,29 @@ export function removeMember(db: Db, actor: AuditActor, compactId: string, userI
   publishAccessChange({ type: 'membership-removed', userId, compactId });
 }
 
+/**
+ * A compact admin may act on an account (reset its password, deactivate it) only when that
+ * cannot reach beyond their compact: not an instance administrator, not an admin elsewhere.
+ */
+export function assertManageableAccount(db: DbOrTx, compactId: string, userId: string) {
+  const [target] = db.select({ isInstanceAdmin: user.isInstanceAdmin }).from(user).where(eq(user.id, userId)).all();
+  if (target?.isInstanceAdmin) throw new DomainError('FORBIDDEN', 'Instance administrators manage their own accounts.');
+  const adminElsewhere = db
+    .select({ compactId: memberships.compactId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.role, 'admin'), ne(memberships.compactId, compactId)))
+    .all();
+  if (adminElsewhere.length > 0) throw new DomainError('FORBIDDEN', 'This person administers another compact; ask an instance administrator.');
+}
+
 /** Deactivates a member's account everywhere: no sign-in, sessions ended, sockets closed. */
 export function deactivateMember(db: Db, actor: AuditActor & { userId: string }, compactId: string, userId: string) {
   if (userId === actor.userId) throw new DomainError('BAD_REQUEST', 'You cannot deactivate your own account.');
   db.transaction((tx) => {
-    requireMember(tx, compactId, userId);
-    const [target] = tx.select({ isInstanceAdmin: user.isInstanceAdmin, deactivatedAt: user.deactivatedAt }).from(user).where(eq(user.id, userId)).all();
-    if (target?.isInstanceAdmin) throw new DomainError('FORBIDDEN', 'Instance administrators cannot be deactivated from a compact.');
+    const membership = requireMember(tx, compactId, userId);
+    assertManageableAccount(tx, compactId, userId);
+    if (membership.role === 'admin') assertNotLastAdmin(tx, compactId, userId);
+    const [target] = tx.select({ deactivatedAt: user.deactivatedAt }).from(user).where(eq(user.id, userId)).all();
     if (target?.deactivatedAt) return;
     tx.update(user).set({ deactivatedAt: new Date() }).where(eq(user.id, userId)).run();
     tx.delete(session).where(eq(session.userId, userId)).run();

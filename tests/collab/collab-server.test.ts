@@ -161,6 +161,19 @@ describe('bad input', () => {
     assert.ok(good.provider.wsconnected);
   });
 
+  test('a malformed upgrade path is refused without harming the server', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/collab/%ZZ`);
+    const outcome = await new Promise<string>((resolve) => {
+      ws.once('error', () => resolve('refused'));
+      ws.once('close', () => resolve('closed'));
+    });
+    assert.ok(['refused', 'closed'].includes(outcome));
+    const compactId = buildCompact(db, { text: 'Still here.' }).id;
+    const client = connect(compactId, (await memberWithRole(db, compactId, 'reviewer')).cookie);
+    await waitForSync(client);
+    assert.equal(client.text(), 'Still here.');
+  });
+
   test('an oversized message closes that connection (1009)', async () => {
     const compactId = buildCompact(db, { text: 'Small.' }).id;
     const editor = await memberWithRole(db, compactId, 'negotiator');

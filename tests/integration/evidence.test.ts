@@ -35,10 +35,14 @@ after(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function upload(cookie: string, name: string, bytes: Uint8Array, id = updateId) {
-  const body = new FormData();
-  body.set('file', new File([Buffer.from(bytes)], name));
-  return uploadEvidence(new Request(`http://localhost:3000/api/compacts/${compactId}/evidence?updateId=${id}`, { method: 'POST', headers: { cookie, host: 'localhost:3000', origin: 'http://localhost:3000' }, body }), compactId);
+/** A multipart upload as a browser sends it (with its Content-Length). */
+async function upload(cookie: string, name: string, bytes: Uint8Array, id = updateId) {
+  const form = new FormData();
+  form.set('file', new File([Buffer.from(bytes)], name));
+  const encoded = new Response(form);
+  const body = await encoded.arrayBuffer();
+  const headers = { cookie, host: 'localhost:3000', origin: 'http://localhost:3000', 'content-type': encoded.headers.get('content-type')!, 'content-length': String(body.byteLength) };
+  return uploadEvidence(new Request(`http://localhost:3000/api/compacts/${compactId}/evidence?updateId=${id}`, { method: 'POST', headers, body }), compactId);
 }
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n% demo evidence\n');
@@ -63,5 +67,7 @@ test('wrong types, disguised files, oversized files and other roles are refused 
   assert.equal((await upload(monitor.cookie, 'huge.txt', new Uint8Array(10 * 1024 * 1024 + 1))).status, 400);
   assert.equal((await upload(reviewer.cookie, 'report.pdf', PDF)).status, 403);
   assert.equal((await upload(outsider.cookie, 'report.pdf', PDF)).status, 404);
+  const chunked = new Request(`http://localhost:3000/api/compacts/${compactId}/evidence?updateId=${updateId}`, { method: 'POST', headers: { cookie: monitor.cookie, host: 'localhost:3000', origin: 'http://localhost:3000' }, body: new FormData() });
+  assert.equal((await uploadEvidence(chunked, compactId)).status, 400, 'an upload without a length is refused before it is read');
   assert.equal(countRows(getDb(), 'evidence_files'), before);
 });

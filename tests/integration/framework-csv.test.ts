@@ -56,9 +56,9 @@ test('a valid file imports indicators, their commitment and targets; export → 
 });
 
 test('progress import lands as drafts, only for the monitor’s own indicators, and exports with formula cells neutralised', async () => {
-  const bad = 'indicator_code,period,value,disaggregation\nPOC-1,2025-Q1,80,region:north=30|region:south=40\nPOL-1,2025-Q1,3,\n';
+  const bad = 'indicator_code,period,value,disaggregation\nPOC-1,2025-Q1,80,region:north=30|region:south=40\n\nPOL-1,2025-Q1,3,\n';
   const refused = await monitor.caller.framework.importProgressCsv({ compactId, csv: bad });
-  assert.deepEqual(refused.errors.map((e) => [e.row, e.column]), [[2, 'disaggregation'], [3, 'indicator_code']]);
+  assert.deepEqual(refused.errors.map((e) => [e.row, e.column]), [[2, 'disaggregation'], [4, 'indicator_code']], 'rows are numbered as in the file, blank ones included');
   assert.equal(countRows(db, 'progress_updates'), 0);
 
   const good = 'indicator_code,period,value,narrative,disaggregation\nPOC-1,2025-Q1,80,=cmd|calc,region:north=30|region:south=50\nPOC-1,2025-Q2,70,,\n';

@@ -90,6 +90,8 @@ describe('progress workflow', () => {
     await assert.rejects(monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[4]!.id, { value: 10, disaggregated: { sex: { female: 4, male: 5 } } }) }), { code: 'BAD_REQUEST', message: /add up to 9/ });
     await assert.rejects(monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[4]!.id, { value: 10, disaggregated: { region: { north: 10 } } }) }), { code: 'BAD_REQUEST' });
     await assert.rejects(monitor.caller.progress.saveDraft({ compactId, ...progressInput(percentage.id, periods[4]!.id, { value: 140 }) }), { code: 'BAD_REQUEST' });
+    const csv = await monitor.caller.framework.importProgressCsv({ compactId, csv: `indicator_code,period,value\n${percentage.code},${periods[4]!.label},140\n` });
+    assert.deepEqual(csv.errors.map((e) => [e.row, e.column]), [[2, 'value']], 'CSV imports pass the same checks');
     assert.equal(countRows(db, 'progress_updates'), before);
     await monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[4]!.id, { value: 10, disaggregated: { sex: { female: 4, male: 6 } } }) });
   });
@@ -112,6 +114,10 @@ describe('targets', () => {
     const detail = await reviewer.caller.indicators.detail({ compactId, indicatorId: indicator.id });
     assert.deepEqual(detail.series.slice(0, 4).map((p) => [p.target.value, p.target.source]), [[10, 'interpolated'], [20, 'interpolated'], [30, 'interpolated'], [40, 'year']]);
     assert.deepEqual(detail.targetHistory.map((t) => t.value), [80, 40]);
+    await admin.caller.indicators.setTarget({ compactId, indicatorId: indicator.id, target: { periodId: periods[1]!.id, value: 25 } });
+    await admin.caller.indicators.setTarget({ compactId, indicatorId: indicator.id, target: { periodId: periods[1]!.id, value: null } });
+    const cleared = await reviewer.caller.indicators.detail({ compactId, indicatorId: indicator.id });
+    assert.deepEqual([cleared.series[1]!.target.value, cleared.series[1]!.target.source], [20, 'interpolated'], 'a cleared period target falls back to the yearly one');
     assert.ok(detail.targetHistory.every((t) => t.setBy && t.setAt instanceof Date));
   });
 });

@@ -68,6 +68,13 @@ describe('invitations', () => {
     assert.equal(members.find((m) => m.userId === existing.id)?.role, 'monitor');
   });
 
+  test('an invitation is not accepted into an account of another party', async () => {
+    const result = await ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: 'switched@example.org', partyId: ctx.partyId, role: 'monitor', signatory: false });
+    const token = tokenOf(result.kind === 'link' ? result.path : '');
+    await buildUser(db, { email: 'switched@example.org' }); // created meanwhile, for another party
+    await assert.rejects(ctx.anonymous.account.acceptInvite({ token }), { code: 'CONFLICT' });
+  });
+
   test('an existing user of another party cannot be invited for a different party', async () => {
     const existing = await buildUser(db);
     await assert.rejects(
@@ -136,6 +143,24 @@ describe('managing members', () => {
     assert.deepEqual(changes, [{ type: 'user-sessions-revoked', userId: person.id }]);
     const listed = await ctx.admin.caller.members.list({ compactId: ctx.compactId });
     assert.equal(listed.find((m) => m.userId === person.id)?.deactivated, true);
+  });
+
+  test('a compact admin cannot reset or deactivate accounts that reach beyond the compact', async () => {
+    const elsewhere = buildCompact(db).id;
+    const otherAdmin = await memberWithRole(db, elsewhere, 'admin');
+    addMember(db, ctx.compactId, otherAdmin.id, 'reviewer');
+    const instanceAdmin = await buildUser(db, { isInstanceAdmin: true });
+    addMember(db, ctx.compactId, instanceAdmin.id, 'reviewer');
+    for (const userId of [otherAdmin.id, instanceAdmin.id]) {
+      await assert.rejects(ctx.admin.caller.members.passwordResetLink({ compactId: ctx.compactId, userId }), { code: 'FORBIDDEN' });
+      await assert.rejects(ctx.admin.caller.members.deactivate({ compactId: ctx.compactId, userId }), { code: 'FORBIDDEN' });
+    }
+  });
+
+  test('a deactivated admin does not count as the compact’s other admin', async () => {
+    const second = await memberWithRole(db, ctx.compactId, 'admin');
+    await ctx.admin.caller.members.deactivate({ compactId: ctx.compactId, userId: second.id });
+    await assert.rejects(ctx.admin.caller.members.update({ compactId: ctx.compactId, userId: ctx.admin.id, role: 'reviewer', signatory: false }), { code: 'CONFLICT' });
   });
 
   test('a member of another compact cannot be managed through this one', async () => {

@@ -71,6 +71,13 @@ describe('sign-in', () => {
     assert.equal((await handleAuthRequest(signInRequest(bob.email, TEST_PASSWORD, '198.51.100.1'))).status, 200, 'the same person from elsewhere still signs in');
   });
 
+  test('parallel attempts cannot slip past the limit', async () => {
+    const carol = await buildUser(getDb());
+    const statuses = await Promise.all(Array.from({ length: 12 }, () => handleAuthRequest(signInRequest(carol.email, 'wrong password', '192.0.2.44')).then((r) => r.status)));
+    assert.equal(statuses.filter((s) => s === 401).length, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS);
+    assert.equal(statuses.filter((s) => s === 429).length, 12 - MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS);
+  });
+
   test('open sign-up is disabled', async () => {
     const response = await handleAuthRequest(
       new Request('http://10.0.0.5:3000/api/auth/sign-up/email', {

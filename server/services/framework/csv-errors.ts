@@ -29,9 +29,11 @@ export class CsvErrors {
       this.add(0, '', error instanceof Error ? error.message : 'The file is not valid CSV.');
       return null;
     }
-    const [header = [], ...body] = rows;
+    const numbered = rows.map((cells, i) => ({ line: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
+    const [first, ...body] = numbered;
+    const header = first?.cells ?? [];
     const column = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
-    for (const name of required) if (!column.has(name)) this.add(1, name, 'this column is missing');
+    for (const name of required) if (!column.has(name)) this.add(first?.line ?? 1, name, 'this column is missing');
     return this.ok ? { header, body, column } : null;
   }
 

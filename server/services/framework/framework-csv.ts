@@ -56,8 +56,7 @@ export function importFrameworkCsv(db: Db, actor: AuditActor, compactId: string,
   const periods = new Map(listPeriods(db, compactId).map((p) => [p.label, p.id]));
   const existingCodes = new Set(listIndicators(db, compactId).map((i) => i.code.toLowerCase()));
   const seenCodes = new Set<string>();
-  const plans = body.map((cells, index) => {
-    const line = index + 2;
+  const plans = body.map(({ line, cells }) => {
     const get = (name: string) => (column.has(name) ? (cells[column.get(name)!] ?? '').trim() : '');
     const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback?: T): T => {
       const value = (get(name) || fallback || '') as T;
@@ -102,11 +101,13 @@ export function importFrameworkCsv(db: Db, actor: AuditActor, compactId: string,
         else targets.push({ periodId, value: number(name, raw) });
       } else if (name.startsWith('target-year:')) {
         const year = Number(name.slice('target-year:'.length));
-        if (!Number.isInteger(year)) errors.add(line, name, 'not a year');
+        if (!Number.isInteger(year) || year < 1990 || year > 2200) errors.add(line, name, 'not a year between 1990 and 2200');
         else targets.push({ year, value: number(name, raw) });
       }
     });
     if (measure === 'qualitative' && targets.length > 0) errors.add(line, 'target', 'qualitative indicators have no numeric targets');
+    const disaggregation = get('disaggregation') ? get('disaggregation').split('|').map((d) => d.trim()).filter(Boolean) : [];
+    if (disaggregation.length > 5 || disaggregation.some((d) => d.length > 40)) errors.add(line, 'disaggregation', 'at most 5 dimensions of up to 40 characters');
     const commitmentReference = get('commitment_reference');
     return {
       definition: {
@@ -114,7 +115,7 @@ export function importFrameworkCsv(db: Db, actor: AuditActor, compactId: string,
         direction: oneOf('direction', INDICATOR_DIRECTIONS), aggregation: oneOf('aggregation', INDICATOR_AGGREGATIONS, 'per-period'),
         baselineValue, baselineDate: baselineDate || null, reportingFrequency: oneOf('reporting_frequency', REPORTING_FREQUENCIES, 'quarterly'),
         meansOfVerification: get('means_of_verification').slice(0, 2000), responsiblePartyId: party('responsible_party', true),
-        sectionRef: get('section').slice(0, 200), disaggregation: get('disaggregation') ? get('disaggregation').split('|').map((d) => d.trim()).filter(Boolean) : [],
+        sectionRef: get('section').slice(0, 200), disaggregation,
         state: oneOf('state', INDICATOR_STATES, 'active'),
       },
       commitment: commitmentReference

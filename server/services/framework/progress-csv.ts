@@ -4,12 +4,11 @@ import { CONFIDENCE_LEVELS, RATINGS } from '../../../db/enums';
 import { progressUpdates } from '../../../db/schema/framework';
 import { recordAuditEvent } from '../audit';
 import { toCsv, type Separator } from '../csv';
-import { DomainError } from '../domain-error';
 import { newId } from '../ids';
 import { CsvErrors, type ImportResult } from './csv-errors';
 import { listIndicators } from './indicators';
 import { listPeriods } from './periods';
-import { checkDisaggregation, latestValidated, type ProgressActor } from './progress';
+import { checkValue, latestValidated, type ProgressActor } from './progress';
 
 /** Header of the progress CSV. On import, `state` and the columns after it are ignored: imports land as drafts. */
 export const PROGRESS_CSV_COLUMNS = ['indicator_code', 'period', 'value', 'rating', 'narrative', 'confidence', 'evidence_links', 'comment', 'disaggregation', 'state', 'validated_rating'] as const;
@@ -53,8 +52,7 @@ export function importProgressCsv(db: Db, actor: ProgressActor, compactId: strin
   const indicatorsByCode = new Map(listIndicators(db, compactId).map((i) => [i.code.toLowerCase(), i]));
   const periods = new Map(listPeriods(db, compactId).map((p) => [p.label, p.id]));
 
-  const plans = body.map((cells, index) => {
-    const line = index + 2;
+  const plans = body.map(({ line, cells }) => {
     const get = (name: string) => (column.has(name) ? (cells[column.get(name)!] ?? '').trim() : '');
     const indicator = indicatorsByCode.get(get('indicator_code').toLowerCase());
     if (!indicator) errors.add(line, 'indicator_code', `no indicator with code “${get('indicator_code')}”`);
@@ -67,18 +65,24 @@ export function importProgressCsv(db: Db, actor: ProgressActor, compactId: strin
     if (value !== null && !Number.isFinite(value)) errors.add(line, 'value', `“${rawValue}” is not a number`);
     const rating = (get('rating') || null) as (typeof RATINGS)[number] | null;
     if (rating && !RATINGS.includes(rating)) errors.add(line, 'rating', `expected one of ${RATINGS.join(', ')}`);
-    if (indicator?.measure === 'qualitative' && value !== null) errors.add(line, 'value', 'a qualitative indicator takes a rating, not a number');
-    if (indicator && indicator.measure !== 'qualitative' && rating) errors.add(line, 'rating', 'only qualitative indicators take a rating');
     const confidence = (get('confidence') || 'medium') as (typeof CONFIDENCE_LEVELS)[number];
     if (!CONFIDENCE_LEVELS.includes(confidence)) errors.add(line, 'confidence', `expected one of ${CONFIDENCE_LEVELS.join(', ')}`);
     const evidenceLinks = get('evidence_links').split(/\s+/).filter(Boolean);
-    for (const link of evidenceLinks) if (!URL.canParse(link)) errors.add(line, 'evidence_links', `“${link}” is not a link`);
+    if (evidenceLinks.length > 20) errors.add(line, 'evidence_links', 'at most 20 links');
+    for (const link of evidenceLinks) if (link.length > 2000 || !URL.canParse(link)) errors.add(line, 'evidence_links', `“${link.slice(0, 80)}” is not a link`);
     let disaggregated: Record<string, Record<string, number>> = {};
     try {
       disaggregated = parseDisaggregation(get('disaggregation'));
-      if (indicator) checkDisaggregation(indicator.disaggregation, value, disaggregated);
     } catch (error) {
-      errors.add(line, 'disaggregation', error instanceof DomainError || error instanceof Error ? error.message : 'invalid');
+      errors.add(line, 'disaggregation', (error as Error).message);
+    }
+    if (indicator && (value === null || Number.isFinite(value))) {
+      try {
+        checkValue(indicator, { value, rating, disaggregated });
+      } catch (error) {
+        const message = (error as Error).message;
+        errors.add(line, /disaggregation|add up/.test(message) ? 'disaggregation' : /rating/.test(message) ? 'rating' : 'value', message);
+      }
     }
     return { indicatorId: indicator?.id ?? '', periodId: periodId ?? '', value, rating, narrative: get('narrative').slice(0, 8000), confidence, evidenceLinks, comment: get('comment').slice(0, 2000), disaggregated };
   });

@@ -114,7 +114,8 @@ function requireReportableIndicator(db: DbOrTx, actor: ProgressActor, compactId:
   return indicator;
 }
 
-function checkValue(indicator: { measure: string; disaggregation: string[] }, input: ProgressInput) {
+/** The checks every value passes, from the form or a CSV import. */
+export function checkValue(indicator: { measure: string; disaggregation: string[] }, input: Pick<ProgressInput, 'value' | 'rating' | 'disaggregated'>) {
   if (indicator.measure === 'qualitative' && input.value !== null) throw new DomainError('BAD_REQUEST', 'A qualitative indicator takes a rating and a narrative, not a number.');
   if (indicator.measure !== 'qualitative' && input.rating !== null) throw new DomainError('BAD_REQUEST', 'Only qualitative indicators take a rating.');
   if (indicator.measure === 'percentage' && input.value !== null && (input.value < 0 || input.value > 100)) throw new DomainError('BAD_REQUEST', 'A percentage lies between 0 and 100.');

@@ -36,10 +36,8 @@ export function resolveTargets(periods: (PeriodSpan & { id: string })[], rows: T
   }
   anchors.sort((a, b) => a.index - b.index);
   return periods.map((period, index) => {
-    if (latestPerPeriod.has(period.id)) {
-      const value = latestPerPeriod.get(period.id)!;
-      return { value, source: value === null ? 'none' : 'period' };
-    }
+    const own = latestPerPeriod.get(period.id);
+    if (own !== undefined && own !== null) return { value: own, source: 'period' };
     const next = anchors.find((a) => a.index >= index);
     if (!next) return { value: null, source: 'none' };
     if (next.index === index) return { value: next.value, source: 'year' };
