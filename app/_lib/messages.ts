@@ -237,6 +237,7 @@ const en = {
   'progress.gridHint': 'Every indicator your party reports on. Save drafts as you go; submit when complete.',
   'progress.nothingToReport': 'Your party reports on no active indicator.',
   'progress.saved': 'Saved',
+  'progress.evidenceRequired': 'This compact requires evidence: add a link (or save the draft and upload a file) before submitting.',
   'progress.correct': 'Correct this value (the validated one stays on record)',
   'progress.submitted': 'Submitted',
   'level.impact': 'Impact',

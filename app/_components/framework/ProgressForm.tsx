@@ -37,10 +37,13 @@ interface Props {
   periodId: string;
   existing?: ExistingUpdate;
   compact?: boolean;
+  /** The compact requires evidence before submitting: checked here too, before anything is sent. */
+  evidenceRequired?: boolean;
+  hasFiles?: boolean;
 }
 
 /** Draft and submit one progress update, with inline checks, evidence links and files. */
-export function ProgressForm({ compactId, indicator, periods, periodId, existing, compact = false }: Props) {
+export function ProgressForm({ compactId, indicator, periods, periodId, existing, compact = false, evidenceRequired = false, hasFiles = false }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
@@ -71,6 +74,8 @@ export function ProgressForm({ compactId, indicator, periods, periodId, existing
     const value = qualitative || rawValue === '' ? null : Number(rawValue);
     const check = checkProgress(indicator.measure, value, disaggregated);
     if (check) return setProblem(check);
+    const links = String(f.get('evidence') ?? '').split(/\s+/).filter(Boolean);
+    if (andSubmit && evidenceRequired && links.length === 0 && !hasFiles) return setProblem(t('progress.evidenceRequired'));
     const input = {
       compactId,
       updateId,
@@ -80,7 +85,7 @@ export function ProgressForm({ compactId, indicator, periods, periodId, existing
       rating: qualitative ? ((String(f.get('rating')) || null) as (typeof RATINGS)[number] | null) : null,
       narrative: String(f.get('narrative') ?? ''),
       disaggregated,
-      evidenceLinks: String(f.get('evidence') ?? '').split(/\s+/).filter(Boolean),
+      evidenceLinks: links,
       confidence: String(f.get('confidence')) as (typeof CONFIDENCE_LEVELS)[number],
       comment: String(f.get('comment') ?? ''),
     };

@@ -2,13 +2,16 @@ import { t, type MessageKey } from '../../_lib/messages';
 
 export type Status = 'on-track' | 'at-risk' | 'off-track' | 'no-data';
 
-/** A status with its reason as the accessible description (and tooltip). */
+/** A status with its reason as tooltip and accessible text; for "no data" the reason (no target, nothing validated…) is shown. */
 export function StatusChip({ status, reason, share }: { status: Status; reason?: string; share?: number | null }) {
   const why = reason ? t(`reason.${reason}` as MessageKey, { share: share === undefined || share === null ? '' : `${Math.round(share * 100)} %` }) : '';
   return (
-    <span className={`chip chip-${status}`} title={why}>
-      {t(`status.${status}` as MessageKey)}
-      {why && <span className="sr-only"> — {why}</span>}
-    </span>
+    <>
+      <span className={`chip chip-${status}`} title={why}>
+        {t(`status.${status}` as MessageKey)}
+        {why && status !== 'no-data' && <span className="sr-only"> — {why}</span>}
+      </span>
+      {why && status === 'no-data' && <span className="muted small block">{why}</span>}
+    </>
   );
 }

@@ -227,6 +227,7 @@ export function periodSheet(db: DbOrTx, compactId: string, partyId: string, peri
   return {
     period,
     periods,
+    evidenceRequired: getFrameworkSettings(db, compactId).requireEvidence,
     rows: rows.map((indicator) => ({ indicator, latest: updates.filter((u) => u.indicatorId === indicator.id).pop() ?? null })),
   };
 }

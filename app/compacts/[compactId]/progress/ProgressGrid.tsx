@@ -15,7 +15,7 @@ export function ProgressGrid({ compactId, periodId }: { compactId: string; perio
   const sheet = useQuery(trpc.progress.periodSheet.queryOptions({ compactId, periodId }));
   if (sheet.error) return <main className="page"><ErrorAlert error={sheet.error} /></main>;
   if (!sheet.data) return <main className="page"><p className="muted">…</p></main>;
-  const { period, periods, rows } = sheet.data;
+  const { period, periods, rows, evidenceRequired } = sheet.data;
   return (
     <main className="page wide">
       <div className="page-head">
@@ -32,7 +32,7 @@ export function ProgressGrid({ compactId, periodId }: { compactId: string; perio
         {rows.map(({ indicator, latest }) => {
           const open = !latest || latest.state === 'draft' || latest.state === 'returned';
           const form = (
-            <ProgressForm key={`${periodId}-${latest?.id ?? 'new'}`} compactId={compactId} indicator={indicator} periods={periods} periodId={periodId} existing={open && latest ? latest : undefined} compact />
+            <ProgressForm key={`${periodId}-${latest?.id ?? 'new'}`} compactId={compactId} indicator={indicator} periods={periods} periodId={periodId} existing={open && latest ? latest : undefined} compact evidenceRequired={evidenceRequired} />
           );
           return (
             <section key={indicator.id} className="card grid-row" role="listitem" aria-label={`${indicator.code} ${indicator.title}`}>

@@ -60,7 +60,7 @@ export function IndicatorPage({ compactId, indicatorId, viewer }: { compactId: s
             <IndicatorChart series={series} baseline={indicator.baselineValue} unit={indicator.unit} />
           )}
           <h2>{t('indicator.history')}</h2>
-          <UpdateHistory compactId={compactId} indicator={indicator} periods={periods} updates={updates} viewer={viewer} />
+          <UpdateHistory compactId={compactId} indicator={indicator} periods={periods} updates={updates} viewer={viewer} evidenceRequired={detail.data.settings.requireEvidence} />
         </section>
         <aside className="framework-side">
           <section className="card side-card">
@@ -84,7 +84,7 @@ export function IndicatorPage({ compactId, indicatorId, viewer }: { compactId: s
           {isReporter && currentPeriod && (
             <section className="card side-card">
               <h2>{t('nav.progress')}</h2>
-              <ProgressForm compactId={compactId} indicator={indicator} periods={periods} periodId={currentPeriod.id} />
+              <ProgressForm compactId={compactId} indicator={indicator} periods={periods} periodId={currentPeriod.id} evidenceRequired={detail.data.settings.requireEvidence} />
             </section>
           )}
           {indicator.measure !== 'qualitative' && <TargetsPanel compactId={compactId} indicatorId={indicatorId} periods={periods} series={series} history={targetHistory} canEdit={viewer.role === 'admin' && indicator.state !== 'retired'} />}

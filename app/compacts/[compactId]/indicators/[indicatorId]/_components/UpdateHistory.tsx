@@ -31,10 +31,11 @@ interface Props {
   periods: { id: string; label: string }[];
   updates: Update[];
   viewer: { userId: string; partyId: string; role: CompactRole };
+  evidenceRequired: boolean;
 }
 
 /** Every update with who and when, evidence and discussion, and the actions the viewer may take. */
-export function UpdateHistory({ compactId, indicator, periods, updates, viewer }: Props) {
+export function UpdateHistory({ compactId, indicator, periods, updates, viewer, evidenceRequired }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries();
@@ -114,7 +115,7 @@ export function UpdateHistory({ compactId, indicator, periods, updates, viewer }
               </form>
             )}
             {ownParty && (update.state === 'returned' || update.state === 'draft') && (
-              <details><summary>{t('indicator.edit')}</summary><ProgressForm compactId={compactId} indicator={indicator} periods={periods} periodId={update.periodId} existing={update} /></details>
+              <details><summary>{t('indicator.edit')}</summary><ProgressForm compactId={compactId} indicator={indicator} periods={periods} periodId={update.periodId} existing={update} evidenceRequired={evidenceRequired} hasFiles={update.files.length > 0} /></details>
             )}
           </li>
         );
