@@ -90,7 +90,10 @@ export function seedDemoFramework(tx: Tx, compactId: string, partyIds: Map<strin
         value = Math.max(0, Math.round(perPeriod * 10) / 10);
       }
       const rating = demo.ratings?.[i] ?? null;
-      const submittedAt = day((PAST_QUARTERS - i) * 91 - 10);
+      // Reported some days after the quarter closed, decided some days later (never in the future).
+      const closed = new Date(`${periods[i]!.endsOn}T00:00:00Z`).getTime();
+      const submittedAt = new Date(Math.min(closed + 12 * 86_400_000, now.getTime() - 2 * 86_400_000));
+      const decided = new Date(Math.min(submittedAt.getTime() + 6 * 86_400_000, now.getTime() - 86_400_000));
       const updateId = newId();
       const disaggregated: Record<string, Record<string, number>> = demo.disaggregation && value !== null ? { region: { north: Math.round(value * 0.6 * 10) / 10, south: Math.round((value - Math.round(value * 0.6 * 10) / 10) * 10) / 10 } } : {};
       tx.insert(progressUpdates).values({
@@ -98,7 +101,7 @@ export function seedDemoFramework(tx: Tx, compactId: string, partyIds: Map<strin
         disaggregated, evidenceLinks: ['https://example.org/reports/quarterly'], confidence: 'medium', comment: '', state,
         validatedRating: state === 'validated' ? rating : null, returnedReason: state === 'returned' ? 'Please attach the committee membership lists.' : null,
         createdBy: reporter, createdByPartyId: partyId, submittedBy: reporter, submittedAt, decidedBy: state === 'submitted' ? null : validatorId,
-        decidedAt: state === 'submitted' ? null : day((PAST_QUARTERS - i) * 91 - 20), createdAt: submittedAt, updatedAt: submittedAt,
+        decidedAt: state === 'submitted' ? null : decided, createdAt: submittedAt, updatedAt: submittedAt,
       }).run();
       if (state === 'returned') {
         tx.insert(progressComments).values({ updateId, authorId: validatorId, body: 'Please attach the committee membership lists.', createdAt: day(5) }).run();
