@@ -22,7 +22,7 @@ function spawnCollabProcess(): Promise<ChildProcess> {
  * then hands it over (socket, parsed request, access), and relays every access change.
  * Restarts the process if it dies.
  */
-export async function startCollabProcess(handle: DbHandle): Promise<CollabEndpoint> {
+export async function startCollabProcess(handle: DbHandle): Promise<CollabEndpoint & { pid(): number | undefined }> {
   let child = await spawnCollabProcess();
   let stopping = false;
   const superviseExit = (current: ChildProcess) =>
@@ -48,6 +48,8 @@ export async function startCollabProcess(handle: DbHandle): Promise<CollabEndpoi
   const stopRelaying = onAccessChange((change) => send({ kind: 'access-change', change }));
 
   return {
+    /** The collaboration process's pid (for operations and tests). */
+    pid: () => child.pid,
     // Authentication happens here, in the HTTP process; the socket then moves to the collaboration process.
     handleUpgrade: authenticatedUpgrades(handle, (request, socket, head, compactId, access) => {
       const message: HostToCollabMessage = { kind: 'upgrade', method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, head: head.toString('base64'), compactId, access };

@@ -11,12 +11,15 @@ import { createTestDb } from '../helpers/test-db';
 // forked collaboration process over IPC, relaying access changes to it.
 const db = createTestDb();
 let app: AppServer;
+let collabPid: () => number | undefined;
 let port: number;
 const clients: TestClient[] = [];
 
 before(async () => {
   process.env.DATABASE_PATH = db.path;
-  app = createAppServer(null, { collab: await startCollabProcess(db) });
+  const endpoint = await startCollabProcess(db);
+  collabPid = endpoint.pid;
+  app = createAppServer(null, { collab: endpoint });
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   port = (app.http.address() as AddressInfo).port;
 });
@@ -55,4 +58,19 @@ test('an access change made in the HTTP process closes the socket in the collabo
   await waitForSync(client);
   await admin.caller.members.remove({ compactId, userId: member.id });
   await waitFor(() => client.closeCodes.includes(4403), 'closed with 4403');
+});
+
+test('if the collaboration process dies, it is started again and clients come back with everything stored', async () => {
+  const compactId = buildCompact(db, { text: 'Survives.' }).id;
+  const editor = await memberWithRole(db, compactId, 'negotiator');
+  const client = connect(compactId, editor.cookie);
+  await waitForSync(client);
+  typeInto(client.doc, 0, 'It ');
+  await waitFor(() => (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number }).n === 2, 'stored');
+  const before = collabPid();
+  process.kill(before!, 'SIGKILL');
+  await waitFor(() => collabPid() !== before && collabPid() !== undefined, 'a new collaboration process', 20_000);
+  const fresh = connect(compactId, editor.cookie);
+  await waitForSync(fresh);
+  assert.equal(fresh.text(), 'It Survives.');
 });
