@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline-unsynced' | 'signed-out' | 'forbidden';
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'offline-unsynced' | 'signed-out' | 'forbidden';
 
 export interface PresencePerson {
   userId: string;
@@ -37,8 +37,9 @@ export function useCollab(compactId: string) {
     const refresh = () => {
       if (terminal) return setStatus(terminal);
       if (provider.wsconnected && provider.synced) return setStatus('connected');
-      if (!everConnected) return setStatus('connecting');
-      setStatus(unsynced ? 'offline-unsynced' : 'reconnecting');
+      if (unsynced) return setStatus('offline-unsynced');
+      if (!navigator.onLine) return setStatus('offline');
+      setStatus(everConnected ? 'reconnecting' : 'connecting');
     };
     const onStatus = ({ status: s }: { status: string }) => {
       if (s === 'connected') everConnected = true;
@@ -56,7 +57,7 @@ export function useCollab(compactId: string) {
     };
     const onLocalUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin === provider) return;
-      if (!provider.wsconnected || !provider.synced) {
+      if (!navigator.onLine || !provider.wsconnected || !provider.synced) {
         unsynced = true;
         refresh();
       }
@@ -68,6 +69,15 @@ export function useCollab(compactId: string) {
         if (user?.userId) byUser.set(user.userId, user);
       }
       setPeople([...byUser.values()].sort((a, b) => a.name.localeCompare(b.name)));
+    };
+    // The browser knows it is offline before a half-open socket times out: stop, and start again when back.
+    const onOffline = () => {
+      provider.disconnect();
+      refresh();
+    };
+    const onOnline = () => {
+      provider.connect();
+      refresh();
     };
     const hasUnsyncedEdits = () => unsynced || (provider.ws?.bufferedAmount ?? 0) > 0;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -82,10 +92,14 @@ export function useCollab(compactId: string) {
     provider.awareness.on('change', onAwareness);
     doc.on('update', onLocalUpdate);
     window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
     setCollab({ doc, provider });
 
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
       provider.destroy();
       doc.destroy();
       setCollab(null);

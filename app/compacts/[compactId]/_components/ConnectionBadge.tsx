@@ -5,6 +5,7 @@ const LABELS: Record<ConnectionStatus, MessageKey> = {
   connecting: 'status.connecting',
   connected: 'status.connected',
   reconnecting: 'status.reconnecting',
+  offline: 'status.offline',
   'offline-unsynced': 'status.offlineUnsynced',
   'signed-out': 'status.signedOut',
   forbidden: 'status.forbidden',
