@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, max } from 'drizzle-orm';
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { DbOrTx } from '../../db/client';
@@ -84,9 +84,4 @@ export function loadDoc(db: DbOrTx, compactId: string): StoredDoc {
 /** Stores the full state as of update `uptoUpdateId`, so later loads start from here. */
 export function writeCheckpoint(db: DbOrTx, compactId: string, state: Uint8Array, uptoUpdateId: number): void {
   db.insert(docCheckpoints).values({ compactId, uptoUpdateId, state: asBuffer(state), createdAt: new Date() }).run();
-}
-
-export function hasStoredDoc(db: DbOrTx, compactId: string): boolean {
-  const [row] = db.select({ n: max(docUpdates.id) }).from(docUpdates).where(eq(docUpdates.compactId, compactId)).all();
-  return row?.n != null;
 }

@@ -96,8 +96,3 @@ export function setTarget(db: Db, actor: AuditActor & { userId: string }, compac
   });
 }
 
-export function periodTargetsFor(db: DbOrTx, compactId: string, indicatorId: string, baseline: number | null) {
-  const periods = listPeriods(db, compactId);
-  return resolveTargets(periods, targetRows(db, [indicatorId]).filter((r) => r.indicatorId === indicatorId), baseline);
-}
-
