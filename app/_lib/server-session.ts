@@ -21,7 +21,7 @@ export async function requireActor(): Promise<Actor> {
 export async function requireMembership(compactId: string) {
   const actor = await requireActor();
   const { db } = getDb();
-  const membership = compactId.length <= 64 ? findMembership(db, compactId, actor.userId) : null;
+  const membership = findMembership(db, compactId, actor.userId);
   if (!membership) notFound();
   return { actor, membership, compact: getCompact(db, compactId) };
 }

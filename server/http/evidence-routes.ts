@@ -24,7 +24,7 @@ async function member(request: Request, compactId: string) {
   const handle = getDb();
   const actor = await resolveActor(handle, request.headers);
   if (!actor) throw new DomainError('UNAUTHORIZED', 'Please sign in.');
-  const membership = compactId.length <= 64 ? findMembership(handle.db, compactId, actor.userId) : null;
+  const membership = findMembership(handle.db, compactId, actor.userId);
   if (!membership) throw new DomainError('NOT_FOUND', 'No such compact.');
   return { handle, actor, membership };
 }

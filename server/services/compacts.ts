@@ -43,7 +43,11 @@ export function createCompact(db: Db, actor: AuditActor & { userId: string }, in
   });
 }
 
+/** Ids are at most this long; anything longer names no compact (and is not worth a query). */
+const MAX_ID_LENGTH = 64;
+
 export function findMembership(db: DbOrTx, compactId: string, userId: string) {
+  if (compactId.length > MAX_ID_LENGTH) return null;
   const [row] = db
     .select({ role: memberships.role, signatory: memberships.signatory })
     .from(memberships)
