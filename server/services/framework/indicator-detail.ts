@@ -10,6 +10,6 @@ export function indicatorDetail(db: DbOrTx, compactId: string, indicatorId: stri
   const indicator = requireIndicator(db, compactId, indicatorId);
   const settings = getFrameworkSettings(db, compactId);
   const periods = listPeriods(db, compactId);
-  const series = indicatorSeries(indicator, periods, targetRows(db, [indicatorId]), validatedValues(db, compactId), { onTrack: settings.onTrackThreshold, atRisk: settings.atRiskThreshold }, today);
+  const series = indicatorSeries(indicator, periods, targetRows(db, [indicatorId]), validatedValues(db, compactId, indicatorId), { onTrack: settings.onTrackThreshold, atRisk: settings.atRiskThreshold }, today);
   return { indicator, periods, series, targetHistory: targetHistory(db, indicatorId), updates: listProgress(db, compactId, indicatorId), settings };
 }

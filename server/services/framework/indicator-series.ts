@@ -29,16 +29,19 @@ export interface SeriesPoint extends StatusResult {
   ended: boolean;
 }
 
-/** The latest validated value of every indicator and period of a compact (later validations win). */
-export function validatedValues(db: DbOrTx, compactId: string): Map<string, ValidatedValue> {
-  // Plain SQL for the same reason as compactTargetRows: this reads every validated value of the compact.
+/**
+ * The latest validated value of every indicator and period of a compact (later validations win),
+ * or of one indicator only. Plain SQL for the same reason as compactTargetRows: on a large
+ * framework this reads tens of thousands of rows.
+ */
+export function validatedValues(db: DbOrTx, compactId: string, indicatorId?: string): Map<string, ValidatedValue> {
   const rows = db.values<[string, string, number | null, Rating | null]>(sql`
     SELECT indicator_id, period_id, value, validated_rating
     FROM progress_updates
-    WHERE compact_id = ${compactId} AND state = 'validated'
+    WHERE compact_id = ${compactId} AND state = 'validated' ${indicatorId === undefined ? sql`` : sql`AND indicator_id = ${indicatorId}`}
     ORDER BY decided_at`);
   const latest = new Map<string, ValidatedValue>();
-  for (const [indicatorId, periodId, value, validatedRating] of rows) latest.set(`${indicatorId}|${periodId}`, { indicatorId, periodId, value, validatedRating });
+  for (const [id, periodId, value, validatedRating] of rows) latest.set(`${id}|${periodId}`, { indicatorId: id, periodId, value, validatedRating });
   return latest;
 }
 

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client';
 import { user } from '../../../db/schema/auth';
 import { evidenceFiles, indicators, progressComments, progressUpdates } from '../../../db/schema/framework';
 import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
+import { groupBy } from '../group-by';
 import { newId } from '../ids';
 import type { Rating } from '../indicator-status';
 import { indicatorColumns, requireIndicator } from './indicators';
@@ -57,28 +58,40 @@ export function requireUpdate(db: DbOrTx, compactId: string, updateId: string) {
   return row;
 }
 
-/** Every update of an indicator, newest first, with the people involved and the discussion. */
+/**
+ * Every update of an indicator, newest first, with the people involved, the discussion and the
+ * files — in four queries, whatever the number of updates.
+ */
 export function listProgress(db: DbOrTx, compactId: string, indicatorId: string) {
-  requireIndicator(db, compactId, indicatorId);
-  const names = new Map(db.select({ id: user.id, name: user.name }).from(user).all().map((u) => [u.id, u.name]));
-  const rows = db.select(progressColumns).from(progressUpdates).where(eq(progressUpdates.indicatorId, indicatorId)).orderBy(desc(progressUpdates.createdAt)).all();
+  const rows = db
+    .select(progressColumns)
+    .from(progressUpdates)
+    .where(and(eq(progressUpdates.compactId, compactId), eq(progressUpdates.indicatorId, indicatorId)))
+    .orderBy(desc(progressUpdates.createdAt))
+    .all();
+  const updateIds = rows.map((r) => r.id);
+  const comments = updateIds.length
+    ? db
+        .select({ updateId: progressComments.updateId, body: progressComments.body, createdAt: progressComments.createdAt, authorId: progressComments.authorId })
+        .from(progressComments)
+        .where(inArray(progressComments.updateId, updateIds))
+        .orderBy(asc(progressComments.id))
+        .all()
+    : [];
+  const files = updateIds.length
+    ? db.select({ updateId: evidenceFiles.updateId, id: evidenceFiles.id, filename: evidenceFiles.filename, size: evidenceFiles.size }).from(evidenceFiles).where(inArray(evidenceFiles.updateId, updateIds)).all()
+    : [];
+  const people = new Set([...rows.flatMap((r) => [r.createdBy, r.submittedBy, r.decidedBy]), ...comments.map((c) => c.authorId)].filter((id): id is string => Boolean(id)));
+  const names = new Map(people.size ? db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, [...people])).all().map((u) => [u.id, u.name]) : []);
+  const commentsByUpdate = groupBy(comments, (c) => c.updateId);
+  const filesByUpdate = groupBy(files, (f) => f.updateId);
   return rows.map((row) => ({
     ...row,
     createdByName: names.get(row.createdBy) ?? '',
     submittedByName: row.submittedBy ? (names.get(row.submittedBy) ?? '') : null,
     decidedByName: row.decidedBy ? (names.get(row.decidedBy) ?? '') : null,
-    discussion: db
-      .select({ body: progressComments.body, createdAt: progressComments.createdAt, authorId: progressComments.authorId })
-      .from(progressComments)
-      .where(eq(progressComments.updateId, row.id))
-      .orderBy(asc(progressComments.id))
-      .all()
-      .map((c) => ({ ...c, author: names.get(c.authorId) ?? '' })),
-    files: db
-      .select({ id: evidenceFiles.id, filename: evidenceFiles.filename, size: evidenceFiles.size })
-      .from(evidenceFiles)
-      .where(eq(evidenceFiles.updateId, row.id))
-      .all(),
+    discussion: (commentsByUpdate.get(row.id) ?? []).map(({ body, createdAt, authorId }) => ({ body, createdAt, authorId, author: names.get(authorId) ?? '' })),
+    files: (filesByUpdate.get(row.id) ?? []).map(({ id, filename, size }) => ({ id, filename, size })),
   }));
 }
 
