@@ -61,7 +61,7 @@ export function ProgressForm({ compactId, indicator, periods, periodId, existing
     const f = new FormData(event.currentTarget);
     setProblem(null);
     setNotice(null);
-    let disaggregated: Record<string, Record<string, number>> = {};
+    const disaggregated: Record<string, Record<string, number>> = {};
     try {
       for (const dimension of indicator.disaggregation) {
         const text = String(f.get(`dim-${dimension}`) ?? '').trim();
@@ -72,7 +72,8 @@ export function ProgressForm({ compactId, indicator, periods, periodId, existing
     }
     const rawValue = String(f.get('value') ?? '').trim().replace(',', '.');
     const value = qualitative || rawValue === '' ? null : Number(rawValue);
-    const check = checkProgress(indicator.measure, value, disaggregated);
+    const rating = qualitative ? ((String(f.get('rating')) || null) as (typeof RATINGS)[number] | null) : null;
+    const check = checkProgress(indicator, { value, rating, disaggregated });
     if (check) return setProblem(check);
     const links = String(f.get('evidence') ?? '').split(/\s+/).filter(Boolean);
     if (andSubmit && evidenceRequired && links.length === 0 && !hasFiles) return setProblem(t('progress.evidenceRequired'));
@@ -82,7 +83,7 @@ export function ProgressForm({ compactId, indicator, periods, periodId, existing
       indicatorId: indicator.id,
       periodId: String(f.get('periodId') ?? periodId),
       value,
-      rating: qualitative ? ((String(f.get('rating')) || null) as (typeof RATINGS)[number] | null) : null,
+      rating,
       narrative: String(f.get('narrative') ?? ''),
       disaggregated,
       evidenceLinks: links,

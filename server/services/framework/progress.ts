@@ -9,6 +9,7 @@ import { newId } from '../ids';
 import type { Rating } from '../indicator-status';
 import { indicatorColumns, requireIndicator } from './indicators';
 import { getFrameworkSettings, listPeriods } from './periods';
+import { progressValueProblem, type ValueRulesIndicator, type ValueRulesInput } from './progress-rules';
 
 export interface ProgressActor extends AuditActor {
   userId: string;
@@ -107,19 +108,6 @@ export function latestValidated(db: DbOrTx, indicatorId: string, periodId: strin
   return row ?? null;
 }
 
-const TOLERANCE = 1e-9;
-
-/** Disaggregated values use the indicator's dimensions and add up to the total. */
-export function checkDisaggregation(dimensions: string[], value: number | null, disaggregated: Record<string, Record<string, number>>) {
-  for (const [dimension, categories] of Object.entries(disaggregated)) {
-    if (!dimensions.includes(dimension)) throw new DomainError('BAD_REQUEST', `“${dimension}” is not a disaggregation of this indicator.`);
-    const sum = Object.values(categories).reduce((a, b) => a + b, 0);
-    if (value === null || Math.abs(sum - value) > TOLERANCE * Math.max(1, Math.abs(value))) {
-      throw new DomainError('BAD_REQUEST', `The values by ${dimension} add up to ${sum}, not to the total ${value ?? '(empty)'}.`);
-    }
-  }
-}
-
 function requireReportableIndicator(db: DbOrTx, actor: ProgressActor, compactId: string, indicatorId: string) {
   const indicator = requireIndicator(db, compactId, indicatorId);
   if (indicator.state !== 'active') throw new DomainError('CONFLICT', 'Progress is reported only on active indicators.');
@@ -127,12 +115,10 @@ function requireReportableIndicator(db: DbOrTx, actor: ProgressActor, compactId:
   return indicator;
 }
 
-/** The checks every value passes, from the form or a CSV import. */
-export function checkValue(indicator: { measure: string; disaggregation: string[] }, input: Pick<ProgressInput, 'value' | 'rating' | 'disaggregated'>) {
-  if (indicator.measure === 'qualitative' && input.value !== null) throw new DomainError('BAD_REQUEST', 'A qualitative indicator takes a rating and a narrative, not a number.');
-  if (indicator.measure !== 'qualitative' && input.rating !== null) throw new DomainError('BAD_REQUEST', 'Only qualitative indicators take a rating.');
-  if (indicator.measure === 'percentage' && input.value !== null && (input.value < 0 || input.value > 100)) throw new DomainError('BAD_REQUEST', 'A percentage lies between 0 and 100.');
-  checkDisaggregation(indicator.disaggregation, input.value, input.disaggregated);
+/** The checks every value passes, from the form or a CSV import (rules in progress-rules.ts). */
+export function checkValue(indicator: ValueRulesIndicator, input: ValueRulesInput) {
+  const problem = progressValueProblem(indicator, input);
+  if (problem) throw new DomainError('BAD_REQUEST', problem);
 }
 
 /**
