@@ -42,10 +42,13 @@ export class CollabConnection implements RoomPeer {
 
   send(frame: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
-    this.ws.send(frame, (error) => {
-      if (error) this.ws.terminate();
-    });
+    this.ws.send(frame, this.onSendError);
   }
+
+  /** One callback per connection (not one per frame): a failed write ends the connection. */
+  private readonly onSendError = (error?: Error) => {
+    if (error) this.ws.terminate();
+  };
 
   closeForServerError(): void {
     this.close(CLOSE.serverError);

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/client';
 import { loadDoc, writeCheckpoint, type UpdateAuthor } from '../services/document-store';
 import { CLOSE } from './close-codes';
 import { awarenessFrame, updateFrame } from './protocol';
-import type { UpdateBatcher } from './update-batcher';
+import type { PendingUpdate, UpdateBatcher, UpdateSink } from './update-batcher';
 
 /** Something a room can send frames to: one client connection. */
 export interface RoomPeer {
@@ -20,7 +20,7 @@ export const CHECKPOINT_EVERY_UPDATES = 500;
  * One loaded compact document: its Yjs state, awareness and connected peers.
  * Every client update is on disk before anyone else is sent it.
  */
-export class Room {
+export class Room implements UpdateSink {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   readonly peers = new Set<RoomPeer>();
@@ -52,19 +52,11 @@ export class Room {
   receiveUpdate(from: RoomPeer, update: Uint8Array, author: UpdateAuthor, frame: Uint8Array | null): void {
     const decoded = Y.decodeUpdate(update); // throws on a malformed update before anything is stored
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return; // nothing to store or forward
-    this.batcher.enqueue({
-      compactId: this.compactId,
-      update,
-      author,
-      integrate: (updateId) => this.integrate(from, update, frame, updateId),
-      fail: (error) => {
-        console.error(`Could not store an update for compact ${this.compactId}:`, error);
-        from.closeForServerError();
-      },
-    });
+    this.batcher.enqueue({ compactId: this.compactId, update, author, from, frame, room: this });
   }
 
-  private integrate(from: RoomPeer, update: Uint8Array, frame: Uint8Array | null, updateId: number): void {
+  /** The update is committed: forward it, then apply it to the server's copy. */
+  integrate({ from, update, frame }: PendingUpdate, updateId: number): void {
     this.lastUpdateId = updateId;
     this.updatesSinceCheckpoint++;
     this.fullState = null;
@@ -73,6 +65,11 @@ export class Room {
     for (const peer of this.peers) if (peer !== from) peer.send(outgoing);
     Y.applyUpdate(this.doc, update, from);
     if (this.updatesSinceCheckpoint >= CHECKPOINT_EVERY_UPDATES) this.checkpoint();
+  }
+
+  reject(entry: PendingUpdate, error: unknown): void {
+    console.error(`Could not store an update for compact ${this.compactId}:`, error);
+    entry.from.closeForServerError();
   }
 
   /** Writes the full state when updates were stored since the last checkpoint. */

@@ -1,14 +1,22 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { createUpdateAppender, type UpdateAuthor } from '../services/document-store';
+import type { RoomPeer } from './room';
 
+/** The room an update belongs to: told once the update is on disk, or that it could not be stored. */
+export interface UpdateSink {
+  integrate(entry: PendingUpdate, updateId: number): void;
+  reject(entry: PendingUpdate, error: unknown): void;
+}
+
+/** One update waiting for its transaction (a plain record: no closures on the per-update path). */
 export interface PendingUpdate {
   compactId: string;
   update: Uint8Array;
   author: UpdateAuthor;
-  /** Called after the update is committed to disk, with its row id: apply and forward it. */
-  integrate(updateId: number): void;
-  /** Called instead when it could not be stored. */
-  fail(error: unknown): void;
+  from: RoomPeer;
+  /** The bytes received, when they already form an update message that can be forwarded as is. */
+  frame: Uint8Array | null;
+  room: UpdateSink;
 }
 
 /**
@@ -43,14 +51,14 @@ export class UpdateBatcher {
     try {
       ids = this.append(batch);
     } catch (error) {
-      for (const entry of batch) entry.fail(error);
+      for (const entry of batch) entry.room.reject(entry, error);
       return;
     }
     batch.forEach((entry, i) => {
       try {
-        entry.integrate(ids[i]!);
+        entry.room.integrate(entry, ids[i]!);
       } catch (error) {
-        entry.fail(error);
+        entry.room.reject(entry, error);
       }
     });
   }
