@@ -26,6 +26,27 @@ export const config = {
   get collabSessionRecheckMs(): number {
     return Number(process.env.COLLAB_SESSION_RECHECK_MS ?? 30_000);
   },
+  /** A socket whose unsent queue passes the document's size plus this is dropped as too slow. */
+  get collabMaxBufferedBytes(): number {
+    return Number(process.env.COLLAB_MAX_BUFFERED_BYTES ?? 16 * 1024 * 1024);
+  },
+  get collabMaxAwarenessBytes(): number {
+    return Number(process.env.COLLAB_MAX_AWARENESS_BYTES ?? 64 * 1024);
+  },
+  /** Sync requests (sync step 1) one connection may make per minute; a browser makes one per connection. */
+  get collabSyncRequestsPerMinute(): number {
+    return Number(process.env.COLLAB_SYNC_REQUESTS_PER_MINUTE ?? 30);
+  },
+  get collabMaxConnectionsPerPerson(): number {
+    return Number(process.env.COLLAB_MAX_CONNECTIONS_PER_PERSON ?? 20);
+  },
+  get collabMaxConnectionsPerRoom(): number {
+    return Number(process.env.COLLAB_MAX_CONNECTIONS_PER_ROOM ?? 500);
+  },
+  /** How long one collaboration write waits for another process's write lock before retrying asynchronously. */
+  get collabWriteBusyTimeoutMs(): number {
+    return Number(process.env.COLLAB_WRITE_BUSY_TIMEOUT_MS ?? 20);
+  },
 };
 
 /**

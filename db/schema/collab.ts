@@ -1,8 +1,8 @@
-import { sqliteTable, text, integer, blob, index } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
- * Every Yjs update a client sent, exactly as received, with who sent it. Never deleted:
- * version history and attribution read from here.
+ * Every Yjs update the server integrated, with who sent it: only what was new to the server
+ * (deletions it already had are stripped). Never deleted: version history and attribution read from here.
  */
 export const docUpdates = sqliteTable(
   'doc_updates',
@@ -17,7 +17,11 @@ export const docUpdates = sqliteTable(
   (t) => [index('doc_updates_compact_idx').on(t.compactId, t.id)],
 );
 
-/** Full document state up to and including update `uptoUpdateId`; only makes loading fast. */
+/**
+ * Full document state up to and including update `uptoUpdateId`; only makes loading fast.
+ * Milestones are kept at regular intervals of the update log (history rebuilds start there);
+ * other checkpoints are pruned once a newer one exists.
+ */
 export const docCheckpoints = sqliteTable(
   'doc_checkpoints',
   {
@@ -25,7 +29,32 @@ export const docCheckpoints = sqliteTable(
     compactId: text('compact_id').notNull(),
     uptoUpdateId: integer('upto_update_id').notNull(),
     state: blob('state', { mode: 'buffer' }).notNull(),
+    milestone: integer('milestone', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('doc_checkpoints_compact_idx').on(t.compactId, t.uptoUpdateId)],
 );
+
+/**
+ * Which membership owns each Yjs client id of a document: bound at the first stored struct
+ * of that id, never changed. Only that person (in that party) may write under the id again;
+ * a null user is the system (seeded or server-written content).
+ */
+export const docClients = sqliteTable(
+  'doc_clients',
+  {
+    compactId: text('compact_id').notNull(),
+    clientId: integer('client_id').notNull(),
+    userId: text('user_id'),
+    partyId: text('party_id'),
+    firstUpdateId: integer('first_update_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.compactId, t.clientId] })],
+);
+
+/** The collaboration process that serves documents from this database (one at a time). */
+export const collabOwner = sqliteTable('collab_owner', {
+  id: integer('id').primaryKey(),
+  pid: integer('pid').notNull(),
+  acquiredAt: integer('acquired_at', { mode: 'timestamp_ms' }).notNull(),
+});

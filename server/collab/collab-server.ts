@@ -1,19 +1,25 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type { DbHandle } from '../../db/client';
 import { config } from '../config';
 import { enforceAccess, recheckAccess } from './access-enforcer';
 import { CLOSE } from './close-codes';
-import { CollabConnection, type ConnectionAccess } from './connection';
+import { CollabConnection, type ConnectionAccess, type ConnectionLimits } from './connection';
+import { ConnectionCounts } from './connection-counts';
 import { RoomRegistry } from './room-registry';
-import { UpdateBatcher } from './update-batcher';
+import { openWriterConnection, UpdateBatcher } from './update-batcher';
 
-export interface CollabServerOptions {
+export interface CollabServerOptions extends Partial<ConnectionLimits> {
   idleUnloadMs?: number;
   maxPayloadBytes?: number;
   sessionRecheckMs?: number;
   heartbeatMs?: number;
+  maxConnectionsPerPerson?: number;
+  maxConnectionsPerRoom?: number;
+  writeBusyTimeoutMs?: number;
+  /** Told each time the writer found the database locked by another process. */
+  onWriteBusy?: () => void;
 }
 
 export interface CollabServer {
@@ -21,21 +27,22 @@ export interface CollabServer {
   accept(request: IncomingMessage, socket: Duplex, head: Buffer, compactId: string, access: ConnectionAccess): void;
   readonly rooms: RoomRegistry;
   connectionCount(): number;
-  /** Closes every socket (1001), checkpoints and unloads every room. */
+  /** Closes every socket (1001), stores what is queued, checkpoints and unloads every room. */
   close(): Promise<void>;
 }
 
 /** The y-websocket-protocol collaboration server, attached to the app's HTTP server. */
 export function createCollabServer(handle: DbHandle, options: CollabServerOptions = {}): CollabServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? config.collabMaxPayloadBytes });
-  const rooms = new RoomRegistry(handle.db, new UpdateBatcher(handle.sqlite), options.idleUnloadMs ?? config.collabIdleUnloadMs);
+  const writer = openWriterConnection(handle.path, handle.sqlite, options.writeBusyTimeoutMs ?? config.collabWriteBusyTimeoutMs);
+  const batcher = new UpdateBatcher(writer, { busyTimeoutMs: options.writeBusyTimeoutMs ?? config.collabWriteBusyTimeoutMs, onBusy: options.onWriteBusy });
+  const rooms = new RoomRegistry(handle.db, handle.sqlite, batcher, options.idleUnloadMs ?? config.collabIdleUnloadMs);
   const connections = new Set<CollabConnection>();
-
-  const ownsAwarenessClient = (clientId: number, connection: CollabConnection) => {
-    for (const other of connection.room.peers) {
-      if (other !== connection && other.awarenessClientIds.has(clientId)) return false;
-    }
-    return true;
+  const counts = new ConnectionCounts(options.maxConnectionsPerPerson ?? config.collabMaxConnectionsPerPerson, options.maxConnectionsPerRoom ?? config.collabMaxConnectionsPerRoom);
+  const limits: ConnectionLimits = {
+    maxBufferedBytes: options.maxBufferedBytes ?? config.collabMaxBufferedBytes,
+    maxAwarenessBytes: options.maxAwarenessBytes ?? config.collabMaxAwarenessBytes,
+    syncRequestsPerMinute: options.syncRequestsPerMinute ?? config.collabSyncRequestsPerMinute,
   };
 
   const stopEnforcing = enforceAccess(handle.db, () => connections, options.sessionRecheckMs ?? config.collabSessionRecheckMs);
@@ -56,22 +63,22 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
   function accept(request: IncomingMessage, socket: Duplex, head: Buffer, compactId: string, access: ConnectionAccess): void {
     wss.handleUpgrade(request, socket, head, (ws) => {
       ws.on('error', () => ws.terminate());
-      const connection = connectToRoom(ws, compactId, access);
+      const { userId } = access.actor;
+      // Refused before the room is loaded: one person cannot open sockets without bound.
+      if (!counts.admit(userId, compactId)) return ws.close(CLOSE.tooManyRequests.code, CLOSE.tooManyRequests.reason);
+      // Opening the room loads it synchronously, so the stored state (never an empty
+      // placeholder) answers the client's first sync.
+      const connection = new CollabConnection(ws, rooms.open(compactId), access, limits);
       connections.add(connection);
+      ws.on('close', () => {
+        connections.delete(connection);
+        counts.release(userId, compactId);
+        rooms.leave(connection.room, connection);
+      });
       // Access may have changed while the upgrade was on its way (e.g. handed between processes).
       const changed = recheckAccess(handle.db, connection);
       if (changed) connection.close(changed);
-      ws.on('close', () => {
-        connections.delete(connection);
-        rooms.leave(connection.room, connection);
-      });
     });
-  }
-
-  function connectToRoom(ws: WebSocket, compactId: string, access: ConnectionAccess): CollabConnection {
-    // Opening the room loads it synchronously, so the stored state (never an empty
-    // placeholder) answers the client's first sync.
-    return new CollabConnection(ws, rooms.open(compactId), access, ownsAwarenessClient);
   }
 
   return {
@@ -94,6 +101,7 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
       );
       await Promise.all(closed);
       rooms.closeAll();
+      batcher.close();
       wss.close();
     },
   };

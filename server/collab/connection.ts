@@ -1,11 +1,13 @@
 import type { WebSocket } from 'ws';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import type { Actor } from '../auth/actor';
+import type { ClientOwner } from '../services/doc-clients';
 import type { CompactRole } from '../services/roles';
 import type { PresenceUser } from './awareness-identity';
 import { stampAwarenessUpdate } from './awareness-identity';
 import { CLOSE, type CloseReason } from './close-codes';
-import { decodeMessage, syncStep1Frame, syncStep2Frame } from './protocol';
+import { decodeMessage, syncStep1Frame } from './protocol';
+import { RequestBudget } from './request-budget';
 import type { Room, RoomPeer } from './room';
 
 export interface ConnectionAccess {
@@ -15,22 +17,34 @@ export interface ConnectionAccess {
   presence: PresenceUser;
 }
 
+export interface ConnectionLimits {
+  /** Bytes a socket may have queued beyond the document's own size before it is dropped as too slow. */
+  maxBufferedBytes: number;
+  maxAwarenessBytes: number;
+  syncRequestsPerMinute: number;
+}
+
 /**
  * One client socket in one room. Read-only connections are answered (sync step 1) and
  * receive every update, but their document writes are dropped here, on the server.
  */
 export class CollabConnection implements RoomPeer {
   readonly awarenessClientIds = new Set<number>();
+  readonly owner: ClientOwner;
   alive = true;
   /** Set once the server closes this connection: nothing it sends afterwards is accepted. */
   private closing = false;
+  private announced = false;
+  private readonly syncRequests: RequestBudget;
 
   constructor(
     readonly ws: WebSocket,
     readonly room: Room,
     readonly access: ConnectionAccess,
-    private readonly ownsAwarenessClient: (clientId: number, connection: CollabConnection) => boolean,
+    private readonly limits: ConnectionLimits,
   ) {
+    this.owner = { userId: access.actor.userId, partyId: access.actor.partyId };
+    this.syncRequests = new RequestBudget(limits.syncRequestsPerMinute, 60_000);
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     ws.on('pong', () => (this.alive = true));
@@ -40,8 +54,18 @@ export class CollabConnection implements RoomPeer {
     if (awareness) this.send(awareness);
   }
 
+  /**
+   * Queues a frame. A socket that does not read (its queue passes the document's size plus
+   * `maxBufferedBytes`) is dropped rather than allowed to hold the server's memory; a slow
+   * but honest connection still receives its first sync, which is at most the document.
+   */
   send(frame: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount + frame.byteLength > this.limits.maxBufferedBytes + this.room.documentBytes) {
+      this.closing = true;
+      this.ws.terminate();
+      return;
+    }
     this.ws.send(frame, this.onSendError);
   }
 
@@ -49,10 +73,6 @@ export class CollabConnection implements RoomPeer {
   private readonly onSendError = (error?: Error) => {
     if (error) this.ws.terminate();
   };
-
-  closeForServerError(): void {
-    this.close(CLOSE.serverError);
-  }
 
   close(reason: CloseReason): void {
     this.closing = true;
@@ -63,27 +83,26 @@ export class CollabConnection implements RoomPeer {
     if (this.closing || this.ws.readyState !== this.ws.OPEN) return;
     try {
       if (!isBinary) throw new Error('text frames are not part of the protocol');
-      this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      this.handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), data.byteLength);
     } catch {
       this.close(CLOSE.malformed);
     }
   }
 
-  private handle(frame: Uint8Array): void {
+  private handle(frame: Uint8Array, size: number): void {
     const message = decodeMessage(frame);
     switch (message.kind) {
       case 'sync-step-1':
-        this.send(syncStep2Frame(this.room.missingFrom(message.stateVector)));
+        if (!this.syncRequests.take()) return this.close(CLOSE.tooManyRequests);
+        this.room.answerSync(this, message.stateVector);
         return;
       case 'update':
         if (this.access.readOnly) return;
-        this.room.receiveUpdate(this, message.update, { userId: this.access.actor.userId, partyId: this.access.actor.partyId }, message.forwardable ? frame : null);
+        this.room.receiveUpdate(this, message.update);
         return;
-      case 'awareness': {
-        const stamped = stampAwarenessUpdate(message.update, this.access.presence, (id) => this.ownsAwarenessClient(id, this));
-        applyAwarenessUpdate(this.room.awareness, stamped.update, this);
-        return;
-      }
+      case 'awareness':
+        if (size > this.limits.maxAwarenessBytes) return this.close(CLOSE.tooLarge);
+        return this.receiveAwareness(message.update);
       case 'query-awareness': {
         const snapshot = this.room.awarenessSnapshotFrame();
         if (snapshot) this.send(snapshot);
@@ -92,5 +111,20 @@ export class CollabConnection implements RoomPeer {
       case 'auth':
         return;
     }
+  }
+
+  /**
+   * Presence: the identity is stamped by the server; entries for ids held by someone else are
+   * dropped (y-websocket clients echo everyone's presence back). A client whose own first
+   * announcement uses an id held by someone else is closed, so its editor starts afresh.
+   */
+  private receiveAwareness(update: Uint8Array): void {
+    const { clientIds } = this.room;
+    const stamped = stampAwarenessUpdate(update, this.access.presence, (id) => clientIds.claimAwareness(id, this.owner));
+    if (!this.announced) {
+      this.announced = true;
+      if (stamped.announcedIds.length === 1 && clientIds.heldByOther(stamped.announcedIds[0]!, this.owner)) return this.close(CLOSE.clientIdTaken);
+    }
+    applyAwarenessUpdate(this.room.awareness, stamped.update, this);
   }
 }

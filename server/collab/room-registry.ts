@@ -1,3 +1,4 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import type { DbOrTx } from '../../db/client';
 import { Room, type RoomPeer } from './room';
@@ -6,7 +7,7 @@ import type { UpdateBatcher } from './update-batcher';
 /**
  * Loaded rooms by compact id. A room is loaded (synchronously, from SQLite) when its first
  * peer joins, so no peer is ever answered from a half-loaded document, and unloaded once it
- * has had no peers for `idleUnloadMs` (its updates are already on disk; a checkpoint is written).
+ * has had no peers for `idleUnloadMs` and all its updates are on disk (a checkpoint is written).
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
@@ -14,6 +15,7 @@ export class RoomRegistry {
 
   constructor(
     private readonly db: DbOrTx,
+    private readonly sqlite: SqliteDatabase,
     private readonly batcher: UpdateBatcher,
     private readonly idleUnloadMs: number,
   ) {}
@@ -24,7 +26,7 @@ export class RoomRegistry {
     this.unloadTimers.delete(compactId);
     let room = this.rooms.get(compactId);
     if (!room) {
-      room = new Room(this.db, this.batcher, compactId);
+      room = new Room(this.db, this.sqlite, this.batcher, compactId, (broken) => this.discard(broken));
       this.rooms.set(compactId, room);
     }
     return room;
@@ -32,16 +34,26 @@ export class RoomRegistry {
 
   leave(room: Room, peer: RoomPeer): void {
     if (!room.peers.delete(peer)) return;
-    removeAwarenessStates(room.awareness, [...peer.awarenessClientIds], null);
-    if (room.peers.size === 0) {
-      const timer = setTimeout(() => this.unload(room.compactId), this.idleUnloadMs);
-      timer.unref();
-      this.unloadTimers.set(room.compactId, timer);
-    }
+    if (this.rooms.get(room.compactId) !== room) return; // a discarded room
+    // The same person may still hold these ids on another connection (e.g. one reconnecting).
+    const stillHeld = new Set([...room.peers].flatMap((other) => [...other.awarenessClientIds]));
+    removeAwarenessStates(room.awareness, [...peer.awarenessClientIds].filter((id) => !stillHeld.has(id)), null);
+    if (room.peers.size === 0) this.scheduleUnload(room.compactId);
   }
 
   isLoaded(compactId: string): boolean {
     return this.rooms.has(compactId);
+  }
+
+  loaded(): Iterable<Room> {
+    return this.rooms.values();
+  }
+
+  private scheduleUnload(compactId: string): void {
+    clearTimeout(this.unloadTimers.get(compactId));
+    const timer = setTimeout(() => this.unload(compactId), this.idleUnloadMs);
+    timer.unref();
+    this.unloadTimers.set(compactId, timer);
   }
 
   private unload(compactId: string): void {
@@ -49,14 +61,24 @@ export class RoomRegistry {
     this.batcher.flush();
     const room = this.rooms.get(compactId);
     if (!room || room.peers.size > 0) return;
+    if (room.hasUnstoredUpdates) return this.scheduleUnload(compactId); // the writer is waiting for a lock
     room.checkpoint();
     room.destroy();
     this.rooms.delete(compactId);
   }
 
-  /** Checkpoints and unloads every room (on shutdown, after peers are closed). */
+  /** Drops a room whose copy is ahead of the disk; the next peer loads it again from what is stored. */
+  private discard(room: Room): void {
+    if (this.rooms.get(room.compactId) !== room) return;
+    clearTimeout(this.unloadTimers.get(room.compactId));
+    this.unloadTimers.delete(room.compactId);
+    this.rooms.delete(room.compactId);
+    room.destroy();
+  }
+
+  /** Stores what is queued, checkpoints and unloads every room (on shutdown, after peers are closed). */
   closeAll(): void {
-    this.batcher.flush();
+    this.batcher.flushBeforeExit();
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     for (const room of this.rooms.values()) {

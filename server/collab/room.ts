@@ -1,16 +1,24 @@
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { DbOrTx } from '../../db/client';
-import { loadDoc, writeCheckpoint, type UpdateAuthor } from '../services/document-store';
+import type { ClientOwner } from '../services/doc-clients';
+import { loadClientOwners } from '../services/doc-clients';
+import { loadDoc } from '../services/document-store';
+import { RoomClientIds } from './client-ids';
+import type { CloseReason } from './close-codes';
 import { CLOSE } from './close-codes';
-import { awarenessFrame, updateFrame } from './protocol';
+import { compactDocumentRules } from './document-rules';
+import { awarenessFrame, syncStep2Frame, updateFrame } from './protocol';
+import { SyncAnswers } from './sync-answers';
+import { checkUpdate } from './update-check';
 import type { PendingUpdate, UpdateBatcher, UpdateSink } from './update-batcher';
 
 /** Something a room can send frames to: one client connection. */
 export interface RoomPeer {
   send(frame: Uint8Array): void;
-  /** Closes the peer's connection because the server could not accept its update. */
-  closeForServerError(): void;
+  close(reason: CloseReason): void;
+  readonly owner: ClientOwner;
   readonly awarenessClientIds: Set<number>;
 }
 
@@ -18,73 +26,111 @@ export const CHECKPOINT_EVERY_UPDATES = 500;
 
 /**
  * One loaded compact document: its Yjs state, awareness and connected peers.
- * Every client update is on disk before anyone else is sent it.
+ * An update is checked, integrated into the server's copy, stored, and only then forwarded:
+ * every update anyone else receives is on disk, and nothing the server could not integrate
+ * is stored or forwarded. No sync is answered while an integrated update is not yet stored.
  */
 export class Room implements UpdateSink {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   readonly peers = new Set<RoomPeer>();
+  readonly clientIds: RoomClientIds;
+  private readonly answers: SyncAnswers;
   private lastUpdateId: number;
   private updatesSinceCheckpoint: number;
-  /** The whole document encoded, reused for every fresh client until the next update. */
-  private fullState: Uint8Array | null;
+  /** Integrated updates not yet on disk. */
+  private unstored = 0;
+  private waitingSyncs: { peer: RoomPeer; stateVector: Uint8Array }[] = [];
+  /** What the last applyUpdate actually changed (Yjs's update event), or null when nothing. */
+  private integrated: Uint8Array | null = null;
+  private broken = false;
 
   constructor(
-    private readonly db: DbOrTx,
+    db: DbOrTx,
+    sqlite: SqliteDatabase,
     private readonly batcher: UpdateBatcher,
     readonly compactId: string,
+    private readonly onBroken: (room: Room) => void,
   ) {
     const stored = loadDoc(db, compactId);
     this.doc = stored.doc;
     this.lastUpdateId = stored.lastUpdateId;
     this.updatesSinceCheckpoint = stored.updatesSinceCheckpoint;
-    this.fullState = stored.fullState;
+    this.answers = new SyncAnswers(this.doc, stored.fullState);
+    this.clientIds = new RoomClientIds(loadClientOwners(sqlite, compactId));
+    this.doc.on('update', this.onDocUpdate);
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  /**
-   * Validates one client update and queues it for storage; once committed (with the other
-   * updates of this I/O turn) it is applied and forwarded. `frame` is the bytes received when
-   * they already form an update message, forwarded as they are.
-   */
-  receiveUpdate(from: RoomPeer, update: Uint8Array, author: UpdateAuthor, frame: Uint8Array | null): void {
-    const decoded = Y.decodeUpdate(update); // throws on a malformed update before anything is stored
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return; // nothing to store or forward
-    this.batcher.enqueue({ compactId: this.compactId, update, author, from, frame, room: this });
+  /** Checks and integrates one client update, then queues it for storage; it is forwarded once committed. */
+  receiveUpdate(from: RoomPeer, update: Uint8Array): void {
+    if (this.broken) return;
+    const verdict = checkUpdate(this.doc, update, from.owner, this.clientIds.owners, compactDocumentRules());
+    if (!verdict.ok) return from.close(verdict.refusal);
+    this.integrated = null;
+    try {
+      Y.applyUpdate(this.doc, update, from);
+    } catch (error) {
+      return this.failed(error);
+    }
+    const integrated = this.integrated as Uint8Array | null;
+    this.integrated = null;
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) return this.failed(new Error('an accepted update left pending structs'));
+    if (!integrated) return; // nothing new: neither stored nor forwarded
+    this.clientIds.bind(verdict.newClientIds, from.owner);
+    this.unstored++;
+    this.answers.invalidate();
+    this.batcher.enqueue({ compactId: this.compactId, update: integrated, author: from.owner, newClientIds: verdict.newClientIds, from, room: this });
   }
 
-  /** The update is committed: forward it, then apply it to the server's copy. */
-  integrate({ from, update, frame }: PendingUpdate, updateId: number): void {
+  /** The update is committed: forward it to everyone else. */
+  stored({ from, update }: PendingUpdate, updateId: number): void {
+    if (this.broken) return;
+    this.unstored--;
     this.lastUpdateId = updateId;
     this.updatesSinceCheckpoint++;
-    this.fullState = null;
-    // Stored, so it may go out now; applying it to the server's copy comes second.
-    const outgoing = frame ?? updateFrame(update);
-    for (const peer of this.peers) if (peer !== from) peer.send(outgoing);
-    Y.applyUpdate(this.doc, update, from);
+    const frame = updateFrame(update);
+    for (const peer of this.peers) if (peer !== from) peer.send(frame);
+    if (this.unstored > 0) return;
+    const waiting = this.waitingSyncs;
+    this.waitingSyncs = [];
+    for (const { peer, stateVector } of waiting) this.answerSync(peer, stateVector);
     if (this.updatesSinceCheckpoint >= CHECKPOINT_EVERY_UPDATES) this.checkpoint();
   }
 
-  reject(entry: PendingUpdate, error: unknown): void {
-    console.error(`Could not store an update for compact ${this.compactId}:`, error);
-    entry.from.closeForServerError();
+  /**
+   * Integrated updates could not be stored: the server's copy is ahead of the disk. Every peer
+   * is closed (they reconnect) and the room is dropped, to be loaded again from what is stored.
+   */
+  failed(error: unknown): void {
+    if (this.broken) return;
+    this.broken = true;
+    console.error(`Could not store or integrate an update for compact ${this.compactId}; reloading it:`, error);
+    for (const peer of this.peers) peer.close(CLOSE.serverError);
+    this.onBroken(this);
   }
 
-  /** Writes the full state when updates were stored since the last checkpoint. */
+  get hasUnstoredUpdates(): boolean {
+    return this.unstored > 0;
+  }
+
+  /** Encoded size of the whole document, as last measured. */
+  get documentBytes(): number {
+    return this.answers.documentBytes;
+  }
+
+  /** Writes the full state when updates were stored since the last checkpoint (and all are stored). */
   checkpoint(): void {
-    if (this.updatesSinceCheckpoint === 0) return;
-    this.fullState = Y.encodeStateAsUpdate(this.doc);
-    writeCheckpoint(this.db, this.compactId, this.fullState, this.lastUpdateId);
-    this.updatesSinceCheckpoint = 0;
+    if (this.broken || this.updatesSinceCheckpoint === 0 || this.unstored > 0) return;
+    if (this.batcher.writeCheckpoint(this.compactId, this.answers.fullState(), this.lastUpdateId)) this.updatesSinceCheckpoint = 0;
   }
 
-  /** What a client with this state vector lacks (sync step 2); a fresh client gets the cached full state. */
-  missingFrom(stateVector: Uint8Array): Uint8Array {
-    if (Y.decodeStateVector(stateVector).size > 0) return Y.encodeStateAsUpdate(this.doc, stateVector);
-    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
-    return this.fullState;
+  /** Sync step 2 for a peer: what it lacks. Waits while integrated updates are not yet on disk. */
+  answerSync(peer: RoomPeer, stateVector: Uint8Array): void {
+    if (this.unstored > 0) this.waitingSyncs.push({ peer, stateVector });
+    else peer.send(syncStep2Frame(this.answers.missingFrom(stateVector)));
   }
 
   awarenessSnapshotFrame(): Uint8Array | null {
@@ -92,10 +138,11 @@ export class Room implements UpdateSink {
     return clients.length > 0 ? awarenessFrame(encodeAwarenessUpdate(this.awareness, clients)) : null;
   }
 
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
+  private onDocUpdate = (update: Uint8Array) => {
+    this.integrated = update;
+  };
+
+  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null;
     if (peer) {
       for (const id of added) peer.awarenessClientIds.add(id);
@@ -107,6 +154,7 @@ export class Room implements UpdateSink {
   };
 
   destroy(): void {
+    this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();

@@ -1,65 +1,126 @@
-import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { createUpdateAppender, type UpdateAuthor } from '../services/document-store';
+import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
+import { createCheckpointWriter, createUpdateAppender, type UpdateToAppend } from '../services/document-store';
 import type { RoomPeer } from './room';
 
-/** The room an update belongs to: told once the update is on disk, or that it could not be stored. */
+/** The room an update belongs to: told once the update is on disk, or that it cannot be stored. */
 export interface UpdateSink {
-  integrate(entry: PendingUpdate, updateId: number): void;
-  reject(entry: PendingUpdate, error: unknown): void;
+  stored(entry: PendingUpdate, updateId: number): void;
+  failed(error: unknown): void;
 }
 
-/** One update waiting for its transaction (a plain record: no closures on the per-update path). */
-export interface PendingUpdate {
-  compactId: string;
-  update: Uint8Array;
-  author: UpdateAuthor;
+/** One integrated update waiting for its transaction (a plain record: no closures on the per-update path). */
+export interface PendingUpdate extends UpdateToAppend {
   from: RoomPeer;
-  /** The bytes received, when they already form an update message that can be forwarded as is. */
-  frame: Uint8Array | null;
   room: UpdateSink;
 }
 
+export interface WriterOptions {
+  /** How long one write waits for another process's write lock before yielding the event loop. */
+  busyTimeoutMs: number;
+  /** Told each time a write found the database locked (operations and tests). */
+  onBusy?: () => void;
+}
+
+const MAX_RETRY_DELAY_MS = 100;
+
+const isBusy = (error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY_'));
+};
+
+/** The collaboration writer's own connection: a short busy timeout, so a lock held elsewhere never stalls the event loop. */
+export function openWriterConnection(databasePath: string, like: SqliteDatabase, busyTimeoutMs: number): SqliteDatabase {
+  const sqlite = new Database(databasePath);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  sqlite.pragma(`synchronous = ${like.pragma('synchronous', { simple: true }) === 2 ? 'FULL' : 'NORMAL'}`);
+  sqlite.pragma(`wal_autocheckpoint = ${Number(like.pragma('wal_autocheckpoint', { simple: true }))}`);
+  return sqlite;
+}
+
 /**
- * Collects the updates that arrive during one I/O turn (from every room) and stores them in
- * one committed transaction before any of them is applied or forwarded. Nobody can receive an
- * update that is not on disk.
+ * Collects the updates integrated during one I/O turn (from every room) and stores them in one
+ * committed transaction before any of them is forwarded. Nobody can receive an update that is
+ * not on disk. When another process holds the write lock, the batch is kept and retried —
+ * an honest editor is never refused because someone else is writing — and nothing is
+ * forwarded until it is stored.
  */
 export class UpdateBatcher {
   private queue: PendingUpdate[] = [];
   private scheduled = false;
-  private readonly append: ReturnType<typeof createUpdateAppender>;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryDelayMs = 2;
+  private readonly append: (batch: UpdateToAppend[]) => number[];
+  private readonly checkpoint: (compactId: string, state: Uint8Array, uptoUpdateId: number) => void;
 
-  constructor(sqlite: SqliteDatabase) {
+  constructor(
+    private readonly sqlite: SqliteDatabase,
+    private readonly options: WriterOptions,
+  ) {
     this.append = createUpdateAppender(sqlite);
+    this.checkpoint = createCheckpointWriter(sqlite);
   }
 
   enqueue(entry: PendingUpdate): void {
     this.queue.push(entry);
-    if (!this.scheduled) {
+    if (!this.scheduled && !this.retryTimer) {
       this.scheduled = true;
       queueMicrotask(() => this.flush());
     }
   }
 
-  /** Stores and integrates everything queued so far (also called on shutdown). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  /** Stores and hands on everything queued so far; on a locked database, tries again shortly. */
   flush(): void {
     this.scheduled = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     const batch = this.queue;
-    this.queue = [];
     if (batch.length === 0) return;
     let ids: number[];
     try {
       ids = this.append(batch);
     } catch (error) {
-      for (const entry of batch) entry.room.reject(entry, error);
+      if (isBusy(error)) return this.retryLater();
+      this.queue = [];
+      for (const room of new Set(batch.map((entry) => entry.room))) room.failed(error);
       return;
     }
-    batch.forEach((entry, i) => {
-      try {
-        entry.room.integrate(entry, ids[i]!);
-      } catch (error) {
-        entry.room.reject(entry, error);
-      }
-    });
+    this.queue = [];
+    this.retryDelayMs = 2;
+    batch.forEach((entry, i) => entry.room.stored(entry, ids[i]!));
+  }
+
+  /** On shutdown: waits (blocking, up to `timeoutMs`) until everything queued is stored. */
+  flushBeforeExit(timeoutMs = 10_000): void {
+    if (this.queue.length === 0) return;
+    this.sqlite.pragma(`busy_timeout = ${timeoutMs}`);
+    this.flush();
+  }
+
+  /** Writes a checkpoint; false when the database is locked (the caller tries again later). */
+  writeCheckpoint(compactId: string, state: Uint8Array, uptoUpdateId: number): boolean {
+    try {
+      this.checkpoint(compactId, state, uptoUpdateId);
+      return true;
+    } catch (error) {
+      if (isBusy(error)) return false;
+      throw error;
+    }
+  }
+
+  close(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.sqlite.close();
+  }
+
+  private retryLater(): void {
+    this.options.onBusy?.();
+    this.retryTimer = setTimeout(() => this.flush(), this.retryDelayMs);
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, MAX_RETRY_DELAY_MS);
   }
 }

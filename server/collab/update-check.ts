@@ -1,0 +1,126 @@
+import * as Y from 'yjs';
+import { sameOwner, type ClientOwner } from '../services/doc-clients';
+import { CLOSE, type CloseReason } from './close-codes';
+import { markNameOf, type DocumentRules } from './document-rules';
+
+export type UpdateVerdict = { ok: true; newClientIds: number[] } | { ok: false; refusal: CloseReason; detail: string };
+
+const refuse = (refusal: CloseReason, detail: string): UpdateVerdict => ({ ok: false, refusal, detail });
+
+interface ClientRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Decode-level checks of a client's update against the server's document, before anything
+ * is integrated or stored. Only structs the server does not have yet are checked:
+ * - every client id they are written under belongs to the sender (or to nobody yet);
+ * - everything they refer to (origins, parents, deleted ranges) is known, so the update
+ *   integrates completely — nothing is left pending;
+ * - names, attributes and value sizes stay within the editor schema.
+ */
+export function checkUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  author: ClientOwner,
+  owners: ReadonlyMap<number, ClientOwner>,
+  rules: DocumentRules,
+): UpdateVerdict {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const states = new Map<number, number>();
+  const stateOf = (client: number) => {
+    let state = states.get(client);
+    if (state === undefined) states.set(client, (state = Y.getState(doc.store, client)));
+    return state;
+  };
+  const ranges = new Map<number, ClientRange>();
+  for (const struct of structs) {
+    const { client, clock } = struct.id;
+    const range = ranges.get(client);
+    if (range) range.end = Math.max(range.end, clock + struct.length);
+    else ranges.set(client, { start: clock, end: clock + struct.length });
+  }
+
+  const newClientIds: number[] = [];
+  for (const [client, range] of ranges) {
+    const state = stateOf(client);
+    if (range.end <= state) continue;
+    if (range.start > state) return refuse(CLOSE.unknownDependency, `client ${client} starts at ${range.start}, server has ${state}`);
+    const owner = owners.get(client);
+    if (!owner) newClientIds.push(client);
+    else if (!sameOwner(owner, author)) return refuse(CLOSE.clientIdTaken, `client ${client} belongs to someone else`);
+  }
+
+  const isKnown = (id: Y.ID) => {
+    if (id.clock < stateOf(id.client)) return true;
+    const range = ranges.get(id.client);
+    return range !== undefined && id.clock >= range.start && id.clock < range.end;
+  };
+  const inUpdate = new Map<string, Y.Item>();
+  for (const struct of structs) if (struct instanceof Y.Item) inUpdate.set(`${struct.id.client}:${struct.id.clock}`, struct);
+  const keyOf = (item: Y.Item): string | null | undefined => {
+    if (item.parentSub !== null || item.parent !== null) return item.parentSub;
+    const origin = item.origin ?? item.rightOrigin;
+    if (!origin) return null;
+    const local = inUpdate.get(`${origin.client}:${origin.clock}`);
+    if (local) return keyOf(local);
+    const stored = Y.getItem(doc.store, origin);
+    // A gc'd neighbour: the new item's parent is gone and Yjs discards it on integration.
+    return stored instanceof Y.Item ? stored.parentSub : undefined;
+  };
+
+  for (const struct of structs) {
+    if (struct.id.clock + struct.length <= stateOf(struct.id.client)) continue;
+    if (struct instanceof Y.Skip) return refuse(CLOSE.unknownDependency, 'the update has a gap');
+    if (!(struct instanceof Y.Item)) continue;
+    for (const id of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
+      if (id && !isKnown(id)) return refuse(CLOSE.unknownDependency, `refers to unknown ${id.client}:${id.clock}`);
+    }
+    // Decoded, not yet integrated: a parent is an ID, a root type's name, or null (taken from the origin).
+    const parent: unknown = struct.parent;
+    if (typeof parent === 'string' && !rules.rootNames.has(parent)) return refuse(CLOSE.outsideSchema, `root type ${parent.slice(0, 40)}`);
+    const problem = contentProblem(struct, keyOf(struct), rules);
+    if (problem) return refuse(CLOSE.outsideSchema, problem);
+  }
+
+  for (const [client, deletions] of ds.clients) {
+    const limit = Math.max(stateOf(client), ranges.get(client)?.end ?? 0);
+    for (const deletion of deletions) {
+      if (deletion.clock + deletion.len > limit) return refuse(CLOSE.unknownDependency, `deletes unknown ${client}:${deletion.clock}`);
+    }
+  }
+  return { ok: true, newClientIds };
+}
+
+const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? '');
+
+/** Why this item's content is outside the schema, or null. `key` is its map key (attribute name), if any. */
+function contentProblem(item: Y.Item, key: string | null | undefined, rules: DocumentRules): string | null {
+  const content = item.content;
+  if (content instanceof Y.ContentDeleted) return null;
+  if (key === undefined) return null; // its parent is gone: Yjs discards it
+  if (content instanceof Y.ContentAny) {
+    if (key === null) return 'list values are not part of the schema';
+    if (!rules.attributeNames.has(key)) return `attribute ${key.slice(0, 40)}`;
+    if (jsonBytes(content.arr) > rules.maxValueBytes) return `attribute ${key} too large`;
+    return null;
+  }
+  if (key !== null) return `map value of type ${content.constructor.name}`;
+  if (content instanceof Y.ContentString) return null;
+  if (content instanceof Y.ContentType) {
+    const type = content.type;
+    if (type instanceof Y.XmlElement) return rules.elementNames.has(type.nodeName) ? null : `element ${type.nodeName.slice(0, 40)}`;
+    return type.constructor === Y.XmlText ? null : `shared type ${type.constructor.name}`;
+  }
+  if (content instanceof Y.ContentFormat) {
+    const allowed = rules.marks.get(markNameOf(content.key));
+    if (!allowed) return `mark ${content.key.slice(0, 40)}`;
+    const value: unknown = content.value;
+    if (value === null) return null;
+    if (typeof value !== 'object' || Array.isArray(value)) return `mark ${content.key} value`;
+    if (Object.keys(value).some((name) => !allowed.has(name))) return `mark ${content.key} attribute`;
+    return jsonBytes(value) > rules.maxValueBytes ? `mark ${content.key} too large` : null;
+  }
+  return `content ${content.constructor.name}`;
+}
