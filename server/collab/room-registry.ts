@@ -37,7 +37,10 @@ export class RoomRegistry {
     if (this.rooms.get(room.compactId) !== room) return; // a discarded room
     // The same person may still hold these ids on another connection (e.g. one reconnecting).
     const stillHeld = new Set([...room.peers].flatMap((other) => [...other.awarenessClientIds]));
-    removeAwarenessStates(room.awareness, [...peer.awarenessClientIds].filter((id) => !stillHeld.has(id)), null);
+    const gone = [...peer.awarenessClientIds].filter((id) => !stillHeld.has(id));
+    removeAwarenessStates(room.awareness, gone, null);
+    // Forget their clocks too: a client that reconnects re-announces the same clock, which must count again.
+    for (const id of gone) room.awareness.meta.delete(id);
     if (room.peers.size === 0) this.scheduleUnload(room.compactId);
   }
 

@@ -57,18 +57,7 @@ export function checkUpdate(
     const range = ranges.get(id.client);
     return range !== undefined && id.clock >= range.start && id.clock < range.end;
   };
-  const inUpdate = new Map<string, Y.Item>();
-  for (const struct of structs) if (struct instanceof Y.Item) inUpdate.set(`${struct.id.client}:${struct.id.clock}`, struct);
-  const keyOf = (item: Y.Item): string | null | undefined => {
-    if (item.parentSub !== null || item.parent !== null) return item.parentSub;
-    const origin = item.origin ?? item.rightOrigin;
-    if (!origin) return null;
-    const local = inUpdate.get(`${origin.client}:${origin.clock}`);
-    if (local) return keyOf(local);
-    const stored = Y.getItem(doc.store, origin);
-    // A gc'd neighbour: the new item's parent is gone and Yjs discards it on integration.
-    return stored instanceof Y.Item ? stored.parentSub : undefined;
-  };
+  const keyOf = mapKeyResolver(doc, structs, stateOf);
 
   for (const struct of structs) {
     if (struct.id.clock + struct.length <= stateOf(struct.id.client)) continue;
@@ -93,20 +82,84 @@ export function checkUpdate(
   return { ok: true, newClientIds };
 }
 
+/**
+ * The map key (attribute name) an item is written under: its own, or — when the encoding left
+ * it out because it follows an origin — its origin's. null for list content; undefined when the
+ * neighbour is gone or unknown (a gc'd parent: Yjs discards the item; an unknown one is refused
+ * by the dependency check). Memoised, so a chain of overwrites costs one step per item.
+ */
+function mapKeyResolver(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[], stateOf: (client: number) => number) {
+  const byClient = new Map<number, (Y.Item | Y.GC | Y.Skip)[]>();
+  for (const struct of structs) {
+    const list = byClient.get(struct.id.client);
+    if (list) list.push(struct);
+    else byClient.set(struct.id.client, [struct]);
+  }
+  const inUpdate = (id: Y.ID) => {
+    const list = byClient.get(id.client);
+    if (!list) return undefined;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const struct = list[mid]!;
+      if (id.clock < struct.id.clock) high = mid - 1;
+      else if (id.clock >= struct.id.clock + struct.length) low = mid + 1;
+      else return struct;
+    }
+    return undefined;
+  };
+  const memo = new Map<Y.Item, string | null | undefined>();
+  const resolve = (start: Y.Item): string | null | undefined => {
+    const chain: Y.Item[] = [];
+    let item: Y.Item | undefined = start;
+    let key: string | null | undefined;
+    while (item) {
+      if (memo.has(item)) {
+        key = memo.get(item);
+        break;
+      }
+      if (item.parentSub !== null || item.parent !== null) {
+        key = item.parentSub;
+        break;
+      }
+      chain.push(item);
+      if (chain.length > structs.length) break; // a cycle: refused below as unknown
+      const neighbour: Y.ID | null = item.origin ?? item.rightOrigin;
+      if (!neighbour) {
+        key = null;
+        break;
+      }
+      const local = neighbour.clock >= stateOf(neighbour.client) ? inUpdate(neighbour) : undefined;
+      if (local) {
+        item = local instanceof Y.Item ? local : undefined;
+        continue;
+      }
+      if (neighbour.clock >= stateOf(neighbour.client)) break;
+      const stored = Y.getItem(doc.store, neighbour);
+      key = stored instanceof Y.Item ? stored.parentSub : undefined;
+      break;
+    }
+    for (const visited of chain) memo.set(visited, key);
+    return key;
+  };
+  return resolve;
+}
+
 const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? '');
 
 /** Why this item's content is outside the schema, or null. `key` is its map key (attribute name), if any. */
 function contentProblem(item: Y.Item, key: string | null | undefined, rules: DocumentRules): string | null {
   const content = item.content;
   if (content instanceof Y.ContentDeleted) return null;
-  if (key === undefined) return null; // its parent is gone: Yjs discards it
   if (content instanceof Y.ContentAny) {
+    if (key === undefined) return null; // its parent is gone: Yjs discards it
     if (key === null) return 'list values are not part of the schema';
     if (!rules.attributeNames.has(key)) return `attribute ${key.slice(0, 40)}`;
     if (jsonBytes(content.arr) > rules.maxValueBytes) return `attribute ${key} too large`;
     return null;
   }
-  if (key !== null) return `map value of type ${content.constructor.name}`;
+  if (typeof key === 'string') return `map value of type ${content.constructor.name}`;
   if (content instanceof Y.ContentString) return null;
   if (content instanceof Y.ContentType) {
     const type = content.type;

@@ -4,7 +4,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { publishAccessChange } from '../../server/events/access-changes';
 import { loadDoc } from '../../server/services/document-store';
-import { connectClient, fragmentText, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
+import { closeCode, connectClient, fragmentText, rawSocket as openRawSocket, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
 import { startCollabServer } from '../helpers/collab-server';
 import { buildCompact, memberWithRole, callerFor } from '../helpers/factories';
 import { countRows, createTestDb } from '../helpers/test-db';
@@ -129,15 +129,7 @@ test('an expired session closes its socket (4401) at the next re-check', async (
 });
 
 describe('bad input', () => {
-  async function rawSocket(compactId: string, cookie: string) {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/collab/${compactId}`, { headers: { cookie } });
-    await new Promise((resolve, reject) => {
-      ws.once('open', resolve);
-      ws.once('error', reject);
-    });
-    return ws;
-  }
-  const closeCode = (ws: WebSocket) => new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+  const rawSocket = (compactId: string, cookie: string) => openRawSocket(server.port, compactId, cookie);
 
   test('a malformed frame closes only its own connection and never touches the document', async () => {
     const compactId = buildCompact(db, { text: 'Steady.' }).id;

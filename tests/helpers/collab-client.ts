@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -21,8 +22,7 @@ export interface TestClient {
 }
 
 /** A real y-websocket client connected to `<basePath>/<compactId>` (our server serves /collab). */
-export function connectClient(port: number, compactId: string, cookie: string | null, basePath = '/collab'): TestClient {
-  const doc = new Y.Doc();
+export function connectClient(port: number, compactId: string, cookie: string | null, basePath = '/collab', doc = new Y.Doc()): TestClient {
   const provider = new WebsocketProvider(`ws://127.0.0.1:${port}${basePath}`, compactId, doc, {
     WebSocketPolyfill: webSocketWithCookie(cookie) as unknown as typeof globalThis.WebSocket,
     maxBackoffTime: 200,
@@ -38,6 +38,9 @@ export function connectClient(port: number, compactId: string, cookie: string | 
     closeCodes,
     text: () => fragmentText(doc),
     destroy: () => {
+      // Yjs moves a document to a new client id when it receives structs under its own id from
+      // elsewhere; the provider's presence keeps the first, and says goodbye with it.
+      doc.clientID = provider.awareness.clientID;
       provider.destroy();
       doc.destroy();
     },
@@ -74,4 +77,37 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
 
 export function waitForSync(client: TestClient): Promise<void> {
   return waitFor(() => client.provider.synced, 'first sync');
+}
+
+/** A bare WebSocket on a compact's collaboration path: it speaks only the frames a test sends. */
+export async function rawSocket(port: number, compactId: string, cookie: string): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/collab/${compactId}`, { headers: { cookie } });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  return ws;
+}
+
+export const closeCode = (ws: WebSocket) => new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+
+/** An awareness update (y-protocols encoding) speaking for the given client ids. */
+export function awarenessUpdateFor(entries: { clientId: number; clock: number; state: object | null }[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, JSON.stringify(entry.state));
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/** A document whose edits are made under `clientId`, starting from `state` (e.g. a copy of another client's). */
+export function docWithClientId(clientId: number, state?: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  // Set after applying: Yjs picks a new id when a remote update carries its own.
+  doc.clientID = clientId;
+  return doc;
 }

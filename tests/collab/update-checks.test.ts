@@ -1,0 +1,264 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import * as Y from 'yjs';
+import { awarenessFrame, updateFrame } from '../../server/collab/protocol';
+import { DOCUMENT_FIELD } from '../../server/editor/extensions';
+import { loadDoc } from '../../server/services/document-store';
+import {
+  awarenessUpdateFor,
+  closeCode,
+  connectClient,
+  docWithClientId,
+  fragmentText,
+  rawSocket,
+  typeInto,
+  waitFor,
+  waitForSync,
+  type TestClient,
+} from '../helpers/collab-client';
+import { startCollabServer } from '../helpers/collab-server';
+import { buildCompact, callerFor, memberWithRole } from '../helpers/factories';
+import { countRows, createTestDb } from '../helpers/test-db';
+
+const db = createTestDb();
+let server: Awaited<ReturnType<typeof startCollabServer>>;
+const clients: TestClient[] = [];
+const connect = (compactId: string, cookie: string, doc?: Y.Doc) => {
+  const client = connectClient(server.port, compactId, cookie, '/collab', doc);
+  clients.push(client);
+  return client;
+};
+const updatesStored = (compactId: string) => countRows(db, `doc_updates WHERE compact_id = '${compactId}'`);
+const storedText = (compactId: string) => fragmentText(loadDoc(db.db, compactId).doc);
+
+before(async () => {
+  server = await startCollabServer(db, { idleUnloadMs: 100 });
+});
+after(async () => {
+  for (const client of clients) client.destroy();
+  await server.stop();
+  db.cleanup();
+});
+
+/** A compact with two negotiators, the first connected and having typed (so their client id is bound). */
+async function compactWithWriter(text = 'Base.') {
+  const compactId = buildCompact(db, { text }).id;
+  const owner = await memberWithRole(db, compactId, 'negotiator');
+  const other = await memberWithRole(db, compactId, 'negotiator');
+  const ownerClient = connect(compactId, owner.cookie);
+  await waitForSync(ownerClient);
+  typeInto(ownerClient.doc, 0, 'Owner ');
+  await waitFor(() => storedText(compactId) === `Owner ${text}`, 'the owner’s edit stored');
+  return { compactId, owner, other, ownerClient };
+}
+
+/** Sends one update from a bare socket and returns the close code it gets. */
+async function sendUpdate(compactId: string, cookie: string, update: Uint8Array) {
+  const ws = await rawSocket(server.port, compactId, cookie);
+  const closed = closeCode(ws);
+  ws.send(updateFrame(update));
+  return closed;
+}
+
+describe('Yjs client ids belong to the membership that first wrote them', () => {
+  test('an editor writing under another editor’s client id is closed with 4409; nothing is stored or forwarded, and replicas stay equal', async () => {
+    const { compactId, other, ownerClient } = await compactWithWriter();
+    const before = updatesStored(compactId);
+    const forged = docWithClientId(ownerClient.doc.clientID, Y.encodeStateAsUpdate(ownerClient.doc));
+    const beforeForgery = Y.encodeStateVector(forged);
+    typeInto(forged, 0, 'FORGED ');
+    assert.equal(await sendUpdate(compactId, other.cookie, Y.encodeStateAsUpdate(forged, beforeForgery)), 4409);
+    assert.equal(updatesStored(compactId), before);
+    assert.equal(ownerClient.text(), 'Owner Base.');
+    typeInto(ownerClient.doc, 0, 'Still ');
+    const witness = connect(compactId, other.cookie);
+    await waitFor(() => witness.text() === 'Still Owner Base.', 'the owner’s next edit reaches everyone');
+    assert.equal(storedText(compactId), 'Still Owner Base.');
+  });
+
+  test('the owner reuses their id from a new connection, also after the document was unloaded; the binding is stored', async () => {
+    const { compactId, owner, other, ownerClient } = await compactWithWriter();
+    const row = db.sqlite.prepare('SELECT user_id AS userId, party_id AS partyId FROM doc_clients WHERE compact_id = ? AND client_id = ?').get(compactId, ownerClient.doc.clientID);
+    assert.deepEqual(row, { userId: owner.id, partyId: owner.partyId });
+    ownerClient.provider.disconnect();
+    await waitFor(() => !server.collab.rooms.isLoaded(compactId), 'unloaded');
+    ownerClient.provider.connect();
+    await waitForSync(ownerClient);
+    typeInto(ownerClient.doc, 0, 'Again ');
+    await waitFor(() => storedText(compactId) === 'Again Owner Base.', 'the owner writes again under the same id');
+    const forged = docWithClientId(ownerClient.doc.clientID, Y.encodeStateAsUpdate(ownerClient.doc));
+    const sv = Y.encodeStateVector(forged);
+    typeInto(forged, 0, 'X');
+    assert.equal(await sendUpdate(compactId, other.cookie, Y.encodeStateAsUpdate(forged, sv)), 4409, 'the stored binding holds after reloading');
+  });
+
+  test('a client announcing an id held by someone else is closed with 4409 before its edits are taken', async () => {
+    const { compactId, other, ownerClient } = await compactWithWriter();
+    const before = updatesStored(compactId);
+    const impostor = connect(compactId, other.cookie, docWithClientId(ownerClient.doc.clientID));
+    await waitFor(() => impostor.closeCodes.includes(4409), 'closed with 4409');
+    assert.equal(updatesStored(compactId), before);
+
+  });
+});
+
+describe('only what is new is stored and forwarded', () => {
+  test('an update carrying nothing new (e.g. the full state a client sends on reconnect) is neither stored nor forwarded', async () => {
+    const { compactId, owner, ownerClient } = await compactWithWriter();
+    const watcher = await rawSocket(server.port, compactId, owner.cookie);
+    let forwarded = 0;
+    watcher.on('message', (data: Buffer) => {
+      if (data[0] === 0 && data[1] === 2) forwarded++; // sync "update" messages: what others write
+    });
+    const before = updatesStored(compactId);
+    const resender = await rawSocket(server.port, compactId, owner.cookie);
+    resender.send(updateFrame(Y.encodeStateAsUpdate(ownerClient.doc)));
+    // An edit sent after it on the same socket: once that is stored and forwarded, the repeat was handled.
+    const next = docWithClientId(ownerClient.doc.clientID, Y.encodeStateAsUpdate(ownerClient.doc));
+    const sv = Y.encodeStateVector(next);
+    typeInto(next, 0, 'New ');
+    resender.send(updateFrame(Y.encodeStateAsUpdate(next, sv)));
+    await waitFor(() => forwarded >= 1 && updatesStored(compactId) === before + 1, 'the real edit stored and forwarded');
+    await waitFor(() => ownerClient.text() === 'New Owner Base.', 'the owner receives it');
+    assert.equal(updatesStored(compactId), before + 1, 'the repeated state was not stored');
+    assert.equal(forwarded, 1, 'only the real edit was forwarded');
+    assert.equal(resender.readyState, resender.OPEN);
+    watcher.close();
+    resender.close();
+  });
+
+  test('deletions the server already has are stripped before storing', async () => {
+    const { compactId, owner, ownerClient } = await compactWithWriter('Delete me.');
+    const text = (ownerClient.doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    text.delete(0, 6); // "Owner "
+    await waitFor(() => storedText(compactId) === 'Delete me.', 'deletion stored');
+    const before = updatesStored(compactId);
+    const replay = docWithClientId(ownerClient.doc.clientID, Y.encodeStateAsUpdate(ownerClient.doc));
+    const sv = Y.encodeStateVector(replay);
+    typeInto(replay, 0, '!');
+    const update = Y.mergeUpdates([Y.encodeStateAsUpdate(replay, sv), Y.encodeStateAsUpdate(ownerClient.doc, Y.encodeStateVector(new Y.Doc()))]);
+    const ws = await rawSocket(server.port, compactId, owner.cookie);
+    ws.send(updateFrame(update));
+    await waitFor(() => updatesStored(compactId) === before + 1, 'the new insert stored');
+    const row = db.sqlite.prepare('SELECT "update" AS u FROM doc_updates WHERE compact_id = ? ORDER BY id DESC LIMIT 1').get(compactId) as { u: Buffer };
+    const stored = Y.decodeUpdate(row.u);
+    assert.equal(stored.ds.clients.size, 0, 'no deletion was stored again');
+    assert.equal(stored.structs.length, 1);
+    ws.close();
+  });
+
+  test('an update that refers to content the server does not have is refused (4001, reconnect to resync) and nothing is stored', async () => {
+    const { compactId, other } = await compactWithWriter();
+    const local = new Y.Doc();
+    const paragraph = new Y.XmlElement('paragraph');
+    local.getXmlFragment(DOCUMENT_FIELD).insert(0, [paragraph]);
+    const sv = Y.encodeStateVector(local);
+    paragraph.insert(0, [new Y.XmlText('orphan')]);
+    const before = updatesStored(compactId);
+    assert.equal(await sendUpdate(compactId, other.cookie, Y.encodeStateAsUpdate(local, sv)), 4001);
+    assert.equal(updatesStored(compactId), before);
+  });
+});
+
+describe('the editor schema', () => {
+  const attempts: [string, (doc: Y.Doc) => void][] = [
+    ['an element the editor does not know (script)', (doc) => doc.getXmlFragment(DOCUMENT_FIELD).insert(0, [new Y.XmlElement('script')])],
+    [
+      'an attribute outside the schema (onclick)',
+      (doc) => {
+        const p = new Y.XmlElement('paragraph');
+        p.setAttribute('onclick', 'alert(1)');
+        doc.getXmlFragment(DOCUMENT_FIELD).insert(0, [p]);
+      },
+    ],
+    [
+      'an oversized attribute value',
+      (doc) => {
+        const h = new Y.XmlElement('heading');
+        h.setAttribute('level', 'x'.repeat(5000) as unknown as string);
+        doc.getXmlFragment(DOCUMENT_FIELD).insert(0, [h]);
+      },
+    ],
+    ['another root type', (doc) => doc.getMap('evil').set('a', 1)],
+    [
+      'a mark the editor does not know',
+      (doc) => {
+        const p = new Y.XmlElement('paragraph');
+        const t = new Y.XmlText();
+        p.insert(0, [t]);
+        doc.getXmlFragment(DOCUMENT_FIELD).insert(0, [p]);
+        t.insert(0, 'x', { evil: { href: 'javascript:alert(1)' } });
+      },
+    ],
+  ];
+  for (const [what, write] of attempts) {
+    test(`${what} is refused (4422): nothing stored, the text still renders for everyone`, async () => {
+      const { compactId, other } = await compactWithWriter();
+      const local = docWithClientId(Math.floor(Math.random() * 2 ** 31), Y.encodeStateAsUpdate(loadDoc(db.db, compactId).doc));
+      const sv = Y.encodeStateVector(local);
+      write(local);
+      const before = updatesStored(compactId);
+      assert.equal(await sendUpdate(compactId, other.cookie, Y.encodeStateAsUpdate(local, sv)), 4422);
+      assert.equal(updatesStored(compactId), before);
+      const text = await (await callerFor(db, other.cookie)).compacts.text({ compactId });
+      assert.equal(text.plainText, 'Owner Base.');
+    });
+  }
+
+  test('headings, lists and marks the editor makes are accepted', async () => {
+    const { compactId, other } = await compactWithWriter();
+    const local = docWithClientId(Math.floor(Math.random() * 2 ** 31), Y.encodeStateAsUpdate(loadDoc(db.db, compactId).doc));
+    const heading = new Y.XmlElement('heading');
+    heading.setAttribute('level', 2 as unknown as string);
+    const title = new Y.XmlText();
+    heading.insert(0, [title]);
+    local.getXmlFragment(DOCUMENT_FIELD).insert(0, [heading]);
+    title.insert(0, 'Title', { bold: {} });
+    const ws = await rawSocket(server.port, compactId, other.cookie);
+    const closed: number[] = [];
+    ws.on('close', (code) => closed.push(code));
+    const before = updatesStored(compactId);
+    ws.send(updateFrame(Y.encodeStateAsUpdate(local, Y.encodeStateVector(loadDoc(db.db, compactId).doc))));
+    await waitFor(() => updatesStored(compactId) > before || closed.length > 0, 'stored');
+    assert.deepEqual(closed, []);
+    const text = await (await callerFor(db, other.cookie)).compacts.text({ compactId });
+    assert.equal(text.plainText, 'Title\n\nOwner Base.');
+    assert.deepEqual(text.content.content?.[0], { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Title', marks: [{ type: 'bold', attrs: {} }] }] });
+    ws.close();
+  });
+});
+
+describe('presence ids', () => {
+  test('another member cannot pre-claim a person’s awareness id to hide them, even while they reconnect', async () => {
+    const compactId = buildCompact(db, { text: 'x' }).id;
+    const victim = await memberWithRole(db, compactId, 'negotiator');
+    const attacker = await memberWithRole(db, compactId, 'negotiator');
+    const observer = connect(compactId, (await memberWithRole(db, compactId, 'reviewer')).cookie);
+    const v = connect(compactId, victim.cookie);
+    await Promise.all([waitForSync(observer), waitForSync(v)]);
+    v.provider.awareness.setLocalStateField('cursor', null); // the editor sets its caret like this
+    const victimId = v.doc.clientID;
+    const seenVictim = () => (observer.provider.awareness.getStates().get(victimId) as { user?: { userId: string } } | undefined)?.user?.userId;
+    await waitFor(() => seenVictim() === victim.id, 'victim visible');
+    v.provider.disconnect();
+    await waitFor(() => seenVictim() === undefined, 'victim gone while disconnected');
+    const ws = await rawSocket(server.port, compactId, attacker.cookie);
+    ws.send(awarenessFrame(awarenessUpdateFor([{ clientId: 424242, clock: 1, state: {} }])));
+    ws.send(awarenessFrame(awarenessUpdateFor([{ clientId: victimId, clock: 99, state: { hidden: true } }])));
+    v.provider.connect();
+    await waitForSync(v);
+    v.provider.awareness.setLocalStateField('cursor', { anchor: 1 }); // their next caret move
+    await waitFor(() => seenVictim() === victim.id, 'the victim is visible again under their own id');
+    assert.equal(ws.readyState, ws.OPEN, 'relayed entries for others are dropped, not punished');
+    ws.close();
+  });
+
+  test('an awareness message over the size limit closes the connection (4413)', async () => {
+    const compactId = buildCompact(db, { text: 'x' }).id;
+    const person = await memberWithRole(db, compactId, 'reviewer');
+    const ws = await rawSocket(server.port, compactId, person.cookie);
+    const closed = closeCode(ws);
+    ws.send(awarenessFrame(awarenessUpdateFor([{ clientId: 7, clock: 1, state: { blob: 'x'.repeat(70 * 1024) } }])));
+    assert.equal(await closed, 4413);
+  });
+});
