@@ -146,7 +146,7 @@ export function listPendingInvitations(db: DbOrTx, invitee: Invitee) {
     .innerJoin(compacts, eq(compacts.id, accessLinks.compactId))
     .innerJoin(parties, eq(parties.id, accessLinks.partyId))
     .innerJoin(inviter, eq(inviter.id, accessLinks.createdBy))
-    .where(and(eq(accessLinks.kind, 'invite'), eq(accessLinks.email, invitee.email), isNull(accessLinks.usedAt), gt(accessLinks.expiresAt, new Date())))
+    .where(and(eq(accessLinks.kind, 'invite'), eq(accessLinks.email, invitee.email.toLowerCase()), isNull(accessLinks.usedAt), gt(accessLinks.expiresAt, new Date())))
     .orderBy(asc(accessLinks.createdAt))
     .all();
 }
