@@ -5,16 +5,17 @@ import { createAppServer } from './app-server';
 import { startCollabProcess } from './collab/collab-process-host';
 import { config } from './config';
 import { closeCleanlyOnSignals } from './shutdown';
-import { seedDemoIfEmpty } from './services/demo-seed';
+import { prepareDemoAtStartup } from './services/demo-startup';
 
 /**
- * The production entry point (`npm start`): migrations, demo seed, then one HTTP port serving
- * Next.js and handing /collab/ WebSockets to the collaboration process it forks.
+ * The production entry point (`npm start`): migrations, the demo (for a local try-out only: see
+ * demo-startup.ts), then one HTTP port serving Next.js and handing /collab/ WebSockets to the
+ * collaboration process it forks.
  */
 async function main() {
   const dev = process.env.NODE_ENV !== 'production';
   const handle = getDb();
-  if (config.seedDemo && (await seedDemoIfEmpty(handle.db))) console.log('Seeded the demo compact and accounts (password: compact-demo).');
+  await prepareDemoAtStartup(handle.db, { seedDemo: config.seedDemo, trustProxy: config.trustProxy }, (message) => console.warn(message));
 
   checkpointWalPeriodically(handle);
   // Prime the session lookup that every collaboration upgrade makes.

@@ -11,6 +11,8 @@ export interface PresencePerson {
   name: string;
   partyName: string;
   partyShortCode: string;
+  /** The domain of the person's e-mail, shown beside the name so look-alike names stand out. */
+  emailDomain?: string;
   color: string;
 }
 

@@ -4,6 +4,7 @@ import { listCompactsOf } from '../../server/services/compacts';
 import { AppHeader } from '../_components/AppHeader';
 import { t, type MessageKey } from '../_lib/messages';
 import { requireActor } from '../_lib/server-session';
+import { PendingInvitations } from './_components/PendingInvitations';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,6 +16,7 @@ export default async function CompactsPage() {
       <AppHeader actor={actor} />
       <main className="page">
         <h1>{t('compacts.title')}</h1>
+        <PendingInvitations />
         {compacts.length === 0 ? (
           <p className="muted">{t('compacts.empty')}</p>
         ) : (

@@ -5,10 +5,18 @@ import { eq } from 'drizzle-orm';
 import type { DbHandle } from '../../db/client';
 import { account, session, user, verification } from '../../db/schema/auth';
 import { authSecret, config } from '../config';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../services/password-rules';
+import { authEndpointPolicy } from './endpoint-policy';
 import { CLIENT_ADDRESS_HEADER, requestOrigin } from './request-origin';
 
 export const SESSION_TTL_SECONDS = 7 * 24 * 60 * 60;
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
+
+/**
+ * better-auth endpoints we do not offer. `/update-user` would let anyone rename themselves (to a
+ * colleague's name, or to megabytes): display names are set at invitation and by administrators.
+ */
+export const DISABLED_AUTH_PATHS = ['/update-user', '/change-email', '/delete-user'];
 
 function buildAuth(handle: DbHandle) {
   return betterAuth({
@@ -21,7 +29,9 @@ function buildAuth(handle: DbHandle) {
       provider: 'sqlite',
       schema: { user, session, account, verification },
     }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH },
+    disabledPaths: DISABLED_AUTH_PATHS,
+    hooks: { before: authEndpointPolicy },
     user: {
       additionalFields: {
         partyId: { type: 'string', required: true, input: false },

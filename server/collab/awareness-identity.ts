@@ -7,6 +7,7 @@ export interface PresenceUser {
   name: string;
   partyName: string;
   partyShortCode: string;
+  emailDomain: string;
   color: string;
 }
 

@@ -57,6 +57,7 @@ export async function authorizeUpgrade(
         name: actor.name,
         partyName: actor.partyName,
         partyShortCode: actor.partyShortCode,
+        emailDomain: actor.email.slice(actor.email.lastIndexOf('@') + 1),
         color: partyColour(handle.db, actor.partyId),
       },
     },

@@ -2,15 +2,17 @@ import { hashPassword } from 'better-auth/crypto';
 import { count } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { account, user } from '../../db/schema/auth';
-import { compacts, memberships, type CompactRole } from '../../db/schema/compacts';
+import { compacts, memberships } from '../../db/schema/compacts';
 import { parties, type PartyKind } from '../../db/schema/parties';
 import { DEMO_COMPACT_TEXT } from '../editor/demo-compact-text';
 import { contentToYUpdate } from '../editor/document-content';
 import { seedDemoFramework } from './demo-framework-seed';
 import { appendDocUpdate } from './document-store';
 import { newId } from './ids';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 
-export const DEMO_PASSWORD = 'compact-demo';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
+
 export const DEMO_COMPACT_TITLE = 'Strategic Compact for the UN Stabilization Mission in Aldoria';
 
 const DEMO_PARTIES: { key: string; name: string; shortCode: string; kind: PartyKind }[] = [
@@ -21,16 +23,6 @@ const DEMO_PARTIES: { key: string; name: string; shortCode: string; kind: PartyK
   { key: 'au', name: 'African Union', shortCode: 'AU', kind: 'regional-organisation' },
 ];
 
-export const DEMO_ACCOUNTS: { email: string; name: string; party: string; role: CompactRole; signatory?: boolean; instanceAdmin?: boolean }[] = [
-  { email: 'admin@secretariat.example', name: 'Amina Diallo', party: 'secretariat', role: 'admin', instanceAdmin: true },
-  { email: 'negotiator@aldoria.example', name: 'Jonas Mbeki', party: 'aldoria', role: 'negotiator', signatory: true },
-  { email: 'negotiator@mission.example', name: 'Claire Fontaine', party: 'mission', role: 'negotiator', signatory: true },
-  { email: 'negotiator@varenia.example', name: 'Piotr Varga', party: 'varenia', role: 'negotiator' },
-  { email: 'negotiator@au.example', name: 'Fatou Ndiaye', party: 'au', role: 'negotiator' },
-  { email: 'monitor@mission.example', name: 'Rahul Mehta', party: 'mission', role: 'monitor' },
-  { email: 'validator@secretariat.example', name: 'Sofia Lindqvist', party: 'secretariat', role: 'validator' },
-  { email: 'reviewer@secretariat.example', name: 'Kwame Asante', party: 'secretariat', role: 'reviewer' },
-];
 
 /** Seeds the demo parties, accounts and compact (with its text) into an empty database. */
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {

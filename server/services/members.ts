@@ -6,6 +6,7 @@ import { parties } from '../../db/schema/parties';
 import { publishAccessChange } from '../events/access-changes';
 import { recordAuditEvent, type AuditActor } from './audit';
 import { findMembership } from './compacts';
+import { assertNameFreeInParty, validDisplayName } from './display-name';
 import { DomainError } from './domain-error';
 
 export function listMembers(db: DbOrTx, compactId: string) {
@@ -30,7 +31,7 @@ export function listMembers(db: DbOrTx, compactId: string) {
     .map(({ deactivated, ...member }) => ({ ...member, deactivated: deactivated !== null }));
 }
 
-function requireMember(db: DbOrTx, compactId: string, userId: string) {
+export function requireMember(db: DbOrTx, compactId: string, userId: string) {
   const membership = findMembership(db, compactId, userId);
   if (!membership) throw new DomainError('NOT_FOUND', 'This person is not a member of the compact.');
   return membership;
@@ -83,27 +84,54 @@ export function removeMember(db: Db, actor: AuditActor, compactId: string, userI
   publishAccessChange({ type: 'membership-removed', userId, compactId });
 }
 
+/** Who manages members: a compact admin, who may also be an instance administrator. */
+export type ManagingActor = AuditActor & { userId: string; isInstanceAdmin: boolean };
+
 /**
- * A compact admin may act on an account (reset its password, deactivate it) only when that
- * cannot reach beyond their compact: not an instance administrator, not an admin elsewhere.
+ * A compact admin may act on a person's account itself (reset its password, deactivate it,
+ * rename it) only when that account reaches no further than their compact: it is not an
+ * instance administrator and belongs to no other compact, in any role. Anything else is for an
+ * instance administrator.
  */
-export function assertManageableAccount(db: DbOrTx, compactId: string, userId: string) {
+export function assertManageableAccount(db: DbOrTx, actor: ManagingActor, compactId: string, userId: string) {
+  if (actor.isInstanceAdmin) return;
   const [target] = db.select({ isInstanceAdmin: user.isInstanceAdmin }).from(user).where(eq(user.id, userId)).all();
-  if (target?.isInstanceAdmin) throw new DomainError('FORBIDDEN', 'Instance administrators manage their own accounts.');
-  const adminElsewhere = db
+  const [elsewhere] = db
     .select({ compactId: memberships.compactId })
     .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.role, 'admin'), ne(memberships.compactId, compactId)))
+    .where(and(eq(memberships.userId, userId), ne(memberships.compactId, compactId)))
+    .limit(1)
     .all();
-  if (adminElsewhere.length > 0) throw new DomainError('FORBIDDEN', 'This person administers another compact; ask an instance administrator.');
+  if (target?.isInstanceAdmin || elsewhere) {
+    throw new DomainError(
+      'FORBIDDEN',
+      'This account reaches beyond this compact (an instance administrator, or a member of another compact): ask an instance administrator.',
+    );
+  }
+}
+
+/** Sets a member's display name (names are set by administrators, never by the person). */
+export function renameMember(db: Db, actor: ManagingActor, compactId: string, userId: string, rawName: string) {
+  const name = validDisplayName(rawName);
+  return db.transaction((tx) => {
+    requireMember(tx, compactId, userId);
+    assertManageableAccount(tx, actor, compactId, userId);
+    const [target] = tx.select({ name: user.name, partyId: user.partyId }).from(user).where(eq(user.id, userId)).all();
+    if (!target) throw new DomainError('NOT_FOUND', 'No such person.');
+    if (target.name === name) return { name };
+    assertNameFreeInParty(tx, target.partyId, name, userId);
+    tx.update(user).set({ name, updatedAt: new Date() }).where(eq(user.id, userId)).run();
+    recordAuditEvent(tx, actor, { compactId, action: 'user.renamed', entityType: 'user', entityId: userId, before: { name: target.name }, after: { name } });
+    return { name };
+  });
 }
 
 /** Deactivates a member's account everywhere: no sign-in, sessions ended, sockets closed. */
-export function deactivateMember(db: Db, actor: AuditActor & { userId: string }, compactId: string, userId: string) {
+export function deactivateMember(db: Db, actor: ManagingActor, compactId: string, userId: string) {
   if (userId === actor.userId) throw new DomainError('BAD_REQUEST', 'You cannot deactivate your own account.');
   db.transaction((tx) => {
     const membership = requireMember(tx, compactId, userId);
-    assertManageableAccount(tx, compactId, userId);
+    assertManageableAccount(tx, actor, compactId, userId);
     if (membership.role === 'admin') assertNotLastAdmin(tx, compactId, userId);
     const [target] = tx.select({ deactivatedAt: user.deactivatedAt }).from(user).where(eq(user.id, userId)).all();
     if (target?.deactivatedAt) return;

@@ -178,7 +178,7 @@ describe('bad input', () => {
 });
 
 describe('presence', () => {
-  test('the server stamps each person’s name and party; a client cannot pose as someone else', async () => {
+  test('the server stamps each person’s name, party and e-mail domain; a client cannot pose as someone else', async () => {
     const compactId = buildCompact(db, { text: 'x' }).id;
     const mallory = await memberWithRole(db, compactId, 'negotiator');
     const alice = await memberWithRole(db, compactId, 'negotiator');
@@ -186,11 +186,12 @@ describe('presence', () => {
     const a = connect(compactId, alice.cookie);
     await Promise.all([waitForSync(m), waitForSync(a)]);
     m.provider.awareness.setLocalStateField('user', { userId: alice.id, name: 'Alice (fake)', color: '#000' });
-    const seen = () => a.provider.awareness.getStates().get(m.doc.clientID) as { user?: { userId: string; name: string; partyName: string } } | undefined;
+    const seen = () => a.provider.awareness.getStates().get(m.doc.clientID) as { user?: { userId: string; name: string; partyName: string; emailDomain: string } } | undefined;
     await waitFor(() => seen()?.user !== undefined, 'awareness arrives');
     assert.equal(seen()!.user!.userId, mallory.id);
     assert.notEqual(seen()!.user!.name, 'Alice (fake)');
     assert.ok(seen()!.user!.partyName.length > 0);
+    assert.equal(seen()!.user!.emailDomain, mallory.email.split('@')[1]);
   });
 });
 

@@ -60,10 +60,15 @@ describe('invitations', () => {
     assert.equal(countRows(db, "user WHERE email = 'late@example.org'"), 0);
   });
 
-  test('an existing user simply gains the membership', async () => {
+  test('an existing user is asked, not added: the membership exists only once they accept', async () => {
     const existing = await buildUser(db, { partyId: ctx.partyId });
     const result = await ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: existing.email, partyId: ctx.partyId, role: 'monitor', signatory: false });
-    assert.deepEqual(result, { kind: 'added', userId: existing.id });
+    assert.equal(result.kind, 'pending');
+    assert.match(result.path, /^\/invite\/[\w-]{40,}$/);
+    assert.equal((await ctx.admin.caller.members.list({ compactId: ctx.compactId })).some((m) => m.userId === existing.id), false);
+    const person = await callerFor(db, await signIn(db, existing.email));
+    const [pending] = await person.account.pendingInvitations();
+    await person.account.acceptInvitation({ invitationId: pending!.id });
     const members = await ctx.admin.caller.members.list({ compactId: ctx.compactId });
     assert.equal(members.find((m) => m.userId === existing.id)?.role, 'monitor');
   });

@@ -30,6 +30,7 @@ const PROCEDURES: { name: string; allowed: readonly CompactRole[] | 'all'; call:
   { name: 'members.invite', allowed: ['admin'], call: (c) => c.members.invite({ compactId, email: `invitee-${Math.random()}@example.org`, partyId, role: 'reviewer', signatory: false }) },
   { name: 'members.update', allowed: ['admin'], call: async (c) => c.members.update({ compactId, userId: await freshTarget(), role: 'reviewer', signatory: true }) },
   { name: 'members.remove', allowed: ['admin'], call: async (c) => c.members.remove({ compactId, userId: await freshTarget() }) },
+  { name: 'members.rename', allowed: ['admin'], call: async (c) => c.members.rename({ compactId, userId: await freshTarget(), name: `Renamed ${Math.random()}` }) },
   { name: 'members.passwordResetLink', allowed: ['admin'], call: async (c) => c.members.passwordResetLink({ compactId, userId: await freshTarget() }) },
   { name: 'members.deactivate', allowed: ['admin'], call: async (c) => c.members.deactivate({ compactId, userId: await freshTarget() }) },
   { name: 'framework.view', allowed: 'all', call: (c) => c.framework.view({ compactId }) },

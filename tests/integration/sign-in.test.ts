@@ -5,7 +5,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { closeDb, getDb } from '../../db/client';
 import { handleAuthRequest } from '../../server/auth/auth-route';
+import { DEMO_PASSWORD_REFUSED } from '../../server/auth/endpoint-policy';
 import { CLIENT_ADDRESS_HEADER } from '../../server/auth/request-origin';
+import { DEMO_PASSWORD } from '../../server/services/demo-accounts';
 import { MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS } from '../../server/auth/sign-in-throttle';
 import { buildUser, TEST_PASSWORD } from '../helpers/factories';
 import { countRows } from '../helpers/test-db';
@@ -76,6 +78,30 @@ describe('sign-in', () => {
     const statuses = await Promise.all(Array.from({ length: 12 }, () => handleAuthRequest(signInRequest(carol.email, 'wrong password', '192.0.2.44')).then((r) => r.status)));
     assert.equal(statuses.filter((s) => s === 401).length, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS);
     assert.equal(statuses.filter((s) => s === 429).length, 12 - MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS);
+  });
+
+  test('the published demo password is refused over https (directly or behind a TLS proxy), with a clear message', async () => {
+    const demo = await buildUser(getDb(), { password: DEMO_PASSWORD });
+    const direct = await handleAuthRequest(
+      new Request('https://compacts.example.org/api/auth/sign-in/email', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', host: 'compacts.example.org', origin: 'https://compacts.example.org', [CLIENT_ADDRESS_HEADER]: '192.0.2.80' },
+        body: JSON.stringify({ email: demo.email, password: DEMO_PASSWORD }),
+      }),
+    );
+    assert.equal(direct.status, 403);
+    assert.equal(((await direct.json()) as { message: string }).message, DEMO_PASSWORD_REFUSED);
+    assert.equal(direct.headers.getSetCookie().length, 0);
+    process.env.TRUST_PROXY = '1';
+    try {
+      const proxied = await handleAuthRequest(
+        signInRequest(demo.email, DEMO_PASSWORD, '192.0.2.81', { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'compacts.example.org', origin: 'https://compacts.example.org' }),
+      );
+      assert.equal(proxied.status, 403);
+    } finally {
+      delete process.env.TRUST_PROXY;
+    }
+    assert.equal((await handleAuthRequest(signInRequest(demo.email, DEMO_PASSWORD, '192.0.2.82'))).status, 200, 'a local try-out over http still works');
   });
 
   test('open sign-up is disabled', async () => {

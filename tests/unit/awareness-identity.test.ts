@@ -4,7 +4,7 @@ import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protoc
 import * as Y from 'yjs';
 import { stampAwarenessUpdate, type PresenceUser } from '../../server/collab/awareness-identity';
 
-const identity: PresenceUser = { userId: 'u1', name: 'Jonas Mbeki', partyName: 'Government of the Republic of Aldoria', partyShortCode: 'ALD', color: '#1d4ed8' };
+const identity: PresenceUser = { userId: 'u1', name: 'Jonas Mbeki', partyName: 'Government of the Republic of Aldoria', partyShortCode: 'ALD', emailDomain: 'aldoria.example', color: '#1d4ed8' };
 
 function clientUpdate(state: Record<string, unknown> | null) {
   const awareness = new Awareness(new Y.Doc());

@@ -5,6 +5,7 @@ import type { FormEvent } from 'react';
 import { t, type MessageKey } from '../../_lib/messages';
 import { errorMessage, useTRPC } from '../../_lib/trpc';
 import { FormFooter } from '../../_components/FormFooter';
+import { MAX_DISPLAY_NAME_LENGTH } from '../../../server/services/display-name-rules';
 
 export function AcceptInviteForm({ token }: { token: string }) {
   const trpc = useTRPC();
@@ -14,7 +15,14 @@ export function AcceptInviteForm({ token }: { token: string }) {
   if (invite.isPending) return <p className="muted">…</p>;
   if (invite.error) return <p className="alert error" role="alert">{errorMessage(invite.error)}</p>;
   if (accept.data) {
-    return (
+    return accept.data.joined ? (
+      <>
+        <p className="alert success">{t('invite.joined')}</p>
+        <a className="button primary" href="/compacts">
+          {t('invite.goToCompacts')}
+        </a>
+      </>
+    ) : (
       <>
         <p className="alert success">{t('invite.done', { email: accept.data.email })}</p>
         <a className="button primary" href="/">
@@ -35,12 +43,18 @@ export function AcceptInviteForm({ token }: { token: string }) {
       <p>{t('invite.intro', { compact: compactTitle, role: t(`role.${role ?? 'reviewer'}` as MessageKey), party: partyName })}</p>
       <p className="muted">{email}</p>
       {hasAccount ? (
-        <p>{t('invite.existing')}</p>
+        <>
+          <p>{t('invite.existing')}</p>
+          <a href="/compacts">{t('invite.goToCompacts')}</a>
+        </>
       ) : (
         <>
           <label className="field">
             <span>{t('invite.name')}</span>
-            <input name="name" required maxLength={120} autoComplete="name" />
+            <input name="name" required maxLength={MAX_DISPLAY_NAME_LENGTH} autoComplete="name" aria-describedby="name-hint" />
+            <small id="name-hint" className="muted">
+              {t('invite.nameHint', { max: MAX_DISPLAY_NAME_LENGTH })}
+            </small>
           </label>
           <label className="field">
             <span>{t('invite.password')}</span>

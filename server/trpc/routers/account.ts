@@ -1,20 +1,36 @@
 import { z } from 'zod';
-import { MIN_PASSWORD_LENGTH } from '../../auth/auth';
-import { acceptInvite, completePasswordReset, describeInvite, describePasswordReset } from '../../services/access-links';
+import { acceptInvite, describeInvite, listPendingInvitations, respondToInvitation } from '../../services/invitations';
+import { completePasswordReset, describePasswordReset } from '../../services/password-resets';
+import { displayNameSchema } from '../../services/display-name-rules';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../services/password-rules';
 import { authedProcedure, publicProcedure, router } from '../init';
 
 const tokenInput = z.object({ token: z.string().min(20).max(100) });
-const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(128);
+const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
+const invitationInput = z.object({ invitationId: z.string().min(1).max(64) });
 
+// There is deliberately no way to rename yourself: display names are set at invitation and by
+// administrators (members.rename), so nobody can take a colleague's name.
 export const accountRouter = router({
   me: authedProcedure.query(({ ctx }) => {
     const { sessionToken: _token, ...me } = ctx.actor;
     return me;
   }),
   invite: publicProcedure.input(tokenInput).query(({ ctx, input }) => describeInvite(ctx.handle.db, input.token)),
+  /** New people set a name and password; existing accounts must be signed in as themselves. */
   acceptInvite: publicProcedure
-    .input(tokenInput.extend({ name: z.string().trim().min(1).max(120).optional(), password: passwordSchema.optional() }))
-    .mutation(({ ctx, input }) => acceptInvite(ctx.handle.db, input.token, input)),
+    .input(tokenInput.extend({ name: displayNameSchema.optional(), password: passwordSchema.optional() }))
+    .mutation(({ ctx, input }) => acceptInvite(ctx.handle.db, ctx.actor, input.token, input)),
+  pendingInvitations: authedProcedure.query(({ ctx }) => listPendingInvitations(ctx.handle.db, ctx.actor)),
+  acceptInvitation: authedProcedure
+    .input(invitationInput)
+    .mutation(({ ctx, input }) => respondToInvitation(ctx.handle.db, ctx.actor, input.invitationId, 'accept')),
+  declineInvitation: authedProcedure
+    .input(invitationInput)
+    .mutation(({ ctx, input }) => respondToInvitation(ctx.handle.db, ctx.actor, input.invitationId, 'decline')),
   passwordReset: publicProcedure.input(tokenInput).query(({ ctx, input }) => describePasswordReset(ctx.handle.db, input.token)),
   resetPassword: publicProcedure
     .input(tokenInput.extend({ password: passwordSchema }))

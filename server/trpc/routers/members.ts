@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { COMPACT_ROLES } from '../../services/roles';
-import { inviteMember, issuePasswordResetLink } from '../../services/access-links';
-import { deactivateMember, listMembers, removeMember, updateMember } from '../../services/members';
+import { displayNameSchema } from '../../services/display-name-rules';
+import { inviteMember } from '../../services/invitations';
+import { deactivateMember, listMembers, removeMember, renameMember, updateMember } from '../../services/members';
+import { issuePasswordResetLink } from '../../services/password-resets';
 import { compactProcedure, router } from '../init';
 
 const memberInput = z.object({ userId: z.string().min(1).max(64) });
@@ -15,6 +17,9 @@ export const membersRouter = router({
   update: compactProcedure(['admin'])
     .input(memberInput.extend(roleInput.shape))
     .mutation(({ ctx, input }) => updateMember(ctx.handle.db, ctx.actor, input.compactId, input.userId, { role: input.role, signatory: input.signatory })),
+  rename: compactProcedure(['admin'])
+    .input(memberInput.extend({ name: displayNameSchema }))
+    .mutation(({ ctx, input }) => renameMember(ctx.handle.db, ctx.actor, input.compactId, input.userId, input.name)),
   remove: compactProcedure(['admin'])
     .input(memberInput)
     .mutation(({ ctx, input }) => removeMember(ctx.handle.db, ctx.actor, input.compactId, input.userId)),

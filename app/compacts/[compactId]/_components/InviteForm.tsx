@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { COMPACT_ROLES, type CompactRole } from '../../../../server/services/roles';
 import { t, type MessageKey } from '../../../_lib/messages';
@@ -11,17 +11,12 @@ import { FormFooter } from '../../../_components/FormFooter';
 
 export function InviteForm({ compactId, parties }: { compactId: string; parties: PartyOption[] }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [notice, setNotice] = useState<{ path?: string; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ path: string; text: string } | null>(null);
   const invite = useMutation(
     trpc.members.invite.mutationOptions({
       onSuccess: (result, input) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ compactId }) });
-        setNotice(
-          result.kind === 'added'
-            ? { text: t('members.added', { email: input.email }) }
-            : { path: result.path, text: t('members.linkReady', { email: input.email, date: new Date(result.expiresAt).toLocaleString() }) },
-        );
+        const params = { email: input.email, date: new Date(result.expiresAt).toLocaleString() };
+        setNotice({ path: result.path, text: t(result.kind === 'pending' ? 'members.invitationSent' : 'members.linkReady', params) });
       },
     }),
   );
@@ -72,7 +67,7 @@ export function InviteForm({ compactId, parties }: { compactId: string; parties:
         </label>
         <FormFooter error={invite.error} pending={invite.isPending} label={t('members.sendInvite')} small />
       </form>
-      {notice && (notice.path ? <OneTimeLink path={notice.path} message={notice.text} /> : <p className="alert success">{notice.text}</p>)}
+      {notice && <OneTimeLink path={notice.path} message={notice.text} />}
     </details>
   );
 }

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { COMPACT_ROLES, type CompactRole } from '../../../../server/services/roles';
+import { MAX_DISPLAY_NAME_LENGTH } from '../../../../server/services/display-name-rules';
 import { t, type MessageKey } from '../../../_lib/messages';
 import { useTRPC } from '../../../_lib/trpc';
 import { ErrorAlert } from '../../../_components/FormFooter';
@@ -16,7 +17,7 @@ interface Member {
   deactivated: boolean;
 }
 
-/** An admin's controls for one member: role and signatory, reset link, remove, deactivate. */
+/** An admin's controls for one member: role and signatory, display name, reset link, remove, deactivate. */
 export function MemberAdminRow({ compactId, member }: { compactId: string; member: Member }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -27,7 +28,9 @@ export function MemberAdminRow({ compactId, member }: { compactId: string; membe
   const remove = useMutation(trpc.members.remove.mutationOptions({ onSuccess: refresh }));
   const deactivate = useMutation(trpc.members.deactivate.mutationOptions({ onSuccess: refresh }));
   const resetLink = useMutation(trpc.members.passwordResetLink.mutationOptions());
-  const error = update.error ?? remove.error ?? deactivate.error ?? resetLink.error;
+  const rename = useMutation(trpc.members.rename.mutationOptions({ onSuccess: refresh }));
+  const [name, setName] = useState(member.name);
+  const error = update.error ?? rename.error ?? remove.error ?? deactivate.error ?? resetLink.error;
   const target = { compactId, userId: member.userId };
 
   return (
@@ -49,6 +52,12 @@ export function MemberAdminRow({ compactId, member }: { compactId: string; membe
         </button>
       </div>
       <div className="member-controls">
+        <input aria-label={`${t('members.name')}: ${member.name}`} value={name} maxLength={MAX_DISPLAY_NAME_LENGTH} onChange={(e) => setName(e.target.value)} />
+        <button type="button" className="button secondary small" disabled={rename.isPending || name.trim() === member.name} onClick={() => rename.mutate({ ...target, name })}>
+          {t('members.rename')}
+        </button>
+      </div>
+      <div className="member-controls">
         <button type="button" className="button secondary small" onClick={() => resetLink.mutate(target)}>
           {t('members.resetLink')}
         </button>
@@ -61,6 +70,7 @@ export function MemberAdminRow({ compactId, member }: { compactId: string; membe
           </button>
         )}
       </div>
+      <p className="muted small">{t('members.beyondCompactHint')}</p>
       <ErrorAlert error={error} />
       {resetLink.data && <OneTimeLink path={resetLink.data.path} message={t('members.resetReady', { name: member.name, date: new Date(resetLink.data.expiresAt).toLocaleString() })} />}
     </details>

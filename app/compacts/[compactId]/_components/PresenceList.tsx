@@ -15,7 +15,10 @@ export function PresenceList({ people, myUserId }: { people: PresencePerson[]; m
               <span className="person-name">
                 {person.name} {person.userId === myUserId && <span className="muted">{t('presence.you')}</span>}
               </span>
-              <span className="person-party">{person.partyName}</span>
+              <span className="person-party">
+                {person.partyName}
+                {person.emailDomain && <span className="muted"> · {person.emailDomain}</span>}
+              </span>
             </span>
           </li>
         ))}

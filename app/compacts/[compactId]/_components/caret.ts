@@ -1,4 +1,4 @@
-/** A remote person's caret: a coloured bar with their name and party code. */
+/** A remote person's caret: a coloured bar with their name, party code and e-mail domain. */
 export function renderCaret(user: Record<string, unknown>): HTMLElement {
   const colour = typeof user.color === 'string' ? user.color : '#475569';
   const caret = document.createElement('span');
@@ -8,7 +8,8 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
   label.className = 'remote-caret-label';
   label.style.backgroundColor = colour;
   const code = typeof user.partyShortCode === 'string' ? ` · ${user.partyShortCode}` : '';
-  label.textContent = `${typeof user.name === 'string' ? user.name : '?'}${code}`;
+  const domain = typeof user.emailDomain === 'string' ? ` · ${user.emailDomain}` : '';
+  label.textContent = `${typeof user.name === 'string' ? user.name : '?'}${code}${domain}`;
   caret.append(label);
   return caret;
 }

@@ -1,0 +1,167 @@
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db, DbOrTx, Tx } from '../../db/client';
+import { account, user } from '../../db/schema/auth';
+import { accessLinks, compacts, memberships, type CompactRole } from '../../db/schema/compacts';
+import { parties } from '../../db/schema/parties';
+import { checkAccessToken, findUsableLinkById, findUserByEmail, INVITE_TTL_MS, issueLink, markUsed, type AccessLink } from './access-links';
+import { recordAuditEvent, type AuditActor } from './audit';
+import { findMembership } from './compacts';
+import { assertNameFreeInParty, validDisplayName } from './display-name';
+import { DomainError } from './domain-error';
+import { newId } from './ids';
+import { assertAcceptablePassword, defaultPasswordHasher, type PasswordHasher } from './password-rules';
+
+export interface InviteInput {
+  email: string;
+  partyId: string;
+  role: CompactRole;
+  signatory: boolean;
+}
+
+/**
+ * `link`: a new person, who sets a name and password through the link.
+ * `pending`: someone who already has an account; they accept or decline while signed in (on
+ * "My compacts", or through the same link), so no admin can add an account to a compact alone.
+ */
+export type InviteResult = { kind: 'link' | 'pending'; path: string; expiresAt: Date };
+
+/** The signed-in person answering an invitation. */
+export interface Invitee {
+  userId: string;
+  email: string;
+  partyId: string;
+}
+
+/** Invites someone to a compact with a one-time link; nobody gains a membership until they accept. */
+export function inviteMember(db: Db, actor: AuditActor & { userId: string }, compactId: string, input: InviteInput): InviteResult {
+  const email = input.email.trim().toLowerCase();
+  return db.transaction((tx): InviteResult => {
+    const [party] = tx.select({ id: parties.id }).from(parties).where(eq(parties.id, input.partyId)).all();
+    if (!party) throw new DomainError('BAD_REQUEST', 'Choose one of the listed parties.');
+    const existing = findUserByEmail(tx, email);
+    if (existing) {
+      if (existing.partyId !== input.partyId) {
+        throw new DomainError('CONFLICT', 'This person already has an account with another party; invite them with that party.');
+      }
+      if (findMembership(tx, compactId, existing.id)) throw new DomainError('CONFLICT', 'This person is already a member of the compact.');
+    }
+    // A new invitation replaces any earlier open one for the same person and compact.
+    tx.update(accessLinks)
+      .set({ usedAt: new Date() })
+      .where(and(eq(accessLinks.kind, 'invite'), eq(accessLinks.email, email), eq(accessLinks.compactId, compactId), isNull(accessLinks.usedAt)))
+      .run();
+    const link = issueLink(tx, actor, { kind: 'invite', email, userId: existing?.id ?? null, compactId, partyId: party.id, role: input.role, signatory: input.signatory }, INVITE_TTL_MS);
+    recordAuditEvent(tx, actor, {
+      compactId,
+      action: 'invite.issued',
+      entityType: 'access-link',
+      entityId: link.id,
+      after: { email, partyId: party.id, role: input.role, signatory: input.signatory, existingAccount: existing !== null },
+    });
+    return { kind: existing ? 'pending' : 'link', path: link.path, expiresAt: link.expiresAt };
+  });
+}
+
+/** What the invitee sees before accepting. */
+export function describeInvite(db: DbOrTx, token: string) {
+  const link = checkAccessToken(db, 'invite', token);
+  const [compact] = db.select({ title: compacts.title }).from(compacts).where(eq(compacts.id, link.compactId ?? '')).all();
+  const [party] = db.select({ name: parties.name }).from(parties).where(eq(parties.id, link.partyId ?? '')).all();
+  return { email: link.email, compactTitle: compact?.title ?? '', partyName: party?.name ?? '', role: link.role, hasAccount: findUserByEmail(db, link.email) !== null };
+}
+
+function assertInvitationParty(link: AccessLink, partyId: string) {
+  if (partyId !== link.partyId) {
+    throw new DomainError('CONFLICT', 'Your account belongs to another party than this invitation; ask your administrator for a new one.');
+  }
+}
+
+/** Adds the membership an invitation offers (inside the transaction that marks it used). */
+function joinFromInvitation(tx: Tx, link: AccessLink, invitee: { userId: string; partyId: string }) {
+  assertInvitationParty(link, invitee.partyId);
+  markUsed(tx, link.id);
+  if (link.compactId && !findMembership(tx, link.compactId, invitee.userId)) {
+    tx.insert(memberships).values({ compactId: link.compactId, userId: invitee.userId, role: link.role!, signatory: link.signatory, createdAt: new Date() }).run();
+  }
+  recordAuditEvent(tx, invitee, { compactId: link.compactId, action: 'invite.accepted', entityType: 'membership', entityId: invitee.userId, after: { role: link.role, signatory: link.signatory } });
+}
+
+/**
+ * Accepts an invitation link. A new person sets their name and password here; someone who
+ * already has an account must be signed in as that account (the link never sets its password).
+ * The token is checked first, outside any transaction: a bogus token costs one lookup, never
+ * a password hash.
+ */
+export async function acceptInvite(
+  db: Db,
+  signedIn: Invitee | null,
+  token: string,
+  input: { name?: string; password?: string },
+  hasher: PasswordHasher = defaultPasswordHasher,
+) {
+  const checked = checkAccessToken(db, 'invite', token);
+  const existing = findUserByEmail(db, checked.email);
+  if (existing) {
+    assertInvitationParty(checked, existing.partyId);
+    if (input.password !== undefined) {
+      throw new DomainError('BAD_REQUEST', 'This address already has an account: sign in with it to accept. The link cannot set its password.');
+    }
+    if (signedIn?.userId !== existing.id) throw new DomainError('UNAUTHORIZED', `Sign in as ${checked.email} to accept this invitation.`);
+    db.transaction((tx) => joinFromInvitation(tx, checkAccessToken(tx, 'invite', token), { userId: existing.id, partyId: existing.partyId }));
+    return { email: checked.email, joined: true };
+  }
+  const name = validDisplayName(input.name ?? '');
+  assertNameFreeInParty(db, checked.partyId!, name);
+  const passwordHash = await hasher(assertAcceptablePassword(input.password));
+  db.transaction((tx) => {
+    const link = checkAccessToken(tx, 'invite', token);
+    if (findUserByEmail(tx, link.email)) throw new DomainError('CONFLICT', 'An account with this address was created meanwhile: sign in with it and accept the invitation on "My compacts".');
+    assertNameFreeInParty(tx, link.partyId!, name);
+    const userId = newId();
+    const now = new Date();
+    tx.insert(user).values({ id: userId, name, email: link.email, partyId: link.partyId!, createdAt: now, updatedAt: now }).run();
+    tx.insert(account).values({ id: newId(), accountId: userId, providerId: 'credential', userId, password: passwordHash, createdAt: now, updatedAt: now }).run();
+    joinFromInvitation(tx, link, { userId, partyId: link.partyId! });
+  });
+  return { email: checked.email, joined: false };
+}
+
+const inviter = alias(user, 'inviter');
+
+/** The open invitations addressed to the signed-in person's e-mail. */
+export function listPendingInvitations(db: DbOrTx, invitee: Invitee) {
+  return db
+    .select({
+      id: accessLinks.id,
+      compactId: accessLinks.compactId,
+      compactTitle: compacts.title,
+      partyName: parties.name,
+      role: accessLinks.role,
+      signatory: accessLinks.signatory,
+      invitedBy: inviter.name,
+      expiresAt: accessLinks.expiresAt,
+    })
+    .from(accessLinks)
+    .innerJoin(compacts, eq(compacts.id, accessLinks.compactId))
+    .innerJoin(parties, eq(parties.id, accessLinks.partyId))
+    .innerJoin(inviter, eq(inviter.id, accessLinks.createdBy))
+    .where(and(eq(accessLinks.kind, 'invite'), eq(accessLinks.email, invitee.email.toLowerCase()), isNull(accessLinks.usedAt), gt(accessLinks.expiresAt, new Date())))
+    .orderBy(asc(accessLinks.createdAt))
+    .all();
+}
+
+/** Accepts or declines one of the signed-in person's own pending invitations. */
+export function respondToInvitation(db: Db, invitee: Invitee, invitationId: string, answer: 'accept' | 'decline') {
+  db.transaction((tx) => {
+    const link = findUsableLinkById(tx, 'invite', invitationId);
+    // Someone else's invitation is indistinguishable from none at all.
+    if (!link || link.email !== invitee.email.toLowerCase()) throw new DomainError('NOT_FOUND', 'No such invitation: it may have expired, been withdrawn or been answered already.');
+    if (answer === 'accept') {
+      joinFromInvitation(tx, link, invitee);
+      return;
+    }
+    markUsed(tx, link.id);
+    recordAuditEvent(tx, invitee, { compactId: link.compactId, action: 'invite.declined', entityType: 'access-link', entityId: link.id });
+  });
+}
