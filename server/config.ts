@@ -26,7 +26,54 @@ export const config = {
   get collabSessionRecheckMs(): number {
     return Number(process.env.COLLAB_SESSION_RECHECK_MS ?? 30_000);
   },
+  /** Most tRPC calls one HTTP request may batch (the browser sends at most 10). */
+  get trpcMaxBatchSize(): number {
+    return positiveInteger('TRPC_MAX_BATCH_SIZE', 10);
+  },
+  /** Failed uses of invitation and password-reset links per client address per 15 minutes. */
+  get tokenLinkMaxFailures(): number {
+    return positiveInteger('TOKEN_LINK_MAX_FAILURES', 30);
+  },
+  /** Heavy calls (compact text, framework view, CSV import and export) one person runs at a time. */
+  get heavyCallsPerPerson(): number {
+    return positiveInteger('HEAVY_CALLS_PER_PERSON', 2);
+  },
+  /** Heavy calls of one person that wait for a turn; any more are refused. */
+  get heavyCallsQueuedPerPerson(): number {
+    return nonNegativeInteger('HEAVY_CALLS_QUEUED_PER_PERSON', 8);
+  },
+  /** Request body caps, enforced before a body is read (see server/http/body-limits.ts). */
+  get bodyLimitAuthBytes(): number {
+    return positiveInteger('BODY_LIMIT_AUTH_BYTES', 64 * 1024);
+  },
+  get bodyLimitTrpcBytes(): number {
+    return positiveInteger('BODY_LIMIT_TRPC_BYTES', 1024 * 1024);
+  },
+  /** CSV imports go through tRPC: 2,000,000 characters are up to 6 MB as UTF-8 JSON. */
+  get bodyLimitCsvImportBytes(): number {
+    return positiveInteger('BODY_LIMIT_CSV_IMPORT_BYTES', 8 * 1024 * 1024);
+  },
+  get bodyLimitOtherBytes(): number {
+    return positiveInteger('BODY_LIMIT_OTHER_BYTES', 64 * 1024);
+  },
 };
+
+/** An integer setting ≥ `min`; any other value throws, naming the variable (read at start and on use). */
+function integerSetting(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer of at least ${min} (got "${raw}").`);
+  return value;
+}
+
+function positiveInteger(name: string, fallback: number): number {
+  return integerSetting(name, fallback, 1);
+}
+
+function nonNegativeInteger(name: string, fallback: number): number {
+  return integerSetting(name, fallback, 0);
+}
 
 /**
  * BETTER_AUTH_SECRET signs session cookies. When unset, a random secret is generated once
