@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CLIENT_ADDRESS_HEADER } from './auth/request-origin';
+import { checkBodyLimitSettings, limitRequestBody } from './http/body-limits';
+import { setSecurityHeaders } from './http/security-headers';
 
 export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 export type UpgradeHandler = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -20,15 +22,20 @@ export interface AppServer {
 
 /**
  * One HTTP server for everything: collaboration WebSockets under /collab/ (routed before
- * Next.js sees the upgrade) and every other request to `handleRequest` (Next.js in production).
+ * Next.js sees the upgrade) and every other request to `handleRequest` (Next.js in production),
+ * with the security headers and the body cap of its route (see server/http/).
  */
 export function createAppServer(
   handleRequest: RequestHandler | null,
-  options: { collab: CollabEndpoint; otherUpgrades?: UpgradeHandler },
+  options: { collab: CollabEndpoint; otherUpgrades?: UpgradeHandler; development?: boolean },
 ): AppServer {
+  const development = options.development ?? process.env.NODE_ENV !== 'production';
+  checkBodyLimitSettings();
   const server = http.createServer((req, res) => {
     // The peer address, for sign-in throttling; whatever a client sent in this header is replaced.
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';
+    setSecurityHeaders(req, res, development);
+    if (!limitRequestBody(req, res)) return;
     if (handleRequest) handleRequest(req, res);
     else {
       res.statusCode = 404;

@@ -18,36 +18,83 @@ export const config = {
     return process.env.SEED_DEMO !== '0';
   },
   get collabIdleUnloadMs(): number {
-    return Number(process.env.COLLAB_IDLE_UNLOAD_MS ?? 30_000);
+    return positiveInteger('COLLAB_IDLE_UNLOAD_MS', 30_000);
   },
   get collabMaxPayloadBytes(): number {
-    return Number(process.env.COLLAB_MAX_PAYLOAD_BYTES ?? 16 * 1024 * 1024);
+    return positiveInteger('COLLAB_MAX_PAYLOAD_BYTES', 16 * 1024 * 1024);
   },
   get collabSessionRecheckMs(): number {
-    return Number(process.env.COLLAB_SESSION_RECHECK_MS ?? 30_000);
+    return positiveInteger('COLLAB_SESSION_RECHECK_MS', 30_000);
   },
   /** A socket whose unsent queue passes the document's size plus this is dropped as too slow. */
   get collabMaxBufferedBytes(): number {
-    return Number(process.env.COLLAB_MAX_BUFFERED_BYTES ?? 16 * 1024 * 1024);
+    return positiveInteger('COLLAB_MAX_BUFFERED_BYTES', 16 * 1024 * 1024);
   },
   get collabMaxAwarenessBytes(): number {
-    return Number(process.env.COLLAB_MAX_AWARENESS_BYTES ?? 64 * 1024);
+    return positiveInteger('COLLAB_MAX_AWARENESS_BYTES', 64 * 1024);
   },
   /** Sync requests (sync step 1) one connection may make per minute; a browser makes one per connection. */
   get collabSyncRequestsPerMinute(): number {
-    return Number(process.env.COLLAB_SYNC_REQUESTS_PER_MINUTE ?? 30);
+    return positiveInteger('COLLAB_SYNC_REQUESTS_PER_MINUTE', 30);
   },
   get collabMaxConnectionsPerPerson(): number {
-    return Number(process.env.COLLAB_MAX_CONNECTIONS_PER_PERSON ?? 20);
+    return positiveInteger('COLLAB_MAX_CONNECTIONS_PER_PERSON', 20);
   },
   get collabMaxConnectionsPerRoom(): number {
-    return Number(process.env.COLLAB_MAX_CONNECTIONS_PER_ROOM ?? 500);
+    return positiveInteger('COLLAB_MAX_CONNECTIONS_PER_ROOM', 500);
   },
   /** How long one collaboration write waits for another process's write lock before retrying asynchronously. */
   get collabWriteBusyTimeoutMs(): number {
-    return Number(process.env.COLLAB_WRITE_BUSY_TIMEOUT_MS ?? 20);
+    return nonNegativeInteger('COLLAB_WRITE_BUSY_TIMEOUT_MS', 20);
+  },
+  /** Most tRPC calls one HTTP request may batch (the browser sends at most 10). */
+  get trpcMaxBatchSize(): number {
+    return positiveInteger('TRPC_MAX_BATCH_SIZE', 10);
+  },
+  /** Failed uses of invitation and password-reset links per client address per 15 minutes. */
+  get tokenLinkMaxFailures(): number {
+    return positiveInteger('TOKEN_LINK_MAX_FAILURES', 30);
+  },
+  /** Heavy calls (compact text, framework view, CSV import and export) one person runs at a time. */
+  get heavyCallsPerPerson(): number {
+    return positiveInteger('HEAVY_CALLS_PER_PERSON', 2);
+  },
+  /** Heavy calls of one person that wait for a turn; any more are refused. */
+  get heavyCallsQueuedPerPerson(): number {
+    return nonNegativeInteger('HEAVY_CALLS_QUEUED_PER_PERSON', 8);
+  },
+  /** Request body caps, enforced before a body is read (see server/http/body-limits.ts). */
+  get bodyLimitAuthBytes(): number {
+    return positiveInteger('BODY_LIMIT_AUTH_BYTES', 64 * 1024);
+  },
+  get bodyLimitTrpcBytes(): number {
+    return positiveInteger('BODY_LIMIT_TRPC_BYTES', 1024 * 1024);
+  },
+  /** CSV imports go through tRPC: 2,000,000 characters are up to 6 MB as UTF-8 JSON. */
+  get bodyLimitCsvImportBytes(): number {
+    return positiveInteger('BODY_LIMIT_CSV_IMPORT_BYTES', 8 * 1024 * 1024);
+  },
+  get bodyLimitOtherBytes(): number {
+    return positiveInteger('BODY_LIMIT_OTHER_BYTES', 64 * 1024);
   },
 };
+
+/** An integer setting ≥ `min`; any other value throws, naming the variable (read at start and on use). */
+function integerSetting(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer of at least ${min} (got "${raw}").`);
+  return value;
+}
+
+function positiveInteger(name: string, fallback: number): number {
+  return integerSetting(name, fallback, 1);
+}
+
+function nonNegativeInteger(name: string, fallback: number): number {
+  return integerSetting(name, fallback, 0);
+}
 
 /**
  * BETTER_AUTH_SECRET signs session cookies. When unset, a random secret is generated once

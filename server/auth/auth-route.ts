@@ -1,6 +1,7 @@
 import { getDb } from '../../db/client';
 import { publishAccessChange } from '../events/access-changes';
 import { getAuth } from './auth';
+import { refuseAuthRequest } from './auth-request-rules';
 import { clientAddress, isHttpsRequest, isSameOriginRequest } from './request-origin';
 import { clearSignInFailures, recordSignInFailure, signInRetryAfterSeconds } from './sign-in-throttle';
 
@@ -49,6 +50,8 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   if (request.method !== 'GET' && !isSameOriginRequest(request.headers, request.url)) {
     return json(403, { code: 'CROSS_SITE', message: 'Cross-site request refused.' });
   }
+  const refused = await refuseAuthRequest(request);
+  if (refused) return refused;
   let response: Response;
   if (request.method === 'POST' && path.endsWith('/sign-in/email')) {
     response = await signIn(request, auth.handler);

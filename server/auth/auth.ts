@@ -18,13 +18,21 @@ export { MIN_PASSWORD_LENGTH };
  */
 export const DISABLED_AUTH_PATHS = ['/update-user', '/change-email', '/delete-user'];
 
+/** better-auth's own log lines, less its start-up warning that no base URL is set (deliberate, see below). */
+function logWithoutBaseUrlWarning(level: 'debug' | 'info' | 'warn' | 'error', message: string, ...args: unknown[]) {
+  if (message.includes('Base URL is not set')) return;
+  console[level](`[Better Auth]: ${message}`, ...args);
+}
+
 function buildAuth(handle: DbHandle) {
   return betterAuth({
     secret: authSecret(handle.path),
-    // No URL fixed at build time: the base URL is the host the request came to.
-    baseURL: { allowedHosts: ['*'], protocol: 'auto', fallback: `http://localhost:${config.port}` },
+    // No base URL (unless BETTER_AUTH_URL is set): each request's own origin is the base URL and
+    // the only trusted origin, so LAN addresses and proxies work while better-auth's origin and
+    // callback checks stay on (a wildcard `allowedHosts` would trust every host).
     basePath: '/api/auth',
     trustedOrigins: (request) => (request ? [requestOrigin(request.headers, request.url)] : []),
+    logger: { log: logWithoutBaseUrlWarning },
     database: drizzleAdapter(handle.db, {
       provider: 'sqlite',
       schema: { user, session, account, verification },

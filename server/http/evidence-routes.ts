@@ -9,6 +9,9 @@ import { findEvidence, MAX_EVIDENCE_BYTES, storeEvidence } from '../services/fra
 
 const STATUS: Record<DomainError['code'], number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
+/** The largest upload request: one file of MAX_EVIDENCE_BYTES plus its multipart framing (the app server enforces it too). */
+export const MAX_EVIDENCE_UPLOAD_BYTES = MAX_EVIDENCE_BYTES + 64 * 1024;
+
 function evidenceDir(): string {
   return path.join(path.dirname(getDb().path), 'evidence');
 }
@@ -35,7 +38,7 @@ export async function uploadEvidence(request: Request, compactId: string): Promi
     if (!isSameOriginRequest(request.headers, request.url)) throw new DomainError('FORBIDDEN', 'Cross-site request refused.');
     const length = Number(request.headers.get('content-length') ?? Number.NaN);
     if (!Number.isFinite(length)) throw new DomainError('BAD_REQUEST', 'Uploads need a Content-Length.');
-    if (length > MAX_EVIDENCE_BYTES + 64 * 1024) throw new DomainError('BAD_REQUEST', 'Evidence files are limited to 10 MB.');
+    if (length > MAX_EVIDENCE_UPLOAD_BYTES) throw new DomainError('BAD_REQUEST', 'Evidence files are limited to 10 MB.');
     const { handle, actor, membership } = await member(request, compactId);
     if (membership.role !== 'monitor') throw new DomainError('FORBIDDEN', 'Only monitors add evidence to progress updates.');
     const updateId = new URL(request.url).searchParams.get('updateId') ?? '';

@@ -3,24 +3,29 @@ import superjson from 'superjson';
 import { z } from 'zod';
 import type { DbHandle } from '../../db/client';
 import { resolveActor, type Actor } from '../auth/actor';
+import { clientAddress } from '../auth/request-origin';
 import { findMembership } from '../services/compacts';
 import { DomainError } from '../services/domain-error';
 import type { CompactRole } from '../services/roles';
+import { RetryLater } from './too-many-requests';
 
 export interface Context {
   handle: DbHandle;
   actor: Actor | null;
+  /** The address public procedures are throttled by (see request-origin.ts). */
+  clientAddress: string;
 }
 
 export async function createContext(handle: DbHandle, headers: Headers): Promise<Context> {
-  return { handle, actor: await resolveActor(handle, headers) };
+  return { handle, actor: await resolveActor(handle, headers), clientAddress: clientAddress(headers) };
 }
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const zodIssues = error.cause instanceof z.ZodError ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined;
-    return { ...shape, data: { ...shape.data, stack: undefined, zodIssues } };
+    const retryAfterSeconds = error.cause instanceof RetryLater ? error.cause.retryAfterSeconds : undefined;
+    return { ...shape, data: { ...shape.data, stack: undefined, zodIssues, retryAfterSeconds } };
   },
 });
 

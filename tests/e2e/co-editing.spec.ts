@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openDemoCompactAs } from './helpers';
+import { expectNoCspViolations, openDemoCompactAs } from './helpers';
 
 test('two negotiators from different parties co-edit live and see each other', async ({ browser }) => {
   const aldoria = await openDemoCompactAs(browser, 'negotiator@aldoria.example');
@@ -26,6 +26,9 @@ test('two negotiators from different parties co-edit live and see each other', a
   // Each sees the other's caret labelled with name and party.
   await expect(aldoria.locator('.remote-caret-label', { hasText: 'Piotr Varga' })).toBeVisible();
   await expect(aldoria.getByRole('status', { name: /Connection: Connected/ })).toBeVisible();
+  // The editor, its carets and the collaboration WebSocket all work under the Content-Security-Policy.
+  expectNoCspViolations(aldoria);
+  expectNoCspViolations(varenia);
 });
 
 test('a reviewer reads the live text but cannot change it', async ({ browser }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openDemoCompactAs } from './helpers';
+import { expectNoCspViolations, openDemoCompactAs } from './helpers';
 
 test('the monitor submits progress, the validator validates it, and the status and chart change; the reviewer cannot submit', async ({ browser }) => {
   const monitor = await openDemoCompactAs(browser, 'monitor@mission.example');
@@ -30,6 +30,9 @@ test('the monitor submits progress, the validator validates it, and the status a
   await expect(validator.getByRole('list', { name: 'Updates' }).getByRole('listitem').filter({ hasText: period }).first()).toContainText('Validated');
   await expect(chart).toContainText(`${period}: 13`);
   await expect(validator.locator('.page-head').getByText('At risk')).toBeVisible();
+  // The framework board and the Recharts chart render under the Content-Security-Policy.
+  expectNoCspViolations(monitor);
+  expectNoCspViolations(validator);
 
   await monitor.getByRole('link', { name: 'Accountability framework' }).click();
   await expect(monitor.getByRole('row', { name: /POC-3/ }).getByText('At risk')).toBeVisible();

@@ -2,10 +2,36 @@ import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_TITLE = 'Strategic Compact for the UN Stabilization Mission in Aldoria';
 
+const cspViolations = new WeakMap<Page, string[]>();
+
+/**
+ * Records every Content-Security-Policy violation of a page: the browser's own console errors
+ * ("Refused to … because it violates the following Content Security Policy directive") and the
+ * `securitypolicyviolation` events, relayed to the console by an init script.
+ */
+export async function watchCspViolations(page: Page): Promise<void> {
+  const seen: string[] = [];
+  cspViolations.set(page, seen);
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) seen.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
+}
+
+export function expectNoCspViolations(page: Page): void {
+  expect(cspViolations.get(page), 'CSP violations were watched on this page').toBeDefined();
+  expect(cspViolations.get(page)).toEqual([]);
+}
+
 /** Signs in as a demo account in a fresh browser context and opens the demo compact. */
 export async function openDemoCompactAs(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await watchCspViolations(page);
   await page.goto('/');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('compact-demo');

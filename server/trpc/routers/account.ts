@@ -3,7 +3,8 @@ import { acceptInvite, describeInvite, listPendingInvitations, respondToInvitati
 import { completePasswordReset, describePasswordReset } from '../../services/password-resets';
 import { displayNameSchema } from '../../services/display-name-rules';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../services/password-rules';
-import { authedProcedure, publicProcedure, router } from '../init';
+import { authedProcedure, router } from '../init';
+import { tokenLinkProcedure } from '../token-link-procedure';
 
 const tokenInput = z.object({ token: z.string().min(20).max(100) });
 const passwordSchema = z
@@ -19,9 +20,9 @@ export const accountRouter = router({
     const { sessionToken: _token, ...me } = ctx.actor;
     return me;
   }),
-  invite: publicProcedure.input(tokenInput).query(({ ctx, input }) => describeInvite(ctx.handle.db, input.token)),
+  invite: tokenLinkProcedure.input(tokenInput).query(({ ctx, input }) => describeInvite(ctx.handle.db, input.token)),
   /** New people set a name and password; existing accounts must be signed in as themselves. */
-  acceptInvite: publicProcedure
+  acceptInvite: tokenLinkProcedure
     .input(tokenInput.extend({ name: displayNameSchema.optional(), password: passwordSchema.optional() }))
     .mutation(({ ctx, input }) => acceptInvite(ctx.handle.db, ctx.actor, input.token, input)),
   pendingInvitations: authedProcedure.query(({ ctx }) => listPendingInvitations(ctx.handle.db, ctx.actor)),
@@ -31,8 +32,8 @@ export const accountRouter = router({
   declineInvitation: authedProcedure
     .input(invitationInput)
     .mutation(({ ctx, input }) => respondToInvitation(ctx.handle.db, ctx.actor, input.invitationId, 'decline')),
-  passwordReset: publicProcedure.input(tokenInput).query(({ ctx, input }) => describePasswordReset(ctx.handle.db, input.token)),
-  resetPassword: publicProcedure
+  passwordReset: tokenLinkProcedure.input(tokenInput).query(({ ctx, input }) => describePasswordReset(ctx.handle.db, input.token)),
+  resetPassword: tokenLinkProcedure
     .input(tokenInput.extend({ password: passwordSchema }))
     .mutation(({ ctx, input }) => completePasswordReset(ctx.handle.db, input.token, input)),
 });

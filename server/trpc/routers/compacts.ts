@@ -3,6 +3,7 @@ import { yDocToContent, yDocToPlainText } from '../../editor/document-content';
 import { createCompact, getCompact, listCompactsOf } from '../../services/compacts';
 import { loadDoc } from '../../services/document-store';
 import { canEditText } from '../../services/roles';
+import { heavyCompactProcedure } from '../heavy-calls';
 import { authedProcedure, compactProcedure, instanceAdminProcedure, router } from '../init';
 
 export const compactsRouter = router({
@@ -14,7 +15,7 @@ export const compactsRouter = router({
     canEditText: canEditText(ctx.membership.role),
   })),
   /** The stored text, rendered on the server (JSON and plain text). */
-  text: compactProcedure('any-member').query(({ ctx, input }) => {
+  text: heavyCompactProcedure('any-member').query(({ ctx, input }) => {
     const { doc } = loadDoc(ctx.handle.db, input.compactId);
     try {
       return { content: yDocToContent(doc), plainText: yDocToPlainText(doc) };

@@ -4,6 +4,7 @@ import { frameworkView } from '../../services/framework/framework-view';
 import { exportProgressCsv, importProgressCsv } from '../../services/framework/progress-csv';
 import { configureFramework } from '../../services/framework/periods';
 import { compactProcedure, router } from '../init';
+import { heavyCompactProcedure } from '../heavy-calls';
 import { frameworkConfiguration } from '../schemas/framework';
 
 const csvExport = z.object({ separator: z.enum([',', ';']).default(',') });
@@ -11,22 +12,22 @@ const csvImport = z.object({ csv: z.string().min(1).max(2_000_000) });
 
 export const frameworkRouter = router({
   /** Indicators grouped by section with computed statuses, roll-ups and the viewer's tasks. */
-  view: compactProcedure('any-member').query(({ ctx, input }) =>
+  view: heavyCompactProcedure('any-member').query(({ ctx, input }) =>
     frameworkView(ctx.handle.db, input.compactId, { userId: ctx.actor.userId, partyId: ctx.actor.partyId, role: ctx.membership.role }),
   ),
   configure: compactProcedure(['admin'])
     .input(frameworkConfiguration)
     .mutation(({ ctx, input }) => configureFramework(ctx.handle.db, ctx.actor, input.compactId, input)),
-  exportFrameworkCsv: compactProcedure('any-member')
+  exportFrameworkCsv: heavyCompactProcedure('any-member')
     .input(csvExport)
     .query(({ ctx, input }) => exportFrameworkCsv(ctx.handle.db, input.compactId, input.separator)),
-  exportProgressCsv: compactProcedure('any-member')
+  exportProgressCsv: heavyCompactProcedure('any-member')
     .input(csvExport)
     .query(({ ctx, input }) => exportProgressCsv(ctx.handle.db, input.compactId, input.separator)),
-  importFrameworkCsv: compactProcedure(['admin'])
+  importFrameworkCsv: heavyCompactProcedure(['admin'])
     .input(csvImport)
     .mutation(({ ctx, input }) => importFrameworkCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv)),
-  importProgressCsv: compactProcedure(['monitor'])
+  importProgressCsv: heavyCompactProcedure(['monitor'])
     .input(csvImport)
     .mutation(({ ctx, input }) => importProgressCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv)),
 });

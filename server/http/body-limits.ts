@@ -1,0 +1,81 @@
+import type http from 'node:http';
+import { config } from '../config';
+import { MAX_EVIDENCE_UPLOAD_BYTES } from './evidence-routes';
+
+/**
+ * Request bodies are capped per route before anyone reads them (the custom server checks every
+ * request before Next.js sees it): a declared Content-Length past the cap is answered 413 at
+ * once; a chunked body is counted as it arrives and cut off past the cap.
+ */
+const CSV_IMPORT_PROCEDURES = new Set(['framework.importFrameworkCsv', 'framework.importProgressCsv']);
+const EVIDENCE_UPLOAD = /^\/api\/compacts\/[^/]+\/evidence\/?$/;
+const TRPC_PREFIX = '/api/trpc/';
+
+function trpcProcedures(pathname: string): string[] {
+  try {
+    return decodeURIComponent(pathname.slice(TRPC_PREFIX.length)).split(',');
+  } catch {
+    return [];
+  }
+}
+
+/** The largest body (bytes) a request to this path may carry. */
+export function bodyLimitFor(pathname: string): number {
+  if (pathname === '/api/auth' || pathname.startsWith('/api/auth/')) return config.bodyLimitAuthBytes;
+  if (pathname.startsWith(TRPC_PREFIX)) {
+    const importsCsv = trpcProcedures(pathname).some((procedure) => CSV_IMPORT_PROCEDURES.has(procedure));
+    return importsCsv ? config.bodyLimitCsvImportBytes : config.bodyLimitTrpcBytes;
+  }
+  if (EVIDENCE_UPLOAD.test(pathname)) return MAX_EVIDENCE_UPLOAD_BYTES;
+  return config.bodyLimitOtherBytes;
+}
+
+/** Reads every cap once, so a malformed setting stops the start instead of failing requests. */
+export function checkBodyLimitSettings(): void {
+  for (const path of ['/api/auth/', TRPC_PREFIX, `${TRPC_PREFIX}framework.importFrameworkCsv`, '/']) bodyLimitFor(path);
+}
+
+/** Answers 413 (when nothing was sent yet) and closes the connection, so the rest of the body is never read. */
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: number): void {
+  if (!res.headersSent) {
+    res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+    res.end(JSON.stringify({ message: `Request bodies here are limited to ${limit} bytes.` }));
+    res.once('finish', () => req.destroy());
+  } else {
+    req.destroy();
+  }
+}
+
+/**
+ * Counts a body without a declared length as Node's HTTP parser hands it over (it `push`es each
+ * chunk into the request stream) and stops passing it on past the cap.
+ */
+function cutOffPastLimit(req: http.IncomingMessage, res: http.ServerResponse, limit: number): void {
+  let received = 0;
+  const push = req.push.bind(req);
+  req.push = (chunk: Buffer | null, encoding?: BufferEncoding) => {
+    if (chunk) {
+      received += chunk.length;
+      if (received > limit) {
+        req.push = () => false;
+        refuseTooLarge(req, res, limit);
+        return false;
+      }
+    }
+    return push(chunk, encoding);
+  };
+}
+
+/** Applies the cap of the request's route; false when the request was refused (already answered). */
+export function limitRequestBody(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  const limit = bodyLimitFor(new URL(req.url ?? '/', 'http://localhost').pathname);
+  const declared = req.headers['content-length'];
+  if (declared !== undefined) {
+    // Node's parser never delivers more than the declared length, so checking it is enough.
+    if (Number(declared) <= limit) return true;
+    refuseTooLarge(req, res, limit);
+    return false;
+  }
+  if (req.headers['transfer-encoding'] !== undefined) cutOffPastLimit(req, res, limit);
+  return true;
+}

@@ -1,0 +1,66 @@
+import { config } from '../config';
+import type { CompactRole } from '../services/roles';
+import { compactProcedure } from './init';
+import { tooManyRequests } from './too-many-requests';
+
+/**
+ * Per-person turns for heavy calls (rendering a compact's text, the framework view, CSV import
+ * and export). A person runs at most `heavyCallsPerPerson` at a time and may have
+ * `heavyCallsQueuedPerPerson` more waiting; anything beyond is refused at once, cheaply. Every
+ * admitted call first yields to the event loop, so one person's batch never runs back to back
+ * ahead of everyone else's requests.
+ */
+interface Turns {
+  running: number;
+  waiting: Array<() => void>;
+}
+
+const turnsByPerson = new Map<string, Turns>();
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Waits for a turn; resolves false when the person already has too many calls running and waiting. */
+async function takeTurn(userId: string): Promise<boolean> {
+  let turns = turnsByPerson.get(userId);
+  if (!turns) {
+    turns = { running: 0, waiting: [] };
+    turnsByPerson.set(userId, turns);
+  }
+  if (turns.running < config.heavyCallsPerPerson) {
+    turns.running++;
+  } else if (turns.waiting.length < config.heavyCallsQueuedPerPerson) {
+    // The turn is handed over by `giveBackTurn`, `running` stays counted for us.
+    await new Promise<void>((resolve) => turns.waiting.push(resolve));
+  } else {
+    return false;
+  }
+  await yieldToEventLoop();
+  return true;
+}
+
+function giveBackTurn(userId: string): void {
+  const turns = turnsByPerson.get(userId);
+  if (!turns) return;
+  const next = turns.waiting.shift();
+  if (next) next();
+  else if (--turns.running === 0) turnsByPerson.delete(userId);
+}
+
+/** Runs `call` in one of the person's turns, or refuses it when they have too many already. */
+async function inTurn<T>(userId: string, call: () => Promise<T>): Promise<T> {
+  if (!(await takeTurn(userId))) {
+    throw tooManyRequests('You have too many large requests in progress. Try again in a few seconds.', 5);
+  }
+  try {
+    return await call();
+  } finally {
+    giveBackTurn(userId);
+  }
+}
+
+/** `compactProcedure` for heavy calls: the same role checks, then a per-person turn. */
+export function heavyCompactProcedure(roles: readonly CompactRole[] | 'any-member') {
+  return compactProcedure(roles).use(({ ctx, next }) => inTurn(ctx.actor.userId, () => next()));
+}
