@@ -1,4 +1,4 @@
-import { parseCsv } from '../csv';
+import { CsvReadError, parseCsv } from '../csv';
 
 export interface CsvError {
   row: number;
@@ -26,7 +26,8 @@ export class CsvErrors {
     try {
       rows = parseCsv(text).rows;
     } catch (error) {
-      this.add(0, '', error instanceof Error ? error.message : 'The file is not valid CSV.');
+      if (!(error instanceof CsvReadError)) throw error;
+      this.add(0, '', error.message);
       return null;
     }
     const numbered = rows.map((cells, i) => ({ line: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
