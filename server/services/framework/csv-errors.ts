@@ -1,3 +1,4 @@
+import type { Db, Tx } from '../../../db/client';
 import { CsvReadError, parseCsv } from '../csv';
 
 export interface CsvError {
@@ -7,6 +8,9 @@ export interface CsvError {
 }
 
 export type ImportResult = { ok: true; imported: number; errors: [] } | { ok: false; imported: 0; errors: CsvError[] };
+
+/** Thrown inside the write transaction when a recheck failed, so it rolls back. */
+class RecheckFailed extends Error {}
 
 /** Collects import errors by row and column; at most 200 are reported. */
 export class CsvErrors {
@@ -41,4 +45,30 @@ export class CsvErrors {
   result(): ImportResult {
     return { ok: false, imported: 0, errors: this.list };
   }
+
+  /**
+   * Writes a checked import in one short BEGIN IMMEDIATE transaction (it takes the write lock at
+   * once, so it never waits for it halfway through). `write` rechecks what may have changed since
+   * the file was checked and records errors here; any error rolls everything back.
+   */
+  writeAllOrNothing(db: Db, imported: number, write: (tx: Tx) => void): ImportResult {
+    try {
+      db.transaction(
+        (tx) => {
+          write(tx);
+          if (!this.ok) throw new RecheckFailed();
+        },
+        { behavior: 'immediate' },
+      );
+    } catch (error) {
+      if (error instanceof RecheckFailed) return this.result();
+      throw error;
+    }
+    return { ok: true, imported, errors: [] };
+  }
+}
+
+/** Splits rows into groups small enough for one multi-row INSERT (SQLite binds at most 32,766 values). */
+export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
