@@ -38,13 +38,17 @@ export const config = {
   get csvMaxCellChars(): number {
     return Number(process.env.CSV_MAX_CELL_CHARS ?? 10_000);
   },
+  /** CSV imports: characters in one row (a progress row with a full narrative and 20 long links stays under it). */
+  get csvMaxRowChars(): number {
+    return Number(process.env.CSV_MAX_ROW_CHARS ?? 100_000);
+  },
   /** CSV imports: rows after the header; with the filled-cell cap it keeps an import's write transaction short. */
   get csvImportMaxRows(): number {
     return Number(process.env.CSV_IMPORT_MAX_ROWS ?? 2_000);
   },
   /** CSV imports: non-empty cells after the header. */
   get csvImportMaxFilledCells(): number {
-    return Number(process.env.CSV_IMPORT_MAX_FILLED_CELLS ?? 60_000);
+    return Number(process.env.CSV_IMPORT_MAX_FILLED_CELLS ?? 20_000);
   },
 };
 

@@ -12,6 +12,8 @@ export interface CsvLimits {
   maxColumns: number;
   /** Characters in one cell. */
   maxCellChars: number;
+  /** Characters in one row (its cells together). */
+  maxRowChars: number;
   /** Rows after the header (blank rows included). */
   maxRows: number;
   /** Non-empty cells after the header. */
@@ -23,6 +25,7 @@ export function csvLimitsFromConfig(): CsvLimits {
     maxChars: config.csvMaxChars,
     maxColumns: config.csvMaxColumns,
     maxCellChars: config.csvMaxCellChars,
+    maxRowChars: config.csvMaxRowChars,
     maxRows: config.csvImportMaxRows,
     maxFilledCells: config.csvImportMaxFilledCells,
   };
@@ -82,8 +85,13 @@ function detectSeparator(input: string): Separator {
   return semicolons > commas ? ';' : ',';
 }
 
-function readableParserError(error: ParserError): string {
+function readableParserError(error: ParserError, limits: CsvLimits): string {
   const at = typeof error.lines === 'number' ? ` (line ${error.lines})` : '';
+  const field = (error as ParserError & { index?: number }).index ?? 0;
+  if (error.code === 'CSV_MAX_RECORD_SIZE') {
+    // Past the column bound the parser stops splitting, so the rest of the row piles up in one cell.
+    return field >= limits.maxColumns ? `A row has more than ${limits.maxColumns} columns (the limit is ${limits.maxColumns})${at}.` : `A row holds more than ${limits.maxRowChars} characters${at}.`;
+  }
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') return `A quoted cell is not closed${at}.`;
   if (error.code === 'CSV_INVALID_CLOSING_QUOTE') return `A quote inside a quoted cell must be doubled ("")${at}.`;
   return `The file is not valid CSV${at}.`;
@@ -92,21 +100,26 @@ function readableParserError(error: ParserError): string {
 /**
  * Parses CSV text (BOM optional, separator detected from the header line) into records of cells
  * (blank records kept, so numbering matches the file). Linear in the file's size, and it stops at
- * the first limit passed: a row with too many cells is refused at the first cell over the bound.
+ * the first limit passed: past the column bound a row is no longer split into cells, so a row of
+ * a million separators is refused once it passes the row-size bound, without building the cells.
  */
 export function parseCsv(text: string, limits: CsvLimits = csvLimitsFromConfig()): { rows: string[][]; separator: Separator } {
   if (text.length > limits.maxChars) throw new CsvReadError(`The file has more than ${limits.maxChars} characters; split it into smaller files.`);
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const separator = detectSeparator(input);
+  let records = 0;
   let filled = 0;
-  const cell = (value: string, { index, records }: { index: number; records: number }): string => {
-    if (index >= limits.maxColumns) throw new CsvReadError(`Row ${records + 1} has more than ${limits.maxColumns} columns (the limit is ${limits.maxColumns}).`);
-    if (value.length > limits.maxCellChars) throw new CsvReadError(`Row ${records + 1}, column ${index + 1}: a cell holds at most ${limits.maxCellChars} characters.`);
-    if (records > limits.maxRows) throw new CsvReadError(`The file has more than ${limits.maxRows} rows after the header; split it into smaller files.`);
-    if (records > 0 && value !== '' && ++filled > limits.maxFilledCells) {
-      throw new CsvReadError(`The file has more than ${limits.maxFilledCells} filled cells after the header; split it into smaller files.`);
-    }
-    return restoreFormula(value);
+  const record = (cells: string[]): string[] => {
+    records++;
+    if (cells.length > limits.maxColumns) throw new CsvReadError(`Row ${records} has more than ${limits.maxColumns} columns (the limit is ${limits.maxColumns}).`);
+    if (records - 1 > limits.maxRows) throw new CsvReadError(`The file has more than ${limits.maxRows} rows after the header; split it into smaller files.`);
+    return cells.map((cell, index) => {
+      if (cell.length > limits.maxCellChars) throw new CsvReadError(`Row ${records}, column ${index + 1}: a cell holds at most ${limits.maxCellChars} characters.`);
+      if (records > 1 && cell !== '' && ++filled > limits.maxFilledCells) {
+        throw new CsvReadError(`The file has more than ${limits.maxFilledCells} filled cells after the header; split it into smaller files.`);
+      }
+      return restoreFormula(cell);
+    });
   };
   try {
     const rows: string[][] = parse(input, {
@@ -115,12 +128,14 @@ export function parseCsv(text: string, limits: CsvLimits = csvLimitsFromConfig()
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
-      cast: cell,
+      ignore_last_delimiters: limits.maxColumns + 1,
+      max_record_size: limits.maxRowChars,
+      on_record: record,
     });
     return { rows, separator };
   } catch (error) {
     if (error instanceof CsvReadError) throw error;
-    if (error instanceof ParserError) throw new CsvReadError(readableParserError(error));
+    if (error instanceof ParserError) throw new CsvReadError(readableParserError(error, limits));
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CsvReadError, parseCsv, toCsv, type CsvLimits } from '../../server/services/csv';
 
-const LIMITS: CsvLimits = { maxChars: 2_000_000, maxColumns: 200, maxCellChars: 10_000, maxRows: 2_000, maxFilledCells: 60_000 };
+const LIMITS: CsvLimits = { maxChars: 2_000_000, maxColumns: 200, maxCellChars: 10_000, maxRowChars: 100_000, maxRows: 2_000, maxFilledCells: 60_000 };
 
 test('writes RFC 4180 with a BOM, quoting separators, quotes and line breaks', () => {
   const csv = toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['two\nlines', 'plain']]);
@@ -66,10 +66,11 @@ test('a header of a million commas is refused at the column bound', () => {
 });
 
 test('cells, rows, filled cells and the whole file are bounded', () => {
-  const small = { ...LIMITS, maxColumns: 3, maxCellChars: 5, maxRows: 2, maxFilledCells: 4, maxChars: 100 };
+  const small = { ...LIMITS, maxColumns: 3, maxCellChars: 5, maxRowChars: 12, maxRows: 2, maxFilledCells: 4, maxChars: 100 };
   assert.deepEqual(parseCsv('a,b,c\n1,2,3\n', small).rows, [['a', 'b', 'c'], ['1', '2', '3']]);
   assert.throws(() => parseCsv('a,b,c,d\n', small), /more than 3 columns/);
   assert.throws(() => parseCsv('a\n123456\n', small), /at most 5 characters/);
+  assert.throws(() => parseCsv('a,b\n12345,12345,12345\n', small), /more than 12 characters/);
   assert.throws(() => parseCsv('a\n1\n2\n3\n', small), /more than 2 rows/);
   assert.throws(() => parseCsv('a,b,c\n1,2,3\n4,5\n', small), /more than 4 filled cells/);
   assert.throws(() => parseCsv('x'.repeat(101), small), /more than 100 characters/);

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Db, Tx } from '../../../db/client';
 import { CsvReadError, parseCsv } from '../csv';
 
@@ -51,11 +52,11 @@ export class CsvErrors {
    * once, so it never waits for it halfway through). `write` rechecks what may have changed since
    * the file was checked and records errors here; any error rolls everything back.
    */
-  writeAllOrNothing(db: Db, imported: number, write: (tx: Tx) => void): ImportResult {
+  writeAllOrNothing(db: Db, imported: number, write: (tx: Tx, sqlite: Database.Database) => void): ImportResult {
     try {
       db.transaction(
         (tx) => {
-          write(tx);
+          write(tx, db.$client);
           if (!this.ok) throw new RecheckFailed();
         },
         { behavior: 'immediate' },
@@ -66,9 +67,4 @@ export class CsvErrors {
     }
     return { ok: true, imported, errors: [] };
   }
-}
-
-/** Splits rows into groups small enough for one multi-row INSERT (SQLite binds at most 32,766 values). */
-export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }

@@ -1,12 +1,14 @@
+import type Database from 'better-sqlite3';
 import type { Db, Tx } from '../../../db/client';
 import { INDICATOR_AGGREGATIONS, INDICATOR_DIRECTIONS, INDICATOR_LEVELS, INDICATOR_MEASURES, INDICATOR_STATES, REPORTING_FREQUENCIES } from '../../../db/enums';
 import { commitments, indicators, indicatorTargets } from '../../../db/schema/framework';
-import { recordAuditEvent, type AuditActor } from '../audit';
+import { recordAuditEvent, recordAuditEvents, type AuditActor } from '../audit';
+import { bulkInsert } from '../bulk-insert';
 import { listParties } from '../parties';
 import { newId } from '../ids';
 import { reservedKeyProblem } from '../reserved-keys';
 import { listCommitments } from './commitments';
-import { chunks, type CsvErrors } from './csv-errors';
+import type { CsvErrors } from './csv-errors';
 import { listIndicators } from './indicators';
 import { listPeriods } from './periods';
 
@@ -107,8 +109,8 @@ function recheck(tx: Tx, compactId: string, plans: FrameworkRowPlan[], errors: C
   }
 }
 
-/** Writes checked rows (multi-row inserts, so the transaction stays short). */
-export function writeFrameworkRows(tx: Tx, actor: AuditActor & { userId: string }, compactId: string, plans: FrameworkRowPlan[], errors: CsvErrors) {
+/** Writes checked rows (prepared bulk inserts, so the transaction stays short). */
+export function writeFrameworkRows(tx: Tx, sqlite: Database.Database, actor: AuditActor & { userId: string }, compactId: string, plans: FrameworkRowPlan[], errors: CsvErrors) {
   recheck(tx, compactId, plans, errors);
   if (!errors.ok) return;
   const commitmentIds = new Map(listCommitments(tx, compactId).filter((c) => !c.retired).map((c) => [c.reference, c.id]));
@@ -126,12 +128,15 @@ export function writeFrameworkRows(tx: Tx, actor: AuditActor & { userId: string 
     }
     return { id: plan.id, compactId, ...plan.definition, commitmentId, createdAt: now, updatedAt: now };
   });
-  for (const rows of chunks(indicatorRows, 500)) tx.insert(indicators).values(rows).run();
-  const targetRows = plans.flatMap((plan) =>
-    plan.targets.map((target) => ({ indicatorId: plan.id, periodId: target.periodId ?? null, year: target.year ?? null, value: target.value, setBy: actor.userId, setAt: now })),
+  bulkInsert(sqlite, indicators, indicatorRows);
+  bulkInsert(
+    sqlite,
+    indicatorTargets,
+    plans.flatMap((plan) => plan.targets.map((target) => ({ indicatorId: plan.id, periodId: target.periodId ?? null, year: target.year ?? null, value: target.value, setBy: actor.userId, setAt: now }))),
   );
-  for (const rows of chunks(targetRows, 2000)) tx.insert(indicatorTargets).values(rows).run();
-  for (const plan of plans) {
-    recordAuditEvent(tx, actor, { compactId, action: 'indicator.imported', entityType: 'indicator', entityId: plan.id, after: { ...plan.definition, targets: plan.targets } });
-  }
+  recordAuditEvents(
+    sqlite,
+    actor,
+    plans.map((plan) => ({ compactId, action: 'indicator.imported', entityType: 'indicator', entityId: plan.id, after: { ...plan.definition, targets: plan.targets } })),
+  );
 }

@@ -54,5 +54,5 @@ export function importFrameworkCsv(db: Db, actor: AuditActor & { userId: string 
   if (!table) return errors.result();
   const plans = planFrameworkRows(db, compactId, table, errors);
   if (!errors.ok) return errors.result();
-  return errors.writeAllOrNothing(db, plans.length, (tx) => writeFrameworkRows(tx, actor, compactId, plans, errors));
+  return errors.writeAllOrNothing(db, plans.length, (tx, sqlite) => writeFrameworkRows(tx, sqlite, actor, compactId, plans, errors));
 }

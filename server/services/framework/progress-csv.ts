@@ -1,12 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { Db, DbOrTx, Tx } from '../../../db/client';
 import { CONFIDENCE_LEVELS, RATINGS } from '../../../db/enums';
 import { progressUpdates } from '../../../db/schema/framework';
-import { recordAuditEvent } from '../audit';
+import { recordAuditEvents } from '../audit';
+import { bulkInsert } from '../bulk-insert';
 import { toCsv, type Separator } from '../csv';
 import { newId } from '../ids';
 import { dictionary, reservedKeyProblem } from '../reserved-keys';
-import { chunks, CsvErrors, type ImportResult } from './csv-errors';
+import { CsvErrors, type ImportResult } from './csv-errors';
 import { listIndicators } from './indicators';
 import { listPeriods } from './periods';
 import { checkValue, type ProgressActor } from './progress';
@@ -116,7 +118,7 @@ function validatedByIndicatorPeriod(tx: Tx, compactId: string): Map<string, stri
   return new Map(rows.map((r) => [`${r.indicatorId} ${r.periodId}`, r.id]));
 }
 
-function writeProgressRows(tx: Tx, actor: ProgressActor, compactId: string, plans: ProgressRowPlan[], errors: CsvErrors) {
+function writeProgressRows(tx: Tx, sqlite: Database.Database, actor: ProgressActor, compactId: string, plans: ProgressRowPlan[], errors: CsvErrors) {
   recheck(tx, actor, compactId, plans, errors);
   if (!errors.ok) return;
   const validated = validatedByIndicatorPeriod(tx, compactId);
@@ -125,8 +127,8 @@ function writeProgressRows(tx: Tx, actor: ProgressActor, compactId: string, plan
     id, compactId, ...fields, state: 'draft' as const, supersedesId: validated.get(`${fields.indicatorId} ${fields.periodId}`) ?? null,
     createdBy: actor.userId, createdByPartyId: actor.partyId, createdAt: now, updatedAt: now,
   }));
-  for (const chunk of chunks(rows, 1000)) tx.insert(progressUpdates).values(chunk).run();
-  for (const { id, fields } of plans) recordAuditEvent(tx, actor, { compactId, action: 'progress.imported', entityType: 'progress-update', entityId: id, after: fields });
+  bulkInsert(sqlite, progressUpdates, rows);
+  recordAuditEvents(sqlite, actor, plans.map(({ id, fields }) => ({ compactId, action: 'progress.imported', entityType: 'progress-update', entityId: id, after: fields })));
 }
 
 /**
@@ -139,5 +141,5 @@ export function importProgressCsv(db: Db, actor: ProgressActor, compactId: strin
   if (!table) return errors.result();
   const plans = planProgressRows(db, actor, compactId, table, errors);
   if (!errors.ok) return errors.result();
-  return errors.writeAllOrNothing(db, plans.length, (tx) => writeProgressRows(tx, actor, compactId, plans, errors));
+  return errors.writeAllOrNothing(db, plans.length, (tx, sqlite) => writeProgressRows(tx, sqlite, actor, compactId, plans, errors));
 }
