@@ -140,3 +140,15 @@ test('a code taken between the checks and the write is caught inside the write t
   assert.deepEqual(result.errors.map((e) => [e.row, e.column]), [[3, 'code']]);
   assert.deepEqual(counts(), before);
 });
+
+test('a disaggregation stored before reserved names were refused is read back without them, and the indicator page still answers', async () => {
+  const draft = await monitor.caller.progress.saveDraft({ compactId, indicatorId: indicator.id, periodId: q1, value: 2, rating: null, narrative: 'old row', disaggregated: { sex: { female: 2 } }, evidenceLinks: [], confidence: 'medium', comment: '' });
+  db.sqlite.prepare('UPDATE progress_updates SET disaggregated = ? WHERE id = ?').run('{"sex":{"female":2,"constructor":0,"__proto__":{"x":1}},"prototype":{}}', draft.id);
+  const detail = await admin.caller.indicators.detail({ compactId, indicatorId: indicator.id });
+  const row = JSON.stringify(detail).includes('old row');
+  assert.ok(row, 'the indicator page answers with the old row');
+  const exported = await admin.caller.framework.exportProgressCsv({ compactId, separator: ',' });
+  assert.ok(exported.includes('sex:female=2,'), 'only the real category is exported');
+  assert.ok(!/constructor|__proto__|prototype/.test(exported));
+  assert.deepEqual(polluted(), { object: undefined, constructor: undefined });
+});
