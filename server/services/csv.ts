@@ -90,7 +90,8 @@ function readableParserError(error: ParserError, limits: CsvLimits): string {
   const field = (error as ParserError & { index?: number }).index ?? 0;
   if (error.code === 'CSV_MAX_RECORD_SIZE') {
     // Past the column bound the parser stops splitting, so the rest of the row piles up in one cell.
-    return field >= limits.maxColumns ? `A row has more than ${limits.maxColumns} columns (the limit is ${limits.maxColumns})${at}.` : `A row holds more than ${limits.maxRowChars} characters${at}.`;
+    const row = typeof error.lines === 'number' ? `The row at line ${error.lines}` : 'A row';
+    return field >= limits.maxColumns ? `${row} has more than ${limits.maxColumns} columns (the limit is ${limits.maxColumns}).` : `${row} holds more than ${limits.maxRowChars} characters.`;
   }
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') return `A quoted cell is not closed${at}.`;
   if (error.code === 'CSV_INVALID_CLOSING_QUOTE') return `A quote inside a quoted cell must be doubled ("")${at}.`;

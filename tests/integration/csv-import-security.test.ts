@@ -3,14 +3,13 @@ import { after, before, test } from 'node:test';
 import { CsvErrors } from '../../server/services/framework/csv-errors';
 import { planFrameworkRows, writeFrameworkRows } from '../../server/services/framework/framework-csv-import';
 import { listPeriods } from '../../server/services/framework/periods';
-import { buildCompact, buildParty, memberWithRole } from '../helpers/factories';
+import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
 import { buildIndicator, configureQuarters, draftBy, frameworkCsv } from '../helpers/framework-fixtures';
 import { countRows, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
 after(() => db.cleanup());
 
-type Member = Awaited<ReturnType<typeof memberWithRole>>;
 let compactId: string;
 let admin: Member;
 let monitor: Member;
