@@ -11,7 +11,8 @@ import * as collab from './schema/collab';
 import * as framework from './schema/framework';
 
 export const schema = { ...parties, ...auth, ...compacts, ...audit, ...collab, ...framework };
-export type Db = BetterSQLite3Database<typeof schema>;
+/** drizzle's database, with the better-sqlite3 connection it wraps (`$client`, for prepared bulk writes). */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 

@@ -77,6 +77,30 @@ export const config = {
   get bodyLimitOtherBytes(): number {
     return positiveInteger('BODY_LIMIT_OTHER_BYTES', 64 * 1024);
   },
+  /** CSV imports: characters of a whole file. */
+  get csvMaxChars(): number {
+    return Number(process.env.CSV_MAX_CHARS ?? 2_000_000);
+  },
+  /** CSV imports: cells in one row (the framework file has 19 fixed columns plus one per target period or year). */
+  get csvMaxColumns(): number {
+    return Number(process.env.CSV_MAX_COLUMNS ?? 200);
+  },
+  /** CSV imports: characters in one cell (the longest field, a narrative, holds 8,000). */
+  get csvMaxCellChars(): number {
+    return Number(process.env.CSV_MAX_CELL_CHARS ?? 10_000);
+  },
+  /** CSV imports: characters in one row (a progress row with a full narrative and 20 long links stays under it). */
+  get csvMaxRowChars(): number {
+    return Number(process.env.CSV_MAX_ROW_CHARS ?? 100_000);
+  },
+  /** CSV imports: rows after the header; with the filled-cell cap it keeps an import's write transaction short. */
+  get csvImportMaxRows(): number {
+    return Number(process.env.CSV_IMPORT_MAX_ROWS ?? 2_000);
+  },
+  /** CSV imports: non-empty cells after the header. */
+  get csvImportMaxFilledCells(): number {
+    return Number(process.env.CSV_IMPORT_MAX_FILLED_CELLS ?? 20_000);
+  },
 };
 
 /** An integer setting ≥ `min`; any other value throws, naming the variable (read at start and on use). */

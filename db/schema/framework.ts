@@ -1,4 +1,5 @@
-import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { customType, sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { withoutReservedKeys } from '../../server/services/reserved-keys';
 import { user } from './auth';
 import { compacts } from './compacts';
 import { parties } from './parties';
@@ -40,6 +41,17 @@ export const reportingPeriods = sqliteTable(
   },
   (t) => [uniqueIndex('periods_compact_label').on(t.compactId, t.label), index('periods_compact_start').on(t.compactId, t.startsOn)],
 );
+
+/**
+ * Values by dimension and category, stored as JSON text. Read back without reserved keys
+ * (`__proto__`, `constructor`, `prototype`): rows stored before such names were refused would
+ * otherwise break every answer that carries them.
+ */
+const disaggregatedJson = customType<{ data: Record<string, Record<string, number>>; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => JSON.parse(value, withoutReservedKeys) as Record<string, Record<string, number>>,
+});
 
 export const commitments = sqliteTable('commitments', {
   id: text('id').primaryKey(),
@@ -130,7 +142,7 @@ export const progressUpdates = sqliteTable(
     value: real('value'),
     rating: text('rating', { enum: RATINGS }),
     narrative: text('narrative').notNull().default(''),
-    disaggregated: text('disaggregated', { mode: 'json' }).$type<Record<string, Record<string, number>>>().notNull().default({}),
+    disaggregated: disaggregatedJson('disaggregated').notNull().default({}),
     evidenceLinks: text('evidence_links', { mode: 'json' }).$type<string[]>().notNull().default([]),
     confidence: text('confidence', { enum: CONFIDENCE_LEVELS }).notNull().default('medium'),
     comment: text('comment').notNull().default(''),

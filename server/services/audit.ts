@@ -1,5 +1,7 @@
+import type Database from 'better-sqlite3';
 import type { DbOrTx } from '../../db/client';
 import { auditEvents } from '../../db/schema/audit';
+import { bulkInsert } from './bulk-insert';
 
 export interface AuditActor {
   userId: string | null;
@@ -15,19 +17,27 @@ export interface AuditEventInput {
   after?: unknown;
 }
 
+function auditRow(actor: AuditActor, event: AuditEventInput, createdAt: Date) {
+  return {
+    compactId: event.compactId,
+    actorUserId: actor.userId,
+    actorPartyId: actor.partyId,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    before: event.before ?? null,
+    after: event.after ?? null,
+    createdAt,
+  };
+}
+
 /** Appends one audit event; call it inside the transaction that makes the change. */
 export function recordAuditEvent(db: DbOrTx, actor: AuditActor, event: AuditEventInput): void {
-  db.insert(auditEvents)
-    .values({
-      compactId: event.compactId,
-      actorUserId: actor.userId,
-      actorPartyId: actor.partyId,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      before: event.before ?? null,
-      after: event.after ?? null,
-      createdAt: new Date(),
-    })
-    .run();
+  db.insert(auditEvents).values(auditRow(actor, event, new Date())).run();
+}
+
+/** Appends many audit events in order (large imports); call it inside the transaction that makes the change. */
+export function recordAuditEvents(sqlite: Database.Database, actor: AuditActor, events: readonly AuditEventInput[]): void {
+  const now = new Date();
+  bulkInsert(sqlite, auditEvents, events.map((event) => auditRow(actor, event, now)));
 }

@@ -1,61 +1,142 @@
 /** RFC 4180 CSV, UTF-8 with a BOM (so Excel opens it), comma or semicolon separated. */
+import { CsvError as ParserError, parse } from 'csv-parse/sync';
+import { config } from '../config';
+
 export type Separator = ',' | ';';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Bounds on a file to read; every one is checked while parsing, which stops at the first one passed. */
+export interface CsvLimits {
+  /** Characters of the whole file. */
+  maxChars: number;
+  /** Cells in one row. */
+  maxColumns: number;
+  /** Characters in one cell. */
+  maxCellChars: number;
+  /** Characters in one row (its cells together). */
+  maxRowChars: number;
+  /** Rows after the header (blank rows included). */
+  maxRows: number;
+  /** Non-empty cells after the header. */
+  maxFilledCells: number;
+}
 
-/** Neutralises cells a spreadsheet would run as a formula, by prefixing an apostrophe. */
+export function csvLimitsFromConfig(): CsvLimits {
+  return {
+    maxChars: config.csvMaxChars,
+    maxColumns: config.csvMaxColumns,
+    maxCellChars: config.csvMaxCellChars,
+    maxRowChars: config.csvMaxRowChars,
+    maxRows: config.csvImportMaxRows,
+    maxFilledCells: config.csvImportMaxFilledCells,
+  };
+}
+
+/** A file that cannot be read: its message is meant for the person importing it. */
+export class CsvReadError extends Error {}
+
+/** What a spreadsheet would run as a formula, at the start of a cell or of a part split off at either separator. */
+const FORMULA_START = /^ *[=+\-@\t\r]/;
+/** A plain number (as String(number) writes it) is a value, not a formula: -3.5 stays a number. */
+const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+function looksLikeFormula(part: string): boolean {
+  return FORMULA_START.test(part) && !PLAIN_NUMBER.test(part.trim());
+}
+
+/**
+ * Whether a cell gets an apostrophe in front on export. A cell that already starts with one gets
+ * another, so `restoreFormula` can strip exactly one on import and every cell round-trips.
+ */
+function needsNeutralising(cell: string): boolean {
+  return cell.startsWith("'") || cell.split(/[,;]/).some(looksLikeFormula);
+}
+
+/** Neutralises cells a spreadsheet would run as a formula (in a comma or a semicolon locale), by prefixing an apostrophe. */
 export function neutraliseFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return needsNeutralising(cell) ? `'${cell}` : cell;
 }
 
 /** Undoes `neutraliseFormula` on import, so exported files round-trip. */
 export function restoreFormula(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && needsNeutralising(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
-function quote(cell: string, separator: Separator): string {
+/** Quotes any cell holding either separator, a tab, a line break or a quote, whatever the file's own separator. */
+function quote(cell: string): string {
   const safe = neutraliseFormula(cell);
-  return /["\r\n]/.test(safe) || safe.includes(separator) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[",;\t\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function toCsv(header: string[], rows: string[][], separator: Separator = ','): string {
-  const lines = [header, ...rows].map((row) => row.map((cell) => quote(cell, separator)).join(separator));
+  const lines = [header, ...rows].map((row) => row.map(quote).join(separator));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** Parses CSV text (BOM optional, separator detected from the header line) into records of cells (blank records kept, so numbering matches the file). */
-export function parseCsv(text: string): { rows: string[][]; separator: Separator } {
+/** The separator with more occurrences on the first line (comma on a tie). */
+function detectSeparator(input: string): Separator {
+  const end = input.search(/[\r\n]/);
+  const firstLine = end === -1 ? input : input.slice(0, end);
+  let commas = 0;
+  let semicolons = 0;
+  for (const ch of firstLine) {
+    if (ch === ',') commas++;
+    else if (ch === ';') semicolons++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+function readableParserError(error: ParserError, limits: CsvLimits): string {
+  const at = typeof error.lines === 'number' ? ` (line ${error.lines})` : '';
+  const field = (error as ParserError & { index?: number }).index ?? 0;
+  if (error.code === 'CSV_MAX_RECORD_SIZE') {
+    // Past the column bound the parser stops splitting, so the rest of the row piles up in one cell.
+    const row = typeof error.lines === 'number' ? `The row at line ${error.lines}` : 'A row';
+    return field >= limits.maxColumns ? `${row} has more than ${limits.maxColumns} columns (the limit is ${limits.maxColumns}).` : `${row} holds more than ${limits.maxRowChars} characters.`;
+  }
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return `A quoted cell is not closed${at}.`;
+  if (error.code === 'CSV_INVALID_CLOSING_QUOTE') return `A quote inside a quoted cell must be doubled ("")${at}.`;
+  return `The file is not valid CSV${at}.`;
+}
+
+/**
+ * Parses CSV text (BOM optional, separator detected from the header line) into records of cells
+ * (blank records kept, so numbering matches the file). Linear in the file's size, and it stops at
+ * the first limit passed: past the column bound a row is no longer split into cells, so a row of
+ * a million separators is refused once it passes the row-size bound, without building the cells.
+ */
+export function parseCsv(text: string, limits: CsvLimits = csvLimitsFromConfig()): { rows: string[][]; separator: Separator } {
+  if (text.length > limits.maxChars) throw new CsvReadError(`The file has more than ${limits.maxChars} characters; split it into smaller files.`);
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const firstLine = input.slice(0, input.search(/\r?\n|$/));
-  const separator: Separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < input.length; i++) {
-    const ch = input[i]!;
-    if (quoted) {
-      if (ch === '"' && input[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === separator) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && input[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
+  const separator = detectSeparator(input);
+  let records = 0;
+  let filled = 0;
+  const record = (cells: string[]): string[] => {
+    records++;
+    if (cells.length > limits.maxColumns) throw new CsvReadError(`Row ${records} has more than ${limits.maxColumns} columns (the limit is ${limits.maxColumns}).`);
+    if (records - 1 > limits.maxRows) throw new CsvReadError(`The file has more than ${limits.maxRows} rows after the header; split it into smaller files.`);
+    return cells.map((cell, index) => {
+      if (cell.length > limits.maxCellChars) throw new CsvReadError(`Row ${records}, column ${index + 1}: a cell holds at most ${limits.maxCellChars} characters.`);
+      if (records > 1 && cell !== '' && ++filled > limits.maxFilledCells) {
+        throw new CsvReadError(`The file has more than ${limits.maxFilledCells} filled cells after the header; split it into smaller files.`);
+      }
+      return restoreFormula(cell);
+    });
+  };
+  try {
+    const rows: string[][] = parse(input, {
+      delimiter: separator,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      ignore_last_delimiters: limits.maxColumns + 1,
+      max_record_size: limits.maxRowChars,
+      on_record: record,
+    });
+    return { rows, separator };
+  } catch (error) {
+    if (error instanceof CsvReadError) throw error;
+    if (error instanceof ParserError) throw new CsvReadError(readableParserError(error, limits));
+    throw error;
   }
-  if (quoted) throw new Error('A quoted cell is not closed.');
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return { rows: rows.map((r) => r.map(restoreFormula)), separator };
 }

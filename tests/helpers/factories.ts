@@ -72,3 +72,5 @@ export async function memberWithRole(handle: DbHandle, compactId: string, role: 
   const cookie = await signIn(handle, person.email);
   return { ...person, cookie, caller: await callerFor(handle, cookie) };
 }
+
+export type Member = Awaited<ReturnType<typeof memberWithRole>>;

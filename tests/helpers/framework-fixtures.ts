@@ -48,3 +48,14 @@ export function returnedBy(handle: DbHandle, monitor: ProgressActor, validator: 
   const submitted = submittedBy(handle, monitor, compactId, indicatorId, periodId);
   return returnProgress(handle.db, validator, compactId, submitted.id, 'Please add the source.');
 }
+
+/**
+ * A framework CSV of `rows` indicators (the six required cells filled) with a target for each of
+ * the first `periods` quarters from 2025-Q1: rows × (6 + periods) filled cells.
+ */
+export function frameworkCsv(rows: number, periods: number, partyCode: string, prefix = 'B'): string {
+  const labels = Array.from({ length: periods }, (_, i) => `${2025 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+  const header = ['code', 'title', 'level', 'measure', 'direction', 'responsible_party', ...labels.map((l) => `target:${l}`)];
+  const body = Array.from({ length: rows }, (_, r) => [`${prefix}-${r}`, `Indicator ${r}`, 'output', 'number', 'increase', partyCode, ...labels.map((_, i) => String(i * 10 + r))]);
+  return [header, ...body].map((cells) => cells.join(',')).join('\r\n');
+}

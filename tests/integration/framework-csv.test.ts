@@ -68,3 +68,22 @@ test('progress import lands as drafts, only for the monitor’s own indicators, 
   assert.ok(exported.includes(`'=cmd|calc`), 'a cell that starts with = is neutralised');
   assert.ok(exported.includes('region:north=30|region:south=50'));
 });
+
+test('a progress export quotes cells holding the other separator, neutralises formulas after either one, keeps negative numbers, and re-imports exactly', async () => {
+  const attack = `on track;=cmd|' /C calc'!A0`;
+  const csv = `indicator_code;period;value;narrative\nPOC-1;2025-Q3;-3.5;"${attack}"\nPOC-1;2025-Q4;-12;"a,@SUM(A1)"\n`;
+  assert.deepEqual(await monitor.caller.framework.importProgressCsv({ compactId, csv }), { ok: true, imported: 2, errors: [] });
+  const comma = await admin.caller.framework.exportProgressCsv({ compactId, separator: ',' });
+  const semicolon = await admin.caller.framework.exportProgressCsv({ compactId, separator: ';' });
+  for (const exported of [comma, semicolon]) {
+    assert.ok(exported.includes(`"'${attack}"`), 'quoted, so a spreadsheet in either locale keeps it in one text cell, and neutralised');
+    assert.ok(exported.includes(`"'a,@SUM(A1)"`));
+  }
+  assert.match(comma, /,-3\.5,/, 'a negative number stays a number');
+  assert.match(semicolon, /;-12;/);
+  const stored = () => db.sqlite.prepare('SELECT narrative, value FROM progress_updates ORDER BY rowid').all() as { narrative: string; value: number | null }[];
+  const sorted = (rows: { narrative: string; value: number | null }[]) => rows.map((r) => JSON.stringify(r)).sort();
+  const original = stored();
+  assert.deepEqual(await monitor.caller.framework.importProgressCsv({ compactId, csv: comma }), { ok: true, imported: original.length, errors: [] });
+  assert.deepEqual(sorted(stored().slice(original.length)), sorted(original), 'export → import gives the same narratives and values');
+});

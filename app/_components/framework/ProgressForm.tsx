@@ -6,6 +6,8 @@ import { CONFIDENCE_LEVELS, RATINGS } from '../../../db/enums';
 import { t, type MessageKey } from '../../_lib/messages';
 import { useTRPC } from '../../_lib/trpc';
 import { ErrorAlert } from '../FormFooter';
+import { evidenceLinksProblem } from '../../../server/services/framework/progress-rules';
+import { dictionary } from '../../../server/services/reserved-keys';
 import { checkProgress, formatCategories, parseCategories } from './progress-form-values';
 
 export interface ProgressFormIndicator {
@@ -61,7 +63,7 @@ export function ProgressForm({ compactId, indicator, periods, periodId, existing
     const f = new FormData(event.currentTarget);
     setProblem(null);
     setNotice(null);
-    const disaggregated: Record<string, Record<string, number>> = {};
+    const disaggregated = dictionary<Record<string, number>>();
     try {
       for (const dimension of indicator.disaggregation) {
         const text = String(f.get(`dim-${dimension}`) ?? '').trim();
@@ -76,6 +78,8 @@ export function ProgressForm({ compactId, indicator, periods, periodId, existing
     const check = checkProgress(indicator, { value, rating, disaggregated });
     if (check) return setProblem(check);
     const links = String(f.get('evidence') ?? '').split(/\s+/).filter(Boolean);
+    const linkProblem = evidenceLinksProblem(links);
+    if (linkProblem) return setProblem(linkProblem);
     if (andSubmit && evidenceRequired && links.length === 0 && !hasFiles) return setProblem(t('progress.evidenceRequired'));
     const input = {
       compactId,
@@ -125,7 +129,7 @@ export function ProgressForm({ compactId, indicator, periods, periodId, existing
       )}
       {indicator.disaggregation.map((dimension) => (
         <label key={dimension} className="field"><span>{t('progress.byDimension', { dimension })}</span>
-          <input name={`dim-${dimension}`} defaultValue={formatCategories(existing?.disaggregated[dimension])} />
+          <input name={`dim-${dimension}`} defaultValue={formatCategories(existing?.disaggregated, dimension)} />
         </label>
       ))}
       <label className="field"><span>{t('progress.confidence')}</span>

@@ -1,4 +1,6 @@
-import { parseCsv } from '../csv';
+import type Database from 'better-sqlite3';
+import type { Db, Tx } from '../../../db/client';
+import { CsvReadError, parseCsv } from '../csv';
 
 export interface CsvError {
   row: number;
@@ -7,6 +9,9 @@ export interface CsvError {
 }
 
 export type ImportResult = { ok: true; imported: number; errors: [] } | { ok: false; imported: 0; errors: CsvError[] };
+
+/** Thrown inside the write transaction when a recheck failed, so it rolls back. */
+class RecheckFailed extends Error {}
 
 /** Collects import errors by row and column; at most 200 are reported. */
 export class CsvErrors {
@@ -26,7 +31,8 @@ export class CsvErrors {
     try {
       rows = parseCsv(text).rows;
     } catch (error) {
-      this.add(0, '', error instanceof Error ? error.message : 'The file is not valid CSV.');
+      if (!(error instanceof CsvReadError)) throw error;
+      this.add(0, '', error.message);
       return null;
     }
     const numbered = rows.map((cells, i) => ({ line: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
@@ -39,5 +45,26 @@ export class CsvErrors {
 
   result(): ImportResult {
     return { ok: false, imported: 0, errors: this.list };
+  }
+
+  /**
+   * Writes a checked import in one short BEGIN IMMEDIATE transaction (it takes the write lock at
+   * once, so it never waits for it halfway through). `write` rechecks what may have changed since
+   * the file was checked and records errors here; any error rolls everything back.
+   */
+  writeAllOrNothing(db: Db, imported: number, write: (tx: Tx, sqlite: Database.Database) => void): ImportResult {
+    try {
+      db.transaction(
+        (tx) => {
+          write(tx, db.$client);
+          if (!this.ok) throw new RecheckFailed();
+        },
+        { behavior: 'immediate' },
+      );
+    } catch (error) {
+      if (error instanceof RecheckFailed) return this.result();
+      throw error;
+    }
+    return { ok: true, imported, errors: [] };
   }
 }

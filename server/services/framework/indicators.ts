@@ -5,6 +5,7 @@ import { indicators } from '../../../db/schema/framework';
 import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
+import { reservedKeyProblem } from '../reserved-keys';
 import { assertPartiesExist, requireCommitment } from './commitments';
 
 export interface IndicatorDefinition {
@@ -65,6 +66,8 @@ function validate(db: DbOrTx, compactId: string, definition: IndicatorDefinition
   if (definition.commitmentId) requireCommitment(db, compactId, definition.commitmentId);
   const clash = listIndicators(db, compactId).find((i) => i.code.toLowerCase() === definition.code.toLowerCase() && i.id !== exceptId);
   if (clash) throw new DomainError('CONFLICT', `Another indicator already has the code ${clash.code}.`);
+  const reserved = definition.disaggregation.map((d) => reservedKeyProblem(d, 'disaggregation')).find(Boolean);
+  if (reserved) throw new DomainError('BAD_REQUEST', reserved);
   if (definition.measure === 'qualitative' && definition.baselineValue !== null) {
     throw new DomainError('BAD_REQUEST', 'A qualitative indicator has no numeric baseline.');
   }

@@ -1,5 +1,6 @@
 // The rules a progress value must meet, shared by the server (which enforces them) and the
 // progress form (which shows them before anything is sent). Pure: no server imports.
+import { reservedKeyProblem } from '../reserved-keys';
 
 export interface ValueRulesIndicator {
   measure: string;
@@ -13,6 +14,17 @@ export interface ValueRulesInput {
 }
 
 const TOLERANCE = 1e-9;
+export const MAX_EVIDENCE_LINKS = 20;
+export const MAX_LINK_CHARS = 2000;
+
+/** Reserved names (`__proto__`, `constructor`, `prototype`) as a dimension or a category. */
+export function disaggregationKeyProblem(disaggregated: Record<string, Record<string, number>>): string | null {
+  for (const dimension of Object.keys(disaggregated)) {
+    const problem = reservedKeyProblem(dimension, 'disaggregation') ?? Object.keys(disaggregated[dimension] ?? {}).map((c) => reservedKeyProblem(c, 'category')).find(Boolean);
+    if (problem) return problem;
+  }
+  return null;
+}
 
 /** What is wrong with a value for this indicator, or null when nothing is. */
 export function progressValueProblem(indicator: ValueRulesIndicator, input: ValueRulesInput): string | null {
@@ -20,6 +32,8 @@ export function progressValueProblem(indicator: ValueRulesIndicator, input: Valu
   if (indicator.measure === 'qualitative' && value !== null) return 'A qualitative indicator takes a rating and a narrative, not a number.';
   if (indicator.measure !== 'qualitative' && input.rating !== null) return 'Only qualitative indicators take a rating.';
   if (indicator.measure === 'percentage' && value !== null && (value < 0 || value > 100)) return 'A percentage lies between 0 and 100.';
+  const reserved = disaggregationKeyProblem(input.disaggregated);
+  if (reserved) return reserved;
   for (const [dimension, categories] of Object.entries(input.disaggregated)) {
     if (!indicator.disaggregation.includes(dimension)) return `“${dimension}” is not a disaggregation of this indicator.`;
     const sum = Object.values(categories).reduce((a, b) => a + b, 0);
@@ -27,4 +41,20 @@ export function progressValueProblem(indicator: ValueRulesIndicator, input: Valu
     if (Math.abs(sum - value) > TOLERANCE * Math.max(1, Math.abs(value))) return `The values by ${dimension} add up to ${sum}, not to ${value} (the total).`;
   }
   return null;
+}
+
+/** Only web addresses: `javascript:`, `data:` and other schemes are refused. */
+export function isHttpLink(link: string): boolean {
+  if (link.length > MAX_LINK_CHARS || !URL.canParse(link)) return false;
+  const { protocol } = new URL(link);
+  return protocol === 'http:' || protocol === 'https:';
+}
+
+/** What is wrong with a list of evidence links, or null when nothing is. */
+export function evidenceLinksProblem(links: readonly string[]): string | null {
+  if (links.length > MAX_EVIDENCE_LINKS) return `At most ${MAX_EVIDENCE_LINKS} evidence links.`;
+  const bad = links.find((link) => !isHttpLink(link));
+  if (bad === undefined) return null;
+  const shown = bad.length > 80 ? `${bad.slice(0, 80)}…` : bad;
+  return `“${shown}” is not a web link: evidence links start with http:// or https:// and hold at most ${MAX_LINK_CHARS} characters.`;
 }

@@ -9,7 +9,7 @@ import { newId } from '../ids';
 import type { Rating } from '../indicator-status';
 import { indicatorColumns, requireIndicator } from './indicators';
 import { getFrameworkSettings, listPeriods } from './periods';
-import { progressValueProblem, type ValueRulesIndicator, type ValueRulesInput } from './progress-rules';
+import { evidenceLinksProblem, progressValueProblem, type ValueRulesIndicator, type ValueRulesInput } from './progress-rules';
 
 export interface ProgressActor extends AuditActor {
   userId: string;
@@ -121,6 +121,12 @@ export function checkValue(indicator: ValueRulesIndicator, input: ValueRulesInpu
   if (problem) throw new DomainError('BAD_REQUEST', problem);
 }
 
+/** Evidence links are web addresses only (rules in progress-rules.ts). */
+export function checkEvidenceLinks(links: readonly string[]) {
+  const problem = evidenceLinksProblem(links);
+  if (problem) throw new DomainError('BAD_REQUEST', problem);
+}
+
 /**
  * Saves a draft (new, or an edit of one's party's draft or returned update). A new update for
  * a period whose value is already validated is a correction: it supersedes that one, which stays.
@@ -130,6 +136,7 @@ export function saveProgressDraft(db: Db, actor: ProgressActor, compactId: strin
     const indicator = requireReportableIndicator(tx, actor, compactId, input.indicatorId);
     if (!listPeriods(tx, compactId).some((p) => p.id === input.periodId)) throw new DomainError('BAD_REQUEST', 'No such reporting period.');
     checkValue(indicator, input);
+    checkEvidenceLinks(input.evidenceLinks);
     const { updateId, ...fields } = input;
     const now = new Date();
     if (updateId) {

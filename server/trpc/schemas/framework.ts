@@ -8,10 +8,36 @@ import {
   RATINGS,
   REPORTING_FREQUENCIES,
 } from '../../../db/enums';
+import { evidenceLinksProblem } from '../../services/framework/progress-rules';
+import { reservedKeyProblem } from '../../services/reserved-keys';
 
 export const id = z.string().min(1).max(64);
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-31.');
 const finite = z.number().finite();
+
+/** A name a person chooses (e.g. a disaggregation dimension) becomes an object key: never a reserved one. */
+const notReserved =
+  (what: string) =>
+  (key: string, ctx: z.RefinementCtx, path: PropertyKey[] = []) => {
+    const problem = reservedKeyProblem(key, what);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path });
+  };
+
+/**
+ * A record keyed by names people choose. Zod drops an own `__proto__` key silently; this refuses
+ * every reserved key with a message instead, before the record is built.
+ */
+function keyedRecord<V extends z.ZodType>(what: string, maxKey: number, value: V) {
+  return z.preprocess((input, ctx) => {
+    if (input !== null && typeof input === 'object') for (const key of Object.keys(input)) notReserved(what)(key, ctx, [key]);
+    return input;
+  }, z.record(z.string().max(maxKey), value));
+}
+
+const evidenceLink = z.string().superRefine((link, ctx) => {
+  const problem = evidenceLinksProblem([link]);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const frameworkConfiguration = z.object({
   frequency: z.enum(REPORTING_FREQUENCIES),
@@ -47,7 +73,7 @@ export const indicatorDefinition = z.object({
   responsiblePartyId: id,
   commitmentId: id.nullable(),
   sectionRef: z.string().trim().max(200),
-  disaggregation: z.array(z.string().trim().min(1).max(40)).max(5),
+  disaggregation: z.array(z.string().trim().min(1).max(40).superRefine(notReserved('disaggregation'))).max(5),
 });
 
 export const targetInput = z.union([
@@ -62,8 +88,8 @@ export const progressInput = z.object({
   value: finite.nullable(),
   rating: z.enum(RATINGS).nullable(),
   narrative: z.string().trim().max(8000),
-  disaggregated: z.record(z.string().max(40), z.record(z.string().max(60), finite)),
-  evidenceLinks: z.array(z.url().max(2000)).max(20),
+  disaggregated: keyedRecord('disaggregation', 40, keyedRecord('category', 60, finite)),
+  evidenceLinks: z.array(evidenceLink).max(20),
   confidence: z.enum(CONFIDENCE_LEVELS),
   comment: z.string().trim().max(2000),
 });

@@ -6,6 +6,7 @@ import { RATINGS } from '../../../../../../db/enums';
 import type { CompactRole } from '../../../../../../server/services/roles';
 import { ErrorAlert } from '../../../../../_components/FormFooter';
 import { ProgressForm, type ExistingUpdate, type ProgressFormIndicator } from '../../../../../_components/framework/ProgressForm';
+import { isHttpLink } from '../../../../../../server/services/framework/progress-rules';
 import { t, type MessageKey } from '../../../../../_lib/messages';
 import { useTRPC } from '../../../../../_lib/trpc';
 
@@ -83,7 +84,8 @@ export function UpdateHistory({ compactId, indicator, periods, updates, viewer, 
             {update.narrative && <p>{update.narrative}</p>}
             {(update.evidenceLinks.length > 0 || update.files.length > 0) && (
               <p className="small">
-                {update.evidenceLinks.map((link) => <a key={link} href={link} rel="noopener noreferrer nofollow" target="_blank">{link}</a>)}
+                {/* Only web links get an href: rows stored before links were checked may hold javascript: or data: URLs. */}
+                {update.evidenceLinks.map((link) => (isHttpLink(link) ? <a key={link} href={link} rel="noopener noreferrer nofollow" target="_blank">{link}</a> : <span key={link} className="muted">{link}</span>))}
                 {update.files.map((file) => <a key={file.id} href={`/api/compacts/${compactId}/evidence/${file.id}`}>{file.filename}</a>)}
               </p>
             )}
