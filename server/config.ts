@@ -5,7 +5,7 @@ import path from 'node:path';
 /** Settings read from the environment; see the configuration table in the README. */
 export const config = {
   get port(): number {
-    return Number(process.env.PORT ?? 3000);
+    return positiveInteger('PORT', 3000);
   },
   get host(): string {
     return process.env.HOST ?? '0.0.0.0';
@@ -70,36 +70,36 @@ export const config = {
   get bodyLimitTrpcBytes(): number {
     return positiveInteger('BODY_LIMIT_TRPC_BYTES', 1024 * 1024);
   },
-  /** CSV imports go through tRPC: 2,000,000 characters are up to 6 MB as UTF-8 JSON. */
+  /** CSV imports go through tRPC: a file of CSV_MAX_CHARS characters takes up to four bytes a character as JSON. */
   get bodyLimitCsvImportBytes(): number {
-    return positiveInteger('BODY_LIMIT_CSV_IMPORT_BYTES', 8 * 1024 * 1024);
+    return positiveInteger('BODY_LIMIT_CSV_IMPORT_BYTES', this.csvMaxChars * 4 + 64 * 1024);
   },
   get bodyLimitOtherBytes(): number {
     return positiveInteger('BODY_LIMIT_OTHER_BYTES', 64 * 1024);
   },
   /** CSV imports: characters of a whole file. */
   get csvMaxChars(): number {
-    return Number(process.env.CSV_MAX_CHARS ?? 2_000_000);
+    return positiveInteger('CSV_MAX_CHARS', 2_000_000);
   },
   /** CSV imports: cells in one row (the framework file has 19 fixed columns plus one per target period or year). */
   get csvMaxColumns(): number {
-    return Number(process.env.CSV_MAX_COLUMNS ?? 200);
+    return positiveInteger('CSV_MAX_COLUMNS', 200);
   },
   /** CSV imports: characters in one cell (the longest field, a narrative, holds 8,000). */
   get csvMaxCellChars(): number {
-    return Number(process.env.CSV_MAX_CELL_CHARS ?? 10_000);
+    return positiveInteger('CSV_MAX_CELL_CHARS', 10_000);
   },
   /** CSV imports: characters in one row (a progress row with a full narrative and 20 long links stays under it). */
   get csvMaxRowChars(): number {
-    return Number(process.env.CSV_MAX_ROW_CHARS ?? 100_000);
+    return positiveInteger('CSV_MAX_ROW_CHARS', 100_000);
   },
   /** CSV imports: rows after the header; with the filled-cell cap it keeps an import's write transaction short. */
   get csvImportMaxRows(): number {
-    return Number(process.env.CSV_IMPORT_MAX_ROWS ?? 2_000);
+    return positiveInteger('CSV_IMPORT_MAX_ROWS', 2_000);
   },
   /** CSV imports: non-empty cells after the header. */
   get csvImportMaxFilledCells(): number {
-    return Number(process.env.CSV_IMPORT_MAX_FILLED_CELLS ?? 20_000);
+    return positiveInteger('CSV_IMPORT_MAX_FILLED_CELLS', 20_000);
   },
 };
 

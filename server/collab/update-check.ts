@@ -130,7 +130,7 @@ function mapKeyResolver(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[], stateOf
         key = null;
         break;
       }
-      const local = neighbour.clock >= stateOf(neighbour.client) ? inUpdate(neighbour) : undefined;
+      const local: Y.Item | Y.GC | Y.Skip | undefined = neighbour.clock >= stateOf(neighbour.client) ? inUpdate(neighbour) : undefined;
       if (local) {
         item = local instanceof Y.Item ? local : undefined;
         continue;
