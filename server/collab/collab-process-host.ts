@@ -41,9 +41,19 @@ export async function startCollabProcess(handle: DbHandle): Promise<CollabEndpoi
     });
   superviseExit(child);
 
-  const send = (message: HostToCollabMessage, socket?: Socket) => {
-    if (!child.connected) return false;
-    return socket ? child.send(message, socket) : child.send(message);
+  const send = (message: HostToCollabMessage) => {
+    if (child.connected) child.send(message);
+  };
+  /**
+   * Hands a socket to the collaboration process. `send` returning false only means the message
+   * is queued (many upgrades at once, e.g. every browser reconnecting after a restart): the
+   * callback says whether it was delivered; only a failed delivery drops the socket.
+   */
+  const handOver = (message: HostToCollabMessage, socket: Socket) => {
+    if (!child.connected) return socket.destroy();
+    child.send(message, socket, (error) => {
+      if (error) socket.destroy();
+    });
   };
   const stopRelaying = onAccessChange((change) => send({ kind: 'access-change', change }));
 
@@ -53,7 +63,7 @@ export async function startCollabProcess(handle: DbHandle): Promise<CollabEndpoi
     // Authentication happens here, in the HTTP process; the socket then moves to the collaboration process.
     handleUpgrade: authenticatedUpgrades(handle, (request, socket, head, compactId, access) => {
       const message: HostToCollabMessage = { kind: 'upgrade', method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, head: head.toString('base64'), compactId, access };
-      if (!send(message, socket as Socket)) socket.destroy();
+      handOver(message, socket as Socket);
     }),
     async close() {
       stopping = true;

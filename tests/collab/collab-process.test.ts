@@ -74,3 +74,24 @@ test('if the collaboration process dies, it is started again and clients come ba
   await waitForSync(fresh);
   assert.equal(fresh.text(), 'It Survives.');
 });
+
+test('a reconnect storm: 100 simultaneous connections are all handed over and sync, also after the collaboration process restarts', async () => {
+  const compactId = buildCompact(db, { text: 'Storm.' }).id;
+  const people = await Promise.all(Array.from({ length: 10 }, () => memberWithRole(db, compactId, 'reviewer')));
+  const storm = people.flatMap((person) => Array.from({ length: 10 }, () => connect(compactId, person.cookie)));
+  const syncs = storm.map(() => 0);
+  let droppedBeforeFirstSync = 0;
+  storm.forEach((client, i) => {
+    client.provider.on('sync', (synced: boolean) => synced && syncs[i]!++);
+    client.provider.on('connection-close', () => syncs[i] === 0 && droppedBeforeFirstSync++);
+    client.provider.on('connection-error', () => syncs[i] === 0 && droppedBeforeFirstSync++);
+  });
+  await waitFor(() => syncs.every((n) => n >= 1), 'every connection synced', 30_000);
+  assert.equal(droppedBeforeFirstSync, 0, 'no socket was dropped on its way to the collaboration process');
+  assert.ok(storm.every((client) => client.text() === 'Storm.'));
+  const before = collabPid();
+  process.kill(before!, 'SIGKILL');
+  await waitFor(() => collabPid() !== before && collabPid() !== undefined, 'a new collaboration process', 20_000);
+  await waitFor(() => syncs.every((n) => n >= 2), 'every connection reconnected and synced again', 60_000);
+  assert.ok(storm.every((client) => client.text() === 'Storm.' && client.closeCodes.every((code) => code < 4400 || code > 4499)));
+});
