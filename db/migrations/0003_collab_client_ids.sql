@@ -1,7 +1,7 @@
 CREATE TABLE `collab_owner` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`pid` integer NOT NULL,
-	`acquired_at` integer NOT NULL
+	`renewed_at` integer NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `doc_clients` (

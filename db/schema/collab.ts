@@ -52,9 +52,12 @@ export const docClients = sqliteTable(
   (t) => [primaryKey({ columns: [t.compactId, t.clientId] })],
 );
 
-/** The collaboration process that serves documents from this database (one at a time). */
+/**
+ * The collaboration process that serves documents from this database: one at a time, so two
+ * processes never hold (and checkpoint) the same document. It renews its claim while it runs.
+ */
 export const collabOwner = sqliteTable('collab_owner', {
   id: integer('id').primaryKey(),
   pid: integer('pid').notNull(),
-  acquiredAt: integer('acquired_at', { mode: 'timestamp_ms' }).notNull(),
+  renewedAt: integer('renewed_at', { mode: 'timestamp_ms' }).notNull(),
 });

@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import { closeDb, getDb } from '../../db/client';
 import { publishAccessChange } from '../events/access-changes';
 import { createCollabServer } from './collab-server';
+import { acquireCollabOwnership } from './process-ownership';
 import { warmUpYjs } from './warm-up';
 import type { HostToCollabMessage } from './collab-process-messages';
 
@@ -14,6 +15,10 @@ const handle = getDb();
 // WAL checkpoints (with their fsyncs) run in the HTTP process, off the editing hot path.
 handle.sqlite.pragma('wal_autocheckpoint = 0');
 warmUpYjs();
+// One collaboration process per database: a predecessor still flushing is waited for.
+const releaseOwnership = await acquireCollabOwnership(handle.sqlite, {
+  onWaiting: (pid) => console.log(`Waiting for the previous collaboration process (${pid}) to finish…`),
+});
 const collab = createCollabServer(handle);
 
 process.on('message', (message: HostToCollabMessage, socket?: Socket) => {
@@ -30,6 +35,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   await collab.close();
+  releaseOwnership();
   closeDb();
   process.exit(0);
 }

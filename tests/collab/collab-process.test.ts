@@ -95,3 +95,34 @@ test('a reconnect storm: 100 simultaneous connections are all handed over and sy
   await waitFor(() => syncs.every((n) => n >= 2), 'every connection reconnected and synced again', 60_000);
   assert.ok(storm.every((client) => client.text() === 'Storm.' && client.closeCodes.every((code) => code < 4400 || code > 4499)));
 });
+
+test('one collaboration process per database: a second one waits until the first has flushed and exited', async () => {
+  const compactId = buildCompact(db, { text: 'Owned.' }).id;
+  const editor = await memberWithRole(db, compactId, 'negotiator');
+  const client = connect(compactId, editor.cookie);
+  await waitForSync(client);
+  let secondReady = false;
+  const second = startCollabProcess(db).then((endpoint) => {
+    secondReady = true;
+    return endpoint;
+  });
+  const owner = () => db.sqlite.prepare('SELECT pid FROM collab_owner WHERE id = 1').get() as { pid: number } | undefined;
+  await waitFor(() => owner()?.pid === collabPid(), 'the first process holds the database');
+  typeInto(client.doc, 0, 'Still ');
+  await waitFor(() => (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number }).n === 2, 'stored by the first');
+  assert.equal(secondReady, false, 'the second process is not serving while the first one lives');
+  const firstPid = collabPid();
+  await app.collab.close(); // SIGTERM: the first flushes, releases and exits
+  app.http.close();
+  app.http.closeAllConnections();
+  const endpoint = await second;
+  assert.notEqual(endpoint.pid(), firstPid);
+  await waitFor(() => owner()?.pid === endpoint.pid(), 'the second process took over');
+  app = createAppServer(null, { collab: endpoint });
+  collabPid = endpoint.pid;
+  await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+  port = (app.http.address() as AddressInfo).port;
+  const fresh = connect(compactId, editor.cookie);
+  await waitForSync(fresh);
+  assert.equal(fresh.text(), 'Still Owned.');
+});

@@ -26,8 +26,24 @@ async function startServerProcess(): Promise<{ child: ChildProcess; port: number
       if (buffered.includes('\n')) resolve((JSON.parse(line!) as { port: number }).port);
     });
     child.once('exit', (code) => reject(new Error(`server exited early (${code})`)));
+    setTimeout(() => reject(new Error('the server process did not start')), 30_000).unref();
   });
   return { child, port };
+}
+
+/**
+ * Resolves with the child's exit code once it has exited — also when it already has (a promise
+ * waiting for an 'exit' that already happened is kept alive by nothing, and the runner cancels it).
+ */
+function exitOf(child: ChildProcess, timeoutMs = 20_000): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server process did not exit')), timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
 }
 
 const connect = (port: number, compactId: string, cookie: string) => {
@@ -70,13 +86,14 @@ test('SIGKILL right after a second client received N updates: the restarted serv
   // Neither old client may help: only what is on disk counts.
   a.destroy();
   b.destroy();
-  await new Promise((resolve) => first.child.once('exit', resolve));
+  await exitOf(first.child);
 
   const second = await startServerProcess();
   const fresh = connect(second.port, compactId, reader.cookie);
   await waitForSync(fresh);
   assert.equal(fresh.text(), seenByReader, 'every update the reader had received survived, and the seed appears once');
   second.child.kill('SIGTERM');
+  await exitOf(second.child);
 });
 
 test('SIGTERM closes sockets, writes a checkpoint and exits 0; the next start serves the same text', async () => {
@@ -87,9 +104,8 @@ test('SIGTERM closes sockets, writes a checkpoint and exits 0; the next start se
   await waitForSync(client);
   typeInto(client.doc, 0, 'Edited ');
   await waitFor(() => countRows(db, `doc_updates WHERE compact_id = '${compactId}'`) === 2, 'update stored');
-  const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
   server.child.kill('SIGTERM');
-  assert.equal(await exited, 0);
+  assert.equal(await exitOf(server.child), 0);
   await waitFor(() => client.closeCodes.includes(1001), 'client told the server is going away');
   client.destroy();
   assert.equal(countRows(db, `doc_checkpoints WHERE compact_id = '${compactId}'`), 1);
@@ -99,4 +115,5 @@ test('SIGTERM closes sockets, writes a checkpoint and exits 0; the next start se
   await waitForSync(fresh);
   assert.equal(fresh.text(), 'Edited Before shutdown.');
   again.child.kill('SIGTERM');
+  await exitOf(again.child);
 });
