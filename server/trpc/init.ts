@@ -25,7 +25,9 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const zodIssues = error.cause instanceof z.ZodError ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined;
     const retryAfterSeconds = error.cause instanceof RetryLater ? error.cause.retryAfterSeconds : undefined;
-    return { ...shape, data: { ...shape.data, stack: undefined, zodIssues, retryAfterSeconds } };
+    // An unexpected failure is logged on the server (fetch-handler.ts); its message never reaches a client.
+    const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on the server. Please try again.' : shape.message;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, zodIssues, retryAfterSeconds } };
   },
 });
 
