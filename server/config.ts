@@ -5,7 +5,7 @@ import path from 'node:path';
 /** Settings read from the environment; see the configuration table in the README. */
 export const config = {
   get port(): number {
-    return positiveInteger('PORT', 3000);
+    return nonNegativeInteger('PORT', 3000);
   },
   get host(): string {
     return process.env.HOST ?? '0.0.0.0';

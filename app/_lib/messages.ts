@@ -55,6 +55,8 @@ const en = {
   'status.offline': 'Offline',
   'status.signedOut': 'Signed out: sign in again to keep editing',
   'status.forbidden': 'You no longer have access to this compact',
+  'status.tooManyConnections': 'Too many open connections: close other tabs of this workspace, then reload',
+  'status.refused': 'The server refused a change from this tab: reload the page to continue',
   'presence.title': 'In this document',
   'presence.label': 'People in this document',
   'presence.you': '(you)',

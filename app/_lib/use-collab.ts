@@ -3,8 +3,28 @@
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { CLOSE } from '../../server/collab/close-codes';
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'offline-unsynced' | 'signed-out' | 'forbidden';
+export type ConnectionStatus =
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'offline'
+  | 'offline-unsynced'
+  | 'signed-out'
+  | 'forbidden'
+  | 'too-many-connections'
+  | 'refused';
+
+/** Close codes after which this tab stops, and what it then shows. */
+const TERMINAL_CLOSES = new Map<number, ConnectionStatus>([
+  [CLOSE.unauthenticated.code, 'signed-out'],
+  [CLOSE.forbidden.code, 'forbidden'],
+  [CLOSE.tooManyRequests.code, 'too-many-connections'],
+  [CLOSE.outsideSchema.code, 'refused'],
+  [CLOSE.tooLarge.code, 'refused'],
+  [CLOSE.malformed.code, 'refused'],
+]);
 
 export interface PresencePerson {
   userId: string;
@@ -27,6 +47,8 @@ export function useCollab(compactId: string) {
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [synced, setSynced] = useState(false);
   const [people, setPeople] = useState<PresencePerson[]>([]);
+  /** A new editing session (a fresh Y.Doc with a new client id) when the server says ours is taken. */
+  const [session, setSession] = useState(0);
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -53,8 +75,9 @@ export function useCollab(compactId: string) {
       refresh();
     };
     const onClose = (event: CloseEvent | null) => {
-      if (event?.code === 4401) terminal = 'signed-out';
-      else if (event?.code === 4403) terminal = 'forbidden';
+      // Yjs picks client ids at random: in the rare case ours is already someone else's, start afresh.
+      if (event?.code === CLOSE.clientIdTaken.code) return setSession((n) => n + 1);
+      terminal = (event && TERMINAL_CLOSES.get(event.code)) ?? terminal;
       refresh();
     };
     const onLocalUpdate = (_update: Uint8Array, origin: unknown) => {
@@ -106,7 +129,7 @@ export function useCollab(compactId: string) {
       doc.destroy();
       setCollab(null);
     };
-  }, [compactId]);
+  }, [compactId, session]);
 
   return { collab, status, synced, people };
 }

@@ -9,6 +9,8 @@ const LABELS: Record<ConnectionStatus, MessageKey> = {
   'offline-unsynced': 'status.offlineUnsynced',
   'signed-out': 'status.signedOut',
   forbidden: 'status.forbidden',
+  'too-many-connections': 'status.tooManyConnections',
+  refused: 'status.refused',
 };
 
 export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
