@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import * as Y from 'yjs';
+import { docWithClientId } from '../../tests/helpers/collab-client';
+import { editorText } from './editor-doc';
 
 const CLIENT_ID_BASE = 1000;
 
@@ -29,6 +31,12 @@ export function applyPatches(text: Y.Text, patches: Patch[]): void {
   }
 }
 
+function editorTextOf(doc: Y.Doc): Y.XmlText {
+  const text = editorText(doc);
+  if (!text) throw new Error('the replay base has no paragraph to write into');
+  return text;
+}
+
 /** The text after the first `count` transactions of a sequential trace. */
 export function sequentialText(trace: SequentialTrace, count: number): string {
   let text = '';
@@ -40,17 +48,14 @@ export function sequentialText(trace: SequentialTrace, count: number): string {
 
 /**
  * Replays a concurrent trace: each transaction is applied on its agent's own document at
- * exactly the version of its parents. `emit` receives, per agent and in order, every update
+ * exactly the version of its parents, into the paragraph text of `base` (an update holding
+ * the document's structure, see createEditorText; every agent starts from it). `emit` receives, per agent and in order, every update
  * that agent's document takes in (the other agents' work it merges, then its own edit), as
  * an editor would hold them.
  * Returns the merged text of every agent.
  */
-export function replayConcurrent(trace: ConcurrentTrace, count: number, emit: (agent: number, update: Uint8Array) => void): string {
-  const docs = Array.from({ length: trace.numAgents }, (_, agent) => {
-    const doc = new Y.Doc();
-    doc.clientID = CLIENT_ID_BASE + agent;
-    return doc;
-  });
+export function replayConcurrent(trace: ConcurrentTrace, count: number, base: Uint8Array, emit: (agent: number, update: Uint8Array) => void): string {
+  const docs = Array.from({ length: trace.numAgents }, (_, agent) => docWithClientId(CLIENT_ID_BASE + agent, base));
   const applied = docs.map(() => new Set<number>());
   const updates: Uint8Array[] = [];
   trace.txns.slice(0, count).forEach((txn, index) => {
@@ -73,13 +78,14 @@ export function replayConcurrent(trace: ConcurrentTrace, count: number, emit: (a
     let update: Uint8Array | null = null;
     const capture = (u: Uint8Array) => (update = u);
     doc.on('update', capture);
-    doc.transact(() => applyPatches(doc.getText('text'), txn.patches));
+    doc.transact(() => applyPatches(editorTextOf(doc), txn.patches));
     doc.off('update', capture);
     updates[index] = update ?? new Uint8Array([0, 0]);
     seen.add(index);
     emit(txn.agent, updates[index]!);
   });
   const merged = new Y.Doc();
+  Y.applyUpdate(merged, base);
   for (const update of updates) Y.applyUpdate(merged, update);
-  return merged.getText('text').toString();
+  return editorTextOf(merged).toString();
 }
