@@ -46,19 +46,26 @@ export function sequentialText(trace: SequentialTrace, count: number): string {
   return text;
 }
 
+/** One update an agent's document takes in: its own edit, or another agent's work it merges. */
+export interface ReplayStep {
+  agent: number;
+  update: Uint8Array;
+  own: boolean;
+}
+
 /**
  * Replays a concurrent trace: each transaction is applied on its agent's own document at
- * exactly the version of its parents, into the paragraph text of `base` (an update holding
- * the document's structure, see createEditorText; every agent starts from it). `emit` receives, per agent and in order, every update
- * that agent's document takes in (the other agents' work it merges, then its own edit), as
- * an editor would hold them.
+ * exactly the version of its parents, into the paragraph text of `base` (an update holding the
+ * document's structure, see createEditorText; every agent starts from it). `deliver` receives,
+ * per agent and in order, every update that agent's document takes in — the other agents' work
+ * it merges, then its own edit — and is awaited before the replay goes on.
  * Returns the merged text of every agent.
  */
-export function replayConcurrent(trace: ConcurrentTrace, count: number, base: Uint8Array, emit: (agent: number, update: Uint8Array) => void): string {
+export async function replayConcurrent(trace: ConcurrentTrace, count: number, base: Uint8Array, deliver: (step: ReplayStep) => Promise<void> | void): Promise<string> {
   const docs = Array.from({ length: trace.numAgents }, (_, agent) => docWithClientId(CLIENT_ID_BASE + agent, base));
   const applied = docs.map(() => new Set<number>());
   const updates: Uint8Array[] = [];
-  trace.txns.slice(0, count).forEach((txn, index) => {
+  for (const [index, txn] of trace.txns.slice(0, count).entries()) {
     const doc = docs[txn.agent]!;
     const seen = applied[txn.agent]!;
     const missing: number[] = [];
@@ -73,7 +80,7 @@ export function replayConcurrent(trace: ConcurrentTrace, count: number, base: Ui
     missing.sort((x, y) => x - y);
     for (const ancestor of missing) {
       Y.applyUpdate(doc, updates[ancestor]!);
-      emit(txn.agent, updates[ancestor]!);
+      await deliver({ agent: txn.agent, update: updates[ancestor]!, own: false });
     }
     let update: Uint8Array | null = null;
     const capture = (u: Uint8Array) => (update = u);
@@ -82,10 +89,27 @@ export function replayConcurrent(trace: ConcurrentTrace, count: number, base: Ui
     doc.off('update', capture);
     updates[index] = update ?? new Uint8Array([0, 0]);
     seen.add(index);
-    emit(txn.agent, updates[index]!);
-  });
+    await deliver({ agent: txn.agent, update: updates[index]!, own: true });
+  }
   const merged = new Y.Doc();
   Y.applyUpdate(merged, base);
   for (const update of updates) Y.applyUpdate(merged, update);
   return editorTextOf(merged).toString();
+}
+
+/** Whether `doc` already has everything `update` writes and deletes. */
+export function containsUpdate(doc: Y.Doc, update: Uint8Array): boolean {
+  const { to } = Y.parseUpdateMeta(update);
+  for (const [client, clock] of to) if (Y.getState(doc.store, client) < clock) return false;
+  for (const [client, deletions] of Y.decodeUpdate(update).ds.clients) {
+    for (const { clock, len } of deletions) {
+      if (Y.getState(doc.store, client) < clock + len) return false;
+      for (let at = clock; at < clock + len; ) {
+        const struct = Y.getItem(doc.store, Y.createID(client, at));
+        if (!struct.deleted) return false;
+        at = struct.id.clock + struct.length;
+      }
+    }
+  }
+  return true;
 }
