@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 export type ServerKind = 'ours' | 'reference';
@@ -49,10 +50,22 @@ function running(kind: ServerKind, child: ChildProcess, port: number): RunningSe
   };
 }
 
+/** A port nothing listens on right now (PORT must be at least 1, so the server cannot pick one itself). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /** Our production entry point, exactly as `npm start` runs it, on a prepared database. */
 export async function startOurs(databasePath: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('server', 'main.ts')], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, SEED_DEMO: '0', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(await freePort()), HOST: '127.0.0.1', DATABASE_PATH: databasePath, SEED_DEMO: '0', NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const match = await waitForLine(child, /ready on http:\/\/localhost:(\d+)/);

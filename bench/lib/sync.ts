@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { TestClient } from '../../tests/helpers/collab-client';
 
 /** Resolves when the client's first sync completes, with the time it took since `start`. */
@@ -34,5 +35,23 @@ export function until(condition: () => boolean, timeoutMs: number, what: string)
     };
     const timer = setInterval(check, 5);
     check();
+  });
+}
+
+/** Resolves when `condition` holds, checked now and after every change to `doc` (no polling delay). */
+export function untilDocHolds(doc: Y.Doc, condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  if (condition()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onUpdate = () => {
+      if (!condition()) return;
+      clearTimeout(timer);
+      doc.off('update', onUpdate);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      doc.off('update', onUpdate);
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+    doc.on('update', onUpdate);
   });
 }

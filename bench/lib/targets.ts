@@ -18,7 +18,39 @@ export interface Target {
   restart(signal: NodeJS.Signals): Promise<void>;
   /** Our SQLite file (null for the reference, which keeps nothing). */
   databasePath: string | null;
+  /** Stops the server; throws if the server refused any client's work (see refusalsOf). */
   close(): Promise<void>;
+}
+
+/**
+ * The 4xxx close codes clients of this target received, with how often. The server uses 4xxx to
+ * refuse a client (schema, client id, unknown dependency, access); a benchmark workload must never
+ * provoke one, or the numbers measure reconnects instead of editing. Crashes and restarts close
+ * with 1xxx codes, which are expected here.
+ */
+function refusalsOf(clients: TestClient[]): Map<number, number> {
+  const refusals = new Map<number, number>();
+  for (const code of clients.flatMap((client) => client.closeCodes)) {
+    if (code >= 4000 && code < 5000) refusals.set(code, (refusals.get(code) ?? 0) + 1);
+  }
+  return refusals;
+}
+
+/** Records every client `connect` makes; `closing` stops the server and then reports refusals. */
+function trackRefusals(kind: ServerKind, connect: (docIndex: number, userIndex?: number) => TestClient, stop: () => Promise<void>) {
+  const clients: TestClient[] = [];
+  return {
+    connect(docIndex: number, userIndex?: number) {
+      const client = connect(docIndex, userIndex);
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      await stop();
+      const refusals = refusalsOf(clients);
+      if (refusals.size > 0) throw new Error(`the ${kind} server refused clients: ${[...refusals].map(([code, times]) => `${times}× close ${code}`).join(', ')}`);
+    },
+  };
 }
 
 export async function signInOverHttp(port: number, email: string, password: string): Promise<string> {
@@ -51,22 +83,27 @@ async function ourTarget(docs: number, users: number): Promise<Target> {
 
   let server = await startOurs(databasePath);
   let cookies = await Promise.all(accounts.map((a) => signInOverHttp(server.port, a.email, BENCH_PASSWORD)));
+  const tracked = trackRefusals(
+    'ours',
+    (docIndex, userIndex = 0) => connectClient(target.server.port, docIds[docIndex]!, cookies[userIndex % cookies.length]!),
+    async () => {
+      await server.stop('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  );
   const target: Target = {
     kind: 'ours',
     server,
     docIds,
     databasePath,
-    connect: (docIndex, userIndex = 0) => connectClient(target.server.port, docIds[docIndex]!, cookies[userIndex % cookies.length]!),
+    connect: tracked.connect,
     async restart(signal) {
       await server.stop(signal);
       server = await startOurs(databasePath);
       target.server = server;
       cookies = await Promise.all(accounts.map((a) => signInOverHttp(server.port, a.email, BENCH_PASSWORD)));
     },
-    async close() {
-      await server.stop('SIGKILL');
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    close: tracked.close,
   };
   return target;
 }
@@ -74,18 +111,23 @@ async function ourTarget(docs: number, users: number): Promise<Target> {
 async function referenceTarget(docs: number): Promise<Target> {
   let server = await startReference();
   const docIds = Array.from({ length: docs }, (_, i) => `bench-doc-${i}`);
+  const tracked = trackRefusals(
+    'reference',
+    (docIndex) => connectClient(target.server.port, docIds[docIndex]!, null, ''),
+    () => server.stop('SIGKILL'),
+  );
   const target: Target = {
     kind: 'reference',
     server,
     docIds,
     databasePath: null,
-    connect: (docIndex) => connectClient(target.server.port, docIds[docIndex]!, null, ''),
+    connect: tracked.connect,
     async restart(signal) {
       await server.stop(signal);
       server = await startReference();
       target.server = server;
     },
-    close: () => server.stop('SIGKILL'),
+    close: tracked.close,
   };
   return target;
 }

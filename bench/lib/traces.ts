@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import * as Y from 'yjs';
+import { docWithClientId } from '../../tests/helpers/collab-client';
+import { editorText } from './editor-doc';
 
 const CLIENT_ID_BASE = 1000;
 
@@ -29,6 +31,12 @@ export function applyPatches(text: Y.Text, patches: Patch[]): void {
   }
 }
 
+function editorTextOf(doc: Y.Doc): Y.XmlText {
+  const text = editorText(doc);
+  if (!text) throw new Error('the replay base has no paragraph to write into');
+  return text;
+}
+
 /** The text after the first `count` transactions of a sequential trace. */
 export function sequentialText(trace: SequentialTrace, count: number): string {
   let text = '';
@@ -38,22 +46,26 @@ export function sequentialText(trace: SequentialTrace, count: number): string {
   return text;
 }
 
+/** One update an agent's document takes in: its own edit, or another agent's work it merges. */
+export interface ReplayStep {
+  agent: number;
+  update: Uint8Array;
+  own: boolean;
+}
+
 /**
  * Replays a concurrent trace: each transaction is applied on its agent's own document at
- * exactly the version of its parents. `emit` receives, per agent and in order, every update
- * that agent's document takes in (the other agents' work it merges, then its own edit), as
- * an editor would hold them.
+ * exactly the version of its parents, into the paragraph text of `base` (an update holding the
+ * document's structure, see createEditorText; every agent starts from it). `deliver` receives,
+ * per agent and in order, every update that agent's document takes in — the other agents' work
+ * it merges, then its own edit — and is awaited before the replay goes on.
  * Returns the merged text of every agent.
  */
-export function replayConcurrent(trace: ConcurrentTrace, count: number, emit: (agent: number, update: Uint8Array) => void): string {
-  const docs = Array.from({ length: trace.numAgents }, (_, agent) => {
-    const doc = new Y.Doc();
-    doc.clientID = CLIENT_ID_BASE + agent;
-    return doc;
-  });
+export async function replayConcurrent(trace: ConcurrentTrace, count: number, base: Uint8Array, deliver: (step: ReplayStep) => Promise<void> | void): Promise<string> {
+  const docs = Array.from({ length: trace.numAgents }, (_, agent) => docWithClientId(CLIENT_ID_BASE + agent, base));
   const applied = docs.map(() => new Set<number>());
   const updates: Uint8Array[] = [];
-  trace.txns.slice(0, count).forEach((txn, index) => {
+  for (const [index, txn] of trace.txns.slice(0, count).entries()) {
     const doc = docs[txn.agent]!;
     const seen = applied[txn.agent]!;
     const missing: number[] = [];
@@ -68,18 +80,36 @@ export function replayConcurrent(trace: ConcurrentTrace, count: number, emit: (a
     missing.sort((x, y) => x - y);
     for (const ancestor of missing) {
       Y.applyUpdate(doc, updates[ancestor]!);
-      emit(txn.agent, updates[ancestor]!);
+      await deliver({ agent: txn.agent, update: updates[ancestor]!, own: false });
     }
     let update: Uint8Array | null = null;
     const capture = (u: Uint8Array) => (update = u);
     doc.on('update', capture);
-    doc.transact(() => applyPatches(doc.getText('text'), txn.patches));
+    doc.transact(() => applyPatches(editorTextOf(doc), txn.patches));
     doc.off('update', capture);
     updates[index] = update ?? new Uint8Array([0, 0]);
     seen.add(index);
-    emit(txn.agent, updates[index]!);
-  });
+    await deliver({ agent: txn.agent, update: updates[index]!, own: true });
+  }
   const merged = new Y.Doc();
+  Y.applyUpdate(merged, base);
   for (const update of updates) Y.applyUpdate(merged, update);
-  return merged.getText('text').toString();
+  return editorTextOf(merged).toString();
+}
+
+/** Whether `doc` already has everything `update` writes and deletes. */
+export function containsUpdate(doc: Y.Doc, update: Uint8Array): boolean {
+  const { to } = Y.parseUpdateMeta(update);
+  for (const [client, clock] of to) if (Y.getState(doc.store, client) < clock) return false;
+  for (const [client, deletions] of Y.decodeUpdate(update).ds.clients) {
+    for (const { clock, len } of deletions) {
+      if (Y.getState(doc.store, client) < clock + len) return false;
+      for (let at = clock; at < clock + len; ) {
+        const struct = Y.getItem(doc.store, Y.createID(client, at));
+        if (!struct.deleted) return false;
+        at = struct.id.clock + struct.length;
+      }
+    }
+  }
+  return true;
 }

@@ -1,3 +1,4 @@
+import { editorText, sharedEditorText } from '../lib/editor-doc';
 import { alternate, medianOf, row, type Row } from '../lib/rows';
 import { until } from '../lib/sync';
 import { withTwoClients } from '../lib/two-clients';
@@ -6,8 +7,8 @@ import { withTwoClients } from '../lib/two-clients';
 export async function benchBurst(runs: number, edits: number): Promise<Row[]> {
   const results = await alternate(runs, (kind) =>
     withTwoClients(kind, async (a, b) => {
-      const text = a.doc.getText('burst');
-      const remote = b.doc.getText('burst');
+      const text = await sharedEditorText(a, [b]);
+      const remote = editorText(b.doc)!;
       const start = performance.now();
       for (let i = 0; i < edits; i++) text.insert(i, 'x');
       await until(() => remote.length === edits, 120_000, 'the burst to arrive');

@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
+import { sharedEditorText } from '../lib/editor-doc';
 import { alternate, row, type Row } from '../lib/rows';
 import { sleep, syncedAfter, until } from '../lib/sync';
 import { startTarget } from '../lib/targets';
 
-/** Σ over clients of the clock values `have` lacks from `want` (one per inserted character here). */
+/** Σ over clients of the clock values `have` lacks from `want` (one per inserted character here, plus the paragraph and its text node). */
 function missingItems(want: Map<number, number>, have: Map<number, number>): number {
   let missing = 0;
   for (const [client, clock] of want) missing += Math.max(0, clock - (have.get(client) ?? 0));
@@ -21,7 +22,7 @@ export async function benchDurability(trials: number): Promise<Row[]> {
         const a = target.connect(trial, 0);
         const b = target.connect(trial, 1);
         await Promise.all([syncedAfter(a, 0), syncedAfter(b, 0)]);
-        const text = a.doc.getText('d');
+        const text = await sharedEditorText(a, [b]);
         let writing = true;
         const writer = (async () => {
           for (let i = 0; writing && i < 50_000; i++) {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { editorText, sharedEditorText } from '../lib/editor-doc';
 import { alternate, medianOf, row, type Row } from '../lib/rows';
 import { sleep, syncedAfter, until } from '../lib/sync';
 import { startTarget, type Target } from '../lib/targets';
@@ -21,13 +22,13 @@ async function replay(target: Target, trace: SequentialTrace, count: number, exp
   const writer = target.connect(0, 0);
   const reader = target.connect(0, 1);
   await Promise.all([syncedAfter(writer, 0), syncedAfter(reader, 0)]);
-  const text = writer.doc.getText('paper');
+  const text = await sharedEditorText(writer, [reader]);
   const start = performance.now();
   for (let i = 0; i < count; i++) {
     writer.doc.transact(() => applyPatches(text, trace.txns[i]!.patches));
     if (i % 2000 === 1999) await sleep(0);
   }
-  const remote = reader.doc.getText('paper');
+  const remote = editorText(reader.doc)!;
   await until(() => remote.length === expected.length, 600_000, 'the replay to reach the reader');
   if (remote.toString() !== expected) throw new Error('replayed text differs from the trace');
   const seconds = (performance.now() - start) / 1000;
@@ -54,7 +55,7 @@ export async function benchLargeDocument(runs: number, quick: boolean): Promise<
           const before = target.server.rssBytes();
           const first = target.connect(0, 0);
           cold.push(await syncedAfter(first, performance.now()));
-          if (first.doc.getText('paper').length !== expected.length) throw new Error('cold sync incomplete');
+          if (editorText(first.doc)?.length !== expected.length) throw new Error('cold sync incomplete');
           await sleep(200);
           memory.push((target.server.rssBytes() - before) / 1024 / 1024);
           first.destroy();

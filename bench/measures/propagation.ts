@@ -1,3 +1,4 @@
+import { sharedEditorText } from '../lib/editor-doc';
 import { alternate, medianOf, row, type Row } from '../lib/rows';
 import { median, percentile } from '../lib/stats';
 import { withTwoClients } from '../lib/two-clients';
@@ -6,7 +7,7 @@ import { withTwoClients } from '../lib/two-clients';
 export async function benchPropagation(runs: number, edits: number): Promise<Row[]> {
   const results = await alternate(runs, (kind) =>
     withTwoClients(kind, async (a, b) => {
-      const text = a.doc.getText('bench');
+      const text = await sharedEditorText(a, [b]);
       const latencies: number[] = [];
       for (let i = 0; i < edits; i++) {
         const arrived = new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
-import type { TestClient } from '../../tests/helpers/collab-client';
+import { fragmentText, type TestClient } from '../../tests/helpers/collab-client';
+import { appendParagraph, onRemoteParagraphs } from '../lib/editor-doc';
 import { alternate, medianOf, row, type Row } from '../lib/rows';
 import { median, percentile } from '../lib/stats';
 import { sleep, syncedAfter, until } from '../lib/sync';
@@ -11,7 +12,10 @@ export interface RoomsSize {
   seconds: number;
 }
 
-/** 3. Many documents, several clients each, a steady write rate: drops, convergence, latency, memory. */
+/**
+ * 3. Many documents, several clients each, a steady write rate: drops, convergence, latency, memory.
+ * Each write appends a paragraph whose text is the write's key.
+ */
 export async function benchRooms(runs: number, size: RoomsSize): Promise<Row[]> {
   const results = await alternate(runs, async (kind) => {
     const target = await startTarget(kind, { docs: size.docs, users: size.clientsPerDoc });
@@ -25,13 +29,9 @@ export async function benchRooms(runs: number, size: RoomsSize): Promise<Row[]> 
       const latencies: number[] = [];
       for (const clients of rooms) {
         for (const client of clients) {
-          client.doc.getMap('writes').observe((event) => {
-            if (event.transaction.origin !== client.provider) return;
-            const now = performance.now();
-            for (const key of event.keysChanged) {
-              arrivals.set(key, (arrivals.get(key) ?? 0) + 1);
-              latencies.push(now - sentAt.get(key)!);
-            }
+          onRemoteParagraphs(client, (key) => {
+            arrivals.set(key, (arrivals.get(key) ?? 0) + 1);
+            latencies.push(performance.now() - sentAt.get(key)!);
           });
         }
       }
@@ -46,14 +46,14 @@ export async function benchRooms(runs: number, size: RoomsSize): Promise<Row[]> 
           const writer = clients[Math.floor(Math.random() * clients.length)]!;
           const key = `w${written++}`;
           sentAt.set(key, performance.now());
-          writer.doc.getMap('writes').set(key, written);
+          appendParagraph(writer.doc, key);
         }
         await sleep(10);
       }
       const expected = size.clientsPerDoc - 1;
       await until(() => [...sentAt.keys()].every((key) => arrivals.get(key) === expected), 15_000, 'every write to arrive').catch(() => undefined);
       const dropped = [...sentAt.keys()].filter((key) => (arrivals.get(key) ?? 0) < expected).length;
-      const contents = (client: TestClient) => JSON.stringify([...client.doc.getMap('writes').entries()].sort(([a], [b]) => a.localeCompare(b)));
+      const contents = (client: TestClient) => JSON.stringify(fragmentText(client.doc).split('\n').sort());
       const identical = rooms.every((clients) => clients.every((c) => contents(c) === contents(clients[0]!)));
       const rss = target.server.rssBytes();
       for (const client of rooms.flat()) client.destroy();
