@@ -66,9 +66,18 @@ function cutOffPastLimit(req: http.IncomingMessage, res: http.ServerResponse, li
   };
 }
 
+/** The path of a request target; a target that is not a valid URL (e.g. `//[`) gets the smallest, catch-all cap. */
+function pathOf(target: string | undefined): string {
+  try {
+    return new URL(target ?? '/', 'http://localhost').pathname;
+  } catch {
+    return '/';
+  }
+}
+
 /** Applies the cap of the request's route; false when the request was refused (already answered). */
 export function limitRequestBody(req: http.IncomingMessage, res: http.ServerResponse): boolean {
-  const limit = bodyLimitFor(new URL(req.url ?? '/', 'http://localhost').pathname);
+  const limit = bodyLimitFor(pathOf(req.url));
   const declared = req.headers['content-length'];
   if (declared !== undefined) {
     // Node's parser never delivers more than the declared length, so checking it is enough.

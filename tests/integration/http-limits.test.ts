@@ -83,6 +83,12 @@ describe('the app server caps request bodies and sets security headers', () => {
     assert.equal(server.bodiesRead.length, before, 'the app never got a complete body');
   });
 
+  test('a request target that is not a valid URL is answered, and the server stays up', async () => {
+    const answer = await rawExchange(server.port, 'POST //[ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n', Buffer.from('{}'));
+    assert.match(answer, /^HTTP\/1\.1 \d{3} /);
+    assert.equal((await fetch(`http://127.0.0.1:${server.port}/compacts`)).status > 0, true);
+  });
+
   test('ordinary requests pass, chunked or not', async () => {
     const json = JSON.stringify({ email: 'someone@example.org', password: 'a long enough password' });
     assert.deepEqual(await post(server.port, '/api/auth/sign-in/email', json), { status: 200, body: JSON.stringify({ bytes: json.length }) });
