@@ -2,6 +2,7 @@
 // on an editor's incremental updates against a growing paragraph: node --import tsx bench/update-check-cost.ts
 import * as Y from 'yjs';
 import { checkUpdate } from '../server/collab/update-check';
+import { RoomClientIds } from '../server/collab/client-ids';
 import { compactDocumentRules } from '../server/collab/document-rules';
 const server = new Y.Doc();
 const client = new Y.Doc();
@@ -12,7 +13,7 @@ let last: Uint8Array | null = null;
 client.on('update', (u: Uint8Array) => { last = u; });
 const rules = compactDocumentRules();
 const owner = { userId: 'u', partyId: 'p' };
-const owners = new Map([[client.clientID, owner]]);
+const owners = new RoomClientIds(new Map([[client.clientID, owner]]));
 const check: number[] = [], decode: number[] = [], apply: number[] = [];
 let seed = 1; const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 for (let i = 0; i < 30000; i++) {

@@ -31,7 +31,7 @@ export const config = {
     return positiveInteger('COLLAB_MAX_BUFFERED_BYTES', 16 * 1024 * 1024);
   },
   get collabMaxAwarenessBytes(): number {
-    return positiveInteger('COLLAB_MAX_AWARENESS_BYTES', 64 * 1024);
+    return positiveInteger('COLLAB_MAX_AWARENESS_BYTES', 16 * 1024);
   },
   /** Sync requests (sync step 1) one connection may make per minute; a browser makes one per connection. */
   get collabSyncRequestsPerMinute(): number {
@@ -41,7 +41,7 @@ export const config = {
     return positiveInteger('COLLAB_MAX_CONNECTIONS_PER_PERSON', 20);
   },
   get collabMaxConnectionsPerRoom(): number {
-    return positiveInteger('COLLAB_MAX_CONNECTIONS_PER_ROOM', 500);
+    return positiveInteger('COLLAB_MAX_CONNECTIONS_PER_ROOM', 200);
   },
   /** How long one collaboration write waits for another process's write lock before retrying asynchronously. */
   get collabWriteBusyTimeoutMs(): number {

@@ -20,9 +20,14 @@ export class RoomClientIds {
     for (const clientId of clientIds) if (!this.documentOwners.has(clientId)) this.documentOwners.set(clientId, owner);
   }
 
+  /** Who holds this id: its document owner, else whoever claimed it in presence. */
+  holderOf(clientId: number): ClientOwner | undefined {
+    return this.documentOwners.get(clientId) ?? this.awarenessOwners.get(clientId);
+  }
+
   /** Whether someone other than `owner` holds this id (in the document, or in presence). */
   heldByOther(clientId: number, owner: ClientOwner): boolean {
-    const holder = this.documentOwners.get(clientId) ?? this.awarenessOwners.get(clientId);
+    const holder = this.holderOf(clientId);
     return holder !== undefined && !sameOwner(holder, owner);
   }
 

@@ -7,6 +7,7 @@ import { enforceAccess, recheckAccess } from './access-enforcer';
 import { CLOSE } from './close-codes';
 import { CollabConnection, type ConnectionAccess, type ConnectionLimits } from './connection';
 import { ConnectionCounts } from './connection-counts';
+import type { Room } from './room';
 import { RoomRegistry } from './room-registry';
 import { openWriterConnection, UpdateBatcher } from './update-batcher';
 
@@ -36,7 +37,8 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? config.collabMaxPayloadBytes });
   const writer = openWriterConnection(handle.path, handle.sqlite, options.writeBusyTimeoutMs ?? config.collabWriteBusyTimeoutMs);
   const batcher = new UpdateBatcher(writer, { busyTimeoutMs: options.writeBusyTimeoutMs ?? config.collabWriteBusyTimeoutMs, onBusy: options.onWriteBusy });
-  const rooms = new RoomRegistry(handle.db, handle.sqlite, batcher, options.idleUnloadMs ?? config.collabIdleUnloadMs);
+  // Client-id bindings are read (and, for documents stored before them, written once) on the writer's connection.
+  const rooms = new RoomRegistry(handle.db, writer, batcher, options.idleUnloadMs ?? config.collabIdleUnloadMs);
   const connections = new Set<CollabConnection>();
   const counts = new ConnectionCounts(options.maxConnectionsPerPerson ?? config.collabMaxConnectionsPerPerson, options.maxConnectionsPerRoom ?? config.collabMaxConnectionsPerRoom);
   const limits: ConnectionLimits = {
@@ -68,7 +70,15 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
       if (!counts.admit(userId, compactId)) return ws.close(CLOSE.tooManyRequests.code, CLOSE.tooManyRequests.reason);
       // Opening the room loads it synchronously, so the stored state (never an empty
       // placeholder) answers the client's first sync.
-      const connection = new CollabConnection(ws, rooms.open(compactId), access, limits);
+      let room: Room;
+      try {
+        room = rooms.open(compactId);
+      } catch (error) {
+        console.error(`Could not load compact ${compactId}:`, error);
+        counts.release(userId, compactId);
+        return ws.close(CLOSE.serverError.code, CLOSE.serverError.reason); // the client tries again
+      }
+      const connection = new CollabConnection(ws, room, access, limits);
       connections.add(connection);
       ws.on('close', () => {
         connections.delete(connection);

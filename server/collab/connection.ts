@@ -17,6 +17,8 @@ export interface ConnectionAccess {
   presence: PresenceUser;
 }
 
+export const MAX_PRESENCE_IDS_PER_CONNECTION = 4;
+
 export interface ConnectionLimits {
   /** Bytes a socket may have queued beyond the document's own size before it is dropped as too slow. */
   maxBufferedBytes: number;
@@ -35,6 +37,7 @@ export class CollabConnection implements RoomPeer {
   /** Set once the server closes this connection: nothing it sends afterwards is accepted. */
   private closing = false;
   private announced = false;
+  private readonly presentedIds = new Set<number>();
   private readonly syncRequests: RequestBudget;
 
   constructor(
@@ -104,6 +107,7 @@ export class CollabConnection implements RoomPeer {
         if (size > this.limits.maxAwarenessBytes) return this.close(CLOSE.tooLarge);
         return this.receiveAwareness(message.update);
       case 'query-awareness': {
+        if (!this.syncRequests.take()) return this.close(CLOSE.tooManyRequests);
         const snapshot = this.room.awarenessSnapshotFrame();
         if (snapshot) this.send(snapshot);
         return;
@@ -118,9 +122,22 @@ export class CollabConnection implements RoomPeer {
    * dropped (y-websocket clients echo everyone's presence back). A client whose own first
    * announcement uses an id held by someone else is closed, so its editor starts afresh.
    */
+  /**
+   * Whether this connection may speak for an awareness id: not when someone else holds it, and
+   * only for a few ids of its own (a browser tab uses one), so nobody can flood a room's presence.
+   */
+  private mayPresent(clientId: number): boolean {
+    if (!this.presentedIds.has(clientId)) {
+      if (this.presentedIds.size >= MAX_PRESENCE_IDS_PER_CONNECTION) return false;
+      if (!this.room.clientIds.claimAwareness(clientId, this.owner)) return false;
+      this.presentedIds.add(clientId);
+    }
+    return true;
+  }
+
   private receiveAwareness(update: Uint8Array): void {
     const { clientIds } = this.room;
-    const stamped = stampAwarenessUpdate(update, this.access.presence, (id) => clientIds.claimAwareness(id, this.owner));
+    const stamped = stampAwarenessUpdate(update, this.access.presence, (id) => this.mayPresent(id));
     if (!this.announced) {
       this.announced = true;
       if (stamped.announcedIds.length === 1 && clientIds.heldByOther(stamped.announcedIds[0]!, this.owner)) return this.close(CLOSE.clientIdTaken);

@@ -76,6 +76,8 @@ export class RoomRegistry {
     clearTimeout(this.unloadTimers.get(room.compactId));
     this.unloadTimers.delete(room.compactId);
     this.rooms.delete(room.compactId);
+    // Its integrated updates not yet stored are dropped too: a reloaded room never checkpoints past them.
+    this.batcher.dropEntriesOf(room);
     room.destroy();
   }
 

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { DbOrTx } from '../../db/client';
 import type { ClientOwner } from '../services/doc-clients';
-import { loadClientOwners } from '../services/doc-clients';
+import { clientIdsWritten, loadClientOwners } from '../services/doc-clients';
 import { loadDoc } from '../services/document-store';
 import { RoomClientIds } from './client-ids';
 import type { CloseReason } from './close-codes';
@@ -23,6 +23,8 @@ export interface RoomPeer {
 }
 
 export const CHECKPOINT_EVERY_UPDATES = 500;
+
+const intersect = (ids: readonly number[], written: readonly number[]) => ids.filter((id) => written.includes(id));
 
 /**
  * One loaded compact document: its Yjs state, awareness and connected peers.
@@ -67,22 +69,29 @@ export class Room implements UpdateSink {
   /** Checks and integrates one client update, then queues it for storage; it is forwarded once committed. */
   receiveUpdate(from: RoomPeer, update: Uint8Array): void {
     if (this.broken) return;
-    const verdict = checkUpdate(this.doc, update, from.owner, this.clientIds.owners, compactDocumentRules());
+    const verdict = checkUpdate(this.doc, update, from.owner, this.clientIds, compactDocumentRules());
     if (!verdict.ok) return from.close(verdict.refusal);
     this.integrated = null;
     try {
       Y.applyUpdate(this.doc, update, from);
     } catch (error) {
-      return this.failed(error);
+      return this.failed(error); // unexpected after the checks: the copy may be inconsistent, reload it
     }
     const integrated = this.integrated as Uint8Array | null;
     this.integrated = null;
-    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) return this.failed(new Error('an accepted update left pending structs'));
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+      // Parts Yjs could not integrate (e.g. references that wait on each other) are discarded:
+      // what did integrate is stored and forwarded below; the sender resyncs.
+      this.doc.store.pendingStructs = null;
+      this.doc.store.pendingDs = null;
+      from.close(CLOSE.unknownDependency);
+    }
     if (!integrated) return; // nothing new: neither stored nor forwarded
-    this.clientIds.bind(verdict.newClientIds, from.owner);
+    const newClientIds = verdict.newClientIds.length > 0 ? intersect(verdict.newClientIds, clientIdsWritten(integrated)) : verdict.newClientIds;
+    this.clientIds.bind(newClientIds, from.owner);
     this.unstored++;
     this.answers.invalidate();
-    this.batcher.enqueue({ compactId: this.compactId, update: integrated, author: from.owner, newClientIds: verdict.newClientIds, from, room: this });
+    this.batcher.enqueue({ compactId: this.compactId, update: integrated, author: from.owner, newClientIds, from, room: this });
   }
 
   /** The update is committed: forward it to everyone else. */
@@ -96,7 +105,13 @@ export class Room implements UpdateSink {
     if (this.unstored > 0) return;
     const waiting = this.waitingSyncs;
     this.waitingSyncs = [];
-    for (const { peer, stateVector } of waiting) this.answerSync(peer, stateVector);
+    for (const { peer, stateVector } of waiting) {
+      try {
+        this.answerSync(peer, stateVector);
+      } catch {
+        peer.close(CLOSE.malformed);
+      }
+    }
     if (this.updatesSinceCheckpoint >= CHECKPOINT_EVERY_UPDATES) this.checkpoint();
   }
 

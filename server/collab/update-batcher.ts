@@ -91,7 +91,18 @@ export class UpdateBatcher {
     }
     this.queue = [];
     this.retryDelayMs = 2;
-    batch.forEach((entry, i) => entry.room.stored(entry, ids[i]!));
+    batch.forEach((entry, i) => {
+      try {
+        entry.room.stored(entry, ids[i]!);
+      } catch (error) {
+        entry.room.failed(error); // that room reloads from disk; the rest of the batch goes on
+      }
+    });
+  }
+
+  /** Forgets what a discarded room queued: it was never stored, and its clients send it again. */
+  dropEntriesOf(room: UpdateSink): void {
+    this.queue = this.queue.filter((entry) => entry.room !== room);
   }
 
   /** On shutdown: waits (blocking, up to `timeoutMs`) until everything queued is stored. */

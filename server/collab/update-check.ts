@@ -1,5 +1,7 @@
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { sameOwner, type ClientOwner } from '../services/doc-clients';
+import type { RoomClientIds } from './client-ids';
 import { CLOSE, type CloseReason } from './close-codes';
 import { markNameOf, type DocumentRules } from './document-rules';
 
@@ -24,7 +26,7 @@ export function checkUpdate(
   doc: Y.Doc,
   update: Uint8Array,
   author: ClientOwner,
-  owners: ReadonlyMap<number, ClientOwner>,
+  ids: Pick<RoomClientIds, 'owners' | 'holderOf'>,
   rules: DocumentRules,
 ): UpdateVerdict {
   const { structs, ds } = Y.decodeUpdate(update);
@@ -34,22 +36,25 @@ export function checkUpdate(
     if (state === undefined) states.set(client, (state = Y.getState(doc.store, client)));
     return state;
   };
+  // One section per client, as Yjs writes them (it reads a repeated section as a replacement).
   const ranges = new Map<number, ClientRange>();
   for (const struct of structs) {
     const { client, clock } = struct.id;
     const range = ranges.get(client);
-    if (range) range.end = Math.max(range.end, clock + struct.length);
+    if (range) range.end = clock + struct.length;
     else ranges.set(client, { start: clock, end: clock + struct.length });
   }
+  if (decoding.readVarUint(decoding.createDecoder(update)) !== ranges.size) return refuse(CLOSE.malformed, 'a client appears in two sections');
 
   const newClientIds: number[] = [];
   for (const [client, range] of ranges) {
     const state = stateOf(client);
     if (range.end <= state) continue;
     if (range.start > state) return refuse(CLOSE.unknownDependency, `client ${client} starts at ${range.start}, server has ${state}`);
-    const owner = owners.get(client);
-    if (!owner) newClientIds.push(client);
-    else if (!sameOwner(owner, author)) return refuse(CLOSE.clientIdTaken, `client ${client} belongs to someone else`);
+    // Held in the document or claimed in presence by someone else: not the sender's to write under.
+    const holder = ids.holderOf(client);
+    if (holder && !sameOwner(holder, author)) return refuse(CLOSE.clientIdTaken, `client ${client} belongs to someone else`);
+    if (!ids.owners.has(client)) newClientIds.push(client);
   }
 
   const isKnown = (id: Y.ID) => {
@@ -64,7 +69,10 @@ export function checkUpdate(
     if (struct instanceof Y.Skip) return refuse(CLOSE.unknownDependency, 'the update has a gap');
     if (!(struct instanceof Y.Item)) continue;
     for (const id of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
-      if (id && !isKnown(id)) return refuse(CLOSE.unknownDependency, `refers to unknown ${id.client}:${id.clock}`);
+      if (!id) continue;
+      if (!isKnown(id)) return refuse(CLOSE.unknownDependency, `refers to unknown ${id.client}:${id.clock}`);
+      // Within one client, Yjs integrates in clock order: a reference forward cannot be satisfied.
+      if (id.client === struct.id.client && id.clock >= struct.id.clock) return refuse(CLOSE.malformed, 'refers forward within its own client');
     }
     // Decoded, not yet integrated: a parent is an ID, a root type's name, or null (taken from the origin).
     const parent: unknown = struct.parent;
@@ -89,7 +97,7 @@ export function checkUpdate(
  * by the dependency check). Memoised, so a chain of overwrites costs one step per item.
  */
 function mapKeyResolver(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[], stateOf: (client: number) => number) {
-  const byClient = new Map<number, (Y.Item | Y.GC | Y.Skip)[]>();
+  const byClient = new Map<number, (Y.Item | Y.GC | Y.Skip)[]>(); // sorted by clock: one section per client
   for (const struct of structs) {
     const list = byClient.get(struct.id.client);
     if (list) list.push(struct);

@@ -36,12 +36,20 @@ export function loadClientOwners(sqlite: SqliteDatabase, compactId: string): Map
       userId: string | null;
       partyId: string | null;
     }[];
-  let rows = read();
-  if (rows.length === 0) {
-    backfillClientOwners(sqlite, compactId);
-    rows = read();
-  }
+  if (storedBeforeBindings(sqlite, compactId)) backfillClientOwners(sqlite, compactId);
+  const rows = read();
   return new Map(rows.map((row) => [row.clientId, { userId: row.userId, partyId: row.partyId }]));
+}
+
+/** Whether the document's update log starts before its first binding (it was stored before ids were bound). */
+function storedBeforeBindings(sqlite: SqliteDatabase, compactId: string): boolean {
+  const row = sqlite
+    .prepare(
+      `SELECT (SELECT min(id) FROM doc_updates WHERE compact_id = @compactId) AS firstUpdate,
+              (SELECT min(first_update_id) FROM doc_clients WHERE compact_id = @compactId) AS firstBinding`,
+    )
+    .get({ compactId }) as { firstUpdate: number | null; firstBinding: number | null };
+  return row.firstUpdate !== null && (row.firstBinding === null || row.firstUpdate < row.firstBinding);
 }
 
 function backfillClientOwners(sqlite: SqliteDatabase, compactId: string): void {

@@ -17,6 +17,7 @@ import {
   type TestClient,
 } from '../helpers/collab-client';
 import { startCollabServer } from '../helpers/collab-server';
+import { craftUpdate } from '../helpers/crafted-updates';
 import { buildCompact, callerFor, memberWithRole } from '../helpers/factories';
 import { countRows, createTestDb } from '../helpers/test-db';
 
@@ -260,5 +261,73 @@ describe('presence ids', () => {
     const closed = closeCode(ws);
     ws.send(awarenessFrame(awarenessUpdateFor([{ clientId: 7, clock: 1, state: { blob: 'x'.repeat(70 * 1024) } }])));
     assert.equal(await closed, 4413);
+  });
+});
+
+describe('crafted updates cannot disconnect the room or leave the server half-integrated', () => {
+  /** The id of the last character of the stored text "Owner Base.": the text node and its characters. */
+  function lastCharacter(compactId: string): [number, number] {
+    const doc = loadDoc(db.db, compactId).doc;
+    const text = (doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    let last: Y.Item | null = text._start;
+    while (last?.right) last = last.right;
+    return [last!.id.client, last!.id.clock + last!.length - 1];
+  }
+
+  const shapes: [string, number, (end: [number, number]) => Uint8Array][] = [
+    ['a client in two sections', 4400, (end) => craftUpdate([{ client: 77, clock: 0, structs: [{ origin: end, text: 'aa' }] }, { client: 78, clock: 0, structs: [{ origin: end, text: 'b' }] }, { client: 77, clock: 5, structs: [{ origin: [77, 1], text: 'c' }] }])],
+    ['a reference forward within its own client', 4400, (end) => craftUpdate([{ client: 77, clock: 0, structs: [{ origin: [77, 1], text: 'a' }, { origin: end, text: 'b' }] }])],
+    ['a deletion in a repeated section', 4400, (end) => craftUpdate([{ client: 77, clock: 0, structs: [{ origin: end, text: 'aaaaa' }] }, { client: 77, clock: 5, structs: [{ origin: [77, 4], text: 'b' }] }], [[77, 0, 2]])],
+    ['two clients whose items wait on each other', 4001, () => craftUpdate([{ client: 77, clock: 0, structs: [{ origin: [78, 0], text: 'a' }] }, { client: 78, clock: 0, structs: [{ origin: [77, 0], text: 'b' }] }])],
+  ];
+  for (const [shape, code, build] of shapes) {
+    test(`${shape}: only the sender is closed (${code}), nothing is stored, and the others keep editing`, async () => {
+      const { compactId, other, ownerClient } = await compactWithWriter();
+      const before = updatesStored(compactId);
+      assert.equal(await sendUpdate(compactId, other.cookie, build(lastCharacter(compactId))), code);
+      assert.equal(updatesStored(compactId), before);
+      assert.equal(ownerClient.closeCodes.length, 0, 'the honest editor stays connected');
+      typeInto(ownerClient.doc, 0, 'Next ');
+      await waitFor(() => storedText(compactId) === 'Next Owner Base.', 'editing goes on');
+      const fresh = connect(compactId, other.cookie);
+      await waitFor(() => fresh.text() === 'Next Owner Base.', 'a newcomer gets exactly what is stored');
+    });
+  }
+
+  test('a malformed sync request closes only that connection (4400)', async () => {
+    const { compactId, other, ownerClient } = await compactWithWriter();
+    const ws = await rawSocket(server.port, compactId, other.cookie);
+    const closed = closeCode(ws);
+    ws.send(Buffer.from([0, 0, 1, 5])); // sync step 1 whose state vector is cut short
+    assert.equal(await closed, 4400);
+    typeInto(ownerClient.doc, 0, 'Alive ');
+    await waitFor(() => storedText(compactId) === 'Alive Owner Base.', 'the server goes on');
+  });
+
+  test('an id claimed in presence by one person cannot be written under by another (4409)', async () => {
+    const { compactId, owner, other } = await compactWithWriter();
+    const presenter = await rawSocket(server.port, compactId, owner.cookie);
+    presenter.send(awarenessFrame(awarenessUpdateFor([{ clientId: 5150, clock: 1, state: {} }])));
+    await waitFor(() => server.collab.rooms.isLoaded(compactId), 'loaded');
+    const forged = docWithClientId(5150, Y.encodeStateAsUpdate(loadDoc(db.db, compactId).doc));
+    const sv = Y.encodeStateVector(forged);
+    typeInto(forged, 0, 'X');
+    // The claim is processed before the other person's update arrives.
+    await new Promise((resolve) => presenter.send(Buffer.from([3]), resolve));
+    await waitFor(() => presenter.readyState === presenter.OPEN, 'open');
+    const code = await sendUpdate(compactId, other.cookie, Y.encodeStateAsUpdate(forged, sv));
+    assert.equal(code, 4409);
+    presenter.close();
+  });
+
+  test('one connection speaks for at most a few presence ids', async () => {
+    const { compactId, other, ownerClient } = await compactWithWriter();
+    const flood = await rawSocket(server.port, compactId, other.cookie);
+    const entries = Array.from({ length: 60 }, (_, i) => ({ clientId: 90_000 + i, clock: 1, state: { n: i } }));
+    flood.send(awarenessFrame(awarenessUpdateFor(entries)));
+    await waitFor(() => [...ownerClient.provider.awareness.getStates().keys()].some((id) => id >= 90_000), 'presence arrives');
+    const flooded = [...ownerClient.provider.awareness.getStates().keys()].filter((id) => id >= 90_000);
+    assert.ok(flooded.length <= 4, `${flooded.length} ids`);
+    flood.close();
   });
 });
