@@ -56,6 +56,7 @@ const en = {
   'status.signedOut': 'Signed out: sign in again to keep editing',
   'status.forbidden': 'You no longer have access to this compact',
   'status.tooManyConnections': 'Too many open connections: close other tabs of this workspace, then reload',
+  'progress.notStarted': '{period} starts on {date}: progress can be reported once it has started (targets can be set already).',
   'status.refused': 'The server refused a change from this tab: reload the page to continue',
   'presence.title': 'In this document',
   'presence.label': 'People in this document',

@@ -6,7 +6,7 @@ import { CONFIDENCE_LEVELS, RATINGS } from '../../../db/enums';
 import { t, type MessageKey } from '../../_lib/messages';
 import { useTRPC } from '../../_lib/trpc';
 import { ErrorAlert } from '../FormFooter';
-import { evidenceLinksProblem } from '../../../server/services/framework/progress-rules';
+import { evidenceLinksProblem, periodNotStartedProblem } from '../../../server/services/framework/progress-rules';
 import { dictionary } from '../../../server/services/reserved-keys';
 import { checkProgress, formatCategories, parseCategories } from './progress-form-values';
 
@@ -35,7 +35,7 @@ export interface ExistingUpdate {
 interface Props {
   compactId: string;
   indicator: ProgressFormIndicator;
-  periods: { id: string; label: string }[];
+  periods: { id: string; label: string; startsOn?: string }[];
   periodId: string;
   existing?: ExistingUpdate;
   compact?: boolean;
@@ -108,7 +108,9 @@ export function ProgressForm({ compactId, indicator, periods, periodId, existing
       {!compact && (
         <label className="field"><span>{t('progress.period')}</span>
           <select name="periodId" defaultValue={existing?.periodId ?? periodId} disabled={Boolean(updateId)}>
-            {periods.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+            {periods
+              .filter((p) => !p.startsOn || !periodNotStartedProblem({ label: p.label, startsOn: p.startsOn }) || p.id === existing?.periodId)
+              .map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
           </select>
         </label>
       )}

@@ -12,7 +12,7 @@ import { CsvErrors, type ImportResult } from './csv-errors';
 import { listIndicators } from './indicators';
 import { listPeriods } from './periods';
 import { checkValue, type ProgressActor } from './progress';
-import { evidenceLinksProblem } from './progress-rules';
+import { evidenceLinksProblem, periodNotStartedProblem } from './progress-rules';
 
 /** Header of the progress CSV. On import, `state` and the columns after it are ignored: imports land as drafts. */
 export const PROGRESS_CSV_COLUMNS = ['indicator_code', 'period', 'value', 'rating', 'narrative', 'confidence', 'evidence_links', 'comment', 'disaggregation', 'state', 'validated_rating'] as const;
@@ -59,15 +59,17 @@ type ProgressRowPlan = ReturnType<typeof planProgressRows>[number];
 /** Checks every row (reads only, outside any transaction) and returns what to write. */
 function planProgressRows(db: Db, actor: ProgressActor, compactId: string, { body, column }: Table, errors: CsvErrors) {
   const indicatorsByCode = new Map(listIndicators(db, compactId).map((i) => [i.code.toLowerCase(), i]));
-  const periods = new Map(listPeriods(db, compactId).map((p) => [p.label, p.id]));
+  const periods = new Map(listPeriods(db, compactId).map((p) => [p.label, p]));
   return body.map(({ line, cells }) => {
     const get = (name: string) => (column.has(name) ? (cells[column.get(name)!] ?? '').trim() : '');
     const indicator = indicatorsByCode.get(get('indicator_code').toLowerCase());
     if (!indicator) errors.add(line, 'indicator_code', `no indicator with code “${get('indicator_code')}”`);
     else if (indicator.state !== 'active') errors.add(line, 'indicator_code', 'this indicator is not active');
     else if (indicator.responsiblePartyId !== actor.partyId) errors.add(line, 'indicator_code', 'your party does not report on this indicator');
-    const periodId = periods.get(get('period'));
-    if (!periodId) errors.add(line, 'period', `no reporting period “${get('period')}”`);
+    const period = periods.get(get('period'));
+    const periodId = period?.id;
+    if (!period) errors.add(line, 'period', `no reporting period “${get('period')}”`);
+    else if (periodNotStartedProblem(period)) errors.add(line, 'period', `${period.label} has not started yet (it starts on ${period.startsOn})`);
     const rawValue = get('value');
     const value = rawValue === '' ? null : Number(rawValue.replace(',', '.'));
     if (value !== null && !Number.isFinite(value)) errors.add(line, 'value', `“${rawValue}” is not a number`);

@@ -14,6 +14,17 @@ export interface ValueRulesInput {
 }
 
 const TOLERANCE = 1e-9;
+
+/** Today as an ISO date (UTC), the form period start dates are stored in. */
+export const todayIsoDate = (now = new Date()) => now.toISOString().slice(0, 10);
+
+/**
+ * Actual progress is reported for periods that have started (targets may be set for any period).
+ * The problem with reporting for this period today, or null.
+ */
+export function periodNotStartedProblem(period: { label: string; startsOn: string }, today = todayIsoDate()): string | null {
+  return period.startsOn > today ? `The reporting period ${period.label} starts on ${period.startsOn}: progress can be reported once it has started.` : null;
+}
 export const MAX_EVIDENCE_LINKS = 20;
 export const MAX_LINK_CHARS = 2000;
 

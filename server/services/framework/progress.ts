@@ -9,7 +9,7 @@ import { newId } from '../ids';
 import type { Rating } from '../indicator-status';
 import { indicatorColumns, requireIndicator } from './indicators';
 import { getFrameworkSettings, listPeriods } from './periods';
-import { evidenceLinksProblem, progressValueProblem, type ValueRulesIndicator, type ValueRulesInput } from './progress-rules';
+import { evidenceLinksProblem, periodNotStartedProblem, progressValueProblem, type ValueRulesIndicator, type ValueRulesInput } from './progress-rules';
 
 export interface ProgressActor extends AuditActor {
   userId: string;
@@ -122,6 +122,15 @@ export function checkValue(indicator: ValueRulesIndicator, input: ValueRulesInpu
 }
 
 /** Evidence links are web addresses only (rules in progress-rules.ts). */
+/** The reporting period, which must exist and have started (no actuals for the future). */
+function requireStartedPeriod(db: DbOrTx, compactId: string, periodId: string) {
+  const period = listPeriods(db, compactId).find((p) => p.id === periodId);
+  if (!period) throw new DomainError('BAD_REQUEST', 'No such reporting period.');
+  const problem = periodNotStartedProblem(period);
+  if (problem) throw new DomainError('BAD_REQUEST', problem);
+  return period;
+}
+
 export function checkEvidenceLinks(links: readonly string[]) {
   const problem = evidenceLinksProblem(links);
   if (problem) throw new DomainError('BAD_REQUEST', problem);
@@ -134,7 +143,7 @@ export function checkEvidenceLinks(links: readonly string[]) {
 export function saveProgressDraft(db: Db, actor: ProgressActor, compactId: string, input: ProgressInput & { updateId?: string }) {
   return db.transaction((tx) => {
     const indicator = requireReportableIndicator(tx, actor, compactId, input.indicatorId);
-    if (!listPeriods(tx, compactId).some((p) => p.id === input.periodId)) throw new DomainError('BAD_REQUEST', 'No such reporting period.');
+    requireStartedPeriod(tx, compactId, input.periodId);
     checkValue(indicator, input);
     checkEvidenceLinks(input.evidenceLinks);
     const { updateId, ...fields } = input;
@@ -161,6 +170,7 @@ export function submitProgress(db: Db, actor: ProgressActor, compactId: string, 
   return db.transaction((tx) => {
     const update = requireUpdate(tx, compactId, updateId);
     requireReportableIndicator(tx, actor, compactId, update.indicatorId);
+    requireStartedPeriod(tx, compactId, update.periodId);
     if (update.state !== 'draft' && update.state !== 'returned') throw new DomainError('CONFLICT', `This update is ${update.state}.`);
     const indicator = requireIndicator(tx, compactId, update.indicatorId);
     if (indicator.measure === 'qualitative' ? !update.rating || !update.narrative.trim() : update.value === null) {
@@ -187,6 +197,7 @@ function requireSubmittedByOther(tx: DbOrTx, actor: ProgressActor, compactId: st
 export function validateProgress(db: Db, actor: ProgressActor, compactId: string, updateId: string, rating: Rating | null) {
   return db.transaction((tx) => {
     const update = requireSubmittedByOther(tx, actor, compactId, updateId);
+    requireStartedPeriod(tx, compactId, update.periodId);
     const indicator = requireIndicator(tx, compactId, update.indicatorId);
     const validatedRating = indicator.measure === 'qualitative' ? (rating ?? update.rating) : null;
     if (indicator.measure === 'qualitative' && !validatedRating) throw new DomainError('BAD_REQUEST', 'Choose a rating.');

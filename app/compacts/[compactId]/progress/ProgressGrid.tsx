@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ErrorAlert } from '../../../_components/FormFooter';
 import { ProgressForm } from '../../../_components/framework/ProgressForm';
+import { periodNotStartedProblem } from '../../../../server/services/framework/progress-rules';
 import { t, type MessageKey } from '../../../_lib/messages';
 import { useTRPC } from '../../../_lib/trpc';
 
@@ -16,6 +17,7 @@ export function ProgressGrid({ compactId, periodId }: { compactId: string; perio
   if (sheet.error) return <main className="page"><ErrorAlert error={sheet.error} /></main>;
   if (!sheet.data) return <main className="page"><p className="muted">…</p></main>;
   const { period, periods, rows, evidenceRequired } = sheet.data;
+  const notStarted = periodNotStartedProblem(period);
   return (
     <main className="page wide">
       <div className="page-head">
@@ -27,10 +29,11 @@ export function ProgressGrid({ compactId, periodId }: { compactId: string; perio
         </label>
       </div>
       <p className="muted small">{t('progress.gridHint')}</p>
+      {notStarted && <p className="muted" role="status">{t('progress.notStarted', { period: period.label, date: period.startsOn })}</p>}
       {rows.length === 0 && <p className="muted">{t('progress.nothingToReport')}</p>}
       <div className="progress-grid" role="list">
         {rows.map(({ indicator, latest }) => {
-          const open = !latest || latest.state === 'draft' || latest.state === 'returned';
+          const open = !notStarted && (!latest || latest.state === 'draft' || latest.state === 'returned');
           const form = (
             <ProgressForm key={`${periodId}-${latest?.id ?? 'new'}`} compactId={compactId} indicator={indicator} periods={periods} periodId={periodId} existing={open && latest ? latest : undefined} compact evidenceRequired={evidenceRequired} />
           );

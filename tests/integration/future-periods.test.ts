@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { todayIsoDate } from '../../server/services/framework/progress-rules';
+import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
+import { buildIndicator, configureQuarters, progressInput } from '../helpers/framework-fixtures';
+import { countRows, createTestDb } from '../helpers/test-db';
+
+const db = createTestDb();
+after(() => db.cleanup());
+
+let compactId: string;
+let partyId: string;
+let admin: Member, monitor: Member;
+let started: { id: string; label: string }, future: { id: string; label: string; startsOn: string };
+
+before(async () => {
+  compactId = buildCompact(db).id;
+  const party = buildParty(db, { shortCode: 'FUT' });
+  partyId = party.id;
+  admin = await memberWithRole(db, compactId, 'admin', partyId);
+  monitor = await memberWithRole(db, compactId, 'monitor', partyId);
+  // Three years of quarters around today: some have started, the last ones have not.
+  const year = Number(todayIsoDate().slice(0, 4));
+  const periods = configureQuarters(db, compactId, `${year - 1}-01-01`, 12) as { id: string; label: string; startsOn: string }[];
+  started = periods[0]!;
+  future = periods.find((p) => p.startsOn > todayIsoDate())!;
+});
+
+test('progress for a period that has not started is refused — saved, imported or submitted — and nothing is written; its targets can be set', async () => {
+  const indicator = buildIndicator(db, compactId, partyId);
+  const before = countRows(db, 'progress_updates');
+  await assert.rejects(monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, future.id) }), (error: Error & { code?: string }) => {
+    assert.equal(error.code, 'BAD_REQUEST');
+    assert.match(error.message, new RegExp(`${future.label} starts on ${future.startsOn}`));
+    return true;
+  });
+  const imported = await monitor.caller.framework.importProgressCsv({ compactId, csv: `indicator_code,period,value\n${indicator.code},${future.label},4\n` });
+  assert.equal(imported.ok, false);
+  assert.match(JSON.stringify(imported.errors), /has not started yet/);
+  assert.equal(countRows(db, 'progress_updates'), before, 'nothing written');
+
+  // A draft for a future period saved before this rule existed cannot be submitted either.
+  const draft = await monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, started.id) });
+  db.sqlite.prepare('UPDATE progress_updates SET period_id = ? WHERE id = ?').run(future.id, draft.id);
+  await assert.rejects(monitor.caller.progress.submit({ compactId, updateId: draft.id }), { code: 'BAD_REQUEST' });
+
+  await admin.caller.indicators.setTarget({ compactId, indicatorId: indicator.id, target: { periodId: future.id, value: 50 } });
+  const detail = await monitor.caller.indicators.detail({ compactId, indicatorId: indicator.id });
+  assert.equal(detail.series.find((point) => point.periodId === future.id)?.target.value, 50);
+});
