@@ -7,6 +7,7 @@ import { clientAddress } from '../auth/request-origin';
 import { findMembership } from '../services/compacts';
 import { DomainError } from '../services/domain-error';
 import type { CompactRole } from '../services/roles';
+import { CsvImportRejected } from './csv-import-rejected';
 import { RetryLater } from './too-many-requests';
 
 export interface Context {
@@ -25,9 +26,10 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const zodIssues = error.cause instanceof z.ZodError ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined;
     const retryAfterSeconds = error.cause instanceof RetryLater ? error.cause.retryAfterSeconds : undefined;
+    const csvErrors = error.cause instanceof CsvImportRejected ? error.cause.errors : undefined;
     // An unexpected failure is logged on the server (fetch-handler.ts); its message never reaches a client.
     const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on the server. Please try again.' : shape.message;
-    return { ...shape, message, data: { ...shape.data, stack: undefined, zodIssues, retryAfterSeconds } };
+    return { ...shape, message, data: { ...shape.data, stack: undefined, zodIssues, retryAfterSeconds, csvErrors } };
   },
 });
 

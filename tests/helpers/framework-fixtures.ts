@@ -1,9 +1,12 @@
+import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import type { DbHandle } from '../../db/client';
 import { indicators } from '../../db/schema/framework';
 import { createCommitment } from '../../server/services/framework/commitments';
 import { createIndicator, type IndicatorDefinition } from '../../server/services/framework/indicators';
 import { configureFramework } from '../../server/services/framework/periods';
+import type { CsvError } from '../../server/services/framework/csv-errors';
+import { CsvImportRejected } from '../../server/trpc/csv-import-rejected';
 import { saveProgressDraft, submitProgress, returnProgress, type ProgressActor, type ProgressInput } from '../../server/services/framework/progress';
 
 let sequence = 0;
@@ -58,4 +61,18 @@ export function frameworkCsv(rows: number, periods: number, partyCode: string, p
   const header = ['code', 'title', 'level', 'measure', 'direction', 'responsible_party', ...labels.map((l) => `target:${l}`)];
   const body = Array.from({ length: rows }, (_, r) => [`${prefix}-${r}`, `Indicator ${r}`, 'output', 'number', 'increase', partyCode, ...labels.map((_, i) => String(i * 10 + r))]);
   return [header, ...body].map((cells) => cells.join(',')).join('\r\n');
+}
+
+/**
+ * Awaits a CSV import that must be refused: a BAD_REQUEST whose cause carries the per-row report.
+ * Returns the report (shaped like the service's failed result).
+ */
+export async function refusedImport(call: Promise<unknown>): Promise<{ ok: false; errors: CsvError[] }> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'BAD_REQUEST' && error.cause instanceof CsvImportRejected) return { ok: false, errors: error.cause.errors };
+    throw error;
+  }
+  throw new Error('the import was accepted');
 }

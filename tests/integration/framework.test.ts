@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildCompact, buildParty, memberWithRole } from '../helpers/factories';
-import { buildIndicator, configureQuarters, progressInput } from '../helpers/framework-fixtures';
+import { buildIndicator, configureQuarters, progressInput, refusedImport } from '../helpers/framework-fixtures';
 import { countRows, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
@@ -90,7 +90,7 @@ describe('progress workflow', () => {
     await assert.rejects(monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[4]!.id, { value: 10, disaggregated: { sex: { female: 4, male: 5 } } }) }), { code: 'BAD_REQUEST', message: /add up to 9/ });
     await assert.rejects(monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[4]!.id, { value: 10, disaggregated: { region: { north: 10 } } }) }), { code: 'BAD_REQUEST' });
     await assert.rejects(monitor.caller.progress.saveDraft({ compactId, ...progressInput(percentage.id, periods[4]!.id, { value: 140 }) }), { code: 'BAD_REQUEST' });
-    const csv = await monitor.caller.framework.importProgressCsv({ compactId, csv: `indicator_code,period,value\n${percentage.code},${periods[4]!.label},140\n` });
+    const csv = await refusedImport(monitor.caller.framework.importProgressCsv({ compactId, csv: `indicator_code,period,value\n${percentage.code},${periods[4]!.label},140\n` }));
     assert.deepEqual(csv.errors.map((e) => [e.row, e.column]), [[2, 'value']], 'CSV imports pass the same checks');
     assert.equal(countRows(db, 'progress_updates'), before);
     await monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[4]!.id, { value: 10, disaggregated: { sex: { female: 4, male: 6 } } }) });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { todayIsoDate } from '../../server/services/framework/progress-rules';
 import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
-import { buildIndicator, configureQuarters, progressInput } from '../helpers/framework-fixtures';
+import { buildIndicator, configureQuarters, progressInput, refusedImport } from '../helpers/framework-fixtures';
 import { countRows, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
@@ -34,7 +34,7 @@ test('progress for a period that has not started is refused — saved, imported 
     assert.match(error.message, new RegExp(`${future.label} starts on ${future.startsOn}`));
     return true;
   });
-  const imported = await monitor.caller.framework.importProgressCsv({ compactId, csv: `indicator_code,period,value\n${indicator.code},${future.label},4\n` });
+  const imported = await refusedImport(monitor.caller.framework.importProgressCsv({ compactId, csv: `indicator_code,period,value\n${indicator.code},${future.label},4\n` }));
   assert.equal(imported.ok, false);
   assert.match(JSON.stringify(imported.errors), /has not started yet/);
   assert.equal(countRows(db, 'progress_updates'), before, 'nothing written');

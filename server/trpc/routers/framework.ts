@@ -4,6 +4,7 @@ import { frameworkView } from '../../services/framework/framework-view';
 import { exportProgressCsv, importProgressCsv } from '../../services/framework/progress-csv';
 import { configureFramework } from '../../services/framework/periods';
 import { compactProcedure, router } from '../init';
+import { importedOrRejected } from '../csv-import-rejected';
 import { heavyCompactProcedure } from '../heavy-calls';
 import { frameworkConfiguration } from '../schemas/framework';
 
@@ -27,8 +28,8 @@ export const frameworkRouter = router({
     .query(({ ctx, input }) => exportProgressCsv(ctx.handle.db, input.compactId, input.separator)),
   importFrameworkCsv: heavyCompactProcedure(['admin'])
     .input(csvImport)
-    .mutation(({ ctx, input }) => importFrameworkCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv)),
+    .mutation(({ ctx, input }) => importedOrRejected(importFrameworkCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv))),
   importProgressCsv: heavyCompactProcedure(['monitor'])
     .input(csvImport)
-    .mutation(({ ctx, input }) => importProgressCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv)),
+    .mutation(({ ctx, input }) => importedOrRejected(importProgressCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv))),
 });

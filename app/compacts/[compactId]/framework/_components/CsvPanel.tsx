@@ -22,7 +22,8 @@ export function CsvPanel({ compactId, role }: { compactId: string; role: Compact
   const importFramework = useMutation(trpc.framework.importFrameworkCsv.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
   const importProgress = useMutation(trpc.framework.importProgressCsv.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
   const importer = role === 'admin' ? importFramework : role === 'monitor' ? importProgress : null;
-  const result = importer?.data;
+  const imported = importer?.data;
+  const rowErrors = importer?.error?.data?.csvErrors;
 
   const exportCsv = async (kind: 'framework' | 'progress') => {
     const options = kind === 'framework' ? trpc.framework.exportFrameworkCsv.queryOptions({ compactId, separator }) : trpc.framework.exportProgressCsv.queryOptions({ compactId, separator });
@@ -52,13 +53,13 @@ export function CsvPanel({ compactId, role }: { compactId: string; role: Compact
         <>
           <h3>{role === 'admin' ? t('framework.importFramework') : t('framework.importProgress')}</h3>
           <input type="file" accept=".csv,text/csv" aria-label={t('framework.import')} onChange={onFile} />
-          <ErrorAlert error={importer.error} />
-          {result?.ok && <p className="alert success">{t('framework.imported', { count: result.imported })}</p>}
-          {result && !result.ok && (
+          {!rowErrors && <ErrorAlert error={importer.error} />}
+          {imported && <p className="alert success">{t('framework.imported', { count: imported.imported })}</p>}
+          {rowErrors && (
             <div className="alert error" role="alert">
               <p>{t('framework.importErrors')}</p>
               <ul>
-                {result.errors.map((e, i) => <li key={i}>{t('framework.row', { row: e.row, column: e.column, reason: e.reason })}</li>)}
+                {rowErrors.map((e, i) => <li key={i}>{t('framework.row', { row: e.row, column: e.column, reason: e.reason })}</li>)}
               </ul>
             </div>
           )}

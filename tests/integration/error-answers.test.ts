@@ -10,7 +10,7 @@ import { appendDocUpdate } from '../../server/services/document-store';
 import { buildCompact, memberWithRole } from '../helpers/factories';
 import { trpcBatch, type TrpcItem } from '../helpers/trpc-http';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-internal-errors-'));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-error-answers-'));
 process.env.DATABASE_PATH = path.join(dir, 'compact.db');
 after(() => {
   closeDb();
@@ -36,4 +36,18 @@ test('an unexpected server failure answers a generic message: the internal error
   } finally {
     console.error = originalError;
   }
+});
+
+test('a refused CSV import is an error for API callers (400), carrying the report by row and column; nothing is imported', async () => {
+  const compactId = buildCompact(getDb()).id;
+  const admin = await memberWithRole(getDb(), compactId, 'admin');
+  const answer = await trpcBatch([{ path: 'framework.importFrameworkCsv', input: { compactId, csv: 'code,title\nX-1,Only two columns\n' } }], { method: 'POST', cookie: admin.cookie });
+  const [item] = answer.body as (TrpcItem & { error?: { json: { data: { csvErrors?: { row: number; column: string; reason: string }[] } } } })[];
+  assert.equal(answer.status, 400);
+  assert.equal(item!.error!.json.data.code, 'BAD_REQUEST');
+  assert.match(item!.error!.json.message, /Nothing was imported/);
+  assert.deepEqual(
+    item!.error!.json.data.csvErrors!.map((e) => e.column).sort(),
+    ['direction', 'level', 'measure', 'responsible_party'],
+  );
 });

@@ -1,0 +1,23 @@
+import { TRPCError } from '@trpc/server';
+import type { CsvError, ImportResult } from '../services/framework/csv-errors';
+
+/** The cause of a refused CSV import: every problem found, by row and column (sent as `data.csvErrors`). */
+export class CsvImportRejected extends Error {
+  constructor(readonly errors: CsvError[]) {
+    super(`${errors.length} problems`);
+  }
+}
+
+/**
+ * An import that found problems imported nothing: API callers get an unmistakable BAD_REQUEST
+ * carrying the per-row report, not a success whose body says otherwise.
+ */
+export function importedOrRejected(result: ImportResult): { imported: number } {
+  if (result.ok) return { imported: result.imported };
+  const count = result.errors.length;
+  throw new TRPCError({
+    code: 'BAD_REQUEST',
+    message: `Nothing was imported: the file has ${count} ${count === 1 ? 'problem' : 'problems'} (see the report by row).`,
+    cause: new CsvImportRejected(result.errors),
+  });
+}
