@@ -19,9 +19,9 @@ let seed = 1; const rnd = () => (seed = (seed * 16807) % 2147483647) / 214748364
 for (let i = 0; i < 30000; i++) {
   if (t.length > 10 && rnd() < 0.2) t.delete(Math.floor(rnd() * (t.length - 1)), 1); else t.insert(Math.floor(rnd() * t.length), 'x');
   const u = last!;
-  let s = process.hrtime.bigint();
+  const s = process.hrtime.bigint();
   const v = checkUpdate(server, u, owner, owners, rules);
-  let e = process.hrtime.bigint();
+  const e = process.hrtime.bigint();
   if (!v.ok) throw new Error('refused');
   const s2 = process.hrtime.bigint(); Y.decodeUpdate(u); const e2 = process.hrtime.bigint();
   const s3 = process.hrtime.bigint(); Y.applyUpdate(server, u); const e3 = process.hrtime.bigint();

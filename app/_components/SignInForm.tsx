@@ -19,6 +19,8 @@ export function SignInForm() {
         body: JSON.stringify({ email: form.get('email'), password: form.get('password') }),
       });
       if (response.ok) {
+        // A full load, so every server component reads the new session (not a client-side navigation).
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination
         window.location.assign('/compacts');
         return;
       }

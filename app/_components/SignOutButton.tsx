@@ -5,6 +5,8 @@ import { t } from '../_lib/messages';
 export function SignOutButton() {
   const signOut = async () => {
     await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    // A full load, so nothing of the signed-in session stays in the client's state.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign('/');
   };
   return (

@@ -119,6 +119,8 @@ export function useCollab(compactId: string) {
     window.addEventListener('beforeunload', onBeforeUnload);
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
+    // The document and provider are resources this effect creates and destroys: their handle is published once.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setCollab({ doc, provider });
 
     return () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { closeDb, getDb } from '../../db/client';
 import { config } from '../../server/config';
-import { addMember, buildCompact, buildParty, buildUser, memberWithRole, signIn } from '../helpers/factories';
+import { buildCompact, buildParty, buildUser, memberWithRole, signIn } from '../helpers/factories';
 import { countRows } from '../helpers/test-db';
 import { itemCodes, trpcBatch, type TrpcItem } from '../helpers/trpc-http';
 

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { t, type MessageKey } from '../../_lib/messages';
@@ -18,16 +19,16 @@ export function AcceptInviteForm({ token }: { token: string }) {
     return accept.data.joined ? (
       <>
         <p className="alert success">{t('invite.joined')}</p>
-        <a className="button primary" href="/compacts">
+        <Link className="button primary" href="/compacts">
           {t('invite.goToCompacts')}
-        </a>
+        </Link>
       </>
     ) : (
       <>
         <p className="alert success">{t('invite.done', { email: accept.data.email })}</p>
-        <a className="button primary" href="/">
+        <Link className="button primary" href="/">
           {t('signIn.submit')}
-        </a>
+        </Link>
       </>
     );
   }
@@ -45,7 +46,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
       {hasAccount ? (
         <>
           <p>{t('invite.existing')}</p>
-          <a href="/compacts">{t('invite.goToCompacts')}</a>
+          <Link href="/compacts">{t('invite.goToCompacts')}</Link>
         </>
       ) : (
         <>

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { t } from '../../_lib/messages';
@@ -17,9 +18,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
     return (
       <>
         <p className="alert success">{t('reset.done')}</p>
-        <a className="button primary" href="/">
+        <Link className="button primary" href="/">
           {t('signIn.submit')}
-        </a>
+        </Link>
       </>
     );
   }

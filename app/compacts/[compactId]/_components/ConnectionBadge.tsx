@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { t, type MessageKey } from '../../../_lib/messages';
 import type { ConnectionStatus } from '../../../_lib/use-collab';
 
@@ -19,9 +20,9 @@ export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
       <span className="dot" aria-hidden="true" />
       {t(LABELS[status])}
       {status === 'signed-out' && (
-        <a href="/" className="badge-link">
+        <Link href="/" className="badge-link">
           {t('common.signInAgain')}
-        </a>
+        </Link>
       )}
     </span>
   );
