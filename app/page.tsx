@@ -11,7 +11,10 @@ export default async function HomePage() {
     <main className="auth-page">
       <section className="card auth-card">
         <p className="brand">
-          <span className="brand-mark" aria-hidden="true">◆</span> {t('app.name')}
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>{' '}
+          {t('app.name')}
         </p>
         <p className="muted">{t('app.tagline')}</p>
         <h1>{t('signIn.title')}</h1>

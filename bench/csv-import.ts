@@ -32,7 +32,10 @@ async function main() {
     // 6 definition cells a row), then 1,000 indicators × 20 periods (6 definition cells a row:
     // 26,000 filled cells), which needs CSV_IMPORT_MAX_FILLED_CELLS raised (or two files).
     const atCap = Math.floor(limits.maxFilledCells / limits.maxColumns);
-    for (const [rows, periods, maxFilled] of [[atCap, limits.maxColumns - 6, limits.maxFilledCells], [1000, 20, 26_000]] as const) {
+    for (const [rows, periods, maxFilled] of [
+      [atCap, limits.maxColumns - 6, limits.maxFilledCells],
+      [1000, 20, 26_000],
+    ] as const) {
       process.env.CSV_IMPORT_MAX_FILLED_CELLS = String(maxFilled);
       const writes: number[] = [];
       for (let round = 0; round < 3; round++) {
@@ -49,14 +52,21 @@ async function main() {
         const plans = planFrameworkRows(db.db, compactId, table, errors);
         const checked = ms(t);
         t = performance.now();
-        const result = errors.writeAllOrNothing(db.db, plans.length, (tx, sqlite) => writeFrameworkRows(tx, sqlite, actor, compactId, plans, errors));
+        const result = errors.writeAllOrNothing(db.db, plans.length, (tx, sqlite) =>
+          writeFrameworkRows(tx, sqlite, actor, compactId, plans, errors),
+        );
         writes.push(performance.now() - t);
-        console.log(`framework ${rows} indicators × ${periods} targets (${text.length} chars): parse ${parsed}, checks ${checked}, write transaction ${writes.at(-1)!.toFixed(1)} ms → ${JSON.stringify(result.ok ? result.imported : result.errors.slice(0, 1))}`);
+        console.log(
+          `framework ${rows} indicators × ${periods} targets (${text.length} chars): parse ${parsed}, checks ${checked}, write transaction ${writes.at(-1)!.toFixed(1)} ms → ${JSON.stringify(result.ok ? result.imported : result.errors.slice(0, 1))}`,
+        );
         if (round > 0) continue;
         t = performance.now();
         const whole = importFrameworkCsv(db.db, actor, compactId, frameworkCsv(rows, periods, 'BEN', 'C'));
         console.log(`  a second file through importFrameworkCsv, end to end: ${ms(t)} → ${whole.ok}`);
-        const progress = ['indicator_code,period,value,narrative', ...Array.from({ length: rows * 2 }, (_, r) => `B-${r >> 1},2025-Q${(r % 2) + 1},${r},Reported ${r}`)].join('\n');
+        const progress = [
+          'indicator_code,period,value,narrative',
+          ...Array.from({ length: rows * 2 }, (_, r) => `B-${r >> 1},2025-Q${(r % 2) + 1},${r},Reported ${r}`),
+        ].join('\n');
         t = performance.now();
         const imported = importProgressCsv(db.db, actor, compactId, progress);
         console.log(`  progress ${rows * 2} rows, end to end: ${ms(t)} → ${imported.ok}`);

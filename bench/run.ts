@@ -19,7 +19,14 @@ const runs = quick ? 1 : 3;
 
 function printTable(rows: Row[]) {
   const header = ['measure', 'ours', 'reference', 'ratio', 'goal', 'met?'];
-  const cells = rows.map((r) => [r.measure, String(r.ours ?? '—'), String(r.reference ?? '—'), r.ratio === null ? '—' : `${r.ratio}×`, r.goal, r.met ? 'yes' : 'NO']);
+  const cells = rows.map((r) => [
+    r.measure,
+    String(r.ours ?? '—'),
+    String(r.reference ?? '—'),
+    r.ratio === null ? '—' : `${r.ratio}×`,
+    r.goal,
+    r.met ? 'yes' : 'NO',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(line(header));
@@ -42,7 +49,14 @@ async function main() {
   };
   await step('propagation', () => benchPropagation(runs, quick ? 200 : 3000));
   await step('burst', () => benchBurst(runs, quick ? 1000 : 10_000));
-  await step('rooms', () => benchRooms(runs, quick ? { docs: 20, clientsPerDoc: 3, writesPerSecond: 200, seconds: 3 } : { docs: 300, clientsPerDoc: 3, writesPerSecond: 1500, seconds: 15 }));
+  await step('rooms', () =>
+    benchRooms(
+      runs,
+      quick
+        ? { docs: 20, clientsPerDoc: 3, writesPerSecond: 200, seconds: 3 }
+        : { docs: 300, clientsPerDoc: 3, writesPerSecond: 1500, seconds: 15 },
+    ),
+  );
   await step('durability', () => benchDurability(quick ? 3 : 20));
   await step('large document', () => benchLargeDocument(runs, quick));
   await step('concurrent replay', () => benchConcurrentReplay(quick));
@@ -53,7 +67,9 @@ async function main() {
   const file = path.join('bench', 'results', `${date}${quick ? '-quick' : ''}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(rows, null, 2)}\n`);
-  console.log(`\n${rows.filter((r) => r.met).length}/${rows.length} goals met in ${((Date.now() - started) / 1000).toFixed(0)} s; results in ${file}`);
+  console.log(
+    `\n${rows.filter((r) => r.met).length}/${rows.length} goals met in ${((Date.now() - started) / 1000).toFixed(0)} s; results in ${file}`,
+  );
   process.exit(0);
 }
 

@@ -25,7 +25,9 @@ export interface DbHandle {
 const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
 export function databasePathFromEnv(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? path.join(process.cwd(), 'data', 'compact.db'));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? path.join(process.cwd(), 'data', 'compact.db'),
+  );
 }
 
 /** Opens (creating when absent) and migrates a SQLite database in WAL mode. */
@@ -48,8 +50,10 @@ export function openDatabase(file: string): DbHandle {
 
 // The custom server and the Next.js route handlers are bundled separately but run in one
 // process: they share one connection through globalThis.
-const handles = ((globalThis as { __compactDbHandles?: Map<string, DbHandle> }).__compactDbHandles ??=
-  new Map<string, DbHandle>());
+const handles = ((globalThis as { __compactDbHandles?: Map<string, DbHandle> }).__compactDbHandles ??= new Map<
+  string,
+  DbHandle
+>());
 
 /** The process-wide database for DATABASE_PATH (or ./data/compact.db). */
 export function getDb(): DbHandle {

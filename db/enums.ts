@@ -1,6 +1,13 @@
 // Value lists shared by the schema, the services and the browser (no drizzle imports here).
 
-export const PARTY_KINDS = ['host-government', 'un-secretariat', 'un-mission', 'tpcc', 'regional-organisation', 'other'] as const;
+export const PARTY_KINDS = [
+  'host-government',
+  'un-secretariat',
+  'un-mission',
+  'tpcc',
+  'regional-organisation',
+  'other',
+] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
 export const COMPACT_ROLES = ['admin', 'negotiator', 'monitor', 'validator', 'reviewer'] as const;

@@ -72,13 +72,17 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2;
   }
   const password = await readPassword();
-  const created = await createInstanceAdmin(getDb().db, {
-    email: values.email,
-    name: values.name,
-    party: values.party,
-    partyCode: values['party-code'],
-    partyKind: values['party-kind'],
-  }, password);
+  const created = await createInstanceAdmin(
+    getDb().db,
+    {
+      email: values.email,
+      name: values.name,
+      party: values.party,
+      partyCode: values['party-code'],
+      partyKind: values['party-kind'],
+    },
+    password,
+  );
   console.log(`Created instance administrator ${created.name} <${created.email}> of ${created.partyName}${created.partyCreated ? ' (party created)' : ''} in ${databasePathFromEnv()}.
 
 Next:
@@ -96,6 +100,10 @@ main()
   })
   .catch((error: unknown) => {
     closeDb();
-    console.error(error instanceof DomainError || (error instanceof Error && error.message === 'Cancelled.') ? error.message : error);
+    console.error(
+      error instanceof DomainError || (error instanceof Error && error.message === 'Cancelled.')
+        ? error.message
+        : error,
+    );
     process.exitCode = 1;
   });

@@ -15,7 +15,9 @@ import { prepareDemoAtStartup } from './services/demo-startup';
 async function main() {
   const dev = process.env.NODE_ENV !== 'production';
   const handle = getDb();
-  await prepareDemoAtStartup(handle.db, { seedDemo: config.seedDemo, trustProxy: config.trustProxy }, (message) => console.warn(message));
+  await prepareDemoAtStartup(handle.db, { seedDemo: config.seedDemo, trustProxy: config.trustProxy }, (message) =>
+    console.warn(message),
+  );
 
   checkpointWalPeriodically(handle);
   // Prime the session lookup that every collaboration upgrade makes.

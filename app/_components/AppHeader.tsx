@@ -7,7 +7,10 @@ export function AppHeader({ actor }: { actor: Actor }) {
   return (
     <header className="app-header">
       <Link href="/compacts" className="brand">
-        <span className="brand-mark" aria-hidden="true">◆</span> {t('app.name')}
+        <span className="brand-mark" aria-hidden="true">
+          ◆
+        </span>{' '}
+        {t('app.name')}
       </Link>
       <nav aria-label="Main">
         <Link href="/compacts">{t('nav.compacts')}</Link>

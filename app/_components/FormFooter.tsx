@@ -13,7 +13,17 @@ export function ErrorAlert({ error }: { error: unknown }) {
 }
 
 /** A form's last row: the mutation's error, then the submit button (disabled while pending). */
-export function FormFooter({ error, pending, label, small = false }: { error: unknown; pending: boolean; label: string; small?: boolean }) {
+export function FormFooter({
+  error,
+  pending,
+  label,
+  small = false,
+}: {
+  error: unknown;
+  pending: boolean;
+  label: string;
+  small?: boolean;
+}) {
   return (
     <>
       <ErrorAlert error={error} />

@@ -56,7 +56,8 @@ const en = {
   'status.signedOut': 'Signed out: sign in again to keep editing',
   'status.forbidden': 'You no longer have access to this compact',
   'status.tooManyConnections': 'Too many open connections: close other tabs of this workspace, then reload',
-  'progress.notStarted': '{period} starts on {date}: progress can be reported once it has started (targets can be set already).',
+  'progress.notStarted':
+    '{period} starts on {date}: progress can be reported once it has started (targets can be set already).',
   'status.refused': 'The server refused a change from this tab: reload the page to continue',
   'presence.title': 'In this document',
   'presence.label': 'People in this document',
@@ -84,16 +85,19 @@ const en = {
   'members.deactivated': 'Deactivated',
   'members.name': 'Display name',
   'members.rename': 'Save name',
-  'members.beyondCompactHint': 'Password resets, deactivation and renaming of people who also belong to other compacts are done by an instance administrator.',
+  'members.beyondCompactHint':
+    'Password resets, deactivation and renaming of people who also belong to other compacts are done by an instance administrator.',
   'members.confirmRemove': 'Remove {name} from this compact?',
   'members.confirmDeactivate': 'Deactivate {name}? They will be signed out everywhere and cannot sign in again.',
   'invite.title': 'Join a compact',
   'invite.intro': 'You have been invited to “{compact}” as {role} for {party}.',
-  'invite.existing': 'You already have an account with this address. Sign in with it to accept: the invitation also waits on your “My compacts” page, where you can accept or decline it.',
+  'invite.existing':
+    'You already have an account with this address. Sign in with it to accept: the invitation also waits on your “My compacts” page, where you can accept or decline it.',
   'invite.goToCompacts': 'Go to My compacts',
   'invite.joined': 'You are now a member of the compact.',
   'invite.name': 'Your name',
-  'invite.nameHint': 'As your colleagues know you: at most {max} characters. Only an administrator can change it later.',
+  'invite.nameHint':
+    'As your colleagues know you: at most {max} characters. Only an administrator can change it later.',
   'invite.password': 'Choose a password',
   'invite.passwordHint': 'At least 10 characters.',
   'invite.accept': 'Accept invitation',
@@ -136,7 +140,8 @@ const en = {
   'reason.not-validated': 'Nothing validated for this period',
   'reason.not-due-yet': 'Not reported yet',
   'framework.title': 'Accountability framework',
-  'framework.rule': 'Status is computed, never typed in: the share of the expected progress (from the baseline to the period’s target) that the latest validated value reaches — at least {onTrack} is on track, at least {atRisk} at risk, below that off track. Qualitative indicators take the validator’s rating. “No data” means nothing is validated for the period, or it has no target.',
+  'framework.rule':
+    'Status is computed, never typed in: the share of the expected progress (from the baseline to the period’s target) that the latest validated value reaches — at least {onTrack} is on track, at least {atRisk} at risk, below that off track. Qualitative indicators take the validator’s rating. “No data” means nothing is validated for the period, or it has no target.',
   'framework.filters': 'Filters',
   'framework.allParties': 'All parties',
   'framework.allStatuses': 'All statuses',
@@ -252,7 +257,8 @@ const en = {
   'progress.gridHint': 'Every indicator your party reports on. Save drafts as you go; submit when complete.',
   'progress.nothingToReport': 'Your party reports on no active indicator.',
   'progress.saved': 'Saved',
-  'progress.evidenceRequired': 'This compact requires evidence: add a link (or save the draft and upload a file) before submitting.',
+  'progress.evidenceRequired':
+    'This compact requires evidence: add a link (or save the draft and upload a file) before submitting.',
   'progress.correct': 'Correct this value (the validated one stays on record)',
   'progress.submitted': 'Submitted',
   'level.impact': 'Impact',

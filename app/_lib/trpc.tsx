@@ -10,9 +10,13 @@ import type { AppRouter } from '../../server/trpc/root';
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 export function TrpcProviders({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: false } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: false } } }),
+  );
   // At most 10 calls per request: the server refuses bigger batches (TRPC_MAX_BATCH_SIZE, default 10).
-  const [trpcClient] = useState(() => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: 10 })] }));
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: 10 })] }),
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
@@ -24,6 +28,7 @@ export function TrpcProviders({ children }: { children: ReactNode }) {
 
 /** The message of a failed call, for display. */
 export function errorMessage(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') return error.message;
+  if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string')
+    return error.message;
   return 'Something went wrong.';
 }

@@ -53,7 +53,10 @@ export function useCollab(compactId: string) {
   useEffect(() => {
     const doc = new Y.Doc();
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-    const provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, compactId, doc, { maxBackoffTime: 5000, disableBc: true });
+    const provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, compactId, doc, {
+      maxBackoffTime: 5000,
+      disableBc: true,
+    });
     let everConnected = false;
     let unsynced = false;
     let terminal: ConnectionStatus | null = null;

@@ -28,7 +28,9 @@ export default async function CompactsPage() {
                 </h2>
                 {compact.description && <p className="muted">{compact.description}</p>}
                 <p>
-                  <span className="badge">{t('compacts.yourRole', { role: t(`role.${compact.role}` as MessageKey) })}</span>
+                  <span className="badge">
+                    {t('compacts.yourRole', { role: t(`role.${compact.role}` as MessageKey) })}
+                  </span>
                   {compact.signatory && <span className="badge">{t('role.signatory')}</span>}
                 </p>
               </li>

@@ -32,14 +32,23 @@ export function editorText(doc: Y.Doc): Y.XmlText | null {
 
 /** Creates the first paragraph and its text node on an empty document (once per document, by one client). */
 export function createEditorText(doc: Y.Doc): Y.XmlText {
-  if (editorFragment(doc).length > 0) throw new Error('the document already has content; its structure is created once');
+  if (editorFragment(doc).length > 0)
+    throw new Error('the document already has content; its structure is created once');
   return appendParagraph(doc, '');
 }
 
 /** The writer creates the paragraph its text goes into; resolves with it once every reader has it too. */
-export async function sharedEditorText(writer: TestClient, readers: TestClient[], timeoutMs = 30_000): Promise<Y.XmlText> {
+export async function sharedEditorText(
+  writer: TestClient,
+  readers: TestClient[],
+  timeoutMs = 30_000,
+): Promise<Y.XmlText> {
   const text = createEditorText(writer.doc);
-  await until(() => readers.every((reader) => editorText(reader.doc) !== null), timeoutMs, 'the readers to receive the paragraph');
+  await until(
+    () => readers.every((reader) => editorText(reader.doc) !== null),
+    timeoutMs,
+    'the readers to receive the paragraph',
+  );
   return text;
 }
 

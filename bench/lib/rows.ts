@@ -34,17 +34,28 @@ function describe(goal: Goal): string {
 }
 
 export function row(measure: string, ours: Row['ours'], reference: Row['reference'], goal: Goal): Row {
-  const ratio = typeof ours === 'number' && typeof reference === 'number' && reference !== 0 ? round(ours / reference, 2) : null;
+  const ratio =
+    typeof ours === 'number' && typeof reference === 'number' && reference !== 0 ? round(ours / reference, 2) : null;
   let met = true;
   if (goal.kind === 'ratio-at-most') met = ratio !== null && ratio <= goal.value;
   if (goal.kind === 'ratio-at-least') met = ratio !== null && ratio >= goal.value;
   if (goal.kind === 'at-most') met = typeof ours === 'number' && ours < goal.value;
   if (goal.kind === 'equals') met = ours === goal.value;
-  return { measure, ours: typeof ours === 'number' ? round(ours, 2) : ours, reference: typeof reference === 'number' ? round(reference, 2) : reference, ratio, goal: describe(goal), met };
+  return {
+    measure,
+    ours: typeof ours === 'number' ? round(ours, 2) : ours,
+    reference: typeof reference === 'number' ? round(reference, 2) : reference,
+    ratio,
+    goal: describe(goal),
+    met,
+  };
 }
 
 /** Runs `measure` `runs` times per server, alternating which server goes first. */
-export async function alternate<T>(runs: number, measure: (kind: ServerKind, run: number) => Promise<T>): Promise<Record<ServerKind, T[]>> {
+export async function alternate<T>(
+  runs: number,
+  measure: (kind: ServerKind, run: number) => Promise<T>,
+): Promise<Record<ServerKind, T[]>> {
   const results: Record<ServerKind, T[]> = { ours: [], reference: [] };
   for (let run = 0; run < runs; run++) {
     const order: ServerKind[] = run % 2 === 0 ? ['ours', 'reference'] : ['reference', 'ours'];

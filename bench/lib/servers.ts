@@ -65,7 +65,16 @@ function freePort(): Promise<number> {
 /** Our production entry point, exactly as `npm start` runs it, on a prepared database. */
 export async function startOurs(databasePath: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('server', 'main.ts')], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(await freePort()), HOST: '127.0.0.1', DATABASE_PATH: databasePath, SEED_DEMO: '0', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: databasePath,
+      SEED_DEMO: '0',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const match = await waitForLine(child, /ready on http:\/\/localhost:(\d+)/);
@@ -74,7 +83,9 @@ export async function startOurs(databasePath: string, env: Record<string, string
 
 /** The reference y-websocket server in its own process. */
 export async function startReference(): Promise<RunningServer> {
-  const child = spawn(process.execPath, [path.join('bench', 'reference-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join('bench', 'reference-server.mjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const match = await waitForLine(child, /\{"port":(\d+)\}/);
   return running('reference', child, Number(match[1]));
 }

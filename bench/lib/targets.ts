@@ -37,7 +37,11 @@ function refusalsOf(clients: TestClient[]): Map<number, number> {
 }
 
 /** Records every client `connect` makes; `closing` stops the server and then reports refusals. */
-function trackRefusals(kind: ServerKind, connect: (docIndex: number, userIndex?: number) => TestClient, stop: () => Promise<void>) {
+function trackRefusals(
+  kind: ServerKind,
+  connect: (docIndex: number, userIndex?: number) => TestClient,
+  stop: () => Promise<void>,
+) {
   const clients: TestClient[] = [];
   return {
     connect(docIndex: number, userIndex?: number) {
@@ -48,7 +52,10 @@ function trackRefusals(kind: ServerKind, connect: (docIndex: number, userIndex?:
     async close() {
       await stop();
       const refusals = refusalsOf(clients);
-      if (refusals.size > 0) throw new Error(`the ${kind} server refused clients: ${[...refusals].map(([code, times]) => `${times}× close ${code}`).join(', ')}`);
+      if (refusals.size > 0)
+        throw new Error(
+          `the ${kind} server refused clients: ${[...refusals].map(([code, times]) => `${times}× close ${code}`).join(', ')}`,
+        );
     },
   };
 }
@@ -60,7 +67,10 @@ export async function signInOverHttp(port: number, email: string, password: stri
     body: JSON.stringify({ email, password }),
   });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 /**
@@ -80,7 +90,8 @@ async function ourTarget(docs: number, users: number): Promise<Target> {
   const handle = openDatabase(databasePath);
   const partyId = buildParty(handle, { name: 'Benchmark party', shortCode: 'BENCH' }).id;
   const accounts: { id: string; email: string }[] = [];
-  for (let i = 0; i < users; i++) accounts.push(await buildUser(handle, { partyId, email: `bench${i}@example.org`, password: BENCH_PASSWORD }));
+  for (let i = 0; i < users; i++)
+    accounts.push(await buildUser(handle, { partyId, email: `bench${i}@example.org`, password: BENCH_PASSWORD }));
   const docIds: string[] = [];
   handle.sqlite.transaction(() => {
     for (let i = 0; i < docs; i++) {
@@ -95,7 +106,8 @@ async function ourTarget(docs: number, users: number): Promise<Target> {
   let cookies = await signInAll(server.port, accounts);
   const tracked = trackRefusals(
     'ours',
-    (docIndex, userIndex = 0) => connectClient(target.server.port, docIds[docIndex]!, cookies[userIndex % cookies.length]!),
+    (docIndex, userIndex = 0) =>
+      connectClient(target.server.port, docIds[docIndex]!, cookies[userIndex % cookies.length]!),
     async () => {
       await server.stop('SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });

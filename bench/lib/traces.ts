@@ -41,7 +41,8 @@ function editorTextOf(doc: Y.Doc): Y.XmlText {
 export function sequentialText(trace: SequentialTrace, count: number): string {
   let text = '';
   for (const txn of trace.txns.slice(0, count)) {
-    for (const [position, deleted, inserted] of txn.patches) text = text.slice(0, position) + inserted + text.slice(position + deleted);
+    for (const [position, deleted, inserted] of txn.patches)
+      text = text.slice(0, position) + inserted + text.slice(position + deleted);
   }
   return text;
 }
@@ -61,7 +62,12 @@ export interface ReplayStep {
  * it merges, then its own edit — and is awaited before the replay goes on.
  * Returns the merged text of every agent.
  */
-export async function replayConcurrent(trace: ConcurrentTrace, count: number, base: Uint8Array, deliver: (step: ReplayStep) => Promise<void> | void): Promise<string> {
+export async function replayConcurrent(
+  trace: ConcurrentTrace,
+  count: number,
+  base: Uint8Array,
+  deliver: (step: ReplayStep) => Promise<void> | void,
+): Promise<string> {
   const docs = Array.from({ length: trace.numAgents }, (_, agent) => docWithClientId(CLIENT_ID_BASE + agent, base));
   const applied = docs.map(() => new Set<number>());
   const updates: Uint8Array[] = [];
@@ -104,7 +110,7 @@ export function containsUpdate(doc: Y.Doc, update: Uint8Array): boolean {
   for (const [client, deletions] of Y.decodeUpdate(update).ds.clients) {
     for (const { clock, len } of deletions) {
       if (Y.getState(doc.store, client) < clock + len) return false;
-      for (let at = clock; at < clock + len; ) {
+      for (let at = clock; at < clock + len;) {
         const struct = Y.getItem(doc.store, Y.createID(client, at));
         if (!struct.deleted) return false;
         at = struct.id.clock + struct.length;

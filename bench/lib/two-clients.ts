@@ -4,7 +4,10 @@ import { syncedAfter } from './sync';
 import { startTarget } from './targets';
 
 /** Starts a server with one document, connects two synced clients, runs `measure`, cleans up. */
-export async function withTwoClients<T>(kind: ServerKind, measure: (a: TestClient, b: TestClient) => Promise<T>): Promise<T> {
+export async function withTwoClients<T>(
+  kind: ServerKind,
+  measure: (a: TestClient, b: TestClient) => Promise<T>,
+): Promise<T> {
   const target = await startTarget(kind, { docs: 1 });
   try {
     const a = target.connect(0, 0);

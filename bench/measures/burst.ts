@@ -15,5 +15,12 @@ export async function benchBurst(runs: number, edits: number): Promise<Row[]> {
       return edits / ((performance.now() - start) / 1000);
     }),
   );
-  return [row(`burst: ${edits} edits at once (updates/s)`, medianOf(results.ours, (r) => r), medianOf(results.reference, (r) => r), { kind: 'ratio-at-least', value: 0.8 })];
+  return [
+    row(
+      `burst: ${edits} edits at once (updates/s)`,
+      medianOf(results.ours, (r) => r),
+      medianOf(results.reference, (r) => r),
+      { kind: 'ratio-at-least', value: 0.8 },
+    ),
+  ];
 }

@@ -25,7 +25,13 @@ export async function benchConcurrentReplay(quick: boolean): Promise<Row[]> {
       const expected = await replayConcurrent(trace, count, base, async ({ agent, update, own }) => {
         const client = clients[agent]!;
         if (own) Y.applyUpdate(client.doc, update);
-        else await untilDocHolds(client.doc, () => containsUpdate(client.doc, update), 30_000, "another agent's edit to reach the client");
+        else
+          await untilDocHolds(
+            client.doc,
+            () => containsUpdate(client.doc, update),
+            30_000,
+            "another agent's edit to reach the client",
+          );
       });
       const texts = () => clients.map((c) => editorText(c.doc)!.toString());
       const converged = await until(() => texts().every((t) => t === expected), 60_000, 'convergence')
@@ -38,5 +44,12 @@ export async function benchConcurrentReplay(quick: boolean): Promise<Row[]> {
       await target.close();
     }
   });
-  return [row(`concurrent replay: friendsforever (${count} txns, 2 clients) converges to endContent`, results.ours[0]!, results.reference[0]!, { kind: 'equals', value: true })];
+  return [
+    row(
+      `concurrent replay: friendsforever (${count} txns, 2 clients) converges to endContent`,
+      results.ours[0]!,
+      results.reference[0]!,
+      { kind: 'equals', value: true },
+    ),
+  ];
 }

@@ -54,7 +54,14 @@ export async function benchDurability(trials: number): Promise<Row[]> {
   const [ours] = results.ours;
   const [reference] = results.reference;
   return [
-    row(`durability: ${trials} SIGKILLs mid-burst, updates the reader had but lost`, ours!.missing, reference!.missing, { kind: 'equals', value: 0 }),
-    row(`durability: updates the reader had received (all trials)`, ours!.received, reference!.received, { kind: 'reported' }),
+    row(
+      `durability: ${trials} SIGKILLs mid-burst, updates the reader had but lost`,
+      ours!.missing,
+      reference!.missing,
+      { kind: 'equals', value: 0 },
+    ),
+    row(`durability: updates the reader had received (all trials)`, ours!.received, reference!.received, {
+      kind: 'reported',
+    }),
   ];
 }

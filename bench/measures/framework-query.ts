@@ -11,25 +11,74 @@ import { medianOf, row, type Row } from '../lib/rows';
 import { percentile } from '../lib/stats';
 
 /** 7. The framework page's data (statuses, roll-ups, tasks) for a large framework, server-side. */
-export async function benchFrameworkQuery(runs: number, indicatorCount: number, periodCount: number, samples: number): Promise<Row[]> {
+export async function benchFrameworkQuery(
+  runs: number,
+  indicatorCount: number,
+  periodCount: number,
+  samples: number,
+): Promise<Row[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-bench-framework-'));
   const handle = openDatabase(path.join(dir, 'compact.db'));
   try {
     const compactId = buildCompact(handle).id;
     const partyId = buildParty(handle).id;
     const monitor = await buildUser(handle, { partyId });
-    const periods = configureFramework(handle.db, { userId: null, partyId: null }, compactId, { frequency: 'quarterly', startDate: '2020-01-01', periods: periodCount, onTrackThreshold: 0.9, atRiskThreshold: 0.6, requireEvidence: false });
+    const periods = configureFramework(handle.db, { userId: null, partyId: null }, compactId, {
+      frequency: 'quarterly',
+      startDate: '2020-01-01',
+      periods: periodCount,
+      onTrackThreshold: 0.9,
+      atRiskThreshold: 0.6,
+      requireEvidence: false,
+    });
     const now = new Date();
     handle.db.transaction((tx) => {
       for (let i = 0; i < indicatorCount; i++) {
         const id = newId();
-        tx.insert(indicators).values({ id, compactId, code: `B-${i}`, title: `Indicator ${i}`, level: 'output', measure: i % 10 === 0 ? 'qualitative' : 'number', direction: i % 3 === 0 ? 'decrease' : 'increase', baselineValue: i % 10 === 0 ? null : 100, responsiblePartyId: partyId, sectionRef: `Section ${i % 12}`, state: 'active', createdAt: now, updatedAt: now }).run();
+        tx.insert(indicators)
+          .values({
+            id,
+            compactId,
+            code: `B-${i}`,
+            title: `Indicator ${i}`,
+            level: 'output',
+            measure: i % 10 === 0 ? 'qualitative' : 'number',
+            direction: i % 3 === 0 ? 'decrease' : 'increase',
+            baselineValue: i % 10 === 0 ? null : 100,
+            responsiblePartyId: partyId,
+            sectionRef: `Section ${i % 12}`,
+            state: 'active',
+            createdAt: now,
+            updatedAt: now,
+          })
+          .run();
         periods.forEach((period, p) => {
-          if (i % 10 !== 0) tx.insert(indicatorTargets).values({ indicatorId: id, periodId: period.id, value: i % 3 === 0 ? 100 - p * 2 : 100 + p * 3, setAt: now }).run();
-          tx.insert(progressUpdates).values({
-            id: newId(), compactId, indicatorId: id, periodId: period.id, value: i % 10 === 0 ? null : 100 + p * (i % 4), rating: i % 10 === 0 ? 'at-risk' : null,
-            validatedRating: i % 10 === 0 ? 'at-risk' : null, state: 'validated', createdBy: monitor.id, createdByPartyId: partyId, decidedAt: now, createdAt: now, updatedAt: now,
-          }).run();
+          if (i % 10 !== 0)
+            tx.insert(indicatorTargets)
+              .values({
+                indicatorId: id,
+                periodId: period.id,
+                value: i % 3 === 0 ? 100 - p * 2 : 100 + p * 3,
+                setAt: now,
+              })
+              .run();
+          tx.insert(progressUpdates)
+            .values({
+              id: newId(),
+              compactId,
+              indicatorId: id,
+              periodId: period.id,
+              value: i % 10 === 0 ? null : 100 + p * (i % 4),
+              rating: i % 10 === 0 ? 'at-risk' : null,
+              validatedRating: i % 10 === 0 ? 'at-risk' : null,
+              state: 'validated',
+              createdBy: monitor.id,
+              createdByPartyId: partyId,
+              decidedAt: now,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .run();
         });
       }
     });

@@ -9,8 +9,14 @@ function storedBytes(target: Target): { log: number; checkpoint: number } {
   const db = new Database(target.databasePath!, { readonly: true });
   try {
     const id = target.docIds[0]!;
-    const log = db.prepare('SELECT coalesce(sum(length("update")), 0) AS n FROM doc_updates WHERE compact_id = ?').get(id) as { n: number };
-    const checkpoint = db.prepare('SELECT coalesce(length(state), 0) AS n FROM doc_checkpoints WHERE compact_id = ? ORDER BY upto_update_id DESC LIMIT 1').get(id) as { n: number } | undefined;
+    const log = db
+      .prepare('SELECT coalesce(sum(length("update")), 0) AS n FROM doc_updates WHERE compact_id = ?')
+      .get(id) as { n: number };
+    const checkpoint = db
+      .prepare(
+        'SELECT coalesce(length(state), 0) AS n FROM doc_checkpoints WHERE compact_id = ? ORDER BY upto_update_id DESC LIMIT 1',
+      )
+      .get(id) as { n: number } | undefined;
     return { log: log.n, checkpoint: checkpoint?.n ?? 0 };
   } finally {
     db.close();
@@ -78,9 +84,24 @@ export async function benchLargeDocument(runs: number, quick: boolean): Promise<
   const label = `large document (${count} edits)`;
   return [
     row(`${label}: replay through the server (s)`, ours.replaySeconds, reference.replaySeconds, { kind: 'reported' }),
-    row(`${label}: first sync, cold (ms)`, medianOf(ours.cold, (v) => v), null, { kind: 'at-most', value: 150 }),
-    row(`${label}: first sync, warm (ms)`, medianOf(ours.warm, (v) => v), medianOf(reference.warm, (v) => v), { kind: 'at-most', value: 50 }),
-    row(`${label}: server memory for the document (MiB)`, medianOf(ours.memory, (v) => v), null, { kind: 'reported' }),
+    row(
+      `${label}: first sync, cold (ms)`,
+      medianOf(ours.cold, (v) => v),
+      null,
+      { kind: 'at-most', value: 150 },
+    ),
+    row(
+      `${label}: first sync, warm (ms)`,
+      medianOf(ours.warm, (v) => v),
+      medianOf(reference.warm, (v) => v),
+      { kind: 'at-most', value: 50 },
+    ),
+    row(
+      `${label}: server memory for the document (MiB)`,
+      medianOf(ours.memory, (v) => v),
+      null,
+      { kind: 'reported' },
+    ),
     row(`${label}: bytes stored, update log`, ours.bytes!.log, null, { kind: 'reported' }),
     row(`${label}: bytes stored, latest checkpoint`, ours.bytes!.checkpoint, null, { kind: 'reported' }),
   ];

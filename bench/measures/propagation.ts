@@ -27,7 +27,17 @@ export async function benchPropagation(runs: number, edits: number): Promise<Row
     }),
   );
   return [
-    row(`propagation p50 (ms), ${edits} edits`, medianOf(results.ours, (r) => r.p50), medianOf(results.reference, (r) => r.p50), { kind: 'ratio-at-most', value: 1.0 }),
-    row(`propagation p99 (ms), ${edits} edits`, medianOf(results.ours, (r) => r.p99), medianOf(results.reference, (r) => r.p99), { kind: 'ratio-at-most', value: 1.5 }),
+    row(
+      `propagation p50 (ms), ${edits} edits`,
+      medianOf(results.ours, (r) => r.p50),
+      medianOf(results.reference, (r) => r.p50),
+      { kind: 'ratio-at-most', value: 1.0 },
+    ),
+    row(
+      `propagation p99 (ms), ${edits} edits`,
+      medianOf(results.ours, (r) => r.p99),
+      medianOf(results.reference, (r) => r.p99),
+      { kind: 'ratio-at-most', value: 1.5 },
+    ),
   ];
 }

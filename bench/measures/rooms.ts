@@ -26,7 +26,8 @@ export async function benchRooms(runs: number, size: RoomsSize): Promise<Row[]> 
     const target = await startTarget(kind, { docs: size.docs, users });
     try {
       const rooms: TestClient[][] = [];
-      for (let d = 0; d < size.docs; d++) rooms.push(Array.from({ length: size.clientsPerDoc }, (_, c) => target.connect(d, d * size.clientsPerDoc + c)));
+      for (let d = 0; d < size.docs; d++)
+        rooms.push(Array.from({ length: size.clientsPerDoc }, (_, c) => target.connect(d, d * size.clientsPerDoc + c)));
       await Promise.all(rooms.flat().map((client) => syncedAfter(client, 0, 120_000)));
 
       const sentAt = new Map<string, number>();
@@ -56,13 +57,24 @@ export async function benchRooms(runs: number, size: RoomsSize): Promise<Row[]> 
         await sleep(10);
       }
       const expected = size.clientsPerDoc - 1;
-      await until(() => [...sentAt.keys()].every((key) => arrivals.get(key) === expected), 15_000, 'every write to arrive').catch(() => undefined);
+      await until(
+        () => [...sentAt.keys()].every((key) => arrivals.get(key) === expected),
+        15_000,
+        'every write to arrive',
+      ).catch(() => undefined);
       const dropped = [...sentAt.keys()].filter((key) => (arrivals.get(key) ?? 0) < expected).length;
       const contents = (client: TestClient) => JSON.stringify(fragmentText(client.doc).split('\n').sort());
       const identical = rooms.every((clients) => clients.every((c) => contents(c) === contents(clients[0]!)));
       const rss = target.server.rssBytes();
       for (const client of rooms.flat()) client.destroy();
-      return { written, dropped, identical, p50: median(latencies), p99: percentile(latencies, 99), rssMiB: rss / 1024 / 1024 };
+      return {
+        written,
+        dropped,
+        identical,
+        p50: median(latencies),
+        p99: percentile(latencies, 99),
+        rssMiB: rss / 1024 / 1024,
+      };
     } finally {
       await target.close();
     }
@@ -70,10 +82,33 @@ export async function benchRooms(runs: number, size: RoomsSize): Promise<Row[]> 
   const label = `rooms ${size.docs}×${size.clientsPerDoc}, ${size.writesPerSecond}/s for ${size.seconds}s`;
   const allIdentical = (list: { identical: boolean }[]) => list.every((r) => r.identical);
   return [
-    row(`${label}: dropped updates`, Math.max(...results.ours.map((r) => r.dropped)), Math.max(...results.reference.map((r) => r.dropped)), { kind: 'equals', value: 0 }),
-    row(`${label}: replicas identical`, allIdentical(results.ours), allIdentical(results.reference), { kind: 'equals', value: true }),
-    row(`${label}: latency p50 (ms)`, medianOf(results.ours, (r) => r.p50), medianOf(results.reference, (r) => r.p50), { kind: 'reported' }),
-    row(`${label}: latency p99 (ms)`, medianOf(results.ours, (r) => r.p99), medianOf(results.reference, (r) => r.p99), { kind: 'reported' }),
-    row(`${label}: server RSS (MiB)`, medianOf(results.ours, (r) => r.rssMiB), medianOf(results.reference, (r) => r.rssMiB), { kind: 'reported' }),
+    row(
+      `${label}: dropped updates`,
+      Math.max(...results.ours.map((r) => r.dropped)),
+      Math.max(...results.reference.map((r) => r.dropped)),
+      { kind: 'equals', value: 0 },
+    ),
+    row(`${label}: replicas identical`, allIdentical(results.ours), allIdentical(results.reference), {
+      kind: 'equals',
+      value: true,
+    }),
+    row(
+      `${label}: latency p50 (ms)`,
+      medianOf(results.ours, (r) => r.p50),
+      medianOf(results.reference, (r) => r.p50),
+      { kind: 'reported' },
+    ),
+    row(
+      `${label}: latency p99 (ms)`,
+      medianOf(results.ours, (r) => r.p99),
+      medianOf(results.reference, (r) => r.p99),
+      { kind: 'reported' },
+    ),
+    row(
+      `${label}: server RSS (MiB)`,
+      medianOf(results.ours, (r) => r.rssMiB),
+      medianOf(results.reference, (r) => r.rssMiB),
+      { kind: 'reported' },
+    ),
   ];
 }

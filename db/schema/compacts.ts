@@ -30,7 +30,6 @@ export const memberships = sqliteTable(
   (t) => [primaryKey({ columns: [t.compactId, t.userId] }), index('memberships_user_idx').on(t.userId)],
 );
 
-
 /**
  * One-time links an admin copies: invitations to a compact and password resets.
  * Only the SHA-256 of the token is stored.

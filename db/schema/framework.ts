@@ -39,7 +39,10 @@ export const reportingPeriods = sqliteTable(
     startsOn: text('starts_on').notNull(),
     endsOn: text('ends_on').notNull(),
   },
-  (t) => [uniqueIndex('periods_compact_label').on(t.compactId, t.label), index('periods_compact_start').on(t.compactId, t.startsOn)],
+  (t) => [
+    uniqueIndex('periods_compact_label').on(t.compactId, t.label),
+    index('periods_compact_start').on(t.compactId, t.startsOn),
+  ],
 );
 
 /**
@@ -165,7 +168,15 @@ export const progressUpdates = sqliteTable(
   (t) => [
     index('progress_indicator_period').on(t.indicatorId, t.periodId),
     // Covers the framework view's read of every validated value (no table lookups).
-    index('progress_compact_state').on(t.compactId, t.state, t.decidedAt, t.indicatorId, t.periodId, t.value, t.validatedRating),
+    index('progress_compact_state').on(
+      t.compactId,
+      t.state,
+      t.decidedAt,
+      t.indicatorId,
+      t.periodId,
+      t.value,
+      t.validatedRating,
+    ),
   ],
 );
 

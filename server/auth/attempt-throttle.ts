@@ -46,7 +46,10 @@ export function countAttempt(db: DbOrTx, key: string, windowMs: number, now = Da
 
 /** Takes back one counted attempt (it turned out to be a success). */
 export function uncountAttempt(db: DbOrTx, key: string): void {
-  db.update(signInFailures).set({ failures: sql`max(${signInFailures.failures} - 1, 0)` }).where(eq(signInFailures.key, key)).run();
+  db.update(signInFailures)
+    .set({ failures: sql`max(${signInFailures.failures} - 1, 0)` })
+    .where(eq(signInFailures.key, key))
+    .run();
 }
 
 /** Forgets every attempt counted against `key`. */

@@ -33,7 +33,8 @@ function mediaType(request: Request): string | null {
 }
 
 function badRedirect(values: Iterable<unknown>): boolean {
-  for (const value of values) if (value !== undefined && (typeof value !== 'string' || !isSameOriginPath(value))) return true;
+  for (const value of values)
+    if (value !== undefined && (typeof value !== 'string' || !isSameOriginPath(value))) return true;
   return false;
 }
 
@@ -44,7 +45,13 @@ export async function refuseAuthRequest(request: Request): Promise<Response | nu
     return refusal(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send this request as JSON.');
   }
   const query = new URL(request.url).searchParams;
-  const body = type === 'application/json' ? ((await request.clone().json().catch(() => null)) as Record<string, unknown> | null) : null;
+  const body =
+    type === 'application/json'
+      ? ((await request
+          .clone()
+          .json()
+          .catch(() => null)) as Record<string, unknown> | null)
+      : null;
   const fromBody = body && typeof body === 'object' ? REDIRECT_PARAMS.map((name) => body[name]) : [];
   if (badRedirect(REDIRECT_PARAMS.flatMap((name) => query.getAll(name))) || badRedirect(fromBody)) {
     return refusal(400, 'INVALID_CALLBACK_URL', 'Links to go to afterwards must be paths on this site.');

@@ -24,14 +24,20 @@ function withSecureCookies(response: Response): Response {
 
 async function signIn(request: Request, handler: (r: Request) => Promise<Response>): Promise<Response> {
   const handle = getDb();
-  const body = (await request.clone().json().catch(() => null)) as { email?: unknown } | null;
+  const body = (await request
+    .clone()
+    .json()
+    .catch(() => null)) as { email?: unknown } | null;
   const email = typeof body?.email === 'string' ? body.email.slice(0, 320) : '';
   const address = clientAddress(request.headers);
   const retryAfter = signInRetryAfterSeconds(handle.db, email, address);
   if (retryAfter > 0) {
     return json(
       429,
-      { code: 'TOO_MANY_ATTEMPTS', message: `Too many failed sign-ins. Try again in ${Math.ceil(retryAfter / 60)} minutes.` },
+      {
+        code: 'TOO_MANY_ATTEMPTS',
+        message: `Too many failed sign-ins. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
+      },
       { 'retry-after': String(retryAfter) },
     );
   }

@@ -37,7 +37,12 @@ function buildAuth(handle: DbHandle) {
       provider: 'sqlite',
       schema: { user, session, account, verification },
     }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+    },
     disabledPaths: DISABLED_AUTH_PATHS,
     hooks: { before: authEndpointPolicy },
     user: {

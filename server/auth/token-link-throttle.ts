@@ -13,7 +13,10 @@ const key = (address: string) => `token-link:${address}`;
 
 /** Seconds until this address may use a link again, or 0. */
 export function tokenLinkRetryAfterSeconds(db: DbOrTx, address: string, now = Date.now()): number {
-  return secondsUntil([blockedUntil(db, key(address), { max: config.tokenLinkMaxFailures, windowMs: TOKEN_LINK_WINDOW_MS }, now)], now);
+  return secondsUntil(
+    [blockedUntil(db, key(address), { max: config.tokenLinkMaxFailures, windowMs: TOKEN_LINK_WINDOW_MS }, now)],
+    now,
+  );
 }
 
 export function countTokenLinkAttempt(db: DbOrTx, address: string, now = Date.now()): void {

@@ -16,7 +16,9 @@ function reasonToClose(change: AccessChange, connection: CollabConnection): Clos
     case 'membership-removed':
       return change.userId === actor.userId && change.compactId === connection.room.compactId ? CLOSE.forbidden : null;
     case 'membership-changed':
-      return change.userId === actor.userId && change.compactId === connection.room.compactId ? CLOSE.accessChanged : null;
+      return change.userId === actor.userId && change.compactId === connection.room.compactId
+        ? CLOSE.accessChanged
+        : null;
   }
 }
 
@@ -40,7 +42,11 @@ export function recheckAccess(db: DbOrTx, connection: CollabConnection): CloseRe
  * removal, role change, deactivation), and by periodic re-checks (session expiry, changes
  * made by another process).
  */
-export function enforceAccess(db: DbOrTx, connections: () => Iterable<CollabConnection>, recheckMs: number): () => void {
+export function enforceAccess(
+  db: DbOrTx,
+  connections: () => Iterable<CollabConnection>,
+  recheckMs: number,
+): () => void {
   const unsubscribe = onAccessChange((change) => {
     for (const connection of connections()) {
       const reason = reasonToClose(change, connection);

@@ -5,7 +5,13 @@ import type { ConnectionAccess } from './connection';
 import { refuseUpgrade } from './refuse-upgrade';
 import { authorizeUpgrade, compactIdFromPath } from './upgrade-auth';
 
-export type DeliverUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer, compactId: string, access: ConnectionAccess) => void;
+export type DeliverUpgrade = (
+  request: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  compactId: string,
+  access: ConnectionAccess,
+) => void;
 
 /**
  * The front door for /collab/<compactId>: authenticates the session cookie and checks
@@ -18,7 +24,11 @@ export function authenticatedUpgrades(handle: DbHandle, deliver: DeliverUpgrade)
     if (compactId === null) return false;
     socket.on('error', () => socket.destroy());
     authorizeUpgrade(handle, request, compactId)
-      .then((result) => (result.ok ? deliver(request, socket, head, compactId, result.access) : refuseUpgrade(request, socket, head, result.refusal)))
+      .then((result) =>
+        result.ok
+          ? deliver(request, socket, head, compactId, result.access)
+          : refuseUpgrade(request, socket, head, result.refusal),
+      )
       .catch(() => socket.destroy());
     return true;
   };

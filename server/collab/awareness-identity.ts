@@ -30,7 +30,8 @@ export function stampAwarenessUpdate(
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const parsed: unknown = JSON.parse(decoding.readVarString(decoder));
-    if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) throw new Error('awareness state must be an object or null');
+    if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed)))
+      throw new Error('awareness state must be an object or null');
     if (parsed !== null) announcedIds.push(clientId);
     if (!mayUseClientId(clientId)) continue;
     // Spreading copies own keys as data properties (a "__proto__" key included): no prototype is touched.

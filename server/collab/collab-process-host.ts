@@ -12,7 +12,9 @@ const ENTRY = path.join(/*turbopackIgnore: true*/ process.cwd(), 'server', 'coll
 function spawnCollabProcess(): Promise<ChildProcess> {
   const child = fork(ENTRY, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   return new Promise((resolve, reject) => {
-    child.once('message', (message: CollabToHostMessage) => (message.kind === 'ready' ? resolve(child) : reject(new Error('unexpected message'))));
+    child.once('message', (message: CollabToHostMessage) =>
+      message.kind === 'ready' ? resolve(child) : reject(new Error('unexpected message')),
+    );
     child.once('exit', (code) => reject(new Error(`the collaboration process exited while starting (${code})`)));
   });
 }
@@ -62,7 +64,15 @@ export async function startCollabProcess(handle: DbHandle): Promise<CollabEndpoi
     pid: () => child.pid,
     // Authentication happens here, in the HTTP process; the socket then moves to the collaboration process.
     handleUpgrade: authenticatedUpgrades(handle, (request, socket, head, compactId, access) => {
-      const message: HostToCollabMessage = { kind: 'upgrade', method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, head: head.toString('base64'), compactId, access };
+      const message: HostToCollabMessage = {
+        kind: 'upgrade',
+        method: request.method ?? 'GET',
+        url: request.url ?? '/',
+        headers: request.headers,
+        head: head.toString('base64'),
+        compactId,
+        access,
+      };
       handOver(message, socket as Socket);
     }),
     async close() {

@@ -25,7 +25,12 @@ process.on('message', (message: HostToCollabMessage, socket?: Socket) => {
   if (message.kind === 'access-change') {
     publishAccessChange(message.change);
   } else if (message.kind === 'upgrade' && socket) {
-    const request = { method: message.method, url: message.url, headers: message.headers, socket } as unknown as IncomingMessage;
+    const request = {
+      method: message.method,
+      url: message.url,
+      headers: message.headers,
+      socket,
+    } as unknown as IncomingMessage;
     collab.accept(request, socket, Buffer.from(message.head, 'base64'), message.compactId, message.access);
   }
 });

@@ -34,20 +34,37 @@ export interface CollabServer {
 
 /** The y-websocket-protocol collaboration server, attached to the app's HTTP server. */
 export function createCollabServer(handle: DbHandle, options: CollabServerOptions = {}): CollabServer {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? config.collabMaxPayloadBytes });
-  const writer = openWriterConnection(handle.path, handle.sqlite, options.writeBusyTimeoutMs ?? config.collabWriteBusyTimeoutMs);
-  const batcher = new UpdateBatcher(writer, { busyTimeoutMs: options.writeBusyTimeoutMs ?? config.collabWriteBusyTimeoutMs, onBusy: options.onWriteBusy });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayloadBytes ?? config.collabMaxPayloadBytes,
+  });
+  const writer = openWriterConnection(
+    handle.path,
+    handle.sqlite,
+    options.writeBusyTimeoutMs ?? config.collabWriteBusyTimeoutMs,
+  );
+  const batcher = new UpdateBatcher(writer, {
+    busyTimeoutMs: options.writeBusyTimeoutMs ?? config.collabWriteBusyTimeoutMs,
+    onBusy: options.onWriteBusy,
+  });
   // Client-id bindings are read (and, for documents stored before them, written once) on the writer's connection.
   const rooms = new RoomRegistry(handle.db, writer, batcher, options.idleUnloadMs ?? config.collabIdleUnloadMs);
   const connections = new Set<CollabConnection>();
-  const counts = new ConnectionCounts(options.maxConnectionsPerPerson ?? config.collabMaxConnectionsPerPerson, options.maxConnectionsPerRoom ?? config.collabMaxConnectionsPerRoom);
+  const counts = new ConnectionCounts(
+    options.maxConnectionsPerPerson ?? config.collabMaxConnectionsPerPerson,
+    options.maxConnectionsPerRoom ?? config.collabMaxConnectionsPerRoom,
+  );
   const limits: ConnectionLimits = {
     maxBufferedBytes: options.maxBufferedBytes ?? config.collabMaxBufferedBytes,
     maxAwarenessBytes: options.maxAwarenessBytes ?? config.collabMaxAwarenessBytes,
     syncRequestsPerMinute: options.syncRequestsPerMinute ?? config.collabSyncRequestsPerMinute,
   };
 
-  const stopEnforcing = enforceAccess(handle.db, () => connections, options.sessionRecheckMs ?? config.collabSessionRecheckMs);
+  const stopEnforcing = enforceAccess(
+    handle.db,
+    () => connections,
+    options.sessionRecheckMs ?? config.collabSessionRecheckMs,
+  );
 
   const heartbeat = setInterval(() => {
     for (const connection of connections) {
@@ -62,7 +79,13 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
   heartbeat.unref();
 
   /** Completes the WebSocket handshake for a connection whose access is already decided. */
-  function accept(request: IncomingMessage, socket: Duplex, head: Buffer, compactId: string, access: ConnectionAccess): void {
+  function accept(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    compactId: string,
+    access: ConnectionAccess,
+  ): void {
     wss.handleUpgrade(request, socket, head, (ws) => {
       ws.on('error', () => ws.terminate());
       const { userId } = access.actor;

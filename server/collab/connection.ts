@@ -79,7 +79,8 @@ export class CollabConnection implements RoomPeer {
 
   close(reason: CloseReason): void {
     this.closing = true;
-    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) this.ws.close(reason.code, reason.reason);
+    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING)
+      this.ws.close(reason.code, reason.reason);
   }
 
   private onMessage(data: Buffer, isBinary: boolean): void {
@@ -140,7 +141,8 @@ export class CollabConnection implements RoomPeer {
     const stamped = stampAwarenessUpdate(update, this.access.presence, (id) => this.mayPresent(id));
     if (!this.announced) {
       this.announced = true;
-      if (stamped.announcedIds.length === 1 && clientIds.heldByOther(stamped.announcedIds[0]!, this.owner)) return this.close(CLOSE.clientIdTaken);
+      if (stamped.announcedIds.length === 1 && clientIds.heldByOther(stamped.announcedIds[0]!, this.owner))
+        return this.close(CLOSE.clientIdTaken);
     }
     applyAwarenessUpdate(this.room.awareness, stamped.update, this);
   }

@@ -21,13 +21,19 @@ function isRunning(pid: number): boolean {
  * live one still holds it (e.g. still flushing after its HTTP process died). A claim whose
  * process is gone, or that was not renewed in time, is taken over. Returns the release.
  */
-export async function acquireCollabOwnership(sqlite: SqliteDatabase, options: OwnershipOptions = {}): Promise<() => void> {
+export async function acquireCollabOwnership(
+  sqlite: SqliteDatabase,
+  options: OwnershipOptions = {},
+): Promise<() => void> {
   const renewEveryMs = options.renewEveryMs ?? 5000;
   const read = sqlite.prepare('SELECT pid, renewed_at AS renewedAt FROM collab_owner WHERE id = 1');
-  const claim = sqlite.prepare('INSERT INTO collab_owner (id, pid, renewed_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET pid = excluded.pid, renewed_at = excluded.renewed_at');
+  const claim = sqlite.prepare(
+    'INSERT INTO collab_owner (id, pid, renewed_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET pid = excluded.pid, renewed_at = excluded.renewed_at',
+  );
   const tryClaim = sqlite.transaction((now: number): number | null => {
     const owner = read.get() as { pid: number; renewedAt: number } | undefined;
-    const free = !owner || owner.pid === process.pid || !isRunning(owner.pid) || now - owner.renewedAt > 3 * renewEveryMs;
+    const free =
+      !owner || owner.pid === process.pid || !isRunning(owner.pid) || now - owner.renewedAt > 3 * renewEveryMs;
     if (!free) return owner.pid;
     claim.run(process.pid, now);
     return null;

@@ -63,8 +63,8 @@ export function decodeMessage(frame: Uint8Array): IncomingMessage {
     if (syncType === SYNC_STEP_1) {
       Y.decodeStateVector(payload); // throws on a malformed state vector: refused here, never later
       message = { kind: 'sync-step-1', stateVector: payload };
-    }
-    else if (syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE) message = { kind: 'update', update: payload, forwardable: syncType === SYNC_UPDATE };
+    } else if (syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE)
+      message = { kind: 'update', update: payload, forwardable: syncType === SYNC_UPDATE };
     else throw new Error(`unknown sync message type ${syncType}`);
   } else if (type === MESSAGE_AWARENESS) {
     message = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };

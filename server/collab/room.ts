@@ -87,11 +87,21 @@ export class Room implements UpdateSink {
       from.close(CLOSE.unknownDependency);
     }
     if (!integrated) return; // nothing new: neither stored nor forwarded
-    const newClientIds = verdict.newClientIds.length > 0 ? intersect(verdict.newClientIds, clientIdsWritten(integrated)) : verdict.newClientIds;
+    const newClientIds =
+      verdict.newClientIds.length > 0
+        ? intersect(verdict.newClientIds, clientIdsWritten(integrated))
+        : verdict.newClientIds;
     this.clientIds.bind(newClientIds, from.owner);
     this.unstored++;
     this.answers.invalidate();
-    this.batcher.enqueue({ compactId: this.compactId, update: integrated, author: from.owner, newClientIds, from, room: this });
+    this.batcher.enqueue({
+      compactId: this.compactId,
+      update: integrated,
+      author: from.owner,
+      newClientIds,
+      from,
+      room: this,
+    });
   }
 
   /** The update is committed: forward it to everyone else. */
@@ -139,7 +149,8 @@ export class Room implements UpdateSink {
   /** Writes the full state when updates were stored since the last checkpoint (and all are stored). */
   checkpoint(): void {
     if (this.broken || this.updatesSinceCheckpoint === 0 || this.unstored > 0) return;
-    if (this.batcher.writeCheckpoint(this.compactId, this.answers.fullState(), this.lastUpdateId)) this.updatesSinceCheckpoint = 0;
+    if (this.batcher.writeCheckpoint(this.compactId, this.answers.fullState(), this.lastUpdateId))
+      this.updatesSinceCheckpoint = 0;
   }
 
   /** Sync step 2 for a peer: what it lacks. Waits while integrated updates are not yet on disk. */
@@ -157,7 +168,10 @@ export class Room implements UpdateSink {
     this.integrated = update;
   };
 
-  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
     const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null;
     if (peer) {
       for (const id of added) peer.awarenessClientIds.add(id);

@@ -25,11 +25,17 @@ const MAX_RETRY_DELAY_MS = 100;
 
 const isBusy = (error: unknown) => {
   const code = (error as { code?: unknown }).code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY_'));
+  return (
+    code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY_'))
+  );
 };
 
 /** The collaboration writer's own connection: a short busy timeout, so a lock held elsewhere never stalls the event loop. */
-export function openWriterConnection(databasePath: string, like: SqliteDatabase, busyTimeoutMs: number): SqliteDatabase {
+export function openWriterConnection(
+  databasePath: string,
+  like: SqliteDatabase,
+  busyTimeoutMs: number,
+): SqliteDatabase {
   const sqlite = new Database(databasePath);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);

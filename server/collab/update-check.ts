@@ -44,16 +44,19 @@ export function checkUpdate(
     if (range) range.end = clock + struct.length;
     else ranges.set(client, { start: clock, end: clock + struct.length });
   }
-  if (decoding.readVarUint(decoding.createDecoder(update)) !== ranges.size) return refuse(CLOSE.malformed, 'a client appears in two sections');
+  if (decoding.readVarUint(decoding.createDecoder(update)) !== ranges.size)
+    return refuse(CLOSE.malformed, 'a client appears in two sections');
 
   const newClientIds: number[] = [];
   for (const [client, range] of ranges) {
     const state = stateOf(client);
     if (range.end <= state) continue;
-    if (range.start > state) return refuse(CLOSE.unknownDependency, `client ${client} starts at ${range.start}, server has ${state}`);
+    if (range.start > state)
+      return refuse(CLOSE.unknownDependency, `client ${client} starts at ${range.start}, server has ${state}`);
     // Held in the document or claimed in presence by someone else: not the sender's to write under.
     const holder = ids.holderOf(client);
-    if (holder && !sameOwner(holder, author)) return refuse(CLOSE.clientIdTaken, `client ${client} belongs to someone else`);
+    if (holder && !sameOwner(holder, author))
+      return refuse(CLOSE.clientIdTaken, `client ${client} belongs to someone else`);
     if (!ids.owners.has(client)) newClientIds.push(client);
   }
 
@@ -72,11 +75,13 @@ export function checkUpdate(
       if (!id) continue;
       if (!isKnown(id)) return refuse(CLOSE.unknownDependency, `refers to unknown ${id.client}:${id.clock}`);
       // Within one client, Yjs integrates in clock order: a reference forward cannot be satisfied.
-      if (id.client === struct.id.client && id.clock >= struct.id.clock) return refuse(CLOSE.malformed, 'refers forward within its own client');
+      if (id.client === struct.id.client && id.clock >= struct.id.clock)
+        return refuse(CLOSE.malformed, 'refers forward within its own client');
     }
     // Decoded, not yet integrated: a parent is an ID, a root type's name, or null (taken from the origin).
     const parent: unknown = struct.parent;
-    if (typeof parent === 'string' && !rules.rootNames.has(parent)) return refuse(CLOSE.outsideSchema, `root type ${parent.slice(0, 40)}`);
+    if (typeof parent === 'string' && !rules.rootNames.has(parent))
+      return refuse(CLOSE.outsideSchema, `root type ${parent.slice(0, 40)}`);
     const problem = contentProblem(struct, keyOf(struct), rules);
     if (problem) return refuse(CLOSE.outsideSchema, problem);
   }
@@ -84,7 +89,8 @@ export function checkUpdate(
   for (const [client, deletions] of ds.clients) {
     const limit = Math.max(stateOf(client), ranges.get(client)?.end ?? 0);
     for (const deletion of deletions) {
-      if (deletion.clock + deletion.len > limit) return refuse(CLOSE.unknownDependency, `deletes unknown ${client}:${deletion.clock}`);
+      if (deletion.clock + deletion.len > limit)
+        return refuse(CLOSE.unknownDependency, `deletes unknown ${client}:${deletion.clock}`);
     }
   }
   return { ok: true, newClientIds };
@@ -138,7 +144,8 @@ function mapKeyResolver(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[], stateOf
         key = null;
         break;
       }
-      const local: Y.Item | Y.GC | Y.Skip | undefined = neighbour.clock >= stateOf(neighbour.client) ? inUpdate(neighbour) : undefined;
+      const local: Y.Item | Y.GC | Y.Skip | undefined =
+        neighbour.clock >= stateOf(neighbour.client) ? inUpdate(neighbour) : undefined;
       if (local) {
         item = local instanceof Y.Item ? local : undefined;
         continue;
@@ -171,7 +178,8 @@ function contentProblem(item: Y.Item, key: string | null | undefined, rules: Doc
   if (content instanceof Y.ContentString) return null;
   if (content instanceof Y.ContentType) {
     const type = content.type;
-    if (type instanceof Y.XmlElement) return rules.elementNames.has(type.nodeName) ? null : `element ${type.nodeName.slice(0, 40)}`;
+    if (type instanceof Y.XmlElement)
+      return rules.elementNames.has(type.nodeName) ? null : `element ${type.nodeName.slice(0, 40)}`;
     return type.constructor === Y.XmlText ? null : `shared type ${type.constructor.name}`;
   }
   if (content instanceof Y.ContentFormat) {

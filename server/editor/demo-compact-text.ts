@@ -1,6 +1,10 @@
 import type { JSONContent } from '@tiptap/core';
 
-const heading = (level: 1 | 2, text: string): JSONContent => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] });
+const heading = (level: 1 | 2, text: string): JSONContent => ({
+  type: 'heading',
+  attrs: { level },
+  content: [{ type: 'text', text }],
+});
 const paragraph = (text: string): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const list = (items: string[]): JSONContent => ({
   type: 'orderedList',

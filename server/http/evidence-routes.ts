@@ -7,7 +7,13 @@ import { findMembership } from '../services/compacts';
 import { DomainError } from '../services/domain-error';
 import { findEvidence, MAX_EVIDENCE_BYTES, storeEvidence } from '../services/framework/evidence';
 
-const STATUS: Record<DomainError['code'], number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+const STATUS: Record<DomainError['code'], number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
 
 /** The largest upload request: one file of MAX_EVIDENCE_BYTES plus its multipart framing (the app server enforces it too). */
 export const MAX_EVIDENCE_UPLOAD_BYTES = MAX_EVIDENCE_BYTES + 64 * 1024;
@@ -17,7 +23,8 @@ function evidenceDir(): string {
 }
 
 function fail(error: unknown): Response {
-  if (error instanceof DomainError) return Response.json({ code: error.code, message: error.message }, { status: STATUS[error.code] });
+  if (error instanceof DomainError)
+    return Response.json({ code: error.code, message: error.message }, { status: STATUS[error.code] });
   console.error(error);
   return Response.json({ message: 'Something went wrong.' }, { status: 500 });
 }
@@ -35,16 +42,26 @@ async function member(request: Request, compactId: string) {
 /** POST /api/compacts/:compactId/evidence?updateId=… (multipart, field "file"): monitors of the update's party. */
 export async function uploadEvidence(request: Request, compactId: string): Promise<Response> {
   try {
-    if (!isSameOriginRequest(request.headers, request.url)) throw new DomainError('FORBIDDEN', 'Cross-site request refused.');
+    if (!isSameOriginRequest(request.headers, request.url))
+      throw new DomainError('FORBIDDEN', 'Cross-site request refused.');
     const length = Number(request.headers.get('content-length') ?? Number.NaN);
     if (!Number.isFinite(length)) throw new DomainError('BAD_REQUEST', 'Uploads need a Content-Length.');
-    if (length > MAX_EVIDENCE_UPLOAD_BYTES) throw new DomainError('BAD_REQUEST', 'Evidence files are limited to 10 MB.');
+    if (length > MAX_EVIDENCE_UPLOAD_BYTES)
+      throw new DomainError('BAD_REQUEST', 'Evidence files are limited to 10 MB.');
     const { handle, actor, membership } = await member(request, compactId);
-    if (membership.role !== 'monitor') throw new DomainError('FORBIDDEN', 'Only monitors add evidence to progress updates.');
+    if (membership.role !== 'monitor')
+      throw new DomainError('FORBIDDEN', 'Only monitors add evidence to progress updates.');
     const updateId = new URL(request.url).searchParams.get('updateId') ?? '';
     const file = (await request.formData()).get('file');
     if (!(file instanceof File)) throw new DomainError('BAD_REQUEST', 'Attach a file in the "file" field.');
-    const stored = storeEvidence(handle.db, actor, compactId, updateId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, evidenceDir());
+    const stored = storeEvidence(
+      handle.db,
+      actor,
+      compactId,
+      updateId,
+      { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+      evidenceDir(),
+    );
     return Response.json(stored, { status: 201 });
   } catch (error) {
     return fail(error);

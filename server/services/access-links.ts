@@ -26,11 +26,21 @@ export function issueLink(db: DbOrTx, actor: AuditActor & { userId: string }, va
   const now = Date.now();
   const expiresAt = new Date(now + ttlMs);
   const id = newId();
-  db.insert(accessLinks).values({ ...values, id, tokenHash: hashToken(token), createdBy: actor.userId, createdAt: new Date(now), expiresAt }).run();
+  db.insert(accessLinks)
+    .values({
+      ...values,
+      id,
+      tokenHash: hashToken(token),
+      createdBy: actor.userId,
+      createdAt: new Date(now),
+      expiresAt,
+    })
+    .run();
   return { id, path: `${LINK_PATHS[values.kind]}${token}`, expiresAt };
 }
 
-const INVALID_LINK = 'This link is not valid: it may have expired or been used already. Ask your administrator for a new one.';
+const INVALID_LINK =
+  'This link is not valid: it may have expired or been used already. Ask your administrator for a new one.';
 
 function usable(link: AccessLink | undefined): link is AccessLink {
   return link !== undefined && link.usedAt === null && link.expiresAt.getTime() > Date.now();
@@ -52,11 +62,19 @@ export function checkAccessToken(db: DbOrTx, kind: AccessLinkKind, token: string
 
 /** A usable link by id (for people acting on their pending invitations while signed in). */
 export function findUsableLinkById(db: DbOrTx, kind: AccessLinkKind, id: string): AccessLink | null {
-  const [link] = db.select().from(accessLinks).where(and(eq(accessLinks.id, id), eq(accessLinks.kind, kind))).all();
+  const [link] = db
+    .select()
+    .from(accessLinks)
+    .where(and(eq(accessLinks.id, id), eq(accessLinks.kind, kind)))
+    .all();
   return usable(link) ? link : null;
 }
 
 export function markUsed(db: DbOrTx, linkId: string) {
-  const result = db.update(accessLinks).set({ usedAt: new Date() }).where(and(eq(accessLinks.id, linkId), isNull(accessLinks.usedAt))).run();
+  const result = db
+    .update(accessLinks)
+    .set({ usedAt: new Date() })
+    .where(and(eq(accessLinks.id, linkId), isNull(accessLinks.usedAt)))
+    .run();
   if (result.changes !== 1) throw new DomainError('NOT_FOUND', 'This link has been used already.');
 }

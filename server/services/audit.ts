@@ -33,11 +33,21 @@ function auditRow(actor: AuditActor, event: AuditEventInput, createdAt: Date) {
 
 /** Appends one audit event; call it inside the transaction that makes the change. */
 export function recordAuditEvent(db: DbOrTx, actor: AuditActor, event: AuditEventInput): void {
-  db.insert(auditEvents).values(auditRow(actor, event, new Date())).run();
+  db.insert(auditEvents)
+    .values(auditRow(actor, event, new Date()))
+    .run();
 }
 
 /** Appends many audit events in order (large imports); call it inside the transaction that makes the change. */
-export function recordAuditEvents(sqlite: Database.Database, actor: AuditActor, events: readonly AuditEventInput[]): void {
+export function recordAuditEvents(
+  sqlite: Database.Database,
+  actor: AuditActor,
+  events: readonly AuditEventInput[],
+): void {
   const now = new Date();
-  bulkInsert(sqlite, auditEvents, events.map((event) => auditRow(actor, event, now)));
+  bulkInsert(
+    sqlite,
+    auditEvents,
+    events.map((event) => auditRow(actor, event, now)),
+  );
 }

@@ -8,13 +8,19 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
  * mapped as drizzle maps them (JSON, timestamps); every row must have the keys of the first one.
  * Call it inside a transaction on the same connection.
  */
-export function bulkInsert<T extends SQLiteTable>(sqlite: Database.Database, table: T, rows: readonly T['$inferInsert'][]): void {
+export function bulkInsert<T extends SQLiteTable>(
+  sqlite: Database.Database,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+): void {
   const [first] = rows;
   if (!first) return;
   const columns = getTableColumns(table);
   const keys = Object.keys(first).filter((key) => key in columns);
   const names = keys.map((key) => `"${columns[key]!.name}"`).join(', ');
-  const statement = sqlite.prepare(`INSERT INTO "${getTableName(table)}" (${names}) VALUES (${keys.map(() => '?').join(', ')})`);
+  const statement = sqlite.prepare(
+    `INSERT INTO "${getTableName(table)}" (${names}) VALUES (${keys.map(() => '?').join(', ')})`,
+  );
   for (const row of rows) {
     statement.run(
       keys.map((key) => {

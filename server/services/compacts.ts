@@ -6,7 +6,12 @@ import { DomainError } from './domain-error';
 import { newId } from './ids';
 import { canEditText } from './roles';
 
-const compactColumns = { id: compacts.id, title: compacts.title, description: compacts.description, createdAt: compacts.createdAt };
+const compactColumns = {
+  id: compacts.id,
+  title: compacts.title,
+  description: compacts.description,
+  createdAt: compacts.createdAt,
+};
 
 /** The compacts this person is a member of, with their role in each. */
 export function listCompactsOf(db: DbOrTx, userId: string) {
@@ -36,9 +41,19 @@ export function createCompact(db: Db, actor: AuditActor & { userId: string }, in
   return db.transaction((tx) => {
     const compact = { id: newId(), title: input.title.trim(), description: input.description.trim() };
     const now = new Date();
-    tx.insert(compacts).values({ ...compact, createdBy: actor.userId, createdAt: now }).run();
-    tx.insert(memberships).values({ compactId: compact.id, userId: actor.userId, role: 'admin', signatory: false, createdAt: now }).run();
-    recordAuditEvent(tx, actor, { compactId: compact.id, action: 'compact.created', entityType: 'compact', entityId: compact.id, after: compact });
+    tx.insert(compacts)
+      .values({ ...compact, createdBy: actor.userId, createdAt: now })
+      .run();
+    tx.insert(memberships)
+      .values({ compactId: compact.id, userId: actor.userId, role: 'admin', signatory: false, createdAt: now })
+      .run();
+    recordAuditEvent(tx, actor, {
+      compactId: compact.id,
+      action: 'compact.created',
+      entityType: 'compact',
+      entityId: compact.id,
+      after: compact,
+    });
     return compact;
   });
 }

@@ -91,7 +91,9 @@ function readableParserError(error: ParserError, limits: CsvLimits): string {
   if (error.code === 'CSV_MAX_RECORD_SIZE') {
     // Past the column bound the parser stops splitting, so the rest of the row piles up in one cell.
     const row = typeof error.lines === 'number' ? `The row at line ${error.lines}` : 'A row';
-    return field >= limits.maxColumns ? `${row} has more than ${limits.maxColumns} columns (the limit is ${limits.maxColumns}).` : `${row} holds more than ${limits.maxRowChars} characters.`;
+    return field >= limits.maxColumns
+      ? `${row} has more than ${limits.maxColumns} columns (the limit is ${limits.maxColumns}).`
+      : `${row} holds more than ${limits.maxRowChars} characters.`;
   }
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') return `A quoted cell is not closed${at}.`;
   if (error.code === 'CSV_INVALID_CLOSING_QUOTE') return `A quote inside a quoted cell must be doubled ("")${at}.`;
@@ -104,20 +106,35 @@ function readableParserError(error: ParserError, limits: CsvLimits): string {
  * the first limit passed: past the column bound a row is no longer split into cells, so a row of
  * a million separators is refused once it passes the row-size bound, without building the cells.
  */
-export function parseCsv(text: string, limits: CsvLimits = csvLimitsFromConfig()): { rows: string[][]; separator: Separator } {
-  if (text.length > limits.maxChars) throw new CsvReadError(`The file has more than ${limits.maxChars} characters; split it into smaller files.`);
+export function parseCsv(
+  text: string,
+  limits: CsvLimits = csvLimitsFromConfig(),
+): { rows: string[][]; separator: Separator } {
+  if (text.length > limits.maxChars)
+    throw new CsvReadError(`The file has more than ${limits.maxChars} characters; split it into smaller files.`);
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const separator = detectSeparator(input);
   let records = 0;
   let filled = 0;
   const record = (cells: string[]): string[] => {
     records++;
-    if (cells.length > limits.maxColumns) throw new CsvReadError(`Row ${records} has more than ${limits.maxColumns} columns (the limit is ${limits.maxColumns}).`);
-    if (records - 1 > limits.maxRows) throw new CsvReadError(`The file has more than ${limits.maxRows} rows after the header; split it into smaller files.`);
+    if (cells.length > limits.maxColumns)
+      throw new CsvReadError(
+        `Row ${records} has more than ${limits.maxColumns} columns (the limit is ${limits.maxColumns}).`,
+      );
+    if (records - 1 > limits.maxRows)
+      throw new CsvReadError(
+        `The file has more than ${limits.maxRows} rows after the header; split it into smaller files.`,
+      );
     return cells.map((cell, index) => {
-      if (cell.length > limits.maxCellChars) throw new CsvReadError(`Row ${records}, column ${index + 1}: a cell holds at most ${limits.maxCellChars} characters.`);
+      if (cell.length > limits.maxCellChars)
+        throw new CsvReadError(
+          `Row ${records}, column ${index + 1}: a cell holds at most ${limits.maxCellChars} characters.`,
+        );
       if (records > 1 && cell !== '' && ++filled > limits.maxFilledCells) {
-        throw new CsvReadError(`The file has more than ${limits.maxFilledCells} filled cells after the header; split it into smaller files.`);
+        throw new CsvReadError(
+          `The file has more than ${limits.maxFilledCells} filled cells after the header; split it into smaller files.`,
+        );
       }
       return restoreFormula(cell);
     });

@@ -3,10 +3,29 @@ import type { CompactRole } from '../../db/enums';
 /** The published password of every demo account (README). Refused over https: see auth/endpoint-policy.ts. */
 export const DEMO_PASSWORD = 'compact-demo';
 
-export const DEMO_ACCOUNTS: { email: string; name: string; party: string; role: CompactRole; signatory?: boolean; instanceAdmin?: boolean }[] = [
-  { email: 'admin@secretariat.example', name: 'Amina Diallo', party: 'secretariat', role: 'admin', instanceAdmin: true },
+export const DEMO_ACCOUNTS: {
+  email: string;
+  name: string;
+  party: string;
+  role: CompactRole;
+  signatory?: boolean;
+  instanceAdmin?: boolean;
+}[] = [
+  {
+    email: 'admin@secretariat.example',
+    name: 'Amina Diallo',
+    party: 'secretariat',
+    role: 'admin',
+    instanceAdmin: true,
+  },
   { email: 'negotiator@aldoria.example', name: 'Jonas Mbeki', party: 'aldoria', role: 'negotiator', signatory: true },
-  { email: 'negotiator@mission.example', name: 'Claire Fontaine', party: 'mission', role: 'negotiator', signatory: true },
+  {
+    email: 'negotiator@mission.example',
+    name: 'Claire Fontaine',
+    party: 'mission',
+    role: 'negotiator',
+    signatory: true,
+  },
   { email: 'negotiator@varenia.example', name: 'Piotr Varga', party: 'varenia', role: 'negotiator' },
   { email: 'negotiator@au.example', name: 'Fatou Ndiaye', party: 'au', role: 'negotiator' },
   { email: 'monitor@mission.example', name: 'Rahul Mehta', party: 'mission', role: 'monitor' },

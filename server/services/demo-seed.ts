@@ -23,7 +23,6 @@ const DEMO_PARTIES: { key: string; name: string; shortCode: string; kind: PartyK
   { key: 'au', name: 'African Union', shortCode: 'AU', kind: 'regional-organisation' },
 ];
 
-
 /** Seeds the demo parties, accounts and compact (with its text) into an empty database. */
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -36,19 +35,52 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     DEMO_PARTIES.forEach(({ key, ...party }, i) => {
       const id = newId();
       partyIds.set(key, id);
-      tx.insert(parties).values({ id, ...party, createdAt: new Date(now + i) }).run();
+      tx.insert(parties)
+        .values({ id, ...party, createdAt: new Date(now + i) })
+        .run();
     });
     const compactId = newId();
     const createdAt = new Date(now);
     const userIds = DEMO_ACCOUNTS.map((demo) => {
       const id = newId();
-      tx.insert(user).values({ id, name: demo.name, email: demo.email, emailVerified: true, partyId: partyIds.get(demo.party)!, isInstanceAdmin: demo.instanceAdmin ?? false, createdAt, updatedAt: createdAt }).run();
-      tx.insert(account).values({ id: newId(), accountId: id, providerId: 'credential', userId: id, password: passwordHash, createdAt, updatedAt: createdAt }).run();
+      tx.insert(user)
+        .values({
+          id,
+          name: demo.name,
+          email: demo.email,
+          emailVerified: true,
+          partyId: partyIds.get(demo.party)!,
+          isInstanceAdmin: demo.instanceAdmin ?? false,
+          createdAt,
+          updatedAt: createdAt,
+        })
+        .run();
+      tx.insert(account)
+        .values({
+          id: newId(),
+          accountId: id,
+          providerId: 'credential',
+          userId: id,
+          password: passwordHash,
+          createdAt,
+          updatedAt: createdAt,
+        })
+        .run();
       return id;
     });
-    tx.insert(compacts).values({ id: compactId, title: DEMO_COMPACT_TITLE, description: 'Demo compact: co-edit it with the demo accounts.', createdBy: userIds[0], createdAt }).run();
+    tx.insert(compacts)
+      .values({
+        id: compactId,
+        title: DEMO_COMPACT_TITLE,
+        description: 'Demo compact: co-edit it with the demo accounts.',
+        createdBy: userIds[0],
+        createdAt,
+      })
+      .run();
     DEMO_ACCOUNTS.forEach((demo, i) => {
-      tx.insert(memberships).values({ compactId, userId: userIds[i]!, role: demo.role, signatory: demo.signatory ?? false, createdAt }).run();
+      tx.insert(memberships)
+        .values({ compactId, userId: userIds[i]!, role: demo.role, signatory: demo.signatory ?? false, createdAt })
+        .run();
     });
     appendDocUpdate(tx, compactId, initialText, { userId: userIds[0]!, partyId: partyIds.get('secretariat')! });
     const byEmail = new Map(DEMO_ACCOUNTS.map((demo, i) => [demo.email, userIds[i]!]));
@@ -59,7 +91,14 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
       ['au', byEmail.get('negotiator@au.example')!],
       ['secretariat', byEmail.get('admin@secretariat.example')!],
     ]);
-    seedDemoFramework(tx, compactId, partyIds, reporters, byEmail.get('validator@secretariat.example')!, byEmail.get('admin@secretariat.example')!);
+    seedDemoFramework(
+      tx,
+      compactId,
+      partyIds,
+      reporters,
+      byEmail.get('validator@secretariat.example')!,
+      byEmail.get('admin@secretariat.example')!,
+    );
     return true;
   });
 }

@@ -14,7 +14,8 @@ export interface DemoSettings {
 
 export type DemoSeedDecision = { seed: true } | { seed: false; reason: string };
 
-export const CREATE_ADMIN_HINT = 'npm run create-admin -- --email you@example.org --name "Your Name" --party "UN Secretariat"';
+export const CREATE_ADMIN_HINT =
+  'npm run create-admin -- --email you@example.org --name "Your Name" --party "UN Secretariat"';
 
 /**
  * The demo (accounts with a published password, one an instance administrator) is seeded into
@@ -26,7 +27,8 @@ export function demoSeedDecision(settings: DemoSettings): DemoSeedDecision {
   if (settings.trustProxy) {
     return {
       seed: false,
-      reason: 'TRUST_PROXY is set, so this is a real deployment behind an https proxy: demo accounts with a published password do not belong there (and their password is refused over https).',
+      reason:
+        'TRUST_PROXY is set, so this is a real deployment behind an https proxy: demo accounts with a published password do not belong there (and their password is refused over https).',
     };
   }
   return { seed: true };
@@ -70,7 +72,9 @@ export async function prepareDemoAtStartup(db: Db, settings: DemoSettings, log: 
     seeded = await seedDemoIfEmpty(db);
     if (seeded) log(`Seeded the demo compact and accounts (password: ${DEMO_PASSWORD}).`);
   } else if (!hasAnyAccount(db)) {
-    log(`Not seeding the demo accounts: ${decision.reason}\nThe database has no accounts yet. Create the first instance administrator with:\n  ${CREATE_ADMIN_HINT}`);
+    log(
+      `Not seeding the demo accounts: ${decision.reason}\nThe database has no accounts yet. Create the first instance administrator with:\n  ${CREATE_ADMIN_HINT}`,
+    );
   }
   const demoAccounts = activeDemoAccounts(db);
   if (demoAccounts.length > 0) log(demoAccountsWarning(demoAccounts));

@@ -25,6 +25,9 @@ export function assertNameFreeInParty(db: DbOrTx, partyId: string, name: string,
     .all()
     .some((other) => other.id !== exceptUserId && comparable(other.name) === wanted);
   if (clash) {
-    throw new DomainError('CONFLICT', 'Someone in this party already uses this name: add something that tells you apart, e.g. a middle initial.');
+    throw new DomainError(
+      'CONFLICT',
+      'Someone in this party already uses this name: add something that tells you apart, e.g. a middle initial.',
+    );
   }
 }

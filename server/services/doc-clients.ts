@@ -15,7 +15,8 @@ export function clientIdsWritten(update: Uint8Array): number[] {
   return [...to.keys()].filter((client) => (to.get(client) ?? 0) > (from.get(client) ?? 0));
 }
 
-const BIND_SQL = 'INSERT OR IGNORE INTO doc_clients (compact_id, client_id, user_id, party_id, first_update_id) VALUES (?, ?, ?, ?, ?)';
+const BIND_SQL =
+  'INSERT OR IGNORE INTO doc_clients (compact_id, client_id, user_id, party_id, first_update_id) VALUES (?, ?, ?, ?, ?)';
 
 /** A prepared statement that binds client ids to their owner at the update that first stored them. */
 export function createClientBinder(sqlite: SqliteDatabase) {
@@ -31,7 +32,11 @@ export function createClientBinder(sqlite: SqliteDatabase) {
  */
 export function loadClientOwners(sqlite: SqliteDatabase, compactId: string): Map<number, ClientOwner> {
   const read = () =>
-    sqlite.prepare('SELECT client_id AS clientId, user_id AS userId, party_id AS partyId FROM doc_clients WHERE compact_id = ?').all(compactId) as {
+    sqlite
+      .prepare(
+        'SELECT client_id AS clientId, user_id AS userId, party_id AS partyId FROM doc_clients WHERE compact_id = ?',
+      )
+      .all(compactId) as {
       clientId: number;
       userId: string | null;
       partyId: string | null;
@@ -54,8 +59,15 @@ function storedBeforeBindings(sqlite: SqliteDatabase, compactId: string): boolea
 
 function backfillClientOwners(sqlite: SqliteDatabase, compactId: string): void {
   const updates = sqlite
-    .prepare('SELECT id, "update" AS update_, user_id AS userId, party_id AS partyId FROM doc_updates WHERE compact_id = ? ORDER BY id')
-    .iterate(compactId) as IterableIterator<{ id: number; update_: Buffer; userId: string | null; partyId: string | null }>;
+    .prepare(
+      'SELECT id, "update" AS update_, user_id AS userId, party_id AS partyId FROM doc_updates WHERE compact_id = ? ORDER BY id',
+    )
+    .iterate(compactId) as IterableIterator<{
+    id: number;
+    update_: Buffer;
+    userId: string | null;
+    partyId: string | null;
+  }>;
   const bindings: [number, ClientOwner, number][] = [];
   const seen = new Set<number>();
   for (const row of updates) {

@@ -17,7 +17,13 @@ const asBuffer = (update: Uint8Array) => Buffer.from(update.buffer, update.byteO
 export function appendDocUpdate(db: DbOrTx, compactId: string, update: Uint8Array, author: UpdateAuthor): number {
   const result = db
     .insert(docUpdates)
-    .values({ compactId, update: asBuffer(update), userId: author.userId, partyId: author.partyId, createdAt: new Date() })
+    .values({
+      compactId,
+      update: asBuffer(update),
+      userId: author.userId,
+      partyId: author.partyId,
+      createdAt: new Date(),
+    })
     .run();
   const updateId = Number(result.lastInsertRowid);
   for (const clientId of clientIdsWritten(update)) {
@@ -43,12 +49,17 @@ export interface UpdateToAppend {
  * query building costs more than the insert itself here.
  */
 export function createUpdateAppender(sqlite: SqliteDatabase): (batch: UpdateToAppend[]) => number[] {
-  const insert = sqlite.prepare('INSERT INTO doc_updates (compact_id, "update", user_id, party_id, created_at) VALUES (?, ?, ?, ?, ?)');
+  const insert = sqlite.prepare(
+    'INSERT INTO doc_updates (compact_id, "update", user_id, party_id, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const bind = createClientBinder(sqlite);
   return sqlite.transaction((batch: UpdateToAppend[]) => {
     const createdAt = Date.now();
     return batch.map((entry) => {
-      const id = Number(insert.run(entry.compactId, asBuffer(entry.update), entry.author.userId, entry.author.partyId, createdAt).lastInsertRowid);
+      const id = Number(
+        insert.run(entry.compactId, asBuffer(entry.update), entry.author.userId, entry.author.partyId, createdAt)
+          .lastInsertRowid,
+      );
       if (entry.newClientIds.length > 0) bind(entry.compactId, entry.newClientIds, entry.author, id);
       return id;
     });
@@ -94,7 +105,12 @@ export function loadDoc(db: DbOrTx, compactId: string): StoredDoc {
     }
   });
   if (updates.length > 0) lastUpdateId = updates[updates.length - 1]!.id;
-  return { doc, lastUpdateId, updatesSinceCheckpoint: updates.length, fullState: checkpoint && updates.length === 0 ? new Uint8Array(checkpoint.state) : null };
+  return {
+    doc,
+    lastUpdateId,
+    updatesSinceCheckpoint: updates.length,
+    fullState: checkpoint && updates.length === 0 ? new Uint8Array(checkpoint.state) : null,
+  };
 }
 
 /** A checkpoint becomes a milestone (kept for good) once this many updates follow the previous one. */
@@ -106,10 +122,18 @@ export const CHECKPOINT_MILESTONE_EVERY_UPDATES = 5000;
  * `milestoneEvery` updates of the document, so rebuilding any past state stays fast.
  */
 export function createCheckpointWriter(sqlite: SqliteDatabase, milestoneEvery = CHECKPOINT_MILESTONE_EVERY_UPDATES) {
-  const lastMilestone = sqlite.prepare('SELECT coalesce(max(upto_update_id), 0) AS upto FROM doc_checkpoints WHERE compact_id = ? AND milestone = 1');
-  const countSince = sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ? AND id > ? AND id <= ?');
-  const insert = sqlite.prepare('INSERT INTO doc_checkpoints (compact_id, upto_update_id, state, milestone, created_at) VALUES (?, ?, ?, ?, ?)');
-  const prune = sqlite.prepare('DELETE FROM doc_checkpoints WHERE compact_id = ? AND milestone = 0 AND upto_update_id < ?');
+  const lastMilestone = sqlite.prepare(
+    'SELECT coalesce(max(upto_update_id), 0) AS upto FROM doc_checkpoints WHERE compact_id = ? AND milestone = 1',
+  );
+  const countSince = sqlite.prepare(
+    'SELECT count(*) AS n FROM doc_updates WHERE compact_id = ? AND id > ? AND id <= ?',
+  );
+  const insert = sqlite.prepare(
+    'INSERT INTO doc_checkpoints (compact_id, upto_update_id, state, milestone, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const prune = sqlite.prepare(
+    'DELETE FROM doc_checkpoints WHERE compact_id = ? AND milestone = 0 AND upto_update_id < ?',
+  );
   return sqlite.transaction((compactId: string, state: Uint8Array, uptoUpdateId: number) => {
     const since = (lastMilestone.get(compactId) as { upto: number }).upto;
     const { n } = countSince.get(compactId, since, uptoUpdateId) as { n: number };

@@ -48,7 +48,12 @@ function byShare(share: number, thresholds: StatusThresholds): IndicatorStatus {
   return 'off-track';
 }
 
-function shareAchieved(direction: Direction, baseline: number | null, target: number, actual: number): { share: number; reason: StatusReason } {
+function shareAchieved(
+  direction: Direction,
+  baseline: number | null,
+  target: number,
+  actual: number,
+): { share: number; reason: StatusReason } {
   const sign = direction === 'increase' ? 1 : -1;
   if (baseline === null) {
     // No baseline yet: measure against the target alone.
@@ -64,7 +69,10 @@ function shareAchieved(direction: Direction, baseline: number | null, target: nu
   return { share: (sign * (actual - baseline)) / expected, reason: 'share' };
 }
 
-export function computeIndicatorStatus(input: StatusInput, thresholds: StatusThresholds = DEFAULT_THRESHOLDS): StatusResult {
+export function computeIndicatorStatus(
+  input: StatusInput,
+  thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
+): StatusResult {
   const missing: StatusReason = input.periodEnded ? 'not-validated' : 'not-due-yet';
   if (input.measure === 'qualitative') {
     return input.rating ? { status: input.rating, reason: 'rating' } : { status: 'no-data', reason: missing };

@@ -35,12 +35,19 @@ function findParty(db: DbOrTx, nameOrCode: string) {
 /** The party to create when none matches: a short code from the initials unless given. */
 function newPartyFields(input: NewInstanceAdmin) {
   const name = input.party.trim();
-  if (name.length < 2 || name.length > 160) throw new DomainError('BAD_REQUEST', 'The party name must be 2 to 160 characters.');
-  const initials = name.split(/\s+/).map((word) => word.replace(/[^A-Za-z0-9]/g, '').slice(0, 1)).join('').toUpperCase();
+  if (name.length < 2 || name.length > 160)
+    throw new DomainError('BAD_REQUEST', 'The party name must be 2 to 160 characters.');
+  const initials = name
+    .split(/\s+/)
+    .map((word) => word.replace(/[^A-Za-z0-9]/g, '').slice(0, 1))
+    .join('')
+    .toUpperCase();
   const shortCode = (input.partyCode ?? initials).trim();
-  if (!/^[A-Za-z0-9-]{2,16}$/.test(shortCode)) throw new DomainError('BAD_REQUEST', 'The party code must be 2 to 16 letters, digits or dashes (--party-code).');
+  if (!/^[A-Za-z0-9-]{2,16}$/.test(shortCode))
+    throw new DomainError('BAD_REQUEST', 'The party code must be 2 to 16 letters, digits or dashes (--party-code).');
   const kind = (input.partyKind ?? 'other') as PartyKind;
-  if (!PARTY_KINDS.includes(kind)) throw new DomainError('BAD_REQUEST', `The party kind must be one of: ${PARTY_KINDS.join(', ')} (--party-kind).`);
+  if (!PARTY_KINDS.includes(kind))
+    throw new DomainError('BAD_REQUEST', `The party kind must be one of: ${PARTY_KINDS.join(', ')} (--party-kind).`);
   return { name, shortCode, kind };
 }
 
@@ -49,9 +56,15 @@ function newPartyFields(input: NewInstanceAdmin) {
  * command line). Everything is checked before the password is hashed; party and account are
  * created in one transaction.
  */
-export async function createInstanceAdmin(db: Db, input: NewInstanceAdmin, password: string, hasher: PasswordHasher = defaultPasswordHasher) {
+export async function createInstanceAdmin(
+  db: Db,
+  input: NewInstanceAdmin,
+  password: string,
+  hasher: PasswordHasher = defaultPasswordHasher,
+) {
   const email = input.email.trim().toLowerCase();
-  if (!z.email().max(320).safeParse(email).success) throw new DomainError('BAD_REQUEST', 'Give a valid e-mail address (--email).');
+  if (!z.email().max(320).safeParse(email).success)
+    throw new DomainError('BAD_REQUEST', 'Give a valid e-mail address (--email).');
   const name = validDisplayName(input.name);
   assertAcceptablePassword(password);
   if (findUserByEmail(db, email)) throw new DomainError('CONFLICT', `An account with ${email} exists already.`);
@@ -64,9 +77,36 @@ export async function createInstanceAdmin(db: Db, input: NewInstanceAdmin, passw
     const party = existingParty ?? insertParty(tx, NO_ACTOR, partyToCreate!);
     const userId = newId();
     const now = new Date();
-    tx.insert(user).values({ id: userId, name, email, emailVerified: true, partyId: party.id, isInstanceAdmin: true, createdAt: now, updatedAt: now }).run();
-    tx.insert(account).values({ id: newId(), accountId: userId, providerId: 'credential', userId, password: passwordHash, createdAt: now, updatedAt: now }).run();
-    recordAuditEvent(tx, NO_ACTOR, { compactId: null, action: 'instance-admin.created', entityType: 'user', entityId: userId, after: { email, name, partyId: party.id } });
+    tx.insert(user)
+      .values({
+        id: userId,
+        name,
+        email,
+        emailVerified: true,
+        partyId: party.id,
+        isInstanceAdmin: true,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    tx.insert(account)
+      .values({
+        id: newId(),
+        accountId: userId,
+        providerId: 'credential',
+        userId,
+        password: passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    recordAuditEvent(tx, NO_ACTOR, {
+      compactId: null,
+      action: 'instance-admin.created',
+      entityType: 'user',
+      entityId: userId,
+      after: { email, name, partyId: party.id },
+    });
     return { userId, email, name, partyName: party.name, partyCreated: existingParty === null };
   });
 }

@@ -4,7 +4,15 @@ import type { Db, DbOrTx, Tx } from '../../db/client';
 import { account, user } from '../../db/schema/auth';
 import { accessLinks, compacts, memberships, type CompactRole } from '../../db/schema/compacts';
 import { parties } from '../../db/schema/parties';
-import { checkAccessToken, findUsableLinkById, findUserByEmail, INVITE_TTL_MS, issueLink, markUsed, type AccessLink } from './access-links';
+import {
+  checkAccessToken,
+  findUsableLinkById,
+  findUserByEmail,
+  INVITE_TTL_MS,
+  issueLink,
+  markUsed,
+  type AccessLink,
+} from './access-links';
 import { recordAuditEvent, type AuditActor } from './audit';
 import { findMembership } from './compacts';
 import { assertNameFreeInParty, validDisplayName } from './display-name';
@@ -34,7 +42,12 @@ export interface Invitee {
 }
 
 /** Invites someone to a compact with a one-time link; nobody gains a membership until they accept. */
-export function inviteMember(db: Db, actor: AuditActor & { userId: string }, compactId: string, input: InviteInput): InviteResult {
+export function inviteMember(
+  db: Db,
+  actor: AuditActor & { userId: string },
+  compactId: string,
+  input: InviteInput,
+): InviteResult {
   const email = input.email.trim().toLowerCase();
   return db.transaction((tx): InviteResult => {
     const [party] = tx.select({ id: parties.id }).from(parties).where(eq(parties.id, input.partyId)).all();
@@ -42,22 +55,52 @@ export function inviteMember(db: Db, actor: AuditActor & { userId: string }, com
     const existing = findUserByEmail(tx, email);
     if (existing) {
       if (existing.partyId !== input.partyId) {
-        throw new DomainError('CONFLICT', 'This person already has an account with another party; invite them with that party.');
+        throw new DomainError(
+          'CONFLICT',
+          'This person already has an account with another party; invite them with that party.',
+        );
       }
-      if (findMembership(tx, compactId, existing.id)) throw new DomainError('CONFLICT', 'This person is already a member of the compact.');
+      if (findMembership(tx, compactId, existing.id))
+        throw new DomainError('CONFLICT', 'This person is already a member of the compact.');
     }
     // A new invitation replaces any earlier open one for the same person and compact.
     tx.update(accessLinks)
       .set({ usedAt: new Date() })
-      .where(and(eq(accessLinks.kind, 'invite'), eq(accessLinks.email, email), eq(accessLinks.compactId, compactId), isNull(accessLinks.usedAt)))
+      .where(
+        and(
+          eq(accessLinks.kind, 'invite'),
+          eq(accessLinks.email, email),
+          eq(accessLinks.compactId, compactId),
+          isNull(accessLinks.usedAt),
+        ),
+      )
       .run();
-    const link = issueLink(tx, actor, { kind: 'invite', email, userId: existing?.id ?? null, compactId, partyId: party.id, role: input.role, signatory: input.signatory }, INVITE_TTL_MS);
+    const link = issueLink(
+      tx,
+      actor,
+      {
+        kind: 'invite',
+        email,
+        userId: existing?.id ?? null,
+        compactId,
+        partyId: party.id,
+        role: input.role,
+        signatory: input.signatory,
+      },
+      INVITE_TTL_MS,
+    );
     recordAuditEvent(tx, actor, {
       compactId,
       action: 'invite.issued',
       entityType: 'access-link',
       entityId: link.id,
-      after: { email, partyId: party.id, role: input.role, signatory: input.signatory, existingAccount: existing !== null },
+      after: {
+        email,
+        partyId: party.id,
+        role: input.role,
+        signatory: input.signatory,
+        existingAccount: existing !== null,
+      },
     });
     return { kind: existing ? 'pending' : 'link', path: link.path, expiresAt: link.expiresAt };
   });
@@ -66,14 +109,31 @@ export function inviteMember(db: Db, actor: AuditActor & { userId: string }, com
 /** What the invitee sees before accepting. */
 export function describeInvite(db: DbOrTx, token: string) {
   const link = checkAccessToken(db, 'invite', token);
-  const [compact] = db.select({ title: compacts.title }).from(compacts).where(eq(compacts.id, link.compactId ?? '')).all();
-  const [party] = db.select({ name: parties.name }).from(parties).where(eq(parties.id, link.partyId ?? '')).all();
-  return { email: link.email, compactTitle: compact?.title ?? '', partyName: party?.name ?? '', role: link.role, hasAccount: findUserByEmail(db, link.email) !== null };
+  const [compact] = db
+    .select({ title: compacts.title })
+    .from(compacts)
+    .where(eq(compacts.id, link.compactId ?? ''))
+    .all();
+  const [party] = db
+    .select({ name: parties.name })
+    .from(parties)
+    .where(eq(parties.id, link.partyId ?? ''))
+    .all();
+  return {
+    email: link.email,
+    compactTitle: compact?.title ?? '',
+    partyName: party?.name ?? '',
+    role: link.role,
+    hasAccount: findUserByEmail(db, link.email) !== null,
+  };
 }
 
 function assertInvitationParty(link: AccessLink, partyId: string) {
   if (partyId !== link.partyId) {
-    throw new DomainError('CONFLICT', 'Your account belongs to another party than this invitation; ask your administrator for a new one.');
+    throw new DomainError(
+      'CONFLICT',
+      'Your account belongs to another party than this invitation; ask your administrator for a new one.',
+    );
   }
 }
 
@@ -82,9 +142,23 @@ function joinFromInvitation(tx: Tx, link: AccessLink, invitee: { userId: string;
   assertInvitationParty(link, invitee.partyId);
   markUsed(tx, link.id);
   if (link.compactId && !findMembership(tx, link.compactId, invitee.userId)) {
-    tx.insert(memberships).values({ compactId: link.compactId, userId: invitee.userId, role: link.role!, signatory: link.signatory, createdAt: new Date() }).run();
+    tx.insert(memberships)
+      .values({
+        compactId: link.compactId,
+        userId: invitee.userId,
+        role: link.role!,
+        signatory: link.signatory,
+        createdAt: new Date(),
+      })
+      .run();
   }
-  recordAuditEvent(tx, invitee, { compactId: link.compactId, action: 'invite.accepted', entityType: 'membership', entityId: invitee.userId, after: { role: link.role, signatory: link.signatory } });
+  recordAuditEvent(tx, invitee, {
+    compactId: link.compactId,
+    action: 'invite.accepted',
+    entityType: 'membership',
+    entityId: invitee.userId,
+    after: { role: link.role, signatory: link.signatory },
+  });
 }
 
 /**
@@ -105,10 +179,16 @@ export async function acceptInvite(
   if (existing) {
     assertInvitationParty(checked, existing.partyId);
     if (input.password !== undefined) {
-      throw new DomainError('BAD_REQUEST', 'This address already has an account: sign in with it to accept. The link cannot set its password.');
+      throw new DomainError(
+        'BAD_REQUEST',
+        'This address already has an account: sign in with it to accept. The link cannot set its password.',
+      );
     }
-    if (signedIn?.userId !== existing.id) throw new DomainError('UNAUTHORIZED', `Sign in as ${checked.email} to accept this invitation.`);
-    db.transaction((tx) => joinFromInvitation(tx, checkAccessToken(tx, 'invite', token), { userId: existing.id, partyId: existing.partyId }));
+    if (signedIn?.userId !== existing.id)
+      throw new DomainError('UNAUTHORIZED', `Sign in as ${checked.email} to accept this invitation.`);
+    db.transaction((tx) =>
+      joinFromInvitation(tx, checkAccessToken(tx, 'invite', token), { userId: existing.id, partyId: existing.partyId }),
+    );
     return { email: checked.email, joined: true };
   }
   const name = validDisplayName(input.name ?? '');
@@ -116,12 +196,28 @@ export async function acceptInvite(
   const passwordHash = await hasher(assertAcceptablePassword(input.password));
   db.transaction((tx) => {
     const link = checkAccessToken(tx, 'invite', token);
-    if (findUserByEmail(tx, link.email)) throw new DomainError('CONFLICT', 'An account with this address was created meanwhile: sign in with it and accept the invitation on "My compacts".');
+    if (findUserByEmail(tx, link.email))
+      throw new DomainError(
+        'CONFLICT',
+        'An account with this address was created meanwhile: sign in with it and accept the invitation on "My compacts".',
+      );
     assertNameFreeInParty(tx, link.partyId!, name);
     const userId = newId();
     const now = new Date();
-    tx.insert(user).values({ id: userId, name, email: link.email, partyId: link.partyId!, createdAt: now, updatedAt: now }).run();
-    tx.insert(account).values({ id: newId(), accountId: userId, providerId: 'credential', userId, password: passwordHash, createdAt: now, updatedAt: now }).run();
+    tx.insert(user)
+      .values({ id: userId, name, email: link.email, partyId: link.partyId!, createdAt: now, updatedAt: now })
+      .run();
+    tx.insert(account)
+      .values({
+        id: newId(),
+        accountId: userId,
+        providerId: 'credential',
+        userId,
+        password: passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
     joinFromInvitation(tx, link, { userId, partyId: link.partyId! });
   });
   return { email: checked.email, joined: false };
@@ -146,7 +242,14 @@ export function listPendingInvitations(db: DbOrTx, invitee: Invitee) {
     .innerJoin(compacts, eq(compacts.id, accessLinks.compactId))
     .innerJoin(parties, eq(parties.id, accessLinks.partyId))
     .innerJoin(inviter, eq(inviter.id, accessLinks.createdBy))
-    .where(and(eq(accessLinks.kind, 'invite'), eq(accessLinks.email, invitee.email.toLowerCase()), isNull(accessLinks.usedAt), gt(accessLinks.expiresAt, new Date())))
+    .where(
+      and(
+        eq(accessLinks.kind, 'invite'),
+        eq(accessLinks.email, invitee.email.toLowerCase()),
+        isNull(accessLinks.usedAt),
+        gt(accessLinks.expiresAt, new Date()),
+      ),
+    )
     .orderBy(asc(accessLinks.createdAt))
     .all();
 }
@@ -156,12 +259,21 @@ export function respondToInvitation(db: Db, invitee: Invitee, invitationId: stri
   db.transaction((tx) => {
     const link = findUsableLinkById(tx, 'invite', invitationId);
     // Someone else's invitation is indistinguishable from none at all.
-    if (!link || link.email !== invitee.email.toLowerCase()) throw new DomainError('NOT_FOUND', 'No such invitation: it may have expired, been withdrawn or been answered already.');
+    if (!link || link.email !== invitee.email.toLowerCase())
+      throw new DomainError(
+        'NOT_FOUND',
+        'No such invitation: it may have expired, been withdrawn or been answered already.',
+      );
     if (answer === 'accept') {
       joinFromInvitation(tx, link, invitee);
       return;
     }
     markUsed(tx, link.id);
-    recordAuditEvent(tx, invitee, { compactId: link.compactId, action: 'invite.declined', entityType: 'access-link', entityId: link.id });
+    recordAuditEvent(tx, invitee, {
+      compactId: link.compactId,
+      action: 'invite.declined',
+      entityType: 'access-link',
+      entityId: link.id,
+    });
   });
 }

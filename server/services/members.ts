@@ -42,7 +42,14 @@ function otherAdminCount(db: DbOrTx, compactId: string, userId: string) {
     .select({ userId: memberships.userId })
     .from(memberships)
     .innerJoin(user, eq(user.id, memberships.userId))
-    .where(and(eq(memberships.compactId, compactId), eq(memberships.role, 'admin'), ne(memberships.userId, userId), isNull(user.deactivatedAt)))
+    .where(
+      and(
+        eq(memberships.compactId, compactId),
+        eq(memberships.role, 'admin'),
+        ne(memberships.userId, userId),
+        isNull(user.deactivatedAt),
+      ),
+    )
     .all().length;
 }
 
@@ -65,7 +72,14 @@ export function updateMember(db: Db, actor: AuditActor, compactId: string, userI
       .set(change)
       .where(and(eq(memberships.compactId, compactId), eq(memberships.userId, userId)))
       .run();
-    recordAuditEvent(tx, actor, { compactId, action: 'membership.updated', entityType: 'membership', entityId: userId, before, after: change });
+    recordAuditEvent(tx, actor, {
+      compactId,
+      action: 'membership.updated',
+      entityType: 'membership',
+      entityId: userId,
+      before,
+      after: change,
+    });
     return { before, after: change };
   });
   if (result.before.role !== change.role) publishAccessChange({ type: 'membership-changed', userId, compactId });
@@ -79,7 +93,13 @@ export function removeMember(db: Db, actor: AuditActor, compactId: string, userI
     tx.delete(memberships)
       .where(and(eq(memberships.compactId, compactId), eq(memberships.userId, userId)))
       .run();
-    recordAuditEvent(tx, actor, { compactId, action: 'membership.removed', entityType: 'membership', entityId: userId, before });
+    recordAuditEvent(tx, actor, {
+      compactId,
+      action: 'membership.removed',
+      entityType: 'membership',
+      entityId: userId,
+      before,
+    });
   });
   publishAccessChange({ type: 'membership-removed', userId, compactId });
 }
@@ -121,7 +141,14 @@ export function renameMember(db: Db, actor: ManagingActor, compactId: string, us
     if (target.name === name) return { name };
     assertNameFreeInParty(tx, target.partyId, name, userId);
     tx.update(user).set({ name, updatedAt: new Date() }).where(eq(user.id, userId)).run();
-    recordAuditEvent(tx, actor, { compactId, action: 'user.renamed', entityType: 'user', entityId: userId, before: { name: target.name }, after: { name } });
+    recordAuditEvent(tx, actor, {
+      compactId,
+      action: 'user.renamed',
+      entityType: 'user',
+      entityId: userId,
+      before: { name: target.name },
+      after: { name },
+    });
     return { name };
   });
 }

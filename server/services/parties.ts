@@ -20,12 +20,21 @@ export interface NewParty {
 /** Adds a party inside the caller's transaction (names and short codes are unique, case-insensitively). */
 export function insertParty(tx: DbOrTx, actor: AuditActor, input: NewParty) {
   const taken = listParties(tx).find(
-    (p) => p.name.toLowerCase() === input.name.toLowerCase() || p.shortCode.toLowerCase() === input.shortCode.toLowerCase(),
+    (p) =>
+      p.name.toLowerCase() === input.name.toLowerCase() || p.shortCode.toLowerCase() === input.shortCode.toLowerCase(),
   );
   if (taken) throw new DomainError('CONFLICT', `A party with this name or short code already exists: ${taken.name}.`);
   const party = { id: newId(), ...input };
-  tx.insert(parties).values({ ...party, createdAt: new Date() }).run();
-  recordAuditEvent(tx, actor, { compactId: null, action: 'party.created', entityType: 'party', entityId: party.id, after: party });
+  tx.insert(parties)
+    .values({ ...party, createdAt: new Date() })
+    .run();
+  recordAuditEvent(tx, actor, {
+    compactId: null,
+    action: 'party.created',
+    entityType: 'party',
+    entityId: party.id,
+    after: party,
+  });
   return party;
 }
 

@@ -17,7 +17,13 @@ export function issuePasswordResetLink(db: Db, actor: ManagingActor, compactId: 
     const [target] = tx.select({ email: user.email }).from(user).where(eq(user.id, userId)).all();
     if (!target) throw new DomainError('NOT_FOUND', 'No such person.');
     const link = issueLink(tx, actor, { kind: 'password-reset', email: target.email, userId }, PASSWORD_RESET_TTL_MS);
-    recordAuditEvent(tx, actor, { compactId, action: 'password-reset.issued', entityType: 'access-link', entityId: link.id, after: { userId } });
+    recordAuditEvent(tx, actor, {
+      compactId,
+      action: 'password-reset.issued',
+      entityType: 'access-link',
+      entityId: link.id,
+      after: { userId },
+    });
     return { path: link.path, expiresAt: link.expiresAt };
   });
 }
@@ -30,7 +36,12 @@ export function describePasswordReset(db: DbOrTx, token: string) {
  * Sets a new password from a reset link and ends every session of that person. The token is
  * checked before the (deliberately slow) hash, so a bogus token costs one lookup.
  */
-export async function completePasswordReset(db: Db, token: string, input: { password: string }, hasher: PasswordHasher = defaultPasswordHasher) {
+export async function completePasswordReset(
+  db: Db,
+  token: string,
+  input: { password: string },
+  hasher: PasswordHasher = defaultPasswordHasher,
+) {
   checkAccessToken(db, 'password-reset', token);
   const passwordHash = await hasher(assertAcceptablePassword(input.password));
   const result = db.transaction((tx) => {
@@ -38,12 +49,30 @@ export async function completePasswordReset(db: Db, token: string, input: { pass
     markUsed(tx, link.id);
     const userId = link.userId!;
     const now = new Date();
-    const updated = tx.update(account).set({ password: passwordHash, updatedAt: now }).where(and(eq(account.userId, userId), eq(account.providerId, 'credential'))).run();
+    const updated = tx
+      .update(account)
+      .set({ password: passwordHash, updatedAt: now })
+      .where(and(eq(account.userId, userId), eq(account.providerId, 'credential')))
+      .run();
     if (updated.changes === 0) {
-      tx.insert(account).values({ id: newId(), accountId: userId, providerId: 'credential', userId, password: passwordHash, createdAt: now, updatedAt: now }).run();
+      tx.insert(account)
+        .values({
+          id: newId(),
+          accountId: userId,
+          providerId: 'credential',
+          userId,
+          password: passwordHash,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
     }
     tx.delete(session).where(eq(session.userId, userId)).run();
-    recordAuditEvent(tx, { userId, partyId: null }, { compactId: null, action: 'password.reset', entityType: 'user', entityId: userId });
+    recordAuditEvent(
+      tx,
+      { userId, partyId: null },
+      { compactId: null, action: 'password.reset', entityType: 'user', entityId: userId },
+    );
     return { email: link.email, userId };
   });
   publishAccessChange({ type: 'user-sessions-revoked', userId: result.userId });

@@ -24,11 +24,15 @@ export async function createContext(handle: DbHandle, headers: Headers): Promise
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const zodIssues = error.cause instanceof z.ZodError ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : undefined;
+    const zodIssues =
+      error.cause instanceof z.ZodError
+        ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+        : undefined;
     const retryAfterSeconds = error.cause instanceof RetryLater ? error.cause.retryAfterSeconds : undefined;
     const csvErrors = error.cause instanceof CsvImportRejected ? error.cause.errors : undefined;
     // An unexpected failure is logged on the server (fetch-handler.ts); its message never reaches a client.
-    const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on the server. Please try again.' : shape.message;
+    const message =
+      error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on the server. Please try again.' : shape.message;
     return { ...shape, message, data: { ...shape.data, stack: undefined, zodIssues, retryAfterSeconds, csvErrors } };
   },
 });
@@ -40,7 +44,11 @@ export const createCallerFactory = t.createCallerFactory;
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
-    throw new TRPCError({ code: result.error.cause.code, message: result.error.cause.message, cause: result.error.cause });
+    throw new TRPCError({
+      code: result.error.cause.code,
+      message: result.error.cause.message,
+      cause: result.error.cause,
+    });
   }
   return result;
 });
@@ -53,7 +61,8 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 export const instanceAdminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor.isInstanceAdmin) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only instance administrators may do this.' });
+  if (!ctx.actor.isInstanceAdmin)
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only instance administrators may do this.' });
   return next();
 });
 

@@ -1,4 +1,8 @@
-import { countTokenLinkAttempt, forgiveTokenLinkAttempt, tokenLinkRetryAfterSeconds } from '../auth/token-link-throttle';
+import {
+  countTokenLinkAttempt,
+  forgiveTokenLinkAttempt,
+  tokenLinkRetryAfterSeconds,
+} from '../auth/token-link-throttle';
 import { publicProcedure } from './init';
 import { tooManyRequests, waitInWords } from './too-many-requests';
 
@@ -10,7 +14,10 @@ export const tokenLinkProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const { db } = ctx.handle;
   const retryAfter = tokenLinkRetryAfterSeconds(db, ctx.clientAddress);
   if (retryAfter > 0) {
-    throw tooManyRequests(`Too many attempts with links that are not valid. Try again ${waitInWords(retryAfter)}.`, retryAfter);
+    throw tooManyRequests(
+      `Too many attempts with links that are not valid. Try again ${waitInWords(retryAfter)}.`,
+      retryAfter,
+    );
   }
   countTokenLinkAttempt(db, ctx.clientAddress);
   const result = await next();

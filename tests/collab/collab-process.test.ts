@@ -66,7 +66,12 @@ test('if the collaboration process dies, it is started again and clients come ba
   const client = connect(compactId, editor.cookie);
   await waitForSync(client);
   typeInto(client.doc, 0, 'It ');
-  await waitFor(() => (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number }).n === 2, 'stored');
+  await waitFor(
+    () =>
+      (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number })
+        .n === 2,
+    'stored',
+  );
   const before = collabPid();
   process.kill(before!, 'SIGKILL');
   await waitFor(() => collabPid() !== before && collabPid() !== undefined, 'a new collaboration process', 20_000);
@@ -93,7 +98,11 @@ test('a reconnect storm: 100 simultaneous connections are all handed over and sy
   process.kill(before!, 'SIGKILL');
   await waitFor(() => collabPid() !== before && collabPid() !== undefined, 'a new collaboration process', 20_000);
   await waitFor(() => syncs.every((n) => n >= 2), 'every connection reconnected and synced again', 60_000);
-  assert.ok(storm.every((client) => client.text() === 'Storm.' && client.closeCodes.every((code) => code < 4400 || code > 4499)));
+  assert.ok(
+    storm.every(
+      (client) => client.text() === 'Storm.' && client.closeCodes.every((code) => code < 4400 || code > 4499),
+    ),
+  );
 });
 
 test('one collaboration process per database: a second one waits until the first has flushed and exited', async () => {
@@ -106,10 +115,16 @@ test('one collaboration process per database: a second one waits until the first
     secondReady = true;
     return endpoint;
   });
-  const owner = () => db.sqlite.prepare('SELECT pid FROM collab_owner WHERE id = 1').get() as { pid: number } | undefined;
+  const owner = () =>
+    db.sqlite.prepare('SELECT pid FROM collab_owner WHERE id = 1').get() as { pid: number } | undefined;
   await waitFor(() => owner()?.pid === collabPid(), 'the first process holds the database');
   typeInto(client.doc, 0, 'Still ');
-  await waitFor(() => (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number }).n === 2, 'stored by the first');
+  await waitFor(
+    () =>
+      (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number })
+        .n === 2,
+    'stored by the first',
+  );
   assert.equal(secondReady, false, 'the second process is not serving while the first one lives');
   const firstPid = collabPid();
   await app.collab.close(); // SIGTERM: the first flushes, releases and exits

@@ -4,7 +4,16 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { publishAccessChange } from '../../server/events/access-changes';
 import { loadDoc } from '../../server/services/document-store';
-import { closeCode, connectClient, fragmentText, rawSocket as openRawSocket, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
+import {
+  closeCode,
+  connectClient,
+  fragmentText,
+  rawSocket as openRawSocket,
+  typeInto,
+  waitFor,
+  waitForSync,
+  type TestClient,
+} from '../helpers/collab-client';
 import { startCollabServer } from '../helpers/collab-server';
 import { buildCompact, memberWithRole, callerFor } from '../helpers/factories';
 import { countRows, createTestDb } from '../helpers/test-db';
@@ -34,7 +43,9 @@ function updatesStored(compactId: string) {
 describe('co-editing', () => {
   test('three clients converge after concurrent edits, and the server stores what they sent', async () => {
     const compactId = buildCompact(db, { text: 'Base text.' }).id;
-    const people = await Promise.all(['negotiator', 'negotiator', 'admin'].map((role) => memberWithRole(db, compactId, role as 'negotiator')));
+    const people = await Promise.all(
+      ['negotiator', 'negotiator', 'admin'].map((role) => memberWithRole(db, compactId, role as 'negotiator')),
+    );
     const [a, b, c] = people.map((p) => connect(compactId, p.cookie));
     await Promise.all([a, b, c].map((client) => waitForSync(client!)));
     assert.equal(a!.text(), 'Base text.', 'first sync serves the stored text once');
@@ -42,11 +53,25 @@ describe('co-editing', () => {
     typeInto(b!.doc, 4, ' B1');
     typeInto(c!.doc, 10, ' C1');
     typeInto(a!.doc, 0, 'A2 ');
-    await waitFor(() => a!.text() === b!.text() && b!.text() === c!.text() && a!.text().includes('C1') && a!.text().includes('B1') && c!.text().includes('A2'), 'convergence');
+    await waitFor(
+      () =>
+        a!.text() === b!.text() &&
+        b!.text() === c!.text() &&
+        a!.text().includes('C1') &&
+        a!.text().includes('B1') &&
+        c!.text().includes('A2'),
+      'convergence',
+    );
     const stored = loadDoc(db.db, compactId).doc;
     assert.equal(fragmentText(stored), a!.text(), 'the stored document equals what the clients see');
-    const authors = db.sqlite.prepare(`SELECT DISTINCT user_id AS u FROM doc_updates WHERE compact_id = ? AND user_id IS NOT NULL`).all(compactId) as { u: string }[];
-    assert.deepEqual(new Set(authors.map((r) => r.u)), new Set(people.map((p) => p.id)), 'each update is attributed to who sent it');
+    const authors = db.sqlite
+      .prepare(`SELECT DISTINCT user_id AS u FROM doc_updates WHERE compact_id = ? AND user_id IS NOT NULL`)
+      .all(compactId) as { u: string }[];
+    assert.deepEqual(
+      new Set(authors.map((r) => r.u)),
+      new Set(people.map((p) => p.id)),
+      'each update is attributed to who sent it',
+    );
   });
 
   test('a reviewer reads the live text, but their updates reach neither other clients nor the database', async () => {
@@ -137,7 +162,12 @@ describe('bad input', () => {
     const good = connect(compactId, editor.cookie);
     await waitForSync(good);
     const before = updatesStored(compactId);
-    for (const garbage of [[0, 2, 50, 1, 2, 3], [0, 2, 3, 255, 255, 255], [9, 9, 9], [1, 5, 123, 34, 34]]) {
+    for (const garbage of [
+      [0, 2, 50, 1, 2, 3],
+      [0, 2, 3, 255, 255, 255],
+      [9, 9, 9],
+      [1, 5, 123, 34, 34],
+    ]) {
       const bad = await rawSocket(compactId, editor.cookie);
       const closed = closeCode(bad);
       bad.send(Buffer.from(garbage));
@@ -149,7 +179,10 @@ describe('bad input', () => {
     assert.equal(await textClosed, 4400);
     assert.equal(updatesStored(compactId), before);
     typeInto(good.doc, 0, 'Still ');
-    await waitFor(() => fragmentText(loadDoc(db.db, compactId).doc) === 'Still Steady.', 'the good client keeps editing');
+    await waitFor(
+      () => fragmentText(loadDoc(db.db, compactId).doc) === 'Still Steady.',
+      'the good client keeps editing',
+    );
     assert.ok(good.provider.wsconnected);
   });
 
@@ -186,7 +219,9 @@ describe('presence', () => {
     const a = connect(compactId, alice.cookie);
     await Promise.all([waitForSync(m), waitForSync(a)]);
     m.provider.awareness.setLocalStateField('user', { userId: alice.id, name: 'Alice (fake)', color: '#000' });
-    const seen = () => a.provider.awareness.getStates().get(m.doc.clientID) as { user?: { userId: string; name: string; partyName: string; emailDomain: string } } | undefined;
+    const seen = () =>
+      a.provider.awareness.getStates().get(m.doc.clientID) as
+        { user?: { userId: string; name: string; partyName: string; emailDomain: string } } | undefined;
     await waitFor(() => seen()?.user !== undefined, 'awareness arrives');
     assert.equal(seen()!.user!.userId, mallory.id);
     assert.notEqual(seen()!.user!.name, 'Alice (fake)');

@@ -13,8 +13,9 @@ after(() => db.cleanup());
 
 function appendRaw(compactId: string, update: Uint8Array, userId: string | null) {
   return Number(
-    db.sqlite.prepare('INSERT INTO doc_updates (compact_id, "update", user_id, party_id, created_at) VALUES (?, ?, ?, ?, ?)').run(compactId, Buffer.from(update), userId, userId && `party-of-${userId}`, Date.now())
-      .lastInsertRowid,
+    db.sqlite
+      .prepare('INSERT INTO doc_updates (compact_id, "update", user_id, party_id, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(compactId, Buffer.from(update), userId, userId && `party-of-${userId}`, Date.now()).lastInsertRowid,
   );
 }
 
@@ -31,7 +32,11 @@ test('checkpoints: older ordinary ones are pruned, milestones stay at regular in
     }
     write(compactId, Y.encodeStateAsUpdate(doc), lastId);
   }
-  const rows = db.sqlite.prepare('SELECT upto_update_id AS upto, milestone FROM doc_checkpoints WHERE compact_id = ? ORDER BY upto_update_id').all(compactId) as { upto: number; milestone: number }[];
+  const rows = db.sqlite
+    .prepare(
+      'SELECT upto_update_id AS upto, milestone FROM doc_checkpoints WHERE compact_id = ? ORDER BY upto_update_id',
+    )
+    .all(compactId) as { upto: number; milestone: number }[];
   // 48 updates (+1 seed), a checkpoint every 4, a milestone once 10 or more follow the previous one: rounds 3, 6, 9, 12.
   assert.deepEqual(
     rows.map((row) => row.milestone),

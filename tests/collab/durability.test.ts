@@ -16,7 +16,11 @@ after(() => {
 });
 
 async function startServerProcess(): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('tests', 'helpers', 'collab-server-process.ts'), db.path], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join('tests', 'helpers', 'collab-server-process.ts'), db.path],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   children.push(child);
   const port = await new Promise<number>((resolve, reject) => {
     let buffered = '';

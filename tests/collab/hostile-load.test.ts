@@ -3,7 +3,15 @@ import type { Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import * as Y from 'yjs';
 import { syncStep1Frame } from '../../server/collab/protocol';
-import { closeCode, connectClient, rawSocket, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
+import {
+  closeCode,
+  connectClient,
+  rawSocket,
+  typeInto,
+  waitFor,
+  waitForSync,
+  type TestClient,
+} from '../helpers/collab-client';
 import { startCollabServer } from '../helpers/collab-server';
 import { buildCompact, memberWithRole } from '../helpers/factories';
 import { createTestDb } from '../helpers/test-db';
@@ -14,7 +22,12 @@ let server: Awaited<ReturnType<typeof startCollabServer>>;
 const clients: TestClient[] = [];
 
 before(async () => {
-  server = await startCollabServer(db, { maxBufferedBytes: MAX_BUFFERED, syncRequestsPerMinute: 30, maxConnectionsPerPerson: 5, maxConnectionsPerRoom: 8 });
+  server = await startCollabServer(db, {
+    maxBufferedBytes: MAX_BUFFERED,
+    syncRequestsPerMinute: 30,
+    maxConnectionsPerPerson: 5,
+    maxConnectionsPerRoom: 8,
+  });
 });
 after(async () => {
   for (const client of clients) client.destroy();
@@ -58,7 +71,10 @@ describe('a socket cannot hold the server’s memory or time', () => {
 
   test('one person cannot open more sockets than the per-person cap, nor a room more than its cap (4429)', async () => {
     const compactId = buildCompact(db, { text: 'Busy room.' }).id;
-    const [first, second] = await Promise.all([memberWithRole(db, compactId, 'reviewer'), memberWithRole(db, compactId, 'reviewer')]);
+    const [first, second] = await Promise.all([
+      memberWithRole(db, compactId, 'reviewer'),
+      memberWithRole(db, compactId, 'reviewer'),
+    ]);
     const elsewhere = server.collab.connectionCount();
     const open = [];
     for (let i = 0; i < 5; i++) open.push(await rawSocket(server.port, compactId, first.cookie));
@@ -73,7 +89,10 @@ describe('a socket cannot hold the server’s memory or time', () => {
     const again = await rawSocket(server.port, compactId, first.cookie);
     let code: number | null = null;
     again.once('close', (c) => (code = c));
-    await waitFor(() => server.collab.rooms.isLoaded(compactId) && server.collab.connectionCount() === elsewhere + 8, 'admitted again');
+    await waitFor(
+      () => server.collab.rooms.isLoaded(compactId) && server.collab.connectionCount() === elsewhere + 8,
+      'admitted again',
+    );
     assert.equal(code, null);
     for (const ws of [...open, again]) ws.close();
   });

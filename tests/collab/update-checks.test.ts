@@ -79,7 +79,9 @@ describe('Yjs client ids belong to the membership that first wrote them', () => 
 
   test('the owner reuses their id from a new connection, also after the document was unloaded; the binding is stored', async () => {
     const { compactId, owner, other, ownerClient } = await compactWithWriter();
-    const row = db.sqlite.prepare('SELECT user_id AS userId, party_id AS partyId FROM doc_clients WHERE compact_id = ? AND client_id = ?').get(compactId, ownerClient.doc.clientID);
+    const row = db.sqlite
+      .prepare('SELECT user_id AS userId, party_id AS partyId FROM doc_clients WHERE compact_id = ? AND client_id = ?')
+      .get(compactId, ownerClient.doc.clientID);
     assert.deepEqual(row, { userId: owner.id, partyId: owner.partyId });
     ownerClient.provider.disconnect();
     await waitFor(() => !server.collab.rooms.isLoaded(compactId), 'unloaded');
@@ -90,7 +92,11 @@ describe('Yjs client ids belong to the membership that first wrote them', () => 
     const forged = docWithClientId(ownerClient.doc.clientID, Y.encodeStateAsUpdate(ownerClient.doc));
     const sv = Y.encodeStateVector(forged);
     typeInto(forged, 0, 'X');
-    assert.equal(await sendUpdate(compactId, other.cookie, Y.encodeStateAsUpdate(forged, sv)), 4409, 'the stored binding holds after reloading');
+    assert.equal(
+      await sendUpdate(compactId, other.cookie, Y.encodeStateAsUpdate(forged, sv)),
+      4409,
+      'the stored binding holds after reloading',
+    );
   });
 
   test('a client announcing an id held by someone else is closed with 4409 before its edits are taken', async () => {
@@ -99,7 +105,6 @@ describe('Yjs client ids belong to the membership that first wrote them', () => 
     const impostor = connect(compactId, other.cookie, docWithClientId(ownerClient.doc.clientID));
     await waitFor(() => impostor.closeCodes.includes(4409), 'closed with 4409');
     assert.equal(updatesStored(compactId), before);
-
   });
 });
 
@@ -119,7 +124,10 @@ describe('only what is new is stored and forwarded', () => {
     const sv = Y.encodeStateVector(next);
     typeInto(next, 0, 'New ');
     resender.send(updateFrame(Y.encodeStateAsUpdate(next, sv)));
-    await waitFor(() => forwarded >= 1 && updatesStored(compactId) === before + 1, 'the real edit stored and forwarded');
+    await waitFor(
+      () => forwarded >= 1 && updatesStored(compactId) === before + 1,
+      'the real edit stored and forwarded',
+    );
     await waitFor(() => ownerClient.text() === 'New Owner Base.', 'the owner receives it');
     assert.equal(updatesStored(compactId), before + 1, 'the repeated state was not stored');
     assert.equal(forwarded, 1, 'only the real edit was forwarded');
@@ -137,11 +145,16 @@ describe('only what is new is stored and forwarded', () => {
     const replay = docWithClientId(ownerClient.doc.clientID, Y.encodeStateAsUpdate(ownerClient.doc));
     const sv = Y.encodeStateVector(replay);
     typeInto(replay, 0, '!');
-    const update = Y.mergeUpdates([Y.encodeStateAsUpdate(replay, sv), Y.encodeStateAsUpdate(ownerClient.doc, Y.encodeStateVector(new Y.Doc()))]);
+    const update = Y.mergeUpdates([
+      Y.encodeStateAsUpdate(replay, sv),
+      Y.encodeStateAsUpdate(ownerClient.doc, Y.encodeStateVector(new Y.Doc())),
+    ]);
     const ws = await rawSocket(server.port, compactId, owner.cookie);
     ws.send(updateFrame(update));
     await waitFor(() => updatesStored(compactId) === before + 1, 'the new insert stored');
-    const row = db.sqlite.prepare('SELECT "update" AS u FROM doc_updates WHERE compact_id = ? ORDER BY id DESC LIMIT 1').get(compactId) as { u: Buffer };
+    const row = db.sqlite
+      .prepare('SELECT "update" AS u FROM doc_updates WHERE compact_id = ? ORDER BY id DESC LIMIT 1')
+      .get(compactId) as { u: Buffer };
     const stored = Y.decodeUpdate(row.u);
     assert.equal(stored.ds.clients.size, 0, 'no deletion was stored again');
     assert.equal(stored.structs.length, 1);
@@ -163,7 +176,10 @@ describe('only what is new is stored and forwarded', () => {
 
 describe('the editor schema', () => {
   const attempts: [string, (doc: Y.Doc) => void][] = [
-    ['an element the editor does not know (script)', (doc) => doc.getXmlFragment(DOCUMENT_FIELD).insert(0, [new Y.XmlElement('script')])],
+    [
+      'an element the editor does not know (script)',
+      (doc) => doc.getXmlFragment(DOCUMENT_FIELD).insert(0, [new Y.XmlElement('script')]),
+    ],
     [
       'an attribute outside the schema (onclick)',
       (doc) => {
@@ -195,7 +211,10 @@ describe('the editor schema', () => {
   for (const [what, write] of attempts) {
     test(`${what} is refused (4422): nothing stored, the text still renders for everyone`, async () => {
       const { compactId, other } = await compactWithWriter();
-      const local = docWithClientId(Math.floor(Math.random() * 2 ** 31), Y.encodeStateAsUpdate(loadDoc(db.db, compactId).doc));
+      const local = docWithClientId(
+        Math.floor(Math.random() * 2 ** 31),
+        Y.encodeStateAsUpdate(loadDoc(db.db, compactId).doc),
+      );
       const sv = Y.encodeStateVector(local);
       write(local);
       const before = updatesStored(compactId);
@@ -208,7 +227,10 @@ describe('the editor schema', () => {
 
   test('headings, lists and marks the editor makes are accepted', async () => {
     const { compactId, other } = await compactWithWriter();
-    const local = docWithClientId(Math.floor(Math.random() * 2 ** 31), Y.encodeStateAsUpdate(loadDoc(db.db, compactId).doc));
+    const local = docWithClientId(
+      Math.floor(Math.random() * 2 ** 31),
+      Y.encodeStateAsUpdate(loadDoc(db.db, compactId).doc),
+    );
     const heading = new Y.XmlElement('heading');
     heading.setAttribute('level', 2 as unknown as string);
     const title = new Y.XmlText();
@@ -224,7 +246,11 @@ describe('the editor schema', () => {
     assert.deepEqual(closed, []);
     const text = await (await callerFor(db, other.cookie)).compacts.text({ compactId });
     assert.equal(text.plainText, 'Title\n\nOwner Base.');
-    assert.deepEqual(text.content.content?.[0], { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Title', marks: [{ type: 'bold', attrs: {} }] }] });
+    assert.deepEqual(text.content.content?.[0], {
+      type: 'heading',
+      attrs: { level: 2 },
+      content: [{ type: 'text', text: 'Title', marks: [{ type: 'bold', attrs: {} }] }],
+    });
     ws.close();
   });
 });
@@ -239,7 +265,9 @@ describe('presence ids', () => {
     await Promise.all([waitForSync(observer), waitForSync(v)]);
     v.provider.awareness.setLocalStateField('cursor', null); // the editor sets its caret like this
     const victimId = v.doc.clientID;
-    const seenVictim = () => (observer.provider.awareness.getStates().get(victimId) as { user?: { userId: string } } | undefined)?.user?.userId;
+    const seenVictim = () =>
+      (observer.provider.awareness.getStates().get(victimId) as { user?: { userId: string } } | undefined)?.user
+        ?.userId;
     await waitFor(() => seenVictim() === victim.id, 'victim visible');
     v.provider.disconnect();
     await waitFor(() => seenVictim() === undefined, 'victim gone while disconnected');
@@ -275,10 +303,52 @@ describe('crafted updates cannot disconnect the room or leave the server half-in
   }
 
   const shapes: [string, number, (end: [number, number]) => Uint8Array][] = [
-    ['a client in two sections', 4400, (end) => craftUpdate([{ client: 77, clock: 0, structs: [{ origin: end, text: 'aa' }] }, { client: 78, clock: 0, structs: [{ origin: end, text: 'b' }] }, { client: 77, clock: 5, structs: [{ origin: [77, 1], text: 'c' }] }])],
-    ['a reference forward within its own client', 4400, (end) => craftUpdate([{ client: 77, clock: 0, structs: [{ origin: [77, 1], text: 'a' }, { origin: end, text: 'b' }] }])],
-    ['a deletion in a repeated section', 4400, (end) => craftUpdate([{ client: 77, clock: 0, structs: [{ origin: end, text: 'aaaaa' }] }, { client: 77, clock: 5, structs: [{ origin: [77, 4], text: 'b' }] }], [[77, 0, 2]])],
-    ['two clients whose items wait on each other', 4001, () => craftUpdate([{ client: 77, clock: 0, structs: [{ origin: [78, 0], text: 'a' }] }, { client: 78, clock: 0, structs: [{ origin: [77, 0], text: 'b' }] }])],
+    [
+      'a client in two sections',
+      4400,
+      (end) =>
+        craftUpdate([
+          { client: 77, clock: 0, structs: [{ origin: end, text: 'aa' }] },
+          { client: 78, clock: 0, structs: [{ origin: end, text: 'b' }] },
+          { client: 77, clock: 5, structs: [{ origin: [77, 1], text: 'c' }] },
+        ]),
+    ],
+    [
+      'a reference forward within its own client',
+      4400,
+      (end) =>
+        craftUpdate([
+          {
+            client: 77,
+            clock: 0,
+            structs: [
+              { origin: [77, 1], text: 'a' },
+              { origin: end, text: 'b' },
+            ],
+          },
+        ]),
+    ],
+    [
+      'a deletion in a repeated section',
+      4400,
+      (end) =>
+        craftUpdate(
+          [
+            { client: 77, clock: 0, structs: [{ origin: end, text: 'aaaaa' }] },
+            { client: 77, clock: 5, structs: [{ origin: [77, 4], text: 'b' }] },
+          ],
+          [[77, 0, 2]],
+        ),
+    ],
+    [
+      'two clients whose items wait on each other',
+      4001,
+      () =>
+        craftUpdate([
+          { client: 77, clock: 0, structs: [{ origin: [78, 0], text: 'a' }] },
+          { client: 78, clock: 0, structs: [{ origin: [77, 0], text: 'b' }] },
+        ]),
+    ],
   ];
   for (const [shape, code, build] of shapes) {
     test(`${shape}: only the sender is closed (${code}), nothing is stored, and the others keep editing`, async () => {
@@ -325,7 +395,10 @@ describe('crafted updates cannot disconnect the room or leave the server half-in
     const flood = await rawSocket(server.port, compactId, other.cookie);
     const entries = Array.from({ length: 60 }, (_, i) => ({ clientId: 90_000 + i, clock: 1, state: { n: i } }));
     flood.send(awarenessFrame(awarenessUpdateFor(entries)));
-    await waitFor(() => [...ownerClient.provider.awareness.getStates().keys()].some((id) => id >= 90_000), 'presence arrives');
+    await waitFor(
+      () => [...ownerClient.provider.awareness.getStates().keys()].some((id) => id >= 90_000),
+      'presence arrives',
+    );
     const flooded = [...ownerClient.provider.awareness.getStates().keys()].filter((id) => id >= 90_000);
     assert.ok(flooded.length <= 4, `${flooded.length} ids`);
     flood.close();

@@ -1,14 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { expectNoCspViolations, openDemoCompactAs } from './helpers';
 
-test('the monitor submits progress, the validator validates it, and the status and chart change; the reviewer cannot submit', async ({ browser }) => {
+test('the monitor submits progress, the validator validates it, and the status and chart change; the reviewer cannot submit', async ({
+  browser,
+}) => {
   const monitor = await openDemoCompactAs(browser, 'monitor@mission.example');
   await monitor.getByRole('link', { name: 'Accountability framework' }).click();
   const row = monitor.getByRole('row', { name: /POC-3/ });
   await expect(row.getByText('Off track')).toBeVisible();
 
   // The latest past quarter of POC-3 has nothing reported: it is among the monitor's tasks.
-  const task = monitor.getByRole('list', { name: 'My tasks' }).getByRole('link', { name: /POC-3 Joint protection team missions — \d{4}-Q\d/ }).first();
+  const task = monitor
+    .getByRole('list', { name: 'My tasks' })
+    .getByRole('link', { name: /POC-3 Joint protection team missions — \d{4}-Q\d/ })
+    .first();
   const period = (await task.innerText()).split('— ')[1]!.trim();
   await task.click();
   const form = monitor.getByRole('form', { name: /POC-3/ });
@@ -22,12 +27,21 @@ test('the monitor submits progress, the validator validates it, and the status a
 
   const validator = await openDemoCompactAs(browser, 'validator@secretariat.example');
   await validator.getByRole('link', { name: 'Accountability framework' }).click();
-  await validator.getByRole('list', { name: 'My tasks' }).getByRole('link', { name: new RegExp(`POC-3 .* — ${period}`) }).click();
+  await validator
+    .getByRole('list', { name: 'My tasks' })
+    .getByRole('link', { name: new RegExp(`POC-3 .* — ${period}`) })
+    .click();
   const chart = validator.getByRole('figure', { name: /Actual, target and baseline/ });
   await expect(chart).not.toContainText(`${period}: 13`);
-  const submitted = validator.getByRole('list', { name: 'Updates' }).getByRole('listitem').filter({ hasText: period }).filter({ hasText: 'Submitted' });
+  const submitted = validator
+    .getByRole('list', { name: 'Updates' })
+    .getByRole('listitem')
+    .filter({ hasText: period })
+    .filter({ hasText: 'Submitted' });
   await submitted.getByRole('button', { name: 'Validate' }).click();
-  await expect(validator.getByRole('list', { name: 'Updates' }).getByRole('listitem').filter({ hasText: period }).first()).toContainText('Validated');
+  await expect(
+    validator.getByRole('list', { name: 'Updates' }).getByRole('listitem').filter({ hasText: period }).first(),
+  ).toContainText('Validated');
   await expect(chart).toContainText(`${period}: 13`);
   await expect(validator.locator('.page-head').getByText('At risk')).toBeVisible();
   // The framework board and the Recharts chart render under the Content-Security-Policy.
@@ -46,7 +60,20 @@ test('the monitor submits progress, the validator validates it, and the status a
   const compactId = reviewer.url().split('/compacts/')[1]!.split('/')[0]!;
   const attempt = await reviewer.request.post('/api/trpc/progress.saveDraft', {
     headers: { 'content-type': 'application/json', origin: new URL(reviewer.url()).origin },
-    data: { json: { compactId, indicatorId, periodId: 'any', value: 1, rating: null, narrative: '', disaggregated: {}, evidenceLinks: [], confidence: 'medium', comment: '' } },
+    data: {
+      json: {
+        compactId,
+        indicatorId,
+        periodId: 'any',
+        value: 1,
+        rating: null,
+        narrative: '',
+        disaggregated: {},
+        evidenceLinks: [],
+        confidence: 'medium',
+        comment: '',
+      },
+    },
   });
   expect(attempt.status()).toBe(403);
 });

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectNoCspViolations, watchCspViolations } from './helpers';
 
-test('pages come with a Content-Security-Policy, no framing and no referrer to other sites, and raise no CSP violation', async ({ page }) => {
+test('pages come with a Content-Security-Policy, no framing and no referrer to other sites, and raise no CSP violation', async ({
+  page,
+}) => {
   await watchCspViolations(page);
   const response = (await page.goto('/'))!;
   const headers = response.headers();

@@ -22,7 +22,13 @@ export interface TestClient {
 }
 
 /** A real y-websocket client connected to `<basePath>/<compactId>` (our server serves /collab). */
-export function connectClient(port: number, compactId: string, cookie: string | null, basePath = '/collab', doc = new Y.Doc()): TestClient {
+export function connectClient(
+  port: number,
+  compactId: string,
+  cookie: string | null,
+  basePath = '/collab',
+  doc = new Y.Doc(),
+): TestClient {
   const provider = new WebsocketProvider(`ws://127.0.0.1:${port}${basePath}`, compactId, doc, {
     WebSocketPolyfill: webSocketWithCookie(cookie) as unknown as typeof globalThis.WebSocket,
     maxBackoffTime: 200,
@@ -52,7 +58,14 @@ export function fragmentText(doc: Y.Doc): string {
   return doc
     .getXmlFragment(DOCUMENT_FIELD)
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => (child instanceof Y.XmlText ? child.toString() : '')).join('') : ''))
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((child) => (child instanceof Y.XmlText ? child.toString() : ''))
+            .join('')
+        : '',
+    )
     .join('\n');
 }
 

@@ -22,7 +22,10 @@ const CONTENT_STRING = 4;
  * Writes a Yjs V1 update exactly as given — including shapes Yjs itself never produces (a client
  * in two sections, references that wait on each other) — to test what the server refuses.
  */
-export function craftUpdate(sections: CraftedSection[], deletions: [client: number, clock: number, length: number][] = []): Uint8Array {
+export function craftUpdate(
+  sections: CraftedSection[],
+  deletions: [client: number, clock: number, length: number][] = [],
+): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, sections.length);
   for (const section of sections) {
@@ -30,7 +33,10 @@ export function craftUpdate(sections: CraftedSection[], deletions: [client: numb
     encoding.writeVarUint(encoder, section.client);
     encoding.writeVarUint(encoder, section.clock);
     for (const struct of section.structs) {
-      encoding.writeUint8(encoder, CONTENT_STRING | (struct.origin ? HAS_ORIGIN : 0) | (struct.rightOrigin ? HAS_RIGHT_ORIGIN : 0));
+      encoding.writeUint8(
+        encoder,
+        CONTENT_STRING | (struct.origin ? HAS_ORIGIN : 0) | (struct.rightOrigin ? HAS_RIGHT_ORIGIN : 0),
+      );
       for (const id of [struct.origin, struct.rightOrigin]) {
         if (!id) continue;
         encoding.writeVarUint(encoder, id[0]);
@@ -46,7 +52,8 @@ export function craftUpdate(sections: CraftedSection[], deletions: [client: numb
     }
   }
   const byClient = new Map<number, [number, number][]>();
-  for (const [client, clock, length] of deletions) byClient.set(client, [...(byClient.get(client) ?? []), [clock, length]]);
+  for (const [client, clock, length] of deletions)
+    byClient.set(client, [...(byClient.get(client) ?? []), [clock, length]]);
   encoding.writeVarUint(encoder, byClient.size);
   for (const [client, ranges] of byClient) {
     encoding.writeVarUint(encoder, client);

@@ -16,30 +16,72 @@ export const TEST_PASSWORD = 'correct horse battery';
 let sequence = 0;
 let cachedHash: Promise<string> | null = null;
 
-export function buildParty(handle: DbHandle, overrides: Partial<{ name: string; shortCode: string; kind: PartyKind }> = {}) {
+export function buildParty(
+  handle: DbHandle,
+  overrides: Partial<{ name: string; shortCode: string; kind: PartyKind }> = {},
+) {
   sequence++;
-  const party = { id: newId(), name: overrides.name ?? `Party ${sequence}`, shortCode: overrides.shortCode ?? `P${sequence}`, kind: overrides.kind ?? ('tpcc' as PartyKind) };
-  handle.db.insert(parties).values({ ...party, createdAt: new Date() }).run();
+  const party = {
+    id: newId(),
+    name: overrides.name ?? `Party ${sequence}`,
+    shortCode: overrides.shortCode ?? `P${sequence}`,
+    kind: overrides.kind ?? ('tpcc' as PartyKind),
+  };
+  handle.db
+    .insert(parties)
+    .values({ ...party, createdAt: new Date() })
+    .run();
   return party;
 }
 
-export async function buildUser(handle: DbHandle, overrides: Partial<{ email: string; name: string; partyId: string; isInstanceAdmin: boolean; password: string }> = {}) {
+export async function buildUser(
+  handle: DbHandle,
+  overrides: Partial<{ email: string; name: string; partyId: string; isInstanceAdmin: boolean; password: string }> = {},
+) {
   sequence++;
   const partyId = overrides.partyId ?? buildParty(handle).id;
   const id = newId();
   const now = new Date();
   const email = overrides.email ?? `person${sequence}@example.org`;
   const password = overrides.password ? hashPassword(overrides.password) : (cachedHash ??= hashPassword(TEST_PASSWORD));
-  handle.db.insert(user).values({ id, name: overrides.name ?? `Person ${sequence}`, email, partyId, isInstanceAdmin: overrides.isInstanceAdmin ?? false, createdAt: now, updatedAt: now }).run();
-  handle.db.insert(account).values({ id: newId(), accountId: id, providerId: 'credential', userId: id, password: await password, createdAt: now, updatedAt: now }).run();
+  handle.db
+    .insert(user)
+    .values({
+      id,
+      name: overrides.name ?? `Person ${sequence}`,
+      email,
+      partyId,
+      isInstanceAdmin: overrides.isInstanceAdmin ?? false,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  handle.db
+    .insert(account)
+    .values({
+      id: newId(),
+      accountId: id,
+      providerId: 'credential',
+      userId: id,
+      password: await password,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
   return { id, email, partyId, password: overrides.password ?? TEST_PASSWORD };
 }
 
 export function buildCompact(handle: DbHandle, options: { title?: string; text?: string } = {}) {
   const id = newId();
-  handle.db.insert(compacts).values({ id, title: options.title ?? `Compact ${++sequence}`, createdAt: new Date() }).run();
+  handle.db
+    .insert(compacts)
+    .values({ id, title: options.title ?? `Compact ${++sequence}`, createdAt: new Date() })
+    .run();
   if (options.text !== undefined) {
-    const update = contentToYUpdate({ type: 'doc', content: [{ type: 'paragraph', content: options.text ? [{ type: 'text', text: options.text }] : [] }] });
+    const update = contentToYUpdate({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: options.text ? [{ type: 'text', text: options.text }] : [] }],
+    });
     appendDocUpdate(handle.db, id, update, { userId: null, partyId: null });
   }
   return { id };

@@ -10,7 +10,9 @@ export interface TrpcCall {
 
 export interface TrpcItem {
   result?: { data: { json: unknown } };
-  error?: { json: { message: string; code: number; data: { code: string; httpStatus: number; retryAfterSeconds?: number } } };
+  error?: {
+    json: { message: string; code: number; data: { code: string; httpStatus: number; retryAfterSeconds?: number } };
+  };
 }
 
 /** One real HTTP request to the tRPC fetch handler: a batch (GET for queries, POST for mutations). */
@@ -23,10 +25,16 @@ export async function trpcBatch(
   const url = new URL(`${ORIGIN}/api/trpc/${calls.map((c) => c.path).join(',')}`);
   url.searchParams.set('batch', '1');
   if (method === 'GET') url.searchParams.set('input', JSON.stringify(inputs));
-  const headers: Record<string, string> = { host: '10.0.0.5:3000', origin: ORIGIN, [CLIENT_ADDRESS_HEADER]: options.address ?? '10.0.0.9' };
+  const headers: Record<string, string> = {
+    host: '10.0.0.5:3000',
+    origin: ORIGIN,
+    [CLIENT_ADDRESS_HEADER]: options.address ?? '10.0.0.9',
+  };
   if (options.cookie) headers.cookie = options.cookie;
   if (method === 'POST') headers['content-type'] = 'application/json';
-  const response = await handleTrpcRequest(new Request(url, { method, headers, body: method === 'POST' ? JSON.stringify(inputs) : undefined }));
+  const response = await handleTrpcRequest(
+    new Request(url, { method, headers, body: method === 'POST' ? JSON.stringify(inputs) : undefined }),
+  );
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
 

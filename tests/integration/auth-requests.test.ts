@@ -15,7 +15,15 @@ process.env.DATABASE_PATH = path.join(dir, 'compact.db');
 
 const LAN = 'http://192.168.1.5:3000';
 
-function signInRequest(body: Record<string, string>, options: { origin?: string; url?: string; headers?: Record<string, string>; encoding?: 'json' | 'form' | 'multipart' } = {}) {
+function signInRequest(
+  body: Record<string, string>,
+  options: {
+    origin?: string;
+    url?: string;
+    headers?: Record<string, string>;
+    encoding?: 'json' | 'form' | 'multipart';
+  } = {},
+) {
   const origin = options.origin ?? LAN;
   const url = options.url ?? origin;
   const headers: Record<string, string> = {
@@ -58,7 +66,13 @@ describe('/api/auth requests', () => {
   });
 
   test('a reset-password link with a callback on another host is refused, not redirected', async () => {
-    for (const evil of ['https://evil.example', '//evil.example', '/\\evil.example', '/%2Fevil.example', 'javascript:alert(1)']) {
+    for (const evil of [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      '/%2Fevil.example',
+      'javascript:alert(1)',
+    ]) {
       const response = await handleAuthRequest(resetPasswordGet(evil));
       assert.equal(response.status, 400, evil);
       assert.equal(response.headers.get('location'), null, evil);
@@ -69,20 +83,27 @@ describe('/api/auth requests', () => {
     const auth = getAuth(getDb());
     const redirect = await auth.handler(resetPasswordGet('https://evil.example/steal'));
     assert.doesNotMatch(redirect.headers.get('location') ?? '', /evil\.example/);
-    const signIn = await auth.handler(signInRequest({ email: person.email, password: TEST_PASSWORD, callbackURL: 'https://evil.example/x' }));
+    const signIn = await auth.handler(
+      signInRequest({ email: person.email, password: TEST_PASSWORD, callbackURL: 'https://evil.example/x' }),
+    );
     assert.equal(signIn.status, 403);
     assert.equal(sessionCookie(signIn), undefined);
   });
 
   test('a sign-in asking to go to another host afterwards is refused and starts no session', async () => {
-    const response = await handleAuthRequest(signInRequest({ email: person.email, password: TEST_PASSWORD, callbackURL: 'https://evil.example/x' }));
+    const response = await handleAuthRequest(
+      signInRequest({ email: person.email, password: TEST_PASSWORD, callbackURL: 'https://evil.example/x' }),
+    );
     assert.equal(response.status, 400);
     assert.equal(sessionCookie(response), undefined);
   });
 
   test('signing in over a LAN address works, with a path on this site to go to afterwards', async () => {
     const response = await handleAuthRequest(
-      signInRequest({ email: person.email, password: TEST_PASSWORD, callbackURL: '/compacts' }, { headers: { cookie: 'better-auth.session_token=stale' } }),
+      signInRequest(
+        { email: person.email, password: TEST_PASSWORD, callbackURL: '/compacts' },
+        { headers: { cookie: 'better-auth.session_token=stale' } },
+      ),
     );
     assert.equal(response.status, 200);
     assert.ok(sessionCookie(response));
@@ -92,11 +113,23 @@ describe('/api/auth requests', () => {
   test('signing in behind a TLS proxy works with the forwarded host, and another origin is still refused', async () => {
     process.env.TRUST_PROXY = '1';
     try {
-      const proxied = { url: 'http://127.0.0.1:3000', origin: 'https://compacts.example.org', headers: { 'x-forwarded-host': 'compacts.example.org', 'x-forwarded-proto': 'https', cookie: 'better-auth.session_token=stale' } };
-      const response = await handleAuthRequest(signInRequest({ email: person.email, password: TEST_PASSWORD }, proxied));
+      const proxied = {
+        url: 'http://127.0.0.1:3000',
+        origin: 'https://compacts.example.org',
+        headers: {
+          'x-forwarded-host': 'compacts.example.org',
+          'x-forwarded-proto': 'https',
+          cookie: 'better-auth.session_token=stale',
+        },
+      };
+      const response = await handleAuthRequest(
+        signInRequest({ email: person.email, password: TEST_PASSWORD }, proxied),
+      );
       assert.equal(response.status, 200);
       assert.ok(sessionCookie(response));
-      const foreign = await getAuth(getDb()).handler(signInRequest({ email: person.email, password: TEST_PASSWORD }, { ...proxied, origin: 'https://evil.example' }));
+      const foreign = await getAuth(getDb()).handler(
+        signInRequest({ email: person.email, password: TEST_PASSWORD }, { ...proxied, origin: 'https://evil.example' }),
+      );
       assert.equal(foreign.status, 403, 'better-auth’s own origin check is on');
     } finally {
       delete process.env.TRUST_PROXY;
@@ -109,9 +142,15 @@ describe('/api/auth requests', () => {
     const statuses: number[] = [];
     for (let i = 0; i <= MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
       for (const encoding of ['form', 'multipart'] as const) {
-        statuses.push((await handleAuthRequest(signInRequest({ email: victim.email, password: `guess ${i}` }, { encoding }))).status);
+        statuses.push(
+          (await handleAuthRequest(signInRequest({ email: victim.email, password: `guess ${i}` }, { encoding })))
+            .status,
+        );
         // The attacker's own correct sign-in used to wipe the count the guesses above were filed under.
-        statuses.push((await handleAuthRequest(signInRequest({ email: attacker.email, password: TEST_PASSWORD }, { encoding }))).status);
+        statuses.push(
+          (await handleAuthRequest(signInRequest({ email: attacker.email, password: TEST_PASSWORD }, { encoding })))
+            .status,
+        );
       }
     }
     assert.deepEqual(new Set(statuses), new Set([415]));

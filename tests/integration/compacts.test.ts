@@ -17,7 +17,14 @@ test('the demo seed runs once, with its accounts, compact and server-rendered te
   assert.equal(compact?.canEditText, false);
   const text = await reviewer.compacts.text({ compactId: compact!.id });
   assert.match(text.plainText, /^Strategic Compact for the UN Stabilization Mission in Aldoria/);
-  for (const section of ['Political priorities', 'Protection of civilians', 'Performance expectations', 'Consent parameters', 'Mutual accountability', 'Review mechanism']) {
+  for (const section of [
+    'Political priorities',
+    'Protection of civilians',
+    'Performance expectations',
+    'Consent parameters',
+    'Mutual accountability',
+    'Review mechanism',
+  ]) {
     assert.ok(text.plainText.includes(section), section);
   }
 });
@@ -25,13 +32,17 @@ test('the demo seed runs once, with its accounts, compact and server-rendered te
 test('instance administrators create parties and compacts; others may not', async () => {
   const admin = await callerFor(db, await signIn(db, 'admin@secretariat.example', DEMO_PASSWORD));
   const party = await admin.parties.create({ name: 'European Union', shortCode: 'EU', kind: 'regional-organisation' });
-  await assert.rejects(admin.parties.create({ name: 'european union', shortCode: 'EU2', kind: 'other' }), { code: 'CONFLICT' });
+  await assert.rejects(admin.parties.create({ name: 'european union', shortCode: 'EU2', kind: 'other' }), {
+    code: 'CONFLICT',
+  });
   const compact = await admin.compacts.create({ title: 'Compact for MINUSTEST', description: '' });
   assert.equal((await admin.compacts.byId({ compactId: compact.id })).myRole, 'admin');
 
   const plain = await buildUser(db, { partyId: party.id });
   const someone = await callerFor(db, await signIn(db, plain.email));
-  await assert.rejects(someone.parties.create({ name: 'Rogue', shortCode: 'RG', kind: 'other' }), { code: 'FORBIDDEN' });
+  await assert.rejects(someone.parties.create({ name: 'Rogue', shortCode: 'RG', kind: 'other' }), {
+    code: 'FORBIDDEN',
+  });
   await assert.rejects(someone.compacts.create({ title: 'Rogue compact', description: '' }), { code: 'FORBIDDEN' });
   assert.deepEqual(await someone.compacts.list(), [], 'only compacts one is a member of are listed');
   await assert.rejects(someone.compacts.byId({ compactId: compact.id }), { code: 'NOT_FOUND' });

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { user } from '../../db/schema/auth';
-import { addMember, buildCompact, buildParty, buildUser, callerFor, memberWithRole, signIn } from '../helpers/factories';
+import {
+  addMember,
+  buildCompact,
+  buildParty,
+  buildUser,
+  callerFor,
+  memberWithRole,
+  signIn,
+} from '../helpers/factories';
 import { countRows, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
@@ -38,10 +46,19 @@ describe('a compact admin manages a person only within that compact', () => {
 
   test('inviting an existing member of another compact creates no membership until that person accepts', async () => {
     const { adminB, compactB, compactA, personOfA, partyId } = ctx;
-    const invitation = await adminB.caller.members.invite({ compactId: compactB, email: personOfA.email, partyId, role: 'negotiator', signatory: true });
+    const invitation = await adminB.caller.members.invite({
+      compactId: compactB,
+      email: personOfA.email,
+      partyId,
+      role: 'negotiator',
+      signatory: true,
+    });
     assert.equal(invitation.kind, 'pending');
     assert.equal(countRows(db, `memberships WHERE user_id = '${personOfA.id}' AND compact_id = '${compactB}'`), 0);
-    assert.deepEqual((await personOfA.caller.compacts.list()).map((c) => c.id), [compactA]);
+    assert.deepEqual(
+      (await personOfA.caller.compacts.list()).map((c) => c.id),
+      [compactA],
+    );
 
     const pending = await personOfA.caller.account.pendingInvitations();
     assert.equal(pending.length, 1);
@@ -53,42 +70,81 @@ describe('a compact admin manages a person only within that compact', () => {
     assert.deepEqual(mine.map((c) => c.id).sort(), [compactA, compactB].sort());
     assert.deepEqual(await personOfA.caller.account.pendingInvitations(), []);
     assert.equal(countRows(db, `audit_events WHERE action = 'invite.issued' AND compact_id = '${compactB}'`), 1);
-    assert.equal(countRows(db, `audit_events WHERE action = 'invite.accepted' AND compact_id = '${compactB}' AND actor_user_id = '${personOfA.id}'`), 1);
+    assert.equal(
+      countRows(
+        db,
+        `audit_events WHERE action = 'invite.accepted' AND compact_id = '${compactB}' AND actor_user_id = '${personOfA.id}'`,
+      ),
+      1,
+    );
   });
 
   test('declining an invitation leaves no membership and is audited', async () => {
     const { adminB, compactB, personOfA, partyId } = ctx;
-    await adminB.caller.members.invite({ compactId: compactB, email: personOfA.email, partyId, role: 'reviewer', signatory: false });
+    await adminB.caller.members.invite({
+      compactId: compactB,
+      email: personOfA.email,
+      partyId,
+      role: 'reviewer',
+      signatory: false,
+    });
     const [pending] = await personOfA.caller.account.pendingInvitations();
     await personOfA.caller.account.declineInvitation({ invitationId: pending!.id });
     assert.equal(countRows(db, `memberships WHERE user_id = '${personOfA.id}' AND compact_id = '${compactB}'`), 0);
     assert.deepEqual(await personOfA.caller.account.pendingInvitations(), []);
-    await assert.rejects(personOfA.caller.account.acceptInvitation({ invitationId: pending!.id }), { code: 'NOT_FOUND' });
+    await assert.rejects(personOfA.caller.account.acceptInvitation({ invitationId: pending!.id }), {
+      code: 'NOT_FOUND',
+    });
     assert.equal(countRows(db, `audit_events WHERE action = 'invite.declined' AND compact_id = '${compactB}'`), 1);
   });
 
   test('another account cannot accept someone else’s invitation, by id or by link', async () => {
     const { adminB, compactB, personOfA, partyId } = ctx;
-    const invitation = await adminB.caller.members.invite({ compactId: compactB, email: personOfA.email, partyId, role: 'admin', signatory: false });
+    const invitation = await adminB.caller.members.invite({
+      compactId: compactB,
+      email: personOfA.email,
+      partyId,
+      role: 'admin',
+      signatory: false,
+    });
     const [pending] = await personOfA.caller.account.pendingInvitations();
     const intruder = await memberWithRole(db, buildCompact(db).id, 'negotiator', partyId);
     assert.deepEqual(await intruder.caller.account.pendingInvitations(), []);
-    await assert.rejects(intruder.caller.account.acceptInvitation({ invitationId: pending!.id }), { code: 'NOT_FOUND' });
-    await assert.rejects(intruder.caller.account.declineInvitation({ invitationId: pending!.id }), { code: 'NOT_FOUND' });
-    await assert.rejects(intruder.caller.account.acceptInvite({ token: tokenOf(invitation.path) }), { code: 'UNAUTHORIZED' });
+    await assert.rejects(intruder.caller.account.acceptInvitation({ invitationId: pending!.id }), {
+      code: 'NOT_FOUND',
+    });
+    await assert.rejects(intruder.caller.account.declineInvitation({ invitationId: pending!.id }), {
+      code: 'NOT_FOUND',
+    });
+    await assert.rejects(intruder.caller.account.acceptInvite({ token: tokenOf(invitation.path) }), {
+      code: 'UNAUTHORIZED',
+    });
     const anonymous = await callerFor(db, null);
     await assert.rejects(anonymous.account.acceptInvite({ token: tokenOf(invitation.path) }), { code: 'UNAUTHORIZED' });
     assert.equal(countRows(db, `memberships WHERE compact_id = '${compactB}'`), 1, 'only admin B');
-    assert.equal((await personOfA.caller.account.pendingInvitations()).length, 1, 'the invitation is still open for its owner');
+    assert.equal(
+      (await personOfA.caller.account.pendingInvitations()).length,
+      1,
+      'the invitation is still open for its owner',
+    );
   });
 
   test('the link of an existing account never sets its password; signed in as that account, it joins', async () => {
     const { adminB, compactB, personOfA, partyId } = ctx;
-    const invitation = await adminB.caller.members.invite({ compactId: compactB, email: personOfA.email, partyId, role: 'reviewer', signatory: false });
+    const invitation = await adminB.caller.members.invite({
+      compactId: compactB,
+      email: personOfA.email,
+      partyId,
+      role: 'reviewer',
+      signatory: false,
+    });
     const token = tokenOf(invitation.path);
     const anonymous = await callerFor(db, null);
     assert.equal((await anonymous.account.invite({ token })).hasAccount, true);
-    await assert.rejects(anonymous.account.acceptInvite({ token, name: 'Taken Over', password: 'chosen by the admin' }), { code: 'BAD_REQUEST' });
+    await assert.rejects(
+      anonymous.account.acceptInvite({ token, name: 'Taken Over', password: 'chosen by the admin' }),
+      { code: 'BAD_REQUEST' },
+    );
     await assert.rejects(signIn(db, personOfA.email, 'chosen by the admin'));
     const result = await personOfA.caller.account.acceptInvite({ token });
     assert.equal(result.joined, true);
@@ -99,8 +155,14 @@ describe('a compact admin manages a person only within that compact', () => {
     const { adminB, compactB, personOfA } = ctx;
     addMember(db, compactB, personOfA.id, 'negotiator');
     const before = snapshot(personOfA.id);
-    await assert.rejects(adminB.caller.members.passwordResetLink({ compactId: compactB, userId: personOfA.id }), { code: 'FORBIDDEN', message: /ask an instance administrator/ });
-    await assert.rejects(adminB.caller.members.deactivate({ compactId: compactB, userId: personOfA.id }), { code: 'FORBIDDEN', message: /ask an instance administrator/ });
+    await assert.rejects(adminB.caller.members.passwordResetLink({ compactId: compactB, userId: personOfA.id }), {
+      code: 'FORBIDDEN',
+      message: /ask an instance administrator/,
+    });
+    await assert.rejects(adminB.caller.members.deactivate({ compactId: compactB, userId: personOfA.id }), {
+      code: 'FORBIDDEN',
+      message: /ask an instance administrator/,
+    });
     assert.deepEqual(snapshot(personOfA.id), before);
     await personOfA.caller.compacts.byId({ compactId: compactB });
   });
@@ -109,7 +171,10 @@ describe('a compact admin manages a person only within that compact', () => {
     const { adminB, compactA, compactB, personOfA } = ctx;
     addMember(db, compactB, personOfA.id, 'negotiator');
     await adminB.caller.members.remove({ compactId: compactB, userId: personOfA.id });
-    assert.deepEqual((await personOfA.caller.compacts.list()).map((c) => c.id), [compactA]);
+    assert.deepEqual(
+      (await personOfA.caller.compacts.list()).map((c) => c.id),
+      [compactA],
+    );
   });
 
   test('admin B can reset and deactivate a person who belongs only to B', async () => {

@@ -25,12 +25,20 @@ function collectLog() {
   return { lines, log: (message: string) => lines.push(message) };
 }
 
-function runCreateAdmin(databasePath: string, args: string[], options: { env?: Record<string, string>; stdin?: string } = {}) {
+function runCreateAdmin(
+  databasePath: string,
+  args: string[],
+  options: { env?: Record<string, string>; stdin?: string } = {},
+) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const child = execFile(
       process.execPath,
       ['--import', 'tsx', 'scripts/create-admin.ts', ...args],
-      { cwd: process.cwd(), env: { ...process.env, DATABASE_PATH: databasePath, ADMIN_PASSWORD: '', ...options.env }, timeout: 60_000 },
+      {
+        cwd: process.cwd(),
+        env: { ...process.env, DATABASE_PATH: databasePath, ADMIN_PASSWORD: '', ...options.env },
+        timeout: 60_000,
+      },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin!.end(options.stdin ?? '');
@@ -69,7 +77,10 @@ describe('the demo on startup', () => {
     const again = await prepareDemoAtStartup(db.db, { seedDemo: true, trustProxy: true }, second.log);
     assert.equal(again.seeded, false);
     assert.equal(again.demoAccounts.length, DEMO_ACCOUNTS.length);
-    assert.match(second.lines.join('\n'), /WARNING: this database contains the DEMO accounts[\s\S]*admin@secretariat\.example/);
+    assert.match(
+      second.lines.join('\n'),
+      /WARNING: this database contains the DEMO accounts[\s\S]*admin@secretariat\.example/,
+    );
   });
 });
 
@@ -79,11 +90,29 @@ describe('npm run create-admin', () => {
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('creates an instance administrator (and the party) who can sign in and administer', async () => {
-    const run = await runCreateAdmin(databasePath, ['--email', 'First.Admin@Example.org', '--name', 'First Admin', '--party', 'UN Secretariat', '--party-code', 'UNS', '--party-kind', 'un-secretariat'], {
-      env: { ADMIN_PASSWORD: 'a long enough password' },
-    });
+    const run = await runCreateAdmin(
+      databasePath,
+      [
+        '--email',
+        'First.Admin@Example.org',
+        '--name',
+        'First Admin',
+        '--party',
+        'UN Secretariat',
+        '--party-code',
+        'UNS',
+        '--party-kind',
+        'un-secretariat',
+      ],
+      {
+        env: { ADMIN_PASSWORD: 'a long enough password' },
+      },
+    );
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /Created instance administrator First Admin <first\.admin@example\.org> of UN Secretariat \(party created\)/);
+    assert.match(
+      run.stdout,
+      /Created instance administrator First Admin <first\.admin@example\.org> of UN Secretariat \(party created\)/,
+    );
     const handle = openDatabase(databasePath);
     try {
       const caller = await callerFor(handle, await signIn(handle, 'first.admin@example.org', 'a long enough password'));
@@ -99,7 +128,11 @@ describe('npm run create-admin', () => {
   });
 
   test('reads the password from standard input and joins an existing party by its code', async () => {
-    const run = await runCreateAdmin(databasePath, ['--email', 'second@example.org', '--name', 'Second Admin', '--party', 'uns'], { stdin: 'another long password\n' });
+    const run = await runCreateAdmin(
+      databasePath,
+      ['--email', 'second@example.org', '--name', 'Second Admin', '--party', 'uns'],
+      { stdin: 'another long password\n' },
+    );
     assert.equal(run.code, 0, run.stderr);
     const handle = openDatabase(databasePath);
     try {
@@ -111,10 +144,18 @@ describe('npm run create-admin', () => {
   });
 
   test('refuses a short password, a taken e-mail or missing arguments, and creates nothing', async () => {
-    const short = await runCreateAdmin(databasePath, ['--email', 'third@example.org', '--name', 'Third', '--party', 'UNS'], { stdin: 'short\n' });
+    const short = await runCreateAdmin(
+      databasePath,
+      ['--email', 'third@example.org', '--name', 'Third', '--party', 'UNS'],
+      { stdin: 'short\n' },
+    );
     assert.equal(short.code, 1);
     assert.match(short.stderr, /at least 10 characters/);
-    const taken = await runCreateAdmin(databasePath, ['--email', 'second@example.org', '--name', 'Again', '--party', 'UNS'], { env: { ADMIN_PASSWORD: 'a long enough password' } });
+    const taken = await runCreateAdmin(
+      databasePath,
+      ['--email', 'second@example.org', '--name', 'Again', '--party', 'UNS'],
+      { env: { ADMIN_PASSWORD: 'a long enough password' } },
+    );
     assert.equal(taken.code, 1);
     assert.match(taken.stderr, /exists already/);
     const missing = await runCreateAdmin(databasePath, ['--email', 'fourth@example.org']);

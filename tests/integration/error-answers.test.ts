@@ -41,13 +41,20 @@ test('an unexpected server failure answers a generic message: the internal error
 test('a refused CSV import is an error for API callers (400), carrying the report by row and column; nothing is imported', async () => {
   const compactId = buildCompact(getDb()).id;
   const admin = await memberWithRole(getDb(), compactId, 'admin');
-  const answer = await trpcBatch([{ path: 'framework.importFrameworkCsv', input: { compactId, csv: 'code,title\nX-1,Only two columns\n' } }], { method: 'POST', cookie: admin.cookie });
-  const [item] = answer.body as (TrpcItem & { error?: { json: { data: { csvErrors?: { row: number; column: string; reason: string }[] } } } })[];
+  const answer = await trpcBatch(
+    [{ path: 'framework.importFrameworkCsv', input: { compactId, csv: 'code,title\nX-1,Only two columns\n' } }],
+    { method: 'POST', cookie: admin.cookie },
+  );
+  const [item] = answer.body as (TrpcItem & {
+    error?: { json: { data: { csvErrors?: { row: number; column: string; reason: string }[] } } };
+  })[];
   assert.equal(answer.status, 400);
   assert.equal(item!.error!.json.data.code, 'BAD_REQUEST');
   assert.match(item!.error!.json.message, /Nothing was imported/);
-  assert.deepEqual(
-    item!.error!.json.data.csvErrors!.map((e) => e.column).sort(),
-    ['direction', 'level', 'measure', 'responsible_party'],
-  );
+  assert.deepEqual(item!.error!.json.data.csvErrors!.map((e) => e.column).sort(), [
+    'direction',
+    'level',
+    'measure',
+    'responsible_party',
+  ]);
 });

@@ -41,8 +41,21 @@ async function upload(cookie: string, name: string, bytes: Uint8Array, id = upda
   form.set('file', new File([Buffer.from(bytes)], name));
   const encoded = new Response(form);
   const body = await encoded.arrayBuffer();
-  const headers = { cookie, host: 'localhost:3000', origin: 'http://localhost:3000', 'content-type': encoded.headers.get('content-type')!, 'content-length': String(body.byteLength) };
-  return uploadEvidence(new Request(`http://localhost:3000/api/compacts/${compactId}/evidence?updateId=${id}`, { method: 'POST', headers, body }), compactId);
+  const headers = {
+    cookie,
+    host: 'localhost:3000',
+    origin: 'http://localhost:3000',
+    'content-type': encoded.headers.get('content-type')!,
+    'content-length': String(body.byteLength),
+  };
+  return uploadEvidence(
+    new Request(`http://localhost:3000/api/compacts/${compactId}/evidence?updateId=${id}`, {
+      method: 'POST',
+      headers,
+      body,
+    }),
+    compactId,
+  );
 }
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n% demo evidence\n');
@@ -51,23 +64,46 @@ test('a monitor attaches a PDF; members download it as an attachment; non-member
   const response = await upload(monitor.cookie, 'poc-report.pdf', PDF);
   assert.equal(response.status, 201);
   const { id } = (await response.json()) as { id: string };
-  const download = await downloadEvidence(new Request(`http://localhost:3000/api/compacts/${compactId}/evidence/${id}`, { headers: { cookie: reviewer.cookie, host: 'localhost:3000' } }), compactId, id);
+  const download = await downloadEvidence(
+    new Request(`http://localhost:3000/api/compacts/${compactId}/evidence/${id}`, {
+      headers: { cookie: reviewer.cookie, host: 'localhost:3000' },
+    }),
+    compactId,
+    id,
+  );
   assert.equal(download.status, 200);
   assert.match(download.headers.get('content-disposition')!, /^attachment/);
   assert.equal(download.headers.get('x-content-type-options'), 'nosniff');
   assert.deepEqual(new Uint8Array(await download.arrayBuffer()), PDF);
-  const stranger = await downloadEvidence(new Request(`http://localhost:3000/api/compacts/${compactId}/evidence/${id}`, { headers: { cookie: outsider.cookie, host: 'localhost:3000' } }), compactId, id);
+  const stranger = await downloadEvidence(
+    new Request(`http://localhost:3000/api/compacts/${compactId}/evidence/${id}`, {
+      headers: { cookie: outsider.cookie, host: 'localhost:3000' },
+    }),
+    compactId,
+    id,
+  );
   assert.equal(stranger.status, 404);
 });
 
 test('wrong types, disguised files, oversized files and other roles are refused and store nothing', async () => {
   const before = countRows(getDb(), 'evidence_files');
   assert.equal((await upload(monitor.cookie, 'script.exe', new Uint8Array([77, 90]))).status, 400);
-  assert.equal((await upload(monitor.cookie, 'fake.pdf', new TextEncoder().encode('<html>not a pdf</html>'))).status, 400);
+  assert.equal(
+    (await upload(monitor.cookie, 'fake.pdf', new TextEncoder().encode('<html>not a pdf</html>'))).status,
+    400,
+  );
   assert.equal((await upload(monitor.cookie, 'huge.txt', new Uint8Array(10 * 1024 * 1024 + 1))).status, 400);
   assert.equal((await upload(reviewer.cookie, 'report.pdf', PDF)).status, 403);
   assert.equal((await upload(outsider.cookie, 'report.pdf', PDF)).status, 404);
-  const chunked = new Request(`http://localhost:3000/api/compacts/${compactId}/evidence?updateId=${updateId}`, { method: 'POST', headers: { cookie: monitor.cookie, host: 'localhost:3000', origin: 'http://localhost:3000' }, body: new FormData() });
-  assert.equal((await uploadEvidence(chunked, compactId)).status, 400, 'an upload without a length is refused before it is read');
+  const chunked = new Request(`http://localhost:3000/api/compacts/${compactId}/evidence?updateId=${updateId}`, {
+    method: 'POST',
+    headers: { cookie: monitor.cookie, host: 'localhost:3000', origin: 'http://localhost:3000' },
+    body: new FormData(),
+  });
+  assert.equal(
+    (await uploadEvidence(chunked, compactId)).status,
+    400,
+    'an upload without a length is refused before it is read',
+  );
   assert.equal(countRows(getDb(), 'evidence_files'), before);
 });

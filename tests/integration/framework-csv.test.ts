@@ -29,16 +29,30 @@ before(async () => {
 });
 
 test('an import with errors reports them by row and column and imports nothing', async () => {
-  const broken = FRAMEWORK.replace('POL-1;', 'POL 1;').replace(';UNSMA;Protection', ';XXX;Protection').replace(';90;60', ';ninety;60');
-  const before = { indicators: countRows(db, 'indicators'), commitments: countRows(db, 'commitments'), targets: countRows(db, 'indicator_targets') };
+  const broken = FRAMEWORK.replace('POL-1;', 'POL 1;')
+    .replace(';UNSMA;Protection', ';XXX;Protection')
+    .replace(';90;60', ';ninety;60');
+  const before = {
+    indicators: countRows(db, 'indicators'),
+    commitments: countRows(db, 'commitments'),
+    targets: countRows(db, 'indicator_targets'),
+  };
   const result = await refusedImport(admin.caller.framework.importFrameworkCsv({ compactId, csv: `\uFEFF${broken}` }));
   assert.equal(result.ok, false);
-  assert.deepEqual(
-    result.errors.map((e) => [e.row, e.column]).sort(),
-    [[2, 'responsible_party'], [2, 'target:2025-Q2'], [3, 'code']],
-  );
+  assert.deepEqual(result.errors.map((e) => [e.row, e.column]).sort(), [
+    [2, 'responsible_party'],
+    [2, 'target:2025-Q2'],
+    [3, 'code'],
+  ]);
   assert.match(result.errors.find((e) => e.column === 'target:2025-Q2')!.reason, /ninety/);
-  assert.deepEqual({ indicators: countRows(db, 'indicators'), commitments: countRows(db, 'commitments'), targets: countRows(db, 'indicator_targets') }, before);
+  assert.deepEqual(
+    {
+      indicators: countRows(db, 'indicators'),
+      commitments: countRows(db, 'commitments'),
+      targets: countRows(db, 'indicator_targets'),
+    },
+    before,
+  );
 });
 
 test('a valid file imports indicators, their commitment and targets; export → import into an empty compact gives the same framework', async () => {
@@ -50,18 +64,29 @@ test('a valid file imports indicators, their commitment and targets; export → 
   const emptyCompact = buildCompact(db).id;
   const otherAdmin = await memberWithRole(db, emptyCompact, 'admin');
   configureQuarters(db, emptyCompact, '2025-01-01', 8);
-  assert.deepEqual(await otherAdmin.caller.framework.importFrameworkCsv({ compactId: emptyCompact, csv: exported }), { imported: 3 });
+  assert.deepEqual(await otherAdmin.caller.framework.importFrameworkCsv({ compactId: emptyCompact, csv: exported }), {
+    imported: 3,
+  });
   const again = await otherAdmin.caller.framework.exportFrameworkCsv({ compactId: emptyCompact, separator: ';' });
   assert.equal(again, exported);
 });
 
 test('progress import lands as drafts, only for the monitor’s own indicators, and exports with formula cells neutralised', async () => {
-  const bad = 'indicator_code,period,value,disaggregation\nPOC-1,2025-Q1,80,region:north=30|region:south=40\n\nPOL-1,2025-Q1,3,\n';
+  const bad =
+    'indicator_code,period,value,disaggregation\nPOC-1,2025-Q1,80,region:north=30|region:south=40\n\nPOL-1,2025-Q1,3,\n';
   const refused = await refusedImport(monitor.caller.framework.importProgressCsv({ compactId, csv: bad }));
-  assert.deepEqual(refused.errors.map((e) => [e.row, e.column]), [[2, 'disaggregation'], [4, 'indicator_code']], 'rows are numbered as in the file, blank ones included');
+  assert.deepEqual(
+    refused.errors.map((e) => [e.row, e.column]),
+    [
+      [2, 'disaggregation'],
+      [4, 'indicator_code'],
+    ],
+    'rows are numbered as in the file, blank ones included',
+  );
   assert.equal(countRows(db, 'progress_updates'), 0);
 
-  const good = 'indicator_code,period,value,narrative,disaggregation\nPOC-1,2025-Q1,80,=cmd|calc,region:north=30|region:south=50\nPOC-1,2025-Q2,70,,\n';
+  const good =
+    'indicator_code,period,value,narrative,disaggregation\nPOC-1,2025-Q1,80,=cmd|calc,region:north=30|region:south=50\nPOC-1,2025-Q2,70,,\n';
   assert.deepEqual(await monitor.caller.framework.importProgressCsv({ compactId, csv: good }), { imported: 2 });
   assert.equal(countRows(db, "progress_updates WHERE state = 'draft'"), 2);
   const exported = await admin.caller.framework.exportProgressCsv({ compactId, separator: ',' });
@@ -76,14 +101,27 @@ test('a progress export quotes cells holding the other separator, neutralises fo
   const comma = await admin.caller.framework.exportProgressCsv({ compactId, separator: ',' });
   const semicolon = await admin.caller.framework.exportProgressCsv({ compactId, separator: ';' });
   for (const exported of [comma, semicolon]) {
-    assert.ok(exported.includes(`"'${attack}"`), 'quoted, so a spreadsheet in either locale keeps it in one text cell, and neutralised');
+    assert.ok(
+      exported.includes(`"'${attack}"`),
+      'quoted, so a spreadsheet in either locale keeps it in one text cell, and neutralised',
+    );
     assert.ok(exported.includes(`"'a,@SUM(A1)"`));
   }
   assert.match(comma, /,-3\.5,/, 'a negative number stays a number');
   assert.match(semicolon, /;-12;/);
-  const stored = () => db.sqlite.prepare('SELECT narrative, value FROM progress_updates ORDER BY rowid').all() as { narrative: string; value: number | null }[];
+  const stored = () =>
+    db.sqlite.prepare('SELECT narrative, value FROM progress_updates ORDER BY rowid').all() as {
+      narrative: string;
+      value: number | null;
+    }[];
   const sorted = (rows: { narrative: string; value: number | null }[]) => rows.map((r) => JSON.stringify(r)).sort();
   const original = stored();
-  assert.deepEqual(await monitor.caller.framework.importProgressCsv({ compactId, csv: comma }), { imported: original.length });
-  assert.deepEqual(sorted(stored().slice(original.length)), sorted(original), 'export → import gives the same narratives and values');
+  assert.deepEqual(await monitor.caller.framework.importProgressCsv({ compactId, csv: comma }), {
+    imported: original.length,
+  });
+  assert.deepEqual(
+    sorted(stored().slice(original.length)),
+    sorted(original),
+    'export → import gives the same narratives and values',
+  );
 });

@@ -28,77 +28,163 @@ before(async () => {
 describe('progress workflow', () => {
   test('draft → submitted → validated changes the computed status; validated is locked', async () => {
     const indicator = buildIndicator(db, compactId, partyId, { baselineValue: 0 });
-    await admin.caller.indicators.setTarget({ compactId, indicatorId: indicator.id, target: { periodId: periods[0]!.id, value: 100 } });
-    const draft = await monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[0]!.id, { value: 95 }) });
+    await admin.caller.indicators.setTarget({
+      compactId,
+      indicatorId: indicator.id,
+      target: { periodId: periods[0]!.id, value: 100 },
+    });
+    const draft = await monitor.caller.progress.saveDraft({
+      compactId,
+      ...progressInput(indicator.id, periods[0]!.id, { value: 95 }),
+    });
     await monitor.caller.progress.submit({ compactId, updateId: draft.id });
     const before = (await reviewer.caller.indicators.detail({ compactId, indicatorId: indicator.id })).series[0]!;
     assert.equal(before.status, 'no-data', 'submitted is not validated yet');
     await validator.caller.progress.validate({ compactId, updateId: draft.id, rating: null });
     const after = (await reviewer.caller.indicators.detail({ compactId, indicatorId: indicator.id })).series[0]!;
     assert.deepEqual([after.status, after.actual], ['on-track', 95]);
-    await assert.rejects(monitor.caller.progress.saveDraft({ compactId, updateId: draft.id, ...progressInput(indicator.id, periods[0]!.id, { value: 1 }) }), { code: 'CONFLICT' });
+    await assert.rejects(
+      monitor.caller.progress.saveDraft({
+        compactId,
+        updateId: draft.id,
+        ...progressInput(indicator.id, periods[0]!.id, { value: 1 }),
+      }),
+      { code: 'CONFLICT' },
+    );
     await assert.rejects(monitor.caller.progress.submit({ compactId, updateId: draft.id }), { code: 'CONFLICT' });
-    await assert.rejects(secondValidator.caller.progress.return({ compactId, updateId: draft.id, reason: 'Too late' }), { code: 'CONFLICT' });
+    await assert.rejects(
+      secondValidator.caller.progress.return({ compactId, updateId: draft.id, reason: 'Too late' }),
+      { code: 'CONFLICT' },
+    );
   });
 
   test('a correction is a new update that supersedes the validated one; both stay', async () => {
     const indicator = buildIndicator(db, compactId, partyId);
-    await admin.caller.indicators.setTarget({ compactId, indicatorId: indicator.id, target: { periodId: periods[1]!.id, value: 10 } });
-    const first = await monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[1]!.id, { value: 2 }) });
+    await admin.caller.indicators.setTarget({
+      compactId,
+      indicatorId: indicator.id,
+      target: { periodId: periods[1]!.id, value: 10 },
+    });
+    const first = await monitor.caller.progress.saveDraft({
+      compactId,
+      ...progressInput(indicator.id, periods[1]!.id, { value: 2 }),
+    });
     await monitor.caller.progress.submit({ compactId, updateId: first.id });
     await validator.caller.progress.validate({ compactId, updateId: first.id, rating: null });
-    const correction = await monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[1]!.id, { value: 9.5 }) });
+    const correction = await monitor.caller.progress.saveDraft({
+      compactId,
+      ...progressInput(indicator.id, periods[1]!.id, { value: 9.5 }),
+    });
     assert.equal(correction.supersedesId, first.id);
     await monitor.caller.progress.submit({ compactId, updateId: correction.id });
     await validator.caller.progress.validate({ compactId, updateId: correction.id, rating: null });
     const detail = await reviewer.caller.indicators.detail({ compactId, indicatorId: indicator.id });
     assert.equal(detail.series[1]!.actual, 9.5);
     assert.equal(detail.series[1]!.status, 'on-track');
-    assert.deepEqual(detail.updates.map((u) => u.state), ['validated', 'validated']);
+    assert.deepEqual(
+      detail.updates.map((u) => u.state),
+      ['validated', 'validated'],
+    );
   });
 
   test('a validator cannot validate or return their own submission', async () => {
     const indicator = buildIndicator(db, compactId, partyId);
     const validatorMonitor = await memberWithRole(db, compactId, 'monitor', partyId);
-    const update = await validatorMonitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[2]!.id) });
+    const update = await validatorMonitor.caller.progress.saveDraft({
+      compactId,
+      ...progressInput(indicator.id, periods[2]!.id),
+    });
     await validatorMonitor.caller.progress.submit({ compactId, updateId: update.id });
     // the same person, now a validator
     await admin.caller.members.update({ compactId, userId: validatorMonitor.id, role: 'validator', signatory: false });
-    await assert.rejects(validatorMonitor.caller.progress.validate({ compactId, updateId: update.id, rating: null }), { code: 'FORBIDDEN' });
-    await assert.rejects(validatorMonitor.caller.progress.return({ compactId, updateId: update.id, reason: 'Mine' }), { code: 'FORBIDDEN' });
+    await assert.rejects(validatorMonitor.caller.progress.validate({ compactId, updateId: update.id, rating: null }), {
+      code: 'FORBIDDEN',
+    });
+    await assert.rejects(validatorMonitor.caller.progress.return({ compactId, updateId: update.id, reason: 'Mine' }), {
+      code: 'FORBIDDEN',
+    });
   });
 
   test('monitors report only for their own party; returned updates carry a discussion until resubmitted', async () => {
     const indicator = buildIndicator(db, compactId, partyId);
-    await assert.rejects(otherMonitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[3]!.id) }), { code: 'FORBIDDEN' });
-    const update = await monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[3]!.id) });
+    await assert.rejects(
+      otherMonitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[3]!.id) }),
+      { code: 'FORBIDDEN' },
+    );
+    const update = await monitor.caller.progress.saveDraft({
+      compactId,
+      ...progressInput(indicator.id, periods[3]!.id),
+    });
     await monitor.caller.progress.submit({ compactId, updateId: update.id });
     await validator.caller.progress.return({ compactId, updateId: update.id, reason: 'Which source?' });
     await monitor.caller.progress.comment({ compactId, updateId: update.id, body: 'The quarterly POC report.' });
-    await assert.rejects(otherMonitor.caller.progress.comment({ compactId, updateId: update.id, body: 'Not mine' }), { code: 'FORBIDDEN' });
-    await monitor.caller.progress.saveDraft({ compactId, updateId: update.id, ...progressInput(indicator.id, periods[3]!.id, { evidenceLinks: ['https://example.org/poc-q4.pdf'] }) });
+    await assert.rejects(otherMonitor.caller.progress.comment({ compactId, updateId: update.id, body: 'Not mine' }), {
+      code: 'FORBIDDEN',
+    });
+    await monitor.caller.progress.saveDraft({
+      compactId,
+      updateId: update.id,
+      ...progressInput(indicator.id, periods[3]!.id, { evidenceLinks: ['https://example.org/poc-q4.pdf'] }),
+    });
     await monitor.caller.progress.submit({ compactId, updateId: update.id });
     const [latest] = (await reviewer.caller.indicators.detail({ compactId, indicatorId: indicator.id })).updates;
     assert.equal(latest!.state, 'submitted');
-    assert.deepEqual(latest!.discussion.map((c) => c.body), ['Which source?', 'The quarterly POC report.']);
+    assert.deepEqual(
+      latest!.discussion.map((c) => c.body),
+      ['Which source?', 'The quarterly POC report.'],
+    );
   });
 
   test('inline validation: disaggregation must add up, percentages stay in range, nothing is written', async () => {
     const indicator = buildIndicator(db, compactId, partyId, { disaggregation: ['sex'] });
     const percentage = buildIndicator(db, compactId, partyId, { measure: 'percentage' });
     const before = countRows(db, 'progress_updates');
-    await assert.rejects(monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[4]!.id, { value: 10, disaggregated: { sex: { female: 4, male: 5 } } }) }), { code: 'BAD_REQUEST', message: /add up to 9/ });
-    await assert.rejects(monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[4]!.id, { value: 10, disaggregated: { region: { north: 10 } } }) }), { code: 'BAD_REQUEST' });
-    await assert.rejects(monitor.caller.progress.saveDraft({ compactId, ...progressInput(percentage.id, periods[4]!.id, { value: 140 }) }), { code: 'BAD_REQUEST' });
-    const csv = await refusedImport(monitor.caller.framework.importProgressCsv({ compactId, csv: `indicator_code,period,value\n${percentage.code},${periods[4]!.label},140\n` }));
-    assert.deepEqual(csv.errors.map((e) => [e.row, e.column]), [[2, 'value']], 'CSV imports pass the same checks');
+    await assert.rejects(
+      monitor.caller.progress.saveDraft({
+        compactId,
+        ...progressInput(indicator.id, periods[4]!.id, { value: 10, disaggregated: { sex: { female: 4, male: 5 } } }),
+      }),
+      { code: 'BAD_REQUEST', message: /add up to 9/ },
+    );
+    await assert.rejects(
+      monitor.caller.progress.saveDraft({
+        compactId,
+        ...progressInput(indicator.id, periods[4]!.id, { value: 10, disaggregated: { region: { north: 10 } } }),
+      }),
+      { code: 'BAD_REQUEST' },
+    );
+    await assert.rejects(
+      monitor.caller.progress.saveDraft({ compactId, ...progressInput(percentage.id, periods[4]!.id, { value: 140 }) }),
+      { code: 'BAD_REQUEST' },
+    );
+    const csv = await refusedImport(
+      monitor.caller.framework.importProgressCsv({
+        compactId,
+        csv: `indicator_code,period,value\n${percentage.code},${periods[4]!.label},140\n`,
+      }),
+    );
+    assert.deepEqual(
+      csv.errors.map((e) => [e.row, e.column]),
+      [[2, 'value']],
+      'CSV imports pass the same checks',
+    );
     assert.equal(countRows(db, 'progress_updates'), before);
-    await monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[4]!.id, { value: 10, disaggregated: { sex: { female: 4, male: 6 } } }) });
+    await monitor.caller.progress.saveDraft({
+      compactId,
+      ...progressInput(indicator.id, periods[4]!.id, { value: 10, disaggregated: { sex: { female: 4, male: 6 } } }),
+    });
   });
 
   test('qualitative: the monitor proposes a rating, the validator confirms or changes it', async () => {
     const indicator = buildIndicator(db, compactId, partyId, { measure: 'qualitative', baselineValue: null });
-    const update = await monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[0]!.id, { value: null, rating: 'on-track', narrative: 'Dialogue resumed.' }) });
+    const update = await monitor.caller.progress.saveDraft({
+      compactId,
+      ...progressInput(indicator.id, periods[0]!.id, {
+        value: null,
+        rating: 'on-track',
+        narrative: 'Dialogue resumed.',
+      }),
+    });
     await monitor.caller.progress.submit({ compactId, updateId: update.id });
     await validator.caller.progress.validate({ compactId, updateId: update.id, rating: 'at-risk' });
     const point = (await reviewer.caller.indicators.detail({ compactId, indicatorId: indicator.id })).series[0]!;
@@ -109,15 +195,46 @@ describe('progress workflow', () => {
 describe('targets', () => {
   test('yearly targets are interpolated over the periods and every change is kept with who and when', async () => {
     const indicator = buildIndicator(db, compactId, partyId, { baselineValue: 0 });
-    await admin.caller.indicators.setTarget({ compactId, indicatorId: indicator.id, target: { year: 2025, value: 80 } });
-    await admin.caller.indicators.setTarget({ compactId, indicatorId: indicator.id, target: { year: 2025, value: 40 } });
+    await admin.caller.indicators.setTarget({
+      compactId,
+      indicatorId: indicator.id,
+      target: { year: 2025, value: 80 },
+    });
+    await admin.caller.indicators.setTarget({
+      compactId,
+      indicatorId: indicator.id,
+      target: { year: 2025, value: 40 },
+    });
     const detail = await reviewer.caller.indicators.detail({ compactId, indicatorId: indicator.id });
-    assert.deepEqual(detail.series.slice(0, 4).map((p) => [p.target.value, p.target.source]), [[10, 'interpolated'], [20, 'interpolated'], [30, 'interpolated'], [40, 'year']]);
-    assert.deepEqual(detail.targetHistory.map((t) => t.value), [80, 40]);
-    await admin.caller.indicators.setTarget({ compactId, indicatorId: indicator.id, target: { periodId: periods[1]!.id, value: 25 } });
-    await admin.caller.indicators.setTarget({ compactId, indicatorId: indicator.id, target: { periodId: periods[1]!.id, value: null } });
+    assert.deepEqual(
+      detail.series.slice(0, 4).map((p) => [p.target.value, p.target.source]),
+      [
+        [10, 'interpolated'],
+        [20, 'interpolated'],
+        [30, 'interpolated'],
+        [40, 'year'],
+      ],
+    );
+    assert.deepEqual(
+      detail.targetHistory.map((t) => t.value),
+      [80, 40],
+    );
+    await admin.caller.indicators.setTarget({
+      compactId,
+      indicatorId: indicator.id,
+      target: { periodId: periods[1]!.id, value: 25 },
+    });
+    await admin.caller.indicators.setTarget({
+      compactId,
+      indicatorId: indicator.id,
+      target: { periodId: periods[1]!.id, value: null },
+    });
     const cleared = await reviewer.caller.indicators.detail({ compactId, indicatorId: indicator.id });
-    assert.deepEqual([cleared.series[1]!.target.value, cleared.series[1]!.target.source], [20, 'interpolated'], 'a cleared period target falls back to the yearly one');
+    assert.deepEqual(
+      [cleared.series[1]!.target.value, cleared.series[1]!.target.source],
+      [20, 'interpolated'],
+      'a cleared period target falls back to the yearly one',
+    );
     assert.ok(detail.targetHistory.every((t) => t.setBy && t.setAt instanceof Date));
   });
 });
@@ -125,22 +242,72 @@ describe('targets', () => {
 describe('indicators', () => {
   test('negotiators propose, admins accept; retired indicators keep their data', async () => {
     const negotiator = await memberWithRole(db, compactId, 'negotiator');
-    const proposed = await negotiator.caller.indicators.propose({ compactId, code: 'PROP-1', title: 'Proposed by a party', description: '', level: 'outcome', measure: 'number', unit: '', direction: 'increase', aggregation: 'per-period', baselineValue: null, baselineDate: null, reportingFrequency: 'quarterly', meansOfVerification: '', responsiblePartyId: partyId, commitmentId: null, sectionRef: '', disaggregation: [] });
+    const proposed = await negotiator.caller.indicators.propose({
+      compactId,
+      code: 'PROP-1',
+      title: 'Proposed by a party',
+      description: '',
+      level: 'outcome',
+      measure: 'number',
+      unit: '',
+      direction: 'increase',
+      aggregation: 'per-period',
+      baselineValue: null,
+      baselineDate: null,
+      reportingFrequency: 'quarterly',
+      meansOfVerification: '',
+      responsiblePartyId: partyId,
+      commitmentId: null,
+      sectionRef: '',
+      disaggregation: [],
+    });
     assert.equal(proposed.state, 'proposed');
-    await assert.rejects(monitor.caller.progress.saveDraft({ compactId, ...progressInput(proposed.id, periods[0]!.id) }), { code: 'CONFLICT' });
+    await assert.rejects(
+      monitor.caller.progress.saveDraft({ compactId, ...progressInput(proposed.id, periods[0]!.id) }),
+      { code: 'CONFLICT' },
+    );
     assert.equal((await admin.caller.indicators.accept({ compactId, indicatorId: proposed.id })).state, 'active');
     await admin.caller.indicators.retire({ compactId, indicatorId: proposed.id });
-    assert.equal((await reviewer.caller.indicators.detail({ compactId, indicatorId: proposed.id })).indicator.state, 'retired');
+    assert.equal(
+      (await reviewer.caller.indicators.detail({ compactId, indicatorId: proposed.id })).indicator.state,
+      'retired',
+    );
   });
 
   test('codes are unique per compact', async () => {
     const indicator = buildIndicator(db, compactId, partyId);
-    await assert.rejects(admin.caller.indicators.create({ compactId, ...(await reviewer.caller.indicators.detail({ compactId, indicatorId: indicator.id })).indicator, commitmentId: null, code: indicator.code.toLowerCase() }), { code: 'CONFLICT' });
+    await assert.rejects(
+      admin.caller.indicators.create({
+        compactId,
+        ...(await reviewer.caller.indicators.detail({ compactId, indicatorId: indicator.id })).indicator,
+        commitmentId: null,
+        code: indicator.code.toLowerCase(),
+      }),
+      { code: 'CONFLICT' },
+    );
   });
 
   test('every change writes an audit event in the same transaction', () => {
-    const actions = new Set((db.sqlite.prepare('SELECT DISTINCT action FROM audit_events WHERE compact_id = ?').all(compactId) as { action: string }[]).map((r) => r.action));
-    for (const action of ['framework.configured', 'indicator.target-set', 'progress.drafted', 'progress.submitted', 'progress.validated', 'progress.returned', 'progress.commented', 'progress.correction-drafted', 'indicator.proposed', 'indicator.accepted', 'indicator.retired']) {
+    const actions = new Set(
+      (
+        db.sqlite.prepare('SELECT DISTINCT action FROM audit_events WHERE compact_id = ?').all(compactId) as {
+          action: string;
+        }[]
+      ).map((r) => r.action),
+    );
+    for (const action of [
+      'framework.configured',
+      'indicator.target-set',
+      'progress.drafted',
+      'progress.submitted',
+      'progress.validated',
+      'progress.returned',
+      'progress.commented',
+      'progress.correction-drafted',
+      'indicator.proposed',
+      'indicator.accepted',
+      'indicator.retired',
+    ]) {
       assert.ok(actions.has(action), action);
     }
   });

@@ -21,7 +21,11 @@ before(async () => {
   monitor = await memberWithRole(db, compactId, 'monitor', partyId);
   // Three years of quarters around today: some have started, the last ones have not.
   const year = Number(todayIsoDate().slice(0, 4));
-  const periods = configureQuarters(db, compactId, `${year - 1}-01-01`, 12) as { id: string; label: string; startsOn: string }[];
+  const periods = configureQuarters(db, compactId, `${year - 1}-01-01`, 12) as {
+    id: string;
+    label: string;
+    startsOn: string;
+  }[];
   started = periods[0]!;
   future = periods.find((p) => p.startsOn > todayIsoDate())!;
 });
@@ -29,12 +33,20 @@ before(async () => {
 test('progress for a period that has not started is refused — saved, imported or submitted — and nothing is written; its targets can be set', async () => {
   const indicator = buildIndicator(db, compactId, partyId);
   const before = countRows(db, 'progress_updates');
-  await assert.rejects(monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, future.id) }), (error: Error & { code?: string }) => {
-    assert.equal(error.code, 'BAD_REQUEST');
-    assert.match(error.message, new RegExp(`${future.label} starts on ${future.startsOn}`));
-    return true;
-  });
-  const imported = await refusedImport(monitor.caller.framework.importProgressCsv({ compactId, csv: `indicator_code,period,value\n${indicator.code},${future.label},4\n` }));
+  await assert.rejects(
+    monitor.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, future.id) }),
+    (error: Error & { code?: string }) => {
+      assert.equal(error.code, 'BAD_REQUEST');
+      assert.match(error.message, new RegExp(`${future.label} starts on ${future.startsOn}`));
+      return true;
+    },
+  );
+  const imported = await refusedImport(
+    monitor.caller.framework.importProgressCsv({
+      compactId,
+      csv: `indicator_code,period,value\n${indicator.code},${future.label},4\n`,
+    }),
+  );
   assert.equal(imported.ok, false);
   assert.match(JSON.stringify(imported.errors), /has not started yet/);
   assert.equal(countRows(db, 'progress_updates'), before, 'nothing written');
@@ -44,7 +56,11 @@ test('progress for a period that has not started is refused — saved, imported 
   db.sqlite.prepare('UPDATE progress_updates SET period_id = ? WHERE id = ?').run(future.id, draft.id);
   await assert.rejects(monitor.caller.progress.submit({ compactId, updateId: draft.id }), { code: 'BAD_REQUEST' });
 
-  await admin.caller.indicators.setTarget({ compactId, indicatorId: indicator.id, target: { periodId: future.id, value: 50 } });
+  await admin.caller.indicators.setTarget({
+    compactId,
+    indicatorId: indicator.id,
+    target: { periodId: future.id, value: 50 },
+  });
   const detail = await monitor.caller.indicators.detail({ compactId, indicatorId: indicator.id });
   assert.equal(detail.series.find((point) => point.periodId === future.id)?.target.value, 50);
 });

@@ -21,13 +21,17 @@ function startServer(): Promise<{ app: AppServer; port: number; bodiesRead: numb
     { collab: { handleUpgrade: () => false, close: async () => {} }, development: false },
   );
   return new Promise((resolve) => {
-    app.http.listen(0, '127.0.0.1', () => resolve({ app, port: (app.http.address() as net.AddressInfo).port, bodiesRead }));
+    app.http.listen(0, '127.0.0.1', () =>
+      resolve({ app, port: (app.http.address() as net.AddressInfo).port, bodiesRead }),
+    );
   });
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -46,11 +50,14 @@ async function rawExchange(port: number, head: string, body: Buffer): Promise<st
 
 function post(port: number, path: string, body: Buffer | string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const request = http.request({ port, host: '127.0.0.1', path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (response) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-    });
+    const request = http.request(
+      { port, host: '127.0.0.1', path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -75,8 +82,13 @@ describe('the app server caps request bodies and sets security headers', () => {
     const before = server.bodiesRead.length;
     const chunk = Buffer.alloc(16 * 1024, 0x61);
     const chunks = Math.ceil(config.bodyLimitAuthBytes / chunk.length) + 2;
-    const head = 'POST /api/auth/sign-in/email HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n';
-    const framed = Buffer.concat(Array.from({ length: chunks }, () => Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')])));
+    const head =
+      'POST /api/auth/sign-in/email HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n';
+    const framed = Buffer.concat(
+      Array.from({ length: chunks }, () =>
+        Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]),
+      ),
+    );
     // No final chunk: the client would go on sending; the server must stop it on its own.
     const answer = await rawExchange(server.port, head, framed);
     assert.match(answer, /^HTTP\/1\.1 413 /);
@@ -84,15 +96,24 @@ describe('the app server caps request bodies and sets security headers', () => {
   });
 
   test('a request target that is not a valid URL is answered, and the server stays up', async () => {
-    const answer = await rawExchange(server.port, 'POST //[ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n', Buffer.from('{}'));
+    const answer = await rawExchange(
+      server.port,
+      'POST //[ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n',
+      Buffer.from('{}'),
+    );
     assert.match(answer, /^HTTP\/1\.1 \d{3} /);
     assert.equal((await fetch(`http://127.0.0.1:${server.port}/compacts`)).status > 0, true);
   });
 
   test('ordinary requests pass, chunked or not', async () => {
     const json = JSON.stringify({ email: 'someone@example.org', password: 'a long enough password' });
-    assert.deepEqual(await post(server.port, '/api/auth/sign-in/email', json), { status: 200, body: JSON.stringify({ bytes: json.length }) });
-    const chunked = await post(server.port, '/api/trpc/compacts.create', Buffer.alloc(200 * 1024, 0x20), { 'transfer-encoding': 'chunked' });
+    assert.deepEqual(await post(server.port, '/api/auth/sign-in/email', json), {
+      status: 200,
+      body: JSON.stringify({ bytes: json.length }),
+    });
+    const chunked = await post(server.port, '/api/trpc/compacts.create', Buffer.alloc(200 * 1024, 0x20), {
+      'transfer-encoding': 'chunked',
+    });
     assert.equal(chunked.status, 200);
     assert.equal(chunked.body, JSON.stringify({ bytes: 200 * 1024 }));
   });
@@ -109,14 +130,25 @@ describe('the app server caps request bodies and sets security headers', () => {
   test('every response carries the CSP, framing, referrer and sniffing headers; token pages are never cached', async () => {
     const page = await fetch(`http://127.0.0.1:${server.port}/compacts`);
     const csp = page.headers.get('content-security-policy') ?? '';
-    for (const directive of ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"]) assert.ok(csp.includes(directive), directive);
+    for (const directive of [
+      "default-src 'self'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+    ])
+      assert.ok(csp.includes(directive), directive);
     assert.doesNotMatch(csp, /unsafe-eval/);
     assert.equal(page.headers.get('x-frame-options'), 'DENY');
     assert.equal(page.headers.get('referrer-policy'), 'same-origin');
     assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(page.headers.get('cache-control'), null);
     for (const path of ['/invite/some-token', '/reset-password/some-token']) {
-      assert.equal((await fetch(`http://127.0.0.1:${server.port}${path}`)).headers.get('cache-control'), 'no-store', path);
+      assert.equal(
+        (await fetch(`http://127.0.0.1:${server.port}${path}`)).headers.get('cache-control'),
+        'no-store',
+        path,
+      );
     }
   });
 });

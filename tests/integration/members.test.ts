@@ -3,7 +3,15 @@ import { after, beforeEach, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { accessLinks } from '../../db/schema/compacts';
 import { onAccessChange, type AccessChange } from '../../server/events/access-changes';
-import { addMember, buildCompact, buildParty, buildUser, callerFor, memberWithRole, signIn } from '../helpers/factories';
+import {
+  addMember,
+  buildCompact,
+  buildParty,
+  buildUser,
+  callerFor,
+  memberWithRole,
+  signIn,
+} from '../helpers/factories';
 import { countRows, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
@@ -26,7 +34,13 @@ describe('invitations', () => {
   });
 
   test('a new person accepts a one-time link, sets name and password, and can sign in as a member', async () => {
-    const result = await ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: 'New.Person@Example.org', partyId: ctx.partyId, role: 'negotiator', signatory: true });
+    const result = await ctx.admin.caller.members.invite({
+      compactId: ctx.compactId,
+      email: 'New.Person@Example.org',
+      partyId: ctx.partyId,
+      role: 'negotiator',
+      signatory: true,
+    });
     assert.equal(result.kind, 'link');
     if (result.kind !== 'link') return;
     assert.match(result.path, /^\/invite\/[\w-]{40,}$/);
@@ -38,34 +52,68 @@ describe('invitations', () => {
     const cookie = await signIn(db, 'new.person@example.org', 'a long enough password');
     const me = await callerFor(db, cookie);
     const mine = await me.compacts.list();
-    assert.deepEqual(mine.map((c) => [c.id, c.role, c.signatory]), [[ctx.compactId, 'negotiator', true]]);
+    assert.deepEqual(
+      mine.map((c) => [c.id, c.role, c.signatory]),
+      [[ctx.compactId, 'negotiator', true]],
+    );
     assert.equal((await me.account.me()).partyId, ctx.partyId);
   });
 
   test('a link works once', async () => {
-    const result = await ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: 'once@example.org', partyId: ctx.partyId, role: 'reviewer', signatory: false });
+    const result = await ctx.admin.caller.members.invite({
+      compactId: ctx.compactId,
+      email: 'once@example.org',
+      partyId: ctx.partyId,
+      role: 'reviewer',
+      signatory: false,
+    });
     assert.equal(result.kind, 'link');
     const token = tokenOf(result.kind === 'link' ? result.path : '');
     await ctx.anonymous.account.acceptInvite({ token, name: 'Once', password: 'a long enough password' });
-    await assert.rejects(ctx.anonymous.account.acceptInvite({ token, name: 'Twice', password: 'another long password' }), { code: 'NOT_FOUND' });
+    await assert.rejects(
+      ctx.anonymous.account.acceptInvite({ token, name: 'Twice', password: 'another long password' }),
+      { code: 'NOT_FOUND' },
+    );
     assert.equal(countRows(db, "user WHERE email = 'once@example.org'"), 1);
   });
 
   test('an expired link is refused and creates nothing', async () => {
-    const result = await ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: 'late@example.org', partyId: ctx.partyId, role: 'reviewer', signatory: false });
+    const result = await ctx.admin.caller.members.invite({
+      compactId: ctx.compactId,
+      email: 'late@example.org',
+      partyId: ctx.partyId,
+      role: 'reviewer',
+      signatory: false,
+    });
     const token = tokenOf(result.kind === 'link' ? result.path : '');
-    db.db.update(accessLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(accessLinks.email, 'late@example.org')).run();
+    db.db
+      .update(accessLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(accessLinks.email, 'late@example.org'))
+      .run();
     await assert.rejects(ctx.anonymous.account.invite({ token }), { code: 'NOT_FOUND' });
-    await assert.rejects(ctx.anonymous.account.acceptInvite({ token, name: 'Late', password: 'a long enough password' }), { code: 'NOT_FOUND' });
+    await assert.rejects(
+      ctx.anonymous.account.acceptInvite({ token, name: 'Late', password: 'a long enough password' }),
+      { code: 'NOT_FOUND' },
+    );
     assert.equal(countRows(db, "user WHERE email = 'late@example.org'"), 0);
   });
 
   test('an existing user is asked, not added: the membership exists only once they accept', async () => {
     const existing = await buildUser(db, { partyId: ctx.partyId });
-    const result = await ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: existing.email, partyId: ctx.partyId, role: 'monitor', signatory: false });
+    const result = await ctx.admin.caller.members.invite({
+      compactId: ctx.compactId,
+      email: existing.email,
+      partyId: ctx.partyId,
+      role: 'monitor',
+      signatory: false,
+    });
     assert.equal(result.kind, 'pending');
     assert.match(result.path, /^\/invite\/[\w-]{40,}$/);
-    assert.equal((await ctx.admin.caller.members.list({ compactId: ctx.compactId })).some((m) => m.userId === existing.id), false);
+    assert.equal(
+      (await ctx.admin.caller.members.list({ compactId: ctx.compactId })).some((m) => m.userId === existing.id),
+      false,
+    );
     const person = await callerFor(db, await signIn(db, existing.email));
     const [pending] = await person.account.pendingInvitations();
     await person.account.acceptInvitation({ invitationId: pending!.id });
@@ -74,7 +122,13 @@ describe('invitations', () => {
   });
 
   test('an invitation is not accepted into an account of another party', async () => {
-    const result = await ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: 'switched@example.org', partyId: ctx.partyId, role: 'monitor', signatory: false });
+    const result = await ctx.admin.caller.members.invite({
+      compactId: ctx.compactId,
+      email: 'switched@example.org',
+      partyId: ctx.partyId,
+      role: 'monitor',
+      signatory: false,
+    });
     const token = tokenOf(result.kind === 'link' ? result.path : '');
     await buildUser(db, { email: 'switched@example.org' }); // created meanwhile, for another party
     await assert.rejects(ctx.anonymous.account.acceptInvite({ token }), { code: 'CONFLICT' });
@@ -83,20 +137,67 @@ describe('invitations', () => {
   test('an existing user of another party cannot be invited for a different party', async () => {
     const existing = await buildUser(db);
     await assert.rejects(
-      ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: existing.email, partyId: ctx.partyId, role: 'monitor', signatory: false }),
+      ctx.admin.caller.members.invite({
+        compactId: ctx.compactId,
+        email: existing.email,
+        partyId: ctx.partyId,
+        role: 'monitor',
+        signatory: false,
+      }),
       { code: 'CONFLICT' },
     );
   });
 
   test('invalid input is rejected and nothing is written', async () => {
-    const before = { links: countRows(db, 'access_links'), members: countRows(db, 'memberships'), audit: countRows(db, 'audit_events') };
-    await assert.rejects(ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: 'not-an-email', partyId: ctx.partyId, role: 'monitor', signatory: false }), { code: 'BAD_REQUEST' });
-    // @ts-expect-error an unknown role
-    await assert.rejects(ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: 'x@example.org', partyId: ctx.partyId, role: 'emperor', signatory: false }), { code: 'BAD_REQUEST' });
-    await assert.rejects(ctx.admin.caller.members.invite({ compactId: ctx.compactId, email: 'x@example.org', partyId: 'no-such-party', role: 'monitor', signatory: false }), { code: 'BAD_REQUEST' });
+    const before = {
+      links: countRows(db, 'access_links'),
+      members: countRows(db, 'memberships'),
+      audit: countRows(db, 'audit_events'),
+    };
+    await assert.rejects(
+      ctx.admin.caller.members.invite({
+        compactId: ctx.compactId,
+        email: 'not-an-email',
+        partyId: ctx.partyId,
+        role: 'monitor',
+        signatory: false,
+      }),
+      { code: 'BAD_REQUEST' },
+    );
+    await assert.rejects(
+      ctx.admin.caller.members.invite({
+        compactId: ctx.compactId,
+        email: 'x@example.org',
+        partyId: ctx.partyId,
+        // @ts-expect-error an unknown role
+        role: 'emperor',
+        signatory: false,
+      }),
+      { code: 'BAD_REQUEST' },
+    );
+    await assert.rejects(
+      ctx.admin.caller.members.invite({
+        compactId: ctx.compactId,
+        email: 'x@example.org',
+        partyId: 'no-such-party',
+        role: 'monitor',
+        signatory: false,
+      }),
+      { code: 'BAD_REQUEST' },
+    );
     await assert.rejects(ctx.admin.caller.compacts.byId({ compactId: 'x'.repeat(65) }), { code: 'BAD_REQUEST' });
-    await assert.rejects(ctx.anonymous.account.acceptInvite({ token: 'short', name: 'A', password: 'a long enough password' }), { code: 'BAD_REQUEST' });
-    assert.deepEqual({ links: countRows(db, 'access_links'), members: countRows(db, 'memberships'), audit: countRows(db, 'audit_events') }, before);
+    await assert.rejects(
+      ctx.anonymous.account.acceptInvite({ token: 'short', name: 'A', password: 'a long enough password' }),
+      { code: 'BAD_REQUEST' },
+    );
+    assert.deepEqual(
+      {
+        links: countRows(db, 'access_links'),
+        members: countRows(db, 'memberships'),
+        audit: countRows(db, 'audit_events'),
+      },
+      before,
+    );
   });
 });
 
@@ -112,15 +213,30 @@ describe('managing members', () => {
 
   test('changing a role is audited and tells open sockets', async () => {
     const person = await memberWithRole(db, ctx.compactId, 'negotiator');
-    await ctx.admin.caller.members.update({ compactId: ctx.compactId, userId: person.id, role: 'reviewer', signatory: true });
+    await ctx.admin.caller.members.update({
+      compactId: ctx.compactId,
+      userId: person.id,
+      role: 'reviewer',
+      signatory: true,
+    });
     assert.equal((await person.caller.compacts.byId({ compactId: ctx.compactId })).myRole, 'reviewer');
     assert.deepEqual(changes, [{ type: 'membership-changed', userId: person.id, compactId: ctx.compactId }]);
     assert.equal(countRows(db, `audit_events WHERE action = 'membership.updated' AND entity_id = '${person.id}'`), 1);
   });
 
   test('the last admin cannot be demoted or removed', async () => {
-    await assert.rejects(ctx.admin.caller.members.update({ compactId: ctx.compactId, userId: ctx.admin.id, role: 'reviewer', signatory: false }), { code: 'CONFLICT' });
-    await assert.rejects(ctx.admin.caller.members.remove({ compactId: ctx.compactId, userId: ctx.admin.id }), { code: 'CONFLICT' });
+    await assert.rejects(
+      ctx.admin.caller.members.update({
+        compactId: ctx.compactId,
+        userId: ctx.admin.id,
+        role: 'reviewer',
+        signatory: false,
+      }),
+      { code: 'CONFLICT' },
+    );
+    await assert.rejects(ctx.admin.caller.members.remove({ compactId: ctx.compactId, userId: ctx.admin.id }), {
+      code: 'CONFLICT',
+    });
   });
 
   test('a removed member gets NOT_FOUND for the compact', async () => {
@@ -137,7 +253,10 @@ describe('managing members', () => {
     await assert.rejects((await callerFor(db, person.cookie)).compacts.list(), { code: 'UNAUTHORIZED' });
     await assert.rejects(signIn(db, person.email, person.password));
     await signIn(db, person.email, 'brand new password');
-    await assert.rejects(ctx.anonymous.account.resetPassword({ token: tokenOf(link.path), password: 'yet another password' }), { code: 'NOT_FOUND' });
+    await assert.rejects(
+      ctx.anonymous.account.resetPassword({ token: tokenOf(link.path), password: 'yet another password' }),
+      { code: 'NOT_FOUND' },
+    );
   });
 
   test('a deactivated person is signed out and cannot sign in again', async () => {
@@ -157,22 +276,39 @@ describe('managing members', () => {
     const instanceAdmin = await buildUser(db, { isInstanceAdmin: true });
     addMember(db, ctx.compactId, instanceAdmin.id, 'reviewer');
     for (const userId of [otherAdmin.id, instanceAdmin.id]) {
-      await assert.rejects(ctx.admin.caller.members.passwordResetLink({ compactId: ctx.compactId, userId }), { code: 'FORBIDDEN' });
-      await assert.rejects(ctx.admin.caller.members.deactivate({ compactId: ctx.compactId, userId }), { code: 'FORBIDDEN' });
+      await assert.rejects(ctx.admin.caller.members.passwordResetLink({ compactId: ctx.compactId, userId }), {
+        code: 'FORBIDDEN',
+      });
+      await assert.rejects(ctx.admin.caller.members.deactivate({ compactId: ctx.compactId, userId }), {
+        code: 'FORBIDDEN',
+      });
     }
   });
 
   test('a deactivated admin does not count as the compact’s other admin', async () => {
     const second = await memberWithRole(db, ctx.compactId, 'admin');
     await ctx.admin.caller.members.deactivate({ compactId: ctx.compactId, userId: second.id });
-    await assert.rejects(ctx.admin.caller.members.update({ compactId: ctx.compactId, userId: ctx.admin.id, role: 'reviewer', signatory: false }), { code: 'CONFLICT' });
+    await assert.rejects(
+      ctx.admin.caller.members.update({
+        compactId: ctx.compactId,
+        userId: ctx.admin.id,
+        role: 'reviewer',
+        signatory: false,
+      }),
+      { code: 'CONFLICT' },
+    );
   });
 
   test('a member of another compact cannot be managed through this one', async () => {
     const elsewhere = buildCompact(db).id;
     const stranger = await buildUser(db);
     addMember(db, elsewhere, stranger.id, 'negotiator');
-    await assert.rejects(ctx.admin.caller.members.deactivate({ compactId: ctx.compactId, userId: stranger.id }), { code: 'NOT_FOUND' });
-    await assert.rejects(ctx.admin.caller.members.passwordResetLink({ compactId: ctx.compactId, userId: stranger.id }), { code: 'NOT_FOUND' });
+    await assert.rejects(ctx.admin.caller.members.deactivate({ compactId: ctx.compactId, userId: stranger.id }), {
+      code: 'NOT_FOUND',
+    });
+    await assert.rejects(
+      ctx.admin.caller.members.passwordResetLink({ compactId: ctx.compactId, userId: stranger.id }),
+      { code: 'NOT_FOUND' },
+    );
   });
 });

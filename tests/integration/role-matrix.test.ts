@@ -3,7 +3,16 @@ import { after, before, describe, test } from 'node:test';
 import { TRPCError } from '@trpc/server';
 import { COMPACT_ROLES, type CompactRole } from '../../server/services/roles';
 import { buildCompact, buildParty, buildUser, callerFor, memberWithRole, addMember } from '../helpers/factories';
-import { buildCommitment, buildIndicator, configureQuarters, definition, draftBy, progressInput, returnedBy, submittedBy } from '../helpers/framework-fixtures';
+import {
+  buildCommitment,
+  buildIndicator,
+  configureQuarters,
+  definition,
+  draftBy,
+  progressInput,
+  returnedBy,
+  submittedBy,
+} from '../helpers/framework-fixtures';
 import { createTestDb } from '../helpers/test-db';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -23,40 +32,205 @@ async function freshTarget() {
   return person.id;
 }
 
-const PROCEDURES: { name: string; allowed: readonly CompactRole[] | 'all'; call: (caller: Caller) => Promise<unknown> }[] = [
+const PROCEDURES: {
+  name: string;
+  allowed: readonly CompactRole[] | 'all';
+  call: (caller: Caller) => Promise<unknown>;
+}[] = [
   { name: 'compacts.byId', allowed: 'all', call: (c) => c.compacts.byId({ compactId }) },
   { name: 'compacts.text', allowed: 'all', call: (c) => c.compacts.text({ compactId }) },
   { name: 'members.list', allowed: 'all', call: (c) => c.members.list({ compactId }) },
-  { name: 'members.invite', allowed: ['admin'], call: (c) => c.members.invite({ compactId, email: `invitee-${Math.random()}@example.org`, partyId, role: 'reviewer', signatory: false }) },
-  { name: 'members.update', allowed: ['admin'], call: async (c) => c.members.update({ compactId, userId: await freshTarget(), role: 'reviewer', signatory: true }) },
-  { name: 'members.remove', allowed: ['admin'], call: async (c) => c.members.remove({ compactId, userId: await freshTarget() }) },
-  { name: 'members.rename', allowed: ['admin'], call: async (c) => c.members.rename({ compactId, userId: await freshTarget(), name: `Renamed ${Math.random()}` }) },
-  { name: 'members.passwordResetLink', allowed: ['admin'], call: async (c) => c.members.passwordResetLink({ compactId, userId: await freshTarget() }) },
-  { name: 'members.deactivate', allowed: ['admin'], call: async (c) => c.members.deactivate({ compactId, userId: await freshTarget() }) },
+  {
+    name: 'members.invite',
+    allowed: ['admin'],
+    call: (c) =>
+      c.members.invite({
+        compactId,
+        email: `invitee-${Math.random()}@example.org`,
+        partyId,
+        role: 'reviewer',
+        signatory: false,
+      }),
+  },
+  {
+    name: 'members.update',
+    allowed: ['admin'],
+    call: async (c) => c.members.update({ compactId, userId: await freshTarget(), role: 'reviewer', signatory: true }),
+  },
+  {
+    name: 'members.remove',
+    allowed: ['admin'],
+    call: async (c) => c.members.remove({ compactId, userId: await freshTarget() }),
+  },
+  {
+    name: 'members.rename',
+    allowed: ['admin'],
+    call: async (c) => c.members.rename({ compactId, userId: await freshTarget(), name: `Renamed ${Math.random()}` }),
+  },
+  {
+    name: 'members.passwordResetLink',
+    allowed: ['admin'],
+    call: async (c) => c.members.passwordResetLink({ compactId, userId: await freshTarget() }),
+  },
+  {
+    name: 'members.deactivate',
+    allowed: ['admin'],
+    call: async (c) => c.members.deactivate({ compactId, userId: await freshTarget() }),
+  },
   { name: 'framework.view', allowed: 'all', call: (c) => c.framework.view({ compactId }) },
-  { name: 'framework.configure', allowed: ['admin'], call: (c) => c.framework.configure({ compactId, frequency: 'quarterly', startDate: '2025-01-01', periods: 8, onTrackThreshold: 0.9, atRiskThreshold: 0.6, requireEvidence: false }) },
-  { name: 'framework.exportFrameworkCsv', allowed: 'all', call: (c) => c.framework.exportFrameworkCsv({ compactId, separator: ',' }) },
-  { name: 'framework.exportProgressCsv', allowed: 'all', call: (c) => c.framework.exportProgressCsv({ compactId, separator: ';' }) },
-  { name: 'framework.importFrameworkCsv', allowed: ['admin'], call: (c) => c.framework.importFrameworkCsv({ compactId, csv: `code,title,level,measure,direction,responsible_party\nCSV-${Math.random().toString(36).slice(2, 8)},From CSV,output,number,increase,${partyCode}\n` }) },
-  { name: 'framework.importProgressCsv', allowed: ['monitor'], call: (c) => c.framework.importProgressCsv({ compactId, csv: `indicator_code,period,value\n${indicatorCode},2025-Q2,4\n` }) },
+  {
+    name: 'framework.configure',
+    allowed: ['admin'],
+    call: (c) =>
+      c.framework.configure({
+        compactId,
+        frequency: 'quarterly',
+        startDate: '2025-01-01',
+        periods: 8,
+        onTrackThreshold: 0.9,
+        atRiskThreshold: 0.6,
+        requireEvidence: false,
+      }),
+  },
+  {
+    name: 'framework.exportFrameworkCsv',
+    allowed: 'all',
+    call: (c) => c.framework.exportFrameworkCsv({ compactId, separator: ',' }),
+  },
+  {
+    name: 'framework.exportProgressCsv',
+    allowed: 'all',
+    call: (c) => c.framework.exportProgressCsv({ compactId, separator: ';' }),
+  },
+  {
+    name: 'framework.importFrameworkCsv',
+    allowed: ['admin'],
+    call: (c) =>
+      c.framework.importFrameworkCsv({
+        compactId,
+        csv: `code,title,level,measure,direction,responsible_party\nCSV-${Math.random().toString(36).slice(2, 8)},From CSV,output,number,increase,${partyCode}\n`,
+      }),
+  },
+  {
+    name: 'framework.importProgressCsv',
+    allowed: ['monitor'],
+    call: (c) =>
+      c.framework.importProgressCsv({ compactId, csv: `indicator_code,period,value\n${indicatorCode},2025-Q2,4\n` }),
+  },
   { name: 'commitments.list', allowed: 'all', call: (c) => c.commitments.list({ compactId }) },
-  { name: 'commitments.create', allowed: ['admin'], call: (c) => c.commitments.create({ compactId, reference: 'Section 2', leadPartyId: partyId, supportingPartyIds: [], deliverable: 'Plan', dueDate: null, narrativeStatus: '' }) },
-  { name: 'commitments.update', allowed: ['admin'], call: (c) => c.commitments.update({ compactId, commitmentId: buildCommitment(db, compactId, partyId).id, reference: 'Section 3', leadPartyId: partyId, supportingPartyIds: [], deliverable: 'Plan B', dueDate: '2027-06-30', narrativeStatus: 'Started' }) },
-  { name: 'commitments.retire', allowed: ['admin'], call: (c) => c.commitments.retire({ compactId, commitmentId: buildCommitment(db, compactId, partyId).id }) },
+  {
+    name: 'commitments.create',
+    allowed: ['admin'],
+    call: (c) =>
+      c.commitments.create({
+        compactId,
+        reference: 'Section 2',
+        leadPartyId: partyId,
+        supportingPartyIds: [],
+        deliverable: 'Plan',
+        dueDate: null,
+        narrativeStatus: '',
+      }),
+  },
+  {
+    name: 'commitments.update',
+    allowed: ['admin'],
+    call: (c) =>
+      c.commitments.update({
+        compactId,
+        commitmentId: buildCommitment(db, compactId, partyId).id,
+        reference: 'Section 3',
+        leadPartyId: partyId,
+        supportingPartyIds: [],
+        deliverable: 'Plan B',
+        dueDate: '2027-06-30',
+        narrativeStatus: 'Started',
+      }),
+  },
+  {
+    name: 'commitments.retire',
+    allowed: ['admin'],
+    call: (c) => c.commitments.retire({ compactId, commitmentId: buildCommitment(db, compactId, partyId).id }),
+  },
   { name: 'indicators.list', allowed: 'all', call: (c) => c.indicators.list({ compactId }) },
   { name: 'indicators.detail', allowed: 'all', call: (c) => c.indicators.detail({ compactId, indicatorId }) },
-  { name: 'indicators.create', allowed: ['admin'], call: (c) => c.indicators.create({ compactId, ...definition(partyId) }) },
-  { name: 'indicators.propose', allowed: ['negotiator'], call: (c) => c.indicators.propose({ compactId, ...definition(partyId) }) },
-  { name: 'indicators.accept', allowed: ['admin'], call: (c) => c.indicators.accept({ compactId, indicatorId: buildIndicator(db, compactId, partyId, {}, 'proposed').id }) },
-  { name: 'indicators.update', allowed: ['admin'], call: (c) => c.indicators.update({ compactId, indicatorId: buildIndicator(db, compactId, partyId).id, ...definition(partyId, { title: 'Renamed' }) }) },
-  { name: 'indicators.retire', allowed: ['admin'], call: (c) => c.indicators.retire({ compactId, indicatorId: buildIndicator(db, compactId, partyId).id }) },
-  { name: 'indicators.setTarget', allowed: ['admin'], call: (c) => c.indicators.setTarget({ compactId, indicatorId, target: { periodId, value: 25 } }) },
+  {
+    name: 'indicators.create',
+    allowed: ['admin'],
+    call: (c) => c.indicators.create({ compactId, ...definition(partyId) }),
+  },
+  {
+    name: 'indicators.propose',
+    allowed: ['negotiator'],
+    call: (c) => c.indicators.propose({ compactId, ...definition(partyId) }),
+  },
+  {
+    name: 'indicators.accept',
+    allowed: ['admin'],
+    call: (c) =>
+      c.indicators.accept({ compactId, indicatorId: buildIndicator(db, compactId, partyId, {}, 'proposed').id }),
+  },
+  {
+    name: 'indicators.update',
+    allowed: ['admin'],
+    call: (c) =>
+      c.indicators.update({
+        compactId,
+        indicatorId: buildIndicator(db, compactId, partyId).id,
+        ...definition(partyId, { title: 'Renamed' }),
+      }),
+  },
+  {
+    name: 'indicators.retire',
+    allowed: ['admin'],
+    call: (c) => c.indicators.retire({ compactId, indicatorId: buildIndicator(db, compactId, partyId).id }),
+  },
+  {
+    name: 'indicators.setTarget',
+    allowed: ['admin'],
+    call: (c) => c.indicators.setTarget({ compactId, indicatorId, target: { periodId, value: 25 } }),
+  },
   { name: 'progress.periodSheet', allowed: ['monitor'], call: (c) => c.progress.periodSheet({ compactId, periodId }) },
-  { name: 'progress.saveDraft', allowed: ['monitor'], call: (c) => c.progress.saveDraft({ compactId, ...progressInput(indicatorId, periodId) }) },
-  { name: 'progress.submit', allowed: ['monitor'], call: (c) => c.progress.submit({ compactId, updateId: draftBy(db, monitor, compactId, indicatorId, periodId).id }) },
-  { name: 'progress.validate', allowed: ['validator'], call: (c) => c.progress.validate({ compactId, updateId: submittedBy(db, monitor, compactId, indicatorId, periodId).id, rating: null }) },
-  { name: 'progress.return', allowed: ['validator'], call: (c) => c.progress.return({ compactId, updateId: submittedBy(db, monitor, compactId, indicatorId, periodId).id, reason: 'Source missing' }) },
-  { name: 'progress.comment', allowed: ['monitor', 'validator'], call: (c) => c.progress.comment({ compactId, updateId: returnedBy(db, monitor, validator, compactId, indicatorId, periodId).id, body: 'Added the source.' }) },
+  {
+    name: 'progress.saveDraft',
+    allowed: ['monitor'],
+    call: (c) => c.progress.saveDraft({ compactId, ...progressInput(indicatorId, periodId) }),
+  },
+  {
+    name: 'progress.submit',
+    allowed: ['monitor'],
+    call: (c) => c.progress.submit({ compactId, updateId: draftBy(db, monitor, compactId, indicatorId, periodId).id }),
+  },
+  {
+    name: 'progress.validate',
+    allowed: ['validator'],
+    call: (c) =>
+      c.progress.validate({
+        compactId,
+        updateId: submittedBy(db, monitor, compactId, indicatorId, periodId).id,
+        rating: null,
+      }),
+  },
+  {
+    name: 'progress.return',
+    allowed: ['validator'],
+    call: (c) =>
+      c.progress.return({
+        compactId,
+        updateId: submittedBy(db, monitor, compactId, indicatorId, periodId).id,
+        reason: 'Source missing',
+      }),
+  },
+  {
+    name: 'progress.comment',
+    allowed: ['monitor', 'validator'],
+    call: (c) =>
+      c.progress.comment({
+        compactId,
+        updateId: returnedBy(db, monitor, validator, compactId, indicatorId, periodId).id,
+        body: 'Added the source.',
+      }),
+  },
 ];
 
 let partyCode: string;

@@ -18,7 +18,13 @@ process.env.DATABASE_PATH = path.join(dir, 'compact.db');
 function signInRequest(email: string, password: string, address: string, extra: Record<string, string> = {}) {
   return new Request('http://10.0.0.5:3000/api/auth/sign-in/email', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', host: '10.0.0.5:3000', origin: 'http://10.0.0.5:3000', [CLIENT_ADDRESS_HEADER]: address, ...extra },
+    headers: {
+      'content-type': 'application/json',
+      host: '10.0.0.5:3000',
+      origin: 'http://10.0.0.5:3000',
+      [CLIENT_ADDRESS_HEADER]: address,
+      ...extra,
+    },
     body: JSON.stringify({ email, password }),
   });
 }
@@ -47,17 +53,26 @@ describe('sign-in', () => {
     process.env.TRUST_PROXY = '1';
     try {
       const response = await handleAuthRequest(
-        signInRequest(alice.email, TEST_PASSWORD, '10.0.0.9', { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'compacts.example.org', origin: 'https://compacts.example.org' }),
+        signInRequest(alice.email, TEST_PASSWORD, '10.0.0.9', {
+          'x-forwarded-proto': 'https',
+          'x-forwarded-host': 'compacts.example.org',
+          origin: 'https://compacts.example.org',
+        }),
       );
       assert.equal(response.status, 200);
-      assert.match(response.headers.getSetCookie().find((c) => c.includes('session_token'))!, /;\s*Secure/i);
+      assert.match(
+        response.headers.getSetCookie().find((c) => c.includes('session_token'))!,
+        /;\s*Secure/i,
+      );
     } finally {
       delete process.env.TRUST_PROXY;
     }
   });
 
   test('a sign-in posted from another site is refused', async () => {
-    const response = await handleAuthRequest(signInRequest(alice.email, TEST_PASSWORD, '10.0.0.9', { origin: 'https://evil.example' }));
+    const response = await handleAuthRequest(
+      signInRequest(alice.email, TEST_PASSWORD, '10.0.0.9', { origin: 'https://evil.example' }),
+    );
     assert.equal(response.status, 403);
   });
 
@@ -69,13 +84,25 @@ describe('sign-in', () => {
     const locked = await handleAuthRequest(signInRequest(bob.email, TEST_PASSWORD, office));
     assert.equal(locked.status, 429, 'even the right password waits once the limit is reached');
     assert.ok(Number(locked.headers.get('retry-after')) > 0);
-    assert.equal((await handleAuthRequest(signInRequest(alice.email, TEST_PASSWORD, office))).status, 200, 'a colleague behind the same address still signs in');
-    assert.equal((await handleAuthRequest(signInRequest(bob.email, TEST_PASSWORD, '198.51.100.1'))).status, 200, 'the same person from elsewhere still signs in');
+    assert.equal(
+      (await handleAuthRequest(signInRequest(alice.email, TEST_PASSWORD, office))).status,
+      200,
+      'a colleague behind the same address still signs in',
+    );
+    assert.equal(
+      (await handleAuthRequest(signInRequest(bob.email, TEST_PASSWORD, '198.51.100.1'))).status,
+      200,
+      'the same person from elsewhere still signs in',
+    );
   });
 
   test('parallel attempts cannot slip past the limit', async () => {
     const carol = await buildUser(getDb());
-    const statuses = await Promise.all(Array.from({ length: 12 }, () => handleAuthRequest(signInRequest(carol.email, 'wrong password', '192.0.2.44')).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        handleAuthRequest(signInRequest(carol.email, 'wrong password', '192.0.2.44')).then((r) => r.status),
+      ),
+    );
     assert.equal(statuses.filter((s) => s === 401).length, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS);
     assert.equal(statuses.filter((s) => s === 429).length, 12 - MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS);
   });
@@ -85,7 +112,12 @@ describe('sign-in', () => {
     const direct = await handleAuthRequest(
       new Request('https://compacts.example.org/api/auth/sign-in/email', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', host: 'compacts.example.org', origin: 'https://compacts.example.org', [CLIENT_ADDRESS_HEADER]: '192.0.2.80' },
+        headers: {
+          'content-type': 'application/json',
+          host: 'compacts.example.org',
+          origin: 'https://compacts.example.org',
+          [CLIENT_ADDRESS_HEADER]: '192.0.2.80',
+        },
         body: JSON.stringify({ email: demo.email, password: DEMO_PASSWORD }),
       }),
     );
@@ -95,13 +127,21 @@ describe('sign-in', () => {
     process.env.TRUST_PROXY = '1';
     try {
       const proxied = await handleAuthRequest(
-        signInRequest(demo.email, DEMO_PASSWORD, '192.0.2.81', { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'compacts.example.org', origin: 'https://compacts.example.org' }),
+        signInRequest(demo.email, DEMO_PASSWORD, '192.0.2.81', {
+          'x-forwarded-proto': 'https',
+          'x-forwarded-host': 'compacts.example.org',
+          origin: 'https://compacts.example.org',
+        }),
       );
       assert.equal(proxied.status, 403);
     } finally {
       delete process.env.TRUST_PROXY;
     }
-    assert.equal((await handleAuthRequest(signInRequest(demo.email, DEMO_PASSWORD, '192.0.2.82'))).status, 200, 'a local try-out over http still works');
+    assert.equal(
+      (await handleAuthRequest(signInRequest(demo.email, DEMO_PASSWORD, '192.0.2.82'))).status,
+      200,
+      'a local try-out over http still works',
+    );
   });
 
   test('open sign-up is disabled', async () => {
@@ -109,7 +149,12 @@ describe('sign-in', () => {
       new Request('http://10.0.0.5:3000/api/auth/sign-up/email', {
         method: 'POST',
         headers: { 'content-type': 'application/json', host: '10.0.0.5:3000', origin: 'http://10.0.0.5:3000' },
-        body: JSON.stringify({ email: 'self@example.org', password: 'a long enough password', name: 'Self', partyId: 'x' }),
+        body: JSON.stringify({
+          email: 'self@example.org',
+          password: 'a long enough password',
+          name: 'Self',
+          partyId: 'x',
+        }),
       }),
     );
     assert.ok(response.status >= 400);

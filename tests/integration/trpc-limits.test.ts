@@ -32,7 +32,10 @@ describe('tRPC over HTTP: batch sizes, public link procedures, heavy calls', () 
 
   test('a batch of 200 calls is refused with 400 before any of them runs', async () => {
     const before = countRows(getDb(), 'compacts');
-    const answer = await trpcBatch(repeat(200, { path: 'compacts.create', input: { title: 'Flood compact' } }), { method: 'POST', cookie: instanceAdminCookie });
+    const answer = await trpcBatch(repeat(200, { path: 'compacts.create', input: { title: 'Flood compact' } }), {
+      method: 'POST',
+      cookie: instanceAdminCookie,
+    });
     assert.equal(answer.status, 400);
     assert.match(JSON.stringify(answer.body), /Batch call exceeds maximum size/);
     assert.equal(countRows(getDb(), 'compacts'), before, 'no call of the batch ran');
@@ -40,7 +43,10 @@ describe('tRPC over HTTP: batch sizes, public link procedures, heavy calls', () 
 
   test('a batch of the configured size runs every call', async () => {
     const before = countRows(getDb(), 'compacts');
-    const answer = await trpcBatch(repeat(config.trpcMaxBatchSize, { path: 'compacts.create', input: { title: 'Batched compact' } }), { method: 'POST', cookie: instanceAdminCookie });
+    const answer = await trpcBatch(
+      repeat(config.trpcMaxBatchSize, { path: 'compacts.create', input: { title: 'Batched compact' } }),
+      { method: 'POST', cookie: instanceAdminCookie },
+    );
     assert.equal(answer.status, 200);
     assert.equal(countRows(getDb(), 'compacts'), before + config.trpcMaxBatchSize);
   });
@@ -49,41 +55,68 @@ describe('tRPC over HTTP: batch sizes, public link procedures, heavy calls', () 
     const address = '203.0.113.20';
     for (let i = 0; i < config.tokenLinkMaxFailures; i++) {
       const path = i % 2 ? 'account.invite' : 'account.passwordReset';
-      assert.deepEqual(itemCodes((await trpcBatch([{ path, input: { token: bogusToken } }], { address })).body), ['NOT_FOUND']);
+      assert.deepEqual(itemCodes((await trpcBatch([{ path, input: { token: bogusToken } }], { address })).body), [
+        'NOT_FOUND',
+      ]);
     }
-    const refused = await trpcBatch([{ path: 'account.resetPassword', input: { token: bogusToken, password: 'a long enough password' } }], { method: 'POST', address });
+    const refused = await trpcBatch(
+      [{ path: 'account.resetPassword', input: { token: bogusToken, password: 'a long enough password' } }],
+      { method: 'POST', address },
+    );
     assert.equal(refused.status, 429);
     assert.deepEqual(itemCodes(refused.body), ['TOO_MANY_REQUESTS']);
     assert.ok(Number(refused.headers.get('retry-after')) > 0, 'the answer says when to try again');
     assert.ok(((refused.body as TrpcItem[])[0]!.error!.json.data.retryAfterSeconds ?? 0) > 0);
-    const accept = await trpcBatch([{ path: 'account.acceptInvite', input: { token: bogusToken, name: 'X', password: 'a long enough password' } }], { method: 'POST', address });
+    const accept = await trpcBatch(
+      [{ path: 'account.acceptInvite', input: { token: bogusToken, name: 'X', password: 'a long enough password' } }],
+      { method: 'POST', address },
+    );
     assert.deepEqual(itemCodes(accept.body), ['TOO_MANY_REQUESTS']);
-    const elsewhere = await trpcBatch([{ path: 'account.invite', input: { token: bogusToken } }], { address: '198.51.100.20' });
+    const elsewhere = await trpcBatch([{ path: 'account.invite', input: { token: bogusToken } }], {
+      address: '198.51.100.20',
+    });
     assert.deepEqual(itemCodes(elsewhere.body), ['NOT_FOUND'], 'another address is not affected');
   });
 
   test('parallel bogus link attempts cannot slip past the limit', async () => {
     const calls = config.tokenLinkMaxFailures + 10;
-    const answers = await Promise.all(repeat(calls, null).map(() => trpcBatch([{ path: 'account.invite', input: { token: bogusToken } }], { address: '192.0.2.77' })));
+    const answers = await Promise.all(
+      repeat(calls, null).map(() =>
+        trpcBatch([{ path: 'account.invite', input: { token: bogusToken } }], { address: '192.0.2.77' }),
+      ),
+    );
     const codes = answers.flatMap((a) => itemCodes(a.body));
     assert.equal(codes.filter((c) => c === 'NOT_FOUND').length, config.tokenLinkMaxFailures);
     assert.equal(codes.filter((c) => c === 'TOO_MANY_REQUESTS').length, 10);
   });
 
   test('using a valid link does not count against the address', async () => {
-    const invited = await admin.caller.members.invite({ compactId, email: 'valid.link@example.org', partyId: buildParty(getDb()).id, role: 'reviewer', signatory: false });
+    const invited = await admin.caller.members.invite({
+      compactId,
+      email: 'valid.link@example.org',
+      partyId: buildParty(getDb()).id,
+      role: 'reviewer',
+      signatory: false,
+    });
     assert.equal(invited.kind, 'link');
     const token = invited.kind === 'link' ? invited.path.split('/').pop()! : '';
     const address = '203.0.113.40';
     for (let i = 0; i < config.tokenLinkMaxFailures + 5; i++) {
-      assert.deepEqual(itemCodes((await trpcBatch([{ path: 'account.invite', input: { token } }], { address })).body), ['OK']);
+      assert.deepEqual(itemCodes((await trpcBatch([{ path: 'account.invite', input: { token } }], { address })).body), [
+        'OK',
+      ]);
     }
-    const accepted = await trpcBatch([{ path: 'account.acceptInvite', input: { token, name: 'Valid Link', password: 'a long enough password' } }], { method: 'POST', address });
+    const accepted = await trpcBatch(
+      [{ path: 'account.acceptInvite', input: { token, name: 'Valid Link', password: 'a long enough password' } }],
+      { method: 'POST', address },
+    );
     assert.deepEqual(itemCodes(accepted.body), ['OK']);
   });
 
   test('a batch of heavy calls is served in turns: every call of a full batch answers', async () => {
-    const answer = await trpcBatch(repeat(config.trpcMaxBatchSize, { path: 'compacts.text', input: { compactId } }), { cookie: admin.cookie });
+    const answer = await trpcBatch(repeat(config.trpcMaxBatchSize, { path: 'compacts.text', input: { compactId } }), {
+      cookie: admin.cookie,
+    });
     assert.equal(answer.status, 200);
     assert.deepEqual(itemCodes(answer.body), repeat(config.trpcMaxBatchSize, 'OK'));
   });

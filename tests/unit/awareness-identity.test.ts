@@ -4,7 +4,14 @@ import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protoc
 import * as Y from 'yjs';
 import { stampAwarenessUpdate, type PresenceUser } from '../../server/collab/awareness-identity';
 
-const identity: PresenceUser = { userId: 'u1', name: 'Jonas Mbeki', partyName: 'Government of the Republic of Aldoria', partyShortCode: 'ALD', emailDomain: 'aldoria.example', color: '#1d4ed8' };
+const identity: PresenceUser = {
+  userId: 'u1',
+  name: 'Jonas Mbeki',
+  partyName: 'Government of the Republic of Aldoria',
+  partyShortCode: 'ALD',
+  emailDomain: 'aldoria.example',
+  color: '#1d4ed8',
+};
 
 function clientUpdate(state: Record<string, unknown> | null) {
   const awareness = new Awareness(new Y.Doc());
@@ -13,7 +20,6 @@ function clientUpdate(state: Record<string, unknown> | null) {
   awareness.destroy();
   return { update, clientId: awareness.clientID };
 }
-
 
 test('replaces whatever user a client claims with the session identity, keeping the rest', () => {
   const { update, clientId } = clientUpdate({ user: { name: 'Someone else', userId: 'u2' }, cursor: { anchor: 1 } });
@@ -29,5 +35,8 @@ test('drops entries for client ids another connection owns, and rejects malforme
   const { update } = clientUpdate({ cursor: null });
   assert.deepEqual(stampAwarenessUpdate(update, identity, () => false).clientIds, []);
   assert.throws(() => stampAwarenessUpdate(new Uint8Array([1, 5, 1, 3, 110, 111, 116]), identity, () => true));
-  assert.throws(() => stampAwarenessUpdate(new Uint8Array([1, 5, 1, 2, 91, 93]), identity, () => true), /object or null/);
+  assert.throws(
+    () => stampAwarenessUpdate(new Uint8Array([1, 5, 1, 2, 91, 93]), identity, () => true),
+    /object or null/,
+  );
 });

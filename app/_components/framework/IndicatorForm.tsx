@@ -3,24 +3,55 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import type { FormEvent } from 'react';
-import { INDICATOR_AGGREGATIONS, INDICATOR_DIRECTIONS, INDICATOR_LEVELS, INDICATOR_MEASURES, REPORTING_FREQUENCIES } from '../../../db/enums';
+import {
+  INDICATOR_AGGREGATIONS,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_LEVELS,
+  INDICATOR_MEASURES,
+  REPORTING_FREQUENCIES,
+} from '../../../db/enums';
 import type { IndicatorDefinition } from '../../../server/services/framework/indicators';
 import { t, type MessageKey } from '../../_lib/messages';
 import { useTRPC } from '../../_lib/trpc';
 import { FormFooter } from '../FormFooter';
 
-function Select<T extends string>({ name, label, options, value, prefix }: { name: string; label: MessageKey; options: readonly T[]; value?: T; prefix: string }) {
+function Select<T extends string>({
+  name,
+  label,
+  options,
+  value,
+  prefix,
+}: {
+  name: string;
+  label: MessageKey;
+  options: readonly T[];
+  value?: T;
+  prefix: string;
+}) {
   return (
-    <label className="field"><span>{t(label)}</span>
+    <label className="field">
+      <span>{t(label)}</span>
       <select name={name} defaultValue={value}>
-        {options.map((o) => <option key={o} value={o}>{t(`${prefix}.${o}` as MessageKey)}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {t(`${prefix}.${o}` as MessageKey)}
+          </option>
+        ))}
       </select>
     </label>
   );
 }
 
 /** Create (admin), propose (negotiator) or edit (admin) an indicator definition. */
-export function IndicatorForm({ compactId, mode, existing }: { compactId: string; mode: 'create' | 'propose' | 'edit'; existing?: IndicatorDefinition & { id: string } }) {
+export function IndicatorForm({
+  compactId,
+  mode,
+  existing,
+}: {
+  compactId: string;
+  mode: 'create' | 'propose' | 'edit';
+  existing?: IndicatorDefinition & { id: string };
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const parties = useQuery(trpc.parties.list.queryOptions());
@@ -38,13 +69,25 @@ export function IndicatorForm({ compactId, mode, existing }: { compactId: string
     const baseline = text('baselineValue').replace(',', '.');
     const definition = {
       compactId,
-      code: text('code'), title: text('title'), description: text('description'),
-      level: text('level') as IndicatorDefinition['level'], measure: text('measure') as IndicatorDefinition['measure'], unit: text('unit'),
-      direction: text('direction') as IndicatorDefinition['direction'], aggregation: text('aggregation') as IndicatorDefinition['aggregation'],
-      baselineValue: baseline === '' ? null : Number(baseline), baselineDate: text('baselineDate') || null,
-      reportingFrequency: text('reportingFrequency') as IndicatorDefinition['reportingFrequency'], meansOfVerification: text('meansOfVerification'),
-      responsiblePartyId: text('responsiblePartyId'), commitmentId: text('commitmentId') || null, sectionRef: text('sectionRef'),
-      disaggregation: text('disaggregation').split(',').map((d) => d.trim()).filter(Boolean),
+      code: text('code'),
+      title: text('title'),
+      description: text('description'),
+      level: text('level') as IndicatorDefinition['level'],
+      measure: text('measure') as IndicatorDefinition['measure'],
+      unit: text('unit'),
+      direction: text('direction') as IndicatorDefinition['direction'],
+      aggregation: text('aggregation') as IndicatorDefinition['aggregation'],
+      baselineValue: baseline === '' ? null : Number(baseline),
+      baselineDate: text('baselineDate') || null,
+      reportingFrequency: text('reportingFrequency') as IndicatorDefinition['reportingFrequency'],
+      meansOfVerification: text('meansOfVerification'),
+      responsiblePartyId: text('responsiblePartyId'),
+      commitmentId: text('commitmentId') || null,
+      sectionRef: text('sectionRef'),
+      disaggregation: text('disaggregation')
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean),
     };
     if (mode === 'edit' && existing) update.mutate({ ...definition, indicatorId: existing.id });
     else if (mode === 'create') create.mutate(definition);
@@ -54,31 +97,106 @@ export function IndicatorForm({ compactId, mode, existing }: { compactId: string
   return (
     <form className="stack indicator-form" onSubmit={submit}>
       <div className="form-grid">
-        <label className="field"><span>{t('framework.code')}</span><input name="code" required maxLength={32} pattern="[A-Za-z0-9._\-]+" defaultValue={existing?.code} /></label>
-        <label className="field wide"><span>{t('indicator.title')}</span><input name="title" required maxLength={300} defaultValue={existing?.title} /></label>
-        <label className="field wide"><span>{t('indicator.description')}</span><textarea name="description" rows={2} maxLength={4000} defaultValue={existing?.description} /></label>
-        <Select name="level" label="framework.level" options={INDICATOR_LEVELS} value={existing?.level} prefix="level" />
-        <Select name="measure" label="indicator.measure" options={INDICATOR_MEASURES} value={existing?.measure} prefix="measure" />
-        <label className="field"><span>{t('indicator.unit')}</span><input name="unit" maxLength={40} defaultValue={existing?.unit} /></label>
-        <Select name="direction" label="indicator.direction" options={INDICATOR_DIRECTIONS} value={existing?.direction} prefix="direction" />
-        <Select name="aggregation" label="indicator.aggregation" options={INDICATOR_AGGREGATIONS} value={existing?.aggregation} prefix="aggregation" />
-        <Select name="reportingFrequency" label="indicator.frequency" options={REPORTING_FREQUENCIES} value={existing?.reportingFrequency ?? 'quarterly'} prefix="frequency" />
-        <label className="field"><span>{t('indicator.baselineValue')}</span><input name="baselineValue" inputMode="decimal" defaultValue={existing?.baselineValue ?? ''} /></label>
-        <label className="field"><span>{t('indicator.baselineDate')}</span><input name="baselineDate" type="date" defaultValue={existing?.baselineDate ?? ''} /></label>
-        <label className="field"><span>{t('framework.party')}</span>
-          <select name="responsiblePartyId" defaultValue={existing?.responsiblePartyId}>{parties.data?.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select>
+        <label className="field">
+          <span>{t('framework.code')}</span>
+          <input name="code" required maxLength={32} pattern="[A-Za-z0-9._\-]+" defaultValue={existing?.code} />
         </label>
-        <label className="field"><span>{t('indicator.commitment')}</span>
-          <select name="commitmentId" defaultValue={existing?.commitmentId ?? ''}>
-            <option value="">{t('indicator.none')}</option>
-            {commitments.data?.filter((c) => !c.retired).map((c) => <option key={c.id} value={c.id}>{c.reference} — {c.deliverable}</option>)}
+        <label className="field wide">
+          <span>{t('indicator.title')}</span>
+          <input name="title" required maxLength={300} defaultValue={existing?.title} />
+        </label>
+        <label className="field wide">
+          <span>{t('indicator.description')}</span>
+          <textarea name="description" rows={2} maxLength={4000} defaultValue={existing?.description} />
+        </label>
+        <Select
+          name="level"
+          label="framework.level"
+          options={INDICATOR_LEVELS}
+          value={existing?.level}
+          prefix="level"
+        />
+        <Select
+          name="measure"
+          label="indicator.measure"
+          options={INDICATOR_MEASURES}
+          value={existing?.measure}
+          prefix="measure"
+        />
+        <label className="field">
+          <span>{t('indicator.unit')}</span>
+          <input name="unit" maxLength={40} defaultValue={existing?.unit} />
+        </label>
+        <Select
+          name="direction"
+          label="indicator.direction"
+          options={INDICATOR_DIRECTIONS}
+          value={existing?.direction}
+          prefix="direction"
+        />
+        <Select
+          name="aggregation"
+          label="indicator.aggregation"
+          options={INDICATOR_AGGREGATIONS}
+          value={existing?.aggregation}
+          prefix="aggregation"
+        />
+        <Select
+          name="reportingFrequency"
+          label="indicator.frequency"
+          options={REPORTING_FREQUENCIES}
+          value={existing?.reportingFrequency ?? 'quarterly'}
+          prefix="frequency"
+        />
+        <label className="field">
+          <span>{t('indicator.baselineValue')}</span>
+          <input name="baselineValue" inputMode="decimal" defaultValue={existing?.baselineValue ?? ''} />
+        </label>
+        <label className="field">
+          <span>{t('indicator.baselineDate')}</span>
+          <input name="baselineDate" type="date" defaultValue={existing?.baselineDate ?? ''} />
+        </label>
+        <label className="field">
+          <span>{t('framework.party')}</span>
+          <select name="responsiblePartyId" defaultValue={existing?.responsiblePartyId}>
+            {parties.data?.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="field"><span>{t('indicator.section')}</span><input name="sectionRef" maxLength={200} defaultValue={existing?.sectionRef} /></label>
-        <label className="field"><span>{t('indicator.disaggregation')}</span><input name="disaggregation" placeholder="sex, region" defaultValue={existing?.disaggregation.join(', ')} /></label>
-        <label className="field wide"><span>{t('indicator.meansOfVerification')}</span><input name="meansOfVerification" maxLength={2000} defaultValue={existing?.meansOfVerification} /></label>
+        <label className="field">
+          <span>{t('indicator.commitment')}</span>
+          <select name="commitmentId" defaultValue={existing?.commitmentId ?? ''}>
+            <option value="">{t('indicator.none')}</option>
+            {commitments.data
+              ?.filter((c) => !c.retired)
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.reference} — {c.deliverable}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('indicator.section')}</span>
+          <input name="sectionRef" maxLength={200} defaultValue={existing?.sectionRef} />
+        </label>
+        <label className="field">
+          <span>{t('indicator.disaggregation')}</span>
+          <input name="disaggregation" placeholder="sex, region" defaultValue={existing?.disaggregation.join(', ')} />
+        </label>
+        <label className="field wide">
+          <span>{t('indicator.meansOfVerification')}</span>
+          <input name="meansOfVerification" maxLength={2000} defaultValue={existing?.meansOfVerification} />
+        </label>
       </div>
-      <FormFooter error={mutation.error} pending={mutation.isPending} label={mode === 'propose' ? t('framework.proposeIndicator') : t('indicator.save')} />
+      <FormFooter
+        error={mutation.error}
+        pending={mutation.isPending}
+        label={mode === 'propose' ? t('framework.proposeIndicator') : t('indicator.save')}
+      />
     </form>
   );
 }

@@ -45,7 +45,16 @@ interface Props {
 }
 
 /** Draft and submit one progress update, with inline checks, evidence links and files. */
-export function ProgressForm({ compactId, indicator, periods, periodId, existing, compact = false, evidenceRequired = false, hasFiles = false }: Props) {
+export function ProgressForm({
+  compactId,
+  indicator,
+  periods,
+  periodId,
+  existing,
+  compact = false,
+  evidenceRequired = false,
+  hasFiles = false,
+}: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
@@ -72,15 +81,20 @@ export function ProgressForm({ compactId, indicator, periods, periodId, existing
     } catch (error) {
       return setProblem((error as Error).message);
     }
-    const rawValue = String(f.get('value') ?? '').trim().replace(',', '.');
+    const rawValue = String(f.get('value') ?? '')
+      .trim()
+      .replace(',', '.');
     const value = qualitative || rawValue === '' ? null : Number(rawValue);
     const rating = qualitative ? ((String(f.get('rating')) || null) as (typeof RATINGS)[number] | null) : null;
     const check = checkProgress(indicator, { value, rating, disaggregated });
     if (check) return setProblem(check);
-    const links = String(f.get('evidence') ?? '').split(/\s+/).filter(Boolean);
+    const links = String(f.get('evidence') ?? '')
+      .split(/\s+/)
+      .filter(Boolean);
     const linkProblem = evidenceLinksProblem(links);
     if (linkProblem) return setProblem(linkProblem);
-    if (andSubmit && evidenceRequired && links.length === 0 && !hasFiles) return setProblem(t('progress.evidenceRequired'));
+    if (andSubmit && evidenceRequired && links.length === 0 && !hasFiles)
+      return setProblem(t('progress.evidenceRequired'));
     const input = {
       compactId,
       updateId,
@@ -104,49 +118,118 @@ export function ProgressForm({ compactId, indicator, periods, periodId, existing
   };
 
   return (
-    <form className={`progress-form${compact ? ' compact' : ''}`} onSubmit={onSubmit} aria-label={`${indicator.code} ${indicator.title}`}>
+    <form
+      className={`progress-form${compact ? ' compact' : ''}`}
+      onSubmit={onSubmit}
+      aria-label={`${indicator.code} ${indicator.title}`}
+    >
       {!compact && (
-        <label className="field"><span>{t('progress.period')}</span>
+        <label className="field">
+          <span>{t('progress.period')}</span>
           <select name="periodId" defaultValue={existing?.periodId ?? periodId} disabled={Boolean(updateId)}>
             {periods
-              .filter((p) => !p.startsOn || !periodNotStartedProblem({ label: p.label, startsOn: p.startsOn }) || p.id === existing?.periodId)
-              .map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+              .filter(
+                (p) =>
+                  !p.startsOn ||
+                  !periodNotStartedProblem({ label: p.label, startsOn: p.startsOn }) ||
+                  p.id === existing?.periodId,
+              )
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
           </select>
         </label>
       )}
       {qualitative ? (
         <>
-          <label className="field"><span>{t('progress.rating')}</span>
+          <label className="field">
+            <span>{t('progress.rating')}</span>
             <select name="rating" defaultValue={existing?.rating ?? ''} id={`${prefix}-rating`}>
               <option value="">—</option>
-              {RATINGS.map((r) => <option key={r} value={r}>{t(`status.${r}` as MessageKey)}</option>)}
+              {RATINGS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`status.${r}` as MessageKey)}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="field"><span>{t('progress.narrative')}</span><textarea name="narrative" rows={2} maxLength={8000} defaultValue={existing?.narrative} /></label>
+          <label className="field">
+            <span>{t('progress.narrative')}</span>
+            <textarea name="narrative" rows={2} maxLength={8000} defaultValue={existing?.narrative} />
+          </label>
         </>
       ) : (
-        <label className="field"><span>{t('progress.value')}{indicator.unit ? ` (${indicator.unit})` : ''}</span>
-          <input name="value" inputMode="decimal" defaultValue={existing?.value ?? ''} aria-describedby={problem ? `${prefix}-problem` : undefined} />
+        <label className="field">
+          <span>
+            {t('progress.value')}
+            {indicator.unit ? ` (${indicator.unit})` : ''}
+          </span>
+          <input
+            name="value"
+            inputMode="decimal"
+            defaultValue={existing?.value ?? ''}
+            aria-describedby={problem ? `${prefix}-problem` : undefined}
+          />
         </label>
       )}
       {indicator.disaggregation.map((dimension) => (
-        <label key={dimension} className="field"><span>{t('progress.byDimension', { dimension })}</span>
+        <label key={dimension} className="field">
+          <span>{t('progress.byDimension', { dimension })}</span>
           <input name={`dim-${dimension}`} defaultValue={formatCategories(existing?.disaggregated, dimension)} />
         </label>
       ))}
-      <label className="field"><span>{t('progress.confidence')}</span>
+      <label className="field">
+        <span>{t('progress.confidence')}</span>
         <select name="confidence" defaultValue={existing?.confidence ?? 'medium'}>
-          {CONFIDENCE_LEVELS.map((c) => <option key={c} value={c}>{t(`confidence.${c}` as MessageKey)}</option>)}
+          {CONFIDENCE_LEVELS.map((c) => (
+            <option key={c} value={c}>
+              {t(`confidence.${c}` as MessageKey)}
+            </option>
+          ))}
         </select>
       </label>
-      <label className="field"><span>{t('progress.evidence')}</span><textarea name="evidence" rows={compact ? 1 : 2} defaultValue={existing?.evidenceLinks.join('\n')} /></label>
-      {!compact && <label className="field"><span>{t('progress.comment')}</span><input name="comment" maxLength={2000} defaultValue={existing?.comment} /></label>}
-      {problem && <p id={`${prefix}-problem`} className="alert error" role="alert">{problem}</p>}
+      <label className="field">
+        <span>{t('progress.evidence')}</span>
+        <textarea name="evidence" rows={compact ? 1 : 2} defaultValue={existing?.evidenceLinks.join('\n')} />
+      </label>
+      {!compact && (
+        <label className="field">
+          <span>{t('progress.comment')}</span>
+          <input name="comment" maxLength={2000} defaultValue={existing?.comment} />
+        </label>
+      )}
+      {problem && (
+        <p id={`${prefix}-problem`} className="alert error" role="alert">
+          {problem}
+        </p>
+      )}
       <ErrorAlert error={save.error ?? submit.error} />
-      {notice && <p className="alert success" role="status">{notice}</p>}
+      {notice && (
+        <p className="alert success" role="status">
+          {notice}
+        </p>
+      )}
       <div className="member-controls">
-        <button type="submit" name="action" value="draft" className="button secondary small" disabled={save.isPending || submit.isPending}>{t('progress.saveDraft')}</button>
-        <button type="submit" name="action" value="submit" className="button primary small" disabled={save.isPending || submit.isPending}>{t('progress.submit')}</button>
+        <button
+          type="submit"
+          name="action"
+          value="draft"
+          className="button secondary small"
+          disabled={save.isPending || submit.isPending}
+        >
+          {t('progress.saveDraft')}
+        </button>
+        <button
+          type="submit"
+          name="action"
+          value="submit"
+          className="button primary small"
+          disabled={save.isPending || submit.isPending}
+        >
+          {t('progress.submit')}
+        </button>
       </div>
       {updateId && !compact && <EvidenceUpload compactId={compactId} updateId={updateId} />}
     </form>
@@ -159,14 +242,25 @@ function EvidenceUpload({ compactId, updateId }: { compactId: string; updateId: 
   const upload = async (file: File) => {
     const body = new FormData();
     body.set('file', file);
-    const response = await fetch(`/api/compacts/${compactId}/evidence?updateId=${encodeURIComponent(updateId)}`, { method: 'POST', body });
+    const response = await fetch(`/api/compacts/${compactId}/evidence?updateId=${encodeURIComponent(updateId)}`, {
+      method: 'POST',
+      body,
+    });
     const result = (await response.json().catch(() => ({}))) as { message?: string };
     setMessage(response.ok ? `${file.name}: ${t('progress.saved')}` : (result.message ?? t('common.error')));
     void queryClient.invalidateQueries();
   };
   return (
-    <label className="field"><span>{t('progress.upload')}</span>
-      <input type="file" onChange={(e) => { const file = e.target.files?.[0]; if (file) void upload(file); e.target.value = ''; }} />
+    <label className="field">
+      <span>{t('progress.upload')}</span>
+      <input
+        type="file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void upload(file);
+          e.target.value = '';
+        }}
+      />
       {message && <small role="status">{message}</small>}
     </label>
   );

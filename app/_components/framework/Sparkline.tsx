@@ -18,7 +18,14 @@ export function Sparkline({ values, label }: { values: (number | null)[]; label:
     }, [])
     .join(' ');
   return (
-    <svg className="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+    <svg
+      className="sparkline"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={label}
+    >
       <path d={path} fill="none" stroke="currentColor" strokeWidth="1.5" />
     </svg>
   );

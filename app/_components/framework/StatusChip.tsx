@@ -4,7 +4,11 @@ export type Status = 'on-track' | 'at-risk' | 'off-track' | 'no-data';
 
 /** A status with its reason as tooltip and accessible text; for "no data" the reason (no target, nothing validated…) is shown. */
 export function StatusChip({ status, reason, share }: { status: Status; reason?: string; share?: number | null }) {
-  const why = reason ? t(`reason.${reason}` as MessageKey, { share: share === undefined || share === null ? '' : `${Math.round(share * 100)} %` }) : '';
+  const why = reason
+    ? t(`reason.${reason}` as MessageKey, {
+        share: share === undefined || share === null ? '' : `${Math.round(share * 100)} %`,
+      })
+    : '';
   return (
     <>
       <span className={`chip chip-${status}`} title={why}>

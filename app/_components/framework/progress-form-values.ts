@@ -1,10 +1,17 @@
-import { progressValueProblem, type ValueRulesIndicator, type ValueRulesInput } from '../../../server/services/framework/progress-rules';
+import {
+  progressValueProblem,
+  type ValueRulesIndicator,
+  type ValueRulesInput,
+} from '../../../server/services/framework/progress-rules';
 import { dictionary, reservedKeyProblem } from '../../../server/services/reserved-keys';
 
 /** Parses "north=4; south=6" into { north: 4, south: 6 } (no prototype); throws with a message a person can act on. */
 export function parseCategories(text: string): Record<string, number> {
   const result = dictionary<number>();
-  for (const part of text.split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, raw] = part.split('=').map((s) => s?.trim() ?? '');
     const value = Number((raw ?? '').replace(',', '.'));
     if (!name || raw === '' || !Number.isFinite(value)) throw new Error(`“${part}” should look like north=4`);
@@ -16,9 +23,14 @@ export function parseCategories(text: string): Record<string, number> {
 }
 
 /** The categories stored for one dimension, as "north=4; south=6" (own keys only). */
-export function formatCategories(values: Record<string, Record<string, number>> | undefined, dimension: string): string {
+export function formatCategories(
+  values: Record<string, Record<string, number>> | undefined,
+  dimension: string,
+): string {
   const categories = values && Object.hasOwn(values, dimension) ? values[dimension] : undefined;
-  return Object.entries(categories ?? {}).map(([k, v]) => `${k}=${v}`).join('; ');
+  return Object.entries(categories ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
 }
 
 /** Checks before anything is sent: the number parsed, then the same rules the server enforces. */

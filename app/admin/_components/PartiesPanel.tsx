@@ -12,14 +12,20 @@ export function PartiesPanel() {
   const queryClient = useQueryClient();
   const parties = useQuery(trpc.parties.list.queryOptions());
   const create = useMutation(
-    trpc.parties.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.parties.list.queryKey() }) }),
+    trpc.parties.create.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.parties.list.queryKey() }),
+    }),
   );
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     create.mutate(
-      { name: String(form.get('name')), shortCode: String(form.get('shortCode')), kind: String(form.get('kind')) as PartyKind },
+      {
+        name: String(form.get('name')),
+        shortCode: String(form.get('shortCode')),
+        kind: String(form.get('kind')) as PartyKind,
+      },
       { onSuccess: () => formElement.reset() },
     );
   };

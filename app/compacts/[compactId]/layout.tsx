@@ -5,7 +5,13 @@ import { CompactNav } from './_components/CompactNav';
 
 export const dynamic = 'force-dynamic';
 
-export default async function CompactLayout({ children, params }: { children: ReactNode; params: Promise<{ compactId: string }> }) {
+export default async function CompactLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ compactId: string }>;
+}) {
   const { compactId } = await params;
   const { actor, membership, compact } = await requireMembership(compactId);
   return (

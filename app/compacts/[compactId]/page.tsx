@@ -18,7 +18,13 @@ export default async function CompactPage({ params }: { params: Promise<{ compac
         me={{
           role: membership.role,
           canEdit: canEditText(membership.role),
-          presence: { userId: actor.userId, name: actor.name, partyName: actor.partyName, partyShortCode: actor.partyShortCode, color: partyColour(db, actor.partyId) },
+          presence: {
+            userId: actor.userId,
+            name: actor.name,
+            partyName: actor.partyName,
+            partyShortCode: actor.partyShortCode,
+            color: partyColour(db, actor.partyId),
+          },
         }}
         parties={membership.role === 'admin' ? listParties(db) : []}
       />

@@ -35,14 +35,22 @@ export function PendingInvitations() {
               })}
             </p>
             <div className="member-controls">
-              <button type="button" className="button primary small" disabled={busy} onClick={() => accept.mutate({ invitationId: invitation.id })}>
+              <button
+                type="button"
+                className="button primary small"
+                disabled={busy}
+                onClick={() => accept.mutate({ invitationId: invitation.id })}
+              >
                 {t('compacts.accept')}
               </button>
               <button
                 type="button"
                 className="button secondary small"
                 disabled={busy}
-                onClick={() => window.confirm(t('compacts.confirmDecline', { compact: invitation.compactTitle })) && decline.mutate({ invitationId: invitation.id })}
+                onClick={() =>
+                  window.confirm(t('compacts.confirmDecline', { compact: invitation.compactTitle })) &&
+                  decline.mutate({ invitationId: invitation.id })
+                }
               >
                 {t('compacts.decline')}
               </button>

@@ -14,7 +14,12 @@ export function AcceptInviteForm({ token }: { token: string }) {
   const accept = useMutation(trpc.account.acceptInvite.mutationOptions());
 
   if (invite.isPending) return <p className="muted">…</p>;
-  if (invite.error) return <p className="alert error" role="alert">{errorMessage(invite.error)}</p>;
+  if (invite.error)
+    return (
+      <p className="alert error" role="alert">
+        {errorMessage(invite.error)}
+      </p>
+    );
   if (accept.data) {
     return accept.data.joined ? (
       <>
@@ -37,11 +42,19 @@ export function AcceptInviteForm({ token }: { token: string }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    accept.mutate(hasAccount ? { token } : { token, name: String(form.get('name')), password: String(form.get('password')) });
+    accept.mutate(
+      hasAccount ? { token } : { token, name: String(form.get('name')), password: String(form.get('password')) },
+    );
   };
   return (
     <form className="stack" onSubmit={submit}>
-      <p>{t('invite.intro', { compact: compactTitle, role: t(`role.${role ?? 'reviewer'}` as MessageKey), party: partyName })}</p>
+      <p>
+        {t('invite.intro', {
+          compact: compactTitle,
+          role: t(`role.${role ?? 'reviewer'}` as MessageKey),
+          party: partyName,
+        })}
+      </p>
       <p className="muted">{email}</p>
       {hasAccount ? (
         <>
@@ -52,14 +65,28 @@ export function AcceptInviteForm({ token }: { token: string }) {
         <>
           <label className="field">
             <span>{t('invite.name')}</span>
-            <input name="name" required maxLength={MAX_DISPLAY_NAME_LENGTH} autoComplete="name" aria-describedby="name-hint" />
+            <input
+              name="name"
+              required
+              maxLength={MAX_DISPLAY_NAME_LENGTH}
+              autoComplete="name"
+              aria-describedby="name-hint"
+            />
             <small id="name-hint" className="muted">
               {t('invite.nameHint', { max: MAX_DISPLAY_NAME_LENGTH })}
             </small>
           </label>
           <label className="field">
             <span>{t('invite.password')}</span>
-            <input name="password" type="password" required minLength={10} maxLength={128} autoComplete="new-password" aria-describedby="pw-hint" />
+            <input
+              name="password"
+              type="password"
+              required
+              minLength={10}
+              maxLength={128}
+              autoComplete="new-password"
+              aria-describedby="pw-hint"
+            />
             <small id="pw-hint" className="muted">
               {t('invite.passwordHint')}
             </small>

@@ -13,7 +13,12 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const reset = useMutation(trpc.account.resetPassword.mutationOptions());
 
   if (link.isPending) return <p className="muted">…</p>;
-  if (link.error) return <p className="alert error" role="alert">{errorMessage(link.error)}</p>;
+  if (link.error)
+    return (
+      <p className="alert error" role="alert">
+        {errorMessage(link.error)}
+      </p>
+    );
   if (reset.data) {
     return (
       <>

@@ -35,7 +35,9 @@ export class CsvErrors {
       this.add(0, '', error.message);
       return null;
     }
-    const numbered = rows.map((cells, i) => ({ line: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
+    const numbered = rows
+      .map((cells, i) => ({ line: i + 1, cells }))
+      .filter((r) => r.cells.some((c) => c.trim() !== ''));
     const [first, ...body] = numbered;
     const header = first?.cells ?? [];
     const column = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));

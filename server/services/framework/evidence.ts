@@ -16,7 +16,10 @@ const ACCEPTED: Record<string, { type: string; magic?: number[] }> = {
   png: { type: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
   jpg: { type: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
   jpeg: { type: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: [0x50, 0x4b, 0x03, 0x04] },
+  docx: {
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    magic: [0x50, 0x4b, 0x03, 0x04],
+  },
   xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [0x50, 0x4b, 0x03, 0x04] },
   csv: { type: 'text/csv' },
   txt: { type: 'text/plain' },
@@ -29,34 +32,75 @@ export interface UploadedFile {
 
 function checkFile(file: UploadedFile) {
   if (file.bytes.byteLength === 0) throw new DomainError('BAD_REQUEST', 'The file is empty.');
-  if (file.bytes.byteLength > MAX_EVIDENCE_BYTES) throw new DomainError('BAD_REQUEST', 'Evidence files are limited to 10 MB.');
+  if (file.bytes.byteLength > MAX_EVIDENCE_BYTES)
+    throw new DomainError('BAD_REQUEST', 'Evidence files are limited to 10 MB.');
   const extension = path.extname(file.name).slice(1).toLowerCase();
   const accepted = ACCEPTED[extension];
   if (!accepted) throw new DomainError('BAD_REQUEST', `Accepted evidence: ${Object.keys(ACCEPTED).join(', ')}.`);
-  if (accepted.magic && !accepted.magic.every((byte, i) => file.bytes[i] === byte)) throw new DomainError('BAD_REQUEST', `This file is not a valid .${extension} file.`);
+  if (accepted.magic && !accepted.magic.every((byte, i) => file.bytes[i] === byte))
+    throw new DomainError('BAD_REQUEST', `This file is not a valid .${extension} file.`);
   return accepted.type;
 }
 
 /** Stores an evidence file of a draft or returned update of the uploader's party, under the data folder. */
-export function storeEvidence(db: Db, actor: ProgressActor, compactId: string, updateId: string, file: UploadedFile, evidenceDir: string) {
+export function storeEvidence(
+  db: Db,
+  actor: ProgressActor,
+  compactId: string,
+  updateId: string,
+  file: UploadedFile,
+  evidenceDir: string,
+) {
   const contentType = checkFile(file);
   const update = requireUpdate(db, compactId, updateId);
-  if (update.createdByPartyId !== actor.partyId) throw new DomainError('FORBIDDEN', 'This update belongs to another party.');
-  if (update.state !== 'draft' && update.state !== 'returned') throw new DomainError('CONFLICT', `This update is ${update.state}: its evidence can no longer change.`);
+  if (update.createdByPartyId !== actor.partyId)
+    throw new DomainError('FORBIDDEN', 'This update belongs to another party.');
+  if (update.state !== 'draft' && update.state !== 'returned')
+    throw new DomainError('CONFLICT', `This update is ${update.state}: its evidence can no longer change.`);
   const id = newId();
   const folder = path.join(evidenceDir, compactId);
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(path.join(folder, id), file.bytes, { flag: 'wx' });
-  const filename = path.basename(file.name).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200);
+  const filename = path
+    .basename(file.name)
+    .replace(/[^\p{L}\p{N}._ -]/gu, '_')
+    .slice(0, 200);
   db.transaction((tx) => {
-    tx.insert(evidenceFiles).values({ id, compactId, updateId, filename, contentType, size: file.bytes.byteLength, storedName: id, uploadedBy: actor.userId, createdAt: new Date() }).run();
-    recordAuditEvent(tx, actor, { compactId, action: 'progress.evidence-added', entityType: 'progress-update', entityId: updateId, after: { file: filename, size: file.bytes.byteLength } });
+    tx.insert(evidenceFiles)
+      .values({
+        id,
+        compactId,
+        updateId,
+        filename,
+        contentType,
+        size: file.bytes.byteLength,
+        storedName: id,
+        uploadedBy: actor.userId,
+        createdAt: new Date(),
+      })
+      .run();
+    recordAuditEvent(tx, actor, {
+      compactId,
+      action: 'progress.evidence-added',
+      entityType: 'progress-update',
+      entityId: updateId,
+      after: { file: filename, size: file.bytes.byteLength },
+    });
   });
   return { id, filename };
 }
 
 export function findEvidence(db: DbOrTx, compactId: string, fileId: string, evidenceDir: string) {
-  const [row] = db.select().from(evidenceFiles).where(and(eq(evidenceFiles.compactId, compactId), eq(evidenceFiles.id, fileId))).all();
+  const [row] = db
+    .select()
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.compactId, compactId), eq(evidenceFiles.id, fileId)))
+    .all();
   if (!row) throw new DomainError('NOT_FOUND', 'No such file.');
-  return { path: path.join(evidenceDir, compactId, row.storedName), filename: row.filename, contentType: row.contentType, size: row.size };
+  return {
+    path: path.join(evidenceDir, compactId, row.storedName),
+    filename: row.filename,
+    contentType: row.contentType,
+    size: row.size,
+  };
 }

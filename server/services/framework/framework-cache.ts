@@ -12,7 +12,11 @@ const MAX_ENTRIES = 200;
 const entries = new Map<string, { stamp: string; value: unknown }>();
 
 export function frameworkVersion(db: DbOrTx, compactId: string): number {
-  const [row] = db.select({ id: max(auditEvents.id) }).from(auditEvents).where(eq(auditEvents.compactId, compactId)).all();
+  const [row] = db
+    .select({ id: max(auditEvents.id) })
+    .from(auditEvents)
+    .where(eq(auditEvents.compactId, compactId))
+    .all();
   return row?.id ?? 0;
 }
 

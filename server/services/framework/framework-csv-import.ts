@@ -1,6 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Db, Tx } from '../../../db/client';
-import { INDICATOR_AGGREGATIONS, INDICATOR_DIRECTIONS, INDICATOR_LEVELS, INDICATOR_MEASURES, INDICATOR_STATES, REPORTING_FREQUENCIES } from '../../../db/enums';
+import {
+  INDICATOR_AGGREGATIONS,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_LEVELS,
+  INDICATOR_MEASURES,
+  INDICATOR_STATES,
+  REPORTING_FREQUENCIES,
+} from '../../../db/enums';
 import { commitments, indicators, indicatorTargets } from '../../../db/schema/framework';
 import { recordAuditEvent, recordAuditEvents, type AuditActor } from '../audit';
 import { bulkInsert } from '../bulk-insert';
@@ -45,17 +52,21 @@ export function planFrameworkRows(db: Db, compactId: string, { header, body, col
       return value;
     };
     const code = get('code');
-    if (!/^[A-Za-z0-9._-]{1,32}$/.test(code)) errors.add(line, 'code', 'letters, digits, dots, dashes and underscores, 1 to 32');
-    if (existingCodes.has(code.toLowerCase())) errors.add(line, 'code', 'an indicator with this code already exists in the compact');
+    if (!/^[A-Za-z0-9._-]{1,32}$/.test(code))
+      errors.add(line, 'code', 'letters, digits, dots, dashes and underscores, 1 to 32');
+    if (existingCodes.has(code.toLowerCase()))
+      errors.add(line, 'code', 'an indicator with this code already exists in the compact');
     if (seenCodes.has(code.toLowerCase())) errors.add(line, 'code', 'this code appears twice in the file');
     seenCodes.add(code.toLowerCase());
     const title = get('title');
     if (!title || title.length > 300) errors.add(line, 'title', 'required, at most 300 characters');
     const baselineDate = get('baseline_date');
-    if (baselineDate && !/^\d{4}-\d{2}-\d{2}$/.test(baselineDate)) errors.add(line, 'baseline_date', 'use a date like 2026-12-31');
+    if (baselineDate && !/^\d{4}-\d{2}-\d{2}$/.test(baselineDate))
+      errors.add(line, 'baseline_date', 'use a date like 2026-12-31');
     const measure = oneOf('measure', INDICATOR_MEASURES);
     const baselineValue = number('baseline_value');
-    if (measure === 'qualitative' && baselineValue !== null) errors.add(line, 'baseline_value', 'a qualitative indicator has no numeric baseline');
+    if (measure === 'qualitative' && baselineValue !== null)
+      errors.add(line, 'baseline_value', 'a qualitative indicator has no numeric baseline');
     const targets: { periodId?: string; year?: number; value: number | null }[] = [];
     header.forEach((name, i) => {
       const raw = (cells[i] ?? '').trim();
@@ -66,13 +77,21 @@ export function planFrameworkRows(db: Db, compactId: string, { header, body, col
         else targets.push({ periodId, value: number(name, raw) });
       } else if (name.startsWith('target-year:')) {
         const year = Number(name.slice('target-year:'.length));
-        if (!Number.isInteger(year) || year < 1990 || year > 2200) errors.add(line, name, 'not a year between 1990 and 2200');
+        if (!Number.isInteger(year) || year < 1990 || year > 2200)
+          errors.add(line, name, 'not a year between 1990 and 2200');
         else targets.push({ year, value: number(name, raw) });
       }
     });
-    if (measure === 'qualitative' && targets.length > 0) errors.add(line, 'target', 'qualitative indicators have no numeric targets');
-    const disaggregation = get('disaggregation') ? get('disaggregation').split('|').map((d) => d.trim()).filter(Boolean) : [];
-    if (disaggregation.length > 5 || disaggregation.some((d) => d.length > 40)) errors.add(line, 'disaggregation', 'at most 5 dimensions of up to 40 characters');
+    if (measure === 'qualitative' && targets.length > 0)
+      errors.add(line, 'target', 'qualitative indicators have no numeric targets');
+    const disaggregation = get('disaggregation')
+      ? get('disaggregation')
+          .split('|')
+          .map((d) => d.trim())
+          .filter(Boolean)
+      : [];
+    if (disaggregation.length > 5 || disaggregation.some((d) => d.length > 40))
+      errors.add(line, 'disaggregation', 'at most 5 dimensions of up to 40 characters');
     for (const dimension of disaggregation) {
       const reserved = reservedKeyProblem(dimension, 'disaggregation');
       if (reserved) errors.add(line, 'disaggregation', reserved);
@@ -82,15 +101,29 @@ export function planFrameworkRows(db: Db, compactId: string, { header, body, col
       line,
       id: newId(),
       definition: {
-        code, title, description: get('description').slice(0, 4000), level: oneOf('level', INDICATOR_LEVELS), measure, unit: get('unit').slice(0, 40),
-        direction: oneOf('direction', INDICATOR_DIRECTIONS), aggregation: oneOf('aggregation', INDICATOR_AGGREGATIONS, 'per-period'),
-        baselineValue, baselineDate: baselineDate || null, reportingFrequency: oneOf('reporting_frequency', REPORTING_FREQUENCIES, 'quarterly'),
-        meansOfVerification: get('means_of_verification').slice(0, 2000), responsiblePartyId: party('responsible_party', true),
-        sectionRef: get('section').slice(0, 200), disaggregation,
+        code,
+        title,
+        description: get('description').slice(0, 4000),
+        level: oneOf('level', INDICATOR_LEVELS),
+        measure,
+        unit: get('unit').slice(0, 40),
+        direction: oneOf('direction', INDICATOR_DIRECTIONS),
+        aggregation: oneOf('aggregation', INDICATOR_AGGREGATIONS, 'per-period'),
+        baselineValue,
+        baselineDate: baselineDate || null,
+        reportingFrequency: oneOf('reporting_frequency', REPORTING_FREQUENCIES, 'quarterly'),
+        meansOfVerification: get('means_of_verification').slice(0, 2000),
+        responsiblePartyId: party('responsible_party', true),
+        sectionRef: get('section').slice(0, 200),
+        disaggregation,
         state: oneOf('state', INDICATOR_STATES, 'active'),
       },
       commitment: commitmentReference
-        ? { reference: commitmentReference.slice(0, 200), leadPartyId: party('commitment_lead_party', true), deliverable: get('commitment_deliverable') || commitmentReference }
+        ? {
+            reference: commitmentReference.slice(0, 200),
+            leadPartyId: party('commitment_lead_party', true),
+            deliverable: get('commitment_deliverable') || commitmentReference,
+          }
         : null,
       targets,
     };
@@ -103,17 +136,35 @@ function recheck(tx: Tx, compactId: string, plans: FrameworkRowPlan[], errors: C
   const periods = new Set(listPeriods(tx, compactId).map((p) => p.id));
   const parties = new Set(listParties(tx).map((p) => p.id));
   for (const plan of plans) {
-    if (codes.has(plan.definition.code.toLowerCase())) errors.add(plan.line, 'code', 'an indicator with this code was added while the file was being checked');
-    if (plan.targets.some((t) => t.periodId !== undefined && !periods.has(t.periodId))) errors.add(plan.line, 'target', 'the reporting periods changed while the file was being checked');
-    if (![plan.definition.responsiblePartyId, plan.commitment?.leadPartyId].every((id) => id === undefined || parties.has(id))) errors.add(plan.line, 'responsible_party', 'a party was removed while the file was being checked');
+    if (codes.has(plan.definition.code.toLowerCase()))
+      errors.add(plan.line, 'code', 'an indicator with this code was added while the file was being checked');
+    if (plan.targets.some((t) => t.periodId !== undefined && !periods.has(t.periodId)))
+      errors.add(plan.line, 'target', 'the reporting periods changed while the file was being checked');
+    if (
+      ![plan.definition.responsiblePartyId, plan.commitment?.leadPartyId].every(
+        (id) => id === undefined || parties.has(id),
+      )
+    )
+      errors.add(plan.line, 'responsible_party', 'a party was removed while the file was being checked');
   }
 }
 
 /** Writes checked rows (prepared bulk inserts, so the transaction stays short). */
-export function writeFrameworkRows(tx: Tx, sqlite: Database.Database, actor: AuditActor & { userId: string }, compactId: string, plans: FrameworkRowPlan[], errors: CsvErrors) {
+export function writeFrameworkRows(
+  tx: Tx,
+  sqlite: Database.Database,
+  actor: AuditActor & { userId: string },
+  compactId: string,
+  plans: FrameworkRowPlan[],
+  errors: CsvErrors,
+) {
   recheck(tx, compactId, plans, errors);
   if (!errors.ok) return;
-  const commitmentIds = new Map(listCommitments(tx, compactId).filter((c) => !c.retired).map((c) => [c.reference, c.id]));
+  const commitmentIds = new Map(
+    listCommitments(tx, compactId)
+      .filter((c) => !c.retired)
+      .map((c) => [c.reference, c.id]),
+  );
   const now = new Date();
   const indicatorRows = plans.map((plan) => {
     let commitmentId: string | null = null;
@@ -121,9 +172,17 @@ export function writeFrameworkRows(tx: Tx, sqlite: Database.Database, actor: Aud
       commitmentId = commitmentIds.get(plan.commitment.reference) ?? null;
       if (!commitmentId) {
         commitmentId = newId();
-        tx.insert(commitments).values({ id: commitmentId, compactId, ...plan.commitment, createdAt: now }).run();
+        tx.insert(commitments)
+          .values({ id: commitmentId, compactId, ...plan.commitment, createdAt: now })
+          .run();
         commitmentIds.set(plan.commitment.reference, commitmentId);
-        recordAuditEvent(tx, actor, { compactId, action: 'commitment.imported', entityType: 'commitment', entityId: commitmentId, after: plan.commitment });
+        recordAuditEvent(tx, actor, {
+          compactId,
+          action: 'commitment.imported',
+          entityType: 'commitment',
+          entityId: commitmentId,
+          after: plan.commitment,
+        });
       }
     }
     return { id: plan.id, compactId, ...plan.definition, commitmentId, createdAt: now, updatedAt: now };
@@ -132,11 +191,26 @@ export function writeFrameworkRows(tx: Tx, sqlite: Database.Database, actor: Aud
   bulkInsert(
     sqlite,
     indicatorTargets,
-    plans.flatMap((plan) => plan.targets.map((target) => ({ indicatorId: plan.id, periodId: target.periodId ?? null, year: target.year ?? null, value: target.value, setBy: actor.userId, setAt: now }))),
+    plans.flatMap((plan) =>
+      plan.targets.map((target) => ({
+        indicatorId: plan.id,
+        periodId: target.periodId ?? null,
+        year: target.year ?? null,
+        value: target.value,
+        setBy: actor.userId,
+        setAt: now,
+      })),
+    ),
   );
   recordAuditEvents(
     sqlite,
     actor,
-    plans.map((plan) => ({ compactId, action: 'indicator.imported', entityType: 'indicator', entityId: plan.id, after: { ...plan.definition, targets: plan.targets } })),
+    plans.map((plan) => ({
+      compactId,
+      action: 'indicator.imported',
+      entityType: 'indicator',
+      entityId: plan.id,
+      after: { ...plan.definition, targets: plan.targets },
+    })),
   );
 }

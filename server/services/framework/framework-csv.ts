@@ -11,9 +11,25 @@ import { CsvErrors, type ImportResult } from './csv-errors';
 
 /** Header of the framework (indicator definitions) CSV; `target:<period>` and `target-year:<year>` columns follow. */
 export const INDICATOR_CSV_COLUMNS = [
-  'code', 'title', 'description', 'level', 'measure', 'unit', 'direction', 'aggregation', 'baseline_value', 'baseline_date',
-  'reporting_frequency', 'means_of_verification', 'responsible_party', 'section', 'commitment_reference', 'commitment_lead_party',
-  'commitment_deliverable', 'disaggregation', 'state',
+  'code',
+  'title',
+  'description',
+  'level',
+  'measure',
+  'unit',
+  'direction',
+  'aggregation',
+  'baseline_value',
+  'baseline_date',
+  'reporting_frequency',
+  'means_of_verification',
+  'responsible_party',
+  'section',
+  'commitment_reference',
+  'commitment_lead_party',
+  'commitment_deliverable',
+  'disaggregation',
+  'state',
 ] as const;
 const REQUIRED = ['code', 'title', 'level', 'measure', 'direction', 'responsible_party'];
 
@@ -24,18 +40,40 @@ export function exportFrameworkCsv(db: DbOrTx, compactId: string, separator: Sep
   const parties = new Map(listParties(db).map((p) => [p.id, p.shortCode]));
   const commitmentById = new Map(listCommitments(db, compactId).map((c) => [c.id, c]));
   const list = listIndicators(db, compactId);
-  const targets = targetRows(db, list.map((i) => i.id));
+  const targets = targetRows(
+    db,
+    list.map((i) => i.id),
+  );
   const years = [...new Set(targets.filter((t) => t.year !== null).map((t) => t.year!))].sort();
-  const header = [...INDICATOR_CSV_COLUMNS, ...periods.map((p) => `target:${p.label}`), ...years.map((y) => `target-year:${y}`)];
+  const header = [
+    ...INDICATOR_CSV_COLUMNS,
+    ...periods.map((p) => `target:${p.label}`),
+    ...years.map((y) => `target-year:${y}`),
+  ];
   const rows = list.map((indicator) => {
     const own = targets.filter((t) => t.indicatorId === indicator.id);
     const latest = (match: (t: (typeof own)[number]) => boolean) => fmt(own.filter(match).pop()?.value);
     const commitment = indicator.commitmentId ? commitmentById.get(indicator.commitmentId) : undefined;
     return [
-      indicator.code, indicator.title, indicator.description, indicator.level, indicator.measure, indicator.unit, indicator.direction,
-      indicator.aggregation, fmt(indicator.baselineValue), indicator.baselineDate ?? '', indicator.reportingFrequency, indicator.meansOfVerification,
-      parties.get(indicator.responsiblePartyId) ?? '', indicator.sectionRef, commitment?.reference ?? '',
-      commitment ? (parties.get(commitment.leadPartyId) ?? '') : '', commitment?.deliverable ?? '', indicator.disaggregation.join('|'), indicator.state,
+      indicator.code,
+      indicator.title,
+      indicator.description,
+      indicator.level,
+      indicator.measure,
+      indicator.unit,
+      indicator.direction,
+      indicator.aggregation,
+      fmt(indicator.baselineValue),
+      indicator.baselineDate ?? '',
+      indicator.reportingFrequency,
+      indicator.meansOfVerification,
+      parties.get(indicator.responsiblePartyId) ?? '',
+      indicator.sectionRef,
+      commitment?.reference ?? '',
+      commitment ? (parties.get(commitment.leadPartyId) ?? '') : '',
+      commitment?.deliverable ?? '',
+      indicator.disaggregation.join('|'),
+      indicator.state,
       ...periods.map((p) => latest((t) => t.periodId === p.id)),
       ...years.map((y) => latest((t) => t.year === y)),
     ];
@@ -48,11 +86,18 @@ export function exportFrameworkCsv(db: DbOrTx, compactId: string, separator: Sep
  * outside any transaction; then one short write transaction rechecks what may have changed and
  * writes everything, or nothing when anything is wrong.
  */
-export function importFrameworkCsv(db: Db, actor: AuditActor & { userId: string }, compactId: string, text: string): ImportResult {
+export function importFrameworkCsv(
+  db: Db,
+  actor: AuditActor & { userId: string },
+  compactId: string,
+  text: string,
+): ImportResult {
   const errors = new CsvErrors();
   const table = errors.readTable(text, REQUIRED);
   if (!table) return errors.result();
   const plans = planFrameworkRows(db, compactId, table, errors);
   if (!errors.ok) return errors.result();
-  return errors.writeAllOrNothing(db, plans.length, (tx, sqlite) => writeFrameworkRows(tx, sqlite, actor, compactId, plans, errors));
+  return errors.writeAllOrNothing(db, plans.length, (tx, sqlite) =>
+    writeFrameworkRows(tx, sqlite, actor, compactId, plans, errors),
+  );
 }

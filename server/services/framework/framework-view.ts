@@ -22,7 +22,12 @@ export interface FrameworkViewer {
 }
 
 /** Everything the framework page shows: the (cached) computed framework plus the viewer's tasks. */
-export function frameworkView(db: DbOrTx, compactId: string, viewer: FrameworkViewer, today = new Date().toISOString().slice(0, 10)) {
+export function frameworkView(
+  db: DbOrTx,
+  compactId: string,
+  viewer: FrameworkViewer,
+  today = new Date().toISOString().slice(0, 10),
+) {
   const computed = cachedComputation(db, compactId, today, () => computeFramework(db, compactId, today));
   return { ...computed, tasks: tasksFor(db, compactId, viewer, computed.indicators, computed.periods, today) };
 }
@@ -39,15 +44,39 @@ export function computeFramework(db: DbOrTx, compactId: string, today: string) {
   const validated = validatedValues(db, compactId);
 
   const rows = indicatorList.map((indicator) => {
-    const series = indicatorSeries(indicator, periods, targetsByIndicator.get(indicator.id) ?? [], validated, thresholds, today);
+    const series = indicatorSeries(
+      indicator,
+      periods,
+      targetsByIndicator.get(indicator.id) ?? [],
+      validated,
+      thresholds,
+      today,
+    );
     const headline = headlinePoint(series);
     const commitment = indicator.commitmentId ? commitmentsById.get(indicator.commitmentId) : undefined;
     return {
       ...indicator,
       responsiblePartyName: partyNames.get(indicator.responsiblePartyId) ?? '',
       group: commitment?.reference || indicator.sectionRef || 'Not linked to a section',
-      series: series.map(({ periodId, label, target, actual, rating, status, reason, share }) => ({ periodId, label, target, actual, rating, status, reason, share })),
-      headline: headline ? { label: headline.label, actual: headline.actual, target: headline.target.value, status: headline.status, reason: headline.reason } : null,
+      series: series.map(({ periodId, label, target, actual, rating, status, reason, share }) => ({
+        periodId,
+        label,
+        target,
+        actual,
+        rating,
+        status,
+        reason,
+        share,
+      })),
+      headline: headline
+        ? {
+            label: headline.label,
+            actual: headline.actual,
+            target: headline.target.value,
+            status: headline.status,
+            reason: headline.reason,
+          }
+        : null,
       /** The latest period that has ended, when nothing is validated for it yet. */
       overduePeriod: overdueLabel(series, indicator.state),
     };
@@ -58,30 +87,68 @@ export function computeFramework(db: DbOrTx, compactId: string, today: string) {
     for (const row of list) if (row.state === 'active') counts[row.headline?.status ?? 'no-data']++;
     return counts;
   };
-  const groups = [...groupBy(rows, (r) => r.group)].sort(([a], [b]) => a.localeCompare(b)).map(([name, members]) => ({ name, counts: rollup(members), indicatorIds: members.map((m) => m.id) }));
-  const byParty = [...groupBy(rows, (r) => r.responsiblePartyId)].map(([partyId, members]) => ({ partyId, partyName: partyNames.get(partyId) ?? '', counts: rollup(members) }));
+  const groups = [...groupBy(rows, (r) => r.group)]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, members]) => ({ name, counts: rollup(members), indicatorIds: members.map((m) => m.id) }));
+  const byParty = [...groupBy(rows, (r) => r.responsiblePartyId)].map(([partyId, members]) => ({
+    partyId,
+    partyName: partyNames.get(partyId) ?? '',
+    counts: rollup(members),
+  }));
   return { settings, periods, indicators: rows, groups, byParty, compact: rollup(rows) };
 }
 
 function overdueLabel(series: SeriesPoint[], state: string): string | null {
   const latestEnded = [...series].reverse().find((p) => p.ended);
-  return state === 'active' && latestEnded && latestEnded.actual === null && latestEnded.rating === null ? latestEnded.label : null;
+  return state === 'active' && latestEnded && latestEnded.actual === null && latestEnded.rating === null
+    ? latestEnded.label
+    : null;
 }
 
-type Row = { id: string; code: string; title: string; state: string; responsiblePartyId: string; series: Pick<SeriesPoint, 'periodId' | 'label'>[] };
+type Row = {
+  id: string;
+  code: string;
+  title: string;
+  state: string;
+  responsiblePartyId: string;
+  series: Pick<SeriesPoint, 'periodId' | 'label'>[];
+};
 
 /** "My tasks": updates due from a monitor's party, submissions awaiting a validator. */
-function tasksFor(db: DbOrTx, compactId: string, viewer: FrameworkViewer, rows: Row[], periods: { id: string; label: string; startsOn: string; endsOn: string }[], today: string) {
+function tasksFor(
+  db: DbOrTx,
+  compactId: string,
+  viewer: FrameworkViewer,
+  rows: Row[],
+  periods: { id: string; label: string; startsOn: string; endsOn: string }[],
+  today: string,
+) {
   if (viewer.role !== 'monitor' && viewer.role !== 'validator' && viewer.role !== 'admin') return [];
   const duePeriods = periods.filter((p) => p.startsOn <= today).slice(-2);
   const open = db
-    .select({ id: progressUpdates.id, indicatorId: progressUpdates.indicatorId, periodId: progressUpdates.periodId, state: progressUpdates.state, submittedBy: progressUpdates.submittedBy, createdBy: progressUpdates.createdBy })
+    .select({
+      id: progressUpdates.id,
+      indicatorId: progressUpdates.indicatorId,
+      periodId: progressUpdates.periodId,
+      state: progressUpdates.state,
+      submittedBy: progressUpdates.submittedBy,
+      createdBy: progressUpdates.createdBy,
+    })
     .from(progressUpdates)
     .where(
       and(
         eq(progressUpdates.compactId, compactId),
         viewer.role === 'monitor'
-          ? or(eq(progressUpdates.state, 'returned'), and(ne(progressUpdates.state, 'draft'), inArray(progressUpdates.periodId, duePeriods.map((p) => p.id))))
+          ? or(
+              eq(progressUpdates.state, 'returned'),
+              and(
+                ne(progressUpdates.state, 'draft'),
+                inArray(
+                  progressUpdates.periodId,
+                  duePeriods.map((p) => p.id),
+                ),
+              ),
+            )
           : eq(progressUpdates.state, 'submitted'),
       ),
     )
@@ -92,17 +159,36 @@ function tasksFor(db: DbOrTx, compactId: string, viewer: FrameworkViewer, rows: 
   if (viewer.role === 'monitor') {
     const due = rows
       .filter((r) => r.state === 'active' && r.responsiblePartyId === viewer.partyId)
-      .flatMap((r) => duePeriods.filter((p) => !reported.has(`${r.id}|${p.id}`)).map((p) => ({ kind: 'due' as const, indicatorId: r.id, periodId: p.id, text: `${code.get(r.id)} — ${p.label}` })));
+      .flatMap((r) =>
+        duePeriods
+          .filter((p) => !reported.has(`${r.id}|${p.id}`))
+          .map((p) => ({
+            kind: 'due' as const,
+            indicatorId: r.id,
+            periodId: p.id,
+            text: `${code.get(r.id)} — ${p.label}`,
+          })),
+      );
     const partyOf = new Map(rows.map((r) => [r.id, r.responsiblePartyId]));
     const returned = open
       .filter((u) => u.state === 'returned' && partyOf.get(u.indicatorId) === viewer.partyId)
-      .map((u) => ({ kind: 'returned' as const, indicatorId: u.indicatorId, periodId: u.periodId, text: `${code.get(u.indicatorId)} — ${label.get(u.periodId)}` }));
+      .map((u) => ({
+        kind: 'returned' as const,
+        indicatorId: u.indicatorId,
+        periodId: u.periodId,
+        text: `${code.get(u.indicatorId)} — ${label.get(u.periodId)}`,
+      }));
     return [...returned, ...due];
   }
   if (viewer.role === 'validator' || viewer.role === 'admin') {
     return open
       .filter((u) => u.state === 'submitted' && u.submittedBy !== viewer.userId && u.createdBy !== viewer.userId)
-      .map((u) => ({ kind: 'awaiting-validation' as const, indicatorId: u.indicatorId, periodId: u.periodId, text: `${code.get(u.indicatorId)} — ${label.get(u.periodId)}` }));
+      .map((u) => ({
+        kind: 'awaiting-validation' as const,
+        indicatorId: u.indicatorId,
+        periodId: u.periodId,
+        text: `${code.get(u.indicatorId)} — ${label.get(u.periodId)}`,
+      }));
   }
   return [];
 }

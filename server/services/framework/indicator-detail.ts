@@ -6,10 +6,29 @@ import { listProgress } from './progress';
 import { targetHistory, targetRows } from './targets';
 
 /** The indicator page: definition, the series (actual, target, baseline, status) and every update. */
-export function indicatorDetail(db: DbOrTx, compactId: string, indicatorId: string, today = new Date().toISOString().slice(0, 10)) {
+export function indicatorDetail(
+  db: DbOrTx,
+  compactId: string,
+  indicatorId: string,
+  today = new Date().toISOString().slice(0, 10),
+) {
   const indicator = requireIndicator(db, compactId, indicatorId);
   const settings = getFrameworkSettings(db, compactId);
   const periods = listPeriods(db, compactId);
-  const series = indicatorSeries(indicator, periods, targetRows(db, [indicatorId]), validatedValues(db, compactId, indicatorId), { onTrack: settings.onTrackThreshold, atRisk: settings.atRiskThreshold }, today);
-  return { indicator, periods, series, targetHistory: targetHistory(db, indicatorId), updates: listProgress(db, compactId, indicatorId), settings };
+  const series = indicatorSeries(
+    indicator,
+    periods,
+    targetRows(db, [indicatorId]),
+    validatedValues(db, compactId, indicatorId),
+    { onTrack: settings.onTrackThreshold, atRisk: settings.atRiskThreshold },
+    today,
+  );
+  return {
+    indicator,
+    periods,
+    series,
+    targetHistory: targetHistory(db, indicatorId),
+    updates: listProgress(db, compactId, indicatorId),
+    settings,
+  };
 }

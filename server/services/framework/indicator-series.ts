@@ -41,7 +41,8 @@ export function validatedValues(db: DbOrTx, compactId: string, indicatorId?: str
     WHERE compact_id = ${compactId} AND state = 'validated' ${indicatorId === undefined ? sql`` : sql`AND indicator_id = ${indicatorId}`}
     ORDER BY decided_at`);
   const latest = new Map<string, ValidatedValue>();
-  for (const [id, periodId, value, validatedRating] of rows) latest.set(`${id}|${periodId}`, { indicatorId: id, periodId, value, validatedRating });
+  for (const [id, periodId, value, validatedRating] of rows)
+    latest.set(`${id}|${periodId}`, { indicatorId: id, periodId, value, validatedRating });
   return latest;
 }
 
@@ -65,10 +66,26 @@ export function indicatorSeries(
     }
     const ended = period.endsOn < today;
     const result = computeIndicatorStatus(
-      { measure: indicator.measure, direction: indicator.direction, baseline: indicator.baselineValue, target: resolved[i]!.value, actual, rating: entry?.validatedRating ?? null, periodEnded: ended },
+      {
+        measure: indicator.measure,
+        direction: indicator.direction,
+        baseline: indicator.baselineValue,
+        target: resolved[i]!.value,
+        actual,
+        rating: entry?.validatedRating ?? null,
+        periodEnded: ended,
+      },
       thresholds,
     );
-    return { periodId: period.id, label: period.label, target: resolved[i]!, actual, rating: entry?.validatedRating ?? null, ended, ...result };
+    return {
+      periodId: period.id,
+      label: period.label,
+      target: resolved[i]!,
+      actual,
+      rating: entry?.validatedRating ?? null,
+      ended,
+      ...result,
+    };
   });
 }
 

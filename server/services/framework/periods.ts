@@ -28,9 +28,15 @@ function label(frequency: ReportingFrequency, start: Date): string {
 /** Consecutive periods from `startDate` (snapped to the start of its month, quarter or year). */
 export function generatePeriods(frequency: ReportingFrequency, startDate: string, periods: number): PeriodSpan[] {
   const start = new Date(`${startDate}T00:00:00Z`);
-  if (Number.isNaN(start.getTime())) throw new DomainError('BAD_REQUEST', 'The start date must be a date (YYYY-MM-DD).');
+  if (Number.isNaN(start.getTime()))
+    throw new DomainError('BAD_REQUEST', 'The start date must be a date (YYYY-MM-DD).');
   const step = MONTHS_PER_PERIOD[frequency];
-  const firstMonth = frequency === 'monthly' ? start.getUTCMonth() : frequency === 'quarterly' ? Math.floor(start.getUTCMonth() / 3) * 3 : 0;
+  const firstMonth =
+    frequency === 'monthly'
+      ? start.getUTCMonth()
+      : frequency === 'quarterly'
+        ? Math.floor(start.getUTCMonth() / 3) * 3
+        : 0;
   return Array.from({ length: periods }, (_, i) => {
     const from = new Date(Date.UTC(start.getUTCFullYear(), firstMonth + i * step, 1));
     const to = new Date(Date.UTC(start.getUTCFullYear(), firstMonth + (i + 1) * step, 0));
@@ -40,7 +46,12 @@ export function generatePeriods(frequency: ReportingFrequency, startDate: string
 
 export function listPeriods(db: DbOrTx, compactId: string) {
   return db
-    .select({ id: reportingPeriods.id, label: reportingPeriods.label, startsOn: reportingPeriods.startsOn, endsOn: reportingPeriods.endsOn })
+    .select({
+      id: reportingPeriods.id,
+      label: reportingPeriods.label,
+      startsOn: reportingPeriods.startsOn,
+      endsOn: reportingPeriods.endsOn,
+    })
     .from(reportingPeriods)
     .where(eq(reportingPeriods.compactId, compactId))
     .orderBy(asc(reportingPeriods.startsOn))
@@ -59,7 +70,16 @@ function targetsExist(db: DbOrTx, compactId: string): boolean {
 
 export function getFrameworkSettings(db: DbOrTx, compactId: string) {
   const [row] = db.select().from(frameworkSettings).where(eq(frameworkSettings.compactId, compactId)).all();
-  return row ?? { compactId, frequency: 'quarterly' as const, startDate: '', onTrackThreshold: DEFAULT_THRESHOLDS.onTrack, atRiskThreshold: DEFAULT_THRESHOLDS.atRisk, requireEvidence: false };
+  return (
+    row ?? {
+      compactId,
+      frequency: 'quarterly' as const,
+      startDate: '',
+      onTrackThreshold: DEFAULT_THRESHOLDS.onTrack,
+      atRiskThreshold: DEFAULT_THRESHOLDS.atRisk,
+      requireEvidence: false,
+    }
+  );
 }
 
 export interface FrameworkConfiguration {
@@ -76,26 +96,51 @@ export interface FrameworkConfiguration {
  * progress refer to them the calendar can only grow (more periods at the end), never move.
  */
 export function configureFramework(db: Db, actor: AuditActor, compactId: string, input: FrameworkConfiguration) {
-  if (input.atRiskThreshold > input.onTrackThreshold) throw new DomainError('BAD_REQUEST', 'The at-risk threshold cannot be above the on-track threshold.');
+  if (input.atRiskThreshold > input.onTrackThreshold)
+    throw new DomainError('BAD_REQUEST', 'The at-risk threshold cannot be above the on-track threshold.');
   const spans = generatePeriods(input.frequency, input.startDate, input.periods);
   return db.transaction((tx) => {
     const before = getFrameworkSettings(tx, compactId);
     const existing = listPeriods(tx, compactId);
-    const [{ n: progress }] = tx.select({ n: count() }).from(progressUpdates).where(eq(progressUpdates.compactId, compactId)).all() as [{ n: number }];
-    const calendarChanged = existing.length > 0 && (before.frequency !== input.frequency || existing[0]!.startsOn !== spans[0]!.startsOn);
+    const [{ n: progress }] = tx
+      .select({ n: count() })
+      .from(progressUpdates)
+      .where(eq(progressUpdates.compactId, compactId))
+      .all() as [{ n: number }];
+    const calendarChanged =
+      existing.length > 0 && (before.frequency !== input.frequency || existing[0]!.startsOn !== spans[0]!.startsOn);
     if ((calendarChanged || spans.length < existing.length) && (progress > 0 || targetsExist(tx, compactId))) {
-      throw new DomainError('CONFLICT', 'Targets or progress refer to these periods: the calendar can only be extended.');
+      throw new DomainError(
+        'CONFLICT',
+        'Targets or progress refer to these periods: the calendar can only be extended.',
+      );
     }
     if (calendarChanged || spans.length < existing.length) {
       tx.delete(reportingPeriods).where(eq(reportingPeriods.compactId, compactId)).run();
-      for (const span of spans) tx.insert(reportingPeriods).values({ id: newId(), compactId, ...span }).run();
+      for (const span of spans)
+        tx.insert(reportingPeriods)
+          .values({ id: newId(), compactId, ...span })
+          .run();
     } else {
       // Same calendar: existing periods keep their ids; new ones are added at the end.
-      for (const span of spans.slice(existing.length)) tx.insert(reportingPeriods).values({ id: newId(), compactId, ...span }).run();
+      for (const span of spans.slice(existing.length))
+        tx.insert(reportingPeriods)
+          .values({ id: newId(), compactId, ...span })
+          .run();
     }
     const { periods: _periods, ...settings } = input;
-    tx.insert(frameworkSettings).values({ compactId, ...settings }).onConflictDoUpdate({ target: frameworkSettings.compactId, set: settings }).run();
-    recordAuditEvent(tx, actor, { compactId, action: 'framework.configured', entityType: 'framework', entityId: compactId, before, after: input });
+    tx.insert(frameworkSettings)
+      .values({ compactId, ...settings })
+      .onConflictDoUpdate({ target: frameworkSettings.compactId, set: settings })
+      .run();
+    recordAuditEvent(tx, actor, {
+      compactId,
+      action: 'framework.configured',
+      entityType: 'framework',
+      entityId: compactId,
+      before,
+      after: input,
+    });
     return listPeriods(tx, compactId);
   });
 }

@@ -15,17 +15,36 @@ import { checkValue, type ProgressActor } from './progress';
 import { evidenceLinksProblem, periodNotStartedProblem } from './progress-rules';
 
 /** Header of the progress CSV. On import, `state` and the columns after it are ignored: imports land as drafts. */
-export const PROGRESS_CSV_COLUMNS = ['indicator_code', 'period', 'value', 'rating', 'narrative', 'confidence', 'evidence_links', 'comment', 'disaggregation', 'state', 'validated_rating'] as const;
+export const PROGRESS_CSV_COLUMNS = [
+  'indicator_code',
+  'period',
+  'value',
+  'rating',
+  'narrative',
+  'confidence',
+  'evidence_links',
+  'comment',
+  'disaggregation',
+  'state',
+  'validated_rating',
+] as const;
 
 /** `sex:female=10|sex:male=12` ⇄ { sex: { female: 10, male: 12 } } */
 function formatDisaggregation(values: Record<string, Record<string, number>>): string {
-  return Object.entries(values).flatMap(([dimension, categories]) => Object.entries(categories).map(([category, n]) => `${dimension}:${category}=${n}`)).join('|');
+  return Object.entries(values)
+    .flatMap(([dimension, categories]) =>
+      Object.entries(categories).map(([category, n]) => `${dimension}:${category}=${n}`),
+    )
+    .join('|');
 }
 
 /** Builds the maps without prototypes and refuses reserved names, so no cell can reach Object.prototype. */
 function parseDisaggregation(raw: string): Record<string, Record<string, number>> {
   const result = dictionary<Record<string, number>>();
-  for (const part of raw.split('|').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split('|')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^([^:=]+):([^=]+)=(.+)$/.exec(part);
     const n = match ? Number(match[3]!.replace(',', '.')) : Number.NaN;
     if (!match || !Number.isFinite(n)) throw new Error(`“${part}” is not dimension:category=number`);
@@ -42,12 +61,26 @@ function parseDisaggregation(raw: string): Record<string, Record<string, number>
 export function exportProgressCsv(db: DbOrTx, compactId: string, separator: Separator): string {
   const codes = new Map(listIndicators(db, compactId).map((i) => [i.id, i.code]));
   const labels = new Map(listPeriods(db, compactId).map((p) => [p.id, p.label]));
-  const rows = db.select().from(progressUpdates).where(eq(progressUpdates.compactId, compactId)).orderBy(asc(progressUpdates.createdAt)).all();
+  const rows = db
+    .select()
+    .from(progressUpdates)
+    .where(eq(progressUpdates.compactId, compactId))
+    .orderBy(asc(progressUpdates.createdAt))
+    .all();
   return toCsv(
     [...PROGRESS_CSV_COLUMNS],
     rows.map((u) => [
-      codes.get(u.indicatorId) ?? '', labels.get(u.periodId) ?? '', u.value === null ? '' : String(u.value), u.rating ?? '', u.narrative, u.confidence,
-      u.evidenceLinks.join(' '), u.comment, formatDisaggregation(u.disaggregated), u.state, u.validatedRating ?? '',
+      codes.get(u.indicatorId) ?? '',
+      labels.get(u.periodId) ?? '',
+      u.value === null ? '' : String(u.value),
+      u.rating ?? '',
+      u.narrative,
+      u.confidence,
+      u.evidenceLinks.join(' '),
+      u.comment,
+      formatDisaggregation(u.disaggregated),
+      u.state,
+      u.validatedRating ?? '',
     ]),
     separator,
   );
@@ -65,18 +98,21 @@ function planProgressRows(db: Db, actor: ProgressActor, compactId: string, { bod
     const indicator = indicatorsByCode.get(get('indicator_code').toLowerCase());
     if (!indicator) errors.add(line, 'indicator_code', `no indicator with code “${get('indicator_code')}”`);
     else if (indicator.state !== 'active') errors.add(line, 'indicator_code', 'this indicator is not active');
-    else if (indicator.responsiblePartyId !== actor.partyId) errors.add(line, 'indicator_code', 'your party does not report on this indicator');
+    else if (indicator.responsiblePartyId !== actor.partyId)
+      errors.add(line, 'indicator_code', 'your party does not report on this indicator');
     const period = periods.get(get('period'));
     const periodId = period?.id;
     if (!period) errors.add(line, 'period', `no reporting period “${get('period')}”`);
-    else if (periodNotStartedProblem(period)) errors.add(line, 'period', `${period.label} has not started yet (it starts on ${period.startsOn})`);
+    else if (periodNotStartedProblem(period))
+      errors.add(line, 'period', `${period.label} has not started yet (it starts on ${period.startsOn})`);
     const rawValue = get('value');
     const value = rawValue === '' ? null : Number(rawValue.replace(',', '.'));
     if (value !== null && !Number.isFinite(value)) errors.add(line, 'value', `“${rawValue}” is not a number`);
     const rating = (get('rating') || null) as (typeof RATINGS)[number] | null;
     if (rating && !RATINGS.includes(rating)) errors.add(line, 'rating', `expected one of ${RATINGS.join(', ')}`);
     const confidence = (get('confidence') || 'medium') as (typeof CONFIDENCE_LEVELS)[number];
-    if (!CONFIDENCE_LEVELS.includes(confidence)) errors.add(line, 'confidence', `expected one of ${CONFIDENCE_LEVELS.join(', ')}`);
+    if (!CONFIDENCE_LEVELS.includes(confidence))
+      errors.add(line, 'confidence', `expected one of ${CONFIDENCE_LEVELS.join(', ')}`);
     const evidenceLinks = get('evidence_links').split(/\s+/).filter(Boolean);
     const linkProblem = evidenceLinksProblem(evidenceLinks);
     if (linkProblem) errors.add(line, 'evidence_links', linkProblem);
@@ -91,21 +127,45 @@ function planProgressRows(db: Db, actor: ProgressActor, compactId: string, { bod
         checkValue(indicator, { value, rating, disaggregated });
       } catch (error) {
         const message = (error as Error).message;
-        errors.add(line, /disaggregation|add up|category/.test(message) ? 'disaggregation' : /rating/.test(message) ? 'rating' : 'value', message);
+        errors.add(
+          line,
+          /disaggregation|add up|category/.test(message)
+            ? 'disaggregation'
+            : /rating/.test(message)
+              ? 'rating'
+              : 'value',
+          message,
+        );
       }
     }
-    const fields = { indicatorId: indicator?.id ?? '', periodId: periodId ?? '', value, rating, narrative: get('narrative').slice(0, 8000), confidence, evidenceLinks, comment: get('comment').slice(0, 2000), disaggregated };
+    const fields = {
+      indicatorId: indicator?.id ?? '',
+      periodId: periodId ?? '',
+      value,
+      rating,
+      narrative: get('narrative').slice(0, 8000),
+      confidence,
+      evidenceLinks,
+      comment: get('comment').slice(0, 2000),
+      disaggregated,
+    };
     return { line, id: newId(), fields };
   });
 }
 
 /** Inside the write transaction: indicators and periods may have changed since the file was checked. */
 function recheck(tx: Tx, actor: ProgressActor, compactId: string, plans: ProgressRowPlan[], errors: CsvErrors) {
-  const reportable = new Set(listIndicators(tx, compactId).filter((i) => i.state === 'active' && i.responsiblePartyId === actor.partyId).map((i) => i.id));
+  const reportable = new Set(
+    listIndicators(tx, compactId)
+      .filter((i) => i.state === 'active' && i.responsiblePartyId === actor.partyId)
+      .map((i) => i.id),
+  );
   const periods = new Set(listPeriods(tx, compactId).map((p) => p.id));
   for (const { line, fields } of plans) {
-    if (!reportable.has(fields.indicatorId)) errors.add(line, 'indicator_code', 'this indicator changed while the file was being checked');
-    if (!periods.has(fields.periodId)) errors.add(line, 'period', 'the reporting periods changed while the file was being checked');
+    if (!reportable.has(fields.indicatorId))
+      errors.add(line, 'indicator_code', 'this indicator changed while the file was being checked');
+    if (!periods.has(fields.periodId))
+      errors.add(line, 'period', 'the reporting periods changed while the file was being checked');
   }
 }
 
@@ -120,17 +180,41 @@ function validatedByIndicatorPeriod(tx: Tx, compactId: string): Map<string, stri
   return new Map(rows.map((r) => [`${r.indicatorId} ${r.periodId}`, r.id]));
 }
 
-function writeProgressRows(tx: Tx, sqlite: Database.Database, actor: ProgressActor, compactId: string, plans: ProgressRowPlan[], errors: CsvErrors) {
+function writeProgressRows(
+  tx: Tx,
+  sqlite: Database.Database,
+  actor: ProgressActor,
+  compactId: string,
+  plans: ProgressRowPlan[],
+  errors: CsvErrors,
+) {
   recheck(tx, actor, compactId, plans, errors);
   if (!errors.ok) return;
   const validated = validatedByIndicatorPeriod(tx, compactId);
   const now = new Date();
   const rows = plans.map(({ id, fields }) => ({
-    id, compactId, ...fields, state: 'draft' as const, supersedesId: validated.get(`${fields.indicatorId} ${fields.periodId}`) ?? null,
-    createdBy: actor.userId, createdByPartyId: actor.partyId, createdAt: now, updatedAt: now,
+    id,
+    compactId,
+    ...fields,
+    state: 'draft' as const,
+    supersedesId: validated.get(`${fields.indicatorId} ${fields.periodId}`) ?? null,
+    createdBy: actor.userId,
+    createdByPartyId: actor.partyId,
+    createdAt: now,
+    updatedAt: now,
   }));
   bulkInsert(sqlite, progressUpdates, rows);
-  recordAuditEvents(sqlite, actor, plans.map(({ id, fields }) => ({ compactId, action: 'progress.imported', entityType: 'progress-update', entityId: id, after: fields })));
+  recordAuditEvents(
+    sqlite,
+    actor,
+    plans.map(({ id, fields }) => ({
+      compactId,
+      action: 'progress.imported',
+      entityType: 'progress-update',
+      entityId: id,
+      after: fields,
+    })),
+  );
 }
 
 /**
@@ -143,5 +227,7 @@ export function importProgressCsv(db: Db, actor: ProgressActor, compactId: strin
   if (!table) return errors.result();
   const plans = planProgressRows(db, actor, compactId, table, errors);
   if (!errors.ok) return errors.result();
-  return errors.writeAllOrNothing(db, plans.length, (tx, sqlite) => writeProgressRows(tx, sqlite, actor, compactId, plans, errors));
+  return errors.writeAllOrNothing(db, plans.length, (tx, sqlite) =>
+    writeProgressRows(tx, sqlite, actor, compactId, plans, errors),
+  );
 }

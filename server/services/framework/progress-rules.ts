@@ -22,8 +22,13 @@ export const todayIsoDate = (now = new Date()) => now.toISOString().slice(0, 10)
  * Actual progress is reported for periods that have started (targets may be set for any period).
  * The problem with reporting for this period today, or null.
  */
-export function periodNotStartedProblem(period: { label: string; startsOn: string }, today = todayIsoDate()): string | null {
-  return period.startsOn > today ? `The reporting period ${period.label} starts on ${period.startsOn}: progress can be reported once it has started.` : null;
+export function periodNotStartedProblem(
+  period: { label: string; startsOn: string },
+  today = todayIsoDate(),
+): string | null {
+  return period.startsOn > today
+    ? `The reporting period ${period.label} starts on ${period.startsOn}: progress can be reported once it has started.`
+    : null;
 }
 export const MAX_EVIDENCE_LINKS = 20;
 export const MAX_LINK_CHARS = 2000;
@@ -31,7 +36,11 @@ export const MAX_LINK_CHARS = 2000;
 /** Reserved names (`__proto__`, `constructor`, `prototype`) as a dimension or a category. */
 export function disaggregationKeyProblem(disaggregated: Record<string, Record<string, number>>): string | null {
   for (const dimension of Object.keys(disaggregated)) {
-    const problem = reservedKeyProblem(dimension, 'disaggregation') ?? Object.keys(disaggregated[dimension] ?? {}).map((c) => reservedKeyProblem(c, 'category')).find(Boolean);
+    const problem =
+      reservedKeyProblem(dimension, 'disaggregation') ??
+      Object.keys(disaggregated[dimension] ?? {})
+        .map((c) => reservedKeyProblem(c, 'category'))
+        .find(Boolean);
     if (problem) return problem;
   }
   return null;
@@ -40,16 +49,20 @@ export function disaggregationKeyProblem(disaggregated: Record<string, Record<st
 /** What is wrong with a value for this indicator, or null when nothing is. */
 export function progressValueProblem(indicator: ValueRulesIndicator, input: ValueRulesInput): string | null {
   const { value } = input;
-  if (indicator.measure === 'qualitative' && value !== null) return 'A qualitative indicator takes a rating and a narrative, not a number.';
+  if (indicator.measure === 'qualitative' && value !== null)
+    return 'A qualitative indicator takes a rating and a narrative, not a number.';
   if (indicator.measure !== 'qualitative' && input.rating !== null) return 'Only qualitative indicators take a rating.';
-  if (indicator.measure === 'percentage' && value !== null && (value < 0 || value > 100)) return 'A percentage lies between 0 and 100.';
+  if (indicator.measure === 'percentage' && value !== null && (value < 0 || value > 100))
+    return 'A percentage lies between 0 and 100.';
   const reserved = disaggregationKeyProblem(input.disaggregated);
   if (reserved) return reserved;
   for (const [dimension, categories] of Object.entries(input.disaggregated)) {
-    if (!indicator.disaggregation.includes(dimension)) return `“${dimension}” is not a disaggregation of this indicator.`;
+    if (!indicator.disaggregation.includes(dimension))
+      return `“${dimension}” is not a disaggregation of this indicator.`;
     const sum = Object.values(categories).reduce((a, b) => a + b, 0);
     if (value === null) return `The values by ${dimension} add up to ${sum}, but the total is empty.`;
-    if (Math.abs(sum - value) > TOLERANCE * Math.max(1, Math.abs(value))) return `The values by ${dimension} add up to ${sum}, not to ${value} (the total).`;
+    if (Math.abs(sum - value) > TOLERANCE * Math.max(1, Math.abs(value)))
+      return `The values by ${dimension} add up to ${sum}, not to ${value} (the total).`;
   }
   return null;
 }

@@ -9,7 +9,13 @@ import { newId } from '../ids';
 import type { Rating } from '../indicator-status';
 import { indicatorColumns, requireIndicator } from './indicators';
 import { getFrameworkSettings, listPeriods } from './periods';
-import { evidenceLinksProblem, periodNotStartedProblem, progressValueProblem, type ValueRulesIndicator, type ValueRulesInput } from './progress-rules';
+import {
+  evidenceLinksProblem,
+  periodNotStartedProblem,
+  progressValueProblem,
+  type ValueRulesIndicator,
+  type ValueRulesInput,
+} from './progress-rules';
 
 export interface ProgressActor extends AuditActor {
   userId: string;
@@ -54,7 +60,11 @@ const progressColumns = {
 };
 
 export function requireUpdate(db: DbOrTx, compactId: string, updateId: string) {
-  const [row] = db.select(progressColumns).from(progressUpdates).where(and(eq(progressUpdates.compactId, compactId), eq(progressUpdates.id, updateId))).all();
+  const [row] = db
+    .select(progressColumns)
+    .from(progressUpdates)
+    .where(and(eq(progressUpdates.compactId, compactId), eq(progressUpdates.id, updateId)))
+    .all();
   if (!row) throw new DomainError('NOT_FOUND', 'No such progress update in this compact.');
   return row;
 }
@@ -73,17 +83,44 @@ export function listProgress(db: DbOrTx, compactId: string, indicatorId: string)
   const updateIds = rows.map((r) => r.id);
   const comments = updateIds.length
     ? db
-        .select({ updateId: progressComments.updateId, body: progressComments.body, createdAt: progressComments.createdAt, authorId: progressComments.authorId })
+        .select({
+          updateId: progressComments.updateId,
+          body: progressComments.body,
+          createdAt: progressComments.createdAt,
+          authorId: progressComments.authorId,
+        })
         .from(progressComments)
         .where(inArray(progressComments.updateId, updateIds))
         .orderBy(asc(progressComments.id))
         .all()
     : [];
   const files = updateIds.length
-    ? db.select({ updateId: evidenceFiles.updateId, id: evidenceFiles.id, filename: evidenceFiles.filename, size: evidenceFiles.size }).from(evidenceFiles).where(inArray(evidenceFiles.updateId, updateIds)).all()
+    ? db
+        .select({
+          updateId: evidenceFiles.updateId,
+          id: evidenceFiles.id,
+          filename: evidenceFiles.filename,
+          size: evidenceFiles.size,
+        })
+        .from(evidenceFiles)
+        .where(inArray(evidenceFiles.updateId, updateIds))
+        .all()
     : [];
-  const people = new Set([...rows.flatMap((r) => [r.createdBy, r.submittedBy, r.decidedBy]), ...comments.map((c) => c.authorId)].filter((id): id is string => Boolean(id)));
-  const names = new Map(people.size ? db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, [...people])).all().map((u) => [u.id, u.name]) : []);
+  const people = new Set(
+    [...rows.flatMap((r) => [r.createdBy, r.submittedBy, r.decidedBy]), ...comments.map((c) => c.authorId)].filter(
+      (id): id is string => Boolean(id),
+    ),
+  );
+  const names = new Map(
+    people.size
+      ? db
+          .select({ id: user.id, name: user.name })
+          .from(user)
+          .where(inArray(user.id, [...people]))
+          .all()
+          .map((u) => [u.id, u.name])
+      : [],
+  );
   const commentsByUpdate = groupBy(comments, (c) => c.updateId);
   const filesByUpdate = groupBy(files, (f) => f.updateId);
   return rows.map((row) => ({
@@ -91,7 +128,12 @@ export function listProgress(db: DbOrTx, compactId: string, indicatorId: string)
     createdByName: names.get(row.createdBy) ?? '',
     submittedByName: row.submittedBy ? (names.get(row.submittedBy) ?? '') : null,
     decidedByName: row.decidedBy ? (names.get(row.decidedBy) ?? '') : null,
-    discussion: (commentsByUpdate.get(row.id) ?? []).map(({ body, createdAt, authorId }) => ({ body, createdAt, authorId, author: names.get(authorId) ?? '' })),
+    discussion: (commentsByUpdate.get(row.id) ?? []).map(({ body, createdAt, authorId }) => ({
+      body,
+      createdAt,
+      authorId,
+      author: names.get(authorId) ?? '',
+    })),
     files: (filesByUpdate.get(row.id) ?? []).map(({ id, filename, size }) => ({ id, filename, size })),
   }));
 }
@@ -101,7 +143,13 @@ export function latestValidated(db: DbOrTx, indicatorId: string, periodId: strin
   const [row] = db
     .select({ id: progressUpdates.id })
     .from(progressUpdates)
-    .where(and(eq(progressUpdates.indicatorId, indicatorId), eq(progressUpdates.periodId, periodId), eq(progressUpdates.state, 'validated')))
+    .where(
+      and(
+        eq(progressUpdates.indicatorId, indicatorId),
+        eq(progressUpdates.periodId, periodId),
+        eq(progressUpdates.state, 'validated'),
+      ),
+    )
     .orderBy(desc(progressUpdates.decidedAt))
     .limit(1)
     .all();
@@ -110,8 +158,10 @@ export function latestValidated(db: DbOrTx, indicatorId: string, periodId: strin
 
 function requireReportableIndicator(db: DbOrTx, actor: ProgressActor, compactId: string, indicatorId: string) {
   const indicator = requireIndicator(db, compactId, indicatorId);
-  if (indicator.state !== 'active') throw new DomainError('CONFLICT', 'Progress is reported only on active indicators.');
-  if (indicator.responsiblePartyId !== actor.partyId) throw new DomainError('FORBIDDEN', 'You report only on indicators your party is responsible for.');
+  if (indicator.state !== 'active')
+    throw new DomainError('CONFLICT', 'Progress is reported only on active indicators.');
+  if (indicator.responsiblePartyId !== actor.partyId)
+    throw new DomainError('FORBIDDEN', 'You report only on indicators your party is responsible for.');
   return indicator;
 }
 
@@ -140,7 +190,12 @@ export function checkEvidenceLinks(links: readonly string[]) {
  * Saves a draft (new, or an edit of one's party's draft or returned update). A new update for
  * a period whose value is already validated is a correction: it supersedes that one, which stays.
  */
-export function saveProgressDraft(db: Db, actor: ProgressActor, compactId: string, input: ProgressInput & { updateId?: string }) {
+export function saveProgressDraft(
+  db: Db,
+  actor: ProgressActor,
+  compactId: string,
+  input: ProgressInput & { updateId?: string },
+) {
   return db.transaction((tx) => {
     const indicator = requireReportableIndicator(tx, actor, compactId, input.indicatorId);
     requireStartedPeriod(tx, compactId, input.periodId);
@@ -150,18 +205,51 @@ export function saveProgressDraft(db: Db, actor: ProgressActor, compactId: strin
     const now = new Date();
     if (updateId) {
       const before = requireUpdate(tx, compactId, updateId);
-      if (before.state !== 'draft' && before.state !== 'returned') throw new DomainError('CONFLICT', `This update is ${before.state} and can no longer be edited.`);
-      if (before.createdByPartyId !== actor.partyId || before.indicatorId !== input.indicatorId || before.periodId !== input.periodId) {
+      if (before.state !== 'draft' && before.state !== 'returned')
+        throw new DomainError('CONFLICT', `This update is ${before.state} and can no longer be edited.`);
+      if (
+        before.createdByPartyId !== actor.partyId ||
+        before.indicatorId !== input.indicatorId ||
+        before.periodId !== input.periodId
+      ) {
         throw new DomainError('FORBIDDEN', 'This update belongs to another indicator, period or party.');
       }
-      tx.update(progressUpdates).set({ ...fields, updatedAt: now }).where(eq(progressUpdates.id, updateId)).run();
-      recordAuditEvent(tx, actor, { compactId, action: 'progress.edited', entityType: 'progress-update', entityId: updateId, before, after: fields });
+      tx.update(progressUpdates)
+        .set({ ...fields, updatedAt: now })
+        .where(eq(progressUpdates.id, updateId))
+        .run();
+      recordAuditEvent(tx, actor, {
+        compactId,
+        action: 'progress.edited',
+        entityType: 'progress-update',
+        entityId: updateId,
+        before,
+        after: fields,
+      });
       return requireUpdate(tx, compactId, updateId);
     }
     const validated = latestValidated(tx, input.indicatorId, input.periodId);
     const id = newId();
-    tx.insert(progressUpdates).values({ id, compactId, ...fields, state: 'draft', supersedesId: validated?.id ?? null, createdBy: actor.userId, createdByPartyId: actor.partyId, createdAt: now, updatedAt: now }).run();
-    recordAuditEvent(tx, actor, { compactId, action: validated ? 'progress.correction-drafted' : 'progress.drafted', entityType: 'progress-update', entityId: id, after: { ...fields, supersedesId: validated?.id ?? null } });
+    tx.insert(progressUpdates)
+      .values({
+        id,
+        compactId,
+        ...fields,
+        state: 'draft',
+        supersedesId: validated?.id ?? null,
+        createdBy: actor.userId,
+        createdByPartyId: actor.partyId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    recordAuditEvent(tx, actor, {
+      compactId,
+      action: validated ? 'progress.correction-drafted' : 'progress.drafted',
+      entityType: 'progress-update',
+      entityId: id,
+      after: { ...fields, supersedesId: validated?.id ?? null },
+    });
     return requireUpdate(tx, compactId, id);
   });
 }
@@ -171,38 +259,83 @@ export function submitProgress(db: Db, actor: ProgressActor, compactId: string, 
     const update = requireUpdate(tx, compactId, updateId);
     requireReportableIndicator(tx, actor, compactId, update.indicatorId);
     requireStartedPeriod(tx, compactId, update.periodId);
-    if (update.state !== 'draft' && update.state !== 'returned') throw new DomainError('CONFLICT', `This update is ${update.state}.`);
+    if (update.state !== 'draft' && update.state !== 'returned')
+      throw new DomainError('CONFLICT', `This update is ${update.state}.`);
     const indicator = requireIndicator(tx, compactId, update.indicatorId);
     if (indicator.measure === 'qualitative' ? !update.rating || !update.narrative.trim() : update.value === null) {
-      throw new DomainError('BAD_REQUEST', indicator.measure === 'qualitative' ? 'Propose a rating and write a narrative before submitting.' : 'Enter a value before submitting.');
+      throw new DomainError(
+        'BAD_REQUEST',
+        indicator.measure === 'qualitative'
+          ? 'Propose a rating and write a narrative before submitting.'
+          : 'Enter a value before submitting.',
+      );
     }
-    const [{ files }] = tx.select({ files: count() }).from(evidenceFiles).where(eq(evidenceFiles.updateId, updateId)).all() as [{ files: number }];
+    const [{ files }] = tx
+      .select({ files: count() })
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.updateId, updateId))
+      .all() as [{ files: number }];
     if (getFrameworkSettings(tx, compactId).requireEvidence && update.evidenceLinks.length === 0 && files === 0) {
       throw new DomainError('BAD_REQUEST', 'This compact requires evidence: add a link or a file before submitting.');
     }
-    tx.update(progressUpdates).set({ state: 'submitted', submittedBy: actor.userId, submittedAt: new Date(), updatedAt: new Date() }).where(eq(progressUpdates.id, updateId)).run();
-    recordAuditEvent(tx, actor, { compactId, action: 'progress.submitted', entityType: 'progress-update', entityId: updateId, before: { state: update.state }, after: { state: 'submitted' } });
+    tx.update(progressUpdates)
+      .set({ state: 'submitted', submittedBy: actor.userId, submittedAt: new Date(), updatedAt: new Date() })
+      .where(eq(progressUpdates.id, updateId))
+      .run();
+    recordAuditEvent(tx, actor, {
+      compactId,
+      action: 'progress.submitted',
+      entityType: 'progress-update',
+      entityId: updateId,
+      before: { state: update.state },
+      after: { state: 'submitted' },
+    });
     return requireUpdate(tx, compactId, updateId);
   });
 }
 
 function requireSubmittedByOther(tx: DbOrTx, actor: ProgressActor, compactId: string, updateId: string) {
   const update = requireUpdate(tx, compactId, updateId);
-  if (update.state !== 'submitted') throw new DomainError('CONFLICT', `Only submitted updates can be decided; this one is ${update.state}.`);
-  if (update.submittedBy === actor.userId || update.createdBy === actor.userId) throw new DomainError('FORBIDDEN', 'You cannot validate or return your own submission.');
+  if (update.state !== 'submitted')
+    throw new DomainError('CONFLICT', `Only submitted updates can be decided; this one is ${update.state}.`);
+  if (update.submittedBy === actor.userId || update.createdBy === actor.userId)
+    throw new DomainError('FORBIDDEN', 'You cannot validate or return your own submission.');
   return update;
 }
 
 /** Validates a submitted update (locking it). For qualitative indicators the validator confirms or changes the rating. */
-export function validateProgress(db: Db, actor: ProgressActor, compactId: string, updateId: string, rating: Rating | null) {
+export function validateProgress(
+  db: Db,
+  actor: ProgressActor,
+  compactId: string,
+  updateId: string,
+  rating: Rating | null,
+) {
   return db.transaction((tx) => {
     const update = requireSubmittedByOther(tx, actor, compactId, updateId);
     requireStartedPeriod(tx, compactId, update.periodId);
     const indicator = requireIndicator(tx, compactId, update.indicatorId);
     const validatedRating = indicator.measure === 'qualitative' ? (rating ?? update.rating) : null;
-    if (indicator.measure === 'qualitative' && !validatedRating) throw new DomainError('BAD_REQUEST', 'Choose a rating.');
-    tx.update(progressUpdates).set({ state: 'validated', validatedRating, decidedBy: actor.userId, decidedAt: new Date(), updatedAt: new Date() }).where(eq(progressUpdates.id, updateId)).run();
-    recordAuditEvent(tx, actor, { compactId, action: 'progress.validated', entityType: 'progress-update', entityId: updateId, before: { state: 'submitted', rating: update.rating }, after: { state: 'validated', rating: validatedRating } });
+    if (indicator.measure === 'qualitative' && !validatedRating)
+      throw new DomainError('BAD_REQUEST', 'Choose a rating.');
+    tx.update(progressUpdates)
+      .set({
+        state: 'validated',
+        validatedRating,
+        decidedBy: actor.userId,
+        decidedAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .where(eq(progressUpdates.id, updateId))
+      .run();
+    recordAuditEvent(tx, actor, {
+      compactId,
+      action: 'progress.validated',
+      entityType: 'progress-update',
+      entityId: updateId,
+      before: { state: 'submitted', rating: update.rating },
+      after: { state: 'validated', rating: validatedRating },
+    });
     return requireUpdate(tx, compactId, updateId);
   });
 }
@@ -211,21 +344,45 @@ export function returnProgress(db: Db, actor: ProgressActor, compactId: string, 
   return db.transaction((tx) => {
     requireSubmittedByOther(tx, actor, compactId, updateId);
     const now = new Date();
-    tx.update(progressUpdates).set({ state: 'returned', returnedReason: reason, decidedBy: actor.userId, decidedAt: now, updatedAt: now }).where(eq(progressUpdates.id, updateId)).run();
+    tx.update(progressUpdates)
+      .set({ state: 'returned', returnedReason: reason, decidedBy: actor.userId, decidedAt: now, updatedAt: now })
+      .where(eq(progressUpdates.id, updateId))
+      .run();
     tx.insert(progressComments).values({ updateId, authorId: actor.userId, body: reason, createdAt: now }).run();
-    recordAuditEvent(tx, actor, { compactId, action: 'progress.returned', entityType: 'progress-update', entityId: updateId, before: { state: 'submitted' }, after: { state: 'returned', reason } });
+    recordAuditEvent(tx, actor, {
+      compactId,
+      action: 'progress.returned',
+      entityType: 'progress-update',
+      entityId: updateId,
+      before: { state: 'submitted' },
+      after: { state: 'returned', reason },
+    });
     return requireUpdate(tx, compactId, updateId);
   });
 }
 
 /** Adds to the discussion of a returned update (its party's monitors and the validators). */
-export function commentOnProgress(db: Db, actor: ProgressActor & { role: string }, compactId: string, updateId: string, body: string) {
+export function commentOnProgress(
+  db: Db,
+  actor: ProgressActor & { role: string },
+  compactId: string,
+  updateId: string,
+  body: string,
+) {
   return db.transaction((tx) => {
     const update = requireUpdate(tx, compactId, updateId);
-    if (update.state !== 'returned') throw new DomainError('CONFLICT', 'Discussion is open while an update is returned.');
-    if (actor.role === 'monitor' && update.createdByPartyId !== actor.partyId) throw new DomainError('FORBIDDEN', 'This update belongs to another party.');
+    if (update.state !== 'returned')
+      throw new DomainError('CONFLICT', 'Discussion is open while an update is returned.');
+    if (actor.role === 'monitor' && update.createdByPartyId !== actor.partyId)
+      throw new DomainError('FORBIDDEN', 'This update belongs to another party.');
     tx.insert(progressComments).values({ updateId, authorId: actor.userId, body, createdAt: new Date() }).run();
-    recordAuditEvent(tx, actor, { compactId, action: 'progress.commented', entityType: 'progress-update', entityId: updateId, after: { body } });
+    recordAuditEvent(tx, actor, {
+      compactId,
+      action: 'progress.commented',
+      entityType: 'progress-update',
+      entityId: updateId,
+      after: { body },
+    });
   });
 }
 
@@ -237,14 +394,28 @@ export function periodSheet(db: DbOrTx, compactId: string, partyId: string, peri
   const rows = db
     .select(indicatorColumns)
     .from(indicators)
-    .where(and(eq(indicators.compactId, compactId), eq(indicators.responsiblePartyId, partyId), eq(indicators.state, 'active')))
+    .where(
+      and(
+        eq(indicators.compactId, compactId),
+        eq(indicators.responsiblePartyId, partyId),
+        eq(indicators.state, 'active'),
+      ),
+    )
     .orderBy(asc(indicators.code))
     .all();
-  const updates = db.select(progressColumns).from(progressUpdates).where(and(eq(progressUpdates.compactId, compactId), eq(progressUpdates.periodId, periodId))).orderBy(asc(progressUpdates.createdAt)).all();
+  const updates = db
+    .select(progressColumns)
+    .from(progressUpdates)
+    .where(and(eq(progressUpdates.compactId, compactId), eq(progressUpdates.periodId, periodId)))
+    .orderBy(asc(progressUpdates.createdAt))
+    .all();
   return {
     period,
     periods,
     evidenceRequired: getFrameworkSettings(db, compactId).requireEvidence,
-    rows: rows.map((indicator) => ({ indicator, latest: updates.filter((u) => u.indicatorId === indicator.id).pop() ?? null })),
+    rows: rows.map((indicator) => ({
+      indicator,
+      latest: updates.filter((u) => u.indicatorId === indicator.id).pop() ?? null,
+    })),
   };
 }

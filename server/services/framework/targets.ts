@@ -20,7 +20,11 @@ export interface TargetRow {
 }
 
 /** The target that counts for each period: a period's own target, else yearly targets interpolated linearly. */
-export function resolveTargets(periods: (PeriodSpan & { id: string })[], rows: TargetRow[], baseline: number | null): PeriodTarget[] {
+export function resolveTargets(
+  periods: (PeriodSpan & { id: string })[],
+  rows: TargetRow[],
+  baseline: number | null,
+): PeriodTarget[] {
   const latestPerPeriod = new Map<string, number | null>();
   const latestPerYear = new Map<number, number | null>();
   for (const row of rows) {
@@ -31,7 +35,10 @@ export function resolveTargets(periods: (PeriodSpan & { id: string })[], rows: T
   const anchors: { index: number; value: number }[] = [];
   for (const [year, value] of latestPerYear) {
     if (value === null) continue;
-    const lastOfYear = periods.map((p, i) => [p, i] as const).filter(([p]) => p.endsOn.startsWith(String(year))).pop();
+    const lastOfYear = periods
+      .map((p, i) => [p, i] as const)
+      .filter(([p]) => p.endsOn.startsWith(String(year)))
+      .pop();
     if (lastOfYear) anchors.push({ index: lastOfYear[1], value });
   }
   anchors.sort((a, b) => a.index - b.index);
@@ -41,7 +48,9 @@ export function resolveTargets(periods: (PeriodSpan & { id: string })[], rows: T
     const next = anchors.find((a) => a.index >= index);
     if (!next) return { value: null, source: 'none' };
     if (next.index === index) return { value: next.value, source: 'year' };
-    const previous = [...anchors].reverse().find((a) => a.index < index) ?? (baseline === null ? null : { index: -1, value: baseline });
+    const previous =
+      [...anchors].reverse().find((a) => a.index < index) ??
+      (baseline === null ? null : { index: -1, value: baseline });
     if (!previous) return { value: null, source: 'none' };
     const fraction = (index - previous.index) / (next.index - previous.index);
     return { value: previous.value + fraction * (next.value - previous.value), source: 'interpolated' };
@@ -51,7 +60,12 @@ export function resolveTargets(periods: (PeriodSpan & { id: string })[], rows: T
 export function targetRows(db: DbOrTx, indicatorIds: string[]) {
   if (indicatorIds.length === 0) return [];
   return db
-    .select({ indicatorId: indicatorTargets.indicatorId, periodId: indicatorTargets.periodId, year: indicatorTargets.year, value: indicatorTargets.value })
+    .select({
+      indicatorId: indicatorTargets.indicatorId,
+      periodId: indicatorTargets.periodId,
+      year: indicatorTargets.year,
+      value: indicatorTargets.value,
+    })
     .from(indicatorTargets)
     .where(inArray(indicatorTargets.indicatorId, indicatorIds))
     .orderBy(asc(indicatorTargets.id))
@@ -74,7 +88,13 @@ export function compactTargetRows(db: DbOrTx, compactId: string): (TargetRow & {
 /** Every change of a target, oldest first, with who and when. */
 export function targetHistory(db: DbOrTx, indicatorId: string) {
   return db
-    .select({ periodId: indicatorTargets.periodId, year: indicatorTargets.year, value: indicatorTargets.value, setAt: indicatorTargets.setAt, setBy: user.name })
+    .select({
+      periodId: indicatorTargets.periodId,
+      year: indicatorTargets.year,
+      value: indicatorTargets.value,
+      setAt: indicatorTargets.setAt,
+      setBy: user.name,
+    })
     .from(indicatorTargets)
     .leftJoin(user, eq(user.id, indicatorTargets.setBy))
     .where(eq(indicatorTargets.indicatorId, indicatorId))
@@ -82,17 +102,45 @@ export function targetHistory(db: DbOrTx, indicatorId: string) {
     .all();
 }
 
-export type TargetInput = { periodId: string; year?: undefined; value: number | null } | { periodId?: undefined; year: number; value: number | null };
+export type TargetInput =
+  | { periodId: string; year?: undefined; value: number | null }
+  | { periodId?: undefined; year: number; value: number | null };
 
 /** Sets (or clears, with null) a target for a period or a year; earlier values stay in the history. */
-export function setTarget(db: Db, actor: AuditActor & { userId: string }, compactId: string, indicatorId: string, input: TargetInput) {
+export function setTarget(
+  db: Db,
+  actor: AuditActor & { userId: string },
+  compactId: string,
+  indicatorId: string,
+  input: TargetInput,
+) {
   return db.transaction((tx) => {
     const indicator = requireIndicator(tx, compactId, indicatorId);
-    if (indicator.measure === 'qualitative') throw new DomainError('BAD_REQUEST', 'Qualitative indicators have no numeric targets.');
-    if (input.periodId && !listPeriods(tx, compactId).some((p) => p.id === input.periodId)) throw new DomainError('BAD_REQUEST', 'No such reporting period.');
-    const before = targetRows(tx, [indicatorId]).filter((r) => (input.periodId ? r.periodId === input.periodId : r.year === input.year)).pop() ?? null;
-    tx.insert(indicatorTargets).values({ indicatorId, periodId: input.periodId ?? null, year: input.year ?? null, value: input.value, setBy: actor.userId, setAt: new Date() }).run();
-    recordAuditEvent(tx, actor, { compactId, action: 'indicator.target-set', entityType: 'indicator', entityId: indicatorId, before: before?.value ?? null, after: input });
+    if (indicator.measure === 'qualitative')
+      throw new DomainError('BAD_REQUEST', 'Qualitative indicators have no numeric targets.');
+    if (input.periodId && !listPeriods(tx, compactId).some((p) => p.id === input.periodId))
+      throw new DomainError('BAD_REQUEST', 'No such reporting period.');
+    const before =
+      targetRows(tx, [indicatorId])
+        .filter((r) => (input.periodId ? r.periodId === input.periodId : r.year === input.year))
+        .pop() ?? null;
+    tx.insert(indicatorTargets)
+      .values({
+        indicatorId,
+        periodId: input.periodId ?? null,
+        year: input.year ?? null,
+        value: input.value,
+        setBy: actor.userId,
+        setAt: new Date(),
+      })
+      .run();
+    recordAuditEvent(tx, actor, {
+      compactId,
+      action: 'indicator.target-set',
+      entityType: 'indicator',
+      entityId: indicatorId,
+      before: before?.value ?? null,
+      after: input,
+    });
   });
 }
-

@@ -32,7 +32,9 @@ export const accountRouter = router({
   declineInvitation: authedProcedure
     .input(invitationInput)
     .mutation(({ ctx, input }) => respondToInvitation(ctx.handle.db, ctx.actor, input.invitationId, 'decline')),
-  passwordReset: tokenLinkProcedure.input(tokenInput).query(({ ctx, input }) => describePasswordReset(ctx.handle.db, input.token)),
+  passwordReset: tokenLinkProcedure
+    .input(tokenInput)
+    .query(({ ctx, input }) => describePasswordReset(ctx.handle.db, input.token)),
   resetPassword: tokenLinkProcedure
     .input(tokenInput.extend({ password: passwordSchema }))
     .mutation(({ ctx, input }) => completePasswordReset(ctx.handle.db, input.token, input)),

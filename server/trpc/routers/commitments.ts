@@ -1,4 +1,9 @@
-import { createCommitment, listCommitments, retireCommitment, updateCommitment } from '../../services/framework/commitments';
+import {
+  createCommitment,
+  listCommitments,
+  retireCommitment,
+  updateCommitment,
+} from '../../services/framework/commitments';
 import { compactProcedure, router } from '../init';
 import { commitmentInput, id } from '../schemas/framework';
 import { z } from 'zod';
@@ -12,7 +17,9 @@ export const commitmentsRouter = router({
     .mutation(({ ctx, input }) => createCommitment(ctx.handle.db, ctx.actor, input.compactId, input)),
   update: compactProcedure(['admin'])
     .input(commitmentInput.extend(target.shape))
-    .mutation(({ ctx, input: { compactId, commitmentId, ...fields } }) => updateCommitment(ctx.handle.db, ctx.actor, compactId, commitmentId, fields)),
+    .mutation(({ ctx, input: { compactId, commitmentId, ...fields } }) =>
+      updateCommitment(ctx.handle.db, ctx.actor, compactId, commitmentId, fields),
+    ),
   retire: compactProcedure(['admin'])
     .input(target)
     .mutation(({ ctx, input }) => retireCommitment(ctx.handle.db, ctx.actor, input.compactId, input.commitmentId)),

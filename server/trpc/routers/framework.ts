@@ -15,7 +15,11 @@ const csvImport = z.object({ csv: z.string().min(1) });
 export const frameworkRouter = router({
   /** Indicators grouped by section with computed statuses, roll-ups and the viewer's tasks. */
   view: heavyCompactProcedure('any-member').query(({ ctx, input }) =>
-    frameworkView(ctx.handle.db, input.compactId, { userId: ctx.actor.userId, partyId: ctx.actor.partyId, role: ctx.membership.role }),
+    frameworkView(ctx.handle.db, input.compactId, {
+      userId: ctx.actor.userId,
+      partyId: ctx.actor.partyId,
+      role: ctx.membership.role,
+    }),
   ),
   configure: compactProcedure(['admin'])
     .input(frameworkConfiguration)
@@ -28,8 +32,12 @@ export const frameworkRouter = router({
     .query(({ ctx, input }) => exportProgressCsv(ctx.handle.db, input.compactId, input.separator)),
   importFrameworkCsv: heavyCompactProcedure(['admin'])
     .input(csvImport)
-    .mutation(({ ctx, input }) => importedOrRejected(importFrameworkCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv))),
+    .mutation(({ ctx, input }) =>
+      importedOrRejected(importFrameworkCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv)),
+    ),
   importProgressCsv: heavyCompactProcedure(['monitor'])
     .input(csvImport)
-    .mutation(({ ctx, input }) => importedOrRejected(importProgressCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv))),
+    .mutation(({ ctx, input }) =>
+      importedOrRejected(importProgressCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv)),
+    ),
 });

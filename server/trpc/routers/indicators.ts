@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { indicatorDetail } from '../../services/framework/indicator-detail';
-import { acceptIndicator, createIndicator, listIndicators, retireIndicator, updateIndicator } from '../../services/framework/indicators';
+import {
+  acceptIndicator,
+  createIndicator,
+  listIndicators,
+  retireIndicator,
+  updateIndicator,
+} from '../../services/framework/indicators';
 import { setTarget } from '../../services/framework/targets';
 import { compactProcedure, router } from '../init';
 import { id, indicatorDefinition, targetInput } from '../schemas/framework';
@@ -14,21 +20,29 @@ export const indicatorsRouter = router({
     .query(({ ctx, input }) => indicatorDetail(ctx.handle.db, input.compactId, input.indicatorId)),
   create: compactProcedure(['admin'])
     .input(indicatorDefinition)
-    .mutation(({ ctx, input: { compactId, ...definition } }) => createIndicator(ctx.handle.db, ctx.actor, compactId, definition, 'active')),
+    .mutation(({ ctx, input: { compactId, ...definition } }) =>
+      createIndicator(ctx.handle.db, ctx.actor, compactId, definition, 'active'),
+    ),
   /** Negotiators propose; the indicator waits as `proposed` until an admin accepts it. */
   propose: compactProcedure(['negotiator'])
     .input(indicatorDefinition)
-    .mutation(({ ctx, input: { compactId, ...definition } }) => createIndicator(ctx.handle.db, ctx.actor, compactId, definition, 'proposed')),
+    .mutation(({ ctx, input: { compactId, ...definition } }) =>
+      createIndicator(ctx.handle.db, ctx.actor, compactId, definition, 'proposed'),
+    ),
   accept: compactProcedure(['admin'])
     .input(target)
     .mutation(({ ctx, input }) => acceptIndicator(ctx.handle.db, ctx.actor, input.compactId, input.indicatorId)),
   update: compactProcedure(['admin'])
     .input(indicatorDefinition.extend(target.shape))
-    .mutation(({ ctx, input: { compactId, indicatorId, ...definition } }) => updateIndicator(ctx.handle.db, ctx.actor, compactId, indicatorId, definition)),
+    .mutation(({ ctx, input: { compactId, indicatorId, ...definition } }) =>
+      updateIndicator(ctx.handle.db, ctx.actor, compactId, indicatorId, definition),
+    ),
   retire: compactProcedure(['admin'])
     .input(target)
     .mutation(({ ctx, input }) => retireIndicator(ctx.handle.db, ctx.actor, input.compactId, input.indicatorId)),
   setTarget: compactProcedure(['admin'])
     .input(target.extend({ target: targetInput }))
-    .mutation(({ ctx, input }) => setTarget(ctx.handle.db, ctx.actor, input.compactId, input.indicatorId, input.target)),
+    .mutation(({ ctx, input }) =>
+      setTarget(ctx.handle.db, ctx.actor, input.compactId, input.indicatorId, input.target),
+    ),
 });

@@ -12,11 +12,21 @@ const roleInput = z.object({ role: z.enum(COMPACT_ROLES), signatory: z.boolean()
 export const membersRouter = router({
   list: compactProcedure('any-member').query(({ ctx, input }) => listMembers(ctx.handle.db, input.compactId)),
   invite: compactProcedure(['admin'])
-    .input(roleInput.extend({ email: z.string().trim().toLowerCase().pipe(z.email().max(320)), partyId: z.string().min(1).max(64) }))
+    .input(
+      roleInput.extend({
+        email: z.string().trim().toLowerCase().pipe(z.email().max(320)),
+        partyId: z.string().min(1).max(64),
+      }),
+    )
     .mutation(({ ctx, input }) => inviteMember(ctx.handle.db, ctx.actor, input.compactId, input)),
   update: compactProcedure(['admin'])
     .input(memberInput.extend(roleInput.shape))
-    .mutation(({ ctx, input }) => updateMember(ctx.handle.db, ctx.actor, input.compactId, input.userId, { role: input.role, signatory: input.signatory })),
+    .mutation(({ ctx, input }) =>
+      updateMember(ctx.handle.db, ctx.actor, input.compactId, input.userId, {
+        role: input.role,
+        signatory: input.signatory,
+      }),
+    ),
   rename: compactProcedure(['admin'])
     .input(memberInput.extend({ name: displayNameSchema }))
     .mutation(({ ctx, input }) => renameMember(ctx.handle.db, ctx.actor, input.compactId, input.userId, input.name)),

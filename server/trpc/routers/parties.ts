@@ -9,7 +9,12 @@ export const partiesRouter = router({
     .input(
       z.object({
         name: z.string().trim().min(2).max(160),
-        shortCode: z.string().trim().min(2).max(16).regex(/^[A-Za-z0-9-]+$/, 'Letters, digits and dashes only.'),
+        shortCode: z
+          .string()
+          .trim()
+          .min(2)
+          .max(16)
+          .regex(/^[A-Za-z0-9-]+$/, 'Letters, digits and dashes only.'),
         kind: z.enum(PARTY_KINDS),
       }),
     )

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { RATINGS } from '../../../db/enums';
-import { commentOnProgress, periodSheet, returnProgress, saveProgressDraft, submitProgress, validateProgress } from '../../services/framework/progress';
+import {
+  commentOnProgress,
+  periodSheet,
+  returnProgress,
+  saveProgressDraft,
+  submitProgress,
+  validateProgress,
+} from '../../services/framework/progress';
 import { compactProcedure, router } from '../init';
 import { id, progressInput } from '../schemas/framework';
 
@@ -13,17 +20,31 @@ export const progressRouter = router({
     .query(({ ctx, input }) => periodSheet(ctx.handle.db, input.compactId, ctx.actor.partyId, input.periodId)),
   saveDraft: compactProcedure(['monitor'])
     .input(progressInput)
-    .mutation(({ ctx, input: { compactId, ...fields } }) => saveProgressDraft(ctx.handle.db, ctx.actor, compactId, fields)),
+    .mutation(({ ctx, input: { compactId, ...fields } }) =>
+      saveProgressDraft(ctx.handle.db, ctx.actor, compactId, fields),
+    ),
   submit: compactProcedure(['monitor'])
     .input(target)
     .mutation(({ ctx, input }) => submitProgress(ctx.handle.db, ctx.actor, input.compactId, input.updateId)),
   validate: compactProcedure(['validator'])
     .input(target.extend({ rating: z.enum(RATINGS).nullable() }))
-    .mutation(({ ctx, input }) => validateProgress(ctx.handle.db, ctx.actor, input.compactId, input.updateId, input.rating)),
+    .mutation(({ ctx, input }) =>
+      validateProgress(ctx.handle.db, ctx.actor, input.compactId, input.updateId, input.rating),
+    ),
   return: compactProcedure(['validator'])
     .input(target.extend({ reason: z.string().trim().min(3).max(2000) }))
-    .mutation(({ ctx, input }) => returnProgress(ctx.handle.db, ctx.actor, input.compactId, input.updateId, input.reason)),
+    .mutation(({ ctx, input }) =>
+      returnProgress(ctx.handle.db, ctx.actor, input.compactId, input.updateId, input.reason),
+    ),
   comment: compactProcedure(['monitor', 'validator'])
     .input(target.extend({ body: z.string().trim().min(1).max(2000) }))
-    .mutation(({ ctx, input }) => commentOnProgress(ctx.handle.db, { ...ctx.actor, role: ctx.membership.role }, input.compactId, input.updateId, input.body)),
+    .mutation(({ ctx, input }) =>
+      commentOnProgress(
+        ctx.handle.db,
+        { ...ctx.actor, role: ctx.membership.role },
+        input.compactId,
+        input.updateId,
+        input.body,
+      ),
+    ),
 });

@@ -28,10 +28,14 @@ const notReserved =
  * every reserved key with a message instead, before the record is built.
  */
 function keyedRecord<V extends z.ZodType>(what: string, maxKey: number, value: V) {
-  return z.preprocess((input, ctx) => {
-    if (input !== null && typeof input === 'object') for (const key of Object.keys(input)) notReserved(what)(key, ctx, [key]);
-    return input;
-  }, z.record(z.string().max(maxKey), value));
+  return z.preprocess(
+    (input, ctx) => {
+      if (input !== null && typeof input === 'object')
+        for (const key of Object.keys(input)) notReserved(what)(key, ctx, [key]);
+      return input;
+    },
+    z.record(z.string().max(maxKey), value),
+  );
 }
 
 const evidenceLink = z.string().superRefine((link, ctx) => {
@@ -58,7 +62,12 @@ export const commitmentInput = z.object({
 });
 
 export const indicatorDefinition = z.object({
-  code: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9._-]+$/, 'Letters, digits, dots, dashes and underscores only.'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(32)
+    .regex(/^[A-Za-z0-9._-]+$/, 'Letters, digits, dots, dashes and underscores only.'),
   title: z.string().trim().min(1).max(300),
   description: z.string().trim().max(4000),
   level: z.enum(INDICATOR_LEVELS),

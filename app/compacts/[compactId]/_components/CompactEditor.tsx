@@ -28,7 +28,12 @@ export function CompactEditor({ collab, canEdit, user, section }: Props) {
       extensions: [
         ...compactTextExtensions(),
         Collaboration.configure({ document: collab.doc, field: DOCUMENT_FIELD }),
-        CollaborationCaret.configure({ provider: collab.provider, user, render: renderCaret, selectionRender: renderSelection }),
+        CollaborationCaret.configure({
+          provider: collab.provider,
+          user,
+          render: renderCaret,
+          selectionRender: renderSelection,
+        }),
       ],
       editorProps: {
         attributes: {

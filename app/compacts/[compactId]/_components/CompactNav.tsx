@@ -9,8 +9,17 @@ export function CompactNav({ compactId, title, isMonitor }: { compactId: string;
   const base = `/compacts/${compactId}`;
   const links = [
     { href: base, label: t('nav.text'), active: pathname === base },
-    { href: `${base}/framework`, label: t('nav.framework'), active: pathname.startsWith(`${base}/framework`) || pathname.startsWith(`${base}/indicators`) || pathname.startsWith(`${base}/scorecard`) },
-    ...(isMonitor ? [{ href: `${base}/progress`, label: t('nav.progress'), active: pathname.startsWith(`${base}/progress`) }] : []),
+    {
+      href: `${base}/framework`,
+      label: t('nav.framework'),
+      active:
+        pathname.startsWith(`${base}/framework`) ||
+        pathname.startsWith(`${base}/indicators`) ||
+        pathname.startsWith(`${base}/scorecard`),
+    },
+    ...(isMonitor
+      ? [{ href: `${base}/progress`, label: t('nav.progress'), active: pathname.startsWith(`${base}/progress`) }]
+      : []),
   ];
   return (
     <nav className="compact-nav" aria-label={title}>

@@ -42,7 +42,12 @@ export function CompactWorkspace({ compact, me, parties }: Props) {
       </section>
       <aside className="workspace-side">
         <PresenceList people={people} myUserId={me.presence.userId} />
-        <MembersPanel compactId={compact.id} isAdmin={me.role === 'admin'} myUserId={me.presence.userId} parties={parties} />
+        <MembersPanel
+          compactId={compact.id}
+          isAdmin={me.role === 'admin'}
+          myUserId={me.presence.userId}
+          parties={parties}
+        />
       </aside>
     </main>
   );

@@ -16,7 +16,11 @@ const LABELS: Record<ConnectionStatus, MessageKey> = {
 
 export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
   return (
-    <span className={`badge status status-${status}`} role="status" aria-label={`${t('status.label')}: ${t(LABELS[status])}`}>
+    <span
+      className={`badge status status-${status}`}
+      role="status"
+      aria-label={`${t('status.label')}: ${t(LABELS[status])}`}
+    >
       <span className="dot" aria-hidden="true" />
       {t(LABELS[status])}
       {status === 'signed-out' && (

@@ -16,7 +16,10 @@ export function InviteForm({ compactId, parties }: { compactId: string; parties:
     trpc.members.invite.mutationOptions({
       onSuccess: (result, input) => {
         const params = { email: input.email, date: new Date(result.expiresAt).toLocaleString() };
-        setNotice({ path: result.path, text: t(result.kind === 'pending' ? 'members.invitationSent' : 'members.linkReady', params) });
+        setNotice({
+          path: result.path,
+          text: t(result.kind === 'pending' ? 'members.invitationSent' : 'members.linkReady', params),
+        });
       },
     }),
   );

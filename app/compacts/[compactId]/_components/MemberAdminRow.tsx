@@ -37,7 +37,11 @@ export function MemberAdminRow({ compactId, member }: { compactId: string; membe
     <details className="member-admin">
       <summary>{t('members.manage', { name: member.name })}</summary>
       <div className="member-controls">
-        <select aria-label={`${t('members.role')}: ${member.name}`} value={role} onChange={(e) => setRole(e.target.value as CompactRole)}>
+        <select
+          aria-label={`${t('members.role')}: ${member.name}`}
+          value={role}
+          onChange={(e) => setRole(e.target.value as CompactRole)}
+        >
           {COMPACT_ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}` as MessageKey)}
@@ -45,15 +49,31 @@ export function MemberAdminRow({ compactId, member }: { compactId: string; membe
           ))}
         </select>
         <label className="check">
-          <input type="checkbox" checked={signatory} onChange={(e) => setSignatory(e.target.checked)} /> {t('role.signatory')}
+          <input type="checkbox" checked={signatory} onChange={(e) => setSignatory(e.target.checked)} />{' '}
+          {t('role.signatory')}
         </label>
-        <button type="button" className="button primary small" disabled={update.isPending} onClick={() => update.mutate({ ...target, role, signatory })}>
+        <button
+          type="button"
+          className="button primary small"
+          disabled={update.isPending}
+          onClick={() => update.mutate({ ...target, role, signatory })}
+        >
           {t('members.save')}
         </button>
       </div>
       <div className="member-controls">
-        <input aria-label={`${t('members.name')}: ${member.name}`} value={name} maxLength={MAX_DISPLAY_NAME_LENGTH} onChange={(e) => setName(e.target.value)} />
-        <button type="button" className="button secondary small" disabled={rename.isPending || name.trim() === member.name} onClick={() => rename.mutate({ ...target, name })}>
+        <input
+          aria-label={`${t('members.name')}: ${member.name}`}
+          value={name}
+          maxLength={MAX_DISPLAY_NAME_LENGTH}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <button
+          type="button"
+          className="button secondary small"
+          disabled={rename.isPending || name.trim() === member.name}
+          onClick={() => rename.mutate({ ...target, name })}
+        >
           {t('members.rename')}
         </button>
       </div>
@@ -61,18 +81,36 @@ export function MemberAdminRow({ compactId, member }: { compactId: string; membe
         <button type="button" className="button secondary small" onClick={() => resetLink.mutate(target)}>
           {t('members.resetLink')}
         </button>
-        <button type="button" className="button danger small" onClick={() => window.confirm(t('members.confirmRemove', { name: member.name })) && remove.mutate(target)}>
+        <button
+          type="button"
+          className="button danger small"
+          onClick={() => window.confirm(t('members.confirmRemove', { name: member.name })) && remove.mutate(target)}
+        >
           {t('members.remove')}
         </button>
         {!member.deactivated && (
-          <button type="button" className="button danger small" onClick={() => window.confirm(t('members.confirmDeactivate', { name: member.name })) && deactivate.mutate(target)}>
+          <button
+            type="button"
+            className="button danger small"
+            onClick={() =>
+              window.confirm(t('members.confirmDeactivate', { name: member.name })) && deactivate.mutate(target)
+            }
+          >
             {t('members.deactivate')}
           </button>
         )}
       </div>
       <p className="muted small">{t('members.beyondCompactHint')}</p>
       <ErrorAlert error={error} />
-      {resetLink.data && <OneTimeLink path={resetLink.data.path} message={t('members.resetReady', { name: member.name, date: new Date(resetLink.data.expiresAt).toLocaleString() })} />}
+      {resetLink.data && (
+        <OneTimeLink
+          path={resetLink.data.path}
+          message={t('members.resetReady', {
+            name: member.name,
+            date: new Date(resetLink.data.expiresAt).toLocaleString(),
+          })}
+        />
+      )}
     </details>
   );
 }

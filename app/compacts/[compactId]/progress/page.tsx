@@ -6,7 +6,13 @@ import { ProgressGrid } from './ProgressGrid';
 
 export const dynamic = 'force-dynamic';
 
-export default async function ProgressPage({ params, searchParams }: { params: Promise<{ compactId: string }>; searchParams: Promise<{ period?: string }> }) {
+export default async function ProgressPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ compactId: string }>;
+  searchParams: Promise<{ period?: string }>;
+}) {
   const { compactId } = await params;
   const { period } = await searchParams;
   const { membership } = await requireMembership(compactId);

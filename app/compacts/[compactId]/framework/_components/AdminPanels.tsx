@@ -17,7 +17,15 @@ interface Settings {
 }
 
 /** Admins set the reporting calendar and thresholds, and manage commitments. */
-export function AdminPanels({ compactId, settings, periodCount }: { compactId: string; settings: Settings; periodCount: number }) {
+export function AdminPanels({
+  compactId,
+  settings,
+  periodCount,
+}: {
+  compactId: string;
+  settings: Settings;
+  periodCount: number;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries();
@@ -41,16 +49,50 @@ export function AdminPanels({ compactId, settings, periodCount }: { compactId: s
       <section className="card side-card">
         <h2>{t('framework.settings')}</h2>
         <form className="stack" onSubmit={saveSettings}>
-          <label className="field"><span>{t('framework.frequency')}</span>
+          <label className="field">
+            <span>{t('framework.frequency')}</span>
             <select name="frequency" defaultValue={settings.frequency}>
-              {REPORTING_FREQUENCIES.map((f) => <option key={f} value={f}>{t(`frequency.${f}` as MessageKey)}</option>)}
+              {REPORTING_FREQUENCIES.map((f) => (
+                <option key={f} value={f}>
+                  {t(`frequency.${f}` as MessageKey)}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="field"><span>{t('framework.startDate')}</span><input name="startDate" type="date" required defaultValue={settings.startDate} /></label>
-          <label className="field"><span>{t('framework.periodCount')}</span><input name="periods" type="number" min={1} max={120} required defaultValue={periodCount || 12} /></label>
-          <label className="field"><span>{t('framework.onTrackThreshold')}</span><input name="onTrack" type="number" min={0} max={200} required defaultValue={Math.round(settings.onTrackThreshold * 100)} /></label>
-          <label className="field"><span>{t('framework.atRiskThreshold')}</span><input name="atRisk" type="number" min={0} max={200} required defaultValue={Math.round(settings.atRiskThreshold * 100)} /></label>
-          <label className="check"><input name="requireEvidence" type="checkbox" defaultChecked={settings.requireEvidence} /> {t('framework.requireEvidence')}</label>
+          <label className="field">
+            <span>{t('framework.startDate')}</span>
+            <input name="startDate" type="date" required defaultValue={settings.startDate} />
+          </label>
+          <label className="field">
+            <span>{t('framework.periodCount')}</span>
+            <input name="periods" type="number" min={1} max={120} required defaultValue={periodCount || 12} />
+          </label>
+          <label className="field">
+            <span>{t('framework.onTrackThreshold')}</span>
+            <input
+              name="onTrack"
+              type="number"
+              min={0}
+              max={200}
+              required
+              defaultValue={Math.round(settings.onTrackThreshold * 100)}
+            />
+          </label>
+          <label className="field">
+            <span>{t('framework.atRiskThreshold')}</span>
+            <input
+              name="atRisk"
+              type="number"
+              min={0}
+              max={200}
+              required
+              defaultValue={Math.round(settings.atRiskThreshold * 100)}
+            />
+          </label>
+          <label className="check">
+            <input name="requireEvidence" type="checkbox" defaultChecked={settings.requireEvidence} />{' '}
+            {t('framework.requireEvidence')}
+          </label>
           <FormFooter error={configure.error} pending={configure.isPending} label={t('framework.saveSettings')} small />
         </form>
       </section>

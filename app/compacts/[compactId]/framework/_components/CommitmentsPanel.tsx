@@ -32,7 +32,12 @@ export function CommitmentsPanel({ compactId }: { compactId: string }) {
       dueDate: String(f.get('dueDate')) || null,
       narrativeStatus: String(f.get('narrativeStatus') ?? ''),
     };
-    const done = { onSuccess: () => { form.reset(); setEditing(null); } };
+    const done = {
+      onSuccess: () => {
+        form.reset();
+        setEditing(null);
+      },
+    };
     if (current) update.mutate({ ...fields, commitmentId: current.id }, done);
     else create.mutate(fields, done);
   };
@@ -44,10 +49,20 @@ export function CommitmentsPanel({ compactId }: { compactId: string }) {
         {commitments.data?.map((c) => (
           <li key={c.id}>
             <strong>{c.reference}</strong> — {c.deliverable}
-            {c.retired ? ` (${t('indicator.state.retired')})` : (
+            {c.retired ? (
+              ` (${t('indicator.state.retired')})`
+            ) : (
               <span className="member-controls">
-                <button type="button" className="button secondary small" onClick={() => setEditing(c.id)}>{t('framework.editCommitment')}</button>
-                <button type="button" className="button danger small" onClick={() => retire.mutate({ compactId, commitmentId: c.id })}>{t('framework.retireCommitment')}</button>
+                <button type="button" className="button secondary small" onClick={() => setEditing(c.id)}>
+                  {t('framework.editCommitment')}
+                </button>
+                <button
+                  type="button"
+                  className="button danger small"
+                  onClick={() => retire.mutate({ compactId, commitmentId: c.id })}
+                >
+                  {t('framework.retireCommitment')}
+                </button>
               </span>
             )}
           </li>
@@ -55,20 +70,58 @@ export function CommitmentsPanel({ compactId }: { compactId: string }) {
       </ul>
       <ErrorAlert error={retire.error} />
       <form key={editing ?? 'new'} className="stack" onSubmit={save}>
-        <label className="field"><span>{t('framework.reference')}</span><input name="reference" required maxLength={200} defaultValue={current?.reference} /></label>
-        <label className="field"><span>{t('framework.leadParty')}</span>
-          <select name="leadPartyId" defaultValue={current?.leadPartyId}>{parties.data?.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select>
+        <label className="field">
+          <span>{t('framework.reference')}</span>
+          <input name="reference" required maxLength={200} defaultValue={current?.reference} />
         </label>
-        <label className="field"><span>{t('framework.supportingParties')}</span>
-          <select name="supportingPartyIds" multiple size={Math.min(5, parties.data?.length ?? 3)} defaultValue={current?.supportingPartyIds}>
-            {parties.data?.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        <label className="field">
+          <span>{t('framework.leadParty')}</span>
+          <select name="leadPartyId" defaultValue={current?.leadPartyId}>
+            {parties.data?.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="field"><span>{t('framework.deliverable')}</span><input name="deliverable" required maxLength={2000} defaultValue={current?.deliverable} /></label>
-        <label className="field"><span>{t('framework.dueDate')}</span><input name="dueDate" type="date" defaultValue={current?.dueDate ?? ''} /></label>
-        <label className="field"><span>{t('progress.narrative')}</span><input name="narrativeStatus" maxLength={4000} defaultValue={current?.narrativeStatus} /></label>
-        <FormFooter error={create.error ?? update.error} pending={create.isPending || update.isPending} label={current ? t('framework.saveCommitment') : t('framework.addCommitment')} small />
-        {current && <button type="button" className="button secondary small" onClick={() => setEditing(null)}>{t('framework.cancel')}</button>}
+        <label className="field">
+          <span>{t('framework.supportingParties')}</span>
+          <select
+            name="supportingPartyIds"
+            multiple
+            size={Math.min(5, parties.data?.length ?? 3)}
+            defaultValue={current?.supportingPartyIds}
+          >
+            {parties.data?.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('framework.deliverable')}</span>
+          <input name="deliverable" required maxLength={2000} defaultValue={current?.deliverable} />
+        </label>
+        <label className="field">
+          <span>{t('framework.dueDate')}</span>
+          <input name="dueDate" type="date" defaultValue={current?.dueDate ?? ''} />
+        </label>
+        <label className="field">
+          <span>{t('progress.narrative')}</span>
+          <input name="narrativeStatus" maxLength={4000} defaultValue={current?.narrativeStatus} />
+        </label>
+        <FormFooter
+          error={create.error ?? update.error}
+          pending={create.isPending || update.isPending}
+          label={current ? t('framework.saveCommitment') : t('framework.addCommitment')}
+          small
+        />
+        {current && (
+          <button type="button" className="button secondary small" onClick={() => setEditing(null)}>
+            {t('framework.cancel')}
+          </button>
+        )}
       </form>
     </section>
   );

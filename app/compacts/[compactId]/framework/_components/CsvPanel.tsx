@@ -19,14 +19,21 @@ export function CsvPanel({ compactId, role }: { compactId: string; role: Compact
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [separator, setSeparator] = useState<',' | ';'>(',');
-  const importFramework = useMutation(trpc.framework.importFrameworkCsv.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
-  const importProgress = useMutation(trpc.framework.importProgressCsv.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
+  const importFramework = useMutation(
+    trpc.framework.importFrameworkCsv.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
+  );
+  const importProgress = useMutation(
+    trpc.framework.importProgressCsv.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
+  );
   const importer = role === 'admin' ? importFramework : role === 'monitor' ? importProgress : null;
   const imported = importer?.data;
   const rowErrors = importer?.error?.data?.csvErrors;
 
   const exportCsv = async (kind: 'framework' | 'progress') => {
-    const options = kind === 'framework' ? trpc.framework.exportFrameworkCsv.queryOptions({ compactId, separator }) : trpc.framework.exportProgressCsv.queryOptions({ compactId, separator });
+    const options =
+      kind === 'framework'
+        ? trpc.framework.exportFrameworkCsv.queryOptions({ compactId, separator })
+        : trpc.framework.exportProgressCsv.queryOptions({ compactId, separator });
     download(`${kind}.csv`, await queryClient.fetchQuery({ ...options, staleTime: 0 }));
   };
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -46,8 +53,12 @@ export function CsvPanel({ compactId, role }: { compactId: string; role: Compact
             <option value=";">;</option>
           </select>
         </label>
-        <button type="button" className="button secondary small" onClick={() => exportCsv('framework')}>{t('framework.exportFramework')}</button>
-        <button type="button" className="button secondary small" onClick={() => exportCsv('progress')}>{t('framework.exportProgress')}</button>
+        <button type="button" className="button secondary small" onClick={() => exportCsv('framework')}>
+          {t('framework.exportFramework')}
+        </button>
+        <button type="button" className="button secondary small" onClick={() => exportCsv('progress')}>
+          {t('framework.exportProgress')}
+        </button>
       </div>
       {importer && (
         <>
@@ -59,7 +70,9 @@ export function CsvPanel({ compactId, role }: { compactId: string; role: Compact
             <div className="alert error" role="alert">
               <p>{t('framework.importErrors')}</p>
               <ul>
-                {rowErrors.map((e, i) => <li key={i}>{t('framework.row', { row: e.row, column: e.column, reason: e.reason })}</li>)}
+                {rowErrors.map((e, i) => (
+                  <li key={i}>{t('framework.row', { row: e.row, column: e.column, reason: e.reason })}</li>
+                ))}
               </ul>
             </div>
           )}

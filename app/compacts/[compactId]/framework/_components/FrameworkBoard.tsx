@@ -16,7 +16,8 @@ import { TasksPanel } from './TasksPanel';
 const STATUSES: Status[] = ['on-track', 'at-risk', 'off-track', 'no-data'];
 const LEVELS = ['impact', 'outcome', 'output'] as const;
 const pct = (n: number) => `${Math.round(n * 100)} %`;
-const fmt = (n: number | null | undefined, unit: string) => (n === null || n === undefined ? '—' : `${Math.round(n * 10) / 10}${unit === '%' ? ' %' : ''}`);
+const fmt = (n: number | null | undefined, unit: string) =>
+  n === null || n === undefined ? '—' : `${Math.round(n * 10) / 10}${unit === '%' ? ' %' : ''}`;
 
 export function FrameworkBoard({ compactId, role }: { compactId: string; role: CompactRole }) {
   const trpc = useTRPC();
@@ -26,12 +27,30 @@ export function FrameworkBoard({ compactId, role }: { compactId: string; role: C
   const [level, setLevel] = useState('');
   const data = view.data;
   const visible = useMemo(
-    () => (data?.indicators ?? []).filter((i) => (!party || i.responsiblePartyId === party) && (!status || (i.headline?.status ?? 'no-data') === status) && (!level || i.level === level)),
+    () =>
+      (data?.indicators ?? []).filter(
+        (i) =>
+          (!party || i.responsiblePartyId === party) &&
+          (!status || (i.headline?.status ?? 'no-data') === status) &&
+          (!level || i.level === level),
+      ),
     [data, party, status, level],
   );
-  if (view.error) return <main className="page"><ErrorAlert error={view.error} /></main>;
-  if (!data) return <main className="page"><p className="muted">…</p></main>;
-  const groups = data.groups.map((g) => ({ ...g, rows: visible.filter((i) => g.indicatorIds.includes(i.id)) })).filter((g) => g.rows.length > 0);
+  if (view.error)
+    return (
+      <main className="page">
+        <ErrorAlert error={view.error} />
+      </main>
+    );
+  if (!data)
+    return (
+      <main className="page">
+        <p className="muted">…</p>
+      </main>
+    );
+  const groups = data.groups
+    .map((g) => ({ ...g, rows: visible.filter((i) => g.indicatorIds.includes(i.id)) }))
+    .filter((g) => g.rows.length > 0);
 
   return (
     <main className="page wide">
@@ -45,9 +64,18 @@ export function FrameworkBoard({ compactId, role }: { compactId: string; role: C
       </div>
       <p className="rollup compact-rollup" aria-label={t('framework.compactRollup')}>
         <strong>{t('framework.compactRollup')}:</strong>
-        {STATUSES.map((s) => <span key={s} className={`count chip-${s}`}>{data.compact[s]} {t(`status.${s}` as MessageKey)}</span>)}
+        {STATUSES.map((s) => (
+          <span key={s} className={`count chip-${s}`}>
+            {data.compact[s]} {t(`status.${s}` as MessageKey)}
+          </span>
+        ))}
       </p>
-      <p className="muted small rule">{t('framework.rule', { onTrack: pct(data.settings.onTrackThreshold), atRisk: pct(data.settings.atRiskThreshold) })}</p>
+      <p className="muted small rule">
+        {t('framework.rule', {
+          onTrack: pct(data.settings.onTrackThreshold),
+          atRisk: pct(data.settings.atRiskThreshold),
+        })}
+      </p>
       {data.periods.length === 0 && <p className="alert error">{t('framework.notConfigured')}</p>}
 
       <div className="framework-layout">
@@ -55,15 +83,27 @@ export function FrameworkBoard({ compactId, role }: { compactId: string; role: C
           <div className="filters" role="group" aria-label={t('framework.filters')}>
             <select aria-label={t('framework.party')} value={party} onChange={(e) => setParty(e.target.value)}>
               <option value="">{t('framework.allParties')}</option>
-              {data.byParty.map((p) => <option key={p.partyId} value={p.partyId}>{p.partyName}</option>)}
+              {data.byParty.map((p) => (
+                <option key={p.partyId} value={p.partyId}>
+                  {p.partyName}
+                </option>
+              ))}
             </select>
             <select aria-label={t('framework.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
               <option value="">{t('framework.allStatuses')}</option>
-              {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}` as MessageKey)}</option>)}
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}` as MessageKey)}
+                </option>
+              ))}
             </select>
             <select aria-label={t('framework.level')} value={level} onChange={(e) => setLevel(e.target.value)}>
               <option value="">{t('framework.allLevels')}</option>
-              {LEVELS.map((l) => <option key={l} value={l}>{t(`level.${l}` as MessageKey)}</option>)}
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`level.${l}` as MessageKey)}
+                </option>
+              ))}
             </select>
           </div>
           {groups.length === 0 && <p className="muted">{t('framework.empty')}</p>}
@@ -72,12 +112,23 @@ export function FrameworkBoard({ compactId, role }: { compactId: string; role: C
               <div className="group-head">
                 <h2>{group.name}</h2>
                 <span className="rollup" aria-label={t('framework.rollup')}>
-                  {STATUSES.filter((s) => group.counts[s] > 0).map((s) => <span key={s} className={`count chip-${s}`}>{group.counts[s]} {t(`status.${s}` as MessageKey)}</span>)}
+                  {STATUSES.filter((s) => group.counts[s] > 0).map((s) => (
+                    <span key={s} className={`count chip-${s}`}>
+                      {group.counts[s]} {t(`status.${s}` as MessageKey)}
+                    </span>
+                  ))}
                 </span>
               </div>
               <table className="table indicators">
                 <thead>
-                  <tr><th>{t('framework.code')}</th><th>{t('framework.indicator')}</th><th>{t('framework.party')}</th><th>{t('framework.status')}</th><th>{t('framework.latest')}</th><th>{t('framework.trend')}</th></tr>
+                  <tr>
+                    <th>{t('framework.code')}</th>
+                    <th>{t('framework.indicator')}</th>
+                    <th>{t('framework.party')}</th>
+                    <th>{t('framework.status')}</th>
+                    <th>{t('framework.latest')}</th>
+                    <th>{t('framework.trend')}</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {group.rows.map((row) => (
@@ -85,18 +136,35 @@ export function FrameworkBoard({ compactId, role }: { compactId: string; role: C
                       <td className="code">{row.code}</td>
                       <td>
                         <Link href={`/compacts/${compactId}/indicators/${row.id}`}>{row.title}</Link>
-                        {row.state !== 'active' && <span className="badge">{t(`indicator.state.${row.state}` as MessageKey)}</span>}
+                        {row.state !== 'active' && (
+                          <span className="badge">{t(`indicator.state.${row.state}` as MessageKey)}</span>
+                        )}
                         <span className="muted small block">{t(`level.${row.level}` as MessageKey)}</span>
                       </td>
                       <td className="small">{row.responsiblePartyName}</td>
                       <td>
-                        <StatusChip status={row.headline?.status ?? 'no-data'} reason={row.headline?.reason} share={row.series.find((p) => p.label === row.headline?.label)?.share} />
-                        {row.overduePeriod && <span className="muted small block">{t('framework.overdue', { period: row.overduePeriod })}</span>}
+                        <StatusChip
+                          status={row.headline?.status ?? 'no-data'}
+                          reason={row.headline?.reason}
+                          share={row.series.find((p) => p.label === row.headline?.label)?.share}
+                        />
+                        {row.overduePeriod && (
+                          <span className="muted small block">
+                            {t('framework.overdue', { period: row.overduePeriod })}
+                          </span>
+                        )}
                       </td>
                       <td className="small">
-                        {row.headline ? `${fmt(row.headline.actual, row.unit)} / ${fmt(row.headline.target, row.unit)} (${row.headline.label})` : '—'}
+                        {row.headline
+                          ? `${fmt(row.headline.actual, row.unit)} / ${fmt(row.headline.target, row.unit)} (${row.headline.label})`
+                          : '—'}
                       </td>
-                      <td><Sparkline values={row.series.map((p) => p.actual)} label={`${row.code} ${t('framework.trend')}`} /></td>
+                      <td>
+                        <Sparkline
+                          values={row.series.map((p) => p.actual)}
+                          label={`${row.code} ${t('framework.trend')}`}
+                        />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -112,13 +180,19 @@ export function FrameworkBoard({ compactId, role }: { compactId: string; role: C
               {data.byParty.map((p) => (
                 <li key={p.partyId}>
                   <Link href={`/compacts/${compactId}/scorecard/${p.partyId}`}>{p.partyName}</Link>{' '}
-                  <span className="muted small">{STATUSES.filter((s) => p.counts[s] > 0).map((s) => `${p.counts[s]} ${t(`status.${s}` as MessageKey)}`).join(' · ')}</span>
+                  <span className="muted small">
+                    {STATUSES.filter((s) => p.counts[s] > 0)
+                      .map((s) => `${p.counts[s]} ${t(`status.${s}` as MessageKey)}`)
+                      .join(' · ')}
+                  </span>
                 </li>
               ))}
             </ul>
           </section>
           <CsvPanel compactId={compactId} role={role} />
-          {role === 'admin' && <AdminPanels compactId={compactId} settings={data.settings} periodCount={data.periods.length} />}
+          {role === 'admin' && (
+            <AdminPanels compactId={compactId} settings={data.settings} periodCount={data.periods.length} />
+          )}
         </aside>
       </div>
     </main>

@@ -19,7 +19,15 @@ export function TasksPanel({ compactId, tasks }: { compactId: string; tasks: Tas
           {tasks.map((task) => (
             <li key={`${task.kind}-${task.indicatorId}-${task.periodId}`}>
               <span className={`badge task-${task.kind}`}>{t(`framework.task.${task.kind}` as MessageKey)}</span>{' '}
-              <Link href={task.kind === 'due' ? `/compacts/${compactId}/progress?period=${task.periodId}` : `/compacts/${compactId}/indicators/${task.indicatorId}`}>{task.text}</Link>
+              <Link
+                href={
+                  task.kind === 'due'
+                    ? `/compacts/${compactId}/progress?period=${task.periodId}`
+                    : `/compacts/${compactId}/indicators/${task.indicatorId}`
+                }
+              >
+                {task.text}
+              </Link>
             </li>
           ))}
         </ul>

@@ -3,8 +3,18 @@ import { IndicatorPage } from './_components/IndicatorPage';
 
 export const dynamic = 'force-dynamic';
 
-export default async function IndicatorRoute({ params }: { params: Promise<{ compactId: string; indicatorId: string }> }) {
+export default async function IndicatorRoute({
+  params,
+}: {
+  params: Promise<{ compactId: string; indicatorId: string }>;
+}) {
   const { compactId, indicatorId } = await params;
   const { actor, membership } = await requireMembership(compactId);
-  return <IndicatorPage compactId={compactId} indicatorId={indicatorId} viewer={{ userId: actor.userId, partyId: actor.partyId, role: membership.role }} />;
+  return (
+    <IndicatorPage
+      compactId={compactId}
+      indicatorId={indicatorId}
+      viewer={{ userId: actor.userId, partyId: actor.partyId, role: membership.role }}
+    />
+  );
 }

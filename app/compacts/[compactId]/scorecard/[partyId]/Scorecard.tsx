@@ -13,8 +13,18 @@ const SHOWN_PERIODS = 6;
 export function Scorecard({ compactId, partyId }: { compactId: string; partyId: string }) {
   const trpc = useTRPC();
   const view = useQuery(trpc.framework.view.queryOptions({ compactId }));
-  if (view.error) return <main className="page"><ErrorAlert error={view.error} /></main>;
-  if (!view.data) return <main className="page"><p className="muted">…</p></main>;
+  if (view.error)
+    return (
+      <main className="page">
+        <ErrorAlert error={view.error} />
+      </main>
+    );
+  if (!view.data)
+    return (
+      <main className="page">
+        <p className="muted">…</p>
+      </main>
+    );
   const party = view.data.byParty.find((p) => p.partyId === partyId);
   const today = new Date().toISOString().slice(0, 10);
   const shown = view.data.periods.filter((p) => p.startsOn <= today).slice(-SHOWN_PERIODS);
@@ -22,21 +32,36 @@ export function Scorecard({ compactId, partyId }: { compactId: string; partyId: 
   const partyName = party?.partyName ?? '';
   return (
     <main className="page wide">
-      <p className="breadcrumb"><Link href={`/compacts/${compactId}/framework`}>{t('framework.title')}</Link></p>
+      <p className="breadcrumb">
+        <Link href={`/compacts/${compactId}/framework`}>{t('framework.title')}</Link>
+      </p>
       <h1>{t('scorecard.title', { party: partyName })}</h1>
       <p className="muted">{t('scorecard.hint', { party: partyName })}</p>
       <div className="card">
         <table className="table scorecard">
           <thead>
-            <tr><th>{t('framework.indicator')}</th>{shown.map((p) => <th key={p.id}>{p.label}</th>)}</tr>
+            <tr>
+              <th>{t('framework.indicator')}</th>
+              {shown.map((p) => (
+                <th key={p.id}>{p.label}</th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <td><Link href={`/compacts/${compactId}/indicators/${row.id}`}><span className="code">{row.code}</span> {row.title}</Link></td>
+                <td>
+                  <Link href={`/compacts/${compactId}/indicators/${row.id}`}>
+                    <span className="code">{row.code}</span> {row.title}
+                  </Link>
+                </td>
                 {shown.map((p) => {
                   const point = row.series.find((s) => s.periodId === p.id);
-                  return <td key={p.id}>{point && <StatusChip status={point.status} reason={point.reason} share={point.share} />}</td>;
+                  return (
+                    <td key={p.id}>
+                      {point && <StatusChip status={point.status} reason={point.reason} share={point.share} />}
+                    </td>
+                  );
                 })}
               </tr>
             ))}

@@ -1,6 +1,16 @@
 'use client';
 
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { t } from '../../../../../_lib/messages';
 
 interface Point {
@@ -11,7 +21,11 @@ interface Point {
 
 /** Actual (validated) against target by period, with the baseline as a reference line. */
 export function IndicatorChart({ series, baseline, unit }: { series: Point[]; baseline: number | null; unit: string }) {
-  const data = series.map((p) => ({ period: p.label, actual: p.actual, target: p.target.value === null ? null : Math.round(p.target.value * 10) / 10 }));
+  const data = series.map((p) => ({
+    period: p.label,
+    actual: p.actual,
+    target: p.target.value === null ? null : Math.round(p.target.value * 10) / 10,
+  }));
   return (
     <figure className="chart" aria-label={t('indicator.chart')}>
       <ResponsiveContainer width="100%" height={260}>
@@ -21,9 +35,33 @@ export function IndicatorChart({ series, baseline, unit }: { series: Point[]; ba
           <YAxis fontSize={12} unit={unit === '%' ? '%' : undefined} />
           <Tooltip />
           <Legend />
-          {baseline !== null && <ReferenceLine y={baseline} stroke="#8a94a3" strokeDasharray="4 4" label={{ value: t('indicator.baseline'), fontSize: 11, position: 'insideTopLeft' }} />}
-          <Line isAnimationActive={false} type="monotone" dataKey="target" name={t('indicator.target')} stroke="#8a5a00" strokeDasharray="6 3" dot={false} connectNulls />
-          <Line isAnimationActive={false} type="monotone" dataKey="actual" name={t('indicator.actual')} stroke="#1f4f8f" strokeWidth={2} connectNulls={false} />
+          {baseline !== null && (
+            <ReferenceLine
+              y={baseline}
+              stroke="#8a94a3"
+              strokeDasharray="4 4"
+              label={{ value: t('indicator.baseline'), fontSize: 11, position: 'insideTopLeft' }}
+            />
+          )}
+          <Line
+            isAnimationActive={false}
+            type="monotone"
+            dataKey="target"
+            name={t('indicator.target')}
+            stroke="#8a5a00"
+            strokeDasharray="6 3"
+            dot={false}
+            connectNulls
+          />
+          <Line
+            isAnimationActive={false}
+            type="monotone"
+            dataKey="actual"
+            name={t('indicator.actual')}
+            stroke="#1f4f8f"
+            strokeWidth={2}
+            connectNulls={false}
+          />
         </LineChart>
       </ResponsiveContainer>
       <figcaption className="sr-only">

@@ -18,36 +18,83 @@ interface Viewer {
   role: CompactRole;
 }
 
-export function IndicatorPage({ compactId, indicatorId, viewer }: { compactId: string; indicatorId: string; viewer: Viewer }) {
+export function IndicatorPage({
+  compactId,
+  indicatorId,
+  viewer,
+}: {
+  compactId: string;
+  indicatorId: string;
+  viewer: Viewer;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const detail = useQuery(trpc.indicators.detail.queryOptions({ compactId, indicatorId }));
   const refresh = () => queryClient.invalidateQueries();
   const retire = useMutation(trpc.indicators.retire.mutationOptions({ onSuccess: refresh }));
   const accept = useMutation(trpc.indicators.accept.mutationOptions({ onSuccess: refresh }));
-  if (detail.error) return <main className="page"><ErrorAlert error={detail.error} /></main>;
-  if (!detail.data) return <main className="page"><p className="muted">…</p></main>;
+  if (detail.error)
+    return (
+      <main className="page">
+        <ErrorAlert error={detail.error} />
+      </main>
+    );
+  if (!detail.data)
+    return (
+      <main className="page">
+        <p className="muted">…</p>
+      </main>
+    );
   const { indicator, series, periods, updates, targetHistory } = detail.data;
   const latest = [...series].reverse().find((p) => p.actual !== null || p.rating !== null);
-  const isReporter = viewer.role === 'monitor' && viewer.partyId === indicator.responsiblePartyId && indicator.state === 'active';
+  const isReporter =
+    viewer.role === 'monitor' && viewer.partyId === indicator.responsiblePartyId && indicator.state === 'active';
   const today = new Date().toISOString().slice(0, 10);
   const currentPeriod = [...periods].reverse().find((p) => p.startsOn <= today) ?? periods[0];
 
   return (
     <main className="page wide">
-      <p className="breadcrumb"><Link href={`/compacts/${compactId}/framework`}>{t('framework.title')}</Link></p>
+      <p className="breadcrumb">
+        <Link href={`/compacts/${compactId}/framework`}>{t('framework.title')}</Link>
+      </p>
       <div className="page-head">
-        <h1><span className="code">{indicator.code}</span> {indicator.title}</h1>
+        <h1>
+          <span className="code">{indicator.code}</span> {indicator.title}
+        </h1>
         <div className="title-badges">
           <span className="badge">{t(`indicator.state.${indicator.state}` as MessageKey)}</span>
-          <StatusChip status={latest?.status ?? 'no-data'} reason={latest?.reason ?? 'not-validated'} share={latest?.share} />
+          <StatusChip
+            status={latest?.status ?? 'no-data'}
+            reason={latest?.reason ?? 'not-validated'}
+            share={latest?.share}
+          />
         </div>
       </div>
       {viewer.role === 'admin' && (
         <div className="member-controls">
-          {indicator.state !== 'retired' && <Link className="button secondary small" href={`/compacts/${compactId}/indicators/${indicatorId}/edit`}>{t('indicator.edit')}</Link>}
-          {indicator.state === 'proposed' && <button type="button" className="button primary small" onClick={() => accept.mutate({ compactId, indicatorId })}>{t('indicator.accept')}</button>}
-          {indicator.state !== 'retired' && <button type="button" className="button danger small" onClick={() => retire.mutate({ compactId, indicatorId })}>{t('indicator.retire')}</button>}
+          {indicator.state !== 'retired' && (
+            <Link className="button secondary small" href={`/compacts/${compactId}/indicators/${indicatorId}/edit`}>
+              {t('indicator.edit')}
+            </Link>
+          )}
+          {indicator.state === 'proposed' && (
+            <button
+              type="button"
+              className="button primary small"
+              onClick={() => accept.mutate({ compactId, indicatorId })}
+            >
+              {t('indicator.accept')}
+            </button>
+          )}
+          {indicator.state !== 'retired' && (
+            <button
+              type="button"
+              className="button danger small"
+              onClick={() => retire.mutate({ compactId, indicatorId })}
+            >
+              {t('indicator.retire')}
+            </button>
+          )}
           <ErrorAlert error={retire.error ?? accept.error} />
         </div>
       )}
@@ -55,39 +102,90 @@ export function IndicatorPage({ compactId, indicatorId, viewer }: { compactId: s
         <section className="card">
           <h2>{t('indicator.chart')}</h2>
           {indicator.measure === 'qualitative' ? (
-            <ol className="rating-trail">{series.map((p) => <li key={p.periodId}><span className="muted small">{p.label}</span> <StatusChip status={p.status} reason={p.reason} /></li>)}</ol>
+            <ol className="rating-trail">
+              {series.map((p) => (
+                <li key={p.periodId}>
+                  <span className="muted small">{p.label}</span> <StatusChip status={p.status} reason={p.reason} />
+                </li>
+              ))}
+            </ol>
           ) : (
             <IndicatorChart series={series} baseline={indicator.baselineValue} unit={indicator.unit} />
           )}
           <h2>{t('indicator.history')}</h2>
-          <UpdateHistory compactId={compactId} indicator={indicator} periods={periods} updates={updates} viewer={viewer} evidenceRequired={detail.data.settings.requireEvidence} />
+          <UpdateHistory
+            compactId={compactId}
+            indicator={indicator}
+            periods={periods}
+            updates={updates}
+            viewer={viewer}
+            evidenceRequired={detail.data.settings.requireEvidence}
+          />
         </section>
         <aside className="framework-side">
           <section className="card side-card">
             <h2>{t('indicator.definition')}</h2>
             <dl className="definition">
-              <dt>{t('framework.level')}</dt><dd>{t(`level.${indicator.level}` as MessageKey)}</dd>
-              <dt>{t('indicator.measure')}</dt><dd>{t(`measure.${indicator.measure}` as MessageKey)}{indicator.unit && ` (${indicator.unit})`}</dd>
-              <dt>{t('indicator.direction')}</dt><dd>{t(`direction.${indicator.direction}` as MessageKey)}</dd>
-              <dt>{t('indicator.aggregation')}</dt><dd>{t(`aggregation.${indicator.aggregation}` as MessageKey)}</dd>
-              <dt>{t('indicator.baseline')}</dt><dd>{indicator.baselineValue === null ? t('indicator.tbd') : `${indicator.baselineValue} (${indicator.baselineDate ?? '—'})`}</dd>
-              <dt>{t('indicator.frequency')}</dt><dd>{t(`frequency.${indicator.reportingFrequency}` as MessageKey)}</dd>
-              <dt>{t('indicator.meansOfVerification')}</dt><dd>{indicator.meansOfVerification || '—'}</dd>
-              <dt>{t('indicator.disaggregation')}</dt><dd>{indicator.disaggregation.join(', ') || '—'}</dd>
+              <dt>{t('framework.level')}</dt>
+              <dd>{t(`level.${indicator.level}` as MessageKey)}</dd>
+              <dt>{t('indicator.measure')}</dt>
+              <dd>
+                {t(`measure.${indicator.measure}` as MessageKey)}
+                {indicator.unit && ` (${indicator.unit})`}
+              </dd>
+              <dt>{t('indicator.direction')}</dt>
+              <dd>{t(`direction.${indicator.direction}` as MessageKey)}</dd>
+              <dt>{t('indicator.aggregation')}</dt>
+              <dd>{t(`aggregation.${indicator.aggregation}` as MessageKey)}</dd>
+              <dt>{t('indicator.baseline')}</dt>
+              <dd>
+                {indicator.baselineValue === null
+                  ? t('indicator.tbd')
+                  : `${indicator.baselineValue} (${indicator.baselineDate ?? '—'})`}
+              </dd>
+              <dt>{t('indicator.frequency')}</dt>
+              <dd>{t(`frequency.${indicator.reportingFrequency}` as MessageKey)}</dd>
+              <dt>{t('indicator.meansOfVerification')}</dt>
+              <dd>{indicator.meansOfVerification || '—'}</dd>
+              <dt>{t('indicator.disaggregation')}</dt>
+              <dd>{indicator.disaggregation.join(', ') || '—'}</dd>
               <dt>{t('indicator.section')}</dt>
               <dd>
                 {indicator.sectionRef || '—'}
-                {indicator.sectionRef && <> · <Link href={`/compacts/${compactId}?section=${encodeURIComponent(indicator.sectionRef)}`}>{t('indicator.goToText')}</Link></>}
+                {indicator.sectionRef && (
+                  <>
+                    {' '}
+                    ·{' '}
+                    <Link href={`/compacts/${compactId}?section=${encodeURIComponent(indicator.sectionRef)}`}>
+                      {t('indicator.goToText')}
+                    </Link>
+                  </>
+                )}
               </dd>
             </dl>
           </section>
           {isReporter && currentPeriod && (
             <section className="card side-card">
               <h2>{t('nav.progress')}</h2>
-              <ProgressForm compactId={compactId} indicator={indicator} periods={periods} periodId={currentPeriod.id} evidenceRequired={detail.data.settings.requireEvidence} />
+              <ProgressForm
+                compactId={compactId}
+                indicator={indicator}
+                periods={periods}
+                periodId={currentPeriod.id}
+                evidenceRequired={detail.data.settings.requireEvidence}
+              />
             </section>
           )}
-          {indicator.measure !== 'qualitative' && <TargetsPanel compactId={compactId} indicatorId={indicatorId} periods={periods} series={series} history={targetHistory} canEdit={viewer.role === 'admin' && indicator.state !== 'retired'} />}
+          {indicator.measure !== 'qualitative' && (
+            <TargetsPanel
+              compactId={compactId}
+              indicatorId={indicatorId}
+              periods={periods}
+              series={series}
+              history={targetHistory}
+              canEdit={viewer.role === 'admin' && indicator.state !== 'retired'}
+            />
+          )}
         </aside>
       </div>
     </main>

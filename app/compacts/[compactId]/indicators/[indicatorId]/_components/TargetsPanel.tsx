@@ -18,7 +18,9 @@ interface Props {
 export function TargetsPanel({ compactId, indicatorId, periods, series, history, canEdit }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const setTarget = useMutation(trpc.indicators.setTarget.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
+  const setTarget = useMutation(
+    trpc.indicators.setTarget.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
+  );
   const label = new Map(periods.map((p) => [p.id, p.label]));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -26,7 +28,11 @@ export function TargetsPanel({ compactId, indicatorId, periods, series, history,
     const raw = String(f.get('value')).trim();
     const value = raw === '' ? null : Number(raw.replace(',', '.'));
     const scope = String(f.get('scope'));
-    setTarget.mutate({ compactId, indicatorId, target: scope.startsWith('year:') ? { year: Number(scope.slice(5)), value } : { periodId: scope, value } });
+    setTarget.mutate({
+      compactId,
+      indicatorId,
+      target: scope.startsWith('year:') ? { year: Number(scope.slice(5)), value } : { periodId: scope, value },
+    });
   };
   const years = [...new Set(periods.map((p) => p.label.slice(0, 4)))];
   return (
@@ -35,19 +41,39 @@ export function TargetsPanel({ compactId, indicatorId, periods, series, history,
       <table className="table small">
         <tbody>
           {series.map((p) => (
-            <tr key={p.periodId}><td>{p.label}</td><td>{p.target.value === null ? '—' : Math.round(p.target.value * 10) / 10}{p.target.source === 'interpolated' && <span className="muted"> ({t('indicator.interpolated')})</span>}</td></tr>
+            <tr key={p.periodId}>
+              <td>{p.label}</td>
+              <td>
+                {p.target.value === null ? '—' : Math.round(p.target.value * 10) / 10}
+                {p.target.source === 'interpolated' && <span className="muted"> ({t('indicator.interpolated')})</span>}
+              </td>
+            </tr>
           ))}
         </tbody>
       </table>
       {canEdit && (
         <form className="stack" onSubmit={submit}>
-          <label className="field"><span>{t('indicator.forPeriod')} / {t('indicator.forYear')}</span>
+          <label className="field">
+            <span>
+              {t('indicator.forPeriod')} / {t('indicator.forYear')}
+            </span>
             <select name="scope">
-              {periods.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
-              {years.map((y) => <option key={y} value={`year:${y}`}>{y} ({t('indicator.forYear')})</option>)}
+              {periods.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+              {years.map((y) => (
+                <option key={y} value={`year:${y}`}>
+                  {y} ({t('indicator.forYear')})
+                </option>
+              ))}
             </select>
           </label>
-          <label className="field"><span>{t('indicator.target')}</span><input name="value" inputMode="decimal" /></label>
+          <label className="field">
+            <span>{t('indicator.target')}</span>
+            <input name="value" inputMode="decimal" />
+          </label>
           <FormFooter error={setTarget.error} pending={setTarget.isPending} label={t('indicator.setTarget')} small />
         </form>
       )}
@@ -56,7 +82,10 @@ export function TargetsPanel({ compactId, indicatorId, periods, series, history,
           <h3>{t('indicator.targetHistory')}</h3>
           <ul className="plain small">
             {history.map((h, i) => (
-              <li key={i}>{h.periodId ? label.get(h.periodId) : h.year}: {h.value ?? '—'} · {h.setBy ?? ''} · {new Date(h.setAt).toLocaleDateString()}</li>
+              <li key={i}>
+                {h.periodId ? label.get(h.periodId) : h.year}: {h.value ?? '—'} · {h.setBy ?? ''} ·{' '}
+                {new Date(h.setAt).toLocaleDateString()}
+              </li>
             ))}
           </ul>
         </>

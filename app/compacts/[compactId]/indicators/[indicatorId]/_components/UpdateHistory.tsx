@@ -5,7 +5,11 @@ import type { FormEvent } from 'react';
 import { RATINGS } from '../../../../../../db/enums';
 import type { CompactRole } from '../../../../../../server/services/roles';
 import { ErrorAlert } from '../../../../../_components/FormFooter';
-import { ProgressForm, type ExistingUpdate, type ProgressFormIndicator } from '../../../../../_components/framework/ProgressForm';
+import {
+  ProgressForm,
+  type ExistingUpdate,
+  type ProgressFormIndicator,
+} from '../../../../../_components/framework/ProgressForm';
 import { isHttpLink } from '../../../../../../server/services/framework/progress-rules';
 import { t, type MessageKey } from '../../../../../_lib/messages';
 import { useTRPC } from '../../../../../_lib/trpc';
@@ -49,17 +53,25 @@ export function UpdateHistory({ compactId, indicator, periods, updates, viewer, 
 
   const onValidate = (update: Update) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const rating = (String(new FormData(event.currentTarget).get('rating') ?? '') || null) as (typeof RATINGS)[number] | null;
+    const rating = (String(new FormData(event.currentTarget).get('rating') ?? '') || null) as
+      (typeof RATINGS)[number] | null;
     validate.mutate({ compactId, updateId: update.id, rating });
   };
   const onReturn = (update: Update) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    giveBack.mutate({ compactId, updateId: update.id, reason: String(new FormData(event.currentTarget).get('reason')) });
+    giveBack.mutate({
+      compactId,
+      updateId: update.id,
+      reason: String(new FormData(event.currentTarget).get('reason')),
+    });
   };
   const onComment = (update: Update) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
-    comment.mutate({ compactId, updateId: update.id, body: String(new FormData(form).get('body')) }, { onSuccess: () => form.reset() });
+    comment.mutate(
+      { compactId, updateId: update.id, body: String(new FormData(form).get('body')) },
+      { onSuccess: () => form.reset() },
+    );
   };
 
   return (
@@ -72,26 +84,52 @@ export function UpdateHistory({ compactId, indicator, periods, updates, viewer, 
           <li key={update.id} className={`update state-${update.state}`}>
             <div className="update-head">
               <strong>{label.get(update.periodId)}</strong>
-              <span className={`badge progress-${update.state}`}>{t(`progress.state.${update.state}` as MessageKey)}</span>
-              <span>{indicator.measure === 'qualitative' ? t(`status.${update.validatedRating ?? update.rating ?? 'no-data'}` as MessageKey) : (update.value ?? '—')}{indicator.unit === '%' ? ' %' : ''}</span>
+              <span className={`badge progress-${update.state}`}>
+                {t(`progress.state.${update.state}` as MessageKey)}
+              </span>
+              <span>
+                {indicator.measure === 'qualitative'
+                  ? t(`status.${update.validatedRating ?? update.rating ?? 'no-data'}` as MessageKey)
+                  : (update.value ?? '—')}
+                {indicator.unit === '%' ? ' %' : ''}
+              </span>
               {update.supersedesId && <span className="muted small">{t('progress.supersedes')}</span>}
             </div>
             <p className="muted small">
               {t('progress.by', { name: update.createdByName })} · {when(update.createdAt)}
               {update.submittedAt && ` · ${t('progress.state.submitted')} ${when(update.submittedAt)}`}
-              {update.decidedByName && ` · ${t(`progress.state.${update.state}` as MessageKey)} ${t('progress.by', { name: update.decidedByName })} ${when(update.decidedAt)}`}
+              {update.decidedByName &&
+                ` · ${t(`progress.state.${update.state}` as MessageKey)} ${t('progress.by', { name: update.decidedByName })} ${when(update.decidedAt)}`}
             </p>
             {update.narrative && <p>{update.narrative}</p>}
             {(update.evidenceLinks.length > 0 || update.files.length > 0) && (
               <p className="small">
                 {/* Only web links get an href: rows stored before links were checked may hold javascript: or data: URLs. */}
-                {update.evidenceLinks.map((link) => (isHttpLink(link) ? <a key={link} href={link} rel="noopener noreferrer nofollow" target="_blank">{link}</a> : <span key={link} className="muted">{link}</span>))}
-                {update.files.map((file) => <a key={file.id} href={`/api/compacts/${compactId}/evidence/${file.id}`}>{file.filename}</a>)}
+                {update.evidenceLinks.map((link) =>
+                  isHttpLink(link) ? (
+                    <a key={link} href={link} rel="noopener noreferrer nofollow" target="_blank">
+                      {link}
+                    </a>
+                  ) : (
+                    <span key={link} className="muted">
+                      {link}
+                    </span>
+                  ),
+                )}
+                {update.files.map((file) => (
+                  <a key={file.id} href={`/api/compacts/${compactId}/evidence/${file.id}`}>
+                    {file.filename}
+                  </a>
+                ))}
               </p>
             )}
             {update.discussion.length > 0 && (
               <ul className="discussion">
-                {update.discussion.map((c, i) => <li key={i}><strong>{c.author}</strong>: {c.body} <span className="muted small">{when(c.createdAt)}</span></li>)}
+                {update.discussion.map((c, i) => (
+                  <li key={i}>
+                    <strong>{c.author}</strong>: {c.body} <span className="muted small">{when(c.createdAt)}</span>
+                  </li>
+                ))}
               </ul>
             )}
             {canDecide && (
@@ -99,25 +137,59 @@ export function UpdateHistory({ compactId, indicator, periods, updates, viewer, 
                 <form className="member-controls" onSubmit={onValidate(update)}>
                   {indicator.measure === 'qualitative' && (
                     <select name="rating" aria-label={t('progress.rating')} defaultValue={update.rating ?? ''}>
-                      {RATINGS.map((r) => <option key={r} value={r}>{t(`status.${r}` as MessageKey)}</option>)}
+                      {RATINGS.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`status.${r}` as MessageKey)}
+                        </option>
+                      ))}
                     </select>
                   )}
-                  <button type="submit" className="button primary small">{t('progress.validate')}</button>
+                  <button type="submit" className="button primary small">
+                    {t('progress.validate')}
+                  </button>
                 </form>
                 <form className="member-controls" onSubmit={onReturn(update)}>
-                  <input name="reason" required minLength={3} maxLength={2000} aria-label={t('progress.returnReason')} placeholder={t('progress.returnReason')} />
-                  <button type="submit" className="button danger small">{t('progress.return')}</button>
+                  <input
+                    name="reason"
+                    required
+                    minLength={3}
+                    maxLength={2000}
+                    aria-label={t('progress.returnReason')}
+                    placeholder={t('progress.returnReason')}
+                  />
+                  <button type="submit" className="button danger small">
+                    {t('progress.return')}
+                  </button>
                 </form>
               </div>
             )}
             {update.state === 'returned' && (viewer.role === 'validator' || ownParty) && (
               <form className="member-controls" onSubmit={onComment(update)}>
-                <input name="body" required maxLength={2000} aria-label={t('progress.reply')} placeholder={t('progress.reply')} />
-                <button type="submit" className="button secondary small">{t('progress.reply')}</button>
+                <input
+                  name="body"
+                  required
+                  maxLength={2000}
+                  aria-label={t('progress.reply')}
+                  placeholder={t('progress.reply')}
+                />
+                <button type="submit" className="button secondary small">
+                  {t('progress.reply')}
+                </button>
               </form>
             )}
             {ownParty && (update.state === 'returned' || update.state === 'draft') && (
-              <details><summary>{t('indicator.edit')}</summary><ProgressForm compactId={compactId} indicator={indicator} periods={periods} periodId={update.periodId} existing={update} evidenceRequired={evidenceRequired} hasFiles={update.files.length > 0} /></details>
+              <details>
+                <summary>{t('indicator.edit')}</summary>
+                <ProgressForm
+                  compactId={compactId}
+                  indicator={indicator}
+                  periods={periods}
+                  periodId={update.periodId}
+                  existing={update}
+                  evidenceRequired={evidenceRequired}
+                  hasFiles={update.files.length > 0}
+                />
+              </details>
             )}
           </li>
         );

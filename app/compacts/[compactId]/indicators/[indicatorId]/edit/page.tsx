@@ -7,7 +7,11 @@ import { requireMembership } from '../../../../../_lib/server-session';
 
 export const dynamic = 'force-dynamic';
 
-export default async function EditIndicatorPage({ params }: { params: Promise<{ compactId: string; indicatorId: string }> }) {
+export default async function EditIndicatorPage({
+  params,
+}: {
+  params: Promise<{ compactId: string; indicatorId: string }>;
+}) {
   const { compactId, indicatorId } = await params;
   const { membership } = await requireMembership(compactId);
   if (membership.role !== 'admin') notFound();
@@ -19,7 +23,9 @@ export default async function EditIndicatorPage({ params }: { params: Promise<{ 
   }
   return (
     <main className="page">
-      <h1>{t('indicator.edit')}: {indicator.code}</h1>
+      <h1>
+        {t('indicator.edit')}: {indicator.code}
+      </h1>
       <IndicatorForm compactId={compactId} mode="edit" existing={indicator} />
     </main>
   );
