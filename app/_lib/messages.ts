@@ -58,6 +58,7 @@ const en = {
   'status.tooManyConnections': 'Too many open connections: close other tabs of this workspace, then reload',
   'progress.notStarted':
     '{period} starts on {date}: progress can be reported once it has started (targets can be set already).',
+  'status.outdated': 'This page is out of date: reload it to keep editing',
   'status.refused': 'The server refused a change from this tab: reload the page to continue',
   'presence.title': 'In this document',
   'presence.label': 'People in this document',

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CLOSE } from '../../server/collab/close-codes';
+import { EDITOR_SCHEMA_VERSION } from '../../server/editor/extensions';
 
 export type ConnectionStatus =
   | 'connecting'
@@ -14,7 +15,8 @@ export type ConnectionStatus =
   | 'signed-out'
   | 'forbidden'
   | 'too-many-connections'
-  | 'refused';
+  | 'refused'
+  | 'outdated';
 
 /** Close codes after which this tab stops, and what it then shows. */
 const TERMINAL_CLOSES = new Map<number, ConnectionStatus>([
@@ -24,6 +26,7 @@ const TERMINAL_CLOSES = new Map<number, ConnectionStatus>([
   [CLOSE.outsideSchema.code, 'refused'],
   [CLOSE.tooLarge.code, 'refused'],
   [CLOSE.malformed.code, 'refused'],
+  [CLOSE.outdatedEditor.code, 'outdated'],
 ]);
 
 export interface PresencePerson {
@@ -55,6 +58,7 @@ export function useCollab(compactId: string) {
     const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
     const provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, compactId, doc, {
       maxBackoffTime: 5000,
+      params: { schema: String(EDITOR_SCHEMA_VERSION) },
       disableBc: true,
     });
     let everConnected = false;

@@ -14,6 +14,8 @@ export const CLOSE = {
   /** The Yjs client id is bound to someone else: the editor starts a fresh document and reconnects. */
   clientIdTaken: { code: 4409, reason: 'This editing session id belongs to someone else; start a new session' },
   tooLarge: { code: 4413, reason: 'Message too large' },
+  /** The browser runs an editor of another schema version (an old bundle): it must reload the page. */
+  outdatedEditor: { code: 4426, reason: 'This page is out of date; reload it' },
   outsideSchema: { code: 4422, reason: 'Update refused: content outside the compact schema' },
   tooManyRequests: { code: 4429, reason: 'Too many connections or requests' },
   /** The socket does not read what it is sent fast enough: it reconnects and starts over. */

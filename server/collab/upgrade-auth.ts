@@ -4,6 +4,7 @@ import { resolveActor } from '../auth/actor';
 import { isSameOriginRequest } from '../auth/request-origin';
 import { findMembership } from '../services/compacts';
 import { canEditText } from '../services/roles';
+import { EDITOR_SCHEMA_VERSION } from '../editor/extensions';
 import { CLOSE, type CloseReason } from './close-codes';
 import type { ConnectionAccess } from './connection';
 import { partyColour } from './presence-colour';
@@ -19,6 +20,19 @@ export function compactIdFromPath(url: string | undefined): string | null {
     return id.length > 0 && id.length <= 64 && !id.includes('/') ? id : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * The app's editor says which schema version it was built with (`?schema=N`: the y-websocket
+ * protocol itself is untouched); a connection that does not say (a stock client) is accepted.
+ */
+export function editorSchemaMatches(url: string | undefined): boolean {
+  try {
+    const version = new URL(url ?? '/', 'http://localhost').searchParams.get('schema');
+    return version === null || version === String(EDITOR_SCHEMA_VERSION);
+  } catch {
+    return false;
   }
 }
 
@@ -40,6 +54,7 @@ export async function authorizeUpgrade(
   request: IncomingMessage,
   compactId: string,
 ): Promise<{ ok: true; access: ConnectionAccess } | { ok: false; refusal: CloseReason }> {
+  if (!editorSchemaMatches(request.url)) return { ok: false, refusal: CLOSE.outdatedEditor };
   const headers = headersOf(request);
   if (!isSameOriginRequest(headers)) return { ok: false, refusal: CLOSE.forbidden };
   const actor = await resolveActor(handle, headers);

@@ -1,6 +1,13 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 
+/**
+ * The version of the document schema this extension list produces. Bump it whenever nodes, marks
+ * or attributes change: a browser tab still running an older bundle is then told to reload before
+ * it syncs (its editor would otherwise drop whatever its schema cannot build).
+ */
+export const EDITOR_SCHEMA_VERSION = 1;
+
 /** The Yjs fragment the editor binds to (Tiptap's Collaboration default). */
 export const DOCUMENT_FIELD = 'default';
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { EDITOR_SCHEMA_VERSION } from '../../server/editor/extensions';
 import { publishAccessChange } from '../../server/events/access-changes';
 import { loadDoc } from '../../server/services/document-store';
 import {
@@ -91,6 +92,24 @@ describe('co-editing', () => {
 });
 
 describe('who may connect', () => {
+  test('a tab running an editor of another schema version is told to reload (4426) before any sync; the current version and stock clients connect', async () => {
+    const compactId = buildCompact(db, { text: 'Versioned.' }).id;
+    const person = await memberWithRole(db, compactId, 'negotiator');
+    const stale = new WebSocket(`ws://127.0.0.1:${server.port}/collab/${compactId}?schema=0`, {
+      headers: { cookie: person.cookie },
+    });
+    assert.equal(await closeCode(stale), 4426);
+    assert.equal(server.collab.rooms.isLoaded(compactId), false, 'nothing was loaded for it');
+    const current = new WebSocket(`ws://127.0.0.1:${server.port}/collab/${compactId}?schema=${EDITOR_SCHEMA_VERSION}`, {
+      headers: { cookie: person.cookie },
+    });
+    await new Promise((resolve) => current.once('message', resolve));
+    current.close();
+    const stock = connect(compactId, person.cookie);
+    await waitForSync(stock);
+    assert.equal(stock.text(), 'Versioned.');
+  });
+
   test('not signed in: closed with 4401, and no document is loaded', async () => {
     const compactId = buildCompact(db, { text: 'x' }).id;
     const anonymous = connect(compactId, null);

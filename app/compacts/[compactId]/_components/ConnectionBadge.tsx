@@ -12,6 +12,7 @@ const LABELS: Record<ConnectionStatus, MessageKey> = {
   forbidden: 'status.forbidden',
   'too-many-connections': 'status.tooManyConnections',
   refused: 'status.refused',
+  outdated: 'status.outdated',
 };
 
 export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
