@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CLIENT_ADDRESS_HEADER } from './auth/request-origin';
+import type { ClientOwner } from './services/doc-clients';
 import { checkBodyLimitSettings, limitRequestBody } from './http/body-limits';
 import { setSecurityHeaders } from './http/security-headers';
 
@@ -13,6 +14,11 @@ export interface CollabEndpoint {
   handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Closes every socket and flushes every document. */
   close(): Promise<void>;
+  /**
+   * Applies a server-originated Yjs update to a compact's document (loaded or not) through the
+   * collaboration pipeline; resolves with the committed update id (null when nothing was new).
+   */
+  writeUpdate(compactId: string, update: Uint8Array, author: ClientOwner): Promise<number | null>;
 }
 
 export interface AppServer {

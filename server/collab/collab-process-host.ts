@@ -6,6 +6,7 @@ import type { CollabEndpoint } from '../app-server';
 import { onAccessChange } from '../events/access-changes';
 import type { CollabToHostMessage, HostToCollabMessage } from './collab-process-messages';
 import { authenticatedUpgrades } from './authenticated-upgrades';
+import { createServerWriteRelay } from './server-write-relay';
 
 const ENTRY = path.join(/*turbopackIgnore: true*/ process.cwd(), 'server', 'collab', 'collab-process.ts');
 
@@ -25,7 +26,9 @@ function spawnCollabProcess(): Promise<ChildProcess> {
  * Restarts the process if it dies.
  */
 export async function startCollabProcess(handle: DbHandle): Promise<CollabEndpoint & { pid(): number | undefined }> {
+  const serverWrites = createServerWriteRelay();
   let child = await spawnCollabProcess();
+  serverWrites.attach(child);
   let stopping = false;
   const superviseExit = (current: ChildProcess) =>
     current.once('exit', (code, signal) => {
@@ -35,6 +38,7 @@ export async function startCollabProcess(handle: DbHandle): Promise<CollabEndpoi
         spawnCollabProcess().then(
           (next) => {
             child = next;
+            serverWrites.attach(next);
             superviseExit(next);
           },
           () => setTimeout(restart, 1000),
@@ -75,6 +79,7 @@ export async function startCollabProcess(handle: DbHandle): Promise<CollabEndpoi
       };
       handOver(message, socket as Socket);
     }),
+    writeUpdate: (compactId, update, author) => serverWrites.write(child, compactId, update, author),
     async close() {
       stopping = true;
       stopRelaying();

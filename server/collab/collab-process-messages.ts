@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AccessChange } from '../events/access-changes';
+import type { ClientOwner } from '../services/doc-clients';
 import type { ConnectionAccess } from './connection';
 
 /** What the host (the HTTP process) sends the collaboration process over IPC. */
@@ -13,6 +14,11 @@ export type HostToCollabMessage =
       compactId: string;
       access: ConnectionAccess;
     }
-  | { kind: 'access-change'; change: AccessChange };
+  | { kind: 'access-change'; change: AccessChange }
+  /** A server-originated update (base64) for a compact's document, on behalf of `author`. */
+  | { kind: 'server-write'; requestId: number; compactId: string; update: string; author: ClientOwner };
 
-export type CollabToHostMessage = { kind: 'ready' };
+export type CollabToHostMessage =
+  | { kind: 'ready' }
+  | { kind: 'server-write-done'; requestId: number; updateId: number | null }
+  | { kind: 'server-write-failed'; requestId: number; message: string };

@@ -9,7 +9,7 @@ import { publishAccessChange } from '../events/access-changes';
 import { createCollabServer } from './collab-server';
 import { acquireCollabOwnership } from './process-ownership';
 import { warmUpYjs } from './warm-up';
-import type { HostToCollabMessage } from './collab-process-messages';
+import type { CollabToHostMessage, HostToCollabMessage } from './collab-process-messages';
 
 const handle = getDb();
 // WAL checkpoints (with their fsyncs) run in the HTTP process, off the editing hot path.
@@ -24,6 +24,17 @@ const collab = createCollabServer(handle);
 process.on('message', (message: HostToCollabMessage, socket?: Socket) => {
   if (message.kind === 'access-change') {
     publishAccessChange(message.change);
+  } else if (message.kind === 'server-write') {
+    const { requestId } = message;
+    collab.writeUpdate(message.compactId, Buffer.from(message.update, 'base64'), message.author).then(
+      (updateId) => process.send?.({ kind: 'server-write-done', requestId, updateId } satisfies CollabToHostMessage),
+      (error: Error) =>
+        process.send?.({
+          kind: 'server-write-failed',
+          requestId,
+          message: error.message,
+        } satisfies CollabToHostMessage),
+    );
   } else if (message.kind === 'upgrade' && socket) {
     const request = {
       method: message.method,

@@ -9,6 +9,8 @@ import { CollabConnection, type ConnectionAccess, type ConnectionLimits } from '
 import { ConnectionCounts } from './connection-counts';
 import type { Room } from './room';
 import { RoomRegistry } from './room-registry';
+import { applyServerWrite } from './server-writes';
+import type { ClientOwner } from '../services/doc-clients';
 import { openWriterConnection, UpdateBatcher } from './update-batcher';
 
 export interface CollabServerOptions extends Partial<ConnectionLimits> {
@@ -30,6 +32,8 @@ export interface CollabServer {
   connectionCount(): number;
   /** Closes every socket (1001), stores what is queued, checkpoints and unloads every room. */
   close(): Promise<void>;
+  /** A server-originated update through the same pipeline as clients' (see server-writes.ts). */
+  writeUpdate(compactId: string, update: Uint8Array, author: ClientOwner): Promise<number | null>;
 }
 
 /** The y-websocket-protocol collaboration server, attached to the app's HTTP server. */
@@ -118,6 +122,7 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
     accept,
     rooms,
     connectionCount: () => connections.size,
+    writeUpdate: (compactId, update, author) => applyServerWrite(rooms, compactId, update, author),
     async close() {
       stopEnforcing();
       clearInterval(heartbeat);

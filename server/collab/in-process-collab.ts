@@ -9,5 +9,10 @@ export function inProcessCollab(
   options: CollabServerOptions = {},
 ): CollabEndpoint & { server: CollabServer } {
   const server = createCollabServer(handle, options);
-  return { server, handleUpgrade: authenticatedUpgrades(handle, server.accept), close: () => server.close() };
+  return {
+    server,
+    handleUpgrade: authenticatedUpgrades(handle, server.accept),
+    close: () => server.close(),
+    writeUpdate: (compactId, update, author) => server.writeUpdate(compactId, update, author),
+  };
 }

@@ -44,6 +44,11 @@ export class RoomRegistry {
     if (room.peers.size === 0) this.scheduleUnload(room.compactId);
   }
 
+  /** After a server write to a room nobody is connected to: it unloads like any idle room. */
+  releaseIfIdle(room: Room): void {
+    if (room.peers.size === 0 && this.rooms.get(room.compactId) === room) this.scheduleUnload(room.compactId);
+  }
+
   isLoaded(compactId: string): boolean {
     return this.rooms.has(compactId);
   }

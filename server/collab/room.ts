@@ -18,6 +18,8 @@ import type { PendingUpdate, UpdateBatcher, UpdateSink } from './update-batcher'
 export interface RoomPeer {
   send(frame: Uint8Array): void;
   close(reason: CloseReason): void;
+  /** Told the row id once its update is committed (server writes wait for it). */
+  stored?(updateId: number): void;
   readonly owner: ClientOwner;
   readonly awarenessClientIds: Set<number>;
 }
@@ -67,15 +69,19 @@ export class Room implements UpdateSink {
   }
 
   /** Checks and integrates one client update, then queues it for storage; it is forwarded once committed. */
-  receiveUpdate(from: RoomPeer, update: Uint8Array): void {
-    if (this.broken) return;
+  receiveUpdate(from: RoomPeer, update: Uint8Array): 'queued' | 'nothing-new' | 'refused' {
+    if (this.broken) return 'refused';
     const verdict = checkUpdate(this.doc, update, from.owner, this.clientIds, compactDocumentRules());
-    if (!verdict.ok) return from.close(verdict.refusal);
+    if (!verdict.ok) {
+      from.close(verdict.refusal);
+      return 'refused';
+    }
     this.integrated = null;
     try {
       Y.applyUpdate(this.doc, update, from);
     } catch (error) {
-      return this.failed(error); // unexpected after the checks: the copy may be inconsistent, reload it
+      this.failed(error); // unexpected after the checks: the copy may be inconsistent, reload it
+      return 'refused';
     }
     const integrated = this.integrated as Uint8Array | null;
     this.integrated = null;
@@ -86,7 +92,7 @@ export class Room implements UpdateSink {
       this.doc.store.pendingDs = null;
       from.close(CLOSE.unknownDependency);
     }
-    if (!integrated) return; // nothing new: neither stored nor forwarded
+    if (!integrated) return 'nothing-new'; // neither stored nor forwarded
     const newClientIds =
       verdict.newClientIds.length > 0
         ? intersect(verdict.newClientIds, clientIdsWritten(integrated))
@@ -102,6 +108,7 @@ export class Room implements UpdateSink {
       from,
       room: this,
     });
+    return 'queued';
   }
 
   /** The update is committed: forward it to everyone else. */
@@ -112,6 +119,7 @@ export class Room implements UpdateSink {
     this.updatesSinceCheckpoint++;
     const frame = updateFrame(update);
     for (const peer of this.peers) if (peer !== from) peer.send(frame);
+    from.stored?.(updateId);
     if (this.unstored > 0) return;
     const waiting = this.waitingSyncs;
     this.waitingSyncs = [];

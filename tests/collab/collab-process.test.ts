@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
+import * as Y from 'yjs';
 import { createAppServer, type AppServer } from '../../server/app-server';
+import { DOCUMENT_FIELD } from '../../server/editor/extensions';
+import { buildServerUpdate } from '../../server/services/server-edits';
 import { startCollabProcess } from '../../server/collab/collab-process-host';
 import { connectClient, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
 import { buildCompact, memberWithRole } from '../helpers/factories';
@@ -78,6 +81,22 @@ test('if the collaboration process dies, it is started again and clients come ba
   const fresh = connect(compactId, editor.cookie);
   await waitForSync(fresh);
   assert.equal(fresh.text(), 'It Survives.');
+});
+
+test('the HTTP process writes into a live document through the collaboration process and gets the committed update id', async () => {
+  const compactId = buildCompact(db, { text: 'Over IPC.' }).id;
+  const admin = await memberWithRole(db, compactId, 'admin');
+  const client = connect(compactId, admin.cookie);
+  await waitForSync(client);
+  const update = buildServerUpdate(db.db, compactId, (doc) => {
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Written by the server.')]);
+    doc.getXmlFragment(DOCUMENT_FIELD).insert(1, [paragraph]);
+  });
+  const updateId = await app.collab.writeUpdate(compactId, update, { userId: admin.id, partyId: admin.partyId });
+  const row = db.sqlite.prepare('SELECT user_id AS userId FROM doc_updates WHERE id = ?').get(updateId);
+  assert.deepEqual(row, { userId: admin.id });
+  await waitFor(() => client.text() === 'Over IPC.\nWritten by the server.', 'the connected client has it');
 });
 
 test('a reconnect storm: 100 simultaneous connections are all handed over and sync, also after the collaboration process restarts', async () => {

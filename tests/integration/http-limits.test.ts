@@ -18,7 +18,10 @@ function startServer(): Promise<{ app: AppServer; port: number; bodiesRead: numb
         res.end(JSON.stringify({ bytes }));
       });
     },
-    { collab: { handleUpgrade: () => false, close: async () => {} }, development: false },
+    {
+      collab: { handleUpgrade: () => false, close: async () => {}, writeUpdate: async () => null },
+      development: false,
+    },
   );
   return new Promise((resolve) => {
     app.http.listen(0, '127.0.0.1', () =>
