@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client';
-import { account, user } from '../../db/schema/auth';
+import { user } from '../../db/schema/auth';
 import { parties, PARTY_KINDS, type PartyKind } from '../../db/schema/parties';
 import { findUserByEmail } from './access-links';
 import { recordAuditEvent } from './audit';
 import { assertNameFreeInParty, validDisplayName } from './display-name';
 import { DomainError } from './domain-error';
+import { insertPasswordCredential } from './credentials';
 import { newId } from './ids';
 import { insertParty } from './parties';
 import { assertAcceptablePassword, defaultPasswordHasher, type PasswordHasher } from './password-rules';
@@ -89,17 +90,7 @@ export async function createInstanceAdmin(
         updatedAt: now,
       })
       .run();
-    tx.insert(account)
-      .values({
-        id: newId(),
-        accountId: userId,
-        providerId: 'credential',
-        userId,
-        password: passwordHash,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
+    insertPasswordCredential(tx, userId, passwordHash, now);
     recordAuditEvent(tx, NO_ACTOR, {
       compactId: null,
       action: 'instance-admin.created',

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db, DbOrTx, Tx } from '../../db/client';
-import { account, user } from '../../db/schema/auth';
+import { user } from '../../db/schema/auth';
 import { accessLinks, compacts, memberships, type CompactRole } from '../../db/schema/compacts';
 import { parties } from '../../db/schema/parties';
 import {
@@ -17,6 +17,7 @@ import { recordAuditEvent, type AuditActor } from './audit';
 import { findMembership } from './compacts';
 import { assertNameFreeInParty, validDisplayName } from './display-name';
 import { DomainError } from './domain-error';
+import { insertPasswordCredential } from './credentials';
 import { newId } from './ids';
 import { assertAcceptablePassword, defaultPasswordHasher, type PasswordHasher } from './password-rules';
 
@@ -207,17 +208,7 @@ export async function acceptInvite(
     tx.insert(user)
       .values({ id: userId, name, email: link.email, partyId: link.partyId!, createdAt: now, updatedAt: now })
       .run();
-    tx.insert(account)
-      .values({
-        id: newId(),
-        accountId: userId,
-        providerId: 'credential',
-        userId,
-        password: passwordHash,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
+    insertPasswordCredential(tx, userId, passwordHash, now);
     joinFromInvitation(tx, link, { userId, partyId: link.partyId! });
   });
   return { email: checked.email, joined: false };

@@ -5,7 +5,7 @@ import { publishAccessChange } from '../events/access-changes';
 import { checkAccessToken, issueLink, markUsed, PASSWORD_RESET_TTL_MS } from './access-links';
 import { recordAuditEvent } from './audit';
 import { DomainError } from './domain-error';
-import { newId } from './ids';
+import { insertPasswordCredential } from './credentials';
 import { assertManageableAccount, requireMember, type ManagingActor } from './members';
 import { assertAcceptablePassword, defaultPasswordHasher, type PasswordHasher } from './password-rules';
 
@@ -55,17 +55,7 @@ export async function completePasswordReset(
       .where(and(eq(account.userId, userId), eq(account.providerId, 'credential')))
       .run();
     if (updated.changes === 0) {
-      tx.insert(account)
-        .values({
-          id: newId(),
-          accountId: userId,
-          providerId: 'credential',
-          userId,
-          password: passwordHash,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .run();
+      insertPasswordCredential(tx, userId, passwordHash, now);
     }
     tx.delete(session).where(eq(session.userId, userId)).run();
     recordAuditEvent(
