@@ -9,7 +9,8 @@ import { CollabConnection, type ConnectionAccess, type ConnectionLimits } from '
 import { ConnectionCounts } from './connection-counts';
 import type { Room } from './room';
 import { RoomRegistry } from './room-registry';
-import { applyServerWrite } from './server-writes';
+import { applyServerWrite, ServerWriteRefused } from './server-writes';
+import { compactExists } from '../services/compacts';
 import type { ClientOwner } from '../services/doc-clients';
 import { openWriterConnection, UpdateBatcher } from './update-batcher';
 
@@ -122,7 +123,11 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
     accept,
     rooms,
     connectionCount: () => connections.size,
-    writeUpdate: (compactId, update, author) => applyServerWrite(rooms, compactId, update, author),
+    writeUpdate(compactId, update, author) {
+      // Never a room (nor update rows) for a compact that does not exist.
+      if (!compactExists(handle.db, compactId)) return Promise.reject(new ServerWriteRefused(CLOSE.forbidden));
+      return applyServerWrite(rooms, compactId, update, author);
+    },
     async close() {
       stopEnforcing();
       clearInterval(heartbeat);

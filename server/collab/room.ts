@@ -118,8 +118,8 @@ export class Room implements UpdateSink {
     this.lastUpdateId = updateId;
     this.updatesSinceCheckpoint++;
     const frame = updateFrame(update);
+    from.stored?.(updateId); // before forwarding: a failure while forwarding cannot hide that it is stored
     for (const peer of this.peers) if (peer !== from) peer.send(frame);
-    from.stored?.(updateId);
     if (this.unstored > 0) return;
     const waiting = this.waitingSyncs;
     this.waitingSyncs = [];

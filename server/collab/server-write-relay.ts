@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import type { ClientOwner } from '../services/doc-clients';
 import type { CollabToHostMessage } from './collab-process-messages';
-import { SERVER_WRITE_TIMEOUT_MS } from './server-writes';
+import { SERVER_WRITE_TIMEOUT_MS, ServerWriteUnconfirmed } from './server-writes';
 
 interface PendingWrite {
   resolve(updateId: number | null): void;
@@ -30,7 +30,7 @@ export function createServerWriteRelay(timeoutMs = SERVER_WRITE_TIMEOUT_MS) {
   };
   const failAll = () => {
     for (const requestId of [...pending.keys()]) {
-      settle(requestId, (w) => w.reject(new Error('The collaboration process stopped before answering.')));
+      settle(requestId, (w) => w.reject(new ServerWriteUnconfirmed())); // it may have stored the write before stopping
     }
   };
 
@@ -39,15 +39,14 @@ export function createServerWriteRelay(timeoutMs = SERVER_WRITE_TIMEOUT_MS) {
     attach(child: ChildProcess): void {
       child.on('message', onMessage);
       child.once('exit', failAll);
+      child.once('disconnect', failAll);
     },
     write(child: ChildProcess, compactId: string, update: Uint8Array, author: ClientOwner): Promise<number | null> {
       if (!child.connected) return Promise.reject(new Error('The collaboration process is not running.'));
       const requestId = nextRequestId++;
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => settle(requestId, (w) => w.reject(new Error('The collaboration process did not answer in time.'))),
-          timeoutMs,
-        );
+        const timer = setTimeout(() => settle(requestId, (w) => w.reject(new ServerWriteUnconfirmed())), timeoutMs);
+        timer.unref();
         pending.set(requestId, { resolve, reject, timer });
         const encoded = Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('base64');
         child.send({ kind: 'server-write', requestId, compactId, update: encoded, author }, (error) => {

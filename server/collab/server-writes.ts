@@ -11,6 +11,14 @@ export class ServerWriteRefused extends Error {
   }
 }
 
+/** A server write not confirmed in time (e.g. the database stayed locked): it may still be stored. */
+export class ServerWriteUnconfirmed extends Error {
+  constructor() {
+    super('The server update was not confirmed in time: it may or may not be stored.');
+    this.name = 'ServerWriteUnconfirmed';
+  }
+}
+
 /** How long a server write may wait for its commit (e.g. while another process holds the write lock). */
 export const SERVER_WRITE_TIMEOUT_MS = 30_000;
 
@@ -28,7 +36,8 @@ export function applyServerWrite(
   timeoutMs = SERVER_WRITE_TIMEOUT_MS,
 ): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => settle(() => reject(new ServerWriteRefused(CLOSE.serverError))), timeoutMs);
+    const timer = setTimeout(() => settle(() => reject(new ServerWriteUnconfirmed())), timeoutMs);
+    timer.unref();
     let settled = false;
     const settle = (finish: () => void) => {
       if (settled) return;

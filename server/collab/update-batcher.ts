@@ -1,5 +1,6 @@
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
 import { createCheckpointWriter, createUpdateAppender, type UpdateToAppend } from '../services/document-store';
+import { CLOSE } from './close-codes';
 import type { RoomPeer } from './room';
 
 /** The room an update belongs to: told once the update is on disk, or that it cannot be stored. */
@@ -92,6 +93,7 @@ export class UpdateBatcher {
     } catch (error) {
       if (isBusy(error)) return this.retryLater();
       this.queue = [];
+      for (const entry of batch) entry.from.close(CLOSE.serverError); // senders (and server writes) learn it was not stored
       for (const room of new Set(batch.map((entry) => entry.room))) room.failed(error);
       return;
     }
@@ -108,7 +110,9 @@ export class UpdateBatcher {
 
   /** Forgets what a discarded room queued: it was never stored, and its clients send it again. */
   dropEntriesOf(room: UpdateSink): void {
+    const dropped = this.queue.filter((entry) => entry.room === room);
     this.queue = this.queue.filter((entry) => entry.room !== room);
+    for (const entry of dropped) entry.from.close(CLOSE.serverError);
   }
 
   /** On shutdown: waits (blocking, up to `timeoutMs`) until everything queued is stored. */

@@ -25,6 +25,10 @@ export function listCompactsOf(db: DbOrTx, userId: string) {
     .map((row) => ({ ...row, canEditText: canEditText(row.role) }));
 }
 
+export function compactExists(db: DbOrTx, compactId: string): boolean {
+  return db.select({ id: compacts.id }).from(compacts).where(eq(compacts.id, compactId)).all().length > 0;
+}
+
 export function getCompact(db: DbOrTx, compactId: string) {
   const [row] = db.select(compactColumns).from(compacts).where(eq(compacts.id, compactId)).all();
   if (!row) throw new DomainError('NOT_FOUND', 'No such compact.');

@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import type { CsvError, ImportResult } from '../services/framework/csv-errors';
+import { MAX_REPORTED_CSV_ERRORS, type CsvError, type ImportResult } from '../services/framework/csv-errors';
 
 /** The cause of a refused CSV import: every problem found, by row and column (sent as `data.csvErrors`). */
 export class CsvImportRejected extends Error {
@@ -17,7 +17,7 @@ export function importedOrRejected(result: ImportResult): { imported: number } {
   const count = result.errors.length;
   throw new TRPCError({
     code: 'BAD_REQUEST',
-    message: `Nothing was imported: the file has ${count} ${count === 1 ? 'problem' : 'problems'} (see the report by row).`,
+    message: `Nothing was imported: the file has ${count === 1 ? 'a problem' : `${count}${count >= MAX_REPORTED_CSV_ERRORS ? ' or more' : ''} problems`} (see the report by row).`,
     cause: new CsvImportRejected(result.errors),
   });
 }

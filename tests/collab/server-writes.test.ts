@@ -87,3 +87,14 @@ test('a server write outside the editor schema is refused and nothing is stored;
   );
   assert.equal(countRows(db, `doc_updates WHERE compact_id = '${compactId}'`), before);
 });
+
+test('a server write to a compact that does not exist is refused, and no room or row is made for it', async () => {
+  const before = countRows(db, 'doc_updates');
+  const update = buildServerUpdate(db.db, 'no-such-compact', appendParagraph('Orphan.'));
+  await assert.rejects(
+    server.collab.writeUpdate('no-such-compact', update, { userId: null, partyId: null }),
+    ServerWriteRefused,
+  );
+  assert.equal(server.collab.rooms.isLoaded('no-such-compact'), false);
+  assert.equal(countRows(db, 'doc_updates'), before);
+});

@@ -13,12 +13,15 @@ export type ImportResult = { ok: true; imported: number; errors: [] } | { ok: fa
 /** Thrown inside the write transaction when a recheck failed, so it rolls back. */
 class RecheckFailed extends Error {}
 
-/** Collects import errors by row and column; at most 200 are reported. */
+/** The most problems one import reports. */
+export const MAX_REPORTED_CSV_ERRORS = 200;
+
+/** Collects import errors by row and column; at most MAX_REPORTED_CSV_ERRORS are reported. */
 export class CsvErrors {
   private readonly list: CsvError[] = [];
 
   add(row: number, column: string, reason: string): void {
-    if (this.list.length < 200) this.list.push({ row, column, reason });
+    if (this.list.length < MAX_REPORTED_CSV_ERRORS) this.list.push({ row, column, reason });
   }
 
   get ok(): boolean {

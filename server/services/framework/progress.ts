@@ -171,7 +171,6 @@ export function checkValue(indicator: ValueRulesIndicator, input: ValueRulesInpu
   if (problem) throw new DomainError('BAD_REQUEST', problem);
 }
 
-/** Evidence links are web addresses only (rules in progress-rules.ts). */
 /** The reporting period, which must exist and have started (no actuals for the future). */
 function requireStartedPeriod(db: DbOrTx, compactId: string, periodId: string) {
   const period = listPeriods(db, compactId).find((p) => p.id === periodId);
@@ -181,6 +180,7 @@ function requireStartedPeriod(db: DbOrTx, compactId: string, periodId: string) {
   return period;
 }
 
+/** Evidence links are web addresses only (rules in progress-rules.ts). */
 export function checkEvidenceLinks(links: readonly string[]) {
   const problem = evidenceLinksProblem(links);
   if (problem) throw new DomainError('BAD_REQUEST', problem);

@@ -1,5 +1,6 @@
 'use client';
 
+import { periodNotStartedProblem } from '../../../../../../server/services/framework/progress-rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { CompactRole } from '../../../../../../server/services/roles';
@@ -49,8 +50,8 @@ export function IndicatorPage({
   const latest = [...series].reverse().find((p) => p.actual !== null || p.rating !== null);
   const isReporter =
     viewer.role === 'monitor' && viewer.partyId === indicator.responsiblePartyId && indicator.state === 'active';
-  const today = new Date().toISOString().slice(0, 10);
-  const currentPeriod = [...periods].reverse().find((p) => p.startsOn <= today) ?? periods[0];
+  // The latest period that has started (none before the calendar begins: then there is nothing to report yet).
+  const currentPeriod = [...periods].reverse().find((p) => !periodNotStartedProblem(p));
 
   return (
     <main className="page wide">
