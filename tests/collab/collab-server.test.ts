@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { EDITOR_SCHEMA_VERSION } from '../../server/editor/extensions';
@@ -7,35 +7,18 @@ import { publishAccessChange } from '../../server/events/access-changes';
 import { loadDoc } from '../../server/services/document-store';
 import {
   closeCode,
-  connectClient,
   fragmentText,
   rawSocket as openRawSocket,
   typeInto,
   waitFor,
   waitForSync,
-  type TestClient,
 } from '../helpers/collab-client';
-import { startCollabServer } from '../helpers/collab-server';
+import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, memberWithRole, callerFor } from '../helpers/factories';
-import { countRows, createTestDb } from '../helpers/test-db';
+import { countRows } from '../helpers/test-db';
 
-const db = createTestDb();
-let server: Awaited<ReturnType<typeof startCollabServer>>;
-const clients: TestClient[] = [];
-const connect = (compactId: string, cookie: string | null) => {
-  const client = connectClient(server.port, compactId, cookie);
-  clients.push(client);
-  return client;
-};
-
-before(async () => {
-  server = await startCollabServer(db, { idleUnloadMs: 100, maxPayloadBytes: 64 * 1024, sessionRecheckMs: 150 });
-});
-after(async () => {
-  for (const client of clients) client.destroy();
-  await server.stop();
-  db.cleanup();
-});
+const env = collabTestEnvironment({ idleUnloadMs: 100, maxPayloadBytes: 64 * 1024, sessionRecheckMs: 150 });
+const { db, connect } = env;
 
 function updatesStored(compactId: string) {
   return countRows(db, `doc_updates WHERE compact_id = '${compactId}'`);
@@ -95,14 +78,17 @@ describe('who may connect', () => {
   test('a tab running an editor of another schema version is told to reload (4426) before any sync; the current version and stock clients connect', async () => {
     const compactId = buildCompact(db, { text: 'Versioned.' }).id;
     const person = await memberWithRole(db, compactId, 'negotiator');
-    const stale = new WebSocket(`ws://127.0.0.1:${server.port}/collab/${compactId}?schema=0`, {
+    const stale = new WebSocket(`ws://127.0.0.1:${env.server.port}/collab/${compactId}?schema=0`, {
       headers: { cookie: person.cookie },
     });
     assert.equal(await closeCode(stale), 4426);
-    assert.equal(server.collab.rooms.isLoaded(compactId), false, 'nothing was loaded for it');
-    const current = new WebSocket(`ws://127.0.0.1:${server.port}/collab/${compactId}?schema=${EDITOR_SCHEMA_VERSION}`, {
-      headers: { cookie: person.cookie },
-    });
+    assert.equal(env.server.collab.rooms.isLoaded(compactId), false, 'nothing was loaded for it');
+    const current = new WebSocket(
+      `ws://127.0.0.1:${env.server.port}/collab/${compactId}?schema=${EDITOR_SCHEMA_VERSION}`,
+      {
+        headers: { cookie: person.cookie },
+      },
+    );
     await new Promise((resolve) => current.once('message', resolve));
     current.close();
     const stock = connect(compactId, person.cookie);
@@ -115,7 +101,7 @@ describe('who may connect', () => {
     const anonymous = connect(compactId, null);
     await waitFor(() => anonymous.closeCodes.length > 0, 'close');
     assert.equal(anonymous.closeCodes[0], 4401);
-    assert.equal(server.collab.rooms.isLoaded(compactId), false);
+    assert.equal(env.server.collab.rooms.isLoaded(compactId), false);
   });
 
   test('a session cookie that is not valid: 4401', async () => {
@@ -133,7 +119,7 @@ describe('who may connect', () => {
     await waitFor(() => client.closeCodes.length > 0 && ghost.closeCodes.length > 0, 'close');
     assert.deepEqual([client.closeCodes[0], ghost.closeCodes[0]], [4403, 4403]);
     assert.equal(client.text(), '', 'nothing leaked');
-    assert.equal(server.collab.rooms.isLoaded(compactId), false);
+    assert.equal(env.server.collab.rooms.isLoaded(compactId), false);
   });
 
   test('removal, sign-out and role changes close open sockets', async () => {
@@ -173,7 +159,7 @@ test('an expired session closes its socket (4401) at the next re-check', async (
 });
 
 describe('bad input', () => {
-  const rawSocket = (compactId: string, cookie: string) => openRawSocket(server.port, compactId, cookie);
+  const rawSocket = (compactId: string, cookie: string) => openRawSocket(env.server.port, compactId, cookie);
 
   test('a malformed frame closes only its own connection and never touches the document', async () => {
     const compactId = buildCompact(db, { text: 'Steady.' }).id;
@@ -206,7 +192,7 @@ describe('bad input', () => {
   });
 
   test('a malformed upgrade path is refused without harming the server', async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/collab/%ZZ`);
+    const ws = new WebSocket(`ws://127.0.0.1:${env.server.port}/collab/%ZZ`);
     const outcome = await new Promise<string>((resolve) => {
       ws.once('error', () => resolve('refused'));
       ws.once('close', () => resolve('closed'));
@@ -258,7 +244,7 @@ describe('loading and unloading', () => {
     typeInto(first.doc, 0, 'Was ');
     await waitFor(() => fragmentText(loadDoc(db.db, compactId).doc) === 'Was Idle.', 'stored');
     first.provider.disconnect();
-    await waitFor(() => !server.collab.rooms.isLoaded(compactId), 'unloaded', 5000);
+    await waitFor(() => !env.server.collab.rooms.isLoaded(compactId), 'unloaded', 5000);
     assert.equal(countRows(db, `doc_checkpoints WHERE compact_id = '${compactId}'`), 1);
     const second = connect(compactId, editor.cookie);
     await waitForSync(second);

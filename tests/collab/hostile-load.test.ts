@@ -1,39 +1,20 @@
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import * as Y from 'yjs';
 import { syncStep1Frame } from '../../server/collab/protocol';
-import {
-  closeCode,
-  connectClient,
-  rawSocket,
-  typeInto,
-  waitFor,
-  waitForSync,
-  type TestClient,
-} from '../helpers/collab-client';
-import { startCollabServer } from '../helpers/collab-server';
+import { closeCode, rawSocket, typeInto, waitFor, waitForSync } from '../helpers/collab-client';
+import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, memberWithRole } from '../helpers/factories';
-import { createTestDb } from '../helpers/test-db';
 
-const db = createTestDb();
 const MAX_BUFFERED = 256 * 1024;
-let server: Awaited<ReturnType<typeof startCollabServer>>;
-const clients: TestClient[] = [];
-
-before(async () => {
-  server = await startCollabServer(db, {
-    maxBufferedBytes: MAX_BUFFERED,
-    syncRequestsPerMinute: 30,
-    maxConnectionsPerPerson: 5,
-    maxConnectionsPerRoom: 8,
-  });
+const env = collabTestEnvironment({
+  maxBufferedBytes: MAX_BUFFERED,
+  syncRequestsPerMinute: 30,
+  maxConnectionsPerPerson: 5,
+  maxConnectionsPerRoom: 8,
 });
-after(async () => {
-  for (const client of clients) client.destroy();
-  await server.stop();
-  db.cleanup();
-});
+const { db } = env;
 
 const emptyStateRequest = () => syncStep1Frame(new Y.Doc());
 
@@ -42,28 +23,26 @@ describe('a socket cannot hold the server’s memory or time', () => {
     const compactId = buildCompact(db, { text: 'x'.repeat(600_000) }).id;
     const honest = await memberWithRole(db, compactId, 'negotiator');
     const attacker = await memberWithRole(db, compactId, 'reviewer');
-    const editor = connectClient(server.port, compactId, honest.cookie);
-    clients.push(editor);
+    const editor = env.connect(compactId, honest.cookie);
     await waitForSync(editor);
     assert.equal(editor.text().length, 600_000, 'the whole document arrives although it is larger than the bound');
 
-    const ws = await rawSocket(server.port, compactId, attacker.cookie);
+    const ws = await rawSocket(env.server.port, compactId, attacker.cookie);
     (ws as unknown as { _socket: Socket })._socket.pause(); // never reads again
-    await waitFor(() => server.collab.connectionCount() === 2, 'both connected');
+    await waitFor(() => env.server.collab.connectionCount() === 2, 'both connected');
     // Within the sync budget, each request would queue the whole document again.
     for (let i = 0; i < 25; i++) ws.send(emptyStateRequest());
-    await waitFor(() => server.collab.connectionCount() === 1, 'the reader that does not read is dropped', 20_000);
+    await waitFor(() => env.server.collab.connectionCount() === 1, 'the reader that does not read is dropped', 20_000);
 
     typeInto(editor.doc, 0, 'Still ');
-    const witness = connectClient(server.port, compactId, honest.cookie);
-    clients.push(witness);
+    const witness = env.connect(compactId, honest.cookie);
     await waitFor(() => witness.text().startsWith('Still x'), 'editing goes on');
   });
 
   test('sync requests past the per-connection budget close the connection (4429)', async () => {
     const compactId = buildCompact(db, { text: 'Small.' }).id;
     const person = await memberWithRole(db, compactId, 'reviewer');
-    const ws = await rawSocket(server.port, compactId, person.cookie);
+    const ws = await rawSocket(env.server.port, compactId, person.cookie);
     const closed = closeCode(ws);
     for (let i = 0; i < 40; i++) ws.send(emptyStateRequest());
     assert.equal(await closed, 4429);
@@ -75,22 +54,22 @@ describe('a socket cannot hold the server’s memory or time', () => {
       memberWithRole(db, compactId, 'reviewer'),
       memberWithRole(db, compactId, 'reviewer'),
     ]);
-    const elsewhere = server.collab.connectionCount();
+    const elsewhere = env.server.collab.connectionCount();
     const open = [];
-    for (let i = 0; i < 5; i++) open.push(await rawSocket(server.port, compactId, first.cookie));
-    const sixth = await rawSocket(server.port, compactId, first.cookie);
+    for (let i = 0; i < 5; i++) open.push(await rawSocket(env.server.port, compactId, first.cookie));
+    const sixth = await rawSocket(env.server.port, compactId, first.cookie);
     assert.equal(await closeCode(sixth), 4429, 'the per-person cap');
-    for (let i = 0; i < 3; i++) open.push(await rawSocket(server.port, compactId, second.cookie));
-    const ninth = await rawSocket(server.port, compactId, second.cookie);
+    for (let i = 0; i < 3; i++) open.push(await rawSocket(env.server.port, compactId, second.cookie));
+    const ninth = await rawSocket(env.server.port, compactId, second.cookie);
     assert.equal(await closeCode(ninth), 4429, 'the per-room cap');
     open[0]!.close();
     await closeCode(open[0]!);
-    await waitFor(() => server.collab.connectionCount() === elsewhere + 7, 'a place frees up');
-    const again = await rawSocket(server.port, compactId, first.cookie);
+    await waitFor(() => env.server.collab.connectionCount() === elsewhere + 7, 'a place frees up');
+    const again = await rawSocket(env.server.port, compactId, first.cookie);
     let code: number | null = null;
     again.once('close', (c) => (code = c));
     await waitFor(
-      () => server.collab.rooms.isLoaded(compactId) && server.collab.connectionCount() === elsewhere + 8,
+      () => env.server.collab.rooms.isLoaded(compactId) && env.server.collab.connectionCount() === elsewhere + 8,
       'admitted again',
     );
     assert.equal(code, null);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import * as Y from 'yjs';
 import { awarenessFrame, updateFrame } from '../../server/collab/protocol';
 import { DOCUMENT_FIELD } from '../../server/editor/extensions';
@@ -7,39 +7,22 @@ import { loadDoc } from '../../server/services/document-store';
 import {
   awarenessUpdateFor,
   closeCode,
-  connectClient,
   docWithClientId,
   fragmentText,
   rawSocket,
   typeInto,
   waitFor,
   waitForSync,
-  type TestClient,
 } from '../helpers/collab-client';
-import { startCollabServer } from '../helpers/collab-server';
+import { collabTestEnvironment } from '../helpers/collab-server';
 import { craftUpdate } from '../helpers/crafted-updates';
 import { buildCompact, callerFor, memberWithRole } from '../helpers/factories';
-import { countRows, createTestDb } from '../helpers/test-db';
+import { countRows } from '../helpers/test-db';
 
-const db = createTestDb();
-let server: Awaited<ReturnType<typeof startCollabServer>>;
-const clients: TestClient[] = [];
-const connect = (compactId: string, cookie: string, doc?: Y.Doc) => {
-  const client = connectClient(server.port, compactId, cookie, '/collab', doc);
-  clients.push(client);
-  return client;
-};
+const env = collabTestEnvironment({ idleUnloadMs: 100 });
+const { db, connect } = env;
 const updatesStored = (compactId: string) => countRows(db, `doc_updates WHERE compact_id = '${compactId}'`);
 const storedText = (compactId: string) => fragmentText(loadDoc(db.db, compactId).doc);
-
-before(async () => {
-  server = await startCollabServer(db, { idleUnloadMs: 100 });
-});
-after(async () => {
-  for (const client of clients) client.destroy();
-  await server.stop();
-  db.cleanup();
-});
 
 /** A compact with two negotiators, the first connected and having typed (so their client id is bound). */
 async function compactWithWriter(text = 'Base.') {
@@ -55,7 +38,7 @@ async function compactWithWriter(text = 'Base.') {
 
 /** Sends one update from a bare socket and returns the close code it gets. */
 async function sendUpdate(compactId: string, cookie: string, update: Uint8Array) {
-  const ws = await rawSocket(server.port, compactId, cookie);
+  const ws = await rawSocket(env.server.port, compactId, cookie);
   const closed = closeCode(ws);
   ws.send(updateFrame(update));
   return closed;
@@ -84,7 +67,7 @@ describe('Yjs client ids belong to the membership that first wrote them', () => 
       .get(compactId, ownerClient.doc.clientID);
     assert.deepEqual(row, { userId: owner.id, partyId: owner.partyId });
     ownerClient.provider.disconnect();
-    await waitFor(() => !server.collab.rooms.isLoaded(compactId), 'unloaded');
+    await waitFor(() => !env.server.collab.rooms.isLoaded(compactId), 'unloaded');
     ownerClient.provider.connect();
     await waitForSync(ownerClient);
     typeInto(ownerClient.doc, 0, 'Again ');
@@ -111,13 +94,13 @@ describe('Yjs client ids belong to the membership that first wrote them', () => 
 describe('only what is new is stored and forwarded', () => {
   test('an update carrying nothing new (e.g. the full state a client sends on reconnect) is neither stored nor forwarded', async () => {
     const { compactId, owner, ownerClient } = await compactWithWriter();
-    const watcher = await rawSocket(server.port, compactId, owner.cookie);
+    const watcher = await rawSocket(env.server.port, compactId, owner.cookie);
     let forwarded = 0;
     watcher.on('message', (data: Buffer) => {
       if (data[0] === 0 && data[1] === 2) forwarded++; // sync "update" messages: what others write
     });
     const before = updatesStored(compactId);
-    const resender = await rawSocket(server.port, compactId, owner.cookie);
+    const resender = await rawSocket(env.server.port, compactId, owner.cookie);
     resender.send(updateFrame(Y.encodeStateAsUpdate(ownerClient.doc)));
     // An edit sent after it on the same socket: once that is stored and forwarded, the repeat was handled.
     const next = docWithClientId(ownerClient.doc.clientID, Y.encodeStateAsUpdate(ownerClient.doc));
@@ -149,7 +132,7 @@ describe('only what is new is stored and forwarded', () => {
       Y.encodeStateAsUpdate(replay, sv),
       Y.encodeStateAsUpdate(ownerClient.doc, Y.encodeStateVector(new Y.Doc())),
     ]);
-    const ws = await rawSocket(server.port, compactId, owner.cookie);
+    const ws = await rawSocket(env.server.port, compactId, owner.cookie);
     ws.send(updateFrame(update));
     await waitFor(() => updatesStored(compactId) === before + 1, 'the new insert stored');
     const row = db.sqlite
@@ -237,7 +220,7 @@ describe('the editor schema', () => {
     heading.insert(0, [title]);
     local.getXmlFragment(DOCUMENT_FIELD).insert(0, [heading]);
     title.insert(0, 'Title', { bold: {} });
-    const ws = await rawSocket(server.port, compactId, other.cookie);
+    const ws = await rawSocket(env.server.port, compactId, other.cookie);
     const closed: number[] = [];
     ws.on('close', (code) => closed.push(code));
     const before = updatesStored(compactId);
@@ -271,7 +254,7 @@ describe('presence ids', () => {
     await waitFor(() => seenVictim() === victim.id, 'victim visible');
     v.provider.disconnect();
     await waitFor(() => seenVictim() === undefined, 'victim gone while disconnected');
-    const ws = await rawSocket(server.port, compactId, attacker.cookie);
+    const ws = await rawSocket(env.server.port, compactId, attacker.cookie);
     ws.send(awarenessFrame(awarenessUpdateFor([{ clientId: 424242, clock: 1, state: {} }])));
     ws.send(awarenessFrame(awarenessUpdateFor([{ clientId: victimId, clock: 99, state: { hidden: true } }])));
     v.provider.connect();
@@ -285,7 +268,7 @@ describe('presence ids', () => {
   test('an awareness message over the size limit closes the connection (4413)', async () => {
     const compactId = buildCompact(db, { text: 'x' }).id;
     const person = await memberWithRole(db, compactId, 'reviewer');
-    const ws = await rawSocket(server.port, compactId, person.cookie);
+    const ws = await rawSocket(env.server.port, compactId, person.cookie);
     const closed = closeCode(ws);
     ws.send(awarenessFrame(awarenessUpdateFor([{ clientId: 7, clock: 1, state: { blob: 'x'.repeat(70 * 1024) } }])));
     assert.equal(await closed, 4413);
@@ -366,7 +349,7 @@ describe('crafted updates cannot disconnect the room or leave the server half-in
 
   test('a malformed sync request closes only that connection (4400)', async () => {
     const { compactId, other, ownerClient } = await compactWithWriter();
-    const ws = await rawSocket(server.port, compactId, other.cookie);
+    const ws = await rawSocket(env.server.port, compactId, other.cookie);
     const closed = closeCode(ws);
     ws.send(Buffer.from([0, 0, 1, 5])); // sync step 1 whose state vector is cut short
     assert.equal(await closed, 4400);
@@ -376,9 +359,9 @@ describe('crafted updates cannot disconnect the room or leave the server half-in
 
   test('an id claimed in presence by one person cannot be written under by another (4409)', async () => {
     const { compactId, owner, other } = await compactWithWriter();
-    const presenter = await rawSocket(server.port, compactId, owner.cookie);
+    const presenter = await rawSocket(env.server.port, compactId, owner.cookie);
     presenter.send(awarenessFrame(awarenessUpdateFor([{ clientId: 5150, clock: 1, state: {} }])));
-    await waitFor(() => server.collab.rooms.isLoaded(compactId), 'loaded');
+    await waitFor(() => env.server.collab.rooms.isLoaded(compactId), 'loaded');
     const forged = docWithClientId(5150, Y.encodeStateAsUpdate(loadDoc(db.db, compactId).doc));
     const sv = Y.encodeStateVector(forged);
     typeInto(forged, 0, 'X');
@@ -392,7 +375,7 @@ describe('crafted updates cannot disconnect the room or leave the server half-in
 
   test('one connection speaks for at most a few presence ids', async () => {
     const { compactId, other, ownerClient } = await compactWithWriter();
-    const flood = await rawSocket(server.port, compactId, other.cookie);
+    const flood = await rawSocket(env.server.port, compactId, other.cookie);
     const entries = Array.from({ length: 60 }, (_, i) => ({ clientId: 90_000 + i, clock: 1, state: { n: i } }));
     flood.send(awarenessFrame(awarenessUpdateFor(entries)));
     await waitFor(

@@ -1,46 +1,35 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { connectClient, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
-import { startCollabServer } from '../helpers/collab-server';
+import { typeInto, waitFor, waitForSync } from '../helpers/collab-client';
+import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, memberWithRole } from '../helpers/factories';
-import { countRows, createTestDb } from '../helpers/test-db';
+import { countRows } from '../helpers/test-db';
 
 // Another process (an import, a checkpoint) holding SQLite's write lock must never cost an
 // honest editor their connection, nor let anyone receive an update that is not yet on disk.
-const db = createTestDb();
 let busyAttempts = 0;
-let server: Awaited<ReturnType<typeof startCollabServer>>;
-const clients: TestClient[] = [];
-
-before(async () => {
-  server = await startCollabServer(db, { onWriteBusy: () => busyAttempts++ });
-});
-after(async () => {
-  for (const client of clients) client.destroy();
-  await server.stop();
-  db.cleanup();
-});
+const env = collabTestEnvironment({ onWriteBusy: () => busyAttempts++ });
+const { db } = env;
 
 test('while another process holds the write lock, an edit waits (not forwarded, sender kept, no sync answered from it) and is stored and forwarded once the lock is released', async () => {
   const compactId = buildCompact(db, { text: 'Locked.' }).id;
   const writer = await memberWithRole(db, compactId, 'negotiator');
   const reader = await memberWithRole(db, compactId, 'reviewer');
-  const a = connectClient(server.port, compactId, writer.cookie);
-  const b = connectClient(server.port, compactId, reader.cookie);
-  clients.push(a, b);
+  const a = env.connect(compactId, writer.cookie);
+  const b = env.connect(compactId, reader.cookie);
   await Promise.all([waitForSync(a), waitForSync(b)]);
   const stored = () => countRows(db, `doc_updates WHERE compact_id = '${compactId}'`);
   const before = stored();
 
   const other = new Database(db.path);
   other.exec('BEGIN IMMEDIATE');
+  let late: ReturnType<typeof env.connect> | undefined;
   try {
     const attempts = busyAttempts;
     typeInto(a.doc, 0, 'Un');
     await waitFor(() => busyAttempts >= attempts + 3, 'the writer found the lock taken and kept retrying');
-    const late = connectClient(server.port, compactId, reader.cookie);
-    clients.push(late);
+    late = env.connect(compactId, reader.cookie);
     await waitFor(() => busyAttempts >= attempts + 6, 'more retries while the newcomer waits');
     assert.equal(b.text(), 'Locked.', 'nothing is forwarded before it is stored');
     assert.equal(late.provider.synced, false, 'no sync is answered while an integrated update is not on disk');
@@ -52,7 +41,6 @@ test('while another process holds the write lock, an edit waits (not forwarded, 
   }
   await waitFor(() => b.text() === 'UnLocked.', 'forwarded after the lock is released');
   assert.equal(stored(), before + 1);
-  const late = clients[clients.length - 1]!;
-  await waitForSync(late);
-  assert.equal(late.text(), 'UnLocked.');
+  await waitForSync(late!);
+  assert.equal(late!.text(), 'UnLocked.');
 });

@@ -4,7 +4,14 @@ import { CsvErrors } from '../../server/services/framework/csv-errors';
 import { planFrameworkRows, writeFrameworkRows } from '../../server/services/framework/framework-csv-import';
 import { listPeriods } from '../../server/services/framework/periods';
 import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
-import { buildIndicator, configureQuarters, draftBy, frameworkCsv, refusedImport } from '../helpers/framework-fixtures';
+import {
+  buildIndicator,
+  configureQuarters,
+  draftBy,
+  frameworkCsv,
+  progressInput,
+  refusedImport,
+} from '../helpers/framework-fixtures';
 import { countRows, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
@@ -66,17 +73,7 @@ test('a progress import with a __proto__ disaggregation cell gets a row error, i
 });
 
 test('saving a draft refuses reserved disaggregation names, on create and on update, and the indicator page keeps working', async () => {
-  const input = {
-    compactId,
-    indicatorId: indicator.id,
-    periodId: q1,
-    value: 1,
-    rating: null,
-    narrative: '',
-    evidenceLinks: [],
-    confidence: 'medium' as const,
-    comment: '',
-  };
+  const input = { compactId, ...progressInput(indicator.id, q1, { value: 1 }) };
   const draft = await monitor.caller.progress.saveDraft({ ...input, disaggregated: { sex: { female: 1 } } });
   const before = counts();
   for (const disaggregated of [
@@ -146,17 +143,7 @@ test('indicator definitions refuse reserved disaggregation names, by form and by
 });
 
 test('evidence links other than http(s) are refused by the form and by CSV, and nothing changes', async () => {
-  const input = {
-    compactId,
-    indicatorId: indicator.id,
-    periodId: q1,
-    value: 1,
-    rating: null,
-    narrative: '',
-    disaggregated: {},
-    confidence: 'medium' as const,
-    comment: '',
-  };
+  const input = { compactId, ...progressInput(indicator.id, q1, { value: 1 }) };
   const draft = await monitor.caller.progress.saveDraft({
     ...input,
     evidenceLinks: ['https://example.org/report.pdf'],
