@@ -23,7 +23,9 @@ function trpcProcedures(pathname: string): string[] {
 export function bodyLimitFor(pathname: string): number {
   if (pathname === '/api/auth' || pathname.startsWith('/api/auth/')) return config.bodyLimitAuthBytes;
   if (pathname.startsWith(TRPC_PREFIX)) {
-    const importsCsv = trpcProcedures(pathname).some((procedure) => CSV_IMPORT_PROCEDURES.has(procedure));
+    // Only a request for one CSV import alone gets the large cap: naming it in a batch gains nothing.
+    const procedures = trpcProcedures(pathname);
+    const importsCsv = procedures.length === 1 && CSV_IMPORT_PROCEDURES.has(procedures[0]!);
     return importsCsv ? config.bodyLimitCsvImportBytes : config.bodyLimitTrpcBytes;
   }
   if (EVIDENCE_UPLOAD.test(pathname)) return MAX_EVIDENCE_UPLOAD_BYTES;

@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import { session, user } from '../../db/schema/auth';
-import { memberships, type CompactRole } from '../../db/schema/compacts';
+import { accessLinks, memberships, type CompactRole } from '../../db/schema/compacts';
 import { parties } from '../../db/schema/parties';
 import { publishAccessChange } from '../events/access-changes';
 import { recordAuditEvent, type AuditActor } from './audit';
@@ -115,17 +115,39 @@ export type ManagingActor = AuditActor & { userId: string; isInstanceAdmin: bool
  */
 export function assertManageableAccount(db: DbOrTx, actor: ManagingActor, compactId: string, userId: string) {
   if (actor.isInstanceAdmin) return;
-  const [target] = db.select({ isInstanceAdmin: user.isInstanceAdmin }).from(user).where(eq(user.id, userId)).all();
+  const [target] = db
+    .select({ isInstanceAdmin: user.isInstanceAdmin, email: user.email })
+    .from(user)
+    .where(eq(user.id, userId))
+    .all();
   const [elsewhere] = db
     .select({ compactId: memberships.compactId })
     .from(memberships)
     .where(and(eq(memberships.userId, userId), ne(memberships.compactId, compactId)))
     .limit(1)
     .all();
-  if (target?.isInstanceAdmin || elsewhere) {
+  // An invitation to another compact that the person has not answered yet reaches beyond too:
+  // whoever could set their password could accept it in their name.
+  const [invitedElsewhere] = target
+    ? db
+        .select({ id: accessLinks.id })
+        .from(accessLinks)
+        .where(
+          and(
+            eq(accessLinks.kind, 'invite'),
+            eq(accessLinks.email, target.email.toLowerCase()),
+            ne(accessLinks.compactId, compactId),
+            isNull(accessLinks.usedAt),
+            gt(accessLinks.expiresAt, new Date()),
+          ),
+        )
+        .limit(1)
+        .all()
+    : [];
+  if (target?.isInstanceAdmin || elsewhere || invitedElsewhere) {
     throw new DomainError(
       'FORBIDDEN',
-      'This account reaches beyond this compact (an instance administrator, or a member of another compact): ask an instance administrator.',
+      'This account reaches beyond this compact (an instance administrator, a member of another compact, or invited to one): ask an instance administrator.',
     );
   }
 }

@@ -16,7 +16,14 @@ export function issuePasswordResetLink(db: Db, actor: ManagingActor, compactId: 
     assertManageableAccount(tx, actor, compactId, userId);
     const [target] = tx.select({ email: user.email }).from(user).where(eq(user.id, userId)).all();
     if (!target) throw new DomainError('NOT_FOUND', 'No such person.');
-    const link = issueLink(tx, actor, { kind: 'password-reset', email: target.email, userId }, PASSWORD_RESET_TTL_MS);
+    // A compact admin's link remembers its compact: it is checked again when used.
+    const issuedIn = actor.isInstanceAdmin ? null : compactId;
+    const link = issueLink(
+      tx,
+      actor,
+      { kind: 'password-reset', email: target.email, userId, compactId: issuedIn },
+      PASSWORD_RESET_TTL_MS,
+    );
     recordAuditEvent(tx, actor, {
       compactId,
       action: 'password-reset.issued',
@@ -46,8 +53,17 @@ export async function completePasswordReset(
   const passwordHash = await hasher(assertAcceptablePassword(input.password));
   const result = db.transaction((tx) => {
     const link = checkAccessToken(tx, 'password-reset', token);
-    markUsed(tx, link.id);
     const userId = link.userId!;
+    // If the account has since come to reach beyond the compact whose admin issued the link
+    // (joined or been invited to another compact), that admin may no longer set its password.
+    if (link.compactId)
+      assertManageableAccount(
+        tx,
+        { userId: link.createdBy, partyId: null, isInstanceAdmin: false },
+        link.compactId,
+        userId,
+      );
+    markUsed(tx, link.id);
     const now = new Date();
     const updated = tx
       .update(account)

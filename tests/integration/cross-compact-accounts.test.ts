@@ -196,3 +196,30 @@ describe('a compact admin manages a person only within that compact', () => {
     assert.match(link.path, /^\/reset-password\//);
   });
 });
+
+describe('a pending invitation to another compact puts the account beyond a compact admin', () => {
+  test('while an invitation to compact B waits, compact A’s admin can neither reset the person’s password nor use an earlier reset link', async () => {
+    const { adminA, adminB, compactA, compactB, personOfA, partyId } = await setup();
+    const earlierLink = await adminA.caller.members.passwordResetLink({ compactId: compactA, userId: personOfA.id });
+    await adminB.caller.members.invite({
+      compactId: compactB,
+      email: personOfA.email,
+      partyId,
+      role: 'admin',
+      signatory: true,
+    });
+    await assert.rejects(adminA.caller.members.passwordResetLink({ compactId: compactA, userId: personOfA.id }), {
+      code: 'FORBIDDEN',
+    });
+    await assert.rejects(adminA.caller.members.deactivate({ compactId: compactA, userId: personOfA.id }), {
+      code: 'FORBIDDEN',
+    });
+    const anonymous = await callerFor(db, null);
+    await assert.rejects(
+      anonymous.account.resetPassword({ token: tokenOf(earlierLink.path), password: 'chosen by admin A' }),
+      { code: 'FORBIDDEN' },
+    );
+    await signIn(db, personOfA.email, personOfA.password); // the person's own password still works
+    assert.equal(countRows(db, `memberships WHERE user_id = '${personOfA.id}' AND compact_id = '${compactB}'`), 0);
+  });
+});

@@ -128,6 +128,12 @@ describe('the app server caps request bodies and sets security headers', () => {
     assert.equal((await post(server.port, '/api/trpc/framework.importFrameworkCsv?batch=1', body)).status, 200);
     const head = `POST /api/trpc/compacts.create?batch=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
     assert.match(await rawExchange(server.port, head, Buffer.from(body.slice(0, 4096))), /^HTTP\/1\.1 413 /);
+    const batched = head.replace('compacts.create', 'compacts.create,framework.importFrameworkCsv');
+    assert.match(
+      await rawExchange(server.port, batched, Buffer.from(body.slice(0, 4096))),
+      /^HTTP\/1\.1 413 /,
+      'naming a CSV import in a batch does not lift the cap',
+    );
   });
 
   test('every response carries the CSP, framing, referrer and sniffing headers; token pages are never cached', async () => {
