@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Actor } from '../../server/auth/actor';
+import type { Actor } from '@/server/auth/actor';
 import { t } from '../_lib/messages';
 import { SignOutButton } from './SignOutButton';
 

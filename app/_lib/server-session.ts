@@ -1,9 +1,9 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import { getDb } from '../../db/client';
-import { resolveActor, type Actor } from '../../server/auth/actor';
-import { findMembership, getCompact } from '../../server/services/compacts';
+import { getDb } from '@/db/client';
+import { resolveActor, type Actor } from '@/server/auth/actor';
+import { findMembership, getCompact } from '@/server/services/compacts';
 
 /** The signed-in person for a server component, or null. */
 export async function currentActor(): Promise<Actor | null> {

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CLOSE } from '../../server/collab/close-codes';
-import { EDITOR_SCHEMA_VERSION } from '../../server/editor/extensions';
+import { CLOSE } from '@/shared/collab/close-codes';
+import { EDITOR_SCHEMA_VERSION } from '@/shared/editor/extensions';
 
 export type ConnectionStatus =
   | 'connecting'

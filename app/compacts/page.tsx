@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { getDb } from '../../db/client';
-import { listCompactsOf } from '../../server/services/compacts';
+import { getDb } from '@/db/client';
+import { listCompactsOf } from '@/server/services/compacts';
 import { AppHeader } from '../_components/AppHeader';
 import { t, type MessageKey } from '../_lib/messages';
 import { requireActor } from '../_lib/server-session';

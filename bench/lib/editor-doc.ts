@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { DOCUMENT_FIELD } from '../../server/editor/extensions';
-import type { TestClient } from '../../tests/helpers/collab-client';
+import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
+import type { TestClient } from '@/tests/helpers/collab-client';
 import { until } from './sync';
 
 /**

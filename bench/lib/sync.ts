@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { TestClient } from '../../tests/helpers/collab-client';
+import type { TestClient } from '@/tests/helpers/collab-client';
 
 /** Resolves when the client's first sync completes, with the time it took since `start`. */
 export function syncedAfter(client: TestClient, start: number, timeoutMs = 60_000): Promise<number> {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../db/client';
-import { addMember, buildCompact, buildParty, buildUser } from '../../tests/helpers/factories';
-import { connectClient, type TestClient } from '../../tests/helpers/collab-client';
+import { openDatabase } from '@/db/client';
+import { addMember, buildCompact, buildParty, buildUser } from '@/tests/helpers/factories';
+import { connectClient, type TestClient } from '@/tests/helpers/collab-client';
 import { startOurs, startReference, type RunningServer, type ServerKind } from './servers';
 
 export const BENCH_PASSWORD = 'benchmark password';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import * as Y from 'yjs';
-import { docWithClientId } from '../../tests/helpers/collab-client';
+import { docWithClientId } from '@/tests/helpers/collab-client';
 import { editorText } from './editor-doc';
 
 const CLIENT_ID_BASE = 1000;

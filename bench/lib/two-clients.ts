@@ -1,4 +1,4 @@
-import type { TestClient } from '../../tests/helpers/collab-client';
+import type { TestClient } from '@/tests/helpers/collab-client';
 import type { ServerKind } from './servers';
 import { syncedAfter } from './sync';
 import { startTarget } from './targets';

@@ -3,7 +3,7 @@ import { syncedAfter, until, untilDocHolds } from '../lib/sync';
 import { startTarget } from '../lib/targets';
 import { containsUpdate, loadTrace, replayConcurrent, type ConcurrentTrace } from '../lib/traces';
 import * as Y from 'yjs';
-import type { TestClient } from '../../tests/helpers/collab-client';
+import type { TestClient } from '@/tests/helpers/collab-client';
 import { editorText, sharedEditorText } from '../lib/editor-doc';
 
 /** 6. friendsforever replayed by two clients through the server converges to the trace's endContent. */

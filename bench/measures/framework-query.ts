@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../db/client';
-import { indicators, indicatorTargets, progressUpdates } from '../../db/schema/framework';
-import { computeFramework, frameworkView } from '../../server/services/framework/framework-view';
-import { configureFramework } from '../../server/services/framework/periods';
-import { newId } from '../../server/services/ids';
-import { buildCompact, buildParty, buildUser } from '../../tests/helpers/factories';
+import { openDatabase } from '@/db/client';
+import { indicators, indicatorTargets, progressUpdates } from '@/db/schema/framework';
+import { computeFramework, frameworkView } from '@/server/services/framework/framework-view';
+import { configureFramework } from '@/server/services/framework/periods';
+import { newId } from '@/server/services/ids';
+import { buildCompact, buildParty, buildUser } from '@/tests/helpers/factories';
 import { medianOf, row, type Row } from '../lib/rows';
 import { percentile } from '../lib/stats';
 

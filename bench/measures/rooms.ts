@@ -1,4 +1,4 @@
-import { fragmentText, type TestClient } from '../../tests/helpers/collab-client';
+import { fragmentText, type TestClient } from '@/tests/helpers/collab-client';
 import { appendParagraph, onRemoteParagraphs } from '../lib/editor-doc';
 import { alternate, medianOf, row, type Row } from '../lib/rows';
 import { median, percentile } from '../lib/stats';

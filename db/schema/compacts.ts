@@ -2,9 +2,9 @@ import { sqliteTable, text, integer, primaryKey, index } from 'drizzle-orm/sqlit
 import { user } from './auth';
 import { parties } from './parties';
 
-import { ACCESS_LINK_KINDS, COMPACT_ROLES } from '../enums';
+import { ACCESS_LINK_KINDS, COMPACT_ROLES } from '@/shared/enums';
 
-export { ACCESS_LINK_KINDS, COMPACT_ROLES, type AccessLinkKind, type CompactRole } from '../enums';
+export { ACCESS_LINK_KINDS, COMPACT_ROLES, type AccessLinkKind, type CompactRole } from '@/shared/enums';
 
 export const compacts = sqliteTable('compacts', {
   id: text('id').primaryKey(),

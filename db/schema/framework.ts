@@ -1,5 +1,5 @@
 import { customType, sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { withoutReservedKeys } from '../../server/services/reserved-keys';
+import { withoutReservedKeys } from '@/shared/reserved-keys';
 import { user } from './auth';
 import { compacts } from './compacts';
 import { parties } from './parties';
@@ -13,7 +13,7 @@ import {
   PROGRESS_STATES,
   RATINGS,
   REPORTING_FREQUENCIES,
-} from '../enums';
+} from '@/shared/enums';
 
 /** Per-compact settings of the accountability framework. */
 export const frameworkSettings = sqliteTable('framework_settings', {

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { signInFailures } from '../../db/schema/auth';
+import type { DbOrTx } from '@/db/client';
+import { signInFailures } from '@/db/schema/auth';
 
 /**
  * Fixed-window attempt counters kept in SQLite (so every process and restart sees the same

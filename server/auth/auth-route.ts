@@ -1,4 +1,4 @@
-import { getDb } from '../../db/client';
+import { getDb } from '@/db/client';
 import { publishAccessChange } from '../events/access-changes';
 import { getAuth } from './auth';
 import { refuseAuthRequest } from './auth-request-rules';

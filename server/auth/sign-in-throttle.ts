@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@/db/client';
 import { blockedUntil, clearAttempts, countAttempt, secondsUntil, uncountAttempt } from './attempt-throttle';
 
 /**

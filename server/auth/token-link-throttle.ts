@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@/db/client';
 import { config } from '../config';
 import { blockedUntil, countAttempt, secondsUntil, uncountAttempt } from './attempt-throttle';
 

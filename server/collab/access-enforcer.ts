@@ -1,9 +1,9 @@
 import { and, eq, gt } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { session, user } from '../../db/schema/auth';
+import type { DbOrTx } from '@/db/client';
+import { session, user } from '@/db/schema/auth';
 import { onAccessChange, type AccessChange } from '../events/access-changes';
 import { findMembership } from '../services/compacts';
-import { CLOSE, type CloseReason } from './close-codes';
+import { CLOSE, type CloseReason } from '@/shared/collab/close-codes';
 import type { CollabConnection } from './connection';
 
 function reasonToClose(change: AccessChange, connection: CollabConnection): CloseReason | null {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { DbHandle } from '../../db/client';
+import type { DbHandle } from '@/db/client';
 import type { ConnectionAccess } from './connection';
 import { refuseUpgrade } from './refuse-upgrade';
 import { authorizeUpgrade, compactIdFromPath } from './upgrade-auth';

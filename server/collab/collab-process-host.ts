@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import path from 'node:path';
-import type { DbHandle } from '../../db/client';
+import type { DbHandle } from '@/db/client';
 import type { CollabEndpoint } from '../app-server';
 import { onAccessChange } from '../events/access-changes';
 import type { CollabToHostMessage, HostToCollabMessage } from './collab-process-messages';

@@ -4,7 +4,7 @@
 // async hooks (AsyncLocalStorage), which would tax every socket write on the editing hot path.
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
-import { closeDb, getDb } from '../../db/client';
+import { closeDb, getDb } from '@/db/client';
 import { publishAccessChange } from '../events/access-changes';
 import { createCollabServer } from './collab-server';
 import { acquireCollabOwnership } from './process-ownership';

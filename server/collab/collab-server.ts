@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { DbHandle } from '../../db/client';
+import type { DbHandle } from '@/db/client';
 import { config } from '../config';
 import { enforceAccess, recheckAccess } from './access-enforcer';
-import { CLOSE } from './close-codes';
+import { CLOSE } from '@/shared/collab/close-codes';
 import { CollabConnection, type ConnectionAccess, type ConnectionLimits } from './connection';
 import { ConnectionCounts } from './connection-counts';
 import type { Room } from './room';

@@ -1,5 +1,5 @@
 import { compactTextSchema } from '../editor/document-content';
-import { DOCUMENT_FIELD } from '../editor/extensions';
+import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 
 /**
  * What a compact's Yjs document may contain, derived from the editor schema (the same

@@ -1,4 +1,4 @@
-import type { DbHandle } from '../../db/client';
+import type { DbHandle } from '@/db/client';
 import type { CollabEndpoint } from '../app-server';
 import { authenticatedUpgrades } from './authenticated-upgrades';
 import { createCollabServer, type CollabServer, type CollabServerOptions } from './collab-server';

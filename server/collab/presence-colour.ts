@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { parties } from '../../db/schema/parties';
+import type { DbOrTx } from '@/db/client';
+import { parties } from '@/db/schema/parties';
 
 /** Caret and presence colours, readable on white and under white label text. */
 const PALETTE = [

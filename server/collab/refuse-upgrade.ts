@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { CloseReason } from './close-codes';
+import type { CloseReason } from '@/shared/collab/close-codes';
 
 let handshakes: WebSocketServer | null = null;
 

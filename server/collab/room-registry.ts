@@ -1,6 +1,6 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { removeAwarenessStates } from 'y-protocols/awareness';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@/db/client';
 import { Room, type RoomPeer } from './room';
 import type { UpdateBatcher } from './update-batcher';
 

@@ -1,13 +1,13 @@
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx } from '@/db/client';
 import type { ClientOwner } from '../services/doc-clients';
 import { clientIdsWritten, loadClientOwners } from '../services/doc-clients';
 import { loadDoc } from '../services/document-store';
 import { RoomClientIds } from './client-ids';
-import type { CloseReason } from './close-codes';
-import { CLOSE } from './close-codes';
+import type { CloseReason } from '@/shared/collab/close-codes';
+import { CLOSE } from '@/shared/collab/close-codes';
 import { compactDocumentRules } from './document-rules';
 import { awarenessFrame, syncStep2Frame, updateFrame } from './protocol';
 import { SyncAnswers } from './sync-answers';

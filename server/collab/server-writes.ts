@@ -1,5 +1,5 @@
 import type { ClientOwner } from '../services/doc-clients';
-import { CLOSE, type CloseReason } from './close-codes';
+import { CLOSE, type CloseReason } from '@/shared/collab/close-codes';
 import type { RoomPeer } from './room';
 import type { RoomRegistry } from './room-registry';
 

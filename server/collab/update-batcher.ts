@@ -1,6 +1,6 @@
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
 import { createCheckpointWriter, createUpdateAppender, type UpdateToAppend } from '../services/document-store';
-import { CLOSE } from './close-codes';
+import { CLOSE } from '@/shared/collab/close-codes';
 import type { RoomPeer } from './room';
 
 /** The room an update belongs to: told once the update is on disk, or that it cannot be stored. */

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { sameOwner, type ClientOwner } from '../services/doc-clients';
 import type { RoomClientIds } from './client-ids';
-import { CLOSE, type CloseReason } from './close-codes';
+import { CLOSE, type CloseReason } from '@/shared/collab/close-codes';
 import { markNameOf, type DocumentRules } from './document-rules';
 
 export type UpdateVerdict = { ok: true; newClientIds: number[] } | { ok: false; refusal: CloseReason; detail: string };

@@ -1,11 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import type { DbHandle } from '../../db/client';
+import type { DbHandle } from '@/db/client';
 import { resolveActor } from '../auth/actor';
 import { isSameOriginRequest } from '../auth/request-origin';
 import { findMembership } from '../services/compacts';
-import { canEditText } from '../services/roles';
-import { EDITOR_SCHEMA_VERSION } from '../editor/extensions';
-import { CLOSE, type CloseReason } from './close-codes';
+import { canEditText } from '@/shared/roles';
+import { EDITOR_SCHEMA_VERSION } from '@/shared/editor/extensions';
+import { CLOSE, type CloseReason } from '@/shared/collab/close-codes';
 import type { ConnectionAccess } from './connection';
 import { partyColour } from './presence-colour';
 

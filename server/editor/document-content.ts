@@ -2,7 +2,7 @@ import { getSchema, type JSONContent } from '@tiptap/core';
 import { Node as ProseMirrorNode, type Schema } from '@tiptap/pm/model';
 import { prosemirrorJSONToYDoc, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { compactTextExtensions, DOCUMENT_FIELD } from './extensions';
+import { compactTextExtensions, DOCUMENT_FIELD } from '@/shared/editor/extensions';
 
 let cachedSchema: Schema | null = null;
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { getDb } from '../../db/client';
+import { getDb } from '@/db/client';
 import { resolveActor } from '../auth/actor';
 import { isSameOriginRequest } from '../auth/request-origin';
 import { findMembership } from '../services/compacts';

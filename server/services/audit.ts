@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { DbOrTx } from '../../db/client';
-import { auditEvents } from '../../db/schema/audit';
+import type { DbOrTx } from '@/db/client';
+import { auditEvents } from '@/db/schema/audit';
 import { bulkInsert } from './bulk-insert';
 
 export interface AuditActor {

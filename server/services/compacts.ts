@@ -1,10 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client';
-import { compacts, memberships } from '../../db/schema/compacts';
+import type { Db, DbOrTx } from '@/db/client';
+import { compacts, memberships } from '@/db/schema/compacts';
 import { recordAuditEvent, type AuditActor } from './audit';
 import { DomainError } from './domain-error';
 import { newId } from './ids';
-import { canEditText } from './roles';
+import { canEditText } from '@/shared/roles';
 
 const compactColumns = {
   id: compacts.id,

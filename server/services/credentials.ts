@@ -1,5 +1,5 @@
-import type { DbOrTx } from '../../db/client';
-import { account } from '../../db/schema/auth';
+import type { DbOrTx } from '@/db/client';
+import { account } from '@/db/schema/auth';
 import { newId } from './ids';
 
 /** Stores a person's password (already hashed) as their email-and-password credential. */

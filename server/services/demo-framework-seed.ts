@@ -1,5 +1,5 @@
-import type { Tx } from '../../db/client';
-import type { IndicatorLevel, IndicatorMeasure } from '../../db/enums';
+import type { Tx } from '@/db/client';
+import type { IndicatorLevel, IndicatorMeasure } from '@/shared/enums';
 import {
   commitments,
   frameworkSettings,
@@ -8,10 +8,10 @@ import {
   progressComments,
   progressUpdates,
   reportingPeriods,
-} from '../../db/schema/framework';
+} from '@/db/schema/framework';
 import { newId } from './ids';
 import { generatePeriods } from './framework/periods';
-import type { Rating } from './indicator-status';
+import type { Rating } from '@/shared/framework/indicator-status';
 
 interface DemoIndicator {
   code: string;

@@ -1,6 +1,6 @@
 import { and, inArray, isNull } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client';
-import { user } from '../../db/schema/auth';
+import type { Db, DbOrTx } from '@/db/client';
+import { user } from '@/db/schema/auth';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { seedDemoIfEmpty } from './demo-seed';
 import { hasAnyAccount } from './instance-admins';

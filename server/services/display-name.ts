@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { user } from '../../db/schema/auth';
-import { displayNameProblem, normaliseDisplayName } from './display-name-rules';
+import type { DbOrTx } from '@/db/client';
+import { user } from '@/db/schema/auth';
+import { displayNameProblem, normaliseDisplayName } from '@/shared/display-name-rules';
 import { DomainError } from './domain-error';
 
 /** Checks and normalises a name in a service; bad input is a BAD_REQUEST. */

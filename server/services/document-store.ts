@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import type { DbOrTx } from '../../db/client';
-import { docCheckpoints, docClients, docUpdates } from '../../db/schema/collab';
+import type { DbOrTx } from '@/db/client';
+import { docCheckpoints, docClients, docUpdates } from '@/db/schema/collab';
 import { clientIdsWritten, createClientBinder, type ClientOwner } from './doc-clients';
 
 /** Who sent an update: the membership (person and party), or the system (null user). */

@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db, DbOrTx, Tx } from '../../db/client';
-import { user } from '../../db/schema/auth';
-import { accessLinks, compacts, memberships, type CompactRole } from '../../db/schema/compacts';
-import { parties } from '../../db/schema/parties';
+import type { Db, DbOrTx, Tx } from '@/db/client';
+import { user } from '@/db/schema/auth';
+import { accessLinks, compacts, memberships, type CompactRole } from '@/db/schema/compacts';
+import { parties } from '@/db/schema/parties';
 import {
   checkAccessToken,
   findUsableLinkById,

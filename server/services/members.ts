@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, isNull, ne } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client';
-import { session, user } from '../../db/schema/auth';
-import { accessLinks, memberships, type CompactRole } from '../../db/schema/compacts';
-import { parties } from '../../db/schema/parties';
+import type { Db, DbOrTx } from '@/db/client';
+import { session, user } from '@/db/schema/auth';
+import { accessLinks, memberships, type CompactRole } from '@/db/schema/compacts';
+import { parties } from '@/db/schema/parties';
 import { publishAccessChange } from '../events/access-changes';
 import { recordAuditEvent, type AuditActor } from './audit';
 import { findMembership } from './compacts';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client';
-import { account, session, user } from '../../db/schema/auth';
+import type { Db, DbOrTx } from '@/db/client';
+import { account, session, user } from '@/db/schema/auth';
 import { publishAccessChange } from '../events/access-changes';
 import { checkAccessToken, issueLink, markUsed, PASSWORD_RESET_TTL_MS } from './access-links';
 import { recordAuditEvent } from './audit';

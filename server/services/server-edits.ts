@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { DbOrTx } from '../../db/client';
-import { docClients } from '../../db/schema/collab';
+import type { DbOrTx } from '@/db/client';
+import { docClients } from '@/db/schema/collab';
 import { loadDoc } from './document-store';
 
 const MAX_CLIENT_ID = 2 ** 32 - 1;

@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { getDb } from '../../db/client';
+import { getDb } from '@/db/client';
 import { isSameOriginRequest } from '../auth/request-origin';
 import { config } from '../config';
 import { createContext } from './init';

@@ -1,5 +1,5 @@
 import { config } from '../config';
-import type { CompactRole } from '../services/roles';
+import type { CompactRole } from '@/shared/roles';
 import { compactProcedure } from './init';
 import { tooManyRequests } from './too-many-requests';
 

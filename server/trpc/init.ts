@@ -1,12 +1,12 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z } from 'zod';
-import type { DbHandle } from '../../db/client';
+import type { DbHandle } from '@/db/client';
 import { resolveActor, type Actor } from '../auth/actor';
 import { clientAddress } from '../auth/request-origin';
 import { findMembership } from '../services/compacts';
 import { DomainError } from '../services/domain-error';
-import type { CompactRole } from '../services/roles';
+import type { CompactRole } from '@/shared/roles';
 import { CsvImportRejected } from './csv-import-rejected';
 import { RetryLater } from './too-many-requests';
 

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { EDITOR_SCHEMA_VERSION } from '../../server/editor/extensions';
-import { publishAccessChange } from '../../server/events/access-changes';
-import { loadDoc } from '../../server/services/document-store';
+import { EDITOR_SCHEMA_VERSION } from '@/shared/editor/extensions';
+import { publishAccessChange } from '@/server/events/access-changes';
+import { loadDoc } from '@/server/services/document-store';
 import {
   closeCode,
   fragmentText,

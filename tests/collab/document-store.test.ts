@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import * as Y from 'yjs';
-import { DOCUMENT_FIELD } from '../../server/editor/extensions';
-import { loadClientOwners } from '../../server/services/doc-clients';
-import { createCheckpointWriter, loadDoc } from '../../server/services/document-store';
+import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
+import { loadClientOwners } from '@/server/services/doc-clients';
+import { createCheckpointWriter, loadDoc } from '@/server/services/document-store';
 import { typeInto } from '../helpers/collab-client';
 import { buildCompact } from '../helpers/factories';
 import { createTestDb } from '../helpers/test-db';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import { describe, test } from 'node:test';
 import * as Y from 'yjs';
-import { syncStep1Frame } from '../../server/collab/protocol';
+import { syncStep1Frame } from '@/server/collab/protocol';
 import { closeCode, rawSocket, typeInto, waitFor, waitForSync } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, memberWithRole } from '../helpers/factories';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as Y from 'yjs';
-import { ServerWriteRefused } from '../../server/collab/server-writes';
-import { DOCUMENT_FIELD } from '../../server/editor/extensions';
-import { buildServerUpdate } from '../../server/services/server-edits';
+import { ServerWriteRefused } from '@/server/collab/server-writes';
+import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
+import { buildServerUpdate } from '@/server/services/server-edits';
 import { waitFor, waitForSync } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, memberWithRole } from '../helpers/factories';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as Y from 'yjs';
-import { awarenessFrame, updateFrame } from '../../server/collab/protocol';
-import { DOCUMENT_FIELD } from '../../server/editor/extensions';
-import { loadDoc } from '../../server/services/document-store';
+import { awarenessFrame, updateFrame } from '@/server/collab/protocol';
+import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
+import { loadDoc } from '@/server/services/document-store';
 import {
   awarenessUpdateFor,
   closeCode,

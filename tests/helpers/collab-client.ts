@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { DOCUMENT_FIELD } from '../../server/editor/extensions';
+import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 
 /** A `ws` WebSocket that sends a session cookie, as a browser on our origin would. */
 export function webSocketWithCookie(cookie: string | null) {

@@ -1,10 +1,10 @@
 // Runs the real collaboration server (no Next.js) in its own process, for crash tests.
 // Usage: node --import tsx tests/helpers/collab-server-process.ts <database path>
 import type { AddressInfo } from 'node:net';
-import { openDatabase } from '../../db/client';
-import { createAppServer } from '../../server/app-server';
-import { inProcessCollab } from '../../server/collab/in-process-collab';
-import { closeCleanlyOnSignals } from '../../server/shutdown';
+import { openDatabase } from '@/db/client';
+import { createAppServer } from '@/server/app-server';
+import { inProcessCollab } from '@/server/collab/in-process-collab';
+import { closeCleanlyOnSignals } from '@/server/shutdown';
 
 const handle = openDatabase(process.argv[2]!);
 const app = createAppServer(null, { collab: inProcessCollab(handle) });

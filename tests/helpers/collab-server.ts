@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { after, before } from 'node:test';
 import type * as Y from 'yjs';
-import type { DbHandle } from '../../db/client';
-import { createAppServer } from '../../server/app-server';
-import type { CollabServerOptions } from '../../server/collab/collab-server';
-import { inProcessCollab } from '../../server/collab/in-process-collab';
+import type { DbHandle } from '@/db/client';
+import { createAppServer } from '@/server/app-server';
+import type { CollabServerOptions } from '@/server/collab/collab-server';
+import { inProcessCollab } from '@/server/collab/in-process-collab';
 import { connectClient, type TestClient } from './collab-client';
 import { createTestDb } from './test-db';
 

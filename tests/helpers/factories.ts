@@ -1,16 +1,16 @@
 import { hashPassword } from 'better-auth/crypto';
-import type { DbHandle } from '../../db/client';
-import { account, user } from '../../db/schema/auth';
-import { compacts, memberships } from '../../db/schema/compacts';
-import { parties } from '../../db/schema/parties';
-import type { PartyKind } from '../../db/enums';
-import { getAuth } from '../../server/auth/auth';
-import { createContext } from '../../server/trpc/init';
-import { createCaller } from '../../server/trpc/root';
-import { appendDocUpdate } from '../../server/services/document-store';
-import { contentToYUpdate } from '../../server/editor/document-content';
-import { newId } from '../../server/services/ids';
-import type { CompactRole } from '../../server/services/roles';
+import type { DbHandle } from '@/db/client';
+import { account, user } from '@/db/schema/auth';
+import { compacts, memberships } from '@/db/schema/compacts';
+import { parties } from '@/db/schema/parties';
+import type { PartyKind } from '@/shared/enums';
+import { getAuth } from '@/server/auth/auth';
+import { createContext } from '@/server/trpc/init';
+import { createCaller } from '@/server/trpc/root';
+import { appendDocUpdate } from '@/server/services/document-store';
+import { contentToYUpdate } from '@/server/editor/document-content';
+import { newId } from '@/server/services/ids';
+import type { CompactRole } from '@/shared/roles';
 
 export const TEST_PASSWORD = 'correct horse battery';
 let sequence = 0;

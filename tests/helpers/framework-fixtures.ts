@@ -1,19 +1,19 @@
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
-import type { DbHandle } from '../../db/client';
-import { indicators } from '../../db/schema/framework';
-import { createCommitment } from '../../server/services/framework/commitments';
-import { createIndicator, type IndicatorDefinition } from '../../server/services/framework/indicators';
-import { configureFramework } from '../../server/services/framework/periods';
-import type { CsvError } from '../../server/services/framework/csv-errors';
-import { CsvImportRejected } from '../../server/trpc/csv-import-rejected';
+import type { DbHandle } from '@/db/client';
+import { indicators } from '@/db/schema/framework';
+import { createCommitment } from '@/server/services/framework/commitments';
+import { createIndicator, type IndicatorDefinition } from '@/server/services/framework/indicators';
+import { configureFramework } from '@/server/services/framework/periods';
+import type { CsvError } from '@/server/services/framework/csv-errors';
+import { CsvImportRejected } from '@/server/trpc/csv-import-rejected';
 import {
   saveProgressDraft,
   submitProgress,
   returnProgress,
   type ProgressActor,
   type ProgressInput,
-} from '../../server/services/framework/progress';
+} from '@/server/services/framework/progress';
 
 let sequence = 0;
 

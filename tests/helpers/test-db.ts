@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type DbHandle } from '../../db/client';
+import { openDatabase, type DbHandle } from '@/db/client';
 
 /** A fresh, migrated SQLite file in a temporary folder. */
 export function createTestDb(): DbHandle & { dir: string; cleanup: () => void } {

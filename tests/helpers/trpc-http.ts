@@ -1,5 +1,5 @@
-import { CLIENT_ADDRESS_HEADER } from '../../server/auth/request-origin';
-import { handleTrpcRequest } from '../../server/trpc/fetch-handler';
+import { CLIENT_ADDRESS_HEADER } from '@/server/auth/request-origin';
+import { handleTrpcRequest } from '@/server/trpc/fetch-handler';
 
 const ORIGIN = 'http://10.0.0.5:3000';
 

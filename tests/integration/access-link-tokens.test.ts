@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { hashPassword } from 'better-auth/crypto';
-import { acceptInvite } from '../../server/services/invitations';
-import { completePasswordReset } from '../../server/services/password-resets';
-import type { PasswordHasher } from '../../server/services/password-rules';
+import { acceptInvite } from '@/server/services/invitations';
+import { completePasswordReset } from '@/server/services/password-resets';
+import type { PasswordHasher } from '@/server/services/password-rules';
 import { buildCompact, buildParty, callerFor, memberWithRole } from '../helpers/factories';
 import { countRows, createTestDb } from '../helpers/test-db';
 

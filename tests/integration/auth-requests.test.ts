@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { closeDb, getDb } from '../../db/client';
-import { getAuth } from '../../server/auth/auth';
-import { handleAuthRequest } from '../../server/auth/auth-route';
-import { CLIENT_ADDRESS_HEADER } from '../../server/auth/request-origin';
-import { MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS } from '../../server/auth/sign-in-throttle';
+import { closeDb, getDb } from '@/db/client';
+import { getAuth } from '@/server/auth/auth';
+import { handleAuthRequest } from '@/server/auth/auth-route';
+import { CLIENT_ADDRESS_HEADER } from '@/server/auth/request-origin';
+import { MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS } from '@/server/auth/sign-in-throttle';
 import { buildUser, TEST_PASSWORD } from '../helpers/factories';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-auth-requests-'));

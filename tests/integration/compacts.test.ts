@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { seedDemoIfEmpty, DEMO_COMPACT_TITLE, DEMO_PASSWORD } from '../../server/services/demo-seed';
+import { seedDemoIfEmpty, DEMO_COMPACT_TITLE, DEMO_PASSWORD } from '@/server/services/demo-seed';
 import { buildUser, callerFor, signIn } from '../helpers/factories';
 import { countRows, createTestDb } from '../helpers/test-db';
 

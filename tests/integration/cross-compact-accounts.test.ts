@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { user } from '../../db/schema/auth';
+import { user } from '@/db/schema/auth';
 import {
   addMember,
   buildCompact,

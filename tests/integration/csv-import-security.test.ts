@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CsvErrors } from '../../server/services/framework/csv-errors';
-import { planFrameworkRows, writeFrameworkRows } from '../../server/services/framework/framework-csv-import';
-import { listPeriods } from '../../server/services/framework/periods';
+import { CsvErrors } from '@/server/services/framework/csv-errors';
+import { planFrameworkRows, writeFrameworkRows } from '@/server/services/framework/framework-csv-import';
+import { listPeriods } from '@/server/services/framework/periods';
 import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
 import {
   buildIndicator,

@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { openDatabase } from '../../db/client';
-import { config } from '../../server/config';
-import { DEMO_ACCOUNTS } from '../../server/services/demo-accounts';
-import { demoSeedDecision, prepareDemoAtStartup } from '../../server/services/demo-startup';
+import { openDatabase } from '@/db/client';
+import { config } from '@/server/config';
+import { DEMO_ACCOUNTS } from '@/server/services/demo-accounts';
+import { demoSeedDecision, prepareDemoAtStartup } from '@/server/services/demo-startup';
 import { callerFor, signIn } from '../helpers/factories';
 import { countRows, createTestDb } from '../helpers/test-db';
 

@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { closeDb, getDb } from '../../db/client';
-import { user } from '../../db/schema/auth';
-import { getAuth } from '../../server/auth/auth';
-import { handleAuthRequest } from '../../server/auth/auth-route';
-import { CLIENT_ADDRESS_HEADER } from '../../server/auth/request-origin';
-import { MAX_DISPLAY_NAME_LENGTH } from '../../server/services/display-name-rules';
+import { closeDb, getDb } from '@/db/client';
+import { user } from '@/db/schema/auth';
+import { getAuth } from '@/server/auth/auth';
+import { handleAuthRequest } from '@/server/auth/auth-route';
+import { CLIENT_ADDRESS_HEADER } from '@/server/auth/request-origin';
+import { MAX_DISPLAY_NAME_LENGTH } from '@/shared/display-name-rules';
 import {
   addMember,
   buildCompact,

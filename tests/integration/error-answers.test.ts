@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import * as Y from 'yjs';
-import { closeDb, getDb } from '../../db/client';
-import { DOCUMENT_FIELD } from '../../server/editor/extensions';
-import { appendDocUpdate } from '../../server/services/document-store';
+import { closeDb, getDb } from '@/db/client';
+import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
+import { appendDocUpdate } from '@/server/services/document-store';
 import { buildCompact, memberWithRole } from '../helpers/factories';
 import { trpcBatch, type TrpcItem } from '../helpers/trpc-http';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { todayIsoDate } from '../../server/services/framework/progress-rules';
+import { todayIsoDate } from '@/shared/framework/progress-rules';
 import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
 import { buildIndicator, configureQuarters, progressInput, refusedImport } from '../helpers/framework-fixtures';
 import { countRows, createTestDb } from '../helpers/test-db';

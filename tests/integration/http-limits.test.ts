@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import http from 'node:http';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { createAppServer, type AppServer } from '../../server/app-server';
-import { config } from '../../server/config';
+import { createAppServer, type AppServer } from '@/server/app-server';
+import { config } from '@/server/config';
 
 /** A trivial app behind the real custom server: reads the whole body and answers how many bytes it got. */
 function startServer(): Promise<{ app: AppServer; port: number; bodiesRead: number[] }> {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { accessLinks } from '../../db/schema/compacts';
-import { onAccessChange, type AccessChange } from '../../server/events/access-changes';
+import { accessLinks } from '@/db/schema/compacts';
+import { onAccessChange, type AccessChange } from '@/server/events/access-changes';
 import {
   addMember,
   buildCompact,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TRPCError } from '@trpc/server';
-import { COMPACT_ROLES, type CompactRole } from '../../server/services/roles';
+import { COMPACT_ROLES, type CompactRole } from '@/shared/roles';
 import { buildCompact, buildParty, buildUser, callerFor, memberWithRole, addMember } from '../helpers/factories';
 import {
   buildCommitment,

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { closeDb, getDb } from '../../db/client';
-import { handleAuthRequest } from '../../server/auth/auth-route';
-import { DEMO_PASSWORD_REFUSED } from '../../server/auth/endpoint-policy';
-import { CLIENT_ADDRESS_HEADER } from '../../server/auth/request-origin';
-import { DEMO_PASSWORD } from '../../server/services/demo-accounts';
-import { MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS } from '../../server/auth/sign-in-throttle';
+import { closeDb, getDb } from '@/db/client';
+import { handleAuthRequest } from '@/server/auth/auth-route';
+import { DEMO_PASSWORD_REFUSED } from '@/server/auth/endpoint-policy';
+import { CLIENT_ADDRESS_HEADER } from '@/server/auth/request-origin';
+import { DEMO_PASSWORD } from '@/server/services/demo-accounts';
+import { MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS } from '@/server/auth/sign-in-throttle';
 import { buildUser, TEST_PASSWORD } from '../helpers/factories';
 import { countRows } from '../helpers/test-db';
 

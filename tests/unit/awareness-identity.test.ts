@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { stampAwarenessUpdate, type PresenceUser } from '../../server/collab/awareness-identity';
+import { stampAwarenessUpdate, type PresenceUser } from '@/server/collab/awareness-identity';
 
 const identity: PresenceUser = {
   userId: 'u1',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CsvReadError, parseCsv, toCsv, type CsvLimits } from '../../server/services/csv';
+import { CsvReadError, parseCsv, toCsv, type CsvLimits } from '@/server/services/csv';
 
 const LIMITS: CsvLimits = {
   maxChars: 2_000_000,

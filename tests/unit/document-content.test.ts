@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as Y from 'yjs';
-import { DEMO_COMPACT_TEXT } from '../../server/editor/demo-compact-text';
-import {
-  compactTextSchema,
-  contentToYUpdate,
-  yDocToContent,
-  yDocToPlainText,
-} from '../../server/editor/document-content';
+import { DEMO_COMPACT_TEXT } from '@/server/editor/demo-compact-text';
+import { compactTextSchema, contentToYUpdate, yDocToContent, yDocToPlainText } from '@/server/editor/document-content';
 
 test('content seeded on the server renders back to the same JSON and to plain text', () => {
   const doc = new Y.Doc();

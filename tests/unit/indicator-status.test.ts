@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { computeIndicatorStatus, type StatusInput } from '../../server/services/indicator-status';
+import { computeIndicatorStatus, type StatusInput } from '@/shared/framework/indicator-status';
 
 const base: StatusInput = {
   measure: 'number',

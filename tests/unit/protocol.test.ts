@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as Y from 'yjs';
-import { decodeMessage, syncStep1Frame, updateFrame } from '../../server/collab/protocol';
+import { decodeMessage, syncStep1Frame, updateFrame } from '@/server/collab/protocol';
 
 test('decodes sync step 1 and update frames; an update frame is forwardable as received', () => {
   const doc = new Y.Doc();

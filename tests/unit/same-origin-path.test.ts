@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isSameOriginPath } from '../../server/auth/auth-request-rules';
+import { isSameOriginPath } from '@/server/auth/auth-request-rules';
 
 test('paths on this site are accepted', () => {
   for (const path of ['/', '/compacts', '/compacts/abc/framework?tab=progress#top', '/search?q=a%20b'])

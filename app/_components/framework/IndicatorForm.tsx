@@ -9,10 +9,10 @@ import {
   INDICATOR_LEVELS,
   INDICATOR_MEASURES,
   REPORTING_FREQUENCIES,
-} from '../../../db/enums';
-import type { IndicatorDefinition } from '../../../server/services/framework/indicators';
-import { t, type MessageKey } from '../../_lib/messages';
-import { useTRPC } from '../../_lib/trpc';
+} from '@/shared/enums';
+import type { IndicatorDefinition } from '@/server/services/framework/indicators';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
 import { FormFooter } from '../FormFooter';
 
 function Select<T extends string>({

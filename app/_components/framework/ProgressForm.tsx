@@ -2,12 +2,12 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { CONFIDENCE_LEVELS, RATINGS } from '../../../db/enums';
-import { t, type MessageKey } from '../../_lib/messages';
-import { useTRPC } from '../../_lib/trpc';
+import { CONFIDENCE_LEVELS, RATINGS } from '@/shared/enums';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
 import { ErrorAlert } from '../FormFooter';
-import { evidenceLinksProblem, periodNotStartedProblem } from '../../../server/services/framework/progress-rules';
-import { dictionary } from '../../../server/services/reserved-keys';
+import { evidenceLinksProblem, periodNotStartedProblem } from '@/shared/framework/progress-rules';
+import { dictionary } from '@/shared/reserved-keys';
 import { checkProgress, formatCategories, parseCategories } from './progress-form-values';
 
 export interface ProgressFormIndicator {

@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '../../_lib/messages';
+import { t, type MessageKey } from '@/app/_lib/messages';
 
 export type Status = 'on-track' | 'at-risk' | 'off-track' | 'no-data';
 

@@ -2,8 +2,8 @@ import {
   progressValueProblem,
   type ValueRulesIndicator,
   type ValueRulesInput,
-} from '../../../server/services/framework/progress-rules';
-import { dictionary, reservedKeyProblem } from '../../../server/services/reserved-keys';
+} from '@/shared/framework/progress-rules';
+import { dictionary, reservedKeyProblem } from '@/shared/reserved-keys';
 
 /** Parses "north=4; south=6" into { north: 4, south: 6 } (no prototype); throws with a message a person can act on. */
 export function parseCategories(text: string): Record<string, number> {

@@ -3,9 +3,9 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { FormEvent } from 'react';
-import { t } from '../../_lib/messages';
-import { useTRPC } from '../../_lib/trpc';
-import { FormFooter } from '../../_components/FormFooter';
+import { t } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
+import { FormFooter } from '@/app/_components/FormFooter';
 
 export function CreateCompactForm() {
   const trpc = useTRPC();

@@ -2,10 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { PARTY_KINDS, type PartyKind } from '../../../db/enums';
-import { t, type MessageKey } from '../../_lib/messages';
-import { useTRPC } from '../../_lib/trpc';
-import { FormFooter } from '../../_components/FormFooter';
+import { PARTY_KINDS, type PartyKind } from '@/shared/enums';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
+import { FormFooter } from '@/app/_components/FormFooter';
 
 export function PartiesPanel() {
   const trpc = useTRPC();

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { AppHeader } from '../../_components/AppHeader';
-import { requireMembership } from '../../_lib/server-session';
+import { AppHeader } from '@/app/_components/AppHeader';
+import { requireMembership } from '@/app/_lib/server-session';
 import { CompactNav } from './_components/CompactNav';
 
 export const dynamic = 'force-dynamic';

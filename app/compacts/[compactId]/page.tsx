@@ -1,8 +1,8 @@
-import { getDb } from '../../../db/client';
-import { listParties } from '../../../server/services/parties';
-import { partyColour } from '../../../server/collab/presence-colour';
-import { canEditText } from '../../../server/services/roles';
-import { requireMembership } from '../../_lib/server-session';
+import { getDb } from '@/db/client';
+import { listParties } from '@/server/services/parties';
+import { partyColour } from '@/server/collab/presence-colour';
+import { canEditText } from '@/shared/roles';
+import { requireMembership } from '@/app/_lib/server-session';
 import { CompactWorkspace } from './_components/CompactWorkspace';
 
 export const dynamic = 'force-dynamic';

@@ -2,9 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { t, type MessageKey } from '../../_lib/messages';
-import { useTRPC } from '../../_lib/trpc';
-import { ErrorAlert } from '../../_components/FormFooter';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
+import { ErrorAlert } from '@/app/_components/FormFooter';
 
 /** Invitations to compacts waiting for the signed-in person: nobody joins a compact without saying yes. */
 export function PendingInvitations() {

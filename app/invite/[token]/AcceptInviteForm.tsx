@@ -3,10 +3,10 @@
 import Link from 'next/link';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { t, type MessageKey } from '../../_lib/messages';
-import { errorMessage, useTRPC } from '../../_lib/trpc';
-import { FormFooter } from '../../_components/FormFooter';
-import { MAX_DISPLAY_NAME_LENGTH } from '../../../server/services/display-name-rules';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import { errorMessage, useTRPC } from '@/app/_lib/trpc';
+import { FormFooter } from '@/app/_components/FormFooter';
+import { MAX_DISPLAY_NAME_LENGTH } from '@/shared/display-name-rules';
 
 export function AcceptInviteForm({ token }: { token: string }) {
   const trpc = useTRPC();

@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { t } from '../../_lib/messages';
-import { errorMessage, useTRPC } from '../../_lib/trpc';
-import { FormFooter } from '../../_components/FormFooter';
+import { t } from '@/app/_lib/messages';
+import { errorMessage, useTRPC } from '@/app/_lib/trpc';
+import { FormFooter } from '@/app/_components/FormFooter';
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const trpc = useTRPC();

@@ -1,4 +1,4 @@
-import { t } from '../../_lib/messages';
+import { t } from '@/app/_lib/messages';
 import { ResetPasswordForm } from './ResetPasswordForm';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../db/client';
-import { commitments } from '../../../db/schema/framework';
-import { parties } from '../../../db/schema/parties';
+import type { Db, DbOrTx } from '@/db/client';
+import { commitments } from '@/db/schema/framework';
+import { parties } from '@/db/schema/parties';
 import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Db, Tx } from '../../../db/client';
+import type { Db, Tx } from '@/db/client';
 import { CsvReadError, parseCsv } from '../csv';
 
 export interface CsvError {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../db/client';
-import { evidenceFiles } from '../../../db/schema/framework';
+import type { Db, DbOrTx } from '@/db/client';
+import { evidenceFiles } from '@/db/schema/framework';
 import { recordAuditEvent } from '../audit';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';

@@ -1,6 +1,6 @@
 import { max, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
-import { auditEvents } from '../../../db/schema/audit';
+import type { DbOrTx } from '@/db/client';
+import { auditEvents } from '@/db/schema/audit';
 
 /**
  * Every change to a compact's framework writes an audit event in the same transaction, so the

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Db, Tx } from '../../../db/client';
+import type { Db, Tx } from '@/db/client';
 import {
   INDICATOR_AGGREGATIONS,
   INDICATOR_DIRECTIONS,
@@ -7,13 +7,13 @@ import {
   INDICATOR_MEASURES,
   INDICATOR_STATES,
   REPORTING_FREQUENCIES,
-} from '../../../db/enums';
-import { commitments, indicators, indicatorTargets } from '../../../db/schema/framework';
+} from '@/shared/enums';
+import { commitments, indicators, indicatorTargets } from '@/db/schema/framework';
 import { recordAuditEvent, recordAuditEvents, type AuditActor } from '../audit';
 import { bulkInsert } from '../bulk-insert';
 import { listParties } from '../parties';
 import { newId } from '../ids';
-import { reservedKeyProblem } from '../reserved-keys';
+import { reservedKeyProblem } from '@/shared/reserved-keys';
 import { listCommitments } from './commitments';
 import type { CsvErrors } from './csv-errors';
 import { listIndicators } from './indicators';

@@ -1,4 +1,4 @@
-import type { Db, DbOrTx } from '../../../db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import type { AuditActor } from '../audit';
 import { toCsv, type Separator } from '../csv';
 import { listParties } from '../parties';

@@ -1,9 +1,9 @@
 import { and, eq, inArray, ne, or } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
-import { progressUpdates } from '../../../db/schema/framework';
+import type { DbOrTx } from '@/db/client';
+import { progressUpdates } from '@/db/schema/framework';
 import { groupBy } from '../group-by';
 import { listParties } from '../parties';
-import type { IndicatorStatus } from '../indicator-status';
+import type { IndicatorStatus } from '@/shared/framework/indicator-status';
 import { listCommitments } from './commitments';
 import { headlinePoint, indicatorSeries, validatedValues, type SeriesPoint } from './indicator-series';
 import { listIndicators } from './indicators';

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../../db/client';
+import type { DbOrTx } from '@/db/client';
 import { indicatorSeries, validatedValues } from './indicator-series';
 import { requireIndicator } from './indicators';
 import { getFrameworkSettings, listPeriods } from './periods';

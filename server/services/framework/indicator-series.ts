@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
-import { computeIndicatorStatus, type Rating, type StatusResult, type StatusThresholds } from '../indicator-status';
+import type { DbOrTx } from '@/db/client';
+import {
+  computeIndicatorStatus,
+  type Rating,
+  type StatusResult,
+  type StatusThresholds,
+} from '@/shared/framework/indicator-status';
 import type { PeriodSpan } from './periods';
 import { resolveTargets, type PeriodTarget, type TargetRow } from './targets';
 

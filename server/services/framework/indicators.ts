@@ -1,11 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../db/client';
-import type { IndicatorLevel, IndicatorMeasure, ReportingFrequency } from '../../../db/enums';
-import { indicators } from '../../../db/schema/framework';
+import type { Db, DbOrTx } from '@/db/client';
+import type { IndicatorLevel, IndicatorMeasure, ReportingFrequency } from '@/shared/enums';
+import { indicators } from '@/db/schema/framework';
 import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
-import { reservedKeyProblem } from '../reserved-keys';
+import { reservedKeyProblem } from '@/shared/reserved-keys';
 import { assertPartiesExist, requireCommitment } from './commitments';
 
 export interface IndicatorDefinition {

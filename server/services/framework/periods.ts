@@ -1,11 +1,11 @@
 import { asc, count, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../db/client';
-import type { ReportingFrequency } from '../../../db/enums';
-import { frameworkSettings, indicatorTargets, progressUpdates, reportingPeriods } from '../../../db/schema/framework';
+import type { Db, DbOrTx } from '@/db/client';
+import type { ReportingFrequency } from '@/shared/enums';
+import { frameworkSettings, indicatorTargets, progressUpdates, reportingPeriods } from '@/db/schema/framework';
 import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
-import { DEFAULT_THRESHOLDS } from '../indicator-status';
+import { DEFAULT_THRESHOLDS } from '@/shared/framework/indicator-status';
 
 export interface PeriodSpan {
   label: string;

@@ -1,18 +1,18 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
-import type { Db, DbOrTx, Tx } from '../../../db/client';
-import { CONFIDENCE_LEVELS, RATINGS } from '../../../db/enums';
-import { progressUpdates } from '../../../db/schema/framework';
+import type { Db, DbOrTx, Tx } from '@/db/client';
+import { CONFIDENCE_LEVELS, RATINGS } from '@/shared/enums';
+import { progressUpdates } from '@/db/schema/framework';
 import { recordAuditEvents } from '../audit';
 import { bulkInsert } from '../bulk-insert';
 import { toCsv, type Separator } from '../csv';
 import { newId } from '../ids';
-import { dictionary, reservedKeyProblem } from '../reserved-keys';
+import { dictionary, reservedKeyProblem } from '@/shared/reserved-keys';
 import { CsvErrors, type ImportResult } from './csv-errors';
 import { listIndicators } from './indicators';
 import { listPeriods } from './periods';
 import { checkValue, type ProgressActor } from './progress';
-import { evidenceLinksProblem, periodNotStartedProblem } from './progress-rules';
+import { evidenceLinksProblem, periodNotStartedProblem } from '@/shared/framework/progress-rules';
 
 /** Header of the progress CSV. On import, `state` and the columns after it are ignored: imports land as drafts. */
 export const PROGRESS_CSV_COLUMNS = [

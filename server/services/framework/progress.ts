@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../db/client';
-import { user } from '../../../db/schema/auth';
-import { evidenceFiles, indicators, progressComments, progressUpdates } from '../../../db/schema/framework';
+import type { Db, DbOrTx } from '@/db/client';
+import { user } from '@/db/schema/auth';
+import { evidenceFiles, indicators, progressComments, progressUpdates } from '@/db/schema/framework';
 import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import { groupBy } from '../group-by';
 import { newId } from '../ids';
-import type { Rating } from '../indicator-status';
+import type { Rating } from '@/shared/framework/indicator-status';
 import { indicatorColumns, requireIndicator } from './indicators';
 import { getFrameworkSettings, listPeriods } from './periods';
 import {
@@ -15,7 +15,7 @@ import {
   progressValueProblem,
   type ValueRulesIndicator,
   type ValueRulesInput,
-} from './progress-rules';
+} from '@/shared/framework/progress-rules';
 
 export interface ProgressActor extends AuditActor {
   userId: string;

@@ -1,7 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../db/client';
-import { user } from '../../../db/schema/auth';
-import { indicatorTargets } from '../../../db/schema/framework';
+import type { Db, DbOrTx } from '@/db/client';
+import { user } from '@/db/schema/auth';
+import { indicatorTargets } from '@/db/schema/framework';
 import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import { listPeriods, type PeriodSpan } from './periods';

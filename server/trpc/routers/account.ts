@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { acceptInvite, describeInvite, listPendingInvitations, respondToInvitation } from '../../services/invitations';
-import { completePasswordReset, describePasswordReset } from '../../services/password-resets';
-import { displayNameSchema } from '../../services/display-name-rules';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../services/password-rules';
+import {
+  acceptInvite,
+  describeInvite,
+  listPendingInvitations,
+  respondToInvitation,
+} from '@/server/services/invitations';
+import { completePasswordReset, describePasswordReset } from '@/server/services/password-resets';
+import { displayNameSchema } from '@/shared/display-name-rules';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/server/services/password-rules';
 import { authedProcedure, router } from '../init';
 import { tokenLinkProcedure } from '../token-link-procedure';
 

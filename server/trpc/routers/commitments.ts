@@ -3,7 +3,7 @@ import {
   listCommitments,
   retireCommitment,
   updateCommitment,
-} from '../../services/framework/commitments';
+} from '@/server/services/framework/commitments';
 import { compactProcedure, router } from '../init';
 import { commitmentInput, id } from '../schemas/framework';
 import { z } from 'zod';

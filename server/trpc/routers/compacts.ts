@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { yDocToContent, yDocToPlainText } from '../../editor/document-content';
-import { createCompact, getCompact, listCompactsOf } from '../../services/compacts';
-import { loadDoc } from '../../services/document-store';
-import { canEditText } from '../../services/roles';
+import { yDocToContent, yDocToPlainText } from '@/server/editor/document-content';
+import { createCompact, getCompact, listCompactsOf } from '@/server/services/compacts';
+import { loadDoc } from '@/server/services/document-store';
+import { canEditText } from '@/shared/roles';
 import { heavyCompactProcedure } from '../heavy-calls';
 import { authedProcedure, compactProcedure, instanceAdminProcedure, router } from '../init';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { exportFrameworkCsv, importFrameworkCsv } from '../../services/framework/framework-csv';
-import { frameworkView } from '../../services/framework/framework-view';
-import { exportProgressCsv, importProgressCsv } from '../../services/framework/progress-csv';
-import { configureFramework } from '../../services/framework/periods';
+import { exportFrameworkCsv, importFrameworkCsv } from '@/server/services/framework/framework-csv';
+import { frameworkView } from '@/server/services/framework/framework-view';
+import { exportProgressCsv, importProgressCsv } from '@/server/services/framework/progress-csv';
+import { configureFramework } from '@/server/services/framework/periods';
 import { compactProcedure, router } from '../init';
 import { importedOrRejected } from '../csv-import-rejected';
 import { heavyCompactProcedure } from '../heavy-calls';

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { indicatorDetail } from '../../services/framework/indicator-detail';
+import { indicatorDetail } from '@/server/services/framework/indicator-detail';
 import {
   acceptIndicator,
   createIndicator,
   listIndicators,
   retireIndicator,
   updateIndicator,
-} from '../../services/framework/indicators';
-import { setTarget } from '../../services/framework/targets';
+} from '@/server/services/framework/indicators';
+import { setTarget } from '@/server/services/framework/targets';
 import { compactProcedure, router } from '../init';
 import { id, indicatorDefinition, targetInput } from '../schemas/framework';
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { COMPACT_ROLES } from '../../services/roles';
-import { displayNameSchema } from '../../services/display-name-rules';
-import { inviteMember } from '../../services/invitations';
-import { deactivateMember, listMembers, removeMember, renameMember, updateMember } from '../../services/members';
-import { issuePasswordResetLink } from '../../services/password-resets';
+import { COMPACT_ROLES } from '@/shared/roles';
+import { displayNameSchema } from '@/shared/display-name-rules';
+import { inviteMember } from '@/server/services/invitations';
+import { deactivateMember, listMembers, removeMember, renameMember, updateMember } from '@/server/services/members';
+import { issuePasswordResetLink } from '@/server/services/password-resets';
 import { compactProcedure, router } from '../init';
 
 const memberInput = z.object({ userId: z.string().min(1).max(64) });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PARTY_KINDS } from '../../../db/schema/parties';
-import { createParty, listParties } from '../../services/parties';
+import { PARTY_KINDS } from '@/db/schema/parties';
+import { createParty, listParties } from '@/server/services/parties';
 import { authedProcedure, instanceAdminProcedure, router } from '../init';
 
 export const partiesRouter = router({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RATINGS } from '../../../db/enums';
+import { RATINGS } from '@/shared/enums';
 import {
   commentOnProgress,
   periodSheet,
@@ -7,7 +7,7 @@ import {
   saveProgressDraft,
   submitProgress,
   validateProgress,
-} from '../../services/framework/progress';
+} from '@/server/services/framework/progress';
 import { compactProcedure, router } from '../init';
 import { id, progressInput } from '../schemas/framework';
 

@@ -7,9 +7,9 @@ import {
   INDICATOR_MEASURES,
   RATINGS,
   REPORTING_FREQUENCIES,
-} from '../../../db/enums';
-import { evidenceLinksProblem } from '../../services/framework/progress-rules';
-import { reservedKeyProblem } from '../../services/reserved-keys';
+} from '@/shared/enums';
+import { evidenceLinksProblem } from '@/shared/framework/progress-rules';
+import { reservedKeyProblem } from '@/shared/reserved-keys';
 
 export const id = z.string().min(1).max(64);
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-31.');

@@ -1,4 +1,4 @@
-import { handleAuthRequest } from '../../../../server/auth/auth-route';
+import { handleAuthRequest } from '@/server/auth/auth-route';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { handleTrpcRequest } from '../../../../server/trpc/fetch-handler';
+import { handleTrpcRequest } from '@/server/trpc/fetch-handler';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -3,9 +3,9 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { compactTextExtensions, DOCUMENT_FIELD } from '../../../../server/editor/extensions';
-import { t } from '../../../_lib/messages';
-import type { Collab, PresencePerson } from '../../../_lib/use-collab';
+import { compactTextExtensions, DOCUMENT_FIELD } from '@/shared/editor/extensions';
+import { t } from '@/app/_lib/messages';
+import type { Collab, PresencePerson } from '@/app/_lib/use-collab';
 import { renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
 import { useSectionJump } from './use-section-jump';

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { t } from '../../../_lib/messages';
+import { t } from '@/app/_lib/messages';
 
 export function CompactNav({ compactId, title, isMonitor }: { compactId: string; title: string; isMonitor: boolean }) {
   const pathname = usePathname();

@@ -1,9 +1,9 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import type { CompactRole } from '../../../../server/services/roles';
-import { t, type MessageKey } from '../../../_lib/messages';
-import { useCollab, type PresencePerson } from '../../../_lib/use-collab';
+import type { CompactRole } from '@/shared/roles';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import { useCollab, type PresencePerson } from '@/app/_lib/use-collab';
 import { CompactEditor } from './CompactEditor';
 import { ConnectionBadge } from './ConnectionBadge';
 import { MembersPanel, type PartyOption } from './MembersPanel';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { t, type MessageKey } from '../../../_lib/messages';
-import type { ConnectionStatus } from '../../../_lib/use-collab';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import type { ConnectionStatus } from '@/app/_lib/use-collab';
 
 const LABELS: Record<ConnectionStatus, MessageKey> = {
   connecting: 'status.connecting',

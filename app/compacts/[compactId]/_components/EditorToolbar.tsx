@@ -1,7 +1,7 @@
 'use client';
 
 import { useEditorState, type Editor } from '@tiptap/react';
-import { t, type MessageKey } from '../../../_lib/messages';
+import { t, type MessageKey } from '@/app/_lib/messages';
 
 interface ToolbarButton {
   label: MessageKey;

@@ -2,12 +2,12 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { COMPACT_ROLES, type CompactRole } from '../../../../server/services/roles';
-import { t, type MessageKey } from '../../../_lib/messages';
-import { useTRPC } from '../../../_lib/trpc';
+import { COMPACT_ROLES, type CompactRole } from '@/shared/roles';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
 import type { PartyOption } from './MembersPanel';
 import { OneTimeLink } from './OneTimeLink';
-import { FormFooter } from '../../../_components/FormFooter';
+import { FormFooter } from '@/app/_components/FormFooter';
 
 export function InviteForm({ compactId, parties }: { compactId: string; parties: PartyOption[] }) {
   const trpc = useTRPC();

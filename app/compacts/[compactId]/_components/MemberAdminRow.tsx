@@ -2,11 +2,11 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { COMPACT_ROLES, type CompactRole } from '../../../../server/services/roles';
-import { MAX_DISPLAY_NAME_LENGTH } from '../../../../server/services/display-name-rules';
-import { t, type MessageKey } from '../../../_lib/messages';
-import { useTRPC } from '../../../_lib/trpc';
-import { ErrorAlert } from '../../../_components/FormFooter';
+import { COMPACT_ROLES, type CompactRole } from '@/shared/roles';
+import { MAX_DISPLAY_NAME_LENGTH } from '@/shared/display-name-rules';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
+import { ErrorAlert } from '@/app/_components/FormFooter';
 import { OneTimeLink } from './OneTimeLink';
 
 interface Member {

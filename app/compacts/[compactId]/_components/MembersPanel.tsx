@@ -1,8 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { t, type MessageKey } from '../../../_lib/messages';
-import { errorMessage, useTRPC } from '../../../_lib/trpc';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import { errorMessage, useTRPC } from '@/app/_lib/trpc';
 import { InviteForm } from './InviteForm';
 import { MemberAdminRow } from './MemberAdminRow';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { t } from '../../../_lib/messages';
+import { t } from '@/app/_lib/messages';
 
 /** Shows a one-time link for the admin to copy; the origin is the one the admin is using. */
 export function OneTimeLink({ path, message }: { path: string; message: string }) {

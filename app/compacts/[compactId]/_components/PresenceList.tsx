@@ -1,5 +1,5 @@
-import { t } from '../../../_lib/messages';
-import type { PresencePerson } from '../../../_lib/use-collab';
+import { t } from '@/app/_lib/messages';
+import type { PresencePerson } from '@/app/_lib/use-collab';
 
 export function PresenceList({ people, myUserId }: { people: PresencePerson[]; myUserId: string }) {
   return (

@@ -1,4 +1,4 @@
-import { requireMembership } from '../../../_lib/server-session';
+import { requireMembership } from '@/app/_lib/server-session';
 import { FrameworkBoard } from './_components/FrameworkBoard';
 
 export const dynamic = 'force-dynamic';

@@ -3,11 +3,11 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { ErrorAlert } from '../../../_components/FormFooter';
-import { ProgressForm } from '../../../_components/framework/ProgressForm';
-import { periodNotStartedProblem } from '../../../../server/services/framework/progress-rules';
-import { t, type MessageKey } from '../../../_lib/messages';
-import { useTRPC } from '../../../_lib/trpc';
+import { ErrorAlert } from '@/app/_components/FormFooter';
+import { ProgressForm } from '@/app/_components/framework/ProgressForm';
+import { periodNotStartedProblem } from '@/shared/framework/progress-rules';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
 
 /** One grid per period: every indicator the monitor's party reports on, each with its own form. */
 export function ProgressGrid({ compactId, periodId }: { compactId: string; periodId: string }) {

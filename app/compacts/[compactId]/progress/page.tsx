@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../../db/client';
-import { listPeriods } from '../../../../server/services/framework/periods';
-import { requireMembership } from '../../../_lib/server-session';
+import { getDb } from '@/db/client';
+import { listPeriods } from '@/server/services/framework/periods';
+import { requireMembership } from '@/app/_lib/server-session';
 import { ProgressGrid } from './ProgressGrid';
 
 export const dynamic = 'force-dynamic';

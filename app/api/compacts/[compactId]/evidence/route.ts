@@ -1,4 +1,4 @@
-import { uploadEvidence } from '../../../../../server/http/evidence-routes';
+import { uploadEvidence } from '@/server/http/evidence-routes';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -2,10 +2,10 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { REPORTING_FREQUENCIES, type ReportingFrequency } from '../../../../../db/enums';
-import { FormFooter } from '../../../../_components/FormFooter';
-import { t, type MessageKey } from '../../../../_lib/messages';
-import { useTRPC } from '../../../../_lib/trpc';
+import { REPORTING_FREQUENCIES, type ReportingFrequency } from '@/shared/enums';
+import { FormFooter } from '@/app/_components/FormFooter';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
 import { CommitmentsPanel } from './CommitmentsPanel';
 
 interface Settings {

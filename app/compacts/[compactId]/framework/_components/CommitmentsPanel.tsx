@@ -2,9 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ErrorAlert, FormFooter } from '../../../../_components/FormFooter';
-import { t } from '../../../../_lib/messages';
-import { useTRPC } from '../../../../_lib/trpc';
+import { ErrorAlert, FormFooter } from '@/app/_components/FormFooter';
+import { t } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
 
 /** Admins add, edit and retire commitments (section or provision, lead and supporting parties, deliverable, due date). */
 export function CommitmentsPanel({ compactId }: { compactId: string }) {

@@ -2,10 +2,10 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
-import type { CompactRole } from '../../../../../server/services/roles';
-import { ErrorAlert } from '../../../../_components/FormFooter';
-import { t } from '../../../../_lib/messages';
-import { useTRPC } from '../../../../_lib/trpc';
+import type { CompactRole } from '@/shared/roles';
+import { ErrorAlert } from '@/app/_components/FormFooter';
+import { t } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));

@@ -3,12 +3,12 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import type { CompactRole } from '../../../../../server/services/roles';
-import { ErrorAlert } from '../../../../_components/FormFooter';
-import { Sparkline } from '../../../../_components/framework/Sparkline';
-import { StatusChip, type Status } from '../../../../_components/framework/StatusChip';
-import { t, type MessageKey } from '../../../../_lib/messages';
-import { useTRPC } from '../../../../_lib/trpc';
+import type { CompactRole } from '@/shared/roles';
+import { ErrorAlert } from '@/app/_components/FormFooter';
+import { Sparkline } from '@/app/_components/framework/Sparkline';
+import { StatusChip, type Status } from '@/app/_components/framework/StatusChip';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
 import { AdminPanels } from './AdminPanels';
 import { CsvPanel } from './CsvPanel';
 import { TasksPanel } from './TasksPanel';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { t, type MessageKey } from '../../../../_lib/messages';
+import { t, type MessageKey } from '@/app/_lib/messages';
 
 interface Task {
   kind: 'due' | 'returned' | 'awaiting-validation';

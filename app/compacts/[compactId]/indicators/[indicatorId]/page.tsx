@@ -1,4 +1,4 @@
-import { requireMembership } from '../../../../_lib/server-session';
+import { requireMembership } from '@/app/_lib/server-session';
 import { IndicatorPage } from './_components/IndicatorPage';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
-import { IndicatorForm } from '../../../../_components/framework/IndicatorForm';
-import { t } from '../../../../_lib/messages';
-import { requireMembership } from '../../../../_lib/server-session';
+import { IndicatorForm } from '@/app/_components/framework/IndicatorForm';
+import { t } from '@/app/_lib/messages';
+import { requireMembership } from '@/app/_lib/server-session';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,10 +2,10 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { ErrorAlert } from '../../../../_components/FormFooter';
-import { StatusChip } from '../../../../_components/framework/StatusChip';
-import { t } from '../../../../_lib/messages';
-import { useTRPC } from '../../../../_lib/trpc';
+import { ErrorAlert } from '@/app/_components/FormFooter';
+import { StatusChip } from '@/app/_components/framework/StatusChip';
+import { t } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
 
 const SHOWN_PERIODS = 6;
 

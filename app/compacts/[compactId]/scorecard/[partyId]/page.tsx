@@ -1,4 +1,4 @@
-import { requireMembership } from '../../../../_lib/server-session';
+import { requireMembership } from '@/app/_lib/server-session';
 import { Scorecard } from './Scorecard';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { downloadEvidence } from '../../../../../../server/http/evidence-routes';
+import { downloadEvidence } from '@/server/http/evidence-routes';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

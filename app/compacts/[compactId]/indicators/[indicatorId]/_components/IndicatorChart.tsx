@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { t } from '../../../../../_lib/messages';
+import { t } from '@/app/_lib/messages';
 
 interface Point {
   label: string;

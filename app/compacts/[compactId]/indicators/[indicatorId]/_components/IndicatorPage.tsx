@@ -1,14 +1,14 @@
 'use client';
 
-import { periodNotStartedProblem } from '../../../../../../server/services/framework/progress-rules';
+import { periodNotStartedProblem } from '@/shared/framework/progress-rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import type { CompactRole } from '../../../../../../server/services/roles';
-import { ErrorAlert } from '../../../../../_components/FormFooter';
-import { ProgressForm } from '../../../../../_components/framework/ProgressForm';
-import { StatusChip } from '../../../../../_components/framework/StatusChip';
-import { t, type MessageKey } from '../../../../../_lib/messages';
-import { useTRPC } from '../../../../../_lib/trpc';
+import type { CompactRole } from '@/shared/roles';
+import { ErrorAlert } from '@/app/_components/FormFooter';
+import { ProgressForm } from '@/app/_components/framework/ProgressForm';
+import { StatusChip } from '@/app/_components/framework/StatusChip';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
 import { IndicatorChart } from './IndicatorChart';
 import { TargetsPanel } from './TargetsPanel';
 import { UpdateHistory } from './UpdateHistory';

@@ -2,9 +2,9 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { FormFooter } from '../../../../../_components/FormFooter';
-import { t } from '../../../../../_lib/messages';
-import { useTRPC } from '../../../../../_lib/trpc';
+import { FormFooter } from '@/app/_components/FormFooter';
+import { t } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
 
 interface Props {
   compactId: string;

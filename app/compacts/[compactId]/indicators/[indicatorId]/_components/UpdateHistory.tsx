@@ -2,17 +2,17 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { RATINGS } from '../../../../../../db/enums';
-import type { CompactRole } from '../../../../../../server/services/roles';
-import { ErrorAlert } from '../../../../../_components/FormFooter';
+import { RATINGS } from '@/shared/enums';
+import type { CompactRole } from '@/shared/roles';
+import { ErrorAlert } from '@/app/_components/FormFooter';
 import {
   ProgressForm,
   type ExistingUpdate,
   type ProgressFormIndicator,
-} from '../../../../../_components/framework/ProgressForm';
-import { isHttpLink } from '../../../../../../server/services/framework/progress-rules';
-import { t, type MessageKey } from '../../../../../_lib/messages';
-import { useTRPC } from '../../../../../_lib/trpc';
+} from '@/app/_components/framework/ProgressForm';
+import { isHttpLink } from '@/shared/framework/progress-rules';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
 
 interface Update extends ExistingUpdate {
   createdBy: string;

@@ -1,9 +1,9 @@
 import { notFound } from 'next/navigation';
-import { getDb } from '../../../../../../db/client';
-import { requireIndicator } from '../../../../../../server/services/framework/indicators';
-import { IndicatorForm } from '../../../../../_components/framework/IndicatorForm';
-import { t } from '../../../../../_lib/messages';
-import { requireMembership } from '../../../../../_lib/server-session';
+import { getDb } from '@/db/client';
+import { requireIndicator } from '@/server/services/framework/indicators';
+import { IndicatorForm } from '@/app/_components/framework/IndicatorForm';
+import { t } from '@/app/_lib/messages';
+import { requireMembership } from '@/app/_lib/server-session';
 
 export const dynamic = 'force-dynamic';
 

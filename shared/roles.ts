@@ -1,4 +1,4 @@
-import { COMPACT_ROLES, type CompactRole } from '../../db/enums';
+import { COMPACT_ROLES, type CompactRole } from './enums';
 
 export { COMPACT_ROLES, type CompactRole };
 
