@@ -52,8 +52,8 @@ async function main() {
         const plans = planFrameworkRows(db.db, compactId, table, errors);
         const checked = ms(t);
         t = performance.now();
-        const result = errors.writeAllOrNothing(db.db, plans.length, (tx, sqlite) =>
-          writeFrameworkRows(tx, sqlite, actor, compactId, plans, errors),
+        const result = errors.writeAllOrNothing(db.db, plans.length, (tx) =>
+          writeFrameworkRows(tx, actor, compactId, plans, errors),
         );
         writes.push(performance.now() - t);
         console.log(

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { DbOrTx } from '@/db/client';
 import { auditEvents } from '@/db/schema/audit';
 import { bulkInsert } from './bulk-insert';
@@ -39,14 +38,10 @@ export function recordAuditEvent(db: DbOrTx, actor: AuditActor, event: AuditEven
 }
 
 /** Appends many audit events in order (large imports); call it inside the transaction that makes the change. */
-export function recordAuditEvents(
-  sqlite: Database.Database,
-  actor: AuditActor,
-  events: readonly AuditEventInput[],
-): void {
+export function recordAuditEvents(db: DbOrTx, actor: AuditActor, events: readonly AuditEventInput[]): void {
   const now = new Date();
   bulkInsert(
-    sqlite,
+    db,
     auditEvents,
     events.map((event) => auditRow(actor, event, now)),
   );

@@ -27,7 +27,7 @@ export function periodNotStartedProblem(
   today = todayIsoDate(),
 ): string | null {
   return period.startsOn > today
-    ? `The reporting period ${period.label} starts on ${period.startsOn}: progress can be reported once it has started.`
+    ? `The reporting period ${period.label} starts on ${period.startsOn}: it has not started yet, and progress can be reported once it has.`
     : null;
 }
 export const MAX_EVIDENCE_LINKS = 20;
@@ -48,21 +48,32 @@ export function disaggregationKeyProblem(disaggregated: Record<string, Record<st
 
 /** What is wrong with a value for this indicator, or null when nothing is. */
 export function progressValueProblem(indicator: ValueRulesIndicator, input: ValueRulesInput): string | null {
+  return progressValueProblemAt(indicator, input)?.message ?? null;
+}
+
+/** The same, with the field the problem is in (an import reports it in that column). */
+export function progressValueProblemAt(
+  indicator: ValueRulesIndicator,
+  input: ValueRulesInput,
+): { field: 'value' | 'rating' | 'disaggregated'; message: string } | null {
   const { value } = input;
+  const at = (field: 'value' | 'rating' | 'disaggregated', message: string) => ({ field, message });
   if (indicator.measure === 'qualitative' && value !== null)
-    return 'A qualitative indicator takes a rating and a narrative, not a number.';
-  if (indicator.measure !== 'qualitative' && input.rating !== null) return 'Only qualitative indicators take a rating.';
+    return at('value', 'A qualitative indicator takes a rating and a narrative, not a number.');
+  if (indicator.measure !== 'qualitative' && input.rating !== null)
+    return at('rating', 'Only qualitative indicators take a rating.');
   if (indicator.measure === 'percentage' && value !== null && (value < 0 || value > 100))
-    return 'A percentage lies between 0 and 100.';
+    return at('value', 'A percentage lies between 0 and 100.');
   const reserved = disaggregationKeyProblem(input.disaggregated);
-  if (reserved) return reserved;
+  if (reserved) return at('disaggregated', reserved);
   for (const [dimension, categories] of Object.entries(input.disaggregated)) {
     if (!indicator.disaggregation.includes(dimension))
-      return `“${dimension}” is not a disaggregation of this indicator.`;
+      return at('disaggregated', `“${dimension}” is not a disaggregation of this indicator.`);
     const sum = Object.values(categories).reduce((a, b) => a + b, 0);
-    if (value === null) return `The values by ${dimension} add up to ${sum}, but the total is empty.`;
+    if (value === null)
+      return at('disaggregated', `The values by ${dimension} add up to ${sum}, but the total is empty.`);
     if (Math.abs(sum - value) > TOLERANCE * Math.max(1, Math.abs(value)))
-      return `The values by ${dimension} add up to ${sum}, not to ${value} (the total).`;
+      return at('disaggregated', `The values by ${dimension} add up to ${sum}, not to ${value} (the total).`);
   }
   return null;
 }

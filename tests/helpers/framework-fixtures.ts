@@ -7,8 +7,8 @@ import { createIndicator, type IndicatorDefinition } from '@/server/services/fra
 import { configureFramework } from '@/server/services/framework/periods';
 import type { CsvError } from '@/server/services/framework/csv-errors';
 import { CsvImportRejected } from '@/server/trpc/csv-import-rejected';
+import { saveProgressDraft } from '@/server/services/framework/progress-drafts';
 import {
-  saveProgressDraft,
   submitProgress,
   returnProgress,
   type ProgressActor,

@@ -254,8 +254,8 @@ test('a code taken between the checks and the write is caught inside the write t
     csv: frameworkCsv(1, 0, partyCode, 'RACE').replace('RACE-0', 'race-1'),
   });
   const before = counts();
-  const result = errors.writeAllOrNothing(db.db, plans.length, (tx, sqlite) =>
-    writeFrameworkRows(tx, sqlite, { userId: admin.id, partyId: admin.partyId }, compactId, plans, errors),
+  const result = errors.writeAllOrNothing(db.db, plans.length, (tx) =>
+    writeFrameworkRows(tx, { userId: admin.id, partyId: admin.partyId }, compactId, plans, errors),
   );
   assert.equal(result.ok, false);
   assert.deepEqual(

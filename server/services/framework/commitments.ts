@@ -1,10 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '@/db/client';
+import type { Db, DbOrTx, Tx } from '@/db/client';
 import { commitments } from '@/db/schema/framework';
 import { parties } from '@/db/schema/parties';
-import { recordAuditEvent, type AuditActor } from '../audit';
+import { recordAuditEvent, recordAuditEvents, type AuditActor } from '../audit';
+import { bulkInsert } from '../bulk-insert';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
+import { ItemProblems, type WriteOrigin } from '../batch-writes';
 
 export interface CommitmentInput {
   reference: string;
@@ -46,33 +48,79 @@ export function requireCommitment(db: DbOrTx, compactId: string, commitmentId: s
   return row;
 }
 
-export function assertPartiesExist(db: DbOrTx, partyIds: string[]) {
-  const known = new Set(
+/** The ids of every party (a handful of rows), to check references against. */
+export function knownPartyIds(db: DbOrTx): Set<string> {
+  return new Set(
     db
       .select({ id: parties.id })
       .from(parties)
       .all()
       .map((p) => p.id),
   );
-  const unknown = partyIds.filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new DomainError('BAD_REQUEST', 'Choose parties from the list.');
 }
+
+export function assertPartiesExist(db: DbOrTx, partyIds: string[]) {
+  const known = knownPartyIds(db);
+  if (partyIds.some((id) => !known.has(id))) throw new DomainError('BAD_REQUEST', PARTIES_FROM_THE_LIST);
+}
+
+const PARTIES_FROM_THE_LIST = 'Choose parties from the list.';
+
+/** Every rule of a new commitment, for a batch (problems by item and field). */
+export function checkNewCommitments(db: DbOrTx, items: readonly CommitmentInput[], problems: ItemProblems) {
+  const known = knownPartyIds(db);
+  items.forEach((item, index) => {
+    if (!known.has(item.leadPartyId)) problems.add(index, 'leadPartyId', 'BAD_REQUEST', PARTIES_FROM_THE_LIST);
+    else if (!item.supportingPartyIds.every((id) => known.has(id)))
+      problems.add(index, 'supportingPartyIds', 'BAD_REQUEST', PARTIES_FROM_THE_LIST);
+  });
+}
+
+/**
+ * The one write path of new commitments (from the form or a CSV import), inside the caller's
+ * transaction: checks every rule, writes them and their audit events, returns their ids in order.
+ */
+export function insertCommitments(
+  tx: Tx,
+  actor: AuditActor,
+  compactId: string,
+  items: readonly CommitmentInput[],
+  origin: WriteOrigin,
+): string[] {
+  const problems = new ItemProblems();
+  checkNewCommitments(tx, items, problems);
+  problems.throwIfAny();
+  const createdAt = new Date();
+  const rows = items.map((item) => ({ id: newId(), compactId, ...commitmentFields(item), createdAt }));
+  bulkInsert(tx, commitments, rows);
+  recordAuditEvents(
+    tx,
+    actor,
+    rows.map((row, index) => ({
+      compactId,
+      action: origin === 'csv-import' ? 'commitment.imported' : 'commitment.created',
+      entityType: 'commitment',
+      entityId: row.id,
+      after: commitmentFields(items[index]!),
+    })),
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Only the fields a commitment input sets (nothing else an input object may carry reaches the row). */
+const commitmentFields = (input: CommitmentInput): CommitmentInput => ({
+  reference: input.reference,
+  leadPartyId: input.leadPartyId,
+  supportingPartyIds: input.supportingPartyIds,
+  deliverable: input.deliverable,
+  dueDate: input.dueDate,
+  narrativeStatus: input.narrativeStatus,
+});
 
 export function createCommitment(db: Db, actor: AuditActor, compactId: string, input: CommitmentInput) {
   return db.transaction((tx) => {
-    assertPartiesExist(tx, [input.leadPartyId, ...input.supportingPartyIds]);
-    const id = newId();
-    tx.insert(commitments)
-      .values({ id, compactId, ...input, createdAt: new Date() })
-      .run();
-    recordAuditEvent(tx, actor, {
-      compactId,
-      action: 'commitment.created',
-      entityType: 'commitment',
-      entityId: id,
-      after: input,
-    });
-    return requireCommitment(tx, compactId, id);
+    const [id] = insertCommitments(tx, actor, compactId, [input], 'service');
+    return requireCommitment(tx, compactId, id!);
   });
 }
 
@@ -86,7 +134,7 @@ export function updateCommitment(
   return db.transaction((tx) => {
     const before = requireCommitment(tx, compactId, commitmentId);
     assertPartiesExist(tx, [input.leadPartyId, ...input.supportingPartyIds]);
-    tx.update(commitments).set(input).where(eq(commitments.id, commitmentId)).run();
+    tx.update(commitments).set(commitmentFields(input)).where(eq(commitments.id, commitmentId)).run();
     recordAuditEvent(tx, actor, {
       compactId,
       action: 'commitment.updated',

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { Db, Tx } from '@/db/client';
 import {
   INDICATOR_AGGREGATIONS,
@@ -8,26 +7,32 @@ import {
   INDICATOR_STATES,
   REPORTING_FREQUENCIES,
 } from '@/shared/enums';
-import { commitments, indicators, indicatorTargets } from '@/db/schema/framework';
-import { recordAuditEvent, recordAuditEvents, type AuditActor } from '../audit';
-import { bulkInsert } from '../bulk-insert';
+import type { AuditActor } from '../audit';
+import { ItemProblems } from '../batch-writes';
 import { listParties } from '../parties';
-import { newId } from '../ids';
-import { reservedKeyProblem } from '@/shared/reserved-keys';
-import { listCommitments } from './commitments';
-import type { CsvErrors } from './csv-errors';
-import { listIndicators } from './indicators';
+import { insertCommitments, listCommitments } from './commitments';
+import type { CsvErrors, LocateProblem } from './csv-errors';
+import { checkIndicatorDefinitions, insertIndicators, type NewIndicator } from './indicators';
 import { listPeriods } from './periods';
+import { checkTargets, insertTargets, type NewTarget } from './targets';
 
 type Table = NonNullable<ReturnType<CsvErrors['readTable']>>;
 export type FrameworkRowPlan = ReturnType<typeof planFrameworkRows>[number];
 
-/** Checks every row of a framework file (reads only, outside any transaction) and returns what to write. */
-export function planFrameworkRows(db: Db, compactId: string, { header, body, column }: Table, errors: CsvErrors) {
+/** The column of the file each field of an indicator or commitment comes from. */
+const COLUMN_OF: Record<string, string> = {
+  responsiblePartyId: 'responsible_party',
+  commitmentId: 'commitment_reference',
+  baselineValue: 'baseline_value',
+  leadPartyId: 'commitment_lead_party',
+  supportingPartyIds: 'commitment_lead_party',
+};
+const column = (field: string) => COLUMN_OF[field] ?? field;
+
+/** Reads every row of a framework file into what to write (reads only, outside any transaction); a cell that cannot be read is an error. */
+function readFrameworkRows(db: Db, compactId: string, { header, body, column }: Table, errors: CsvErrors) {
   const parties = new Map(listParties(db).map((p) => [p.shortCode.toLowerCase(), p.id]));
   const periods = new Map(listPeriods(db, compactId).map((p) => [p.label, p.id]));
-  const existingCodes = new Set(listIndicators(db, compactId).map((i) => i.code.toLowerCase()));
-  const seenCodes = new Set<string>();
   return body.map(({ line, cells }) => {
     const get = (name: string) => (column.has(name) ? (cells[column.get(name)!] ?? '').trim() : '');
     const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback?: T): T => {
@@ -35,14 +40,11 @@ export function planFrameworkRows(db: Db, compactId: string, { header, body, col
       if (!allowed.includes(value)) errors.add(line, name, `expected one of ${allowed.join(', ')}`);
       return value;
     };
-    const party = (name: string, required: boolean) => {
+    const party = (name: string) => {
       const code = get(name).toLowerCase();
-      if (!code) {
-        if (required) errors.add(line, name, 'a party short code is required');
-        return '';
-      }
       const id = parties.get(code);
-      if (!id) errors.add(line, name, `no party with short code “${get(name)}”`);
+      if (!code) errors.add(line, name, 'a party short code is required');
+      else if (!id) errors.add(line, name, `no party with short code “${get(name)}”`);
       return id ?? '';
     };
     const number = (name: string, raw = get(name)) => {
@@ -51,166 +53,151 @@ export function planFrameworkRows(db: Db, compactId: string, { header, body, col
       if (!Number.isFinite(value)) errors.add(line, name, `“${raw}” is not a number`);
       return value;
     };
-    const code = get('code');
-    if (!/^[A-Za-z0-9._-]{1,32}$/.test(code))
-      errors.add(line, 'code', 'letters, digits, dots, dashes and underscores, 1 to 32');
-    if (existingCodes.has(code.toLowerCase()))
-      errors.add(line, 'code', 'an indicator with this code already exists in the compact');
-    if (seenCodes.has(code.toLowerCase())) errors.add(line, 'code', 'this code appears twice in the file');
-    seenCodes.add(code.toLowerCase());
-    const title = get('title');
-    if (!title || title.length > 300) errors.add(line, 'title', 'required, at most 300 characters');
     const baselineDate = get('baseline_date');
     if (baselineDate && !/^\d{4}-\d{2}-\d{2}$/.test(baselineDate))
       errors.add(line, 'baseline_date', 'use a date like 2026-12-31');
-    const measure = oneOf('measure', INDICATOR_MEASURES);
-    const baselineValue = number('baseline_value');
-    if (measure === 'qualitative' && baselineValue !== null)
-      errors.add(line, 'baseline_value', 'a qualitative indicator has no numeric baseline');
-    const targets: { periodId?: string; year?: number; value: number | null }[] = [];
+    const targets: (Omit<NewTarget, 'indicatorId'> & { column: string })[] = [];
     header.forEach((name, i) => {
       const raw = (cells[i] ?? '').trim();
       if (raw === '') return;
       if (name.startsWith('target:')) {
         const periodId = periods.get(name.slice('target:'.length));
         if (!periodId) errors.add(line, name, 'no reporting period with this label in the compact');
-        else targets.push({ periodId, value: number(name, raw) });
+        else targets.push({ periodId, year: null, value: number(name, raw), column: name });
       } else if (name.startsWith('target-year:')) {
-        const year = Number(name.slice('target-year:'.length));
-        if (!Number.isInteger(year) || year < 1990 || year > 2200)
-          errors.add(line, name, 'not a year between 1990 and 2200');
-        else targets.push({ year, value: number(name, raw) });
+        targets.push({
+          periodId: null,
+          year: Number(name.slice('target-year:'.length)),
+          value: number(name, raw),
+          column: name,
+        });
       }
     });
-    if (measure === 'qualitative' && targets.length > 0)
-      errors.add(line, 'target', 'qualitative indicators have no numeric targets');
     const disaggregation = get('disaggregation')
       ? get('disaggregation')
           .split('|')
           .map((d) => d.trim())
           .filter(Boolean)
       : [];
-    if (disaggregation.length > 5 || disaggregation.some((d) => d.length > 40))
-      errors.add(line, 'disaggregation', 'at most 5 dimensions of up to 40 characters');
-    for (const dimension of disaggregation) {
-      const reserved = reservedKeyProblem(dimension, 'disaggregation');
-      if (reserved) errors.add(line, 'disaggregation', reserved);
-    }
     const commitmentReference = get('commitment_reference');
-    return {
-      line,
-      id: newId(),
-      definition: {
-        code,
-        title,
-        description: get('description').slice(0, 4000),
-        level: oneOf('level', INDICATOR_LEVELS),
-        measure,
-        unit: get('unit').slice(0, 40),
-        direction: oneOf('direction', INDICATOR_DIRECTIONS),
-        aggregation: oneOf('aggregation', INDICATOR_AGGREGATIONS, 'per-period'),
-        baselineValue,
-        baselineDate: baselineDate || null,
-        reportingFrequency: oneOf('reporting_frequency', REPORTING_FREQUENCIES, 'quarterly'),
-        meansOfVerification: get('means_of_verification').slice(0, 2000),
-        responsiblePartyId: party('responsible_party', true),
-        sectionRef: get('section').slice(0, 200),
-        disaggregation,
-        state: oneOf('state', INDICATOR_STATES, 'active'),
-      },
-      commitment: commitmentReference
-        ? {
-            reference: commitmentReference.slice(0, 200),
-            leadPartyId: party('commitment_lead_party', true),
-            deliverable: get('commitment_deliverable') || commitmentReference,
-          }
-        : null,
-      targets,
+    const definition: NewIndicator = {
+      code: get('code'),
+      title: get('title'),
+      description: get('description').slice(0, 4000),
+      level: oneOf('level', INDICATOR_LEVELS),
+      measure: oneOf('measure', INDICATOR_MEASURES),
+      unit: get('unit').slice(0, 40),
+      direction: oneOf('direction', INDICATOR_DIRECTIONS),
+      aggregation: oneOf('aggregation', INDICATOR_AGGREGATIONS, 'per-period'),
+      baselineValue: number('baseline_value'),
+      baselineDate: baselineDate || null,
+      reportingFrequency: oneOf('reporting_frequency', REPORTING_FREQUENCIES, 'quarterly'),
+      meansOfVerification: get('means_of_verification').slice(0, 2000),
+      responsiblePartyId: party('responsible_party'),
+      commitmentId: null,
+      sectionRef: get('section').slice(0, 200),
+      disaggregation,
+      state: oneOf('state', INDICATOR_STATES, 'active'),
     };
+    const commitment = commitmentReference
+      ? {
+          reference: commitmentReference.slice(0, 200),
+          leadPartyId: party('commitment_lead_party'),
+          supportingPartyIds: [],
+          deliverable: get('commitment_deliverable') || commitmentReference,
+          dueDate: null,
+          narrativeStatus: '',
+        }
+      : null;
+    return { line, definition, commitment, targets };
   });
 }
 
-/** Inside the write transaction: what may have changed since the file was checked (codes, periods, parties). */
-function recheck(tx: Tx, compactId: string, plans: FrameworkRowPlan[], errors: CsvErrors) {
-  const codes = new Set(listIndicators(tx, compactId).map((i) => i.code.toLowerCase()));
-  const periods = new Set(listPeriods(tx, compactId).map((p) => p.id));
-  const parties = new Set(listParties(tx).map((p) => p.id));
-  for (const plan of plans) {
-    if (codes.has(plan.definition.code.toLowerCase()))
-      errors.add(plan.line, 'code', 'an indicator with this code was added while the file was being checked');
-    if (plan.targets.some((t) => t.periodId !== undefined && !periods.has(t.periodId)))
-      errors.add(plan.line, 'target', 'the reporting periods changed while the file was being checked');
-    if (
-      ![plan.definition.responsiblePartyId, plan.commitment?.leadPartyId].every(
-        (id) => id === undefined || parties.has(id),
-      )
-    )
-      errors.add(plan.line, 'responsible_party', 'a party was removed while the file was being checked');
-  }
+/** The targets of the rows, for the target writer (each row's indicator id from `indicatorIdOf`). */
+function targetsOf(plans: readonly FrameworkRowPlan[], indicatorIdOf: (row: number) => string) {
+  const located: [line: number, column: string][] = [];
+  const targets = plans.flatMap((plan, row) =>
+    plan.targets.map(({ column, ...target }) => {
+      located.push([plan.line, column]);
+      return { ...target, indicatorId: indicatorIdOf(row) };
+    }),
+  );
+  const locate: LocateProblem = ({ index, field }) =>
+    field === 'indicatorId' ? [located[index]![0], 'code'] : located[index]!;
+  return { targets, locate };
 }
 
-/** Writes checked rows (prepared bulk inserts, so the transaction stays short). */
+/**
+ * Reads and checks every row of a framework file (outside any transaction) with the rules of the
+ * indicator and target writers, and returns what to write.
+ */
+export function planFrameworkRows(db: Db, compactId: string, table: Table, errors: CsvErrors) {
+  const plans = readFrameworkRows(db, compactId, table, errors);
+  const problems = new ItemProblems();
+  checkIndicatorDefinitions(
+    db,
+    compactId,
+    plans.map((plan) => plan.definition),
+    problems,
+  );
+  errors.addProblems(problems.list, ({ index, field }) => [plans[index]!.line, column(field)]);
+  const { targets, locate } = targetsOf(plans, (row) => `row ${row}`);
+  const targetProblems = new ItemProblems();
+  const pending = new Map(plans.map((plan, row) => [`row ${row}`, plan.definition.measure]));
+  checkTargets(db, compactId, targets, targetProblems, pending);
+  errors.addProblems(targetProblems.list, locate);
+  return plans;
+}
+
+/**
+ * Writes checked rows inside the import's transaction through the writers of commitments,
+ * indicators and targets, which check every rule again (things may have changed since the file
+ * was checked); a refusal is recorded by row and column and rolls the import back.
+ */
 export function writeFrameworkRows(
   tx: Tx,
-  sqlite: Database.Database,
   actor: AuditActor & { userId: string },
   compactId: string,
-  plans: FrameworkRowPlan[],
+  plans: readonly FrameworkRowPlan[],
   errors: CsvErrors,
 ) {
-  recheck(tx, compactId, plans, errors);
-  if (!errors.ok) return;
   const commitmentIds = new Map(
     listCommitments(tx, compactId)
       .filter((c) => !c.retired)
       .map((c) => [c.reference, c.id]),
   );
-  const now = new Date();
-  const indicatorRows = plans.map((plan) => {
-    let commitmentId: string | null = null;
-    if (plan.commitment) {
-      commitmentId = commitmentIds.get(plan.commitment.reference) ?? null;
-      if (!commitmentId) {
-        commitmentId = newId();
-        tx.insert(commitments)
-          .values({ id: commitmentId, compactId, ...plan.commitment, createdAt: now })
-          .run();
-        commitmentIds.set(plan.commitment.reference, commitmentId);
-        recordAuditEvent(tx, actor, {
-          compactId,
-          action: 'commitment.imported',
-          entityType: 'commitment',
-          entityId: commitmentId,
-          after: plan.commitment,
-        });
-      }
-    }
-    return { id: plan.id, compactId, ...plan.definition, commitmentId, createdAt: now, updatedAt: now };
-  });
-  bulkInsert(sqlite, indicators, indicatorRows);
-  bulkInsert(
-    sqlite,
-    indicatorTargets,
-    plans.flatMap((plan) =>
-      plan.targets.map((target) => ({
-        indicatorId: plan.id,
-        periodId: target.periodId ?? null,
-        year: target.year ?? null,
-        value: target.value,
-        setBy: actor.userId,
-        setAt: now,
-      })),
-    ),
+  // Commitments are found by reference; a new one is made from the first row that names it.
+  const firstNaming = new Map<string, { line: number; commitment: NonNullable<FrameworkRowPlan['commitment']> }>();
+  for (const { line, commitment } of plans)
+    if (commitment && !commitmentIds.has(commitment.reference) && !firstNaming.has(commitment.reference))
+      firstNaming.set(commitment.reference, { line, commitment });
+  const newCommitments = [...firstNaming.values()];
+  const createdIds = errors.throughWriter(
+    () =>
+      insertCommitments(
+        tx,
+        actor,
+        compactId,
+        newCommitments.map((c) => c.commitment),
+        'csv-import',
+      ),
+    ({ index, field }) => [newCommitments[index]!.line, column(field)],
   );
-  recordAuditEvents(
-    sqlite,
-    actor,
-    plans.map((plan) => ({
-      compactId,
-      action: 'indicator.imported',
-      entityType: 'indicator',
-      entityId: plan.id,
-      after: { ...plan.definition, targets: plan.targets },
-    })),
+  newCommitments.forEach(({ commitment }, i) => commitmentIds.set(commitment.reference, createdIds[i]!));
+  const indicatorIds = errors.throughWriter(
+    () =>
+      insertIndicators(
+        tx,
+        actor,
+        compactId,
+        plans.map((plan) => ({
+          ...plan.definition,
+          commitmentId: plan.commitment ? commitmentIds.get(plan.commitment.reference)! : null,
+        })),
+        'csv-import',
+      ),
+    ({ index, field }) => [plans[index]!.line, column(field)],
   );
+  const { targets, locate } = targetsOf(plans, (row) => indicatorIds[row]!);
+  errors.throughWriter(() => insertTargets(tx, actor, compactId, targets), locate);
 }

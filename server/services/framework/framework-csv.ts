@@ -97,7 +97,5 @@ export function importFrameworkCsv(
   if (!table) return errors.result();
   const plans = planFrameworkRows(db, compactId, table, errors);
   if (!errors.ok) return errors.result();
-  return errors.writeAllOrNothing(db, plans.length, (tx, sqlite) =>
-    writeFrameworkRows(tx, sqlite, actor, compactId, plans, errors),
-  );
+  return errors.writeAllOrNothing(db, plans.length, (tx) => writeFrameworkRows(tx, actor, compactId, plans, errors));
 }

@@ -1,12 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '@/db/client';
-import type { IndicatorLevel, IndicatorMeasure, ReportingFrequency } from '@/shared/enums';
+import type { Db, DbOrTx, Tx } from '@/db/client';
+import type { IndicatorLevel, IndicatorMeasure, IndicatorState, ReportingFrequency } from '@/shared/enums';
+import { codeKey, indicatorDefinitionProblems } from '@/shared/framework/indicator-rules';
 import { indicators } from '@/db/schema/framework';
-import { recordAuditEvent, type AuditActor } from '../audit';
+import { recordAuditEvent, recordAuditEvents, type AuditActor } from '../audit';
+import { ItemProblems, type WriteOrigin } from '../batch-writes';
+import { bulkInsert } from '../bulk-insert';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
-import { reservedKeyProblem } from '@/shared/reserved-keys';
-import { assertPartiesExist, requireCommitment } from './commitments';
+import { knownPartyIds, listCommitments } from './commitments';
 
 export interface IndicatorDefinition {
   code: string;
@@ -69,18 +71,108 @@ export function requireIndicator(db: DbOrTx, compactId: string, indicatorId: str
   return row;
 }
 
-function validate(db: DbOrTx, compactId: string, definition: IndicatorDefinition, exceptId: string | null) {
-  assertPartiesExist(db, [definition.responsiblePartyId]);
-  if (definition.commitmentId) requireCommitment(db, compactId, definition.commitmentId);
-  const clash = listIndicators(db, compactId).find(
-    (i) => i.code.toLowerCase() === definition.code.toLowerCase() && i.id !== exceptId,
+/** Only the fields of a definition (nothing else an input object may carry reaches the row). */
+const definitionFields = (d: IndicatorDefinition): IndicatorDefinition => ({
+  code: d.code,
+  title: d.title,
+  description: d.description,
+  level: d.level,
+  measure: d.measure,
+  unit: d.unit,
+  direction: d.direction,
+  aggregation: d.aggregation,
+  baselineValue: d.baselineValue,
+  baselineDate: d.baselineDate,
+  reportingFrequency: d.reportingFrequency,
+  meansOfVerification: d.meansOfVerification,
+  responsiblePartyId: d.responsiblePartyId,
+  commitmentId: d.commitmentId,
+  sectionRef: d.sectionRef,
+  disaggregation: d.disaggregation,
+});
+
+/**
+ * Every rule of indicator definitions, for a batch (problems by item and field): the rules of a
+ * definition on its own (indicator-rules.ts), parties and commitments that exist, and codes unique
+ * in the compact regardless of case — among the existing indicators (but `exceptId`) and the batch.
+ */
+export function checkIndicatorDefinitions(
+  db: DbOrTx,
+  compactId: string,
+  items: readonly IndicatorDefinition[],
+  problems: ItemProblems,
+  exceptId: string | null = null,
+) {
+  const parties = knownPartyIds(db);
+  const commitmentIds = new Set(listCommitments(db, compactId).map((c) => c.id));
+  const taken = new Map(
+    db
+      .select({ id: indicators.id, code: indicators.code })
+      .from(indicators)
+      .where(eq(indicators.compactId, compactId))
+      .all()
+      .filter((i) => i.id !== exceptId)
+      .map((i) => [codeKey(i.code), `Another indicator already has the code ${i.code}.`]),
   );
-  if (clash) throw new DomainError('CONFLICT', `Another indicator already has the code ${clash.code}.`);
-  const reserved = definition.disaggregation.map((d) => reservedKeyProblem(d, 'disaggregation')).find(Boolean);
-  if (reserved) throw new DomainError('BAD_REQUEST', reserved);
-  if (definition.measure === 'qualitative' && definition.baselineValue !== null) {
-    throw new DomainError('BAD_REQUEST', 'A qualitative indicator has no numeric baseline.');
-  }
+  items.forEach((item, index) => {
+    if (!parties.has(item.responsiblePartyId))
+      problems.add(index, 'responsiblePartyId', 'BAD_REQUEST', 'Choose parties from the list.');
+    if (item.commitmentId !== null && !commitmentIds.has(item.commitmentId))
+      problems.add(index, 'commitmentId', 'NOT_FOUND', 'No such commitment in this compact.');
+    problems.add(index, 'code', 'CONFLICT', taken.get(codeKey(item.code)) ?? null);
+    taken.set(codeKey(item.code), `The code ${item.code} is given to two indicators.`);
+    for (const { field, reason } of indicatorDefinitionProblems(item))
+      problems.add(index, field, 'BAD_REQUEST', reason);
+  });
+}
+
+export interface NewIndicator extends IndicatorDefinition {
+  state: IndicatorState;
+}
+
+/**
+ * The one write path of new indicators (from the form, the API or a CSV import), inside the
+ * caller's transaction: checks every rule, writes them and their audit events, returns their ids
+ * in order. Proposed ones record who proposed them.
+ */
+export function insertIndicators(
+  tx: Tx,
+  actor: AuditActor & { userId: string },
+  compactId: string,
+  items: readonly NewIndicator[],
+  origin: WriteOrigin,
+): string[] {
+  const problems = new ItemProblems();
+  checkIndicatorDefinitions(tx, compactId, items, problems);
+  problems.throwIfAny();
+  const now = new Date();
+  const rows = items.map((item) => ({
+    id: newId(),
+    compactId,
+    ...definitionFields(item),
+    state: item.state,
+    proposedBy: item.state === 'proposed' ? actor.userId : null,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  bulkInsert(tx, indicators, rows);
+  recordAuditEvents(
+    tx,
+    actor,
+    rows.map((row, index) => ({
+      compactId,
+      action:
+        origin === 'csv-import'
+          ? 'indicator.imported'
+          : row.state === 'proposed'
+            ? 'indicator.proposed'
+            : 'indicator.created',
+      entityType: 'indicator',
+      entityId: row.id,
+      after: { ...definitionFields(items[index]!), state: row.state },
+    })),
+  );
+  return rows.map((row) => row.id);
 }
 
 /** Admins define active indicators; negotiators propose them (an admin accepts later). */
@@ -92,28 +184,8 @@ export function createIndicator(
   state: 'active' | 'proposed',
 ) {
   return db.transaction((tx) => {
-    validate(tx, compactId, definition, null);
-    const id = newId();
-    const now = new Date();
-    tx.insert(indicators)
-      .values({
-        id,
-        compactId,
-        ...definition,
-        state,
-        proposedBy: state === 'proposed' ? actor.userId : null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
-    recordAuditEvent(tx, actor, {
-      compactId,
-      action: state === 'proposed' ? 'indicator.proposed' : 'indicator.created',
-      entityType: 'indicator',
-      entityId: id,
-      after: definition,
-    });
-    return requireIndicator(tx, compactId, id);
+    const [id] = insertIndicators(tx, actor, compactId, [{ ...definition, state }], 'service');
+    return requireIndicator(tx, compactId, id!);
   });
 }
 
@@ -127,9 +199,11 @@ export function updateIndicator(
   return db.transaction((tx) => {
     const before = requireIndicator(tx, compactId, indicatorId);
     if (before.state === 'retired') throw new DomainError('CONFLICT', 'A retired indicator cannot be changed.');
-    validate(tx, compactId, definition, indicatorId);
+    const problems = new ItemProblems();
+    checkIndicatorDefinitions(tx, compactId, [definition], problems, indicatorId);
+    problems.throwIfAny();
     tx.update(indicators)
-      .set({ ...definition, updatedAt: new Date() })
+      .set({ ...definitionFields(definition), updatedAt: new Date() })
       .where(eq(indicators.id, indicatorId))
       .run();
     recordAuditEvent(tx, actor, {
@@ -138,7 +212,7 @@ export function updateIndicator(
       entityType: 'indicator',
       entityId: indicatorId,
       before,
-      after: definition,
+      after: definitionFields(definition),
     });
     return requireIndicator(tx, compactId, indicatorId);
   });

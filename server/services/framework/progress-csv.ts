@@ -1,18 +1,16 @@
-import { and, asc, eq } from 'drizzle-orm';
-import type Database from 'better-sqlite3';
-import type { Db, DbOrTx, Tx } from '@/db/client';
+import { asc, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
 import { CONFIDENCE_LEVELS, RATINGS } from '@/shared/enums';
 import { progressUpdates } from '@/db/schema/framework';
-import { recordAuditEvents } from '../audit';
-import { bulkInsert } from '../bulk-insert';
+import { ItemProblems } from '../batch-writes';
 import { toCsv, type Separator } from '../csv';
-import { newId } from '../ids';
 import { dictionary, reservedKeyProblem } from '@/shared/reserved-keys';
-import { CsvErrors, type ImportResult } from './csv-errors';
+import { CsvErrors, type ImportResult, type LocateProblem } from './csv-errors';
 import { listIndicators } from './indicators';
 import { listPeriods } from './periods';
-import { checkValue, type ProgressActor } from './progress';
-import { evidenceLinksProblem, periodNotStartedProblem } from '@/shared/framework/progress-rules';
+import type { ProgressActor, ProgressInput } from './progress';
+import { checkProgressInputs } from './progress-checks';
+import { insertProgressDrafts } from './progress-drafts';
 
 /** Header of the progress CSV. On import, `state` and the columns after it are ignored: imports land as drafts. */
 export const PROGRESS_CSV_COLUMNS = [
@@ -87,24 +85,27 @@ export function exportProgressCsv(db: DbOrTx, compactId: string, separator: Sepa
 }
 
 type Table = NonNullable<ReturnType<CsvErrors['readTable']>>;
-type ProgressRowPlan = ReturnType<typeof planProgressRows>[number];
 
-/** Checks every row (reads only, outside any transaction) and returns what to write. */
-function planProgressRows(db: Db, actor: ProgressActor, compactId: string, { body, column }: Table, errors: CsvErrors) {
-  const indicatorsByCode = new Map(listIndicators(db, compactId).map((i) => [i.code.toLowerCase(), i]));
-  const periods = new Map(listPeriods(db, compactId).map((p) => [p.label, p]));
+/** The column of the file each field of a progress input comes from. */
+const COLUMN_OF: Record<string, string> = {
+  indicatorId: 'indicator_code',
+  periodId: 'period',
+  value: 'value',
+  rating: 'rating',
+  disaggregated: 'disaggregation',
+  evidenceLinks: 'evidence_links',
+};
+
+/** Reads every row into a progress input (reads only, outside any transaction); a cell that cannot be read is an error. */
+function readProgressRows(db: Db, compactId: string, { body, column }: Table, errors: CsvErrors) {
+  const indicatorIds = new Map(listIndicators(db, compactId).map((i) => [i.code.toLowerCase(), i.id]));
+  const periodIds = new Map(listPeriods(db, compactId).map((p) => [p.label, p.id]));
   return body.map(({ line, cells }) => {
     const get = (name: string) => (column.has(name) ? (cells[column.get(name)!] ?? '').trim() : '');
-    const indicator = indicatorsByCode.get(get('indicator_code').toLowerCase());
-    if (!indicator) errors.add(line, 'indicator_code', `no indicator with code “${get('indicator_code')}”`);
-    else if (indicator.state !== 'active') errors.add(line, 'indicator_code', 'this indicator is not active');
-    else if (indicator.responsiblePartyId !== actor.partyId)
-      errors.add(line, 'indicator_code', 'your party does not report on this indicator');
-    const period = periods.get(get('period'));
-    const periodId = period?.id;
-    if (!period) errors.add(line, 'period', `no reporting period “${get('period')}”`);
-    else if (periodNotStartedProblem(period))
-      errors.add(line, 'period', `${period.label} has not started yet (it starts on ${period.startsOn})`);
+    const indicatorId = indicatorIds.get(get('indicator_code').toLowerCase());
+    if (!indicatorId) errors.add(line, 'indicator_code', `no indicator with code “${get('indicator_code')}”`);
+    const periodId = periodIds.get(get('period'));
+    if (!periodId) errors.add(line, 'period', `no reporting period “${get('period')}”`);
     const rawValue = get('value');
     const value = rawValue === '' ? null : Number(rawValue.replace(',', '.'));
     if (value !== null && !Number.isFinite(value)) errors.add(line, 'value', `“${rawValue}” is not a number`);
@@ -113,121 +114,59 @@ function planProgressRows(db: Db, actor: ProgressActor, compactId: string, { bod
     const confidence = (get('confidence') || 'medium') as (typeof CONFIDENCE_LEVELS)[number];
     if (!CONFIDENCE_LEVELS.includes(confidence))
       errors.add(line, 'confidence', `expected one of ${CONFIDENCE_LEVELS.join(', ')}`);
-    const evidenceLinks = get('evidence_links').split(/\s+/).filter(Boolean);
-    const linkProblem = evidenceLinksProblem(evidenceLinks);
-    if (linkProblem) errors.add(line, 'evidence_links', linkProblem);
     let disaggregated: Record<string, Record<string, number>> = {};
     try {
       disaggregated = parseDisaggregation(get('disaggregation'));
     } catch (error) {
       errors.add(line, 'disaggregation', (error as Error).message);
     }
-    if (indicator && (value === null || Number.isFinite(value))) {
-      try {
-        checkValue(indicator, { value, rating, disaggregated });
-      } catch (error) {
-        const message = (error as Error).message;
-        errors.add(
-          line,
-          /disaggregation|add up|category/.test(message)
-            ? 'disaggregation'
-            : /rating/.test(message)
-              ? 'rating'
-              : 'value',
-          message,
-        );
-      }
-    }
-    const fields = {
-      indicatorId: indicator?.id ?? '',
+    const input: ProgressInput = {
+      indicatorId: indicatorId ?? '',
       periodId: periodId ?? '',
       value,
       rating,
       narrative: get('narrative').slice(0, 8000),
       confidence,
-      evidenceLinks,
+      evidenceLinks: get('evidence_links').split(/\s+/).filter(Boolean),
       comment: get('comment').slice(0, 2000),
       disaggregated,
     };
-    return { line, id: newId(), fields };
+    return { line, input };
   });
 }
 
-/** Inside the write transaction: indicators and periods may have changed since the file was checked. */
-function recheck(tx: Tx, actor: ProgressActor, compactId: string, plans: ProgressRowPlan[], errors: CsvErrors) {
-  const reportable = new Set(
-    listIndicators(tx, compactId)
-      .filter((i) => i.state === 'active' && i.responsiblePartyId === actor.partyId)
-      .map((i) => i.id),
-  );
-  const periods = new Set(listPeriods(tx, compactId).map((p) => p.id));
-  for (const { line, fields } of plans) {
-    if (!reportable.has(fields.indicatorId))
-      errors.add(line, 'indicator_code', 'this indicator changed while the file was being checked');
-    if (!periods.has(fields.periodId))
-      errors.add(line, 'period', 'the reporting periods changed while the file was being checked');
-  }
-}
-
-/** The validated update each (indicator, period) has now: a new draft for it is a correction. */
-function validatedByIndicatorPeriod(tx: Tx, compactId: string): Map<string, string> {
-  const rows = tx
-    .select({ id: progressUpdates.id, indicatorId: progressUpdates.indicatorId, periodId: progressUpdates.periodId })
-    .from(progressUpdates)
-    .where(and(eq(progressUpdates.compactId, compactId), eq(progressUpdates.state, 'validated')))
-    .orderBy(asc(progressUpdates.decidedAt))
-    .all();
-  return new Map(rows.map((r) => [`${r.indicatorId} ${r.periodId}`, r.id]));
-}
-
-function writeProgressRows(
-  tx: Tx,
-  sqlite: Database.Database,
-  actor: ProgressActor,
-  compactId: string,
-  plans: ProgressRowPlan[],
-  errors: CsvErrors,
-) {
-  recheck(tx, actor, compactId, plans, errors);
-  if (!errors.ok) return;
-  const validated = validatedByIndicatorPeriod(tx, compactId);
-  const now = new Date();
-  const rows = plans.map(({ id, fields }) => ({
-    id,
-    compactId,
-    ...fields,
-    state: 'draft' as const,
-    supersedesId: validated.get(`${fields.indicatorId} ${fields.periodId}`) ?? null,
-    createdBy: actor.userId,
-    createdByPartyId: actor.partyId,
-    createdAt: now,
-    updatedAt: now,
-  }));
-  bulkInsert(sqlite, progressUpdates, rows);
-  recordAuditEvents(
-    sqlite,
-    actor,
-    plans.map(({ id, fields }) => ({
-      compactId,
-      action: 'progress.imported',
-      entityType: 'progress-update',
-      entityId: id,
-      after: fields,
-    })),
-  );
-}
-
 /**
- * Imports progress as drafts for indicators the monitor's party reports on: every row is checked
- * first, outside any transaction; then one short write transaction rechecks and writes all or nothing.
+ * Imports progress as drafts for indicators the monitor's party reports on: every row is read and
+ * checked first, outside any transaction, with the rules of the progress writer; then one short
+ * write transaction hands all rows to that writer, which checks them again and writes all or nothing.
  */
 export function importProgressCsv(db: Db, actor: ProgressActor, compactId: string, text: string): ImportResult {
   const errors = new CsvErrors();
   const table = errors.readTable(text, ['indicator_code', 'period']);
   if (!table) return errors.result();
-  const plans = planProgressRows(db, actor, compactId, table, errors);
+  const rows = readProgressRows(db, compactId, table, errors);
+  const locate: LocateProblem = ({ index, field }) => [rows[index]!.line, COLUMN_OF[field] ?? field];
+  const problems = new ItemProblems();
+  checkProgressInputs(
+    db,
+    actor,
+    compactId,
+    rows.map((row) => row.input),
+    problems,
+  );
+  errors.addProblems(problems.list, locate);
   if (!errors.ok) return errors.result();
-  return errors.writeAllOrNothing(db, plans.length, (tx, sqlite) =>
-    writeProgressRows(tx, sqlite, actor, compactId, plans, errors),
+  return errors.writeAllOrNothing(db, rows.length, (tx) =>
+    errors.throughWriter(
+      () =>
+        insertProgressDrafts(
+          tx,
+          actor,
+          compactId,
+          rows.map((row) => row.input),
+          'csv-import',
+        ),
+      locate,
+    ),
   );
 }

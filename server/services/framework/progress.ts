@@ -5,17 +5,10 @@ import { evidenceFiles, indicators, progressComments, progressUpdates } from '@/
 import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import { groupBy } from '../group-by';
-import { newId } from '../ids';
 import type { Rating } from '@/shared/framework/indicator-status';
 import { indicatorColumns, requireIndicator } from './indicators';
 import { getFrameworkSettings, listPeriods } from './periods';
-import {
-  evidenceLinksProblem,
-  periodNotStartedProblem,
-  progressValueProblem,
-  type ValueRulesIndicator,
-  type ValueRulesInput,
-} from '@/shared/framework/progress-rules';
+import { requireReportableIndicator, requireStartedPeriod } from './progress-checks';
 
 export interface ProgressActor extends AuditActor {
   userId: string;
@@ -136,122 +129,6 @@ export function listProgress(db: DbOrTx, compactId: string, indicatorId: string)
     })),
     files: (filesByUpdate.get(row.id) ?? []).map(({ id, filename, size }) => ({ id, filename, size })),
   }));
-}
-
-/** The validated update a new one for the same indicator and period would correct (supersede). */
-export function latestValidated(db: DbOrTx, indicatorId: string, periodId: string): { id: string } | null {
-  const [row] = db
-    .select({ id: progressUpdates.id })
-    .from(progressUpdates)
-    .where(
-      and(
-        eq(progressUpdates.indicatorId, indicatorId),
-        eq(progressUpdates.periodId, periodId),
-        eq(progressUpdates.state, 'validated'),
-      ),
-    )
-    .orderBy(desc(progressUpdates.decidedAt))
-    .limit(1)
-    .all();
-  return row ?? null;
-}
-
-function requireReportableIndicator(db: DbOrTx, actor: ProgressActor, compactId: string, indicatorId: string) {
-  const indicator = requireIndicator(db, compactId, indicatorId);
-  if (indicator.state !== 'active')
-    throw new DomainError('CONFLICT', 'Progress is reported only on active indicators.');
-  if (indicator.responsiblePartyId !== actor.partyId)
-    throw new DomainError('FORBIDDEN', 'You report only on indicators your party is responsible for.');
-  return indicator;
-}
-
-/** The checks every value passes, from the form or a CSV import (rules in progress-rules.ts). */
-export function checkValue(indicator: ValueRulesIndicator, input: ValueRulesInput) {
-  const problem = progressValueProblem(indicator, input);
-  if (problem) throw new DomainError('BAD_REQUEST', problem);
-}
-
-/** The reporting period, which must exist and have started (no actuals for the future). */
-function requireStartedPeriod(db: DbOrTx, compactId: string, periodId: string) {
-  const period = listPeriods(db, compactId).find((p) => p.id === periodId);
-  if (!period) throw new DomainError('BAD_REQUEST', 'No such reporting period.');
-  const problem = periodNotStartedProblem(period);
-  if (problem) throw new DomainError('BAD_REQUEST', problem);
-  return period;
-}
-
-/** Evidence links are web addresses only (rules in progress-rules.ts). */
-export function checkEvidenceLinks(links: readonly string[]) {
-  const problem = evidenceLinksProblem(links);
-  if (problem) throw new DomainError('BAD_REQUEST', problem);
-}
-
-/**
- * Saves a draft (new, or an edit of one's party's draft or returned update). A new update for
- * a period whose value is already validated is a correction: it supersedes that one, which stays.
- */
-export function saveProgressDraft(
-  db: Db,
-  actor: ProgressActor,
-  compactId: string,
-  input: ProgressInput & { updateId?: string },
-) {
-  return db.transaction((tx) => {
-    const indicator = requireReportableIndicator(tx, actor, compactId, input.indicatorId);
-    requireStartedPeriod(tx, compactId, input.periodId);
-    checkValue(indicator, input);
-    checkEvidenceLinks(input.evidenceLinks);
-    const { updateId, ...fields } = input;
-    const now = new Date();
-    if (updateId) {
-      const before = requireUpdate(tx, compactId, updateId);
-      if (before.state !== 'draft' && before.state !== 'returned')
-        throw new DomainError('CONFLICT', `This update is ${before.state} and can no longer be edited.`);
-      if (
-        before.createdByPartyId !== actor.partyId ||
-        before.indicatorId !== input.indicatorId ||
-        before.periodId !== input.periodId
-      ) {
-        throw new DomainError('FORBIDDEN', 'This update belongs to another indicator, period or party.');
-      }
-      tx.update(progressUpdates)
-        .set({ ...fields, updatedAt: now })
-        .where(eq(progressUpdates.id, updateId))
-        .run();
-      recordAuditEvent(tx, actor, {
-        compactId,
-        action: 'progress.edited',
-        entityType: 'progress-update',
-        entityId: updateId,
-        before,
-        after: fields,
-      });
-      return requireUpdate(tx, compactId, updateId);
-    }
-    const validated = latestValidated(tx, input.indicatorId, input.periodId);
-    const id = newId();
-    tx.insert(progressUpdates)
-      .values({
-        id,
-        compactId,
-        ...fields,
-        state: 'draft',
-        supersedesId: validated?.id ?? null,
-        createdBy: actor.userId,
-        createdByPartyId: actor.partyId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
-    recordAuditEvent(tx, actor, {
-      compactId,
-      action: validated ? 'progress.correction-drafted' : 'progress.drafted',
-      entityType: 'progress-update',
-      entityId: id,
-      after: { ...fields, supersedesId: validated?.id ?? null },
-    });
-    return requireUpdate(tx, compactId, id);
-  });
 }
 
 export function submitProgress(db: Db, actor: ProgressActor, compactId: string, updateId: string) {

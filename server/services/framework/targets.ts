@@ -1,11 +1,13 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '@/db/client';
+import type { Db, DbOrTx, Tx } from '@/db/client';
 import { user } from '@/db/schema/auth';
-import { indicatorTargets } from '@/db/schema/framework';
-import { recordAuditEvent, type AuditActor } from '../audit';
-import { DomainError } from '../domain-error';
+import { indicators, indicatorTargets } from '@/db/schema/framework';
+import { qualitativeTargetProblem, targetYearProblem } from '@/shared/framework/indicator-rules';
+import { recordAuditEvents, type AuditActor } from '../audit';
+import { ItemProblems, readInSlices } from '../batch-writes';
+import { bulkInsert } from '../bulk-insert';
+import { groupBy } from '../group-by';
 import { listPeriods, type PeriodSpan } from './periods';
-import { requireIndicator } from './indicators';
 
 export interface PeriodTarget {
   value: number | null;
@@ -106,6 +108,93 @@ export type TargetInput =
   | { periodId: string; year?: undefined; value: number | null }
   | { periodId?: undefined; year: number; value: number | null };
 
+export interface NewTarget {
+  indicatorId: string;
+  /** A period's own target, or (periodId null) a yearly one. */
+  periodId: string | null;
+  year: number | null;
+  value: number | null;
+}
+
+const toNewTarget = (indicatorId: string, input: TargetInput): NewTarget => ({
+  indicatorId,
+  periodId: input.periodId ?? null,
+  year: input.periodId === undefined ? input.year : null,
+  value: input.value,
+});
+
+/**
+ * Every rule of targets, for a batch (problems by item and field). `pending` holds the measures of
+ * indicators about to be written with them (a file checked before its write transaction).
+ */
+export function checkTargets(
+  db: DbOrTx,
+  compactId: string,
+  items: readonly NewTarget[],
+  problems: ItemProblems,
+  pending: ReadonlyMap<string, string> = new Map(),
+) {
+  const measures = new Map([
+    ...db
+      .select({ id: indicators.id, measure: indicators.measure })
+      .from(indicators)
+      .where(eq(indicators.compactId, compactId))
+      .all()
+      .map((i) => [i.id, i.measure] as const),
+    ...pending,
+  ]);
+  const periods = new Set(listPeriods(db, compactId).map((p) => p.id));
+  items.forEach((item, index) => {
+    const measure = measures.get(item.indicatorId);
+    if (measure === undefined) problems.add(index, 'indicatorId', 'NOT_FOUND', 'No such indicator in this compact.');
+    else problems.add(index, 'value', 'BAD_REQUEST', qualitativeTargetProblem({ measure }));
+    if (item.periodId !== null) {
+      if (!periods.has(item.periodId)) problems.add(index, 'periodId', 'BAD_REQUEST', 'No such reporting period.');
+    } else problems.add(index, 'year', 'BAD_REQUEST', targetYearProblem(item.year ?? Number.NaN));
+  });
+}
+
+/**
+ * The one write path of targets (from the indicator page or a CSV import), inside the caller's
+ * transaction: checks every rule, then appends the targets (earlier values stay in the history)
+ * with one audit event per indicator, holding the values they replace.
+ */
+export function insertTargets(
+  tx: Tx,
+  actor: AuditActor & { userId: string },
+  compactId: string,
+  items: readonly NewTarget[],
+) {
+  const problems = new ItemProblems();
+  checkTargets(tx, compactId, items, problems);
+  problems.throwIfAny();
+  const byIndicator = groupBy(items, (item) => item.indicatorId);
+  const ids = [...byIndicator.keys()];
+  const targetKey = (t: Omit<NewTarget, 'value'>) => `${t.indicatorId} ${t.periodId} ${t.year}`;
+  // The value each target replaces (rows are oldest first, so the newest one per key stays).
+  const previous = new Map(
+    readInSlices(ids, (slice) => targetRows(tx, slice)).map((row) => [targetKey(row), row.value]),
+  );
+  const setAt = new Date();
+  bulkInsert(
+    tx,
+    indicatorTargets,
+    items.map((item) => ({ ...item, setBy: actor.userId, setAt })),
+  );
+  recordAuditEvents(
+    tx,
+    actor,
+    [...byIndicator].map(([indicatorId, targets]) => ({
+      compactId,
+      action: 'indicator.target-set',
+      entityType: 'indicator',
+      entityId: indicatorId,
+      before: targets.map((t) => previous.get(targetKey(t)) ?? null),
+      after: targets.map(({ periodId, year, value }) => ({ periodId, year, value })),
+    })),
+  );
+}
+
 /** Sets (or clears, with null) a target for a period or a year; earlier values stay in the history. */
 export function setTarget(
   db: Db,
@@ -114,33 +203,5 @@ export function setTarget(
   indicatorId: string,
   input: TargetInput,
 ) {
-  return db.transaction((tx) => {
-    const indicator = requireIndicator(tx, compactId, indicatorId);
-    if (indicator.measure === 'qualitative')
-      throw new DomainError('BAD_REQUEST', 'Qualitative indicators have no numeric targets.');
-    if (input.periodId && !listPeriods(tx, compactId).some((p) => p.id === input.periodId))
-      throw new DomainError('BAD_REQUEST', 'No such reporting period.');
-    const before =
-      targetRows(tx, [indicatorId])
-        .filter((r) => (input.periodId ? r.periodId === input.periodId : r.year === input.year))
-        .pop() ?? null;
-    tx.insert(indicatorTargets)
-      .values({
-        indicatorId,
-        periodId: input.periodId ?? null,
-        year: input.year ?? null,
-        value: input.value,
-        setBy: actor.userId,
-        setAt: new Date(),
-      })
-      .run();
-    recordAuditEvent(tx, actor, {
-      compactId,
-      action: 'indicator.target-set',
-      entityType: 'indicator',
-      entityId: indicatorId,
-      before: before?.value ?? null,
-      after: input,
-    });
-  });
+  db.transaction((tx) => insertTargets(tx, actor, compactId, [toNewTarget(indicatorId, input)]));
 }

@@ -4,10 +4,10 @@ import {
   commentOnProgress,
   periodSheet,
   returnProgress,
-  saveProgressDraft,
   submitProgress,
   validateProgress,
 } from '@/server/services/framework/progress';
+import { saveProgressDraft } from '@/server/services/framework/progress-drafts';
 import { compactProcedure, router } from '../init';
 import { id, progressInput } from '../schemas/framework';
 

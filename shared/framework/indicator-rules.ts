@@ -1,0 +1,79 @@
+// The rules an indicator definition and its targets meet, written once: the indicator writer
+// enforces them (for the form, the API and CSV imports alike), the API schema and the CSV import
+// check them early for a precise message, and the indicator form shows them. Pure: no server imports.
+import { reservedKeyProblem } from '../reserved-keys';
+
+export const INDICATOR_CODE_MAX_LENGTH = 32;
+/**
+ * An indicator code: letters, digits, dots, dashes and underscores. Written so that it is valid
+ * both as a JavaScript pattern and as an HTML `pattern` attribute (which uses the `v` flag, where
+ * a dash in a class must be escaped).
+ */
+export const INDICATOR_CODE_PATTERN_SOURCE = `[A-Za-z0-9._\\-]{1,${INDICATOR_CODE_MAX_LENGTH}}`;
+const INDICATOR_CODE = new RegExp(`^${INDICATOR_CODE_PATTERN_SOURCE}$`);
+export const INDICATOR_CODE_RULE = `An indicator code has 1 to ${INDICATOR_CODE_MAX_LENGTH} letters, digits, dots, dashes and underscores.`;
+
+export const INDICATOR_TITLE_MAX_LENGTH = 300;
+export const MAX_DISAGGREGATION_DIMENSIONS = 5;
+export const DISAGGREGATION_DIMENSION_MAX_LENGTH = 40;
+export const TARGET_YEAR_MIN = 1990;
+export const TARGET_YEAR_MAX = 2200;
+
+export function indicatorCodeProblem(code: string): string | null {
+  return INDICATOR_CODE.test(code) ? null : INDICATOR_CODE_RULE;
+}
+
+/** Codes are unique in a compact regardless of case: this is the form they are compared in. */
+export const codeKey = (code: string) => code.toLowerCase();
+
+export function indicatorTitleProblem(title: string): string | null {
+  return title.trim() === '' || title.length > INDICATOR_TITLE_MAX_LENGTH
+    ? `A title is required, of at most ${INDICATOR_TITLE_MAX_LENGTH} characters.`
+    : null;
+}
+
+export function qualitativeBaselineProblem(indicator: { measure: string; baselineValue: number | null }) {
+  return indicator.measure === 'qualitative' && indicator.baselineValue !== null
+    ? 'A qualitative indicator has no numeric baseline.'
+    : null;
+}
+
+export function qualitativeTargetProblem(indicator: { measure: string }): string | null {
+  return indicator.measure === 'qualitative' ? 'Qualitative indicators have no numeric targets.' : null;
+}
+
+/** Disaggregation dimensions: a few short names (reserved names are checked with reservedKeyProblem). */
+export function disaggregationDimensionsProblem(dimensions: readonly string[]): string | null {
+  return dimensions.length > MAX_DISAGGREGATION_DIMENSIONS ||
+    dimensions.some((d) => d.trim() === '' || d.length > DISAGGREGATION_DIMENSION_MAX_LENGTH)
+    ? `At most ${MAX_DISAGGREGATION_DIMENSIONS} disaggregation dimensions, each of 1 to ${DISAGGREGATION_DIMENSION_MAX_LENGTH} characters.`
+    : null;
+}
+
+export function targetYearProblem(year: number): string | null {
+  return Number.isInteger(year) && year >= TARGET_YEAR_MIN && year <= TARGET_YEAR_MAX
+    ? null
+    : `A target year lies between ${TARGET_YEAR_MIN} and ${TARGET_YEAR_MAX}.`;
+}
+
+export interface DefinitionRulesInput {
+  code: string;
+  title: string;
+  measure: string;
+  baselineValue: number | null;
+  disaggregation: readonly string[];
+}
+
+/** Every problem of a definition on its own (uniqueness and parties need the database), by field. */
+export function indicatorDefinitionProblems(definition: DefinitionRulesInput): { field: string; reason: string }[] {
+  const disaggregation =
+    disaggregationDimensionsProblem(definition.disaggregation) ??
+    definition.disaggregation.map((d) => reservedKeyProblem(d, 'disaggregation')).find(Boolean) ??
+    null;
+  return [
+    { field: 'code', reason: indicatorCodeProblem(definition.code) },
+    { field: 'title', reason: indicatorTitleProblem(definition.title) },
+    { field: 'baselineValue', reason: qualitativeBaselineProblem(definition) },
+    { field: 'disaggregation', reason: disaggregation },
+  ].filter((p): p is { field: string; reason: string } => p.reason !== null);
+}
