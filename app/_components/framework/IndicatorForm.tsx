@@ -10,6 +10,11 @@ import {
   INDICATOR_MEASURES,
   REPORTING_FREQUENCIES,
 } from '@/shared/enums';
+import {
+  INDICATOR_CODE_MAX_LENGTH,
+  INDICATOR_CODE_PATTERN_SOURCE,
+  INDICATOR_TITLE_MAX_LENGTH,
+} from '@/shared/framework/indicator-rules';
 import type { IndicatorDefinition } from '@/server/services/framework/indicators';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
@@ -99,11 +104,17 @@ export function IndicatorForm({
       <div className="form-grid">
         <label className="field">
           <span>{t('framework.code')}</span>
-          <input name="code" required maxLength={32} pattern="[A-Za-z0-9._\-]+" defaultValue={existing?.code} />
+          <input
+            name="code"
+            required
+            maxLength={INDICATOR_CODE_MAX_LENGTH}
+            pattern={INDICATOR_CODE_PATTERN_SOURCE}
+            defaultValue={existing?.code}
+          />
         </label>
         <label className="field wide">
           <span>{t('indicator.title')}</span>
-          <input name="title" required maxLength={300} defaultValue={existing?.title} />
+          <input name="title" required maxLength={INDICATOR_TITLE_MAX_LENGTH} defaultValue={existing?.title} />
         </label>
         <label className="field wide">
           <span>{t('indicator.description')}</span>

@@ -115,15 +115,17 @@ function readFrameworkRows(db: Db, compactId: string, { header, body, column }: 
 
 /** The targets of the rows, for the target writer (each row's indicator id from `indicatorIdOf`). */
 function targetsOf(plans: readonly FrameworkRowPlan[], indicatorIdOf: (row: number) => string) {
-  const located: [line: number, column: string][] = [];
-  const targets = plans.flatMap((plan, row) =>
-    plan.targets.map(({ column, ...target }) => {
-      located.push([plan.line, column]);
-      return { ...target, indicatorId: indicatorIdOf(row) };
-    }),
-  );
+  const targets: NewTarget[] = [];
+  const cells: [line: number, column: string][] = [];
+  plans.forEach((plan, row) => {
+    const indicatorId = indicatorIdOf(row);
+    for (const { periodId, year, value, column } of plan.targets) {
+      targets.push({ indicatorId, periodId, year, value });
+      cells.push([plan.line, column]);
+    }
+  });
   const locate: LocateProblem = ({ index, field }) =>
-    field === 'indicatorId' ? [located[index]![0], 'code'] : located[index]!;
+    field === 'indicatorId' ? [cells[index]![0], 'code'] : cells[index]!;
   return { targets, locate };
 }
 

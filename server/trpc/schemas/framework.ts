@@ -8,6 +8,14 @@ import {
   RATINGS,
   REPORTING_FREQUENCIES,
 } from '@/shared/enums';
+import {
+  DISAGGREGATION_DIMENSION_MAX_LENGTH,
+  INDICATOR_TITLE_MAX_LENGTH,
+  MAX_DISAGGREGATION_DIMENSIONS,
+  TARGET_YEAR_MAX,
+  TARGET_YEAR_MIN,
+  indicatorCodeProblem,
+} from '@/shared/framework/indicator-rules';
 import { evidenceLinksProblem } from '@/shared/framework/progress-rules';
 import { reservedKeyProblem } from '@/shared/reserved-keys';
 
@@ -38,10 +46,13 @@ function keyedRecord<V extends z.ZodType>(what: string, maxKey: number, value: V
   );
 }
 
-const evidenceLink = z.string().superRefine((link, ctx) => {
-  const problem = evidenceLinksProblem([link]);
+/** A refinement from a shared rule: its problem, if any, is the issue's message. */
+const refineWith = (problemOf: (value: string) => string | null) => (value: string, ctx: z.RefinementCtx) => {
+  const problem = problemOf(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+};
+
+const evidenceLink = z.string().superRefine(refineWith((link) => evidenceLinksProblem([link])));
 
 export const frameworkConfiguration = z.object({
   frequency: z.enum(REPORTING_FREQUENCIES),
@@ -62,13 +73,8 @@ export const commitmentInput = z.object({
 });
 
 export const indicatorDefinition = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1)
-    .max(32)
-    .regex(/^[A-Za-z0-9._-]+$/, 'Letters, digits, dots, dashes and underscores only.'),
-  title: z.string().trim().min(1).max(300),
+  code: z.string().trim().superRefine(refineWith(indicatorCodeProblem)),
+  title: z.string().trim().min(1).max(INDICATOR_TITLE_MAX_LENGTH),
   description: z.string().trim().max(4000),
   level: z.enum(INDICATOR_LEVELS),
   measure: z.enum(INDICATOR_MEASURES),
@@ -82,12 +88,14 @@ export const indicatorDefinition = z.object({
   responsiblePartyId: id,
   commitmentId: id.nullable(),
   sectionRef: z.string().trim().max(200),
-  disaggregation: z.array(z.string().trim().min(1).max(40).superRefine(notReserved('disaggregation'))).max(5),
+  disaggregation: z
+    .array(z.string().trim().min(1).max(DISAGGREGATION_DIMENSION_MAX_LENGTH).superRefine(notReserved('disaggregation')))
+    .max(MAX_DISAGGREGATION_DIMENSIONS),
 });
 
 export const targetInput = z.union([
   z.object({ periodId: id, value: finite.nullable() }),
-  z.object({ year: z.number().int().min(1990).max(2200), value: finite.nullable() }),
+  z.object({ year: z.number().int().min(TARGET_YEAR_MIN).max(TARGET_YEAR_MAX), value: finite.nullable() }),
 ]);
 
 export const progressInput = z.object({
