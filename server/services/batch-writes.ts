@@ -1,6 +1,10 @@
 // An entity's writer is the one place that writes it and applies its rules: it takes the caller's
 // transaction and a batch (one item from a service, many from a CSV import), checks every item,
 // and writes all of them or throws WriteRefused with every problem by item and field.
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { DbOrTx } from '@/db/client';
+import { recordAuditEvents, type AuditActor, type AuditEventInput } from './audit';
+import { bulkInsert } from './bulk-insert';
 import { DomainError, type DomainErrorCode } from './domain-error';
 
 /** Who asked for a write (it names the audit event): a service call, or a CSV import. */
@@ -52,4 +56,24 @@ export function readInSlices<T>(ids: readonly string[], read: (slice: string[]) 
   const rows: T[] = [];
   for (let start = 0; start < ids.length; start += size) rows.push(...read(ids.slice(start, start + size)));
   return rows;
+}
+
+/** The audit event of one new row (its id is the event's entity). */
+export type NewRowEvent = Omit<AuditEventInput, 'entityId'>;
+
+/** How every writer of new rows ends: writes them, then one audit event each; returns their ids in order. */
+export function insertAudited<T extends SQLiteTable>(
+  tx: DbOrTx,
+  actor: AuditActor,
+  table: T,
+  rows: readonly (T['$inferInsert'] & { id: string })[],
+  eventOf: (row: T['$inferInsert'] & { id: string }, index: number) => NewRowEvent,
+): string[] {
+  bulkInsert(tx, table, rows);
+  recordAuditEvents(
+    tx,
+    actor,
+    rows.map((row, index) => ({ ...eventOf(row, index), entityId: row.id })),
+  );
+  return rows.map((row) => row.id);
 }

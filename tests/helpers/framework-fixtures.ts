@@ -6,6 +6,7 @@ import { createCommitment } from '@/server/services/framework/commitments';
 import { createIndicator, type IndicatorDefinition } from '@/server/services/framework/indicators';
 import { configureFramework } from '@/server/services/framework/periods';
 import type { CsvError } from '@/server/services/framework/csv-errors';
+import { todayIsoDate } from '@/shared/framework/progress-rules';
 import { CsvImportRejected } from '@/server/trpc/csv-import-rejected';
 import { saveProgressDraft } from '@/server/services/framework/progress-drafts';
 import {
@@ -26,6 +27,17 @@ export function configureQuarters(handle: DbHandle, compactId: string, startDate
     atRiskThreshold: 0.6,
     requireEvidence: false,
   });
+}
+
+/** Three years of quarters around today: the first has started, some of the last ones have not. */
+export function quartersAroundToday(handle: DbHandle, compactId: string) {
+  const year = Number(todayIsoDate().slice(0, 4));
+  const periods = configureQuarters(handle, compactId, `${year - 1}-01-01`, 12) as {
+    id: string;
+    label: string;
+    startsOn: string;
+  }[];
+  return { started: periods[0]!, future: periods.find((p) => p.startsOn > todayIsoDate())! };
 }
 
 export function definition(partyId: string, overrides: Partial<IndicatorDefinition> = {}): IndicatorDefinition {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { todayIsoDate } from '@/shared/framework/progress-rules';
 import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
-import { buildIndicator, configureQuarters, progressInput, refusedImport } from '../helpers/framework-fixtures';
+import { buildIndicator, quartersAroundToday, progressInput, refusedImport } from '../helpers/framework-fixtures';
 import { countRows, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
@@ -19,15 +18,7 @@ before(async () => {
   partyId = party.id;
   admin = await memberWithRole(db, compactId, 'admin', partyId);
   monitor = await memberWithRole(db, compactId, 'monitor', partyId);
-  // Three years of quarters around today: some have started, the last ones have not.
-  const year = Number(todayIsoDate().slice(0, 4));
-  const periods = configureQuarters(db, compactId, `${year - 1}-01-01`, 12) as {
-    id: string;
-    label: string;
-    startsOn: string;
-  }[];
-  started = periods[0]!;
-  future = periods.find((p) => p.startsOn > todayIsoDate())!;
+  ({ started, future } = quartersAroundToday(db, compactId));
 });
 
 test('progress for a period that has not started is refused — saved, imported or submitted — and nothing is written; its targets can be set', async () => {

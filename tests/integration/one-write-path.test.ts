@@ -4,11 +4,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { CsvErrors } from '@/server/services/framework/csv-errors';
 import { planFrameworkRows, writeFrameworkRows } from '@/server/services/framework/framework-csv-import';
-import { todayIsoDate } from '@/shared/framework/progress-rules';
 import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
 import {
   buildIndicator,
-  configureQuarters,
+  quartersAroundToday,
   definition,
   progressInput,
   refusedImport,
@@ -55,14 +54,7 @@ before(async () => {
   admin = await memberWithRole(db, compactId, 'admin', partyId);
   monitor = await memberWithRole(db, compactId, 'monitor', partyId);
   validator = await memberWithRole(db, compactId, 'validator', partyId);
-  const year = Number(todayIsoDate().slice(0, 4));
-  const periods = configureQuarters(db, compactId, `${year - 1}-01-01`, 12) as {
-    id: string;
-    label: string;
-    startsOn: string;
-  }[];
-  started = periods[0]!;
-  future = periods.find((p) => p.startsOn > todayIsoDate())!;
+  ({ started, future } = quartersAroundToday(db, compactId));
 });
 
 test('a code taken in another case is refused by the service and by a framework import with the same message, and the refused import writes nothing', async () => {

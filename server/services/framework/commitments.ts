@@ -2,11 +2,10 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import { commitments } from '@/db/schema/framework';
 import { parties } from '@/db/schema/parties';
-import { recordAuditEvent, recordAuditEvents, type AuditActor } from '../audit';
-import { bulkInsert } from '../bulk-insert';
+import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
-import { ItemProblems, type WriteOrigin } from '../batch-writes';
+import { insertAudited, ItemProblems, type WriteOrigin } from '../batch-writes';
 
 export interface CommitmentInput {
   reference: string;
@@ -92,19 +91,12 @@ export function insertCommitments(
   problems.throwIfAny();
   const createdAt = new Date();
   const rows = items.map((item) => ({ id: newId(), compactId, ...commitmentFields(item), createdAt }));
-  bulkInsert(tx, commitments, rows);
-  recordAuditEvents(
-    tx,
-    actor,
-    rows.map((row, index) => ({
-      compactId,
-      action: origin === 'csv-import' ? 'commitment.imported' : 'commitment.created',
-      entityType: 'commitment',
-      entityId: row.id,
-      after: commitmentFields(items[index]!),
-    })),
-  );
-  return rows.map((row) => row.id);
+  return insertAudited(tx, actor, commitments, rows, (_, index) => ({
+    compactId,
+    action: origin === 'csv-import' ? 'commitment.imported' : 'commitment.created',
+    entityType: 'commitment',
+    after: commitmentFields(items[index]!),
+  }));
 }
 
 /** Only the fields a commitment input sets (nothing else an input object may carry reaches the row). */

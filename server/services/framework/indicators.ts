@@ -3,9 +3,8 @@ import type { Db, DbOrTx, Tx } from '@/db/client';
 import type { IndicatorLevel, IndicatorMeasure, IndicatorState, ReportingFrequency } from '@/shared/enums';
 import { codeKey, indicatorDefinitionProblems } from '@/shared/framework/indicator-rules';
 import { indicators } from '@/db/schema/framework';
-import { recordAuditEvent, recordAuditEvents, type AuditActor } from '../audit';
-import { ItemProblems, type WriteOrigin } from '../batch-writes';
-import { bulkInsert } from '../bulk-insert';
+import { recordAuditEvent, type AuditActor } from '../audit';
+import { insertAudited, ItemProblems, type WriteOrigin } from '../batch-writes';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
 import { knownPartyIds, listCommitments } from './commitments';
@@ -155,24 +154,17 @@ export function insertIndicators(
     createdAt: now,
     updatedAt: now,
   }));
-  bulkInsert(tx, indicators, rows);
-  recordAuditEvents(
-    tx,
-    actor,
-    rows.map((row, index) => ({
-      compactId,
-      action:
-        origin === 'csv-import'
-          ? 'indicator.imported'
-          : row.state === 'proposed'
-            ? 'indicator.proposed'
-            : 'indicator.created',
-      entityType: 'indicator',
-      entityId: row.id,
-      after: { ...definitionFields(items[index]!), state: row.state },
-    })),
-  );
-  return rows.map((row) => row.id);
+  return insertAudited(tx, actor, indicators, rows, (row, index) => ({
+    compactId,
+    action:
+      origin === 'csv-import'
+        ? 'indicator.imported'
+        : row.state === 'proposed'
+          ? 'indicator.proposed'
+          : 'indicator.created',
+    entityType: 'indicator',
+    after: { ...definitionFields(items[index]!), state: row.state },
+  }));
 }
 
 /** Admins define active indicators; negotiators propose them (an admin accepts later). */

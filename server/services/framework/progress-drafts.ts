@@ -1,9 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import { progressUpdates } from '@/db/schema/framework';
-import { recordAuditEvent, recordAuditEvents } from '../audit';
-import { ItemProblems, readInSlices, type WriteOrigin } from '../batch-writes';
-import { bulkInsert } from '../bulk-insert';
+import { recordAuditEvent } from '../audit';
+import { insertAudited, ItemProblems, readInSlices, type WriteOrigin } from '../batch-writes';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
 import { checkProgressInputs } from './progress-checks';
@@ -74,24 +73,17 @@ export function insertProgressDrafts(
     createdAt: now,
     updatedAt: now,
   }));
-  bulkInsert(tx, progressUpdates, rows);
-  recordAuditEvents(
-    tx,
-    actor,
-    rows.map((row, index) => ({
-      compactId,
-      action:
-        origin === 'csv-import'
-          ? 'progress.imported'
-          : row.supersedesId
-            ? 'progress.correction-drafted'
-            : 'progress.drafted',
-      entityType: 'progress-update',
-      entityId: row.id,
-      after: { ...progressFields(items[index]!), supersedesId: row.supersedesId },
-    })),
-  );
-  return rows.map((row) => row.id);
+  return insertAudited(tx, actor, progressUpdates, rows, (row, index) => ({
+    compactId,
+    action:
+      origin === 'csv-import'
+        ? 'progress.imported'
+        : row.supersedesId
+          ? 'progress.correction-drafted'
+          : 'progress.drafted',
+    entityType: 'progress-update',
+    after: { ...progressFields(items[index]!), supersedesId: row.supersedesId },
+  }));
 }
 
 /** Edits one's party's draft or returned update, under the same rules as a new one. */
