@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { session, user } from '@/db/schema/auth';
-import { accessLinks, memberships, type CompactRole } from '@/db/schema/compacts';
+import { accessLinks, memberships } from '@/db/schema/compacts';
+import type { CompactRole } from '@/shared/roles';
 import { parties } from '@/db/schema/parties';
 import { publishAccessChange } from '../events/access-changes';
 import { recordAuditEvent, type AuditActor } from './audit';
