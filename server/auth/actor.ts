@@ -1,3 +1,4 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { DbHandle } from '@/db/client';
 import { parties } from '@/db/schema/parties';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { CompactRole } from '@/shared/roles';
 
 /** The published password of every demo account (README). Refused over https: see auth/endpoint-policy.ts. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { hashPassword } from 'better-auth/crypto';
 import { count } from 'drizzle-orm';
 import type { Db } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db, DbOrTx, Tx } from '@/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { session, user } from '@/db/schema/auth';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { config } from '../config';
 import type { CompactRole } from '@/shared/roles';
 import { compactProcedure } from './init';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type Database from 'better-sqlite3';
 import type { Db, Tx } from '@/db/client';
 import { CsvReadError, parseCsv } from '../csv';

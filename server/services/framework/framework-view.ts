@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { progressUpdates } from '@/db/schema/framework';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { indicatorSeries, validatedValues } from './indicator-series';
 import { requireIndicator } from './indicators';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import type { IndicatorLevel, IndicatorMeasure, ReportingFrequency } from '@/shared/enums';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { yDocToContent, yDocToPlainText } from '@/server/editor/document-content';
 import { createCompact, getCompact, listCompactsOf } from '@/server/services/compacts';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { exportFrameworkCsv, importFrameworkCsv } from '@/server/services/framework/framework-csv';
 import { frameworkView } from '@/server/services/framework/framework-view';

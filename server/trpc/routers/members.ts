@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { COMPACT_ROLES } from '@/shared/roles';
 import { displayNameSchema } from '@/shared/display-name-rules';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { PARTY_KINDS } from '@/shared/enums';
 import { createParty, listParties } from '@/server/services/parties';
