@@ -8,7 +8,7 @@ import { canEditText } from '@/shared/roles';
 import { EDITOR_SCHEMA_VERSION } from '@/shared/editor/extensions';
 import { CLOSE, type CloseReason } from '@/shared/collab/close-codes';
 import type { ConnectionAccess } from './connection';
-import { partyColour } from './presence-colour';
+import { presenceIdentity } from './presence-identity';
 
 export const COLLAB_PATH_PREFIX = '/collab/';
 
@@ -68,14 +68,7 @@ export async function authorizeUpgrade(
       actor,
       role: membership.role,
       readOnly: !canEditText(membership.role),
-      presence: {
-        userId: actor.userId,
-        name: actor.name,
-        partyName: actor.partyName,
-        partyShortCode: actor.partyShortCode,
-        emailDomain: actor.email.slice(actor.email.lastIndexOf('@') + 1),
-        color: partyColour(handle.db, actor.partyId),
-      },
+      presence: presenceIdentity(handle.db, actor),
     },
   };
 }

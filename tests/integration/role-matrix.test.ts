@@ -39,6 +39,7 @@ const PROCEDURES: {
 }[] = [
   { name: 'compacts.byId', allowed: 'all', call: (c) => c.compacts.byId({ compactId }) },
   { name: 'compacts.text', allowed: 'all', call: (c) => c.compacts.text({ compactId }) },
+  { name: 'compacts.myPresence', allowed: 'all', call: (c) => c.compacts.myPresence({ compactId }) },
   { name: 'members.list', allowed: 'all', call: (c) => c.members.list({ compactId }) },
   {
     name: 'members.invite',
@@ -78,6 +79,7 @@ const PROCEDURES: {
     call: async (c) => c.members.deactivate({ compactId, userId: await freshTarget() }),
   },
   { name: 'framework.view', allowed: 'all', call: (c) => c.framework.view({ compactId }) },
+  { name: 'framework.periods', allowed: 'all', call: (c) => c.framework.periods({ compactId }) },
   {
     name: 'framework.configure',
     allowed: ['admin'],
@@ -153,6 +155,7 @@ const PROCEDURES: {
     call: (c) => c.commitments.retire({ compactId, commitmentId: buildCommitment(db, compactId, partyId).id }),
   },
   { name: 'indicators.list', allowed: 'all', call: (c) => c.indicators.list({ compactId }) },
+  { name: 'indicators.byId', allowed: 'all', call: (c) => c.indicators.byId({ compactId, indicatorId }) },
   { name: 'indicators.detail', allowed: 'all', call: (c) => c.indicators.detail({ compactId, indicatorId }) },
   {
     name: 'indicators.create',

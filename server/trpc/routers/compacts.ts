@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { presenceIdentity } from '@/server/collab/presence-identity';
 import { yDocToContent, yDocToPlainText } from '@/server/editor/document-content';
 import { createCompact, getCompact, listCompactsOf } from '@/server/services/compacts';
 import { loadDoc } from '@/server/services/document-store';
@@ -15,6 +16,8 @@ export const compactsRouter = router({
     mySignatory: ctx.membership.signatory,
     canEditText: canEditText(ctx.membership.role),
   })),
+  /** How the caller appears to others in this compact's editor (name, party, colour). */
+  myPresence: compactProcedure('any-member').query(({ ctx }) => presenceIdentity(ctx.handle.db, ctx.actor)),
   /** The stored text, rendered on the server (JSON and plain text). */
   text: heavyCompactProcedure('any-member').query(({ ctx, input }) => {
     const { doc } = loadDoc(ctx.handle.db, input.compactId);

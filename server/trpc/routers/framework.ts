@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { exportFrameworkCsv, importFrameworkCsv } from '@/server/services/framework/framework-csv';
 import { frameworkView } from '@/server/services/framework/framework-view';
 import { exportProgressCsv, importProgressCsv } from '@/server/services/framework/progress-csv';
-import { configureFramework } from '@/server/services/framework/periods';
+import { configureFramework, listPeriods } from '@/server/services/framework/periods';
 import { compactProcedure, router } from '../init';
 import { importedOrRejected } from '../csv-import-rejected';
 import { heavyCompactProcedure } from '../heavy-calls';
@@ -22,6 +22,8 @@ export const frameworkRouter = router({
       role: ctx.membership.role,
     }),
   ),
+  /** The reporting periods, oldest first. */
+  periods: compactProcedure('any-member').query(({ ctx, input }) => listPeriods(ctx.handle.db, input.compactId)),
   configure: compactProcedure(['admin'])
     .input(frameworkConfiguration)
     .mutation(({ ctx, input }) => configureFramework(ctx.handle.db, ctx.actor, input.compactId, input)),

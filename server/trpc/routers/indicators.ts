@@ -5,6 +5,7 @@ import {
   acceptIndicator,
   createIndicator,
   listIndicators,
+  requireIndicator,
   retireIndicator,
   updateIndicator,
 } from '@/server/services/framework/indicators';
@@ -16,6 +17,10 @@ const target = z.object({ indicatorId: id });
 
 export const indicatorsRouter = router({
   list: compactProcedure('any-member').query(({ ctx, input }) => listIndicators(ctx.handle.db, input.compactId)),
+  /** One indicator's definition (the edit form). */
+  byId: compactProcedure('any-member')
+    .input(target)
+    .query(({ ctx, input }) => requireIndicator(ctx.handle.db, input.compactId, input.indicatorId)),
   detail: compactProcedure('any-member')
     .input(target)
     .query(({ ctx, input }) => indicatorDetail(ctx.handle.db, input.compactId, input.indicatorId)),
