@@ -10,8 +10,8 @@ const memberInput = z.object({ userId: z.string().min(1).max(64) });
 const roleInput = z.object({ role: z.enum(COMPACT_ROLES), signatory: z.boolean() });
 
 export const membersRouter = router({
-  list: compactProcedure('any-member').query(({ ctx, input }) => listMembers(ctx.handle.db, input.compactId)),
-  invite: compactProcedure(['admin'])
+  list: compactProcedure('read').query(({ ctx, input }) => listMembers(ctx.handle.db, input.compactId)),
+  invite: compactProcedure('manageMembers')
     .input(
       roleInput.extend({
         email: z.string().trim().toLowerCase().pipe(z.email().max(320)),
@@ -19,7 +19,7 @@ export const membersRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => inviteMember(ctx.handle.db, ctx.actor, input.compactId, input)),
-  update: compactProcedure(['admin'])
+  update: compactProcedure('manageMembers')
     .input(memberInput.extend(roleInput.shape))
     .mutation(({ ctx, input }) =>
       updateMember(ctx.handle.db, ctx.actor, input.compactId, input.userId, {
@@ -27,16 +27,16 @@ export const membersRouter = router({
         signatory: input.signatory,
       }),
     ),
-  rename: compactProcedure(['admin'])
+  rename: compactProcedure('manageMembers')
     .input(memberInput.extend({ name: displayNameSchema }))
     .mutation(({ ctx, input }) => renameMember(ctx.handle.db, ctx.actor, input.compactId, input.userId, input.name)),
-  remove: compactProcedure(['admin'])
+  remove: compactProcedure('manageMembers')
     .input(memberInput)
     .mutation(({ ctx, input }) => removeMember(ctx.handle.db, ctx.actor, input.compactId, input.userId)),
-  passwordResetLink: compactProcedure(['admin'])
+  passwordResetLink: compactProcedure('manageMembers')
     .input(memberInput)
     .mutation(({ ctx, input }) => issuePasswordResetLink(ctx.handle.db, ctx.actor, input.compactId, input.userId)),
-  deactivate: compactProcedure(['admin'])
+  deactivate: compactProcedure('manageMembers')
     .input(memberInput)
     .mutation(({ ctx, input }) => deactivateMember(ctx.handle.db, ctx.actor, input.compactId, input.userId)),
 });
