@@ -15,11 +15,7 @@ const csvImport = z.object({ csv: z.string().min(1) });
 export const frameworkRouter = router({
   /** Indicators grouped by section with computed statuses, roll-ups and the viewer's tasks. */
   view: heavyCompactProcedure('read').query(({ ctx, input }) =>
-    frameworkView(ctx.handle.db, input.compactId, {
-      userId: ctx.actor.userId,
-      partyId: ctx.actor.partyId,
-      role: ctx.membership.role,
-    }),
+    frameworkView(ctx.handle.db, input.compactId, ctx.member),
   ),
   configure: compactProcedure('manageFramework')
     .input(frameworkConfiguration)
