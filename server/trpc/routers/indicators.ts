@@ -17,7 +17,7 @@ export const indicatorsRouter = router({
   list: compactProcedure('read').query(({ ctx, input }) => listIndicators(ctx.handle.db, input.compactId)),
   detail: compactProcedure('read')
     .input(target)
-    .query(({ ctx, input }) => indicatorDetail(ctx.handle.db, input.compactId, input.indicatorId)),
+    .query(({ ctx, input }) => indicatorDetail(ctx.handle.db, ctx.member, input.compactId, input.indicatorId)),
   create: compactProcedure('manageFramework')
     .input(indicatorDefinition)
     .mutation(({ ctx, input: { compactId, ...definition } }) =>
