@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMPACT_ROLES } from '@/shared/roles';
 import { displayNameSchema } from '@/shared/display-name-rules';
 import { inviteMember } from '@/server/services/invitations';
-import { deactivateMember, listMembers, removeMember, renameMember, updateMember } from '@/server/services/members';
+import { deactivateMember, listMembersFor, removeMember, renameMember, updateMember } from '@/server/services/members';
 import { issuePasswordResetLink } from '@/server/services/password-resets';
 import { compactProcedure, router } from '../init';
 
@@ -10,7 +10,9 @@ const memberInput = z.object({ userId: z.string().min(1).max(64) });
 const roleInput = z.object({ role: z.enum(COMPACT_ROLES), signatory: z.boolean() });
 
 export const membersRouter = router({
-  list: compactProcedure('read').query(({ ctx, input }) => listMembers(ctx.handle.db, input.compactId)),
+  list: compactProcedure('read').query(({ ctx, input }) =>
+    listMembersFor(ctx.handle.db, { ...ctx.member, isInstanceAdmin: ctx.actor.isInstanceAdmin }, input.compactId),
+  ),
   invite: compactProcedure('manageMembers')
     .input(
       roleInput.extend({
