@@ -4,7 +4,8 @@ import type { DbHandle } from '@/db/client';
 import { resolveActor } from '../auth/actor';
 import { isSameOriginRequest } from '../auth/request-origin';
 import { findMembership } from '../services/compacts';
-import { canEditText } from '@/shared/roles';
+import { compactMember } from '@/server/policies/compact-member';
+import { may } from '@/server/policies/role-actions';
 import { EDITOR_SCHEMA_VERSION } from '@/shared/editor/extensions';
 import { CLOSE, type CloseReason } from '@/shared/collab/close-codes';
 import type { ConnectionAccess } from './connection';
@@ -67,7 +68,7 @@ export async function authorizeUpgrade(
     access: {
       actor,
       role: membership.role,
-      readOnly: !canEditText(membership.role),
+      readOnly: !may(compactMember(actor, membership), 'editText'),
       presence: presenceIdentity(handle.db, actor),
     },
   };

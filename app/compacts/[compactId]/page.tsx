@@ -14,7 +14,7 @@ export default async function CompactPage({ params }: { params: Promise<{ compac
   return (
     <CompactWorkspace
       compact={{ id: compact.id, title: compact.title, description: compact.description }}
-      me={{ role: compact.myRole, canEdit: compact.canEditText, presence }}
+      me={{ role: compact.myRole, canEdit: compact.can.editText, presence }}
       parties={parties}
     />
   );

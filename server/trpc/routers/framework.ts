@@ -15,30 +15,26 @@ const csvImport = z.object({ csv: z.string().min(1) });
 
 export const frameworkRouter = router({
   /** Indicators grouped by section with computed statuses, roll-ups and the viewer's tasks. */
-  view: heavyCompactProcedure('any-member').query(({ ctx, input }) =>
-    frameworkView(ctx.handle.db, input.compactId, {
-      userId: ctx.actor.userId,
-      partyId: ctx.actor.partyId,
-      role: ctx.membership.role,
-    }),
+  view: heavyCompactProcedure('read').query(({ ctx, input }) =>
+    frameworkView(ctx.handle.db, input.compactId, ctx.member),
   ),
   /** The reporting periods, oldest first. */
-  periods: compactProcedure('any-member').query(({ ctx, input }) => listPeriods(ctx.handle.db, input.compactId)),
-  configure: compactProcedure(['admin'])
+  periods: compactProcedure('read').query(({ ctx, input }) => listPeriods(ctx.handle.db, input.compactId)),
+  configure: compactProcedure('manageFramework')
     .input(frameworkConfiguration)
     .mutation(({ ctx, input }) => configureFramework(ctx.handle.db, ctx.actor, input.compactId, input)),
-  exportFrameworkCsv: heavyCompactProcedure('any-member')
+  exportFrameworkCsv: heavyCompactProcedure('read')
     .input(csvExport)
     .query(({ ctx, input }) => exportFrameworkCsv(ctx.handle.db, input.compactId, input.separator)),
-  exportProgressCsv: heavyCompactProcedure('any-member')
+  exportProgressCsv: heavyCompactProcedure('read')
     .input(csvExport)
     .query(({ ctx, input }) => exportProgressCsv(ctx.handle.db, input.compactId, input.separator)),
-  importFrameworkCsv: heavyCompactProcedure(['admin'])
+  importFrameworkCsv: heavyCompactProcedure('manageFramework')
     .input(csvImport)
     .mutation(({ ctx, input }) =>
       importedOrRejected(importFrameworkCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv)),
     ),
-  importProgressCsv: heavyCompactProcedure(['monitor'])
+  importProgressCsv: heavyCompactProcedure('reportProgress')
     .input(csvImport)
     .mutation(({ ctx, input }) =>
       importedOrRejected(importProgressCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv)),

@@ -9,12 +9,6 @@ export default async function IndicatorRoute({
   params: Promise<{ compactId: string; indicatorId: string }>;
 }) {
   const { compactId, indicatorId } = await params;
-  const { actor, compact } = await requireMembership(compactId);
-  return (
-    <IndicatorPage
-      compactId={compactId}
-      indicatorId={indicatorId}
-      viewer={{ userId: actor.userId, partyId: actor.partyId, role: compact.myRole }}
-    />
-  );
+  await requireMembership(compactId);
+  return <IndicatorPage compactId={compactId} indicatorId={indicatorId} />;
 }
