@@ -5,6 +5,24 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// The boundary between the browser, the server and the code both share (README: Architecture).
+// app/ reaches the server through tRPC: the browser over /api/trpc, server components through
+// the server caller. These are the only server modules app/ may import, each for one reason:
+const APP_SERVER_ENTRY_POINTS = [
+  // Server components and app/_lib/server-session.ts: the same checked procedures the browser calls.
+  'trpc/server-caller',
+  // app/api/trpc/[trpc]/route.ts: the tRPC fetch handler behind /api/trpc.
+  'trpc/fetch-handler',
+  // app/api/auth/[...all]/route.ts: better-auth behind throttling, same-origin and cookie rules.
+  'auth/auth-route',
+  // app/api/compacts/[compactId]/evidence/**: evidence upload and download (files, not JSON).
+  'http/evidence-routes',
+];
+const notAnEntryPoint = APP_SERVER_ENTRY_POINTS.map((entry) => `${entry}$`).join('|');
+const SERVER_INTERNALS =
+  'App code reaches the server through tRPC (useTRPC in the browser, @/server/trpc/server-caller in server ' +
+  'components) and shares code through @/shared; server and database internals stay out of app/.';
+
 export default tseslint.config(
   {
     ignores: [
@@ -28,6 +46,49 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+    },
+  },
+  {
+    files: ['app/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              // The router's type, for the typed clients and router-types.ts; a value import would
+              // pull the whole server into the bundle.
+              name: '@/server/trpc/root',
+              allowTypeImports: true,
+              message: `Import only the AppRouter type from here. ${SERVER_INTERNALS}`,
+            },
+          ],
+          patterns: [
+            {
+              regex: `^@/(?:db/|server/(?!trpc/root$|${notAnEntryPoint}))`,
+              message: SERVER_INTERNALS,
+            },
+            { regex: '^(?:\\.{1,2}/)+(?:server|db)(?:/|$)', message: SERVER_INTERNALS },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?:@/|(?:\\.{1,2}/)+)(?:app|server|db)(?:/|$)',
+              message:
+                'shared/ is imported by the browser and the server alike: it imports neither app/, server/ nor db/.',
+            },
+          ],
+        },
       ],
     },
   },

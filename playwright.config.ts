@@ -25,7 +25,7 @@ export default defineConfig({
   },
   webServer: {
     // The production entry point on a fresh database, seeded with the demo.
-    command: `rm -rf tests/.tmp/e2e && NODE_ENV=production PORT=${PORT} DATABASE_PATH=tests/.tmp/e2e/compact.db node --import tsx server/main.ts`,
+    command: `rm -rf tests/.tmp/e2e && NODE_ENV=production PORT=${PORT} DATABASE_PATH=tests/.tmp/e2e/compact.db node --import ./scripts/server-runtime.mjs server/main.ts`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,4 +1,4 @@
-// `node --import tsx bench/csv-import.ts` — CSV import costs: parse, checks (outside any
+// `node --import ./scripts/server-runtime.mjs bench/csv-import.ts` — CSV import costs: parse, checks (outside any
 // transaction) and the write transaction, for framework and progress files; and how fast a
 // hostile header (a million commas) is refused.
 import { createTestDb } from '../tests/helpers/test-db';

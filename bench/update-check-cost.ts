@@ -1,5 +1,5 @@
 // Measures the cost of the collaboration server's per-update checks (ownership, dependencies, schema)
-// on an editor's incremental updates against a growing paragraph: node --import tsx bench/update-check-cost.ts
+// on an editor's incremental updates against a growing paragraph: node --import ./scripts/server-runtime.mjs bench/update-check-cost.ts
 import * as Y from 'yjs';
 import { checkUpdate } from '../server/collab/update-check';
 import { RoomClientIds } from '../server/collab/client-ids';

@@ -1,3 +1,4 @@
+import 'server-only';
 import next from 'next';
 import { checkpointWalPeriodically, closeDb, getDb } from '../db/client';
 import { resolveActor } from './auth/actor';

@@ -1,4 +1,5 @@
 // Value lists shared by the schema, the services and the browser (no drizzle imports here).
+// Compact roles are in roles.ts; indicator statuses in framework/indicator-status.ts.
 
 export const PARTY_KINDS = [
   'host-government',
@@ -9,9 +10,6 @@ export const PARTY_KINDS = [
   'other',
 ] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
-
-export const COMPACT_ROLES = ['admin', 'negotiator', 'monitor', 'validator', 'reviewer'] as const;
-export type CompactRole = (typeof COMPACT_ROLES)[number];
 
 export const ACCESS_LINK_KINDS = ['invite', 'password-reset'] as const;
 export type AccessLinkKind = (typeof ACCESS_LINK_KINDS)[number];

@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import type { Actor } from '@/server/auth/actor';
+import type { Me } from '../_lib/router-types';
 import { t } from '../_lib/messages';
 import { SignOutButton } from './SignOutButton';
 
-export function AppHeader({ actor }: { actor: Actor }) {
+export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'partyName' | 'isInstanceAdmin'> }) {
   return (
     <header className="app-header">
       <Link href="/compacts" className="brand">

@@ -87,7 +87,7 @@ const en = {
   'members.name': 'Display name',
   'members.rename': 'Save name',
   'members.beyondCompactHint':
-    'Password resets, deactivation and renaming of people who also belong to other compacts are done by an instance administrator.',
+    'Renaming, password resets and deactivation of your own account are done by another administrator, and of people who also belong to other compacts by an instance administrator.',
   'members.confirmRemove': 'Remove {name} from this compact?',
   'members.confirmDeactivate': 'Deactivate {name}? They will be signed out everywhere and cannot sign in again.',
   'invite.title': 'Join a compact',

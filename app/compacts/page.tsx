@@ -1,16 +1,15 @@
 import Link from 'next/link';
-import { getDb } from '@/db/client';
-import { listCompactsOf } from '@/server/services/compacts';
+import { serverApi } from '@/server/trpc/server-caller';
 import { AppHeader } from '../_components/AppHeader';
 import { t, type MessageKey } from '../_lib/messages';
-import { requireActor } from '../_lib/server-session';
+import { forPage, requireActor } from '../_lib/server-session';
 import { PendingInvitations } from './_components/PendingInvitations';
 
 export const dynamic = 'force-dynamic';
 
 export default async function CompactsPage() {
   const actor = await requireActor();
-  const compacts = listCompactsOf(getDb().db, actor.userId);
+  const compacts = await forPage(serverApi.compacts.list());
   return (
     <>
       <AppHeader actor={actor} />

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { SERVER_RUNTIME_FLAGS } from '@/server/runtime-flags';
 
 export type ServerKind = 'ours' | 'reference';
 
@@ -64,7 +65,7 @@ function freePort(): Promise<number> {
 
 /** Our production entry point, exactly as `npm start` runs it, on a prepared database. */
 export async function startOurs(databasePath: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('server', 'main.ts')], {
+  const child = spawn(process.execPath, [...SERVER_RUNTIME_FLAGS, path.join('server', 'main.ts')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

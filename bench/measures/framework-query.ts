@@ -82,7 +82,7 @@ export async function benchFrameworkQuery(
         });
       }
     });
-    const viewer = { userId: monitor.id, partyId, role: 'monitor' };
+    const viewer = { userId: monitor.id, partyId, role: 'monitor' as const };
     const today = new Date().toISOString().slice(0, 10);
     const sample = (query: () => unknown) => {
       const results: { p50: number; p95: number }[] = [];

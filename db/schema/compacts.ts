@@ -2,9 +2,8 @@ import { sqliteTable, text, integer, primaryKey, index } from 'drizzle-orm/sqlit
 import { user } from './auth';
 import { parties } from './parties';
 
-import { ACCESS_LINK_KINDS, COMPACT_ROLES } from '@/shared/enums';
-
-export { ACCESS_LINK_KINDS, COMPACT_ROLES, type AccessLinkKind, type CompactRole } from '@/shared/enums';
+import { ACCESS_LINK_KINDS } from '@/shared/enums';
+import { COMPACT_ROLES } from '@/shared/roles';
 
 export const compacts = sqliteTable('compacts', {
   id: text('id').primaryKey(),

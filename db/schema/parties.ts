@@ -2,8 +2,6 @@ import { sqliteTable, text, integer } from 'drizzle-orm/sqlite-core';
 
 import { PARTY_KINDS } from '@/shared/enums';
 
-export { PARTY_KINDS, type PartyKind } from '@/shared/enums';
-
 /** An organisation taking part in compacts: a government, the mission, a T/PCC, a regional body. */
 export const parties = sqliteTable('parties', {
   id: text('id').primaryKey(),

@@ -1,6 +1,8 @@
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { DbHandle } from '@/db/client';
-import { parties, type PartyKind } from '@/db/schema/parties';
+import { parties } from '@/db/schema/parties';
+import type { PartyKind } from '@/shared/enums';
 import { getAuth } from './auth';
 
 /** The signed-in person behind a request, as every permission check sees them. */

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Rules every /api/auth request meets before better-auth sees it:
  * - request bodies are JSON (better-auth would also read form and multipart bodies, which our

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getDb } from '@/db/client';
 import { publishAccessChange } from '../events/access-changes';
 import { getAuth } from './auth';

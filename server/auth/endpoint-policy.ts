@@ -1,3 +1,4 @@
+import 'server-only';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { DEMO_PASSWORD } from '../services/demo-accounts';
 import { isHttpsRequest } from './request-origin';

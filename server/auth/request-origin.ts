@@ -1,3 +1,4 @@
+import 'server-only';
 import { config } from '../config';
 
 /** Header the custom server sets to the TCP peer address (any client-sent value is replaced). */

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { blockedUntil, clearAttempts, countAttempt, secondsUntil, uncountAttempt } from './attempt-throttle';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gt } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { session, user } from '@/db/schema/auth';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { sameOwner, type ClientOwner } from '../services/doc-clients';
 
 /**

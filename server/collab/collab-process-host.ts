@@ -1,8 +1,10 @@
+import 'server-only';
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import type { DbHandle } from '@/db/client';
 import type { CollabEndpoint } from '../app-server';
+import { SERVER_RUNTIME_FLAGS } from '../runtime-flags';
 import { onAccessChange } from '../events/access-changes';
 import type { CollabToHostMessage, HostToCollabMessage } from './collab-process-messages';
 import { authenticatedUpgrades } from './authenticated-upgrades';
@@ -11,7 +13,7 @@ import { createServerWriteRelay } from './server-write-relay';
 const ENTRY = path.join(/*turbopackIgnore: true*/ process.cwd(), 'server', 'collab', 'collab-process.ts');
 
 function spawnCollabProcess(): Promise<ChildProcess> {
-  const child = fork(ENTRY, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const child = fork(ENTRY, [], { execArgv: SERVER_RUNTIME_FLAGS, stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.once('message', (message: CollabToHostMessage) =>
       message.kind === 'ready' ? resolve(child) : reject(new Error('unexpected message')),

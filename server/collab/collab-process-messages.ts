@@ -1,3 +1,4 @@
+import 'server-only';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AccessChange } from '../events/access-changes';
 import type { ClientOwner } from '../services/doc-clients';

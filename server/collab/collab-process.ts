@@ -2,6 +2,7 @@
 // upgrades (the socket handle, the parsed request and the access decided by the HTTP process)
 // over IPC and serves them. It loads neither Next.js nor better-auth: both switch on Node's
 // async hooks (AsyncLocalStorage), which would tax every socket write on the editing hot path.
+import 'server-only';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { closeDb, getDb } from '@/db/client';

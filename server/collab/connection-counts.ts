@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** Open collaboration sockets per person and per room, with their caps. */
 export class ConnectionCounts {
   private readonly perPerson = new Map<string, number>();

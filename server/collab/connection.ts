@@ -1,3 +1,4 @@
+import 'server-only';
 import type { WebSocket } from 'ws';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import type { Actor } from '../auth/actor';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { compactTextSchema } from '../editor/document-content';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 

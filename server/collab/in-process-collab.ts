@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbHandle } from '@/db/client';
 import type { CollabEndpoint } from '../app-server';
 import { authenticatedUpgrades } from './authenticated-upgrades';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 
 export interface OwnershipOptions {

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** A token bucket: `perWindow` requests, refilled evenly over `windowMs`. */
 export class RequestBudget {
   private tokens: number;

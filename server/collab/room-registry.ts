@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import type { DbOrTx } from '@/db/client';

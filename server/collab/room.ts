@@ -1,3 +1,4 @@
+import 'server-only';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Database as SqliteDatabase } from 'better-sqlite3';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ChildProcess } from 'node:child_process';
 import type { ClientOwner } from '../services/doc-clients';
 import type { CollabToHostMessage } from './collab-process-messages';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ClientOwner } from '../services/doc-clients';
 import { CLOSE, type CloseReason } from '@/shared/collab/close-codes';
 import type { RoomPeer } from './room';

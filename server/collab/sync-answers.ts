@@ -1,3 +1,4 @@
+import 'server-only';
 import * as Y from 'yjs';
 
 const CACHED_ANSWERS = 8;

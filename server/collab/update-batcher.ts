@@ -1,3 +1,4 @@
+import 'server-only';
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
 import { createCheckpointWriter, createUpdateAppender, type UpdateToAppend } from '../services/document-store';
 import { CLOSE } from '@/shared/collab/close-codes';

@@ -1,3 +1,4 @@
+import 'server-only';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { sameOwner, type ClientOwner } from '../services/doc-clients';

@@ -1,13 +1,15 @@
+import 'server-only';
 import type { IncomingMessage } from 'node:http';
 import type { DbHandle } from '@/db/client';
 import { resolveActor } from '../auth/actor';
 import { isSameOriginRequest } from '../auth/request-origin';
 import { findMembership } from '../services/compacts';
-import { canEditText } from '@/shared/roles';
+import { compactMember } from '@/server/policies/compact-member';
+import { may } from '@/server/policies/role-actions';
 import { EDITOR_SCHEMA_VERSION } from '@/shared/editor/extensions';
 import { CLOSE, type CloseReason } from '@/shared/collab/close-codes';
 import type { ConnectionAccess } from './connection';
-import { partyColour } from './presence-colour';
+import { presenceIdentity } from './presence-identity';
 
 export const COLLAB_PATH_PREFIX = '/collab/';
 
@@ -66,15 +68,8 @@ export async function authorizeUpgrade(
     access: {
       actor,
       role: membership.role,
-      readOnly: !canEditText(membership.role),
-      presence: {
-        userId: actor.userId,
-        name: actor.name,
-        partyName: actor.partyName,
-        partyShortCode: actor.partyShortCode,
-        emailDomain: actor.email.slice(actor.email.lastIndexOf('@') + 1),
-        color: partyColour(handle.db, actor.partyId),
-      },
+      readOnly: !may(compactMember(actor, membership), 'editText'),
+      presence: presenceIdentity(handle.db, actor),
     },
   };
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { JSONContent } from '@tiptap/core';
 
 const heading = (level: 1 | 2, text: string): JSONContent => ({

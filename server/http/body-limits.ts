@@ -1,3 +1,4 @@
+import 'server-only';
 import type http from 'node:http';
 import { config } from '../config';
 import { MAX_EVIDENCE_UPLOAD_BYTES } from './evidence-routes';

@@ -1,8 +1,11 @@
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { getDb } from '@/db/client';
 import { resolveActor } from '../auth/actor';
 import { isSameOriginRequest } from '../auth/request-origin';
+import { compactMember } from '../policies/compact-member';
+import { may } from '../policies/role-actions';
 import { findMembership } from '../services/compacts';
 import { DomainError } from '../services/domain-error';
 import { findEvidence, MAX_EVIDENCE_BYTES, storeEvidence } from '../services/framework/evidence';
@@ -49,7 +52,7 @@ export async function uploadEvidence(request: Request, compactId: string): Promi
     if (length > MAX_EVIDENCE_UPLOAD_BYTES)
       throw new DomainError('BAD_REQUEST', 'Evidence files are limited to 10 MB.');
     const { handle, actor, membership } = await member(request, compactId);
-    if (membership.role !== 'monitor')
+    if (!may(compactMember(actor, membership), 'reportProgress'))
       throw new DomainError('FORBIDDEN', 'Only monitors add evidence to progress updates.');
     const updateId = new URL(request.url).searchParams.get('updateId') ?? '';
     const file = (await request.formData()).get('file');

@@ -1,7 +1,9 @@
+import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { user } from '@/db/schema/auth';
-import { accessLinks, type AccessLinkKind } from '@/db/schema/compacts';
+import { accessLinks } from '@/db/schema/compacts';
+import type { AccessLinkKind } from '@/shared/enums';
 import type { AuditActor } from './audit';
 import { DomainError } from './domain-error';
 import { hashToken, newId, newSecretToken } from './ids';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { auditEvents } from '@/db/schema/audit';
 import { bulkInsert } from './bulk-insert';

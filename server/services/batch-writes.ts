@@ -1,6 +1,7 @@
 // An entity's writer is the one place that writes it and applies its rules: it takes the caller's
 // transaction and a batch (one item from a service, many from a CSV import), checks every item,
 // and writes all of them or throws WriteRefused with every problem by item and field.
+import 'server-only';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '@/db/client';
 import { recordAuditEvents, type AuditActor, type AuditEventInput } from './audit';

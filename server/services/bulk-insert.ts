@@ -1,3 +1,4 @@
+import 'server-only';
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '@/db/client';

@@ -1,10 +1,11 @@
+import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { compacts, memberships } from '@/db/schema/compacts';
 import { recordAuditEvent, type AuditActor } from './audit';
 import { DomainError } from './domain-error';
 import { newId } from './ids';
-import { canEditText } from '@/shared/roles';
+import { compactPermissions } from '@/server/policies/role-actions';
 
 const compactColumns = {
   id: compacts.id,
@@ -13,7 +14,7 @@ const compactColumns = {
   createdAt: compacts.createdAt,
 };
 
-/** The compacts this person is a member of, with their role in each. */
+/** The compacts this person is a member of, with their role in each and what it allows. */
 export function listCompactsOf(db: DbOrTx, userId: string) {
   return db
     .select({ ...compactColumns, role: memberships.role, signatory: memberships.signatory })
@@ -22,7 +23,7 @@ export function listCompactsOf(db: DbOrTx, userId: string) {
     .where(eq(memberships.userId, userId))
     .orderBy(asc(compacts.title))
     .all()
-    .map((row) => ({ ...row, canEditText: canEditText(row.role) }));
+    .map((row) => ({ ...row, can: compactPermissions(row) }));
 }
 
 export function compactExists(db: DbOrTx, compactId: string): boolean {

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { account } from '@/db/schema/auth';
 import { newId } from './ids';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** RFC 4180 CSV, UTF-8 with a BOM (so Excel opens it), comma or semicolon separated. */
 import { CsvError as ParserError, parse } from 'csv-parse/sync';
 import { config } from '../config';

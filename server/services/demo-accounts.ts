@@ -1,4 +1,5 @@
-import type { CompactRole } from '@/shared/enums';
+import 'server-only';
+import type { CompactRole } from '@/shared/roles';
 
 /** The published password of every demo account (README). Refused over https: see auth/endpoint-policy.ts. */
 export const DEMO_PASSWORD = 'compact-demo';

@@ -1,9 +1,11 @@
+import 'server-only';
 import { hashPassword } from 'better-auth/crypto';
 import { count } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { account, user } from '@/db/schema/auth';
 import { compacts, memberships } from '@/db/schema/compacts';
-import { parties, type PartyKind } from '@/db/schema/parties';
+import { parties } from '@/db/schema/parties';
+import type { PartyKind } from '@/shared/enums';
 import { DEMO_COMPACT_TEXT } from '../editor/demo-compact-text';
 import { contentToYUpdate } from '../editor/document-content';
 import { seedDemoFramework } from './demo-framework-seed';

@@ -1,3 +1,4 @@
+import 'server-only';
 import * as Y from 'yjs';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database as SqliteDatabase } from 'better-sqlite3';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 export type DomainErrorCode = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
 
 /** Thrown by services; the tRPC layer maps `code` to the matching TRPCError. */

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** Groups items by a key, keeping first-seen order (Map.groupBy arrives only in Node 21). */
 export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();

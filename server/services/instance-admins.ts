@@ -1,8 +1,10 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '@/db/client';
 import { user } from '@/db/schema/auth';
-import { parties, PARTY_KINDS, type PartyKind } from '@/db/schema/parties';
+import { parties } from '@/db/schema/parties';
+import { PARTY_KINDS, type PartyKind } from '@/shared/enums';
 import { findUserByEmail } from './access-links';
 import { recordAuditEvent } from './audit';
 import { assertNameFreeInParty, validDisplayName } from './display-name';

@@ -1,8 +1,10 @@
+import 'server-only';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import { user } from '@/db/schema/auth';
-import { accessLinks, compacts, memberships, type CompactRole } from '@/db/schema/compacts';
+import { accessLinks, compacts, memberships } from '@/db/schema/compacts';
+import type { CompactRole } from '@/shared/roles';
 import { parties } from '@/db/schema/parties';
 import {
   checkAccessToken,

@@ -1,13 +1,20 @@
-import { and, asc, eq, gt, isNull, ne } from 'drizzle-orm';
+import 'server-only';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { session, user } from '@/db/schema/auth';
-import { accessLinks, memberships, type CompactRole } from '@/db/schema/compacts';
+import { memberships } from '@/db/schema/compacts';
+import type { CompactRole } from '@/shared/roles';
 import { parties } from '@/db/schema/parties';
 import { publishAccessChange } from '../events/access-changes';
 import { recordAuditEvent, type AuditActor } from './audit';
 import { findMembership } from './compacts';
 import { assertNameFreeInParty, validDisplayName } from './display-name';
 import { DomainError } from './domain-error';
+import { accountReachOf } from './account-reach';
+import { manageAccountRefusal, type AccountReach } from '@/server/policies/account-policy';
+import type { CompactMember } from '@/server/policies/compact-member';
+import { may } from '@/server/policies/role-actions';
+import { authorize } from '@/server/policies/authorize';
 
 export function listMembers(db: DbOrTx, compactId: string) {
   return db
@@ -29,6 +36,30 @@ export function listMembers(db: DbOrTx, compactId: string) {
     .orderBy(asc(parties.name), asc(user.name))
     .all()
     .map(({ deactivated, ...member }) => ({ ...member, deactivated: deactivated !== null }));
+}
+
+/**
+ * The member list as this viewer sees it: each member with what the viewer may do to them (the
+ * membership: role, signatory, removal; the account itself: name, reset link, deactivation).
+ */
+export function listMembersFor(db: DbOrTx, viewer: CompactMember & { isInstanceAdmin: boolean }, compactId: string) {
+  const members = listMembers(db, compactId);
+  const manages = may(viewer, 'manageMembers');
+  const reach = manages
+    ? accountReachOf(
+        db,
+        compactId,
+        members.map((m) => m.userId),
+      )
+    : new Map<string, AccountReach>();
+  return members.map((member) => {
+    const memberReach = reach.get(member.userId);
+    const manageAccount =
+      manages &&
+      memberReach !== undefined &&
+      manageAccountRefusal(viewer, { userId: member.userId, reach: memberReach }) === null;
+    return { ...member, can: { manage: manages, manageAccount } };
+  });
 }
 
 export function requireMember(db: DbOrTx, compactId: string, userId: string) {
@@ -107,49 +138,10 @@ export function removeMember(db: Db, actor: AuditActor, compactId: string, userI
 /** Who manages members: a compact admin, who may also be an instance administrator. */
 export type ManagingActor = AuditActor & { userId: string; isInstanceAdmin: boolean };
 
-/**
- * A compact admin may act on a person's account itself (reset its password, deactivate it,
- * rename it) only when that account reaches no further than their compact: it is not an
- * instance administrator and belongs to no other compact, in any role. Anything else is for an
- * instance administrator.
- */
+/** Throws FORBIDDEN unless the account policy lets this administrator act on the account itself. */
 export function assertManageableAccount(db: DbOrTx, actor: ManagingActor, compactId: string, userId: string) {
-  if (actor.isInstanceAdmin) return;
-  const [target] = db
-    .select({ isInstanceAdmin: user.isInstanceAdmin, email: user.email })
-    .from(user)
-    .where(eq(user.id, userId))
-    .all();
-  const [elsewhere] = db
-    .select({ compactId: memberships.compactId })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), ne(memberships.compactId, compactId)))
-    .limit(1)
-    .all();
-  // An invitation to another compact that the person has not answered yet reaches beyond too:
-  // whoever could set their password could accept it in their name.
-  const [invitedElsewhere] = target
-    ? db
-        .select({ id: accessLinks.id })
-        .from(accessLinks)
-        .where(
-          and(
-            eq(accessLinks.kind, 'invite'),
-            eq(accessLinks.email, target.email.toLowerCase()),
-            ne(accessLinks.compactId, compactId),
-            isNull(accessLinks.usedAt),
-            gt(accessLinks.expiresAt, new Date()),
-          ),
-        )
-        .limit(1)
-        .all()
-    : [];
-  if (target?.isInstanceAdmin || elsewhere || invitedElsewhere) {
-    throw new DomainError(
-      'FORBIDDEN',
-      'This account reaches beyond this compact (an instance administrator, a member of another compact, or invited to one): ask an instance administrator.',
-    );
-  }
+  const reach = accountReachOf(db, compactId, [userId]).get(userId);
+  if (reach) authorize(manageAccountRefusal(actor, { userId, reach }));
 }
 
 /** Sets a member's display name (names are set by administrators, never by the person). */
@@ -177,7 +169,6 @@ export function renameMember(db: Db, actor: ManagingActor, compactId: string, us
 
 /** Deactivates a member's account everywhere: no sign-in, sessions ended, sockets closed. */
 export function deactivateMember(db: Db, actor: ManagingActor, compactId: string, userId: string) {
-  if (userId === actor.userId) throw new DomainError('BAD_REQUEST', 'You cannot deactivate your own account.');
   db.transaction((tx) => {
     const membership = requireMember(tx, compactId, userId);
     assertManageableAccount(tx, actor, compactId, userId);

@@ -1,6 +1,8 @@
+import 'server-only';
 import { asc } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { parties, type PartyKind } from '@/db/schema/parties';
+import { parties } from '@/db/schema/parties';
+import type { PartyKind } from '@/shared/enums';
 import { recordAuditEvent, type AuditActor } from './audit';
 import { DomainError } from './domain-error';
 import { newId } from './ids';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { hashPassword } from 'better-auth/crypto';
 import { DomainError } from './domain-error';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { DbOrTx } from '@/db/client';

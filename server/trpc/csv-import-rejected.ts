@@ -1,3 +1,4 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { MAX_REPORTED_CSV_ERRORS, type CsvError, type ImportResult } from '../services/framework/csv-errors';
 

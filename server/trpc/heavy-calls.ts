@@ -1,5 +1,6 @@
+import 'server-only';
 import { config } from '../config';
-import type { CompactRole } from '@/shared/roles';
+import type { CompactAction } from '@/server/policies/role-actions';
 import { compactProcedure } from './init';
 import { tooManyRequests } from './too-many-requests';
 
@@ -60,7 +61,7 @@ async function inTurn<T>(userId: string, call: () => Promise<T>): Promise<T> {
   }
 }
 
-/** `compactProcedure` for heavy calls: the same role checks, then a per-person turn. */
-export function heavyCompactProcedure(roles: readonly CompactRole[] | 'any-member') {
-  return compactProcedure(roles).use(({ ctx, next }) => inTurn(ctx.actor.userId, () => next()));
+/** `compactProcedure` for heavy calls: the same policy check, then a per-person turn. */
+export function heavyCompactProcedure(action: CompactAction) {
+  return compactProcedure(action).use(({ ctx, next }) => inTurn(ctx.actor.userId, () => next()));
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z } from 'zod';
@@ -6,7 +7,8 @@ import { resolveActor, type Actor } from '../auth/actor';
 import { clientAddress } from '../auth/request-origin';
 import { findMembership } from '../services/compacts';
 import { DomainError } from '../services/domain-error';
-import type { CompactRole } from '@/shared/roles';
+import { compactMember } from '@/server/policies/compact-member';
+import { may, type CompactAction } from '@/server/policies/role-actions';
 import { CsvImportRejected } from './csv-import-rejected';
 import { RetryLater } from './too-many-requests';
 
@@ -69,16 +71,19 @@ export const instanceAdminProcedure = authedProcedure.use(({ ctx, next }) => {
 export const compactIdInput = z.object({ compactId: z.string().min(1).max(64) });
 
 /**
- * A procedure on one compact. Non-members get NOT_FOUND (the compact's existence is not
- * revealed); members whose role is not in `roles` get FORBIDDEN.
+ * A procedure on one compact, allowed to the members the policy lets take `action`
+ * (server/policies/role-actions.ts). Non-members get NOT_FOUND (the compact's existence is not
+ * revealed); members whose role does not allow the action get FORBIDDEN. The context carries the
+ * membership and the member as policies see them.
  */
-export function compactProcedure(roles: readonly CompactRole[] | 'any-member') {
+export function compactProcedure(action: CompactAction) {
   return authedProcedure.input(compactIdInput).use(({ ctx, input, next }) => {
     const membership = findMembership(ctx.handle.db, input.compactId, ctx.actor.userId);
     if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such compact.' });
-    if (roles !== 'any-member' && !roles.includes(membership.role)) {
+    const member = compactMember(ctx.actor, membership);
+    if (!may(member, action)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${membership.role}) may not do this.` });
     }
-    return next({ ctx: { ...ctx, membership } });
+    return next({ ctx: { ...ctx, membership, member } });
   });
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { createCallerFactory, router } from './init';
 import { accountRouter } from './routers/account';
 import { commitmentsRouter } from './routers/commitments';

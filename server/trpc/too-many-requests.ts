@@ -1,3 +1,4 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 
 /** The cause of a TOO_MANY_REQUESTS error: when the caller may try again. */

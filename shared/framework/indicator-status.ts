@@ -1,3 +1,5 @@
+import type { INDICATOR_DIRECTIONS, IndicatorMeasure, RATINGS } from '../enums';
+
 /**
  * Indicator status is computed from data and targets, never typed in. One pure function,
  * documented in the UI (see `STATUS_RULE` in the message catalogue).
@@ -7,11 +9,13 @@
  * threshold (default 60 %) → at risk; below → off track. Qualitative indicators take the
  * validator's rating. No validated value, or no target for the period → no data (with the reason).
  */
-export type IndicatorStatus = 'on-track' | 'at-risk' | 'off-track' | 'no-data';
+/** Every computed status, in the order the UI lists them (best first, "no data" last). */
+export const INDICATOR_STATUSES = ['on-track', 'at-risk', 'off-track', 'no-data'] as const;
+export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
 export type StatusReason = 'share' | 'rating' | 'no-target' | 'not-validated' | 'not-due-yet' | 'target-held';
-export type Direction = 'increase' | 'decrease';
-export type Measure = 'number' | 'percentage' | 'qualitative';
-export type Rating = 'on-track' | 'at-risk' | 'off-track';
+export type Direction = (typeof INDICATOR_DIRECTIONS)[number];
+export type Measure = IndicatorMeasure;
+export type Rating = (typeof RATINGS)[number];
 
 export interface StatusThresholds {
   /** Fractions of expected progress, e.g. 0.9 and 0.6. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { SERVER_RUNTIME_FLAGS } from '@/server/runtime-flags';
 import { connectClient, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
 import { buildCompact, memberWithRole } from '../helpers/factories';
 import { countRows, createTestDb } from '../helpers/test-db';
@@ -18,7 +19,7 @@ after(() => {
 async function startServerProcess(): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join('tests', 'helpers', 'collab-server-process.ts'), db.path],
+    [...SERVER_RUNTIME_FLAGS, path.join('tests', 'helpers', 'collab-server-process.ts'), db.path],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   children.push(child);

@@ -1,5 +1,5 @@
 // Runs the real collaboration server (no Next.js) in its own process, for crash tests.
-// Usage: node --import tsx tests/helpers/collab-server-process.ts <database path>
+// Usage: node --import ./scripts/server-runtime.mjs tests/helpers/collab-server-process.ts <database path>
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '@/db/client';
 import { createAppServer } from '@/server/app-server';

@@ -14,7 +14,7 @@ test('the demo seed runs once, with its accounts, compact and server-rendered te
   const reviewer = await callerFor(db, await signIn(db, 'reviewer@secretariat.example', DEMO_PASSWORD));
   const [compact] = await reviewer.compacts.list();
   assert.equal(compact?.title, DEMO_COMPACT_TITLE);
-  assert.equal(compact?.canEditText, false);
+  assert.equal(compact?.can.editText, false);
   const text = await reviewer.compacts.text({ compactId: compact!.id });
   assert.match(text.plainText, /^Strategic Compact for the UN Stabilization Mission in Aldoria/);
   for (const section of [

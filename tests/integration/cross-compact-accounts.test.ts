@@ -223,3 +223,31 @@ describe('a pending invitation to another compact puts the account beyond a comp
     assert.equal(countRows(db, `memberships WHERE user_id = '${personOfA.id}' AND compact_id = '${compactB}'`), 0);
   });
 });
+
+describe('the member list carries what the viewer may do to each member', () => {
+  test('an admin may manage every membership, and the accounts only of others who reach no further', async () => {
+    const { compactA, adminA, personOfA, partyId } = await setup();
+    const alsoElsewhere = await memberWithRole(db, compactA, 'monitor', partyId);
+    addMember(db, buildCompact(db).id, alsoElsewhere.id, 'reviewer');
+    const seen = new Map((await adminA.caller.members.list({ compactId: compactA })).map((m) => [m.userId, m.can]));
+    assert.deepEqual(seen.get(personOfA.id), { manage: true, manageAccount: true });
+    assert.deepEqual(seen.get(alsoElsewhere.id), { manage: true, manageAccount: false });
+    assert.deepEqual(seen.get(adminA.id), { manage: true, manageAccount: false });
+    const asNegotiator = await personOfA.caller.members.list({ compactId: compactA });
+    assert.ok(asNegotiator.every((m) => !m.can.manage && !m.can.manageAccount));
+  });
+
+  test("what the list withholds the server refuses: an admin's own account, another compact's member", async () => {
+    const { compactA, adminA, partyId } = await setup();
+    const alsoElsewhere = await memberWithRole(db, compactA, 'monitor', partyId);
+    addMember(db, buildCompact(db).id, alsoElsewhere.id, 'reviewer');
+    for (const userId of [adminA.id, alsoElsewhere.id]) {
+      const before = snapshot(userId);
+      const target = { compactId: compactA, userId };
+      await assert.rejects(adminA.caller.members.rename({ ...target, name: 'Someone Else' }), { code: 'FORBIDDEN' });
+      await assert.rejects(adminA.caller.members.passwordResetLink(target), { code: 'FORBIDDEN' });
+      await assert.rejects(adminA.caller.members.deactivate(target), { code: 'FORBIDDEN' });
+      assert.deepEqual(snapshot(userId), before);
+    }
+  });
+});

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { openDatabase } from '@/db/client';
 import { config } from '@/server/config';
+import { SERVER_RUNTIME_FLAGS } from '@/server/runtime-flags';
 import { DEMO_ACCOUNTS } from '@/server/services/demo-accounts';
 import { demoSeedDecision, prepareDemoAtStartup } from '@/server/services/demo-startup';
 import { callerFor, signIn } from '../helpers/factories';
@@ -33,7 +34,7 @@ function runCreateAdmin(
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const child = execFile(
       process.execPath,
-      ['--import', 'tsx', 'scripts/create-admin.ts', ...args],
+      [...SERVER_RUNTIME_FLAGS, 'scripts/create-admin.ts', ...args],
       {
         cwd: process.cwd(),
         env: { ...process.env, DATABASE_PATH: databasePath, ADMIN_PASSWORD: '', ...options.env },

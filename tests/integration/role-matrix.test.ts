@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TRPCError } from '@trpc/server';
+import { appRouter } from '@/server/trpc/root';
+import { COMPACT_ACTIONS, may, type CompactAction } from '@/server/policies/role-actions';
 import { COMPACT_ROLES, type CompactRole } from '@/shared/roles';
 import { buildCompact, buildParty, buildUser, callerFor, memberWithRole, addMember } from '../helpers/factories';
 import {
@@ -16,6 +18,37 @@ import {
 import { createTestDb } from '../helpers/test-db';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
+
+/**
+ * The role matrix, written out as the product defines it. The policy module must answer exactly
+ * this, and every compact-scoped procedure must answer what the policy says for its action.
+ */
+const ROLE_MATRIX: Record<CompactAction, readonly CompactRole[]> = {
+  read: ['admin', 'negotiator', 'monitor', 'validator', 'reviewer'],
+  editText: ['admin', 'negotiator'],
+  manageMembers: ['admin'],
+  manageFramework: ['admin'],
+  proposeIndicator: ['negotiator'],
+  reportProgress: ['monitor'],
+  validateProgress: ['validator'],
+  discussProgress: ['monitor', 'validator'],
+};
+
+/** Procedures that are not about one compact (they have their own tests). */
+const NOT_COMPACT_SCOPED = [
+  'compacts.list',
+  'compacts.create',
+  'parties.list',
+  'parties.create',
+  'account.me',
+  'account.invite',
+  'account.acceptInvite',
+  'account.passwordReset',
+  'account.resetPassword',
+  'account.pendingInvitations',
+  'account.acceptInvitation',
+  'account.declineInvitation',
+];
 
 const db = createTestDb();
 let compactId: string;
@@ -34,15 +67,16 @@ async function freshTarget() {
 
 const PROCEDURES: {
   name: string;
-  allowed: readonly CompactRole[] | 'all';
+  action: CompactAction;
   call: (caller: Caller) => Promise<unknown>;
 }[] = [
-  { name: 'compacts.byId', allowed: 'all', call: (c) => c.compacts.byId({ compactId }) },
-  { name: 'compacts.text', allowed: 'all', call: (c) => c.compacts.text({ compactId }) },
-  { name: 'members.list', allowed: 'all', call: (c) => c.members.list({ compactId }) },
+  { name: 'compacts.byId', action: 'read', call: (c) => c.compacts.byId({ compactId }) },
+  { name: 'compacts.text', action: 'read', call: (c) => c.compacts.text({ compactId }) },
+  { name: 'members.list', action: 'read', call: (c) => c.members.list({ compactId }) },
+  { name: 'compacts.myPresence', action: 'read', call: (c) => c.compacts.myPresence({ compactId }) },
   {
     name: 'members.invite',
-    allowed: ['admin'],
+    action: 'manageMembers',
     call: (c) =>
       c.members.invite({
         compactId,
@@ -54,33 +88,34 @@ const PROCEDURES: {
   },
   {
     name: 'members.update',
-    allowed: ['admin'],
+    action: 'manageMembers',
     call: async (c) => c.members.update({ compactId, userId: await freshTarget(), role: 'reviewer', signatory: true }),
   },
   {
     name: 'members.remove',
-    allowed: ['admin'],
+    action: 'manageMembers',
     call: async (c) => c.members.remove({ compactId, userId: await freshTarget() }),
   },
   {
     name: 'members.rename',
-    allowed: ['admin'],
+    action: 'manageMembers',
     call: async (c) => c.members.rename({ compactId, userId: await freshTarget(), name: `Renamed ${Math.random()}` }),
   },
   {
     name: 'members.passwordResetLink',
-    allowed: ['admin'],
+    action: 'manageMembers',
     call: async (c) => c.members.passwordResetLink({ compactId, userId: await freshTarget() }),
   },
   {
     name: 'members.deactivate',
-    allowed: ['admin'],
+    action: 'manageMembers',
     call: async (c) => c.members.deactivate({ compactId, userId: await freshTarget() }),
   },
-  { name: 'framework.view', allowed: 'all', call: (c) => c.framework.view({ compactId }) },
+  { name: 'framework.view', action: 'read', call: (c) => c.framework.view({ compactId }) },
+  { name: 'framework.periods', action: 'read', call: (c) => c.framework.periods({ compactId }) },
   {
     name: 'framework.configure',
-    allowed: ['admin'],
+    action: 'manageFramework',
     call: (c) =>
       c.framework.configure({
         compactId,
@@ -94,17 +129,17 @@ const PROCEDURES: {
   },
   {
     name: 'framework.exportFrameworkCsv',
-    allowed: 'all',
+    action: 'read',
     call: (c) => c.framework.exportFrameworkCsv({ compactId, separator: ',' }),
   },
   {
     name: 'framework.exportProgressCsv',
-    allowed: 'all',
+    action: 'read',
     call: (c) => c.framework.exportProgressCsv({ compactId, separator: ';' }),
   },
   {
     name: 'framework.importFrameworkCsv',
-    allowed: ['admin'],
+    action: 'manageFramework',
     call: (c) =>
       c.framework.importFrameworkCsv({
         compactId,
@@ -113,14 +148,14 @@ const PROCEDURES: {
   },
   {
     name: 'framework.importProgressCsv',
-    allowed: ['monitor'],
+    action: 'reportProgress',
     call: (c) =>
       c.framework.importProgressCsv({ compactId, csv: `indicator_code,period,value\n${indicatorCode},2025-Q2,4\n` }),
   },
-  { name: 'commitments.list', allowed: 'all', call: (c) => c.commitments.list({ compactId }) },
+  { name: 'commitments.list', action: 'read', call: (c) => c.commitments.list({ compactId }) },
   {
     name: 'commitments.create',
-    allowed: ['admin'],
+    action: 'manageFramework',
     call: (c) =>
       c.commitments.create({
         compactId,
@@ -134,7 +169,7 @@ const PROCEDURES: {
   },
   {
     name: 'commitments.update',
-    allowed: ['admin'],
+    action: 'manageFramework',
     call: (c) =>
       c.commitments.update({
         compactId,
@@ -149,30 +184,31 @@ const PROCEDURES: {
   },
   {
     name: 'commitments.retire',
-    allowed: ['admin'],
+    action: 'manageFramework',
     call: (c) => c.commitments.retire({ compactId, commitmentId: buildCommitment(db, compactId, partyId).id }),
   },
-  { name: 'indicators.list', allowed: 'all', call: (c) => c.indicators.list({ compactId }) },
-  { name: 'indicators.detail', allowed: 'all', call: (c) => c.indicators.detail({ compactId, indicatorId }) },
+  { name: 'indicators.list', action: 'read', call: (c) => c.indicators.list({ compactId }) },
+  { name: 'indicators.detail', action: 'read', call: (c) => c.indicators.detail({ compactId, indicatorId }) },
+  { name: 'indicators.byId', action: 'read', call: (c) => c.indicators.byId({ compactId, indicatorId }) },
   {
     name: 'indicators.create',
-    allowed: ['admin'],
+    action: 'manageFramework',
     call: (c) => c.indicators.create({ compactId, ...definition(partyId) }),
   },
   {
     name: 'indicators.propose',
-    allowed: ['negotiator'],
+    action: 'proposeIndicator',
     call: (c) => c.indicators.propose({ compactId, ...definition(partyId) }),
   },
   {
     name: 'indicators.accept',
-    allowed: ['admin'],
+    action: 'manageFramework',
     call: (c) =>
       c.indicators.accept({ compactId, indicatorId: buildIndicator(db, compactId, partyId, {}, 'proposed').id }),
   },
   {
     name: 'indicators.update',
-    allowed: ['admin'],
+    action: 'manageFramework',
     call: (c) =>
       c.indicators.update({
         compactId,
@@ -182,28 +218,32 @@ const PROCEDURES: {
   },
   {
     name: 'indicators.retire',
-    allowed: ['admin'],
+    action: 'manageFramework',
     call: (c) => c.indicators.retire({ compactId, indicatorId: buildIndicator(db, compactId, partyId).id }),
   },
   {
     name: 'indicators.setTarget',
-    allowed: ['admin'],
+    action: 'manageFramework',
     call: (c) => c.indicators.setTarget({ compactId, indicatorId, target: { periodId, value: 25 } }),
   },
-  { name: 'progress.periodSheet', allowed: ['monitor'], call: (c) => c.progress.periodSheet({ compactId, periodId }) },
+  {
+    name: 'progress.periodSheet',
+    action: 'reportProgress',
+    call: (c) => c.progress.periodSheet({ compactId, periodId }),
+  },
   {
     name: 'progress.saveDraft',
-    allowed: ['monitor'],
+    action: 'reportProgress',
     call: (c) => c.progress.saveDraft({ compactId, ...progressInput(indicatorId, periodId) }),
   },
   {
     name: 'progress.submit',
-    allowed: ['monitor'],
+    action: 'reportProgress',
     call: (c) => c.progress.submit({ compactId, updateId: draftBy(db, monitor, compactId, indicatorId, periodId).id }),
   },
   {
     name: 'progress.validate',
-    allowed: ['validator'],
+    action: 'validateProgress',
     call: (c) =>
       c.progress.validate({
         compactId,
@@ -213,7 +253,7 @@ const PROCEDURES: {
   },
   {
     name: 'progress.return',
-    allowed: ['validator'],
+    action: 'validateProgress',
     call: (c) =>
       c.progress.return({
         compactId,
@@ -223,7 +263,7 @@ const PROCEDURES: {
   },
   {
     name: 'progress.comment',
-    allowed: ['monitor', 'validator'],
+    action: 'discussProgress',
     call: (c) =>
       c.progress.comment({
         compactId,
@@ -246,7 +286,27 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
 }
 
+describe('the policy module × every role', () => {
+  test('the policy knows exactly the actions of the role matrix', () => {
+    assert.deepEqual([...COMPACT_ACTIONS].sort(), Object.keys(ROLE_MATRIX).sort());
+  });
+  for (const action of COMPACT_ACTIONS) {
+    for (const role of COMPACT_ROLES) {
+      const allowed = ROLE_MATRIX[action].includes(role);
+      test(`${action} as ${role}: ${allowed ? 'allowed' : 'refused'}`, () => {
+        assert.equal(may({ role }, action), allowed);
+      });
+    }
+  }
+});
+
 describe('every compact-scoped procedure × every role', () => {
+  test('every procedure of the API is in this matrix or known not to be about one compact', () => {
+    const tested = PROCEDURES.map((p) => p.name);
+    const all = Object.keys(appRouter._def.procedures).filter((name) => !NOT_COMPACT_SCOPED.includes(name));
+    assert.deepEqual(all.sort(), [...tested].sort());
+  });
+
   const callers = new Map<CompactRole, Caller>();
   let outsider: Caller;
   let signedOut: Caller;
@@ -275,7 +335,7 @@ describe('every compact-scoped procedure × every role', () => {
 
   for (const procedure of PROCEDURES) {
     for (const role of COMPACT_ROLES) {
-      const allowed = procedure.allowed === 'all' || procedure.allowed.includes(role);
+      const allowed = ROLE_MATRIX[procedure.action].includes(role);
       test(`${procedure.name} as ${role}: ${allowed ? 'allowed' : 'FORBIDDEN'}`, async () => {
         assert.equal(await codeOf(procedure.call(callers.get(role)!)), allowed ? 'OK' : 'FORBIDDEN');
       });

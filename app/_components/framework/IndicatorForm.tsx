@@ -15,10 +15,12 @@ import {
   INDICATOR_CODE_PATTERN_SOURCE,
   INDICATOR_TITLE_MAX_LENGTH,
 } from '@/shared/framework/indicator-rules';
-import type { IndicatorDefinition } from '@/server/services/framework/indicators';
 import { t, type MessageKey } from '@/app/_lib/messages';
+import type { IndicatorRecord, RouterInputs } from '@/app/_lib/router-types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { FormFooter } from '../FormFooter';
+
+type IndicatorInput = RouterInputs['indicators']['create'];
 
 function Select<T extends string>({
   name,
@@ -55,7 +57,7 @@ export function IndicatorForm({
 }: {
   compactId: string;
   mode: 'create' | 'propose' | 'edit';
-  existing?: IndicatorDefinition & { id: string };
+  existing?: IndicatorRecord;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -77,14 +79,14 @@ export function IndicatorForm({
       code: text('code'),
       title: text('title'),
       description: text('description'),
-      level: text('level') as IndicatorDefinition['level'],
-      measure: text('measure') as IndicatorDefinition['measure'],
+      level: text('level') as IndicatorInput['level'],
+      measure: text('measure') as IndicatorInput['measure'],
       unit: text('unit'),
-      direction: text('direction') as IndicatorDefinition['direction'],
-      aggregation: text('aggregation') as IndicatorDefinition['aggregation'],
+      direction: text('direction') as IndicatorInput['direction'],
+      aggregation: text('aggregation') as IndicatorInput['aggregation'],
       baselineValue: baseline === '' ? null : Number(baseline),
       baselineDate: text('baselineDate') || null,
-      reportingFrequency: text('reportingFrequency') as IndicatorDefinition['reportingFrequency'],
+      reportingFrequency: text('reportingFrequency') as IndicatorInput['reportingFrequency'],
       meansOfVerification: text('meansOfVerification'),
       responsiblePartyId: text('responsiblePartyId'),
       commitmentId: text('commitmentId') || null,

@@ -1,9 +1,16 @@
+import type { IndicatorStatus } from '@/shared/framework/indicator-status';
 import { t, type MessageKey } from '@/app/_lib/messages';
 
-export type Status = 'on-track' | 'at-risk' | 'off-track' | 'no-data';
-
 /** A status with its reason as tooltip and accessible text; for "no data" the reason (no target, nothing validated…) is shown. */
-export function StatusChip({ status, reason, share }: { status: Status; reason?: string; share?: number | null }) {
+export function StatusChip({
+  status,
+  reason,
+  share,
+}: {
+  status: IndicatorStatus;
+  reason?: string;
+  share?: number | null;
+}) {
   const why = reason
     ? t(`reason.${reason}` as MessageKey, {
         share: share === undefined || share === null ? '' : `${Math.round(share * 100)} %`,

@@ -13,11 +13,11 @@ export default async function CompactLayout({
   params: Promise<{ compactId: string }>;
 }) {
   const { compactId } = await params;
-  const { actor, membership, compact } = await requireMembership(compactId);
+  const { actor, compact } = await requireMembership(compactId);
   return (
     <>
       <AppHeader actor={actor} />
-      <CompactNav compactId={compactId} title={compact.title} isMonitor={membership.role === 'monitor'} />
+      <CompactNav compactId={compactId} title={compact.title} isMonitor={compact.myRole === 'monitor'} />
       {children}
     </>
   );

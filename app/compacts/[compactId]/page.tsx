@@ -1,33 +1,21 @@
-import { getDb } from '@/db/client';
-import { listParties } from '@/server/services/parties';
-import { partyColour } from '@/server/collab/presence-colour';
-import { canEditText } from '@/shared/roles';
-import { requireMembership } from '@/app/_lib/server-session';
+import { serverApi } from '@/server/trpc/server-caller';
+import { forPage, requireMembership } from '@/app/_lib/server-session';
 import { CompactWorkspace } from './_components/CompactWorkspace';
 
 export const dynamic = 'force-dynamic';
 
 export default async function CompactPage({ params }: { params: Promise<{ compactId: string }> }) {
   const { compactId } = await params;
-  const { actor, membership, compact } = await requireMembership(compactId);
-  const { db } = getDb();
+  const { compact } = await requireMembership(compactId);
+  const [presence, parties] = await Promise.all([
+    forPage(serverApi.compacts.myPresence({ compactId })),
+    compact.myRole === 'admin' ? forPage(serverApi.parties.list()) : [],
+  ]);
   return (
-    <>
-      <CompactWorkspace
-        compact={{ id: compact.id, title: compact.title, description: compact.description }}
-        me={{
-          role: membership.role,
-          canEdit: canEditText(membership.role),
-          presence: {
-            userId: actor.userId,
-            name: actor.name,
-            partyName: actor.partyName,
-            partyShortCode: actor.partyShortCode,
-            color: partyColour(db, actor.partyId),
-          },
-        }}
-        parties={membership.role === 'admin' ? listParties(db) : []}
-      />
-    </>
+    <CompactWorkspace
+      compact={{ id: compact.id, title: compact.title, description: compact.description }}
+      me={{ role: compact.myRole, canEdit: compact.can.editText, presence }}
+      parties={parties}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import { commitments } from '@/db/schema/framework';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db, Tx } from '@/db/client';
 import { WriteRefused, type ItemProblem } from '../batch-writes';
 import { CsvReadError, parseCsv } from '../csv';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Db, DbOrTx } from '@/db/client';
 import type { AuditActor } from '../audit';
 import { toCsv, type Separator } from '../csv';

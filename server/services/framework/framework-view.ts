@@ -1,8 +1,14 @@
+import 'server-only';
 import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { progressUpdates } from '@/db/schema/framework';
 import { groupBy } from '../group-by';
 import { listParties } from '../parties';
+import type { CompactMember } from '@/server/policies/compact-member';
+import { indicatorPermissions } from '@/server/policies/indicator-policy';
+import { progressUpdatePermissions } from '@/server/policies/progress-policy';
+import { may } from '@/server/policies/role-actions';
+import type { IndicatorState } from '@/shared/enums';
 import type { IndicatorStatus } from '@/shared/framework/indicator-status';
 import { listCommitments } from './commitments';
 import { headlinePoint, indicatorSeries, validatedValues, type SeriesPoint } from './indicator-series';
@@ -15,11 +21,8 @@ export type StatusCounts = Record<IndicatorStatus, number>;
 
 const emptyCounts = (): StatusCounts => ({ 'on-track': 0, 'at-risk': 0, 'off-track': 0, 'no-data': 0 });
 
-export interface FrameworkViewer {
-  userId: string;
-  partyId: string;
-  role: string;
-}
+/** The framework is viewed by a compact member: their tasks follow the policies. */
+export type FrameworkViewer = CompactMember;
 
 /** Everything the framework page shows: the (cached) computed framework plus the viewer's tasks. */
 export function frameworkView(
@@ -109,12 +112,12 @@ type Row = {
   id: string;
   code: string;
   title: string;
-  state: string;
+  state: IndicatorState;
   responsiblePartyId: string;
   series: Pick<SeriesPoint, 'periodId' | 'label'>[];
 };
 
-/** "My tasks": updates due from a monitor's party, submissions awaiting a validator. */
+/** "My tasks": updates due from a monitor's party and returned to it, others' submissions awaiting a validator. */
 function tasksFor(
   db: DbOrTx,
   compactId: string,
@@ -123,7 +126,8 @@ function tasksFor(
   periods: { id: string; label: string; startsOn: string; endsOn: string }[],
   today: string,
 ) {
-  if (viewer.role !== 'monitor' && viewer.role !== 'validator' && viewer.role !== 'admin') return [];
+  const reports = may(viewer, 'reportProgress');
+  if (!reports && !may(viewer, 'validateProgress')) return [];
   const duePeriods = periods.filter((p) => p.startsOn <= today).slice(-2);
   const open = db
     .select({
@@ -133,12 +137,13 @@ function tasksFor(
       state: progressUpdates.state,
       submittedBy: progressUpdates.submittedBy,
       createdBy: progressUpdates.createdBy,
+      createdByPartyId: progressUpdates.createdByPartyId,
     })
     .from(progressUpdates)
     .where(
       and(
         eq(progressUpdates.compactId, compactId),
-        viewer.role === 'monitor'
+        reports
           ? or(
               eq(progressUpdates.state, 'returned'),
               and(
@@ -156,39 +161,25 @@ function tasksFor(
   const reported = new Set(open.filter((u) => u.state !== 'draft').map((u) => `${u.indicatorId}|${u.periodId}`));
   const label = new Map(periods.map((p) => [p.id, p.label]));
   const code = new Map(rows.map((r) => [r.id, `${r.code} ${r.title}`]));
-  if (viewer.role === 'monitor') {
-    const due = rows
-      .filter((r) => r.state === 'active' && r.responsiblePartyId === viewer.partyId)
-      .flatMap((r) =>
-        duePeriods
-          .filter((p) => !reported.has(`${r.id}|${p.id}`))
-          .map((p) => ({
-            kind: 'due' as const,
-            indicatorId: r.id,
-            periodId: p.id,
-            text: `${code.get(r.id)} — ${p.label}`,
-          })),
-      );
-    const partyOf = new Map(rows.map((r) => [r.id, r.responsiblePartyId]));
-    const returned = open
-      .filter((u) => u.state === 'returned' && partyOf.get(u.indicatorId) === viewer.partyId)
-      .map((u) => ({
-        kind: 'returned' as const,
-        indicatorId: u.indicatorId,
-        periodId: u.periodId,
-        text: `${code.get(u.indicatorId)} — ${label.get(u.periodId)}`,
-      }));
-    return [...returned, ...due];
-  }
-  if (viewer.role === 'validator' || viewer.role === 'admin') {
-    return open
-      .filter((u) => u.state === 'submitted' && u.submittedBy !== viewer.userId && u.createdBy !== viewer.userId)
-      .map((u) => ({
-        kind: 'awaiting-validation' as const,
-        indicatorId: u.indicatorId,
-        periodId: u.periodId,
-        text: `${code.get(u.indicatorId)} — ${label.get(u.periodId)}`,
-      }));
-  }
-  return [];
+  const task = <K extends string>(kind: K, update: { indicatorId: string; periodId: string }) => ({
+    kind,
+    indicatorId: update.indicatorId,
+    periodId: update.periodId,
+    text: `${code.get(update.indicatorId)} — ${label.get(update.periodId)}`,
+  });
+  // Tasks are exactly what the policies let this viewer act on.
+  const returned = open
+    .filter((u) => progressUpdatePermissions(viewer, u).submit && u.state === 'returned')
+    .map((u) => task('returned', u));
+  const awaiting = open
+    .filter((u) => progressUpdatePermissions(viewer, u).validate)
+    .map((u) => task('awaiting-validation', u));
+  const due = rows
+    .filter((r) => indicatorPermissions(viewer, r).reportProgress)
+    .flatMap((r) =>
+      duePeriods
+        .filter((p) => !reported.has(`${r.id}|${p.id}`))
+        .map((p) => task('due', { indicatorId: r.id, periodId: p.id })),
+    );
+  return [...returned, ...awaiting, ...due];
 }

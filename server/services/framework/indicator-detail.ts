@@ -1,13 +1,21 @@
+import 'server-only';
 import type { DbOrTx } from '@/db/client';
+import type { CompactMember } from '@/server/policies/compact-member';
+import { indicatorPermissions } from '@/server/policies/indicator-policy';
+import { progressUpdatePermissions } from '@/server/policies/progress-policy';
 import { indicatorSeries, validatedValues } from './indicator-series';
 import { requireIndicator } from './indicators';
 import { getFrameworkSettings, listPeriods } from './periods';
 import { listProgress } from './progress';
 import { targetHistory, targetRows } from './targets';
 
-/** The indicator page: definition, the series (actual, target, baseline, status) and every update. */
+/**
+ * The indicator page: definition, the series (actual, target, baseline, status) and every update,
+ * each with what the viewer may do with it (the policies' answers; the page shows nothing else).
+ */
 export function indicatorDetail(
   db: DbOrTx,
+  viewer: CompactMember,
   compactId: string,
   indicatorId: string,
   today = new Date().toISOString().slice(0, 10),
@@ -25,10 +33,14 @@ export function indicatorDetail(
   );
   return {
     indicator,
+    can: indicatorPermissions(viewer, indicator),
     periods,
     series,
     targetHistory: targetHistory(db, indicatorId),
-    updates: listProgress(db, compactId, indicatorId),
+    updates: listProgress(db, compactId, indicatorId).map((update) => ({
+      ...update,
+      can: progressUpdatePermissions(viewer, update),
+    })),
     settings,
   };
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import type { IndicatorLevel, IndicatorMeasure, IndicatorState, ReportingFrequency } from '@/shared/enums';

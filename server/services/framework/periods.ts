@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, count, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import type { ReportingFrequency } from '@/shared/enums';

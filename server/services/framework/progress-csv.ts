@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { CONFIDENCE_LEVELS, RATINGS } from '@/shared/enums';

@@ -1,3 +1,4 @@
+import 'server-only';
 import {
   createCommitment,
   listCommitments,
@@ -11,16 +12,16 @@ import { z } from 'zod';
 const target = z.object({ commitmentId: id });
 
 export const commitmentsRouter = router({
-  list: compactProcedure('any-member').query(({ ctx, input }) => listCommitments(ctx.handle.db, input.compactId)),
-  create: compactProcedure(['admin'])
+  list: compactProcedure('read').query(({ ctx, input }) => listCommitments(ctx.handle.db, input.compactId)),
+  create: compactProcedure('manageFramework')
     .input(commitmentInput)
     .mutation(({ ctx, input }) => createCommitment(ctx.handle.db, ctx.actor, input.compactId, input)),
-  update: compactProcedure(['admin'])
+  update: compactProcedure('manageFramework')
     .input(commitmentInput.extend(target.shape))
     .mutation(({ ctx, input: { compactId, commitmentId, ...fields } }) =>
       updateCommitment(ctx.handle.db, ctx.actor, compactId, commitmentId, fields),
     ),
-  retire: compactProcedure(['admin'])
+  retire: compactProcedure('manageFramework')
     .input(target)
     .mutation(({ ctx, input }) => retireCommitment(ctx.handle.db, ctx.actor, input.compactId, input.commitmentId)),
 });

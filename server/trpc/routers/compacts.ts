@@ -1,21 +1,26 @@
+import 'server-only';
 import { z } from 'zod';
+import { presenceIdentity } from '@/server/collab/presence-identity';
 import { yDocToContent, yDocToPlainText } from '@/server/editor/document-content';
 import { createCompact, getCompact, listCompactsOf } from '@/server/services/compacts';
 import { loadDoc } from '@/server/services/document-store';
-import { canEditText } from '@/shared/roles';
+import { compactPermissions } from '@/server/policies/role-actions';
 import { heavyCompactProcedure } from '../heavy-calls';
 import { authedProcedure, compactProcedure, instanceAdminProcedure, router } from '../init';
 
 export const compactsRouter = router({
   list: authedProcedure.query(({ ctx }) => listCompactsOf(ctx.handle.db, ctx.actor.userId)),
-  byId: compactProcedure('any-member').query(({ ctx, input }) => ({
+  byId: compactProcedure('read').query(({ ctx, input }) => ({
     ...getCompact(ctx.handle.db, input.compactId),
     myRole: ctx.membership.role,
     mySignatory: ctx.membership.signatory,
-    canEditText: canEditText(ctx.membership.role),
+    /** What the viewer may do in this compact, as the policies answer it. */
+    can: compactPermissions(ctx.member),
   })),
+  /** How the caller appears to others in this compact's editor (name, party, colour). */
+  myPresence: compactProcedure('read').query(({ ctx }) => presenceIdentity(ctx.handle.db, ctx.actor)),
   /** The stored text, rendered on the server (JSON and plain text). */
-  text: heavyCompactProcedure('any-member').query(({ ctx, input }) => {
+  text: heavyCompactProcedure('read').query(({ ctx, input }) => {
     const { doc } = loadDoc(ctx.handle.db, input.compactId);
     try {
       return { content: yDocToContent(doc), plainText: yDocToPlainText(doc) };

@@ -1,9 +1,11 @@
+import 'server-only';
 import { z } from 'zod';
 import { indicatorDetail } from '@/server/services/framework/indicator-detail';
 import {
   acceptIndicator,
   createIndicator,
   listIndicators,
+  requireIndicator,
   retireIndicator,
   updateIndicator,
 } from '@/server/services/framework/indicators';
@@ -14,33 +16,37 @@ import { id, indicatorDefinition, targetInput } from '../schemas/framework';
 const target = z.object({ indicatorId: id });
 
 export const indicatorsRouter = router({
-  list: compactProcedure('any-member').query(({ ctx, input }) => listIndicators(ctx.handle.db, input.compactId)),
-  detail: compactProcedure('any-member')
+  list: compactProcedure('read').query(({ ctx, input }) => listIndicators(ctx.handle.db, input.compactId)),
+  /** One indicator's definition (the edit form). */
+  byId: compactProcedure('read')
     .input(target)
-    .query(({ ctx, input }) => indicatorDetail(ctx.handle.db, input.compactId, input.indicatorId)),
-  create: compactProcedure(['admin'])
+    .query(({ ctx, input }) => requireIndicator(ctx.handle.db, input.compactId, input.indicatorId)),
+  detail: compactProcedure('read')
+    .input(target)
+    .query(({ ctx, input }) => indicatorDetail(ctx.handle.db, ctx.member, input.compactId, input.indicatorId)),
+  create: compactProcedure('manageFramework')
     .input(indicatorDefinition)
     .mutation(({ ctx, input: { compactId, ...definition } }) =>
       createIndicator(ctx.handle.db, ctx.actor, compactId, definition, 'active'),
     ),
   /** Negotiators propose; the indicator waits as `proposed` until an admin accepts it. */
-  propose: compactProcedure(['negotiator'])
+  propose: compactProcedure('proposeIndicator')
     .input(indicatorDefinition)
     .mutation(({ ctx, input: { compactId, ...definition } }) =>
       createIndicator(ctx.handle.db, ctx.actor, compactId, definition, 'proposed'),
     ),
-  accept: compactProcedure(['admin'])
+  accept: compactProcedure('manageFramework')
     .input(target)
     .mutation(({ ctx, input }) => acceptIndicator(ctx.handle.db, ctx.actor, input.compactId, input.indicatorId)),
-  update: compactProcedure(['admin'])
+  update: compactProcedure('manageFramework')
     .input(indicatorDefinition.extend(target.shape))
     .mutation(({ ctx, input: { compactId, indicatorId, ...definition } }) =>
       updateIndicator(ctx.handle.db, ctx.actor, compactId, indicatorId, definition),
     ),
-  retire: compactProcedure(['admin'])
+  retire: compactProcedure('manageFramework')
     .input(target)
     .mutation(({ ctx, input }) => retireIndicator(ctx.handle.db, ctx.actor, input.compactId, input.indicatorId)),
-  setTarget: compactProcedure(['admin'])
+  setTarget: compactProcedure('manageFramework')
     .input(target.extend({ target: targetInput }))
     .mutation(({ ctx, input }) =>
       setTarget(ctx.handle.db, ctx.actor, input.compactId, input.indicatorId, input.target),

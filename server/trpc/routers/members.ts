@@ -1,8 +1,9 @@
+import 'server-only';
 import { z } from 'zod';
 import { COMPACT_ROLES } from '@/shared/roles';
 import { displayNameSchema } from '@/shared/display-name-rules';
 import { inviteMember } from '@/server/services/invitations';
-import { deactivateMember, listMembers, removeMember, renameMember, updateMember } from '@/server/services/members';
+import { deactivateMember, listMembersFor, removeMember, renameMember, updateMember } from '@/server/services/members';
 import { issuePasswordResetLink } from '@/server/services/password-resets';
 import { compactProcedure, router } from '../init';
 
@@ -10,8 +11,10 @@ const memberInput = z.object({ userId: z.string().min(1).max(64) });
 const roleInput = z.object({ role: z.enum(COMPACT_ROLES), signatory: z.boolean() });
 
 export const membersRouter = router({
-  list: compactProcedure('any-member').query(({ ctx, input }) => listMembers(ctx.handle.db, input.compactId)),
-  invite: compactProcedure(['admin'])
+  list: compactProcedure('read').query(({ ctx, input }) =>
+    listMembersFor(ctx.handle.db, { ...ctx.member, isInstanceAdmin: ctx.actor.isInstanceAdmin }, input.compactId),
+  ),
+  invite: compactProcedure('manageMembers')
     .input(
       roleInput.extend({
         email: z.string().trim().toLowerCase().pipe(z.email().max(320)),
@@ -19,7 +22,7 @@ export const membersRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => inviteMember(ctx.handle.db, ctx.actor, input.compactId, input)),
-  update: compactProcedure(['admin'])
+  update: compactProcedure('manageMembers')
     .input(memberInput.extend(roleInput.shape))
     .mutation(({ ctx, input }) =>
       updateMember(ctx.handle.db, ctx.actor, input.compactId, input.userId, {
@@ -27,16 +30,16 @@ export const membersRouter = router({
         signatory: input.signatory,
       }),
     ),
-  rename: compactProcedure(['admin'])
+  rename: compactProcedure('manageMembers')
     .input(memberInput.extend({ name: displayNameSchema }))
     .mutation(({ ctx, input }) => renameMember(ctx.handle.db, ctx.actor, input.compactId, input.userId, input.name)),
-  remove: compactProcedure(['admin'])
+  remove: compactProcedure('manageMembers')
     .input(memberInput)
     .mutation(({ ctx, input }) => removeMember(ctx.handle.db, ctx.actor, input.compactId, input.userId)),
-  passwordResetLink: compactProcedure(['admin'])
+  passwordResetLink: compactProcedure('manageMembers')
     .input(memberInput)
     .mutation(({ ctx, input }) => issuePasswordResetLink(ctx.handle.db, ctx.actor, input.compactId, input.userId)),
-  deactivate: compactProcedure(['admin'])
+  deactivate: compactProcedure('manageMembers')
     .input(memberInput)
     .mutation(({ ctx, input }) => deactivateMember(ctx.handle.db, ctx.actor, input.compactId, input.userId)),
 });

@@ -1,5 +1,6 @@
+import 'server-only';
 import { z } from 'zod';
-import { PARTY_KINDS } from '@/db/schema/parties';
+import { PARTY_KINDS } from '@/shared/enums';
 import { createParty, listParties } from '@/server/services/parties';
 import { authedProcedure, instanceAdminProcedure, router } from '../init';
 

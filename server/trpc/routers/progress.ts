@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { RATINGS } from '@/shared/enums';
 import {
@@ -15,28 +16,28 @@ const target = z.object({ updateId: id });
 
 export const progressRouter = router({
   /** The monitor's grid for one period. */
-  periodSheet: compactProcedure(['monitor'])
+  periodSheet: compactProcedure('reportProgress')
     .input(z.object({ periodId: id }))
     .query(({ ctx, input }) => periodSheet(ctx.handle.db, input.compactId, ctx.actor.partyId, input.periodId)),
-  saveDraft: compactProcedure(['monitor'])
+  saveDraft: compactProcedure('reportProgress')
     .input(progressInput)
     .mutation(({ ctx, input: { compactId, ...fields } }) =>
       saveProgressDraft(ctx.handle.db, ctx.actor, compactId, fields),
     ),
-  submit: compactProcedure(['monitor'])
+  submit: compactProcedure('reportProgress')
     .input(target)
     .mutation(({ ctx, input }) => submitProgress(ctx.handle.db, ctx.actor, input.compactId, input.updateId)),
-  validate: compactProcedure(['validator'])
+  validate: compactProcedure('validateProgress')
     .input(target.extend({ rating: z.enum(RATINGS).nullable() }))
     .mutation(({ ctx, input }) =>
       validateProgress(ctx.handle.db, ctx.actor, input.compactId, input.updateId, input.rating),
     ),
-  return: compactProcedure(['validator'])
+  return: compactProcedure('validateProgress')
     .input(target.extend({ reason: z.string().trim().min(3).max(2000) }))
     .mutation(({ ctx, input }) =>
       returnProgress(ctx.handle.db, ctx.actor, input.compactId, input.updateId, input.reason),
     ),
-  comment: compactProcedure(['monitor', 'validator'])
+  comment: compactProcedure('discussProgress')
     .input(target.extend({ body: z.string().trim().min(1).max(2000) }))
     .mutation(({ ctx, input }) =>
       commentOnProgress(

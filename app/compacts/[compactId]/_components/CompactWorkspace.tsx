@@ -42,12 +42,7 @@ export function CompactWorkspace({ compact, me, parties }: Props) {
       </section>
       <aside className="workspace-side">
         <PresenceList people={people} myUserId={me.presence.userId} />
-        <MembersPanel
-          compactId={compact.id}
-          isAdmin={me.role === 'admin'}
-          myUserId={me.presence.userId}
-          parties={parties}
-        />
+        <MembersPanel compactId={compact.id} isAdmin={me.role === 'admin'} parties={parties} />
       </aside>
     </main>
   );

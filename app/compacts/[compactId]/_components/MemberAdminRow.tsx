@@ -15,6 +15,8 @@ interface Member {
   role: CompactRole;
   signatory: boolean;
   deactivated: boolean;
+  /** The server's answer: may the viewer act on this person's account itself (name, reset link, deactivation)? */
+  can: { manageAccount: boolean };
 }
 
 /** An admin's controls for one member: role and signatory, display name, reset link, remove, deactivate. */
@@ -62,25 +64,6 @@ export function MemberAdminRow({ compactId, member }: { compactId: string; membe
         </button>
       </div>
       <div className="member-controls">
-        <input
-          aria-label={`${t('members.name')}: ${member.name}`}
-          value={name}
-          maxLength={MAX_DISPLAY_NAME_LENGTH}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <button
-          type="button"
-          className="button secondary small"
-          disabled={rename.isPending || name.trim() === member.name}
-          onClick={() => rename.mutate({ ...target, name })}
-        >
-          {t('members.rename')}
-        </button>
-      </div>
-      <div className="member-controls">
-        <button type="button" className="button secondary small" onClick={() => resetLink.mutate(target)}>
-          {t('members.resetLink')}
-        </button>
         <button
           type="button"
           className="button danger small"
@@ -88,19 +71,45 @@ export function MemberAdminRow({ compactId, member }: { compactId: string; membe
         >
           {t('members.remove')}
         </button>
-        {!member.deactivated && (
-          <button
-            type="button"
-            className="button danger small"
-            onClick={() =>
-              window.confirm(t('members.confirmDeactivate', { name: member.name })) && deactivate.mutate(target)
-            }
-          >
-            {t('members.deactivate')}
-          </button>
-        )}
       </div>
-      <p className="muted small">{t('members.beyondCompactHint')}</p>
+      {member.can.manageAccount ? (
+        <>
+          <div className="member-controls">
+            <input
+              aria-label={`${t('members.name')}: ${member.name}`}
+              value={name}
+              maxLength={MAX_DISPLAY_NAME_LENGTH}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <button
+              type="button"
+              className="button secondary small"
+              disabled={rename.isPending || name.trim() === member.name}
+              onClick={() => rename.mutate({ ...target, name })}
+            >
+              {t('members.rename')}
+            </button>
+          </div>
+          <div className="member-controls">
+            <button type="button" className="button secondary small" onClick={() => resetLink.mutate(target)}>
+              {t('members.resetLink')}
+            </button>
+            {!member.deactivated && (
+              <button
+                type="button"
+                className="button danger small"
+                onClick={() =>
+                  window.confirm(t('members.confirmDeactivate', { name: member.name })) && deactivate.mutate(target)
+                }
+              >
+                {t('members.deactivate')}
+              </button>
+            )}
+          </div>
+        </>
+      ) : (
+        <p className="muted small">{t('members.beyondCompactHint')}</p>
+      )}
       <ErrorAlert error={error} />
       {resetLink.data && (
         <OneTimeLink

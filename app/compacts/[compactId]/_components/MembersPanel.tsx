@@ -14,11 +14,10 @@ export interface PartyOption {
 interface Props {
   compactId: string;
   isAdmin: boolean;
-  myUserId: string;
   parties: PartyOption[];
 }
 
-export function MembersPanel({ compactId, isAdmin, myUserId, parties }: Props) {
+export function MembersPanel({ compactId, isAdmin, parties }: Props) {
   const trpc = useTRPC();
   const members = useQuery(trpc.members.list.queryOptions({ compactId }));
   return (
@@ -40,7 +39,7 @@ export function MembersPanel({ compactId, isAdmin, myUserId, parties }: Props) {
                 {member.deactivated && <span className="badge warn">{t('members.deactivated')}</span>}
               </span>
             </div>
-            {isAdmin && member.userId !== myUserId && <MemberAdminRow compactId={compactId} member={member} />}
+            {member.can.manage && <MemberAdminRow compactId={compactId} member={member} />}
           </li>
         ))}
       </ul>

@@ -1,7 +1,6 @@
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { listPeriods } from '@/server/services/framework/periods';
-import { requireMembership } from '@/app/_lib/server-session';
+import { serverApi } from '@/server/trpc/server-caller';
+import { forPage, requireMembership } from '@/app/_lib/server-session';
 import { ProgressGrid } from './ProgressGrid';
 
 export const dynamic = 'force-dynamic';
@@ -15,9 +14,9 @@ export default async function ProgressPage({
 }) {
   const { compactId } = await params;
   const { period } = await searchParams;
-  const { membership } = await requireMembership(compactId);
-  if (membership.role !== 'monitor') notFound();
-  const periods = listPeriods(getDb().db, compactId);
+  const { compact } = await requireMembership(compactId);
+  if (compact.myRole !== 'monitor') notFound();
+  const periods = await forPage(serverApi.framework.periods({ compactId }));
   const today = new Date().toISOString().slice(0, 10);
   const fallback = [...periods].reverse().find((p) => p.endsOn < today) ?? periods[0];
   const periodId = periods.some((p) => p.id === period) ? period! : fallback?.id;

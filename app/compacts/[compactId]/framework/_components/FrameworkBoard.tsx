@@ -4,17 +4,17 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import type { CompactRole } from '@/shared/roles';
+import { INDICATOR_LEVELS } from '@/shared/enums';
+import { INDICATOR_STATUSES } from '@/shared/framework/indicator-status';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { Sparkline } from '@/app/_components/framework/Sparkline';
-import { StatusChip, type Status } from '@/app/_components/framework/StatusChip';
+import { StatusChip } from '@/app/_components/framework/StatusChip';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
 import { AdminPanels } from './AdminPanels';
 import { CsvPanel } from './CsvPanel';
 import { TasksPanel } from './TasksPanel';
 
-const STATUSES: Status[] = ['on-track', 'at-risk', 'off-track', 'no-data'];
-const LEVELS = ['impact', 'outcome', 'output'] as const;
 const pct = (n: number) => `${Math.round(n * 100)} %`;
 const fmt = (n: number | null | undefined, unit: string) =>
   n === null || n === undefined ? '—' : `${Math.round(n * 10) / 10}${unit === '%' ? ' %' : ''}`;
@@ -64,7 +64,7 @@ export function FrameworkBoard({ compactId, role }: { compactId: string; role: C
       </div>
       <p className="rollup compact-rollup" aria-label={t('framework.compactRollup')}>
         <strong>{t('framework.compactRollup')}:</strong>
-        {STATUSES.map((s) => (
+        {INDICATOR_STATUSES.map((s) => (
           <span key={s} className={`count chip-${s}`}>
             {data.compact[s]} {t(`status.${s}` as MessageKey)}
           </span>
@@ -91,7 +91,7 @@ export function FrameworkBoard({ compactId, role }: { compactId: string; role: C
             </select>
             <select aria-label={t('framework.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
               <option value="">{t('framework.allStatuses')}</option>
-              {STATUSES.map((s) => (
+              {INDICATOR_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`status.${s}` as MessageKey)}
                 </option>
@@ -99,7 +99,7 @@ export function FrameworkBoard({ compactId, role }: { compactId: string; role: C
             </select>
             <select aria-label={t('framework.level')} value={level} onChange={(e) => setLevel(e.target.value)}>
               <option value="">{t('framework.allLevels')}</option>
-              {LEVELS.map((l) => (
+              {INDICATOR_LEVELS.map((l) => (
                 <option key={l} value={l}>
                   {t(`level.${l}` as MessageKey)}
                 </option>
@@ -112,7 +112,7 @@ export function FrameworkBoard({ compactId, role }: { compactId: string; role: C
               <div className="group-head">
                 <h2>{group.name}</h2>
                 <span className="rollup" aria-label={t('framework.rollup')}>
-                  {STATUSES.filter((s) => group.counts[s] > 0).map((s) => (
+                  {INDICATOR_STATUSES.filter((s) => group.counts[s] > 0).map((s) => (
                     <span key={s} className={`count chip-${s}`}>
                       {group.counts[s]} {t(`status.${s}` as MessageKey)}
                     </span>
@@ -181,7 +181,7 @@ export function FrameworkBoard({ compactId, role }: { compactId: string; role: C
                 <li key={p.partyId}>
                   <Link href={`/compacts/${compactId}/scorecard/${p.partyId}`}>{p.partyName}</Link>{' '}
                   <span className="muted small">
-                    {STATUSES.filter((s) => p.counts[s] > 0)
+                    {INDICATOR_STATUSES.filter((s) => p.counts[s] > 0)
                       .map((s) => `${p.counts[s]} ${t(`status.${s}` as MessageKey)}`)
                       .join(' · ')}
                   </span>

@@ -9,12 +9,6 @@ export default async function IndicatorRoute({
   params: Promise<{ compactId: string; indicatorId: string }>;
 }) {
   const { compactId, indicatorId } = await params;
-  const { actor, membership } = await requireMembership(compactId);
-  return (
-    <IndicatorPage
-      compactId={compactId}
-      indicatorId={indicatorId}
-      viewer={{ userId: actor.userId, partyId: actor.partyId, role: membership.role }}
-    />
-  );
+  await requireMembership(compactId);
+  return <IndicatorPage compactId={compactId} indicatorId={indicatorId} />;
 }

@@ -7,9 +7,9 @@ export const dynamic = 'force-dynamic';
 
 export default async function NewIndicatorPage({ params }: { params: Promise<{ compactId: string }> }) {
   const { compactId } = await params;
-  const { membership } = await requireMembership(compactId);
-  if (membership.role !== 'admin' && membership.role !== 'negotiator') notFound();
-  const mode = membership.role === 'admin' ? 'create' : 'propose';
+  const { compact } = await requireMembership(compactId);
+  if (compact.myRole !== 'admin' && compact.myRole !== 'negotiator') notFound();
+  const mode = compact.myRole === 'admin' ? 'create' : 'propose';
   return (
     <main className="page">
       <h1>{mode === 'create' ? t('framework.newIndicator') : t('framework.proposeIndicator')}</h1>

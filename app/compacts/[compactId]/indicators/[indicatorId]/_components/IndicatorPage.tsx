@@ -3,7 +3,6 @@
 import { periodNotStartedProblem } from '@/shared/framework/progress-rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import type { CompactRole } from '@/shared/roles';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { ProgressForm } from '@/app/_components/framework/ProgressForm';
 import { StatusChip } from '@/app/_components/framework/StatusChip';
@@ -13,21 +12,8 @@ import { IndicatorChart } from './IndicatorChart';
 import { TargetsPanel } from './TargetsPanel';
 import { UpdateHistory } from './UpdateHistory';
 
-interface Viewer {
-  userId: string;
-  partyId: string;
-  role: CompactRole;
-}
-
-export function IndicatorPage({
-  compactId,
-  indicatorId,
-  viewer,
-}: {
-  compactId: string;
-  indicatorId: string;
-  viewer: Viewer;
-}) {
+/** One indicator; every action shown is one the server's policies allow this viewer (`detail.can`). */
+export function IndicatorPage({ compactId, indicatorId }: { compactId: string; indicatorId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const detail = useQuery(trpc.indicators.detail.queryOptions({ compactId, indicatorId }));
@@ -46,10 +32,8 @@ export function IndicatorPage({
         <p className="muted">…</p>
       </main>
     );
-  const { indicator, series, periods, updates, targetHistory } = detail.data;
+  const { indicator, can, series, periods, updates, targetHistory } = detail.data;
   const latest = [...series].reverse().find((p) => p.actual !== null || p.rating !== null);
-  const isReporter =
-    viewer.role === 'monitor' && viewer.partyId === indicator.responsiblePartyId && indicator.state === 'active';
   // The latest period that has started (none before the calendar begins: then there is nothing to report yet).
   const currentPeriod = [...periods].reverse().find((p) => !periodNotStartedProblem(p));
 
@@ -71,14 +55,14 @@ export function IndicatorPage({
           />
         </div>
       </div>
-      {viewer.role === 'admin' && (
+      {(can.edit || can.accept || can.retire) && (
         <div className="member-controls">
-          {indicator.state !== 'retired' && (
+          {can.edit && (
             <Link className="button secondary small" href={`/compacts/${compactId}/indicators/${indicatorId}/edit`}>
               {t('indicator.edit')}
             </Link>
           )}
-          {indicator.state === 'proposed' && (
+          {can.accept && (
             <button
               type="button"
               className="button primary small"
@@ -87,7 +71,7 @@ export function IndicatorPage({
               {t('indicator.accept')}
             </button>
           )}
-          {indicator.state !== 'retired' && (
+          {can.retire && (
             <button
               type="button"
               className="button danger small"
@@ -119,7 +103,6 @@ export function IndicatorPage({
             indicator={indicator}
             periods={periods}
             updates={updates}
-            viewer={viewer}
             evidenceRequired={detail.data.settings.requireEvidence}
           />
         </section>
@@ -165,7 +148,7 @@ export function IndicatorPage({
               </dd>
             </dl>
           </section>
-          {isReporter && currentPeriod && (
+          {can.reportProgress && currentPeriod && (
             <section className="card side-card">
               <h2>{t('nav.progress')}</h2>
               <ProgressForm
@@ -184,7 +167,7 @@ export function IndicatorPage({
               periods={periods}
               series={series}
               history={targetHistory}
-              canEdit={viewer.role === 'admin' && indicator.state !== 'retired'}
+              canEdit={can.setTargets}
             />
           )}
         </aside>

@@ -3,7 +3,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { RATINGS } from '@/shared/enums';
-import type { CompactRole } from '@/shared/roles';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import {
   ProgressForm,
@@ -28,19 +27,20 @@ interface Update extends ExistingUpdate {
   validatedRating: string | null;
   discussion: { body: string; author: string; createdAt: Date }[];
   files: { id: string; filename: string; size: number }[];
+  /** What the viewer may do with this update, as the server's policies answer it. */
+  can: { edit: boolean; validate: boolean; return: boolean; discuss: boolean };
 }
 
 interface Props {
   compactId: string;
-  indicator: ProgressFormIndicator & { responsiblePartyId: string };
+  indicator: ProgressFormIndicator;
   periods: { id: string; label: string }[];
   updates: Update[];
-  viewer: { userId: string; partyId: string; role: CompactRole };
   evidenceRequired: boolean;
 }
 
 /** Every update with who and when, evidence and discussion, and the actions the viewer may take. */
-export function UpdateHistory({ compactId, indicator, periods, updates, viewer, evidenceRequired }: Props) {
+export function UpdateHistory({ compactId, indicator, periods, updates, evidenceRequired }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries();
@@ -77,9 +77,6 @@ export function UpdateHistory({ compactId, indicator, periods, updates, viewer, 
   return (
     <ol className="updates" aria-label={t('indicator.history')}>
       {updates.map((update) => {
-        const mine = update.createdBy === viewer.userId || update.submittedBy === viewer.userId;
-        const canDecide = viewer.role === 'validator' && update.state === 'submitted' && !mine;
-        const ownParty = viewer.role === 'monitor' && update.createdByPartyId === viewer.partyId;
         return (
           <li key={update.id} className={`update state-${update.state}`}>
             <div className="update-head">
@@ -132,38 +129,42 @@ export function UpdateHistory({ compactId, indicator, periods, updates, viewer, 
                 ))}
               </ul>
             )}
-            {canDecide && (
+            {(update.can.validate || update.can.return) && (
               <div className="decide">
-                <form className="member-controls" onSubmit={onValidate(update)}>
-                  {indicator.measure === 'qualitative' && (
-                    <select name="rating" aria-label={t('progress.rating')} defaultValue={update.rating ?? ''}>
-                      {RATINGS.map((r) => (
-                        <option key={r} value={r}>
-                          {t(`status.${r}` as MessageKey)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                  <button type="submit" className="button primary small">
-                    {t('progress.validate')}
-                  </button>
-                </form>
-                <form className="member-controls" onSubmit={onReturn(update)}>
-                  <input
-                    name="reason"
-                    required
-                    minLength={3}
-                    maxLength={2000}
-                    aria-label={t('progress.returnReason')}
-                    placeholder={t('progress.returnReason')}
-                  />
-                  <button type="submit" className="button danger small">
-                    {t('progress.return')}
-                  </button>
-                </form>
+                {update.can.validate && (
+                  <form className="member-controls" onSubmit={onValidate(update)}>
+                    {indicator.measure === 'qualitative' && (
+                      <select name="rating" aria-label={t('progress.rating')} defaultValue={update.rating ?? ''}>
+                        {RATINGS.map((r) => (
+                          <option key={r} value={r}>
+                            {t(`status.${r}` as MessageKey)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                    <button type="submit" className="button primary small">
+                      {t('progress.validate')}
+                    </button>
+                  </form>
+                )}
+                {update.can.return && (
+                  <form className="member-controls" onSubmit={onReturn(update)}>
+                    <input
+                      name="reason"
+                      required
+                      minLength={3}
+                      maxLength={2000}
+                      aria-label={t('progress.returnReason')}
+                      placeholder={t('progress.returnReason')}
+                    />
+                    <button type="submit" className="button danger small">
+                      {t('progress.return')}
+                    </button>
+                  </form>
+                )}
               </div>
             )}
-            {update.state === 'returned' && (viewer.role === 'validator' || ownParty) && (
+            {update.can.discuss && (
               <form className="member-controls" onSubmit={onComment(update)}>
                 <input
                   name="body"
@@ -177,7 +178,7 @@ export function UpdateHistory({ compactId, indicator, periods, updates, viewer, 
                 </button>
               </form>
             )}
-            {ownParty && (update.state === 'returned' || update.state === 'draft') && (
+            {update.can.edit && (
               <details>
                 <summary>{t('indicator.edit')}</summary>
                 <ProgressForm

@@ -1,9 +1,8 @@
 import { notFound } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { requireIndicator } from '@/server/services/framework/indicators';
+import { serverApi } from '@/server/trpc/server-caller';
 import { IndicatorForm } from '@/app/_components/framework/IndicatorForm';
 import { t } from '@/app/_lib/messages';
-import { requireMembership } from '@/app/_lib/server-session';
+import { forPage, requireMembership } from '@/app/_lib/server-session';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,14 +12,9 @@ export default async function EditIndicatorPage({
   params: Promise<{ compactId: string; indicatorId: string }>;
 }) {
   const { compactId, indicatorId } = await params;
-  const { membership } = await requireMembership(compactId);
-  if (membership.role !== 'admin') notFound();
-  let indicator;
-  try {
-    indicator = requireIndicator(getDb().db, compactId, indicatorId);
-  } catch {
-    notFound();
-  }
+  const { compact } = await requireMembership(compactId);
+  if (compact.myRole !== 'admin') notFound();
+  const indicator = await forPage(serverApi.indicators.byId({ compactId, indicatorId }));
   return (
     <main className="page">
       <h1>

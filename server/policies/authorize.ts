@@ -1,0 +1,10 @@
+import 'server-only';
+import { DomainError } from '@/server/services/domain-error';
+
+/** A policy's answer: null when allowed, otherwise the reason shown to the person refused. */
+export type Refusal = string | null;
+
+/** Throws FORBIDDEN with the policy's reason when it refuses. */
+export function authorize(refusal: Refusal): void {
+  if (refusal !== null) throw new DomainError('FORBIDDEN', refusal);
+}

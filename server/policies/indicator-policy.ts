@@ -1,0 +1,30 @@
+import 'server-only';
+import type { IndicatorState } from '@/shared/enums';
+import type { CompactMember } from './compact-member';
+import type { Refusal } from './authorize';
+import { may } from './role-actions';
+
+export interface IndicatorSubject {
+  state: IndicatorState;
+  responsiblePartyId: string;
+}
+
+/** Progress on an indicator is reported by monitors of the party responsible for it. */
+export function reportOnIndicatorRefusal(member: CompactMember, indicator: IndicatorSubject): Refusal {
+  if (!may(member, 'reportProgress')) return `Your role (${member.role}) does not report progress.`;
+  if (indicator.responsiblePartyId !== member.partyId)
+    return 'You report only on indicators your party is responsible for.';
+  return null;
+}
+
+/** What this member may do with this indicator now (sent with the indicator to its page). */
+export function indicatorPermissions(member: CompactMember, indicator: IndicatorSubject) {
+  const manages = may(member, 'manageFramework');
+  return {
+    reportProgress: reportOnIndicatorRefusal(member, indicator) === null && indicator.state === 'active',
+    edit: manages && indicator.state !== 'retired',
+    setTargets: manages && indicator.state !== 'retired',
+    accept: manages && indicator.state === 'proposed',
+    retire: manages && indicator.state !== 'retired',
+  };
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import type { CompactRole } from '@/shared/roles';
+import type { CompactMember } from './compact-member';
+
+/**
+ * What each role may do in a compact — the meaning of the roles, defined here only. Every
+ * tRPC procedure, HTTP route and the collaboration server ask `may`; pages receive the answers
+ * (`compactPermissions`) and show exactly what the server allows.
+ */
+export const ROLE_ACTIONS = {
+  /** Read the compact: its text (live, read-only unless `editText`), members, framework, progress, CSV exports. */
+  read: ['admin', 'negotiator', 'monitor', 'validator', 'reviewer'],
+  /** Change the compact text in the live editor. */
+  editText: ['admin', 'negotiator'],
+  /** Invite, change, remove members; rename, deactivate and reset the accounts that reach no further than the compact. */
+  manageMembers: ['admin'],
+  /** Create, accept, change and retire indicators and commitments, set targets, configure periods, import the framework CSV. */
+  manageFramework: ['admin'],
+  /** Propose an indicator for an administrator to accept. */
+  proposeIndicator: ['negotiator'],
+  /** Report progress (drafts, submissions, evidence, progress CSV) on the indicators their party is responsible for. */
+  reportProgress: ['monitor'],
+  /** Validate or return progress submitted by others. */
+  validateProgress: ['validator'],
+  /** Discuss a returned update (validators, and monitors of the party that reported it). */
+  discussProgress: ['monitor', 'validator'],
+} as const satisfies Record<string, readonly CompactRole[]>;
+
+export type CompactAction = keyof typeof ROLE_ACTIONS;
+
+export const COMPACT_ACTIONS = Object.keys(ROLE_ACTIONS) as CompactAction[];
+
+export function may(member: Pick<CompactMember, 'role'>, action: CompactAction): boolean {
+  return (ROLE_ACTIONS[action] as readonly CompactRole[]).includes(member.role);
+}
+
+/** Every compact-wide action with whether this member may take it (sent to pages). */
+export function compactPermissions(member: Pick<CompactMember, 'role'>): Record<CompactAction, boolean> {
+  return Object.fromEntries(COMPACT_ACTIONS.map((action) => [action, may(member, action)])) as Record<
+    CompactAction,
+    boolean
+  >;
+}
