@@ -17,7 +17,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
         {actor.isInstanceAdmin && <Link href="/admin">{t('nav.admin')}</Link>}
       </nav>
       <div className="header-user">
-        <span className="muted">{t('nav.signedInAs', { name: actor.name, party: actor.partyName })}</span>
+        <span className="muted">{t('nav.signedInAs', { name: actor.name })}</span>
         <SignOutButton />
       </div>
     </header>

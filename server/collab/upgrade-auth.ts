@@ -62,19 +62,21 @@ export async function authorizeUpgrade(
   if (!actor) return { ok: false, refusal: CLOSE.unauthenticated };
   const membership = findMembership(handle.db, compactId, actor.userId);
   if (!membership) return { ok: false, refusal: CLOSE.forbidden };
+  const member = compactMember(actor, membership);
   return {
     ok: true,
     access: {
       actor,
-      role: membership.role,
-      readOnly: !may(compactMember(actor, membership), 'editText'),
+      member,
+      readOnly: !may(member, 'editText'),
+      // Presence shows the party the person represents in this compact.
       presence: {
         userId: actor.userId,
         name: actor.name,
-        partyName: actor.partyName,
-        partyShortCode: actor.partyShortCode,
+        partyName: membership.partyName,
+        partyShortCode: membership.partyShortCode,
         emailDomain: actor.email.slice(actor.email.lastIndexOf('@') + 1),
-        color: partyColour(handle.db, actor.partyId),
+        color: partyColour(handle.db, membership.partyId),
       },
     },
   };

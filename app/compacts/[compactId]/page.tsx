@@ -21,9 +21,9 @@ export default async function CompactPage({ params }: { params: Promise<{ compac
           presence: {
             userId: actor.userId,
             name: actor.name,
-            partyName: actor.partyName,
-            partyShortCode: actor.partyShortCode,
-            color: partyColour(db, actor.partyId),
+            partyName: membership.partyName,
+            partyShortCode: membership.partyShortCode,
+            color: partyColour(db, membership.partyId),
           },
         }}
         parties={membership.role === 'admin' ? listParties(db) : []}

@@ -12,6 +12,8 @@ export const compactsRouter = router({
     ...getCompact(ctx.handle.db, input.compactId),
     myRole: ctx.membership.role,
     mySignatory: ctx.membership.signatory,
+    /** The party the viewer represents in this compact. */
+    myParty: { id: ctx.membership.partyId, name: ctx.membership.partyName, shortCode: ctx.membership.partyShortCode },
     /** What the viewer may do in this compact, as the policies answer it. */
     can: compactPermissions(ctx.member),
   })),
@@ -25,6 +27,13 @@ export const compactsRouter = router({
     }
   }),
   create: instanceAdminProcedure
-    .input(z.object({ title: z.string().trim().min(3).max(200), description: z.string().trim().max(2000).default('') }))
+    .input(
+      z.object({
+        title: z.string().trim().min(3).max(200),
+        description: z.string().trim().max(2000).default(''),
+        /** The party the creator represents in the new compact. */
+        partyId: z.string().min(1).max(64),
+      }),
+    )
     .mutation(({ ctx, input }) => createCompact(ctx.handle.db, ctx.actor, input)),
 });

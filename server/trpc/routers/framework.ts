@@ -15,15 +15,11 @@ const csvImport = z.object({ csv: z.string().min(1) });
 export const frameworkRouter = router({
   /** Indicators grouped by section with computed statuses, roll-ups and the viewer's tasks. */
   view: heavyCompactProcedure('read').query(({ ctx, input }) =>
-    frameworkView(ctx.handle.db, input.compactId, {
-      userId: ctx.actor.userId,
-      partyId: ctx.actor.partyId,
-      role: ctx.membership.role,
-    }),
+    frameworkView(ctx.handle.db, input.compactId, ctx.member),
   ),
   configure: compactProcedure('manageFramework')
     .input(frameworkConfiguration)
-    .mutation(({ ctx, input }) => configureFramework(ctx.handle.db, ctx.actor, input.compactId, input)),
+    .mutation(({ ctx, input }) => configureFramework(ctx.handle.db, ctx.member, input.compactId, input)),
   exportFrameworkCsv: heavyCompactProcedure('read')
     .input(csvExport)
     .query(({ ctx, input }) => exportFrameworkCsv(ctx.handle.db, input.compactId, input.separator)),
@@ -33,11 +29,11 @@ export const frameworkRouter = router({
   importFrameworkCsv: heavyCompactProcedure('manageFramework')
     .input(csvImport)
     .mutation(({ ctx, input }) =>
-      importedOrRejected(importFrameworkCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv)),
+      importedOrRejected(importFrameworkCsv(ctx.handle.db, ctx.member, input.compactId, input.csv)),
     ),
   importProgressCsv: heavyCompactProcedure('reportProgress')
     .input(csvImport)
     .mutation(({ ctx, input }) =>
-      importedOrRejected(importProgressCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv)),
+      importedOrRejected(importProgressCsv(ctx.handle.db, ctx.member, input.compactId, input.csv)),
     ),
 });

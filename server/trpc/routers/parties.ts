@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PARTY_KINDS } from '@/db/schema/parties';
+import { accountLevel } from '@/server/services/audit';
 import { createParty, listParties } from '@/server/services/parties';
 import { authedProcedure, instanceAdminProcedure, router } from '../init';
 
@@ -18,5 +19,5 @@ export const partiesRouter = router({
         kind: z.enum(PARTY_KINDS),
       }),
     )
-    .mutation(({ ctx, input }) => createParty(ctx.handle.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => createParty(ctx.handle.db, accountLevel(ctx.actor), input)),
 });

@@ -14,7 +14,7 @@ export default async function IndicatorRoute({
     <IndicatorPage
       compactId={compactId}
       indicatorId={indicatorId}
-      viewer={{ userId: actor.userId, partyId: actor.partyId, role: membership.role }}
+      viewer={{ userId: actor.userId, partyId: membership.partyId, role: membership.role }}
     />
   );
 }
