@@ -80,7 +80,12 @@ async function seedPreviousSchema(sqlite: Database.Database) {
       id,
     );
   }
-  run(`INSERT INTO compacts (id, title, description, created_by, created_at) VALUES (?, 'Old compact', '', ?, ?)`, ids.compact, ids.admin, T);
+  run(
+    `INSERT INTO compacts (id, title, description, created_by, created_at) VALUES (?, 'Old compact', '', ?, ?)`,
+    ids.compact,
+    ids.admin,
+    T,
+  );
   for (const [id, , , , role] of people)
     run(`INSERT INTO memberships VALUES (?, ?, ?, 0, ?)`, ids.compact, id, role, T);
   const update = contentToYUpdate({
@@ -174,7 +179,10 @@ test('migrating a database of the previous schema moves each account’s party o
     );
     const compact = await negotiator.compacts.byId({ compactId: ids.compact });
     assert.deepEqual(compact.myParty, { id: ids.aldoria, name: 'Government of Aldoria', shortCode: 'ALD' });
-    assert.match((await negotiator.compacts.text({ compactId: ids.compact })).plainText, /Written before the migration/);
+    assert.match(
+      (await negotiator.compacts.text({ compactId: ids.compact })).plainText,
+      /Written before the migration/,
+    );
     const members = await negotiator.members.list({ compactId: ids.compact });
     assert.deepEqual(
       members.map((m) => [m.name, m.partyShortCode]),
