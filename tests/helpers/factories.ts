@@ -98,6 +98,9 @@ export function addMember(
   return partyId;
 }
 
+/** The token of a one-time link's path (`/invite/<token>`, `/reset-password/<token>`). */
+export const tokenOf = (path: string) => path.split('/').pop()!;
+
 /** Signs in through better-auth and returns the session cookie header. */
 export async function signIn(handle: DbHandle, email: string, password = TEST_PASSWORD): Promise<string> {
   const response = await getAuth(handle).api.signInEmail({ body: { email, password }, asResponse: true });

@@ -11,13 +11,12 @@ import {
   callerFor,
   memberWithRole,
   signIn,
+  tokenOf,
 } from '../helpers/factories';
 import { countRows, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
 after(() => db.cleanup());
-
-const tokenOf = (path: string) => path.split('/').pop()!;
 
 async function setup() {
   const compactId = buildCompact(db, { text: 'Text.' }).id;
@@ -32,6 +31,15 @@ describe('invitations', () => {
   beforeEach(async () => {
     ctx = await setup();
   });
+  /** The admin invites `email` to the compact as a monitor of the admin's party. */
+  const inviteMonitor = (email: string) =>
+    ctx.admin.caller.members.invite({
+      compactId: ctx.compactId,
+      email,
+      partyId: ctx.partyId,
+      role: 'monitor',
+      signatory: false,
+    });
 
   test('a new person accepts a one-time link, sets name and password, and can sign in as a member', async () => {
     const result = await ctx.admin.caller.members.invite({
@@ -101,13 +109,7 @@ describe('invitations', () => {
 
   test('an existing user is asked, not added: the membership exists only once they accept', async () => {
     const existing = await buildUser(db);
-    const result = await ctx.admin.caller.members.invite({
-      compactId: ctx.compactId,
-      email: existing.email,
-      partyId: ctx.partyId,
-      role: 'monitor',
-      signatory: false,
-    });
+    const result = await inviteMonitor(existing.email);
     assert.equal(result.kind, 'pending');
     assert.match(result.path, /^\/invite\/[\w-]{40,}$/);
     assert.equal(
@@ -122,13 +124,7 @@ describe('invitations', () => {
   });
 
   test('a link issued for a new person needs a sign-in once an account with that address exists', async () => {
-    const result = await ctx.admin.caller.members.invite({
-      compactId: ctx.compactId,
-      email: 'switched@example.org',
-      partyId: ctx.partyId,
-      role: 'monitor',
-      signatory: false,
-    });
+    const result = await inviteMonitor('switched@example.org');
     const token = tokenOf(result.kind === 'link' ? result.path : '');
     await buildUser(db, { email: 'switched@example.org' }); // created meanwhile
     await assert.rejects(ctx.anonymous.account.acceptInvite({ token }), { code: 'UNAUTHORIZED' });
@@ -139,13 +135,7 @@ describe('invitations', () => {
     const elsewhere = buildCompact(db).id;
     const otherParty = buildParty(db).id;
     const existing = await memberWithRole(db, elsewhere, 'negotiator', otherParty);
-    const result = await ctx.admin.caller.members.invite({
-      compactId: ctx.compactId,
-      email: existing.email,
-      partyId: ctx.partyId,
-      role: 'monitor',
-      signatory: false,
-    });
+    const result = await inviteMonitor(existing.email);
     assert.equal(result.kind, 'pending');
     const [pending] = await existing.caller.account.pendingInvitations();
     assert.equal(pending?.partyName, (await ctx.admin.caller.compacts.byId({ compactId: ctx.compactId })).myParty.name);

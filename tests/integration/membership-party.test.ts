@@ -8,14 +8,13 @@ import {
   callerFor,
   memberWithRole,
   signIn,
+  tokenOf,
 } from '../helpers/factories';
 import { buildIndicator, configureQuarters, progressInput } from '../helpers/framework-fixtures';
 import { countRows, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
 after(() => db.cleanup());
-
-const tokenOf = (path: string) => path.split('/').pop()!;
 
 function auditParty(action: string, compactId: string | null, userId: string) {
   const row = db.sqlite
