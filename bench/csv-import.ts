@@ -16,7 +16,7 @@ async function main() {
   const db = createTestDb();
   try {
     const party = buildParty(db, { shortCode: 'BEN' });
-    const person = await buildUser(db, { partyId: party.id });
+    const person = await buildUser(db);
     const actor = { userId: person.id, partyId: party.id };
     const limits = csvLimitsFromConfig();
     console.log(`limits: ${JSON.stringify(limits)}`);
@@ -40,7 +40,7 @@ async function main() {
       const writes: number[] = [];
       for (let round = 0; round < 3; round++) {
         const compactId = buildCompact(db).id;
-        addMember(db, compactId, person.id, 'admin');
+        addMember(db, compactId, person.id, 'admin', party.id);
         configureQuarters(db, compactId, '2025-01-01', periods);
         const text = frameworkCsv(rows, periods, 'BEN');
         t = performance.now();

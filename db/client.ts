@@ -39,14 +39,41 @@ export function openDatabase(file: string): DbHandle {
   // this only takes effect when the file is new.
   sqlite.pragma('page_size = 1024');
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // NORMAL in WAL mode: a committed transaction survives a crash of the process;
   // FULL also survives power loss, at the cost of an fsync per commit.
   sqlite.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL'}`);
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  migrateChecked(sqlite, MIGRATIONS_FOLDER);
+  sqlite.pragma('foreign_keys = ON');
   return { db, sqlite, path: file };
+}
+
+function appliedMigrations(sqlite: Database.Database): number {
+  const table = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  return table ? (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n : 0;
+}
+
+/**
+ * Applies the pending migrations with foreign-key enforcement off, as SQLite's documented way to
+ * recreate a table requires (drizzle runs them in one transaction, where `PRAGMA foreign_keys`
+ * is a no-op; with enforcement on, dropping `user` would cascade to its sessions). When any
+ * migration ran, every foreign key is checked before the database is used.
+ */
+export function migrateChecked(sqlite: Database.Database, migrationsFolder: string) {
+  sqlite.pragma('foreign_keys = OFF');
+  const before = appliedMigrations(sqlite);
+  migrate(drizzle(sqlite), { migrationsFolder });
+  if (appliedMigrations(sqlite) === before) return;
+  const broken = sqlite.pragma('foreign_key_check') as Array<{ table: string; parent: string }>;
+  if (broken.length > 0) {
+    const first = broken[0]!;
+    throw new Error(
+      `The migrated database has ${broken.length} broken foreign key(s), e.g. ${first.table} → ${first.parent}.`,
+    );
+  }
 }
 
 // The custom server and the Next.js route handlers are bundled separately but run in one

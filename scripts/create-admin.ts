@@ -4,11 +4,11 @@ import { closeDb, databasePathFromEnv, getDb } from '../db/client';
 import { DomainError } from '../server/services/domain-error';
 import { createInstanceAdmin } from '../server/services/instance-admins';
 
-const USAGE = `Usage: npm run create-admin -- --email a@b.org --name "Full Name" --party "UN Secretariat" [--party-code UNS] [--party-kind un-secretariat]
+const USAGE = `Usage: npm run create-admin -- --email a@b.org --name "Full Name"
 
 Creates an instance administrator in the database at DATABASE_PATH (default ./data/compact.db).
-The party is found by name or short code, or created (code: the initials unless --party-code;
-kind: other unless --party-kind).
+The account has no party: a person represents a party inside each compact (chosen when they
+create the compact or are invited to it); add the parties under /admin after signing in.
 The password is read from ADMIN_PASSWORD, or asked for on a terminal, or read from standard input.`;
 
 function promptHidden(question: string): Promise<string> {
@@ -57,38 +57,29 @@ async function readPassword(): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      email: { type: 'string' },
-      name: { type: 'string' },
-      party: { type: 'string' },
-      'party-code': { type: 'string' },
-      'party-kind': { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  });
-  if (values.help || !values.email || !values.name || !values.party) {
+  let values: { email?: string; name?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: { email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } },
+    }));
+  } catch (error) {
+    // e.g. the --party options of earlier versions: the party is chosen per compact now.
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help || !values.email || !values.name) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
   const password = await readPassword();
-  const created = await createInstanceAdmin(
-    getDb().db,
-    {
-      email: values.email,
-      name: values.name,
-      party: values.party,
-      partyCode: values['party-code'],
-      partyKind: values['party-kind'],
-    },
-    password,
-  );
-  console.log(`Created instance administrator ${created.name} <${created.email}> of ${created.partyName}${created.partyCreated ? ' (party created)' : ''} in ${databasePathFromEnv()}.
+  const created = await createInstanceAdmin(getDb().db, { email: values.email, name: values.name }, password);
+  console.log(`Created instance administrator ${created.name} <${created.email}> in ${databasePathFromEnv()}.
 
 Next:
   1. Start the app for real use without the demo accounts, e.g. behind your https proxy:
        SEED_DEMO=0 TRUST_PROXY=1 npm start
-  2. Sign in as ${created.email}, open Administration (/admin), add the parties and create compacts.
+  2. Sign in as ${created.email}, open Administration (/admin), add the parties and create compacts
+     (choosing the party you represent in each).
   3. In each compact, invite its members from the Members panel (one-time links).`);
   return 0;
 }

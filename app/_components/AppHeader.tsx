@@ -3,7 +3,7 @@ import type { Me } from '../_lib/router-types';
 import { t } from '../_lib/messages';
 import { SignOutButton } from './SignOutButton';
 
-export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'partyName' | 'isInstanceAdmin'> }) {
+export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'isInstanceAdmin'> }) {
   return (
     <header className="app-header">
       <Link href="/compacts" className="brand">
@@ -17,7 +17,7 @@ export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'partyName' | 'i
         {actor.isInstanceAdmin && <Link href="/admin">{t('nav.admin')}</Link>}
       </nav>
       <div className="header-user">
-        <span className="muted">{t('nav.signedInAs', { name: actor.name, party: actor.partyName })}</span>
+        <span className="muted">{t('nav.signedInAs', { name: actor.name })}</span>
         <SignOutButton />
       </div>
     </header>

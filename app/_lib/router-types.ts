@@ -8,5 +8,7 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 /** The signed-in person, as `account.me` describes them. */
 export type Me = RouterOutputs['account']['me'];
+/** What the viewer may do in a compact, as the server's policies answer it (`compacts.byId`). */
+export type CompactPermissions = RouterOutputs['compacts']['byId']['can'];
 /** One indicator's definition, as `indicators.byId` answers it. */
 export type IndicatorRecord = RouterOutputs['indicators']['byId'];

@@ -91,12 +91,12 @@ async function ourTarget(docs: number, users: number): Promise<Target> {
   const partyId = buildParty(handle, { name: 'Benchmark party', shortCode: 'BENCH' }).id;
   const accounts: { id: string; email: string }[] = [];
   for (let i = 0; i < users; i++)
-    accounts.push(await buildUser(handle, { partyId, email: `bench${i}@example.org`, password: BENCH_PASSWORD }));
+    accounts.push(await buildUser(handle, { email: `bench${i}@example.org`, password: BENCH_PASSWORD }));
   const docIds: string[] = [];
   handle.sqlite.transaction(() => {
     for (let i = 0; i < docs; i++) {
       const id = buildCompact(handle).id;
-      for (const account of accounts) addMember(handle, id, account.id, 'negotiator');
+      for (const account of accounts) addMember(handle, id, account.id, 'negotiator', partyId);
       docIds.push(id);
     }
   })();

@@ -22,7 +22,7 @@ export async function benchFrameworkQuery(
   try {
     const compactId = buildCompact(handle).id;
     const partyId = buildParty(handle).id;
-    const monitor = await buildUser(handle, { partyId });
+    const monitor = await buildUser(handle);
     const periods = configureFramework(handle.db, { userId: null, partyId: null }, compactId, {
       frequency: 'quarterly',
       startDate: '2020-01-01',

@@ -1,8 +1,8 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
-import { parties } from './parties';
 
 // Tables read and written by better-auth (field names follow its drizzle adapter),
-// plus our own columns on `user`: the person's party, the instance-admin flag, deactivation.
+// plus our own columns on `user`: the instance-admin flag, deactivation. The party a person
+// represents belongs to each membership (compacts.ts), never to the account.
 
 export const user = sqliteTable('user', {
   id: text('id').primaryKey(),
@@ -10,9 +10,6 @@ export const user = sqliteTable('user', {
   email: text('email').notNull().unique(),
   emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
   image: text('image'),
-  partyId: text('party_id')
-    .notNull()
-    .references(() => parties.id),
   isInstanceAdmin: integer('is_instance_admin', { mode: 'boolean' }).notNull().default(false),
   deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),

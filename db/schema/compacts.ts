@@ -22,6 +22,10 @@ export const memberships = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => user.id),
+    /** The party this person represents in this compact; it never changes (remove and re-invite instead). */
+    partyId: text('party_id')
+      .notNull()
+      .references(() => parties.id),
     role: text('role', { enum: COMPACT_ROLES }).notNull(),
     signatory: integer('signatory', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),

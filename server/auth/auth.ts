@@ -48,7 +48,6 @@ function buildAuth(handle: DbHandle) {
     hooks: { before: authEndpointPolicy },
     user: {
       additionalFields: {
-        partyId: { type: 'string', required: true, input: false },
         isInstanceAdmin: { type: 'boolean', required: false, defaultValue: false, input: false },
         deactivatedAt: { type: 'date', required: false, input: false },
       },

@@ -25,7 +25,10 @@ function reasonToClose(change: AccessChange, connection: CollabConnection): Clos
 
 /** Re-reads a connection's session and membership; the close reason when they no longer hold. */
 export function recheckAccess(db: DbOrTx, connection: CollabConnection): CloseReason | null {
-  const { actor, role } = connection.access;
+  const {
+    actor,
+    member: { role },
+  } = connection.access;
   const [live] = db
     .select({ deactivatedAt: user.deactivatedAt })
     .from(session)

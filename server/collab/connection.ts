@@ -3,7 +3,7 @@ import type { WebSocket } from 'ws';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import type { Actor } from '../auth/actor';
 import type { ClientOwner } from '../services/doc-clients';
-import type { CompactRole } from '@/shared/roles';
+import type { CompactMember } from '@/server/policies/compact-member';
 import type { PresenceUser } from './awareness-identity';
 import { stampAwarenessUpdate } from './awareness-identity';
 import { CLOSE, type CloseReason } from '@/shared/collab/close-codes';
@@ -13,7 +13,8 @@ import type { Room, RoomPeer } from './room';
 
 export interface ConnectionAccess {
   actor: Actor;
-  role: CompactRole;
+  /** The person in this compact: their role and the party they represent here (updates are stamped with it). */
+  member: CompactMember;
   readOnly: boolean;
   presence: PresenceUser;
 }
@@ -47,7 +48,7 @@ export class CollabConnection implements RoomPeer {
     readonly access: ConnectionAccess,
     private readonly limits: ConnectionLimits,
   ) {
-    this.owner = { userId: access.actor.userId, partyId: access.actor.partyId };
+    this.owner = { userId: access.member.userId, partyId: access.member.partyId };
     this.syncRequests = new RequestBudget(limits.syncRequestsPerMinute, 60_000);
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));

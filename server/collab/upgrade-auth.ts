@@ -63,13 +63,15 @@ export async function authorizeUpgrade(
   if (!actor) return { ok: false, refusal: CLOSE.unauthenticated };
   const membership = findMembership(handle.db, compactId, actor.userId);
   if (!membership) return { ok: false, refusal: CLOSE.forbidden };
+  const member = compactMember(actor, membership);
   return {
     ok: true,
     access: {
       actor,
-      role: membership.role,
-      readOnly: !may(compactMember(actor, membership), 'editText'),
-      presence: presenceIdentity(handle.db, actor),
+      member,
+      readOnly: !may(member, 'editText'),
+      // Presence shows the party the person represents in this compact.
+      presence: presenceIdentity(handle.db, actor, membership),
     },
   };
 }

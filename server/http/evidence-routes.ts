@@ -52,14 +52,15 @@ export async function uploadEvidence(request: Request, compactId: string): Promi
     if (length > MAX_EVIDENCE_UPLOAD_BYTES)
       throw new DomainError('BAD_REQUEST', 'Evidence files are limited to 10 MB.');
     const { handle, actor, membership } = await member(request, compactId);
-    if (!may(compactMember(actor, membership), 'reportProgress'))
+    const asMember = compactMember(actor, membership);
+    if (!may(asMember, 'reportProgress'))
       throw new DomainError('FORBIDDEN', 'Only monitors add evidence to progress updates.');
     const updateId = new URL(request.url).searchParams.get('updateId') ?? '';
     const file = (await request.formData()).get('file');
     if (!(file instanceof File)) throw new DomainError('BAD_REQUEST', 'Attach a file in the "file" field.');
     const stored = storeEvidence(
       handle.db,
-      actor,
+      asMember,
       compactId,
       updateId,
       { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },

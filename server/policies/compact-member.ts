@@ -11,6 +11,7 @@ export interface CompactMember {
   role: CompactRole;
 }
 
-export function compactMember(actor: { userId: string; partyId: string }, membership: { role: CompactRole }) {
-  return { userId: actor.userId, partyId: actor.partyId, role: membership.role } satisfies CompactMember;
+/** The member as policies see them: the account's id, the membership's party and role. */
+export function compactMember(actor: { userId: string }, membership: { partyId: string; role: CompactRole }) {
+  return { userId: actor.userId, partyId: membership.partyId, role: membership.role } satisfies CompactMember;
 }

@@ -16,7 +16,7 @@ const LINK_PATHS: Record<AccessLinkKind, string> = { invite: '/invite/', 'passwo
 export type AccessLink = typeof accessLinks.$inferSelect;
 
 export function findUserByEmail(db: DbOrTx, email: string) {
-  const [row] = db.select({ id: user.id, partyId: user.partyId }).from(user).where(eq(user.email, email)).all();
+  const [row] = db.select({ id: user.id, name: user.name }).from(user).where(eq(user.email, email)).all();
   return row ?? null;
 }
 

@@ -8,6 +8,14 @@ export interface AuditActor {
   partyId: string | null;
 }
 
+/**
+ * An account-level action, outside any compact (an instance administrator creating a party): it
+ * is audited with no party, since a person represents a party only inside a compact.
+ */
+export function accountLevel(actor: { userId: string }): AuditActor {
+  return { userId: actor.userId, partyId: null };
+}
+
 export interface AuditEventInput {
   compactId: string | null;
   action: string;

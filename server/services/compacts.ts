@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { compacts, memberships } from '@/db/schema/compacts';
-import { recordAuditEvent, type AuditActor } from './audit';
+import { parties } from '@/db/schema/parties';
+import { recordAuditEvent } from './audit';
 import { DomainError } from './domain-error';
 import { newId } from './ids';
 import { compactPermissions } from '@/server/policies/role-actions';
@@ -39,26 +40,49 @@ export function getCompact(db: DbOrTx, compactId: string) {
 export interface NewCompact {
   title: string;
   description: string;
+  /** The party the creator represents in this compact (as its first admin). */
+  partyId: string;
 }
 
-/** Creates a compact; its creator becomes the compact's first admin. */
-export function createCompact(db: Db, actor: AuditActor & { userId: string }, input: NewCompact) {
+/** Throws a BAD_REQUEST unless the party exists. */
+export function assertPartyExists(db: DbOrTx, partyId: string) {
+  const [party] = db.select({ id: parties.id }).from(parties).where(eq(parties.id, partyId)).all();
+  if (!party) throw new DomainError('BAD_REQUEST', 'Choose one of the listed parties.');
+}
+
+/**
+ * Creates a compact; its creator becomes the compact's first admin, representing the party they
+ * chose. The creation is audited with that party: it is the creator's first act in the compact.
+ */
+export function createCompact(db: Db, actor: { userId: string }, input: NewCompact) {
   return db.transaction((tx) => {
+    assertPartyExists(tx, input.partyId);
     const compact = { id: newId(), title: input.title.trim(), description: input.description.trim() };
     const now = new Date();
     tx.insert(compacts)
       .values({ ...compact, createdBy: actor.userId, createdAt: now })
       .run();
     tx.insert(memberships)
-      .values({ compactId: compact.id, userId: actor.userId, role: 'admin', signatory: false, createdAt: now })
+      .values({
+        compactId: compact.id,
+        userId: actor.userId,
+        partyId: input.partyId,
+        role: 'admin',
+        signatory: false,
+        createdAt: now,
+      })
       .run();
-    recordAuditEvent(tx, actor, {
-      compactId: compact.id,
-      action: 'compact.created',
-      entityType: 'compact',
-      entityId: compact.id,
-      after: compact,
-    });
+    recordAuditEvent(
+      tx,
+      { userId: actor.userId, partyId: input.partyId },
+      {
+        compactId: compact.id,
+        action: 'compact.created',
+        entityType: 'compact',
+        entityId: compact.id,
+        after: { ...compact, creatorPartyId: input.partyId },
+      },
+    );
     return compact;
   });
 }
@@ -66,11 +90,19 @@ export function createCompact(db: Db, actor: AuditActor & { userId: string }, in
 /** Ids are at most this long; anything longer names no compact (and is not worth a query). */
 const MAX_ID_LENGTH = 64;
 
+/** A person's membership of a compact: their role there and the party they represent there. */
 export function findMembership(db: DbOrTx, compactId: string, userId: string) {
   if (compactId.length > MAX_ID_LENGTH) return null;
   const [row] = db
-    .select({ role: memberships.role, signatory: memberships.signatory })
+    .select({
+      role: memberships.role,
+      signatory: memberships.signatory,
+      partyId: memberships.partyId,
+      partyName: parties.name,
+      partyShortCode: parties.shortCode,
+    })
     .from(memberships)
+    .innerJoin(parties, eq(parties.id, memberships.partyId))
     .where(and(eq(memberships.compactId, compactId), eq(memberships.userId, userId)))
     .all();
   return row ?? null;

@@ -7,6 +7,7 @@ export const DEMO_PASSWORD = 'compact-demo';
 export const DEMO_ACCOUNTS: {
   email: string;
   name: string;
+  /** The party this person represents in the demo compact (a membership's party, not the account's). */
   party: string;
   role: CompactRole;
   signatory?: boolean;

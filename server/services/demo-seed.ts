@@ -51,7 +51,6 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
           name: demo.name,
           email: demo.email,
           emailVerified: true,
-          partyId: partyIds.get(demo.party)!,
           isInstanceAdmin: demo.instanceAdmin ?? false,
           createdAt,
           updatedAt: createdAt,
@@ -81,7 +80,14 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
       .run();
     DEMO_ACCOUNTS.forEach((demo, i) => {
       tx.insert(memberships)
-        .values({ compactId, userId: userIds[i]!, role: demo.role, signatory: demo.signatory ?? false, createdAt })
+        .values({
+          compactId,
+          userId: userIds[i]!,
+          partyId: partyIds.get(demo.party)!,
+          role: demo.role,
+          signatory: demo.signatory ?? false,
+          createdAt,
+        })
         .run();
     });
     appendDocUpdate(tx, compactId, initialText, { userId: userIds[0]!, partyId: partyIds.get('secretariat')! });

@@ -16,8 +16,8 @@ import {
   type AccessLink,
 } from './access-links';
 import { recordAuditEvent, type AuditActor } from './audit';
-import { findMembership } from './compacts';
-import { assertNameFreeInParty, validDisplayName } from './display-name';
+import { assertPartyExists, findMembership } from './compacts';
+import { assertNameFreeInPlacements, validDisplayName } from './display-name';
 import { DomainError } from './domain-error';
 import { insertPasswordCredential } from './credentials';
 import { newId } from './ids';
@@ -37,14 +37,18 @@ export interface InviteInput {
  */
 export type InviteResult = { kind: 'link' | 'pending'; path: string; expiresAt: Date };
 
-/** The signed-in person answering an invitation. */
+/** The signed-in person answering an invitation (the invitation says which party they will represent). */
 export interface Invitee {
   userId: string;
   email: string;
-  partyId: string;
+  name: string;
 }
 
-/** Invites someone to a compact with a one-time link; nobody gains a membership until they accept. */
+/**
+ * Invites someone to a compact with a one-time link; nobody gains a membership until they accept.
+ * The invitation chooses the party the person will represent in this compact, whatever they
+ * represent elsewhere.
+ */
 export function inviteMember(
   db: Db,
   actor: AuditActor & { userId: string },
@@ -53,18 +57,12 @@ export function inviteMember(
 ): InviteResult {
   const email = input.email.trim().toLowerCase();
   return db.transaction((tx): InviteResult => {
-    const [party] = tx.select({ id: parties.id }).from(parties).where(eq(parties.id, input.partyId)).all();
-    if (!party) throw new DomainError('BAD_REQUEST', 'Choose one of the listed parties.');
+    assertPartyExists(tx, input.partyId);
     const existing = findUserByEmail(tx, email);
     if (existing) {
-      if (existing.partyId !== input.partyId) {
-        throw new DomainError(
-          'CONFLICT',
-          'This person already has an account with another party; invite them with that party.',
-        );
-      }
       if (findMembership(tx, compactId, existing.id))
         throw new DomainError('CONFLICT', 'This person is already a member of the compact.');
+      assertNameFreeInPlacements(tx, existing.name, [{ compactId, partyId: input.partyId }], existing.id);
     }
     // A new invitation replaces any earlier open one for the same person and compact.
     tx.update(accessLinks)
@@ -86,7 +84,7 @@ export function inviteMember(
         email,
         userId: existing?.id ?? null,
         compactId,
-        partyId: party.id,
+        partyId: input.partyId,
         role: input.role,
         signatory: input.signatory,
       },
@@ -99,7 +97,7 @@ export function inviteMember(
       entityId: link.id,
       after: {
         email,
-        partyId: party.id,
+        partyId: input.partyId,
         role: input.role,
         signatory: input.signatory,
         existingAccount: existing !== null,
@@ -131,23 +129,24 @@ export function describeInvite(db: DbOrTx, token: string) {
   };
 }
 
-function assertInvitationParty(link: AccessLink, partyId: string) {
-  if (partyId !== link.partyId) {
-    throw new DomainError(
-      'CONFLICT',
-      'Your account belongs to another party than this invitation; ask your administrator for a new one.',
-    );
-  }
+/** Where an invitation places its invitee: its compact, representing its party. */
+function placementOf(link: AccessLink) {
+  return { compactId: link.compactId!, partyId: link.partyId! };
 }
 
-/** Adds the membership an invitation offers (inside the transaction that marks it used). */
-function joinFromInvitation(tx: Tx, link: AccessLink, invitee: { userId: string; partyId: string }) {
-  assertInvitationParty(link, invitee.partyId);
+/**
+ * Adds the membership an invitation offers, representing the invitation's party (inside the
+ * transaction that marks it used). The person's name must be free among that party's members
+ * of the compact.
+ */
+function joinFromInvitation(tx: Tx, link: AccessLink, invitee: { userId: string; name: string }) {
   markUsed(tx, link.id);
+  const placement = placementOf(link);
   if (link.compactId && !findMembership(tx, link.compactId, invitee.userId)) {
+    assertNameFreeInPlacements(tx, invitee.name, [placement], invitee.userId);
     tx.insert(memberships)
       .values({
-        compactId: link.compactId,
+        ...placement,
         userId: invitee.userId,
         role: link.role!,
         signatory: link.signatory,
@@ -155,13 +154,17 @@ function joinFromInvitation(tx: Tx, link: AccessLink, invitee: { userId: string;
       })
       .run();
   }
-  recordAuditEvent(tx, invitee, {
-    compactId: link.compactId,
-    action: 'invite.accepted',
-    entityType: 'membership',
-    entityId: invitee.userId,
-    after: { role: link.role, signatory: link.signatory },
-  });
+  recordAuditEvent(
+    tx,
+    { userId: invitee.userId, partyId: placement.partyId },
+    {
+      compactId: link.compactId,
+      action: 'invite.accepted',
+      entityType: 'membership',
+      entityId: invitee.userId,
+      after: { partyId: placement.partyId, role: link.role, signatory: link.signatory },
+    },
+  );
 }
 
 /**
@@ -180,7 +183,6 @@ export async function acceptInvite(
   const checked = checkAccessToken(db, 'invite', token);
   const existing = findUserByEmail(db, checked.email);
   if (existing) {
-    assertInvitationParty(checked, existing.partyId);
     if (input.password !== undefined) {
       throw new DomainError(
         'BAD_REQUEST',
@@ -190,12 +192,12 @@ export async function acceptInvite(
     if (signedIn?.userId !== existing.id)
       throw new DomainError('UNAUTHORIZED', `Sign in as ${checked.email} to accept this invitation.`);
     db.transaction((tx) =>
-      joinFromInvitation(tx, checkAccessToken(tx, 'invite', token), { userId: existing.id, partyId: existing.partyId }),
+      joinFromInvitation(tx, checkAccessToken(tx, 'invite', token), { userId: existing.id, name: existing.name }),
     );
     return { email: checked.email, joined: true };
   }
   const name = validDisplayName(input.name ?? '');
-  assertNameFreeInParty(db, checked.partyId!, name);
+  assertNameFreeInPlacements(db, name, [placementOf(checked)]);
   const passwordHash = await hasher(assertAcceptablePassword(input.password));
   db.transaction((tx) => {
     const link = checkAccessToken(tx, 'invite', token);
@@ -204,14 +206,11 @@ export async function acceptInvite(
         'CONFLICT',
         'An account with this address was created meanwhile: sign in with it and accept the invitation on "My compacts".',
       );
-    assertNameFreeInParty(tx, link.partyId!, name);
     const userId = newId();
     const now = new Date();
-    tx.insert(user)
-      .values({ id: userId, name, email: link.email, partyId: link.partyId!, createdAt: now, updatedAt: now })
-      .run();
+    tx.insert(user).values({ id: userId, name, email: link.email, createdAt: now, updatedAt: now }).run();
     insertPasswordCredential(tx, userId, passwordHash, now);
-    joinFromInvitation(tx, link, { userId, partyId: link.partyId! });
+    joinFromInvitation(tx, link, { userId, name });
   });
   return { email: checked.email, joined: false };
 }
@@ -262,11 +261,16 @@ export function respondToInvitation(db: Db, invitee: Invitee, invitationId: stri
       return;
     }
     markUsed(tx, link.id);
-    recordAuditEvent(tx, invitee, {
-      compactId: link.compactId,
-      action: 'invite.declined',
-      entityType: 'access-link',
-      entityId: link.id,
-    });
+    // Declining happens outside the compact: the decline is audited with no party.
+    recordAuditEvent(
+      tx,
+      { userId: invitee.userId, partyId: null },
+      {
+        compactId: link.compactId,
+        action: 'invite.declined',
+        entityType: 'access-link',
+        entityId: link.id,
+      },
+    );
   });
 }

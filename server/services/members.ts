@@ -8,7 +8,7 @@ import { parties } from '@/db/schema/parties';
 import { publishAccessChange } from '../events/access-changes';
 import { recordAuditEvent, type AuditActor } from './audit';
 import { findMembership } from './compacts';
-import { assertNameFreeInParty, validDisplayName } from './display-name';
+import { assertNameFreeInPlacements, placementsOf, validDisplayName } from './display-name';
 import { DomainError } from './domain-error';
 import { accountReachOf } from './account-reach';
 import { manageAccountRefusal, type AccountReach } from '@/server/policies/account-policy';
@@ -31,7 +31,7 @@ export function listMembers(db: DbOrTx, compactId: string) {
     })
     .from(memberships)
     .innerJoin(user, eq(user.id, memberships.userId))
-    .innerJoin(parties, eq(parties.id, user.partyId))
+    .innerJoin(parties, eq(parties.id, memberships.partyId))
     .where(eq(memberships.compactId, compactId))
     .orderBy(asc(parties.name), asc(user.name))
     .all()
@@ -90,6 +90,7 @@ function assertNotLastAdmin(db: DbOrTx, compactId: string, userId: string) {
   }
 }
 
+/** What an update may change: never the party (remove and re-invite to represent another). */
 export interface MemberChange {
   role: CompactRole;
   signatory: boolean;
@@ -100,7 +101,7 @@ export function updateMember(db: Db, actor: AuditActor, compactId: string, userI
     const before = requireMember(tx, compactId, userId);
     if (before.role === 'admin' && change.role !== 'admin') assertNotLastAdmin(tx, compactId, userId);
     tx.update(memberships)
-      .set(change)
+      .set({ role: change.role, signatory: change.signatory })
       .where(and(eq(memberships.compactId, compactId), eq(memberships.userId, userId)))
       .run();
     recordAuditEvent(tx, actor, {
@@ -150,10 +151,11 @@ export function renameMember(db: Db, actor: ManagingActor, compactId: string, us
   return db.transaction((tx) => {
     requireMember(tx, compactId, userId);
     assertManageableAccount(tx, actor, compactId, userId);
-    const [target] = tx.select({ name: user.name, partyId: user.partyId }).from(user).where(eq(user.id, userId)).all();
+    const [target] = tx.select({ name: user.name }).from(user).where(eq(user.id, userId)).all();
     if (!target) throw new DomainError('NOT_FOUND', 'No such person.');
     if (target.name === name) return { name };
-    assertNameFreeInParty(tx, target.partyId, name, userId);
+    // The name shows in every compact the person belongs to: it must be free in each of them.
+    assertNameFreeInPlacements(tx, name, placementsOf(tx, userId), userId);
     tx.update(user).set({ name, updatedAt: new Date() }).where(eq(user.id, userId)).run();
     recordAuditEvent(tx, actor, {
       compactId,

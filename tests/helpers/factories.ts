@@ -36,10 +36,9 @@ export function buildParty(
 
 export async function buildUser(
   handle: DbHandle,
-  overrides: Partial<{ email: string; name: string; partyId: string; isInstanceAdmin: boolean; password: string }> = {},
+  overrides: Partial<{ email: string; name: string; isInstanceAdmin: boolean; password: string }> = {},
 ) {
   sequence++;
-  const partyId = overrides.partyId ?? buildParty(handle).id;
   const id = newId();
   const now = new Date();
   const email = overrides.email ?? `person${sequence}@example.org`;
@@ -50,7 +49,6 @@ export async function buildUser(
       id,
       name: overrides.name ?? `Person ${sequence}`,
       email,
-      partyId,
       isInstanceAdmin: overrides.isInstanceAdmin ?? false,
       createdAt: now,
       updatedAt: now,
@@ -68,7 +66,7 @@ export async function buildUser(
       updatedAt: now,
     })
     .run();
-  return { id, email, partyId, password: overrides.password ?? TEST_PASSWORD };
+  return { id, email, password: overrides.password ?? TEST_PASSWORD };
 }
 
 export function buildCompact(handle: DbHandle, options: { title?: string; text?: string } = {}) {
@@ -87,9 +85,21 @@ export function buildCompact(handle: DbHandle, options: { title?: string; text?:
   return { id };
 }
 
-export function addMember(handle: DbHandle, compactId: string, userId: string, role: CompactRole, signatory = false) {
-  handle.db.insert(memberships).values({ compactId, userId, role, signatory, createdAt: new Date() }).run();
+/** Adds a membership representing `partyId` (a new party when not given); returns the party's id. */
+export function addMember(
+  handle: DbHandle,
+  compactId: string,
+  userId: string,
+  role: CompactRole,
+  partyId: string = buildParty(handle).id,
+  signatory = false,
+) {
+  handle.db.insert(memberships).values({ compactId, userId, partyId, role, signatory, createdAt: new Date() }).run();
+  return partyId;
 }
+
+/** The token of a one-time link's path (`/invite/<token>`, `/reset-password/<token>`). */
+export const tokenOf = (path: string) => path.split('/').pop()!;
 
 /** Signs in through better-auth and returns the session cookie header. */
 export async function signIn(handle: DbHandle, email: string, password = TEST_PASSWORD): Promise<string> {
@@ -107,12 +117,12 @@ export async function callerFor(handle: DbHandle, cookie: string | null) {
   return createCaller(await createContext(handle, headers));
 }
 
-/** A user who is a member of `compactId` with `role`, with a signed-in caller. */
+/** A new person who is a member of `compactId` with `role` for `partyId` (a new party when not given), signed in. */
 export async function memberWithRole(handle: DbHandle, compactId: string, role: CompactRole, partyId?: string) {
-  const person = await buildUser(handle, { partyId });
-  addMember(handle, compactId, person.id, role);
+  const person = await buildUser(handle);
+  const membershipParty = addMember(handle, compactId, person.id, role, partyId);
   const cookie = await signIn(handle, person.email);
-  return { ...person, cookie, caller: await callerFor(handle, cookie) };
+  return { ...person, partyId: membershipParty, cookie, caller: await callerFor(handle, cookie) };
 }
 
 export type Member = Awaited<ReturnType<typeof memberWithRole>>;

@@ -35,15 +35,22 @@ test('instance administrators create parties and compacts; others may not', asyn
   await assert.rejects(admin.parties.create({ name: 'european union', shortCode: 'EU2', kind: 'other' }), {
     code: 'CONFLICT',
   });
-  const compact = await admin.compacts.create({ title: 'Compact for MINUSTEST', description: '' });
-  assert.equal((await admin.compacts.byId({ compactId: compact.id })).myRole, 'admin');
+  await assert.rejects(admin.compacts.create({ title: 'Compact without a party', description: '', partyId: 'nope' }), {
+    code: 'BAD_REQUEST',
+  });
+  const compact = await admin.compacts.create({ title: 'Compact for MINUSTEST', description: '', partyId: party.id });
+  const created = await admin.compacts.byId({ compactId: compact.id });
+  assert.equal(created.myRole, 'admin');
+  assert.equal(created.myParty.id, party.id, 'the creator represents the party they chose');
 
-  const plain = await buildUser(db, { partyId: party.id });
+  const plain = await buildUser(db);
   const someone = await callerFor(db, await signIn(db, plain.email));
   await assert.rejects(someone.parties.create({ name: 'Rogue', shortCode: 'RG', kind: 'other' }), {
     code: 'FORBIDDEN',
   });
-  await assert.rejects(someone.compacts.create({ title: 'Rogue compact', description: '' }), { code: 'FORBIDDEN' });
+  await assert.rejects(someone.compacts.create({ title: 'Rogue compact', description: '', partyId: party.id }), {
+    code: 'FORBIDDEN',
+  });
   assert.deepEqual(await someone.compacts.list(), [], 'only compacts one is a member of are listed');
   await assert.rejects(someone.compacts.byId({ compactId: compact.id }), { code: 'NOT_FOUND' });
 });

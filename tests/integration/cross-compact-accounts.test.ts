@@ -189,8 +189,8 @@ describe('a compact admin manages a person only within that compact', () => {
   test('an instance administrator who administers B may reset a person who is also a member of A', async () => {
     const { compactB, personOfA, partyId } = ctx;
     addMember(db, compactB, personOfA.id, 'negotiator');
-    const instanceAdmin = await buildUser(db, { partyId, isInstanceAdmin: true });
-    addMember(db, compactB, instanceAdmin.id, 'admin');
+    const instanceAdmin = await buildUser(db, { isInstanceAdmin: true });
+    addMember(db, compactB, instanceAdmin.id, 'admin', partyId);
     const caller = await callerFor(db, await signIn(db, instanceAdmin.email));
     const link = await caller.members.passwordResetLink({ compactId: compactB, userId: personOfA.id });
     assert.match(link.path, /^\/reset-password\//);

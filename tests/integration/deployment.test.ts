@@ -90,78 +90,63 @@ describe('npm run create-admin', () => {
   const databasePath = path.join(dir, 'compact.db');
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('creates an instance administrator (and the party) who can sign in and administer', async () => {
-    const run = await runCreateAdmin(
-      databasePath,
-      [
-        '--email',
-        'First.Admin@Example.org',
-        '--name',
-        'First Admin',
-        '--party',
-        'UN Secretariat',
-        '--party-code',
-        'UNS',
-        '--party-kind',
-        'un-secretariat',
-      ],
-      {
-        env: { ADMIN_PASSWORD: 'a long enough password' },
-      },
-    );
+  test('creates an instance administrator with no party, who signs in, adds a party and creates a compact representing it', async () => {
+    const run = await runCreateAdmin(databasePath, ['--email', 'First.Admin@Example.org', '--name', 'First Admin'], {
+      env: { ADMIN_PASSWORD: 'a long enough password' },
+    });
     assert.equal(run.code, 0, run.stderr);
-    assert.match(
-      run.stdout,
-      /Created instance administrator First Admin <first\.admin@example\.org> of UN Secretariat \(party created\)/,
-    );
+    assert.match(run.stdout, /Created instance administrator First Admin <first\.admin@example\.org> in /);
     const handle = openDatabase(databasePath);
     try {
+      assert.equal(countRows(handle, 'parties'), 0, 'the account needs no party');
       const caller = await callerFor(handle, await signIn(handle, 'first.admin@example.org', 'a long enough password'));
       const me = await caller.account.me();
       assert.equal(me.isInstanceAdmin, true);
-      assert.equal(me.partyShortCode, 'UNS');
-      assert.equal(me.partyKind, 'un-secretariat');
-      const compact = await caller.compacts.create({ title: 'First real compact', description: '' });
-      assert.ok(compact.id);
+      assert.equal('partyId' in me, false);
+      const party = await caller.parties.create({ name: 'UN Secretariat', shortCode: 'UNS', kind: 'un-secretariat' });
+      const compact = await caller.compacts.create({ title: 'First real compact', description: '', partyId: party.id });
+      const byId = await caller.compacts.byId({ compactId: compact.id });
+      assert.equal(byId.myRole, 'admin');
+      assert.deepEqual(byId.myParty, { id: party.id, name: 'UN Secretariat', shortCode: 'UNS' });
     } finally {
       handle.sqlite.close();
     }
   });
 
-  test('reads the password from standard input and joins an existing party by its code', async () => {
-    const run = await runCreateAdmin(
-      databasePath,
-      ['--email', 'second@example.org', '--name', 'Second Admin', '--party', 'uns'],
-      { stdin: 'another long password\n' },
-    );
+  test('reads the password from standard input', async () => {
+    const run = await runCreateAdmin(databasePath, ['--email', 'second@example.org', '--name', 'Second Admin'], {
+      stdin: 'another long password\n',
+    });
     assert.equal(run.code, 0, run.stderr);
     const handle = openDatabase(databasePath);
     try {
       await signIn(handle, 'second@example.org', 'another long password');
-      assert.equal(countRows(handle, 'parties'), 1);
     } finally {
       handle.sqlite.close();
     }
   });
 
   test('refuses a short password, a taken e-mail or missing arguments, and creates nothing', async () => {
-    const short = await runCreateAdmin(
-      databasePath,
-      ['--email', 'third@example.org', '--name', 'Third', '--party', 'UNS'],
-      { stdin: 'short\n' },
-    );
+    const short = await runCreateAdmin(databasePath, ['--email', 'third@example.org', '--name', 'Third'], {
+      stdin: 'short\n',
+    });
     assert.equal(short.code, 1);
     assert.match(short.stderr, /at least 10 characters/);
-    const taken = await runCreateAdmin(
-      databasePath,
-      ['--email', 'second@example.org', '--name', 'Again', '--party', 'UNS'],
-      { env: { ADMIN_PASSWORD: 'a long enough password' } },
-    );
+    const taken = await runCreateAdmin(databasePath, ['--email', 'second@example.org', '--name', 'Again'], {
+      env: { ADMIN_PASSWORD: 'a long enough password' },
+    });
     assert.equal(taken.code, 1);
     assert.match(taken.stderr, /exists already/);
     const missing = await runCreateAdmin(databasePath, ['--email', 'fourth@example.org']);
     assert.equal(missing.code, 2);
     assert.match(missing.stdout, /Usage: npm run create-admin/);
+    const formerPartyOption = await runCreateAdmin(
+      databasePath,
+      ['--email', 'fifth@example.org', '--name', 'Fifth', '--party', 'UNS'],
+      { env: { ADMIN_PASSWORD: 'a long enough password' } },
+    );
+    assert.equal(formerPartyOption.code, 2);
+    assert.match(formerPartyOption.stderr, /--party[\s\S]*Usage: npm run create-admin/);
     const handle = openDatabase(databasePath);
     try {
       assert.equal(countRows(handle, 'user'), 2);

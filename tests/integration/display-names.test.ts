@@ -95,9 +95,9 @@ describe('display names', () => {
     );
   });
 
-  test('a new person cannot take the name of someone already in their party', async () => {
+  test('a new person cannot take the name of a member of the compact who represents the same party', async () => {
     const { partyId, compactId, admin } = await setup();
-    await buildUser(db, { partyId, name: 'Jonas Mbeki' });
+    addMember(db, compactId, (await buildUser(db, { name: 'Jonas Mbeki' })).id, 'negotiator', partyId);
     const invitation = await admin.caller.members.invite({
       compactId,
       email: 'lookalike@example.org',
@@ -126,7 +126,7 @@ describe('display names', () => {
       });
     }
     const before = nameOf(member.id);
-    await buildUser(db, { partyId, name: 'Claire Fontaine' });
+    addMember(db, compactId, (await buildUser(db, { name: 'Claire Fontaine' })).id, 'reviewer', partyId);
     await assert.rejects(admin.caller.members.rename({ compactId, userId: member.id, name: 'Claire Fontaine' }), {
       code: 'CONFLICT',
     });
@@ -143,8 +143,8 @@ describe('display names', () => {
     await assert.rejects(admin.caller.members.rename({ compactId, userId: member.id, name: 'Renamed Elsewhere' }), {
       code: 'FORBIDDEN',
     });
-    const instanceAdmin = await buildUser(db, { partyId, isInstanceAdmin: true });
-    addMember(db, compactId, instanceAdmin.id, 'admin');
+    const instanceAdmin = await buildUser(db, { isInstanceAdmin: true });
+    addMember(db, compactId, instanceAdmin.id, 'admin', partyId);
     await (
       await callerFor(db, await signIn(db, instanceAdmin.email))
     ).members.rename({ compactId, userId: member.id, name: 'Renamed By Instance Admin' });

@@ -11,13 +11,12 @@ import {
   callerFor,
   memberWithRole,
   signIn,
+  tokenOf,
 } from '../helpers/factories';
 import { countRows, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
 after(() => db.cleanup());
-
-const tokenOf = (path: string) => path.split('/').pop()!;
 
 async function setup() {
   const compactId = buildCompact(db, { text: 'Text.' }).id;
@@ -32,6 +31,15 @@ describe('invitations', () => {
   beforeEach(async () => {
     ctx = await setup();
   });
+  /** The admin invites `email` to the compact as a monitor of the admin's party. */
+  const inviteMonitor = (email: string) =>
+    ctx.admin.caller.members.invite({
+      compactId: ctx.compactId,
+      email,
+      partyId: ctx.partyId,
+      role: 'monitor',
+      signatory: false,
+    });
 
   test('a new person accepts a one-time link, sets name and password, and can sign in as a member', async () => {
     const result = await ctx.admin.caller.members.invite({
@@ -56,7 +64,7 @@ describe('invitations', () => {
       mine.map((c) => [c.id, c.role, c.signatory]),
       [[ctx.compactId, 'negotiator', true]],
     );
-    assert.equal((await me.account.me()).partyId, ctx.partyId);
+    assert.equal((await me.compacts.byId({ compactId: ctx.compactId })).myParty.id, ctx.partyId);
   });
 
   test('a link works once', async () => {
@@ -100,14 +108,8 @@ describe('invitations', () => {
   });
 
   test('an existing user is asked, not added: the membership exists only once they accept', async () => {
-    const existing = await buildUser(db, { partyId: ctx.partyId });
-    const result = await ctx.admin.caller.members.invite({
-      compactId: ctx.compactId,
-      email: existing.email,
-      partyId: ctx.partyId,
-      role: 'monitor',
-      signatory: false,
-    });
+    const existing = await buildUser(db);
+    const result = await inviteMonitor(existing.email);
     assert.equal(result.kind, 'pending');
     assert.match(result.path, /^\/invite\/[\w-]{40,}$/);
     assert.equal(
@@ -121,31 +123,35 @@ describe('invitations', () => {
     assert.equal(members.find((m) => m.userId === existing.id)?.role, 'monitor');
   });
 
-  test('an invitation is not accepted into an account of another party', async () => {
-    const result = await ctx.admin.caller.members.invite({
-      compactId: ctx.compactId,
-      email: 'switched@example.org',
-      partyId: ctx.partyId,
-      role: 'monitor',
-      signatory: false,
-    });
+  test('a link issued for a new person needs a sign-in once an account with that address exists', async () => {
+    const result = await inviteMonitor('switched@example.org');
     const token = tokenOf(result.kind === 'link' ? result.path : '');
-    await buildUser(db, { email: 'switched@example.org' }); // created meanwhile, for another party
-    await assert.rejects(ctx.anonymous.account.acceptInvite({ token }), { code: 'CONFLICT' });
+    await buildUser(db, { email: 'switched@example.org' }); // created meanwhile
+    await assert.rejects(ctx.anonymous.account.acceptInvite({ token }), { code: 'UNAUTHORIZED' });
+    assert.equal(countRows(db, `memberships WHERE compact_id = '${ctx.compactId}'`), 1);
   });
 
-  test('an existing user of another party cannot be invited for a different party', async () => {
-    const existing = await buildUser(db);
-    await assert.rejects(
-      ctx.admin.caller.members.invite({
-        compactId: ctx.compactId,
-        email: existing.email,
-        partyId: ctx.partyId,
-        role: 'monitor',
-        signatory: false,
-      }),
-      { code: 'CONFLICT' },
+  test('an existing account that represents another party elsewhere joins this compact for the invitation’s party', async () => {
+    const elsewhere = buildCompact(db).id;
+    const otherParty = buildParty(db).id;
+    const existing = await memberWithRole(db, elsewhere, 'negotiator', otherParty);
+    const result = await inviteMonitor(existing.email);
+    assert.equal(result.kind, 'pending');
+    const [pending] = await existing.caller.account.pendingInvitations();
+    assert.equal(pending?.partyName, (await ctx.admin.caller.compacts.byId({ compactId: ctx.compactId })).myParty.name);
+    await existing.caller.account.acceptInvitation({ invitationId: pending!.id });
+    const here = (await ctx.admin.caller.members.list({ compactId: ctx.compactId })).find(
+      (m) => m.userId === existing.id,
     );
+    assert.equal(here?.partyId, ctx.partyId, 'the invitation chose the party');
+    assert.equal((await existing.caller.compacts.byId({ compactId: ctx.compactId })).myParty.id, ctx.partyId);
+    assert.equal((await existing.caller.compacts.byId({ compactId: elsewhere })).myParty.id, otherParty);
+    const accepted = db.sqlite
+      .prepare(
+        "SELECT actor_party_id AS partyId FROM audit_events WHERE action = 'invite.accepted' AND actor_user_id = ?",
+      )
+      .get(existing.id) as { partyId: string };
+    assert.equal(accepted.partyId, ctx.partyId);
   });
 
   test('invalid input is rejected and nothing is written', async () => {

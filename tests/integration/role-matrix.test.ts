@@ -60,8 +60,8 @@ let validator: { userId: string; partyId: string };
 
 /** Makes a fresh member to act on, so each mutating call has its own target. */
 async function freshTarget() {
-  const person = await buildUser(db, { partyId });
-  addMember(db, compactId, person.id, 'negotiator');
+  const person = await buildUser(db);
+  addMember(db, compactId, person.id, 'negotiator', partyId);
   return person.id;
 }
 

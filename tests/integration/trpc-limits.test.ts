@@ -19,7 +19,9 @@ describe('tRPC over HTTP: batch sizes, public link procedures, heavy calls', () 
   let compactId: string;
   let admin: Awaited<ReturnType<typeof memberWithRole>>;
   let instanceAdminCookie: string;
+  let partyId: string;
   before(async () => {
+    partyId = buildParty(getDb()).id;
     compactId = buildCompact(getDb(), { text: 'Article 1. The parties agree.' }).id;
     admin = await memberWithRole(getDb(), compactId, 'admin');
     const root = await buildUser(getDb(), { isInstanceAdmin: true });
@@ -32,10 +34,13 @@ describe('tRPC over HTTP: batch sizes, public link procedures, heavy calls', () 
 
   test('a batch of 200 calls is refused with 400 before any of them runs', async () => {
     const before = countRows(getDb(), 'compacts');
-    const answer = await trpcBatch(repeat(200, { path: 'compacts.create', input: { title: 'Flood compact' } }), {
-      method: 'POST',
-      cookie: instanceAdminCookie,
-    });
+    const answer = await trpcBatch(
+      repeat(200, { path: 'compacts.create', input: { title: 'Flood compact', partyId } }),
+      {
+        method: 'POST',
+        cookie: instanceAdminCookie,
+      },
+    );
     assert.equal(answer.status, 400);
     assert.match(JSON.stringify(answer.body), /Batch call exceeds maximum size/);
     assert.equal(countRows(getDb(), 'compacts'), before, 'no call of the batch ran');
@@ -44,7 +49,7 @@ describe('tRPC over HTTP: batch sizes, public link procedures, heavy calls', () 
   test('a batch of the configured size runs every call', async () => {
     const before = countRows(getDb(), 'compacts');
     const answer = await trpcBatch(
-      repeat(config.trpcMaxBatchSize, { path: 'compacts.create', input: { title: 'Batched compact' } }),
+      repeat(config.trpcMaxBatchSize, { path: 'compacts.create', input: { title: 'Batched compact', partyId } }),
       { method: 'POST', cookie: instanceAdminCookie },
     );
     assert.equal(answer.status, 200);

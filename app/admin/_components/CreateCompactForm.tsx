@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { FormEvent } from 'react';
 import { t } from '@/app/_lib/messages';
@@ -9,11 +9,16 @@ import { FormFooter } from '@/app/_components/FormFooter';
 
 export function CreateCompactForm() {
   const trpc = useTRPC();
+  const parties = useQuery(trpc.parties.list.queryOptions());
   const create = useMutation(trpc.compacts.create.mutationOptions());
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    create.mutate({ title: String(form.get('title')), description: String(form.get('description') ?? '') });
+    create.mutate({
+      title: String(form.get('title')),
+      description: String(form.get('description') ?? ''),
+      partyId: String(form.get('partyId')),
+    });
   };
   return (
     <section className="card">
@@ -26,6 +31,16 @@ export function CreateCompactForm() {
         <label className="field">
           <span>{t('admin.compactDescription')}</span>
           <textarea name="description" maxLength={2000} rows={3} />
+        </label>
+        <label className="field">
+          <span>{t('admin.compactParty')}</span>
+          <select name="partyId" required>
+            {(parties.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
         </label>
         <FormFooter error={create.error} pending={create.isPending} label={t('admin.createCompact')} small />
       </form>

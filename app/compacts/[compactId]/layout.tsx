@@ -17,7 +17,7 @@ export default async function CompactLayout({
   return (
     <>
       <AppHeader actor={actor} />
-      <CompactNav compactId={compactId} title={compact.title} isMonitor={compact.myRole === 'monitor'} />
+      <CompactNav compactId={compactId} title={compact.title} reportsProgress={compact.can.reportProgress} />
       {children}
     </>
   );

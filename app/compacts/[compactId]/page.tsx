@@ -9,12 +9,12 @@ export default async function CompactPage({ params }: { params: Promise<{ compac
   const { compact } = await requireMembership(compactId);
   const [presence, parties] = await Promise.all([
     forPage(serverApi.compacts.myPresence({ compactId })),
-    compact.myRole === 'admin' ? forPage(serverApi.parties.list()) : [],
+    compact.can.manageMembers ? forPage(serverApi.parties.list()) : [],
   ]);
   return (
     <CompactWorkspace
       compact={{ id: compact.id, title: compact.title, description: compact.description }}
-      me={{ role: compact.myRole, canEdit: compact.can.editText, presence }}
+      me={{ role: compact.myRole, can: compact.can, presence }}
       parties={parties}
     />
   );

@@ -15,13 +15,13 @@ export const commitmentsRouter = router({
   list: compactProcedure('read').query(({ ctx, input }) => listCommitments(ctx.handle.db, input.compactId)),
   create: compactProcedure('manageFramework')
     .input(commitmentInput)
-    .mutation(({ ctx, input }) => createCommitment(ctx.handle.db, ctx.actor, input.compactId, input)),
+    .mutation(({ ctx, input }) => createCommitment(ctx.handle.db, ctx.member, input.compactId, input)),
   update: compactProcedure('manageFramework')
     .input(commitmentInput.extend(target.shape))
     .mutation(({ ctx, input: { compactId, commitmentId, ...fields } }) =>
-      updateCommitment(ctx.handle.db, ctx.actor, compactId, commitmentId, fields),
+      updateCommitment(ctx.handle.db, ctx.member, compactId, commitmentId, fields),
     ),
   retire: compactProcedure('manageFramework')
     .input(target)
-    .mutation(({ ctx, input }) => retireCommitment(ctx.handle.db, ctx.actor, input.compactId, input.commitmentId)),
+    .mutation(({ ctx, input }) => retireCommitment(ctx.handle.db, ctx.member, input.compactId, input.commitmentId)),
 });

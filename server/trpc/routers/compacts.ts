@@ -14,11 +14,13 @@ export const compactsRouter = router({
     ...getCompact(ctx.handle.db, input.compactId),
     myRole: ctx.membership.role,
     mySignatory: ctx.membership.signatory,
+    /** The party the viewer represents in this compact. */
+    myParty: { id: ctx.membership.partyId, name: ctx.membership.partyName, shortCode: ctx.membership.partyShortCode },
     /** What the viewer may do in this compact, as the policies answer it. */
     can: compactPermissions(ctx.member),
   })),
   /** How the caller appears to others in this compact's editor (name, party, colour). */
-  myPresence: compactProcedure('read').query(({ ctx }) => presenceIdentity(ctx.handle.db, ctx.actor)),
+  myPresence: compactProcedure('read').query(({ ctx }) => presenceIdentity(ctx.handle.db, ctx.actor, ctx.membership)),
   /** The stored text, rendered on the server (JSON and plain text). */
   text: heavyCompactProcedure('read').query(({ ctx, input }) => {
     const { doc } = loadDoc(ctx.handle.db, input.compactId);
@@ -29,6 +31,13 @@ export const compactsRouter = router({
     }
   }),
   create: instanceAdminProcedure
-    .input(z.object({ title: z.string().trim().min(3).max(200), description: z.string().trim().max(2000).default('') }))
+    .input(
+      z.object({
+        title: z.string().trim().min(3).max(200),
+        description: z.string().trim().max(2000).default(''),
+        /** The party the creator represents in the new compact. */
+        partyId: z.string().min(1).max(64),
+      }),
+    )
     .mutation(({ ctx, input }) => createCompact(ctx.handle.db, ctx.actor, input)),
 });

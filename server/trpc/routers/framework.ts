@@ -22,7 +22,7 @@ export const frameworkRouter = router({
   periods: compactProcedure('read').query(({ ctx, input }) => listPeriods(ctx.handle.db, input.compactId)),
   configure: compactProcedure('manageFramework')
     .input(frameworkConfiguration)
-    .mutation(({ ctx, input }) => configureFramework(ctx.handle.db, ctx.actor, input.compactId, input)),
+    .mutation(({ ctx, input }) => configureFramework(ctx.handle.db, ctx.member, input.compactId, input)),
   exportFrameworkCsv: heavyCompactProcedure('read')
     .input(csvExport)
     .query(({ ctx, input }) => exportFrameworkCsv(ctx.handle.db, input.compactId, input.separator)),
@@ -32,11 +32,11 @@ export const frameworkRouter = router({
   importFrameworkCsv: heavyCompactProcedure('manageFramework')
     .input(csvImport)
     .mutation(({ ctx, input }) =>
-      importedOrRejected(importFrameworkCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv)),
+      importedOrRejected(importFrameworkCsv(ctx.handle.db, ctx.member, input.compactId, input.csv)),
     ),
   importProgressCsv: heavyCompactProcedure('reportProgress')
     .input(csvImport)
     .mutation(({ ctx, input }) =>
-      importedOrRejected(importProgressCsv(ctx.handle.db, ctx.actor, input.compactId, input.csv)),
+      importedOrRejected(importProgressCsv(ctx.handle.db, ctx.member, input.compactId, input.csv)),
     ),
 });

@@ -27,28 +27,28 @@ export const indicatorsRouter = router({
   create: compactProcedure('manageFramework')
     .input(indicatorDefinition)
     .mutation(({ ctx, input: { compactId, ...definition } }) =>
-      createIndicator(ctx.handle.db, ctx.actor, compactId, definition, 'active'),
+      createIndicator(ctx.handle.db, ctx.member, compactId, definition, 'active'),
     ),
   /** Negotiators propose; the indicator waits as `proposed` until an admin accepts it. */
   propose: compactProcedure('proposeIndicator')
     .input(indicatorDefinition)
     .mutation(({ ctx, input: { compactId, ...definition } }) =>
-      createIndicator(ctx.handle.db, ctx.actor, compactId, definition, 'proposed'),
+      createIndicator(ctx.handle.db, ctx.member, compactId, definition, 'proposed'),
     ),
   accept: compactProcedure('manageFramework')
     .input(target)
-    .mutation(({ ctx, input }) => acceptIndicator(ctx.handle.db, ctx.actor, input.compactId, input.indicatorId)),
+    .mutation(({ ctx, input }) => acceptIndicator(ctx.handle.db, ctx.member, input.compactId, input.indicatorId)),
   update: compactProcedure('manageFramework')
     .input(indicatorDefinition.extend(target.shape))
     .mutation(({ ctx, input: { compactId, indicatorId, ...definition } }) =>
-      updateIndicator(ctx.handle.db, ctx.actor, compactId, indicatorId, definition),
+      updateIndicator(ctx.handle.db, ctx.member, compactId, indicatorId, definition),
     ),
   retire: compactProcedure('manageFramework')
     .input(target)
-    .mutation(({ ctx, input }) => retireIndicator(ctx.handle.db, ctx.actor, input.compactId, input.indicatorId)),
+    .mutation(({ ctx, input }) => retireIndicator(ctx.handle.db, ctx.member, input.compactId, input.indicatorId)),
   setTarget: compactProcedure('manageFramework')
     .input(target.extend({ target: targetInput }))
     .mutation(({ ctx, input }) =>
-      setTarget(ctx.handle.db, ctx.actor, input.compactId, input.indicatorId, input.target),
+      setTarget(ctx.handle.db, ctx.member, input.compactId, input.indicatorId, input.target),
     ),
 });

@@ -5,10 +5,22 @@ import { displayNameSchema } from '@/shared/display-name-rules';
 import { inviteMember } from '@/server/services/invitations';
 import { deactivateMember, listMembersFor, removeMember, renameMember, updateMember } from '@/server/services/members';
 import { issuePasswordResetLink } from '@/server/services/password-resets';
+import type { Actor } from '@/server/auth/actor';
+import type { CompactMember } from '@/server/policies/compact-member';
 import { compactProcedure, router } from '../init';
 
 const memberInput = z.object({ userId: z.string().min(1).max(64) });
 const roleInput = z.object({ role: z.enum(COMPACT_ROLES), signatory: z.boolean() });
+/** A membership's party never changes: an update naming one is refused, not silently ignored. */
+const noPartyChange = z
+  .undefined({ error: "A member's party never changes: remove them and invite them again for the other party." })
+  .optional();
+
+/** The managing admin as the member services see them: their party in this compact, and whether they run the instance. */
+const manager = (ctx: { member: CompactMember; actor: Actor }) => ({
+  ...ctx.member,
+  isInstanceAdmin: ctx.actor.isInstanceAdmin,
+});
 
 export const membersRouter = router({
   list: compactProcedure('read').query(({ ctx, input }) =>
@@ -21,25 +33,25 @@ export const membersRouter = router({
         partyId: z.string().min(1).max(64),
       }),
     )
-    .mutation(({ ctx, input }) => inviteMember(ctx.handle.db, ctx.actor, input.compactId, input)),
+    .mutation(({ ctx, input }) => inviteMember(ctx.handle.db, ctx.member, input.compactId, input)),
   update: compactProcedure('manageMembers')
-    .input(memberInput.extend(roleInput.shape))
+    .input(memberInput.extend({ ...roleInput.shape, partyId: noPartyChange }))
     .mutation(({ ctx, input }) =>
-      updateMember(ctx.handle.db, ctx.actor, input.compactId, input.userId, {
+      updateMember(ctx.handle.db, ctx.member, input.compactId, input.userId, {
         role: input.role,
         signatory: input.signatory,
       }),
     ),
   rename: compactProcedure('manageMembers')
     .input(memberInput.extend({ name: displayNameSchema }))
-    .mutation(({ ctx, input }) => renameMember(ctx.handle.db, ctx.actor, input.compactId, input.userId, input.name)),
+    .mutation(({ ctx, input }) => renameMember(ctx.handle.db, manager(ctx), input.compactId, input.userId, input.name)),
   remove: compactProcedure('manageMembers')
     .input(memberInput)
-    .mutation(({ ctx, input }) => removeMember(ctx.handle.db, ctx.actor, input.compactId, input.userId)),
+    .mutation(({ ctx, input }) => removeMember(ctx.handle.db, ctx.member, input.compactId, input.userId)),
   passwordResetLink: compactProcedure('manageMembers')
     .input(memberInput)
-    .mutation(({ ctx, input }) => issuePasswordResetLink(ctx.handle.db, ctx.actor, input.compactId, input.userId)),
+    .mutation(({ ctx, input }) => issuePasswordResetLink(ctx.handle.db, manager(ctx), input.compactId, input.userId)),
   deactivate: compactProcedure('manageMembers')
     .input(memberInput)
-    .mutation(({ ctx, input }) => deactivateMember(ctx.handle.db, ctx.actor, input.compactId, input.userId)),
+    .mutation(({ ctx, input }) => deactivateMember(ctx.handle.db, manager(ctx), input.compactId, input.userId)),
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { PARTY_KINDS } from '@/shared/enums';
+import { accountLevel } from '@/server/services/audit';
 import { createParty, listParties } from '@/server/services/parties';
 import { authedProcedure, instanceAdminProcedure, router } from '../init';
 
@@ -19,5 +20,5 @@ export const partiesRouter = router({
         kind: z.enum(PARTY_KINDS),
       }),
     )
-    .mutation(({ ctx, input }) => createParty(ctx.handle.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => createParty(ctx.handle.db, accountLevel(ctx.actor), input)),
 });

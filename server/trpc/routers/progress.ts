@@ -18,34 +18,28 @@ export const progressRouter = router({
   /** The monitor's grid for one period. */
   periodSheet: compactProcedure('reportProgress')
     .input(z.object({ periodId: id }))
-    .query(({ ctx, input }) => periodSheet(ctx.handle.db, input.compactId, ctx.actor.partyId, input.periodId)),
+    .query(({ ctx, input }) => periodSheet(ctx.handle.db, input.compactId, ctx.member.partyId, input.periodId)),
   saveDraft: compactProcedure('reportProgress')
     .input(progressInput)
     .mutation(({ ctx, input: { compactId, ...fields } }) =>
-      saveProgressDraft(ctx.handle.db, ctx.actor, compactId, fields),
+      saveProgressDraft(ctx.handle.db, ctx.member, compactId, fields),
     ),
   submit: compactProcedure('reportProgress')
     .input(target)
-    .mutation(({ ctx, input }) => submitProgress(ctx.handle.db, ctx.actor, input.compactId, input.updateId)),
+    .mutation(({ ctx, input }) => submitProgress(ctx.handle.db, ctx.member, input.compactId, input.updateId)),
   validate: compactProcedure('validateProgress')
     .input(target.extend({ rating: z.enum(RATINGS).nullable() }))
     .mutation(({ ctx, input }) =>
-      validateProgress(ctx.handle.db, ctx.actor, input.compactId, input.updateId, input.rating),
+      validateProgress(ctx.handle.db, ctx.member, input.compactId, input.updateId, input.rating),
     ),
   return: compactProcedure('validateProgress')
     .input(target.extend({ reason: z.string().trim().min(3).max(2000) }))
     .mutation(({ ctx, input }) =>
-      returnProgress(ctx.handle.db, ctx.actor, input.compactId, input.updateId, input.reason),
+      returnProgress(ctx.handle.db, ctx.member, input.compactId, input.updateId, input.reason),
     ),
   comment: compactProcedure('discussProgress')
     .input(target.extend({ body: z.string().trim().min(1).max(2000) }))
     .mutation(({ ctx, input }) =>
-      commentOnProgress(
-        ctx.handle.db,
-        { ...ctx.actor, role: ctx.membership.role },
-        input.compactId,
-        input.updateId,
-        input.body,
-      ),
+      commentOnProgress(ctx.handle.db, ctx.member, input.compactId, input.updateId, input.body),
     ),
 });

@@ -4,7 +4,15 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { t } from '@/app/_lib/messages';
 
-export function CompactNav({ compactId, title, isMonitor }: { compactId: string; title: string; isMonitor: boolean }) {
+export function CompactNav({
+  compactId,
+  title,
+  reportsProgress,
+}: {
+  compactId: string;
+  title: string;
+  reportsProgress: boolean;
+}) {
   const pathname = usePathname();
   const base = `/compacts/${compactId}`;
   const links = [
@@ -17,7 +25,7 @@ export function CompactNav({ compactId, title, isMonitor }: { compactId: string;
         pathname.startsWith(`${base}/indicators`) ||
         pathname.startsWith(`${base}/scorecard`),
     },
-    ...(isMonitor
+    ...(reportsProgress
       ? [{ href: `${base}/progress`, label: t('nav.progress'), active: pathname.startsWith(`${base}/progress`) }]
       : []),
   ];

@@ -2,6 +2,7 @@
 
 import { useSearchParams } from 'next/navigation';
 import type { CompactRole } from '@/shared/roles';
+import type { CompactPermissions } from '@/app/_lib/router-types';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useCollab, type PresencePerson } from '@/app/_lib/use-collab';
 import { CompactEditor } from './CompactEditor';
@@ -11,7 +12,7 @@ import { PresenceList } from './PresenceList';
 
 interface Props {
   compact: { id: string; title: string; description: string };
-  me: { role: CompactRole; canEdit: boolean; presence: PresencePerson };
+  me: { role: CompactRole; can: CompactPermissions; presence: PresencePerson };
   parties: PartyOption[];
 }
 
@@ -25,7 +26,7 @@ export function CompactWorkspace({ compact, me, parties }: Props) {
         <div className="workspace-title">
           <h1>{compact.title}</h1>
           <div className="title-badges">
-            {!me.canEdit && (
+            {!me.can.editText && (
               <span className="badge readonly" title={t('editor.readOnlyHint', { role: roleName })}>
                 {t('editor.readOnly')}
               </span>
@@ -33,16 +34,16 @@ export function CompactWorkspace({ compact, me, parties }: Props) {
             <ConnectionBadge status={status} />
           </div>
         </div>
-        {!me.canEdit && <p className="muted small">{t('editor.readOnlyHint', { role: roleName })}</p>}
+        {!me.can.editText && <p className="muted small">{t('editor.readOnlyHint', { role: roleName })}</p>}
         {collab && synced ? (
-          <CompactEditor collab={collab} canEdit={me.canEdit} user={me.presence} section={section} />
+          <CompactEditor collab={collab} canEdit={me.can.editText} user={me.presence} section={section} />
         ) : (
           <p className="muted">{t('editor.loading')}</p>
         )}
       </section>
       <aside className="workspace-side">
         <PresenceList people={people} myUserId={me.presence.userId} />
-        <MembersPanel compactId={compact.id} isAdmin={me.role === 'admin'} parties={parties} />
+        <MembersPanel compactId={compact.id} mayInvite={me.can.manageMembers} parties={parties} />
       </aside>
     </main>
   );

@@ -13,17 +13,17 @@ export interface PartyOption {
 
 interface Props {
   compactId: string;
-  isAdmin: boolean;
+  mayInvite: boolean;
   parties: PartyOption[];
 }
 
-export function MembersPanel({ compactId, isAdmin, parties }: Props) {
+export function MembersPanel({ compactId, mayInvite, parties }: Props) {
   const trpc = useTRPC();
   const members = useQuery(trpc.members.list.queryOptions({ compactId }));
   return (
     <section className="card side-card">
       <h2>{t('members.title')}</h2>
-      {isAdmin && <InviteForm compactId={compactId} parties={parties} />}
+      {mayInvite && <InviteForm compactId={compactId} parties={parties} />}
       {members.error && <p className="alert error">{errorMessage(members.error)}</p>}
       <ul className="members" aria-label={t('members.label')}>
         {members.data?.map((member) => (

@@ -6,5 +6,5 @@ export const dynamic = 'force-dynamic';
 export default async function FrameworkPage({ params }: { params: Promise<{ compactId: string }> }) {
   const { compactId } = await params;
   const { compact } = await requireMembership(compactId);
-  return <FrameworkBoard compactId={compactId} role={compact.myRole} />;
+  return <FrameworkBoard compactId={compactId} can={compact.can} />;
 }

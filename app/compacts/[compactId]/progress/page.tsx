@@ -15,7 +15,7 @@ export default async function ProgressPage({
   const { compactId } = await params;
   const { period } = await searchParams;
   const { compact } = await requireMembership(compactId);
-  if (compact.myRole !== 'monitor') notFound();
+  if (!compact.can.reportProgress) notFound();
   const periods = await forPage(serverApi.framework.periods({ compactId }));
   const today = new Date().toISOString().slice(0, 10);
   const fallback = [...periods].reverse().find((p) => p.endsOn < today) ?? periods[0];

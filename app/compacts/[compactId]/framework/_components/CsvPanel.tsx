@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
-import type { CompactRole } from '@/shared/roles';
+import type { CompactPermissions } from '@/app/_lib/router-types';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { t } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
@@ -15,7 +15,7 @@ function download(name: string, text: string) {
 }
 
 /** CSV export for everyone; import of indicators (admins) or of progress as drafts (monitors). */
-export function CsvPanel({ compactId, role }: { compactId: string; role: CompactRole }) {
+export function CsvPanel({ compactId, can }: { compactId: string; can: CompactPermissions }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [separator, setSeparator] = useState<',' | ';'>(',');
@@ -25,7 +25,7 @@ export function CsvPanel({ compactId, role }: { compactId: string; role: Compact
   const importProgress = useMutation(
     trpc.framework.importProgressCsv.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
   );
-  const importer = role === 'admin' ? importFramework : role === 'monitor' ? importProgress : null;
+  const importer = can.manageFramework ? importFramework : can.reportProgress ? importProgress : null;
   const imported = importer?.data;
   const rowErrors = importer?.error?.data?.csvErrors;
 
@@ -62,7 +62,7 @@ export function CsvPanel({ compactId, role }: { compactId: string; role: Compact
       </div>
       {importer && (
         <>
-          <h3>{role === 'admin' ? t('framework.importFramework') : t('framework.importProgress')}</h3>
+          <h3>{can.manageFramework ? t('framework.importFramework') : t('framework.importProgress')}</h3>
           <input type="file" accept=".csv,text/csv" aria-label={t('framework.import')} onChange={onFile} />
           {!rowErrors && <ErrorAlert error={importer.error} />}
           {imported && <p className="alert success">{t('framework.imported', { count: imported.imported })}</p>}

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import type { CompactRole } from '@/shared/roles';
+import type { CompactPermissions } from '@/app/_lib/router-types';
 import { INDICATOR_LEVELS } from '@/shared/enums';
 import { INDICATOR_STATUSES } from '@/shared/framework/indicator-status';
 import { ErrorAlert } from '@/app/_components/FormFooter';
@@ -19,7 +19,7 @@ const pct = (n: number) => `${Math.round(n * 100)} %`;
 const fmt = (n: number | null | undefined, unit: string) =>
   n === null || n === undefined ? '—' : `${Math.round(n * 10) / 10}${unit === '%' ? ' %' : ''}`;
 
-export function FrameworkBoard({ compactId, role }: { compactId: string; role: CompactRole }) {
+export function FrameworkBoard({ compactId, can }: { compactId: string; can: CompactPermissions }) {
   const trpc = useTRPC();
   const view = useQuery(trpc.framework.view.queryOptions({ compactId }));
   const [party, setParty] = useState('');
@@ -56,9 +56,9 @@ export function FrameworkBoard({ compactId, role }: { compactId: string; role: C
     <main className="page wide">
       <div className="page-head">
         <h1>{t('framework.title')}</h1>
-        {(role === 'admin' || role === 'negotiator') && (
+        {(can.manageFramework || can.proposeIndicator) && (
           <Link className="button primary small" href={`/compacts/${compactId}/indicators/new`}>
-            {role === 'admin' ? t('framework.newIndicator') : t('framework.proposeIndicator')}
+            {can.manageFramework ? t('framework.newIndicator') : t('framework.proposeIndicator')}
           </Link>
         )}
       </div>
@@ -189,8 +189,8 @@ export function FrameworkBoard({ compactId, role }: { compactId: string; role: C
               ))}
             </ul>
           </section>
-          <CsvPanel compactId={compactId} role={role} />
-          {role === 'admin' && (
+          <CsvPanel compactId={compactId} can={can} />
+          {can.manageFramework && (
             <AdminPanels compactId={compactId} settings={data.settings} periodCount={data.periods.length} />
           )}
         </aside>

@@ -8,8 +8,8 @@ export const dynamic = 'force-dynamic';
 export default async function NewIndicatorPage({ params }: { params: Promise<{ compactId: string }> }) {
   const { compactId } = await params;
   const { compact } = await requireMembership(compactId);
-  if (compact.myRole !== 'admin' && compact.myRole !== 'negotiator') notFound();
-  const mode = compact.myRole === 'admin' ? 'create' : 'propose';
+  if (!compact.can.manageFramework && !compact.can.proposeIndicator) notFound();
+  const mode = compact.can.manageFramework ? 'create' : 'propose';
   return (
     <main className="page">
       <h1>{mode === 'create' ? t('framework.newIndicator') : t('framework.proposeIndicator')}</h1>

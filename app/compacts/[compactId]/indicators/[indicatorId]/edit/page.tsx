@@ -13,7 +13,7 @@ export default async function EditIndicatorPage({
 }) {
   const { compactId, indicatorId } = await params;
   const { compact } = await requireMembership(compactId);
-  if (compact.myRole !== 'admin') notFound();
+  if (!compact.can.manageFramework) notFound();
   const indicator = await forPage(serverApi.indicators.byId({ compactId, indicatorId }));
   return (
     <main className="page">
