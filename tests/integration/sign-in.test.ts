@@ -96,6 +96,28 @@ describe('sign-in', () => {
     );
   });
 
+  test('addresses of one IPv6 network (/64) count as one address: cycling through them gains no attempts', async () => {
+    const dave = await buildUser(getDb());
+    // Whoever holds a /64 picks any of its 2^64 addresses; a v4 client on a dual-stack socket arrives as ::ffff:a.b.c.d.
+    for (let i = 1; i <= MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
+      const address = `2001:db8:aa:bb::${i.toString(16)}`;
+      assert.equal((await handleAuthRequest(signInRequest(dave.email, 'wrong password', address))).status, 401);
+    }
+    for (const address of ['2001:db8:aa:bb:ffff:1:2:3', '2001:0db8:00aa:00bb::99', '2001:DB8:AA:BB::1%eth0']) {
+      assert.equal((await handleAuthRequest(signInRequest(dave.email, TEST_PASSWORD, address))).status, 429, address);
+    }
+    assert.equal(
+      (await handleAuthRequest(signInRequest(dave.email, TEST_PASSWORD, '2001:db8:aa:bc::1'))).status,
+      200,
+      'the next network is another address',
+    );
+    const erin = await buildUser(getDb());
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; i++) {
+      assert.equal((await handleAuthRequest(signInRequest(erin.email, 'wrong password', '192.0.2.90'))).status, 401);
+    }
+    assert.equal((await handleAuthRequest(signInRequest(erin.email, TEST_PASSWORD, '::ffff:192.0.2.90'))).status, 429);
+  });
+
   test('parallel attempts cannot slip past the limit', async () => {
     const carol = await buildUser(getDb());
     const statuses = await Promise.all(
