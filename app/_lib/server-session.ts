@@ -1,6 +1,7 @@
 import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { serverApi } from '@/server/trpc/server-caller';
 
 /**
@@ -19,24 +20,25 @@ export async function forPage<T>(call: Promise<T>): Promise<T> {
   }
 }
 
+// The helpers below are memoised per request (React `cache`): a compact's layout and its page
+// both ask for the member and the compact, and each procedure then runs once per page view.
+
 /** The signed-in person for a server component, or null. */
-export async function currentActor() {
+export const currentActor = cache(async () => {
   try {
     return await serverApi.account.me();
   } catch (error) {
     if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') return null;
     throw error;
   }
-}
+});
 
 /** The signed-in person; signed-out visitors are sent to the sign-in page. */
-export function requireActor() {
-  return forPage(serverApi.account.me());
-}
+export const requireActor = cache(() => forPage(serverApi.account.me()));
 
 /** The signed-in member and the compact with their role in it; anyone else gets a 404. */
-export async function requireMembership(compactId: string) {
+export const requireMembership = cache(async (compactId: string) => {
   const actor = await requireActor();
   const compact = await forPage(serverApi.compacts.byId({ compactId }));
   return { actor, compact };
-}
+});
