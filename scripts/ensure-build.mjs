@@ -15,7 +15,9 @@ function newestMtime(target) {
     return 0;
   }
   if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
+  // A folder's own time changes when an entry is added, deleted or renamed in it: a deleted or
+  // moved source (a move keeps the file's time) leaves no newer file behind.
+  let newest = stat.mtimeMs;
   for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
   return newest;
 }
