@@ -22,6 +22,10 @@ const notAnEntryPoint = APP_SERVER_ENTRY_POINTS.map((entry) => `${entry}$`).join
 const SERVER_INTERNALS =
   'App code reaches the server through tRPC (useTRPC in the browser, @/server/trpc/server-caller in server ' +
   'components) and shares code through @/shared; server and database internals stay out of app/.';
+// The same boundary for `import()` expressions, which no-restricted-imports does not see: app/
+// never loads server or database modules that way (esquery regex: slashes escaped).
+const DYNAMIC_SERVER_IMPORT =
+  'ImportExpression > Literal[value=/^(?:@\\/(?:db|server)(?:\\/|$)|(?:\\.{1,2}\\/)+(?:server|db)(?:\\/|$))/]';
 
 export default tseslint.config(
   {
@@ -73,6 +77,7 @@ export default tseslint.config(
           ],
         },
       ],
+      'no-restricted-syntax': ['error', { selector: DYNAMIC_SERVER_IMPORT, message: SERVER_INTERNALS }],
     },
   },
   {

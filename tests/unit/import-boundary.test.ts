@@ -45,6 +45,26 @@ describe('app code may not import server internals', () => {
     });
   }
 
+  test('loading server internals with import() is an error too', async () => {
+    for (const specifier of ['@/server/services/parties', '@/db/client', '../../../server/services/parties']) {
+      const source = `export const load = () => import('${specifier}');\n`;
+      for (const file of [PAGE, CLIENT]) {
+        const [result] = await eslint.lintText(source, { filePath: file });
+        const errors = result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+        assert.equal(errors.length, 1, `${file}: ${source}`);
+        assert.match(errors[0]!, /through tRPC/);
+      }
+    }
+    const [allowed] = await eslint.lintText("export const load = () => import('@/shared/roles');\n", {
+      filePath: PAGE,
+    });
+    assert.deepEqual(
+      allowed!.messages.filter((m) => m.ruleId === 'no-restricted-syntax'),
+      [],
+      'shared code may be loaded lazily',
+    );
+  });
+
   test('shared code, the router type, the server caller and the route entry points are allowed', async () => {
     const source = [
       "import { COMPACT_ROLES } from '@/shared/roles';",
