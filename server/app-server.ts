@@ -3,7 +3,8 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CLIENT_ADDRESS_HEADER } from './auth/request-origin';
 import type { ClientOwner } from './services/doc-clients';
-import { checkBodyLimitSettings, limitRequestBody } from './http/body-limits';
+import { checkSettings } from './config';
+import { limitRequestBody } from './http/body-limits';
 import { setSecurityHeaders } from './http/security-headers';
 
 export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -37,7 +38,7 @@ export function createAppServer(
   options: { collab: CollabEndpoint; otherUpgrades?: UpgradeHandler; development?: boolean },
 ): AppServer {
   const development = options.development ?? process.env.NODE_ENV !== 'production';
-  checkBodyLimitSettings();
+  checkSettings();
   const server = http.createServer((req, res) => {
     // The peer address, for sign-in throttling; whatever a client sent in this header is replaced.
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';

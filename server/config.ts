@@ -104,6 +104,11 @@ export const config = {
   },
 };
 
+/** Reads every setting once, so a malformed one stops the start instead of failing requests later. */
+export function checkSettings(): void {
+  for (const name of Object.keys(config) as Array<keyof typeof config>) void config[name];
+}
+
 /** An integer setting ≥ `min`; any other value throws, naming the variable (read at start and on use). */
 function integerSetting(name: string, fallback: number, min: number): number {
   const raw = process.env[name];

@@ -33,11 +33,6 @@ export function bodyLimitFor(pathname: string): number {
   return config.bodyLimitOtherBytes;
 }
 
-/** Reads every cap once, so a malformed setting stops the start instead of failing requests. */
-export function checkBodyLimitSettings(): void {
-  for (const path of ['/api/auth/', TRPC_PREFIX, `${TRPC_PREFIX}framework.importFrameworkCsv`, '/']) bodyLimitFor(path);
-}
-
 /** Answers 413 (when nothing was sent yet) and closes the connection, so the rest of the body is never read. */
 function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: number): void {
   if (!res.headersSent) {

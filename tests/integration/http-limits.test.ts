@@ -66,6 +66,18 @@ function post(port: number, path: string, body: Buffer | string, headers: Record
   });
 }
 
+test('a malformed setting stops the start instead of failing requests later', () => {
+  const collab = { handleUpgrade: () => false, close: async () => {}, writeUpdate: async () => null };
+  for (const name of ['BODY_LIMIT_AUTH_BYTES', 'TRPC_MAX_BATCH_SIZE', 'HEAVY_CALLS_PER_PERSON', 'CSV_MAX_COLUMNS']) {
+    process.env[name] = 'ten';
+    try {
+      assert.throws(() => createAppServer(null, { collab }), new RegExp(`^Error: ${name} must be an integer`), name);
+    } finally {
+      delete process.env[name];
+    }
+  }
+});
+
 describe('the app server caps request bodies and sets security headers', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   before(async () => {
