@@ -49,25 +49,36 @@ async function signIn(request: Request, handler: (r: Request) => Promise<Respons
   return response;
 }
 
+/** Signs out, and closes the collaboration sockets of the session that ended. */
+async function signOut(request: Request, auth: ReturnType<typeof getAuth>): Promise<Response> {
+  const current = await auth.api.getSession({ headers: request.headers });
+  const response = await auth.handler(request);
+  if (current) publishAccessChange({ type: 'session-ended', sessionToken: current.session.token });
+  return response;
+}
+
+const SIGN_IN = 'POST /api/auth/sign-in/email';
+const SIGN_OUT = 'POST /api/auth/sign-out';
+/**
+ * The better-auth endpoints served over HTTP: those the app uses (the sign-in form, the sign-out
+ * button). Every other one answers 404: each would need its own throttle or rule (changing or
+ * verifying a password hashes on demand, listing sessions answers the tokens the httpOnly cookie
+ * keeps from scripts, revoking sessions closes no open socket), and the server calls better-auth
+ * directly, not over HTTP.
+ */
+const SERVED_ENDPOINTS = new Set([SIGN_IN, SIGN_OUT]);
+
 /** The better-auth endpoints under /api/auth, with our throttling, CSRF and cookie rules. */
 export async function handleAuthRequest(request: Request): Promise<Response> {
   const handle = getDb();
   const auth = getAuth(handle);
-  const path = new URL(request.url).pathname;
   if (request.method !== 'GET' && !isSameOriginRequest(request.headers, request.url)) {
     return json(403, { code: 'CROSS_SITE', message: 'Cross-site request refused.' });
   }
   const refused = await refuseAuthRequest(request);
   if (refused) return refused;
-  let response: Response;
-  if (request.method === 'POST' && path.endsWith('/sign-in/email')) {
-    response = await signIn(request, auth.handler);
-  } else if (request.method === 'POST' && path.endsWith('/sign-out')) {
-    const current = await auth.api.getSession({ headers: request.headers });
-    response = await auth.handler(request);
-    if (current) publishAccessChange({ type: 'session-ended', sessionToken: current.session.token });
-  } else {
-    response = await auth.handler(request);
-  }
+  const endpoint = `${request.method} ${new URL(request.url).pathname}`;
+  if (!SERVED_ENDPOINTS.has(endpoint)) return json(404, { code: 'NOT_FOUND', message: 'No such endpoint.' });
+  const response = endpoint === SIGN_IN ? await signIn(request, auth.handler) : await signOut(request, auth);
   return isHttpsRequest(request.headers, request.url) ? withSecureCookies(response) : response;
 }

@@ -136,6 +136,46 @@ describe('/api/auth requests', () => {
     }
   });
 
+  test('only sign-in and sign-out are served: a member cannot make the server hash passwords, read session tokens or revoke sessions over HTTP', async () => {
+    const member = await buildUser(getDb());
+    const signedIn = await handleAuthRequest(signInRequest({ email: member.email, password: TEST_PASSWORD }));
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const call = (method: 'GET' | 'POST', endpoint: string, body?: unknown) =>
+      handleAuthRequest(
+        new Request(`${LAN}/api/auth/${endpoint}`, {
+          method,
+          headers: {
+            host: new URL(LAN).host,
+            origin: LAN,
+            cookie,
+            [CLIENT_ADDRESS_HEADER]: '192.168.1.78',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+      );
+    const newPassword = 'a different long password';
+    for (const [method, endpoint, body] of [
+      // Each of these runs scrypt (change-password twice) with no throttle.
+      ['POST', 'change-password', { currentPassword: TEST_PASSWORD, newPassword }],
+      ['POST', 'verify-password', { password: 'not the password' }],
+      // These answer the session token that the httpOnly cookie keeps from scripts.
+      ['GET', 'get-session', undefined],
+      ['GET', 'list-sessions', undefined],
+      ['POST', 'revoke-sessions', {}],
+    ] as const) {
+      assert.equal((await call(method, endpoint, body)).status, 404, endpoint);
+    }
+    const session = await getAuth(getDb()).api.getSession({ headers: new Headers({ cookie }) });
+    assert.ok(session, 'the session was not revoked');
+    const withNew = await handleAuthRequest(signInRequest({ email: member.email, password: newPassword }));
+    assert.equal(withNew.status, 401, 'the password did not change');
+    assert.equal((await call('POST', 'sign-out', {})).status, 200);
+  });
+
   test('form-encoded and multipart sign-ins are refused before any password check, so they cannot dodge the per-account count', async () => {
     const victim = await buildUser(getDb());
     const attacker = await buildUser(getDb());
