@@ -40,7 +40,6 @@ export type InviteResult = { kind: 'link' | 'pending'; path: string; expiresAt: 
 /** The signed-in person answering an invitation (the invitation says which party they will represent). */
 export interface Invitee {
   userId: string;
-  email: string;
   name: string;
 }
 
@@ -110,6 +109,7 @@ export function inviteMember(
 /** What the invitee sees before accepting. */
 export function describeInvite(db: DbOrTx, token: string) {
   const link = checkAccessToken(db, 'invite', token);
+  const account = findUserByEmail(db, link.email);
   const [compact] = db
     .select({ title: compacts.title })
     .from(compacts)
@@ -125,7 +125,9 @@ export function describeInvite(db: DbOrTx, token: string) {
     compactTitle: compact?.title ?? '',
     partyName: party?.name ?? '',
     role: link.role,
-    hasAccount: findUserByEmail(db, link.email) !== null,
+    hasAccount: account !== null,
+    /** Whether it also waits on the account's "My compacts" (only when it was issued to that account). */
+    listedForAccount: account !== null && link.userId === account.id,
   };
 }
 
@@ -204,7 +206,7 @@ export async function acceptInvite(
     if (findUserByEmail(tx, link.email))
       throw new DomainError(
         'CONFLICT',
-        'An account with this address was created meanwhile: sign in with it and accept the invitation on "My compacts".',
+        'An account with this address was created meanwhile: sign in with it and open this link again.',
       );
     const userId = newId();
     const now = new Date();
@@ -217,7 +219,12 @@ export async function acceptInvite(
 
 const inviter = alias(user, 'inviter');
 
-/** The open invitations addressed to the signed-in person's e-mail. */
+/**
+ * The open invitations issued to the signed-in person's account. An invitation issued for a new
+ * person (before any account had its address) is accepted only through its link: whoever created
+ * an account with that address since — possibly another compact's admin, through their own link —
+ * never receives it.
+ */
 export function listPendingInvitations(db: DbOrTx, invitee: Invitee) {
   return db
     .select({
@@ -237,7 +244,7 @@ export function listPendingInvitations(db: DbOrTx, invitee: Invitee) {
     .where(
       and(
         eq(accessLinks.kind, 'invite'),
-        eq(accessLinks.email, invitee.email.toLowerCase()),
+        eq(accessLinks.userId, invitee.userId),
         isNull(accessLinks.usedAt),
         gt(accessLinks.expiresAt, new Date()),
       ),
@@ -250,8 +257,9 @@ export function listPendingInvitations(db: DbOrTx, invitee: Invitee) {
 export function respondToInvitation(db: Db, invitee: Invitee, invitationId: string, answer: 'accept' | 'decline') {
   db.transaction((tx) => {
     const link = findUsableLinkById(tx, 'invite', invitationId);
-    // Someone else's invitation is indistinguishable from none at all.
-    if (!link || link.email !== invitee.email.toLowerCase())
+    // Someone else's invitation (or one issued for a new person: see listPendingInvitations) is
+    // indistinguishable from none at all.
+    if (!link || link.userId !== invitee.userId)
       throw new DomainError(
         'NOT_FOUND',
         'No such invitation: it may have expired, been withdrawn or been answered already.',
