@@ -1,6 +1,7 @@
 import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { serverApi } from '@/server/trpc/server-caller';
 
 /**
@@ -34,9 +35,12 @@ export function requireActor() {
   return forPage(serverApi.account.me());
 }
 
-/** The signed-in member and the compact with their role in it; anyone else gets a 404. */
-export async function requireMembership(compactId: string) {
+/**
+ * The signed-in member and the compact with their role in it; anyone else gets a 404. Asked once
+ * per request: a compact's layout and its page both need it.
+ */
+export const requireMembership = cache(async (compactId: string) => {
   const actor = await requireActor();
   const compact = await forPage(serverApi.compacts.byId({ compactId }));
   return { actor, compact };
-}
+});
