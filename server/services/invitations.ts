@@ -12,6 +12,7 @@ import {
   findUserByEmail,
   INVITE_TTL_MS,
   issueLink,
+  issuerStillEntitled,
   markUsed,
   type AccessLink,
 } from './access-links';
@@ -235,6 +236,7 @@ export function listPendingInvitations(db: DbOrTx, invitee: Invitee) {
       role: accessLinks.role,
       signatory: accessLinks.signatory,
       invitedBy: inviter.name,
+      createdBy: accessLinks.createdBy,
       expiresAt: accessLinks.expiresAt,
     })
     .from(accessLinks)
@@ -250,7 +252,9 @@ export function listPendingInvitations(db: DbOrTx, invitee: Invitee) {
       ),
     )
     .orderBy(asc(accessLinks.createdAt))
-    .all();
+    .all()
+    .filter((invitation) => issuerStillEntitled(db, invitation))
+    .map(({ createdBy: _issuer, ...invitation }) => invitation);
 }
 
 /** Accepts or declines one of the signed-in person's own pending invitations. */
