@@ -15,10 +15,3 @@ export const COMPACT_ROLES = [
   'reviewer',
 ] as const;
 export type CompactRole = (typeof COMPACT_ROLES)[number];
-
-/** Roles that may change the compact text; every other role reads it live, read-only. */
-export const TEXT_EDITING_ROLES: readonly CompactRole[] = ['admin', 'negotiator'];
-
-export function canEditText(role: CompactRole): boolean {
-  return TEXT_EDITING_ROLES.includes(role);
-}

@@ -94,6 +94,8 @@ const en = {
   'invite.intro': 'You have been invited to “{compact}” as {role} for {party}.',
   'invite.existing':
     'You already have an account with this address. Sign in with it to accept: the invitation also waits on your “My compacts” page, where you can accept or decline it.',
+  'invite.existingLinkOnly':
+    'An account with this address was created after this invitation was sent. Sign in with it, then accept here: this invitation is accepted only through this link.',
   'invite.goToCompacts': 'Go to My compacts',
   'invite.joined': 'You are now a member of the compact.',
   'invite.name': 'Your name',

@@ -7,6 +7,8 @@ import type { AccessLinkKind } from '@/shared/enums';
 import type { AuditActor } from './audit';
 import { DomainError } from './domain-error';
 import { hashToken, newId, newSecretToken } from './ids';
+import { findMembership } from './compacts';
+import { may } from '@/server/policies/role-actions';
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const PASSWORD_RESET_TTL_MS = 24 * 60 * 60 * 1000;
@@ -44,8 +46,28 @@ export function issueLink(db: DbOrTx, actor: AuditActor & { userId: string }, va
 const INVALID_LINK =
   'This link is not valid: it may have expired or been used already. Ask your administrator for a new one.';
 
-function usable(link: AccessLink | undefined): link is AccessLink {
-  return link !== undefined && link.usedAt === null && link.expiresAt.getTime() > Date.now();
+/**
+ * Whoever issued a link must still be allowed to issue it when it is used: an admin who has been
+ * demoted, removed or deactivated since (or an instance administrator who no longer is one) leaves
+ * no working invitation or reset link behind.
+ */
+export function issuerStillEntitled(db: DbOrTx, link: Pick<AccessLink, 'createdBy' | 'compactId'>): boolean {
+  const [issuer] = db
+    .select({ isInstanceAdmin: user.isInstanceAdmin, deactivatedAt: user.deactivatedAt })
+    .from(user)
+    .where(eq(user.id, link.createdBy))
+    .all();
+  if (!issuer || issuer.deactivatedAt) return false;
+  // A reset link issued by an instance administrator names no compact.
+  if (link.compactId === null) return issuer.isInstanceAdmin;
+  const membership = findMembership(db, link.compactId, link.createdBy);
+  return membership !== null && may(membership, 'manageMembers');
+}
+
+function usable(db: DbOrTx, link: AccessLink | undefined): link is AccessLink {
+  return (
+    link !== undefined && link.usedAt === null && link.expiresAt.getTime() > Date.now() && issuerStillEntitled(db, link)
+  );
 }
 
 /**
@@ -58,7 +80,7 @@ export function checkAccessToken(db: DbOrTx, kind: AccessLinkKind, token: string
     .from(accessLinks)
     .where(and(eq(accessLinks.tokenHash, hashToken(token)), eq(accessLinks.kind, kind), isNull(accessLinks.usedAt)))
     .all();
-  if (!usable(link)) throw new DomainError('NOT_FOUND', INVALID_LINK);
+  if (!usable(db, link)) throw new DomainError('NOT_FOUND', INVALID_LINK);
   return link;
 }
 
@@ -69,7 +91,7 @@ export function findUsableLinkById(db: DbOrTx, kind: AccessLinkKind, id: string)
     .from(accessLinks)
     .where(and(eq(accessLinks.id, id), eq(accessLinks.kind, kind)))
     .all();
-  return usable(link) ? link : null;
+  return usable(db, link) ? link : null;
 }
 
 export function markUsed(db: DbOrTx, linkId: string) {

@@ -2,7 +2,7 @@ import 'server-only';
 import { hashPassword } from 'better-auth/crypto';
 import { count } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { account, user } from '@/db/schema/auth';
+import { user } from '@/db/schema/auth';
 import { compacts, memberships } from '@/db/schema/compacts';
 import { parties } from '@/db/schema/parties';
 import type { PartyKind } from '@/shared/enums';
@@ -11,6 +11,7 @@ import { contentToYUpdate } from '../editor/document-content';
 import { seedDemoFramework } from './demo-framework-seed';
 import { appendDocUpdate } from './document-store';
 import { newId } from './ids';
+import { insertPasswordCredential } from './credentials';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
@@ -56,17 +57,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
           updatedAt: createdAt,
         })
         .run();
-      tx.insert(account)
-        .values({
-          id: newId(),
-          accountId: id,
-          providerId: 'credential',
-          userId: id,
-          password: passwordHash,
-          createdAt,
-          updatedAt: createdAt,
-        })
-        .run();
+      insertPasswordCredential(tx, id, passwordHash, createdAt);
       return id;
     });
     tx.insert(compacts)

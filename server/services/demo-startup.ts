@@ -15,8 +15,7 @@ export interface DemoSettings {
 
 export type DemoSeedDecision = { seed: true } | { seed: false; reason: string };
 
-export const CREATE_ADMIN_HINT =
-  'npm run create-admin -- --email you@example.org --name "Your Name" --party "UN Secretariat"';
+export const CREATE_ADMIN_HINT = 'npm run create-admin -- --email you@example.org --name "Your Name"';
 
 /**
  * The demo (accounts with a published password, one an instance administrator) is seeded into

@@ -12,6 +12,7 @@ import {
   findUserByEmail,
   INVITE_TTL_MS,
   issueLink,
+  issuerStillEntitled,
   markUsed,
   type AccessLink,
 } from './access-links';
@@ -40,7 +41,6 @@ export type InviteResult = { kind: 'link' | 'pending'; path: string; expiresAt: 
 /** The signed-in person answering an invitation (the invitation says which party they will represent). */
 export interface Invitee {
   userId: string;
-  email: string;
   name: string;
 }
 
@@ -110,6 +110,7 @@ export function inviteMember(
 /** What the invitee sees before accepting. */
 export function describeInvite(db: DbOrTx, token: string) {
   const link = checkAccessToken(db, 'invite', token);
+  const account = findUserByEmail(db, link.email);
   const [compact] = db
     .select({ title: compacts.title })
     .from(compacts)
@@ -125,7 +126,9 @@ export function describeInvite(db: DbOrTx, token: string) {
     compactTitle: compact?.title ?? '',
     partyName: party?.name ?? '',
     role: link.role,
-    hasAccount: findUserByEmail(db, link.email) !== null,
+    hasAccount: account !== null,
+    /** Whether it also waits on the account's "My compacts" (only when it was issued to that account). */
+    listedForAccount: account !== null && link.userId === account.id,
   };
 }
 
@@ -204,7 +207,7 @@ export async function acceptInvite(
     if (findUserByEmail(tx, link.email))
       throw new DomainError(
         'CONFLICT',
-        'An account with this address was created meanwhile: sign in with it and accept the invitation on "My compacts".',
+        'An account with this address was created meanwhile: sign in with it and open this link again.',
       );
     const userId = newId();
     const now = new Date();
@@ -217,7 +220,12 @@ export async function acceptInvite(
 
 const inviter = alias(user, 'inviter');
 
-/** The open invitations addressed to the signed-in person's e-mail. */
+/**
+ * The open invitations issued to the signed-in person's account. An invitation issued for a new
+ * person (before any account had its address) is accepted only through its link: whoever created
+ * an account with that address since — possibly another compact's admin, through their own link —
+ * never receives it.
+ */
 export function listPendingInvitations(db: DbOrTx, invitee: Invitee) {
   return db
     .select({
@@ -228,6 +236,7 @@ export function listPendingInvitations(db: DbOrTx, invitee: Invitee) {
       role: accessLinks.role,
       signatory: accessLinks.signatory,
       invitedBy: inviter.name,
+      createdBy: accessLinks.createdBy,
       expiresAt: accessLinks.expiresAt,
     })
     .from(accessLinks)
@@ -237,21 +246,24 @@ export function listPendingInvitations(db: DbOrTx, invitee: Invitee) {
     .where(
       and(
         eq(accessLinks.kind, 'invite'),
-        eq(accessLinks.email, invitee.email.toLowerCase()),
+        eq(accessLinks.userId, invitee.userId),
         isNull(accessLinks.usedAt),
         gt(accessLinks.expiresAt, new Date()),
       ),
     )
     .orderBy(asc(accessLinks.createdAt))
-    .all();
+    .all()
+    .filter((invitation) => issuerStillEntitled(db, invitation))
+    .map(({ createdBy: _issuer, ...invitation }) => invitation);
 }
 
 /** Accepts or declines one of the signed-in person's own pending invitations. */
 export function respondToInvitation(db: Db, invitee: Invitee, invitationId: string, answer: 'accept' | 'decline') {
   db.transaction((tx) => {
     const link = findUsableLinkById(tx, 'invite', invitationId);
-    // Someone else's invitation is indistinguishable from none at all.
-    if (!link || link.email !== invitee.email.toLowerCase())
+    // Someone else's invitation (or one issued for a new person: see listPendingInvitations) is
+    // indistinguishable from none at all.
+    if (!link || link.userId !== invitee.userId)
       throw new DomainError(
         'NOT_FOUND',
         'No such invitation: it may have expired, been withdrawn or been answered already.',

@@ -129,6 +129,44 @@ describe('a compact admin manages a person only within that compact', () => {
     );
   });
 
+  test('an account created through one compact’s link never receives an invitation issued, before it existed, for a new person', async () => {
+    const { adminA, adminB, compactA, compactB, partyId } = ctx;
+    const email = 'not-yet-signed-up@example.org';
+    // B invites a new person: the link goes to the real holder of the address.
+    const forTheirs = await adminB.caller.members.invite({
+      compactId: compactB,
+      email,
+      partyId,
+      role: 'admin',
+      signatory: false,
+    });
+    assert.equal(forTheirs.kind, 'link');
+    // A invites the same address to A and accepts that link A holds, choosing the password.
+    const squat = await adminA.caller.members.invite({
+      compactId: compactA,
+      email,
+      partyId,
+      role: 'reviewer',
+      signatory: false,
+    });
+    const anonymous = await callerFor(db, null);
+    await anonymous.account.acceptInvite({
+      token: tokenOf(squat.path),
+      name: 'Not Them',
+      password: 'chosen by admin A',
+    });
+    const asThem = await callerFor(db, await signIn(db, email, 'chosen by admin A'));
+    // B's invitation is not A's to see or answer: only its link (held by the real person) accepts it.
+    assert.deepEqual(await asThem.account.pendingInvitations(), []);
+    const [link] = db.sqlite
+      .prepare("SELECT id FROM access_links WHERE kind = 'invite' AND compact_id = ? AND used_at IS NULL")
+      .all(compactB) as { id: string }[];
+    await assert.rejects(asThem.account.acceptInvitation({ invitationId: link!.id }), { code: 'NOT_FOUND' });
+    await assert.rejects(asThem.account.declineInvitation({ invitationId: link!.id }), { code: 'NOT_FOUND' });
+    assert.equal(countRows(db, `memberships WHERE compact_id = '${compactB}'`), 1, 'only admin B');
+    assert.equal(countRows(db, `access_links WHERE id = '${link!.id}' AND used_at IS NULL`), 1, 'still open');
+  });
+
   test('the link of an existing account never sets its password; signed in as that account, it joins', async () => {
     const { adminB, compactB, personOfA, partyId } = ctx;
     const invitation = await adminB.caller.members.invite({

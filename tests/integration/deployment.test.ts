@@ -8,7 +8,7 @@ import { openDatabase } from '@/db/client';
 import { config } from '@/server/config';
 import { SERVER_RUNTIME_FLAGS } from '@/server/runtime-flags';
 import { DEMO_ACCOUNTS } from '@/server/services/demo-accounts';
-import { demoSeedDecision, prepareDemoAtStartup } from '@/server/services/demo-startup';
+import { CREATE_ADMIN_HINT, demoSeedDecision, prepareDemoAtStartup } from '@/server/services/demo-startup';
 import { callerFor, signIn } from '../helpers/factories';
 import { countRows, createTestDb } from '../helpers/test-db';
 
@@ -153,5 +153,16 @@ describe('npm run create-admin', () => {
     } finally {
       handle.sqlite.close();
     }
+  });
+
+  test('the command the startup log suggests works as printed', async () => {
+    const [command, args] = CREATE_ADMIN_HINT.split(' -- ');
+    assert.equal(command, 'npm run create-admin');
+    // The printed arguments, split as a shell would ("…" groups words).
+    const argv = [...args!.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+    const run = await runCreateAdmin(path.join(dir, 'from-hint.db'), argv, {
+      env: { ADMIN_PASSWORD: 'a long enough password' },
+    });
+    assert.equal(run.code, 0, run.stderr);
   });
 });

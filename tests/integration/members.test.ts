@@ -318,3 +318,70 @@ describe('managing members', () => {
     );
   });
 });
+
+describe('links die with their issuer’s right to issue them', () => {
+  /** A compact with two admins: the rogue one issues links, then the other takes their admin role away. */
+  async function rogueAdmin() {
+    const compactId = buildCompact(db).id;
+    const partyId = buildParty(db).id;
+    const admin = await memberWithRole(db, compactId, 'admin', partyId);
+    const rogue = await memberWithRole(db, compactId, 'admin', partyId);
+    const anonymous = await callerFor(db, null);
+    return { compactId, partyId, admin, rogue, anonymous };
+  }
+
+  for (const loss of ['demoted', 'removed'] as const) {
+    test(`an admin who is ${loss} can no longer use the invitations and reset links they issued`, async () => {
+      const { compactId, partyId, admin, rogue, anonymous } = await rogueAdmin();
+      const invitation = await rogue.caller.members.invite({
+        compactId,
+        email: `way-back-${loss}@example.org`,
+        partyId,
+        role: 'admin',
+        signatory: false,
+      });
+      const existing = await buildUser(db);
+      await rogue.caller.members.invite({ compactId, email: existing.email, partyId, role: 'admin', signatory: false });
+      const victim = await memberWithRole(db, compactId, 'negotiator', partyId);
+      const reset = await rogue.caller.members.passwordResetLink({ compactId, userId: victim.id });
+      if (loss === 'demoted')
+        await admin.caller.members.update({ compactId, userId: rogue.id, role: 'reviewer', signatory: false });
+      else await admin.caller.members.remove({ compactId, userId: rogue.id });
+
+      await assert.rejects(anonymous.account.invite({ token: tokenOf(invitation.path) }), { code: 'NOT_FOUND' });
+      await assert.rejects(
+        anonymous.account.acceptInvite({
+          token: tokenOf(invitation.path),
+          name: 'Back Door',
+          password: 'chosen by the rogue',
+        }),
+        { code: 'NOT_FOUND' },
+      );
+      const invitee = await callerFor(db, await signIn(db, existing.email));
+      assert.deepEqual(await invitee.account.pendingInvitations(), []);
+      await assert.rejects(
+        anonymous.account.resetPassword({ token: tokenOf(reset.path), password: 'chosen by the rogue' }),
+        { code: 'NOT_FOUND' },
+      );
+      await signIn(db, victim.email, victim.password);
+      assert.equal(countRows(db, `memberships WHERE compact_id = '${compactId}'`), loss === 'demoted' ? 3 : 2);
+    });
+  }
+
+  test('links issued by an admin who still is one keep working', async () => {
+    const { compactId, partyId, rogue, anonymous } = await rogueAdmin();
+    const invitation = await rogue.caller.members.invite({
+      compactId,
+      email: 'still-fine@example.org',
+      partyId,
+      role: 'monitor',
+      signatory: false,
+    });
+    await anonymous.account.acceptInvite({
+      token: tokenOf(invitation.path),
+      name: 'Still Fine',
+      password: 'a long enough password',
+    });
+    assert.equal(countRows(db, `memberships WHERE compact_id = '${compactId}'`), 3);
+  });
+});

@@ -38,7 +38,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
     );
   }
 
-  const { compactTitle, partyName, role, email, hasAccount } = invite.data;
+  const { compactTitle, partyName, role, email, hasAccount, listedForAccount } = invite.data;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -58,8 +58,8 @@ export function AcceptInviteForm({ token }: { token: string }) {
       <p className="muted">{email}</p>
       {hasAccount ? (
         <>
-          <p>{t('invite.existing')}</p>
-          <Link href="/compacts">{t('invite.goToCompacts')}</Link>
+          <p>{t(listedForAccount ? 'invite.existing' : 'invite.existingLinkOnly')}</p>
+          {listedForAccount && <Link href="/compacts">{t('invite.goToCompacts')}</Link>}
         </>
       ) : (
         <>

@@ -24,7 +24,7 @@ const manager = (ctx: { member: CompactMember; actor: Actor }) => ({
 
 export const membersRouter = router({
   list: compactProcedure('read').query(({ ctx, input }) =>
-    listMembersFor(ctx.handle.db, { ...ctx.member, isInstanceAdmin: ctx.actor.isInstanceAdmin }, input.compactId),
+    listMembersFor(ctx.handle.db, manager(ctx), input.compactId),
   ),
   invite: compactProcedure('manageMembers')
     .input(
