@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as parties from './schema/parties';
 import * as auth from './schema/auth';
 import * as compacts from './schema/compacts';
@@ -44,7 +45,12 @@ export function openDatabase(file: string): DbHandle {
   // FULL also survives power loss, at the cost of an fsync per commit.
   sqlite.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL'}`);
   const db = drizzle(sqlite, { schema });
-  migrateChecked(sqlite, MIGRATIONS_FOLDER);
+  try {
+    migrateChecked(sqlite, MIGRATIONS_FOLDER);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
   sqlite.pragma('foreign_keys = ON');
   return { db, sqlite, path: file };
 }
@@ -57,16 +63,26 @@ function appliedMigrations(sqlite: Database.Database): number {
 }
 
 /**
+ * Marks, in the file header (`PRAGMA user_version`), a database whose foreign keys have not been
+ * checked since a migration: drizzle commits the migrations before they can be checked, so a
+ * failed check must be repeated on every start until it passes.
+ */
+const FOREIGN_KEYS_UNCHECKED = 1;
+
+/**
  * Applies the pending migrations with foreign-key enforcement off, as SQLite's documented way to
  * recreate a table requires (drizzle runs them in one transaction, where `PRAGMA foreign_keys`
  * is a no-op; with enforcement on, dropping `user` would cascade to its sessions). When any
- * migration ran, every foreign key is checked before the database is used.
+ * migration ran — or a previous start's check failed — every foreign key is checked before the
+ * database is used, and the start is refused while any is broken.
  */
 export function migrateChecked(sqlite: Database.Database, migrationsFolder: string) {
   sqlite.pragma('foreign_keys = OFF');
   const before = appliedMigrations(sqlite);
+  const pending = readMigrationFiles({ migrationsFolder }).length > before;
+  if (pending) sqlite.pragma(`user_version = ${FOREIGN_KEYS_UNCHECKED}`);
   migrate(drizzle(sqlite), { migrationsFolder });
-  if (appliedMigrations(sqlite) === before) return;
+  if (sqlite.pragma('user_version', { simple: true }) !== FOREIGN_KEYS_UNCHECKED) return;
   const broken = sqlite.pragma('foreign_key_check') as Array<{ table: string; parent: string }>;
   if (broken.length > 0) {
     const first = broken[0]!;
@@ -74,6 +90,7 @@ export function migrateChecked(sqlite: Database.Database, migrationsFolder: stri
       `The migrated database has ${broken.length} broken foreign key(s), e.g. ${first.table} → ${first.parent}.`,
     );
   }
+  sqlite.pragma('user_version = 0');
 }
 
 // The custom server and the Next.js route handlers are bundled separately but run in one

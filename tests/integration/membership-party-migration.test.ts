@@ -197,3 +197,31 @@ test('migrating a database of the previous schema moves each account’s party o
     handle.sqlite.close();
   }
 });
+
+test('a migration that leaves a broken foreign key refuses every start until the data is mended', async () => {
+  const file = path.join(dir, 'broken.db');
+  const old = new Database(file);
+  old.pragma('journal_mode = WAL');
+  migrate(drizzle(old), { migrationsFolder: migrationsBeforeMembershipParty() });
+  await seedPreviousSchema(old);
+  old.pragma('foreign_keys = OFF');
+  old
+    .prepare('INSERT INTO session (id, expires_at, token, created_at, updated_at, user_id) VALUES (?, ?, ?, ?, ?, ?)')
+    .run('session-ghost', Date.now() + 86_400_000, 'token-ghost', T, T, 'no-such-user');
+  old.close();
+
+  assert.throws(() => openDatabase(file), /broken foreign key/);
+  // drizzle committed the migration before the check: the next start checks again, and refuses again.
+  assert.throws(() => openDatabase(file), /broken foreign key/);
+
+  const mend = new Database(file);
+  mend.prepare("DELETE FROM session WHERE id = 'session-ghost'").run();
+  mend.close();
+  const handle = openDatabase(file);
+  try {
+    assert.equal(handle.sqlite.pragma('user_version', { simple: true }), 0, 'checked: later starts skip the check');
+    assert.deepEqual(handle.sqlite.pragma('foreign_key_check'), []);
+  } finally {
+    handle.sqlite.close();
+  }
+});
