@@ -4,6 +4,9 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { evidenceFiles } from '@/db/schema/framework';
+import { authorize } from '@/server/policies/authorize';
+import { otherPartysUpdateRefusal } from '@/server/policies/progress-policy';
+import { isEditable } from '@/shared/framework/progress-workflow';
 import { recordAuditEvent } from '../audit';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
@@ -54,9 +57,8 @@ export function storeEvidence(
 ) {
   const contentType = checkFile(file);
   const update = requireUpdate(db, compactId, updateId);
-  if (update.createdByPartyId !== actor.partyId)
-    throw new DomainError('FORBIDDEN', 'This update belongs to another party.');
-  if (update.state !== 'draft' && update.state !== 'returned')
+  authorize(otherPartysUpdateRefusal(actor, update));
+  if (!isEditable(update.state))
     throw new DomainError('CONFLICT', `This update is ${update.state}: its evidence can no longer change.`);
   const id = newId();
   const folder = path.join(evidenceDir, compactId);

@@ -3,6 +3,14 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { user } from '@/db/schema/auth';
 import { evidenceFiles, indicators, progressComments, progressUpdates } from '@/db/schema/framework';
+import { authorize } from '@/server/policies/authorize';
+import type { CompactMember } from '@/server/policies/compact-member';
+import {
+  discussUpdateRefusal,
+  otherPartysUpdateRefusal,
+  ownSubmissionRefusal,
+} from '@/server/policies/progress-policy';
+import { isEditable } from '@/shared/framework/progress-workflow';
 import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import { groupBy } from '../group-by';
@@ -135,11 +143,10 @@ export function listProgress(db: DbOrTx, compactId: string, indicatorId: string)
 export function submitProgress(db: Db, actor: ProgressActor, compactId: string, updateId: string) {
   return db.transaction((tx) => {
     const update = requireUpdate(tx, compactId, updateId);
-    requireReportableIndicator(tx, actor, compactId, update.indicatorId);
+    authorize(otherPartysUpdateRefusal(actor, update));
+    const indicator = requireReportableIndicator(tx, actor, compactId, update.indicatorId);
     requireStartedPeriod(tx, compactId, update.periodId);
-    if (update.state !== 'draft' && update.state !== 'returned')
-      throw new DomainError('CONFLICT', `This update is ${update.state}.`);
-    const indicator = requireIndicator(tx, compactId, update.indicatorId);
+    if (!isEditable(update.state)) throw new DomainError('CONFLICT', `This update is ${update.state}.`);
     if (indicator.measure === 'qualitative' ? !update.rating || !update.narrative.trim() : update.value === null) {
       throw new DomainError(
         'BAD_REQUEST',
@@ -176,8 +183,7 @@ function requireSubmittedByOther(tx: DbOrTx, actor: ProgressActor, compactId: st
   const update = requireUpdate(tx, compactId, updateId);
   if (update.state !== 'submitted')
     throw new DomainError('CONFLICT', `Only submitted updates can be decided; this one is ${update.state}.`);
-  if (update.submittedBy === actor.userId || update.createdBy === actor.userId)
-    throw new DomainError('FORBIDDEN', 'You cannot validate or return your own submission.');
+  authorize(ownSubmissionRefusal(actor, update));
   return update;
 }
 
@@ -240,19 +246,12 @@ export function returnProgress(db: Db, actor: ProgressActor, compactId: string, 
 }
 
 /** Adds to the discussion of a returned update (its party's monitors and the validators). */
-export function commentOnProgress(
-  db: Db,
-  actor: ProgressActor & { role: string },
-  compactId: string,
-  updateId: string,
-  body: string,
-) {
+export function commentOnProgress(db: Db, actor: CompactMember, compactId: string, updateId: string, body: string) {
   return db.transaction((tx) => {
     const update = requireUpdate(tx, compactId, updateId);
     if (update.state !== 'returned')
       throw new DomainError('CONFLICT', 'Discussion is open while an update is returned.');
-    if (actor.role === 'monitor' && update.createdByPartyId !== actor.partyId)
-      throw new DomainError('FORBIDDEN', 'This update belongs to another party.');
+    authorize(discussUpdateRefusal(actor, update));
     tx.insert(progressComments).values({ updateId, authorId: actor.userId, body, createdAt: new Date() }).run();
     recordAuditEvent(tx, actor, {
       compactId,

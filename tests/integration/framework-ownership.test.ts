@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
+import { buildIndicator, configureQuarters, definition, progressInput } from '../helpers/framework-fixtures';
+import { countRows, createTestDb } from '../helpers/test-db';
+
+const db = createTestDb();
+after(() => db.cleanup());
+
+let compactId: string;
+let periods: { id: string; label: string }[];
+let partyA: string, partyB: string;
+let admin: Member, monitorA: Member, monitorB: Member;
+
+before(async () => {
+  compactId = buildCompact(db).id;
+  partyA = buildParty(db).id;
+  partyB = buildParty(db).id;
+  admin = await memberWithRole(db, compactId, 'admin', partyA);
+  monitorA = await memberWithRole(db, compactId, 'monitor', partyA);
+  monitorB = await memberWithRole(db, compactId, 'monitor', partyB);
+  periods = configureQuarters(db, compactId, '2025-01-01', 8);
+});
+
+test('an indicator handed to another party: its new party cannot submit the draft the old party wrote', async () => {
+  const indicator = buildIndicator(db, compactId, partyA);
+  const draft = await monitorA.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[0]!.id) });
+  const { id: _id, state: _state, provisionId: _provision, ...current } = indicator;
+  await admin.caller.indicators.update({
+    compactId,
+    indicatorId: indicator.id,
+    ...definition(partyB, { ...current, responsiblePartyId: partyB }),
+  });
+  const events = countRows(db, 'audit_events');
+  await assert.rejects(monitorB.caller.progress.submit({ compactId, updateId: draft.id }), { code: 'FORBIDDEN' });
+  const detail = await admin.caller.indicators.detail({ compactId, indicatorId: indicator.id });
+  assert.equal(detail.updates.find((u) => u.id === draft.id)?.state, 'draft', 'still a draft');
+  assert.equal(countRows(db, 'audit_events'), events, 'no audit event');
+});
