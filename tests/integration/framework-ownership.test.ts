@@ -37,3 +37,22 @@ test('an indicator handed to another party: its new party cannot submit the draf
   assert.equal(detail.updates.find((u) => u.id === draft.id)?.state, 'draft', 'still a draft');
   assert.equal(countRows(db, 'audit_events'), events, 'no audit event');
 });
+
+test('a retired indicator takes no new targets (as its page shows), and nothing is written', async () => {
+  const indicator = buildIndicator(db, compactId, partyA);
+  await admin.caller.indicators.retire({ compactId, indicatorId: indicator.id });
+  const detail = await admin.caller.indicators.detail({ compactId, indicatorId: indicator.id });
+  assert.equal(detail.can.setTargets, false);
+  const targets = countRows(db, 'indicator_targets');
+  const events = countRows(db, 'audit_events');
+  await assert.rejects(
+    admin.caller.indicators.setTarget({
+      compactId,
+      indicatorId: indicator.id,
+      target: { periodId: periods[0]!.id, value: 10 },
+    }),
+    { code: 'CONFLICT' },
+  );
+  assert.equal(countRows(db, 'indicator_targets'), targets, 'no target row');
+  assert.equal(countRows(db, 'audit_events'), events, 'no audit event');
+});
