@@ -286,13 +286,12 @@ export function periodSheet(db: DbOrTx, compactId: string, partyId: string, peri
     .where(and(eq(progressUpdates.compactId, compactId), eq(progressUpdates.periodId, periodId)))
     .orderBy(asc(progressUpdates.createdAt))
     .all();
+  // Oldest first: the last one of each indicator stays.
+  const latest = new Map(updates.map((u) => [u.indicatorId, u]));
   return {
     period,
     periods,
     evidenceRequired: getFrameworkSettings(db, compactId).requireEvidence,
-    rows: rows.map((indicator) => ({
-      indicator,
-      latest: updates.filter((u) => u.indicatorId === indicator.id).pop() ?? null,
-    })),
+    rows: rows.map((indicator) => ({ indicator, latest: latest.get(indicator.id) ?? null })),
   };
 }
