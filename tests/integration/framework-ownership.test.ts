@@ -56,3 +56,61 @@ test('a retired indicator takes no new targets (as its page shows), and nothing 
   assert.equal(countRows(db, 'indicator_targets'), targets, 'no target row');
   assert.equal(countRows(db, 'audit_events'), events, 'no audit event');
 });
+
+test('a retired commitment is neither changed nor retired again (as its panel shows), and nothing is written', async () => {
+  const created = await admin.caller.commitments.create({
+    compactId,
+    reference: 'Section 9',
+    leadPartyId: partyA,
+    supportingPartyIds: [],
+    deliverable: 'A deliverable',
+    dueDate: null,
+    narrativeStatus: '',
+  });
+  await admin.caller.commitments.retire({ compactId, commitmentId: created.id });
+  const retiredAt = db.sqlite.prepare('SELECT retired_at FROM commitments WHERE id = ?').get(created.id);
+  const events = countRows(db, 'audit_events');
+  await assert.rejects(admin.caller.commitments.retire({ compactId, commitmentId: created.id }), { code: 'CONFLICT' });
+  await assert.rejects(
+    admin.caller.commitments.update({
+      compactId,
+      commitmentId: created.id,
+      reference: 'Section 9 (changed)',
+      leadPartyId: partyB,
+      supportingPartyIds: [],
+      deliverable: 'Another deliverable',
+      dueDate: null,
+      narrativeStatus: '',
+    }),
+    { code: 'CONFLICT' },
+  );
+  assert.deepEqual(db.sqlite.prepare('SELECT retired_at FROM commitments WHERE id = ?').get(created.id), retiredAt);
+  assert.equal(
+    (await admin.caller.commitments.list({ compactId })).find((c) => c.id === created.id)?.reference,
+    'Section 9',
+  );
+  assert.equal(countRows(db, 'audit_events'), events, 'no audit event');
+});
+
+test('a commitment changed to name a party that does not exist is refused, and nothing is written', async () => {
+  const created = await admin.caller.commitments.create({
+    compactId,
+    reference: 'Section 10',
+    leadPartyId: partyA,
+    supportingPartyIds: [],
+    deliverable: 'A deliverable',
+    dueDate: null,
+    narrativeStatus: '',
+  });
+  const events = countRows(db, 'audit_events');
+  const change = { compactId, commitmentId: created.id, reference: 'Section 10', deliverable: 'A deliverable' };
+  for (const parties of [
+    { leadPartyId: 'no-such-party', supportingPartyIds: [] },
+    { leadPartyId: partyA, supportingPartyIds: [partyB, 'no-such-party'] },
+  ])
+    await assert.rejects(
+      admin.caller.commitments.update({ ...change, ...parties, dueDate: null, narrativeStatus: '' }),
+      { code: 'BAD_REQUEST', message: 'Choose parties from the list.' },
+    );
+  assert.equal(countRows(db, 'audit_events'), events, 'no audit event');
+});
