@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { user } from '@/db/schema/auth';
 import { evidenceFiles, indicators, progressComments, progressUpdates } from '@/db/schema/framework';
@@ -16,6 +16,7 @@ import { DomainError } from '../domain-error';
 import { groupBy } from '../group-by';
 import type { Rating } from '@/shared/framework/indicator-status';
 import { indicatorColumns, requireIndicator } from './indicators';
+import { countEvidenceFiles } from './evidence';
 import { getFrameworkSettings, listPeriods } from './periods';
 import { requireReportableIndicator, requireStartedPeriod } from './progress-checks';
 
@@ -155,12 +156,11 @@ export function submitProgress(db: Db, actor: ProgressActor, compactId: string, 
           : 'Enter a value before submitting.',
       );
     }
-    const [{ files }] = tx
-      .select({ files: count() })
-      .from(evidenceFiles)
-      .where(eq(evidenceFiles.updateId, updateId))
-      .all() as [{ files: number }];
-    if (getFrameworkSettings(tx, compactId).requireEvidence && update.evidenceLinks.length === 0 && files === 0) {
+    if (
+      getFrameworkSettings(tx, compactId).requireEvidence &&
+      update.evidenceLinks.length === 0 &&
+      countEvidenceFiles(tx, updateId) === 0
+    ) {
       throw new DomainError('BAD_REQUEST', 'This compact requires evidence: add a link or a file before submitting.');
     }
     tx.update(progressUpdates)
