@@ -114,3 +114,22 @@ test('a commitment changed to name a party that does not exist is refused, and n
     );
   assert.equal(countRows(db, 'audit_events'), events, 'no audit event');
 });
+
+test('the progress grid offers to edit only what the policies allow: not the draft another party wrote', async () => {
+  const indicator = buildIndicator(db, compactId, partyA);
+  const period = periods[1]!.id;
+  const draft = await monitorA.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, period) });
+  const before = await monitorA.caller.progress.periodSheet({ compactId, periodId: period });
+  assert.equal(before.rows.find((r) => r.indicator.id === indicator.id)?.latest?.can.edit, true);
+  const { id: _id, state: _state, provisionId: _provision, ...current } = indicator;
+  await admin.caller.indicators.update({
+    compactId,
+    indicatorId: indicator.id,
+    ...definition(partyB, { ...current, responsiblePartyId: partyB }),
+  });
+  const sheet = await monitorB.caller.progress.periodSheet({ compactId, periodId: period });
+  const row = sheet.rows.find((r) => r.indicator.id === indicator.id);
+  assert.equal(row?.latest?.id, draft.id);
+  assert.equal(row?.latest?.can.edit, false);
+  assert.equal(row?.latest?.can.submit, false);
+});

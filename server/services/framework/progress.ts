@@ -9,6 +9,7 @@ import {
   discussUpdateRefusal,
   otherPartysUpdateRefusal,
   ownSubmissionRefusal,
+  progressUpdatePermissions,
 } from '@/server/policies/progress-policy';
 import { isEditable } from '@/shared/framework/progress-workflow';
 import { recordAuditEvent, type AuditActor } from '../audit';
@@ -263,8 +264,11 @@ export function commentOnProgress(db: Db, actor: CompactMember, compactId: strin
   });
 }
 
-/** The progress grid of one period: every active indicator the party reports on, with its latest update for the period. */
-export function periodSheet(db: DbOrTx, compactId: string, partyId: string, periodId: string) {
+/**
+ * The progress grid of one period: every active indicator the member's party reports on, with its
+ * latest update for the period and what the member may do with it (the grid shows nothing else).
+ */
+export function periodSheet(db: DbOrTx, compactId: string, member: CompactMember, periodId: string) {
   const periods = listPeriods(db, compactId);
   const period = periods.find((p) => p.id === periodId);
   if (!period) throw new DomainError('NOT_FOUND', 'No such reporting period.');
@@ -274,7 +278,7 @@ export function periodSheet(db: DbOrTx, compactId: string, partyId: string, peri
     .where(
       and(
         eq(indicators.compactId, compactId),
-        eq(indicators.responsiblePartyId, partyId),
+        eq(indicators.responsiblePartyId, member.partyId),
         eq(indicators.state, 'active'),
       ),
     )
@@ -292,6 +296,9 @@ export function periodSheet(db: DbOrTx, compactId: string, partyId: string, peri
     period,
     periods,
     evidenceRequired: getFrameworkSettings(db, compactId).requireEvidence,
-    rows: rows.map((indicator) => ({ indicator, latest: latest.get(indicator.id) ?? null })),
+    rows: rows.map((indicator) => {
+      const update = latest.get(indicator.id);
+      return { indicator, latest: update ? { ...update, can: progressUpdatePermissions(member, update) } : null };
+    }),
   };
 }
