@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
 import { buildIndicator, configureQuarters, definition, progressInput } from '../helpers/framework-fixtures';
+import { MAX_DISAGGREGATION_CATEGORIES } from '@/shared/framework/progress-rules';
 import { countRows, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
@@ -132,4 +133,26 @@ test('the progress grid offers to edit only what the policies allow: not the dra
   assert.equal(row?.latest?.id, draft.id);
   assert.equal(row?.latest?.can.edit, false);
   assert.equal(row?.latest?.can.submit, false);
+});
+
+test('a value split into more than MAX_DISAGGREGATION_CATEGORIES categories is refused, and nothing is written', async () => {
+  const indicator = buildIndicator(db, compactId, partyA, { disaggregation: ['province'] });
+  const categories = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`province ${i}`, 1]));
+  const many = MAX_DISAGGREGATION_CATEGORIES + 1;
+  const updates = countRows(db, 'progress_updates');
+  const events = countRows(db, 'audit_events');
+  await assert.rejects(
+    monitorA.caller.progress.saveDraft({
+      compactId,
+      ...progressInput(indicator.id, periods[0]!.id, { value: many, disaggregated: { province: categories(many) } }),
+    }),
+    { code: 'BAD_REQUEST', message: /at most/ },
+  );
+  assert.equal(countRows(db, 'progress_updates'), updates);
+  assert.equal(countRows(db, 'audit_events'), events);
+  const limit = MAX_DISAGGREGATION_CATEGORIES;
+  await monitorA.caller.progress.saveDraft({
+    compactId,
+    ...progressInput(indicator.id, periods[0]!.id, { value: limit, disaggregated: { province: categories(limit) } }),
+  });
 });
