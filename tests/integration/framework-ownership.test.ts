@@ -23,15 +23,20 @@ before(async () => {
   periods = configureQuarters(db, compactId, '2025-01-01', 8);
 });
 
-test('an indicator handed to another party: its new party cannot submit the draft the old party wrote', async () => {
-  const indicator = buildIndicator(db, compactId, partyA);
-  const draft = await monitorA.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[0]!.id) });
+/** An administrator makes another party responsible for an indicator. */
+async function handTo(indicator: ReturnType<typeof buildIndicator>, partyId: string) {
   const { id: _id, state: _state, provisionId: _provision, ...current } = indicator;
   await admin.caller.indicators.update({
     compactId,
     indicatorId: indicator.id,
-    ...definition(partyB, { ...current, responsiblePartyId: partyB }),
+    ...definition(partyId, { ...current, responsiblePartyId: partyId }),
   });
+}
+
+test('an indicator handed to another party: its new party cannot submit the draft the old party wrote', async () => {
+  const indicator = buildIndicator(db, compactId, partyA);
+  const draft = await monitorA.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, periods[0]!.id) });
+  await handTo(indicator, partyB);
   const events = countRows(db, 'audit_events');
   await assert.rejects(monitorB.caller.progress.submit({ compactId, updateId: draft.id }), { code: 'FORBIDDEN' });
   const detail = await admin.caller.indicators.detail({ compactId, indicatorId: indicator.id });
@@ -58,16 +63,22 @@ test('a retired indicator takes no new targets (as its page shows), and nothing 
   assert.equal(countRows(db, 'audit_events'), events, 'no audit event');
 });
 
+/** A commitment's fields, led by party A unless told otherwise. */
+const commitmentFields = (
+  reference: string,
+  overrides: { leadPartyId?: string; supportingPartyIds?: string[] } = {},
+) => ({
+  reference,
+  leadPartyId: partyA,
+  supportingPartyIds: [],
+  deliverable: 'A deliverable',
+  dueDate: null,
+  narrativeStatus: '',
+  ...overrides,
+});
+
 test('a retired commitment is neither changed nor retired again (as its panel shows), and nothing is written', async () => {
-  const created = await admin.caller.commitments.create({
-    compactId,
-    reference: 'Section 9',
-    leadPartyId: partyA,
-    supportingPartyIds: [],
-    deliverable: 'A deliverable',
-    dueDate: null,
-    narrativeStatus: '',
-  });
+  const created = await admin.caller.commitments.create({ compactId, ...commitmentFields('Section 9') });
   await admin.caller.commitments.retire({ compactId, commitmentId: created.id });
   const retiredAt = db.sqlite.prepare('SELECT retired_at FROM commitments WHERE id = ?').get(created.id);
   const events = countRows(db, 'audit_events');
@@ -76,12 +87,7 @@ test('a retired commitment is neither changed nor retired again (as its panel sh
     admin.caller.commitments.update({
       compactId,
       commitmentId: created.id,
-      reference: 'Section 9 (changed)',
-      leadPartyId: partyB,
-      supportingPartyIds: [],
-      deliverable: 'Another deliverable',
-      dueDate: null,
-      narrativeStatus: '',
+      ...commitmentFields('Section 9 (changed)', { leadPartyId: partyB }),
     }),
     { code: 'CONFLICT' },
   );
@@ -94,23 +100,15 @@ test('a retired commitment is neither changed nor retired again (as its panel sh
 });
 
 test('a commitment changed to name a party that does not exist is refused, and nothing is written', async () => {
-  const created = await admin.caller.commitments.create({
-    compactId,
-    reference: 'Section 10',
-    leadPartyId: partyA,
-    supportingPartyIds: [],
-    deliverable: 'A deliverable',
-    dueDate: null,
-    narrativeStatus: '',
-  });
+  const created = await admin.caller.commitments.create({ compactId, ...commitmentFields('Section 10') });
   const events = countRows(db, 'audit_events');
-  const change = { compactId, commitmentId: created.id, reference: 'Section 10', deliverable: 'A deliverable' };
-  for (const parties of [
-    { leadPartyId: 'no-such-party', supportingPartyIds: [] },
-    { leadPartyId: partyA, supportingPartyIds: [partyB, 'no-such-party'] },
-  ])
+  for (const parties of [{ leadPartyId: 'no-such-party' }, { supportingPartyIds: [partyB, 'no-such-party'] }])
     await assert.rejects(
-      admin.caller.commitments.update({ ...change, ...parties, dueDate: null, narrativeStatus: '' }),
+      admin.caller.commitments.update({
+        compactId,
+        commitmentId: created.id,
+        ...commitmentFields('Section 10', parties),
+      }),
       { code: 'BAD_REQUEST', message: 'Choose parties from the list.' },
     );
   assert.equal(countRows(db, 'audit_events'), events, 'no audit event');
@@ -122,12 +120,7 @@ test('the progress grid offers to edit only what the policies allow: not the dra
   const draft = await monitorA.caller.progress.saveDraft({ compactId, ...progressInput(indicator.id, period) });
   const before = await monitorA.caller.progress.periodSheet({ compactId, periodId: period });
   assert.equal(before.rows.find((r) => r.indicator.id === indicator.id)?.latest?.can.edit, true);
-  const { id: _id, state: _state, provisionId: _provision, ...current } = indicator;
-  await admin.caller.indicators.update({
-    compactId,
-    indicatorId: indicator.id,
-    ...definition(partyB, { ...current, responsiblePartyId: partyB }),
-  });
+  await handTo(indicator, partyB);
   const sheet = await monitorB.caller.progress.periodSheet({ compactId, periodId: period });
   const row = sheet.rows.find((r) => r.indicator.id === indicator.id);
   assert.equal(row?.latest?.id, draft.id);
