@@ -12,27 +12,43 @@ export interface ProgressUpdateSubject {
   submittedBy: string | null;
 }
 
-const OTHER_PARTY = 'This update belongs to another party.';
+/**
+ * An update belongs to the party that reported it (the role half of each rule below is checked
+ * by the procedure; services that act on an update ask this half with the update in hand).
+ */
+export function otherPartysUpdateRefusal(
+  member: Pick<CompactMember, 'partyId'>,
+  update: Pick<ProgressUpdateSubject, 'createdByPartyId'>,
+): Refusal {
+  return update.createdByPartyId === member.partyId ? null : 'This update belongs to another party.';
+}
+
+/** Nobody decides on an update they wrote or submitted. */
+export function ownSubmissionRefusal(
+  member: Pick<CompactMember, 'userId'>,
+  update: Pick<ProgressUpdateSubject, 'createdBy' | 'submittedBy'>,
+): Refusal {
+  return update.submittedBy === member.userId || update.createdBy === member.userId
+    ? 'You cannot validate or return your own submission.'
+    : null;
+}
 
 /** An update is changed, submitted and given evidence only by monitors of the party that reported it. */
 export function changeUpdateRefusal(member: CompactMember, update: ProgressUpdateSubject): Refusal {
   if (!may(member, 'reportProgress')) return `Your role (${member.role}) does not report progress.`;
-  return update.createdByPartyId === member.partyId ? null : OTHER_PARTY;
+  return otherPartysUpdateRefusal(member, update);
 }
 
 /** Validators decide (validate or return) what others submitted — never their own work. */
 export function decideUpdateRefusal(member: CompactMember, update: ProgressUpdateSubject): Refusal {
   if (!may(member, 'validateProgress')) return `Your role (${member.role}) does not validate progress.`;
-  if (update.submittedBy === member.userId || update.createdBy === member.userId)
-    return 'You cannot validate or return your own submission.';
-  return null;
+  return ownSubmissionRefusal(member, update);
 }
 
 /** A returned update is discussed by the validators and the monitors of the party that reported it. */
 export function discussUpdateRefusal(member: CompactMember, update: ProgressUpdateSubject): Refusal {
   if (!may(member, 'discussProgress')) return `Your role (${member.role}) does not take part in this discussion.`;
-  if (member.role === 'monitor' && update.createdByPartyId !== member.partyId) return OTHER_PARTY;
-  return null;
+  return member.role === 'monitor' ? otherPartysUpdateRefusal(member, update) : null;
 }
 
 /** What this member may do with this update now (sent with the update to the indicator page). */

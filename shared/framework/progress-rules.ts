@@ -31,6 +31,8 @@ export function periodNotStartedProblem(
     : null;
 }
 export const MAX_EVIDENCE_LINKS = 20;
+/** The most categories one disaggregation holds (provinces, age groups …): a bound on what one value stores. */
+export const MAX_DISAGGREGATION_CATEGORIES = 100;
 export const MAX_LINK_CHARS = 2000;
 
 /** Reserved names (`__proto__`, `constructor`, `prototype`) as a dimension or a category. */
@@ -69,6 +71,8 @@ export function progressValueProblemAt(
   for (const [dimension, categories] of Object.entries(input.disaggregated)) {
     if (!indicator.disaggregation.includes(dimension))
       return at('disaggregated', `“${dimension}” is not a disaggregation of this indicator.`);
+    if (Object.keys(categories).length > MAX_DISAGGREGATION_CATEGORIES)
+      return at('disaggregated', `A disaggregation holds at most ${MAX_DISAGGREGATION_CATEGORIES} categories.`);
     const sum = Object.values(categories).reduce((a, b) => a + b, 0);
     if (value === null)
       return at('disaggregated', `The values by ${dimension} add up to ${sum}, but the total is empty.`);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { closeDb, getDb } from '@/db/client';
 import { downloadEvidence, uploadEvidence } from '@/server/http/evidence-routes';
+import { MAX_EVIDENCE_FILES } from '@/server/services/framework/evidence';
 import { buildCompact, buildParty, memberWithRole } from '../helpers/factories';
 import { buildIndicator, configureQuarters, draftBy } from '../helpers/framework-fixtures';
 import { countRows } from '../helpers/test-db';
@@ -18,17 +19,20 @@ let updateId: string;
 let monitor: Member;
 let reviewer: Member;
 let outsider: Member;
+let partyId: string;
+let periodId: string;
 
 before(async () => {
   const db = getDb();
   compactId = buildCompact(db).id;
-  const partyId = buildParty(db).id;
+  partyId = buildParty(db).id;
   monitor = await memberWithRole(db, compactId, 'monitor', partyId);
   reviewer = await memberWithRole(db, compactId, 'reviewer');
   outsider = await memberWithRole(db, buildCompact(db).id, 'monitor', partyId);
   const [period] = configureQuarters(db, compactId);
   const indicator = buildIndicator(db, compactId, partyId);
-  updateId = draftBy(db, { userId: monitor.id, partyId }, compactId, indicator.id, period!.id).id;
+  periodId = period!.id;
+  updateId = draftBy(db, { userId: monitor.id, partyId }, compactId, indicator.id, periodId).id;
 });
 after(() => {
   closeDb();
@@ -106,4 +110,23 @@ test('wrong types, disguised files, oversized files and other roles are refused 
     'an upload without a length is refused before it is read',
   );
   assert.equal(countRows(getDb(), 'evidence_files'), before);
+});
+
+test('an update holds at most MAX_EVIDENCE_FILES files: one more is refused and stores nothing, on disk or in the database', async () => {
+  const db = getDb();
+  const indicator = buildIndicator(db, compactId, partyId);
+  const draft = draftBy(db, { userId: monitor.id, partyId }, compactId, indicator.id, periodId).id;
+  const text = new TextEncoder().encode('minutes');
+  for (let i = 0; i < MAX_EVIDENCE_FILES; i++)
+    assert.equal((await upload(monitor.cookie, `minutes-${i}.txt`, text, draft)).status, 201);
+  const folder = path.join(dir, 'evidence', compactId);
+  const onDisk = fs.readdirSync(folder).length;
+  const rows = countRows(db, 'evidence_files');
+  const events = countRows(db, 'audit_events');
+  const refused = await upload(monitor.cookie, 'one-more.txt', text, draft);
+  assert.equal(refused.status, 400);
+  assert.match(((await refused.json()) as { message: string }).message, /at most/);
+  assert.equal(fs.readdirSync(folder).length, onDisk, 'no file on disk');
+  assert.equal(countRows(db, 'evidence_files'), rows);
+  assert.equal(countRows(db, 'audit_events'), events);
 });

@@ -48,6 +48,13 @@ export function requireCommitment(db: DbOrTx, compactId: string, commitmentId: s
   return row;
 }
 
+/** A commitment that can still change: a retired one keeps its fields and the date it was retired. */
+function requireActiveCommitment(db: DbOrTx, compactId: string, commitmentId: string) {
+  const commitment = requireCommitment(db, compactId, commitmentId);
+  if (commitment.retired) throw new DomainError('CONFLICT', 'This commitment is retired.');
+  return commitment;
+}
+
 /** The ids of every party (a handful of rows), to check references against. */
 export function knownPartyIds(db: DbOrTx): Set<string> {
   return new Set(
@@ -59,15 +66,10 @@ export function knownPartyIds(db: DbOrTx): Set<string> {
   );
 }
 
-export function assertPartiesExist(db: DbOrTx, partyIds: string[]) {
-  const known = knownPartyIds(db);
-  if (partyIds.some((id) => !known.has(id))) throw new DomainError('BAD_REQUEST', PARTIES_FROM_THE_LIST);
-}
-
 const PARTIES_FROM_THE_LIST = 'Choose parties from the list.';
 
-/** Every rule of a new commitment, for a batch (problems by item and field). */
-export function checkNewCommitments(db: DbOrTx, items: readonly CommitmentInput[], problems: ItemProblems) {
+/** Every rule of a commitment's fields (new or changed), for a batch (problems by item and field). */
+function checkCommitments(db: DbOrTx, items: readonly CommitmentInput[], problems: ItemProblems) {
   const known = knownPartyIds(db);
   items.forEach((item, index) => {
     if (!known.has(item.leadPartyId)) problems.add(index, 'leadPartyId', 'BAD_REQUEST', PARTIES_FROM_THE_LIST);
@@ -88,7 +90,7 @@ export function insertCommitments(
   origin: WriteOrigin,
 ): string[] {
   const problems = new ItemProblems();
-  checkNewCommitments(tx, items, problems);
+  checkCommitments(tx, items, problems);
   problems.throwIfAny();
   const createdAt = new Date();
   const rows = items.map((item) => ({ id: newId(), compactId, ...commitmentFields(item), createdAt }));
@@ -125,8 +127,10 @@ export function updateCommitment(
   input: CommitmentInput,
 ) {
   return db.transaction((tx) => {
-    const before = requireCommitment(tx, compactId, commitmentId);
-    assertPartiesExist(tx, [input.leadPartyId, ...input.supportingPartyIds]);
+    const before = requireActiveCommitment(tx, compactId, commitmentId);
+    const problems = new ItemProblems();
+    checkCommitments(tx, [input], problems);
+    problems.throwIfAny();
     tx.update(commitments).set(commitmentFields(input)).where(eq(commitments.id, commitmentId)).run();
     recordAuditEvent(tx, actor, {
       compactId,
@@ -142,7 +146,7 @@ export function updateCommitment(
 
 export function retireCommitment(db: Db, actor: AuditActor, compactId: string, commitmentId: string) {
   db.transaction((tx) => {
-    requireCommitment(tx, compactId, commitmentId);
+    requireActiveCommitment(tx, compactId, commitmentId);
     tx.update(commitments).set({ retiredAt: new Date() }).where(eq(commitments.id, commitmentId)).run();
     recordAuditEvent(tx, actor, {
       compactId,

@@ -1,15 +1,20 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { evidenceFiles } from '@/db/schema/framework';
+import { authorize } from '@/server/policies/authorize';
+import { otherPartysUpdateRefusal } from '@/server/policies/progress-policy';
+import { isEditable } from '@/shared/framework/progress-workflow';
 import { recordAuditEvent } from '../audit';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
 import { requireUpdate, type ProgressActor } from './progress';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+/** The most files one update holds (as many as its evidence links): a bound on the disk one monitor can fill. */
+export const MAX_EVIDENCE_FILES = 20;
 
 /** Accepted evidence types: extension → content type and, where the format has one, its leading bytes. */
 const ACCEPTED: Record<string, { type: string; magic?: number[] }> = {
@@ -43,7 +48,11 @@ function checkFile(file: UploadedFile) {
   return accepted.type;
 }
 
-/** Stores an evidence file of a draft or returned update of the uploader's party, under the data folder. */
+/**
+ * Stores an evidence file of a draft or returned update of the uploader's party, under the data
+ * folder. The file is written last, inside the transaction that records it: a refusal leaves
+ * nothing on disk, and a failure to store it leaves no row.
+ */
 export function storeEvidence(
   db: Db,
   actor: ProgressActor,
@@ -53,42 +62,54 @@ export function storeEvidence(
   evidenceDir: string,
 ) {
   const contentType = checkFile(file);
-  const update = requireUpdate(db, compactId, updateId);
-  if (update.createdByPartyId !== actor.partyId)
-    throw new DomainError('FORBIDDEN', 'This update belongs to another party.');
-  if (update.state !== 'draft' && update.state !== 'returned')
-    throw new DomainError('CONFLICT', `This update is ${update.state}: its evidence can no longer change.`);
   const id = newId();
   const folder = path.join(evidenceDir, compactId);
-  fs.mkdirSync(folder, { recursive: true });
-  fs.writeFileSync(path.join(folder, id), file.bytes, { flag: 'wx' });
   const filename = path
     .basename(file.name)
     .replace(/[^\p{L}\p{N}._ -]/gu, '_')
     .slice(0, 200);
-  db.transaction((tx) => {
-    tx.insert(evidenceFiles)
-      .values({
-        id,
+  try {
+    db.transaction((tx) => {
+      const update = requireUpdate(tx, compactId, updateId);
+      authorize(otherPartysUpdateRefusal(actor, update));
+      if (!isEditable(update.state))
+        throw new DomainError('CONFLICT', `This update is ${update.state}: its evidence can no longer change.`);
+      if (countEvidenceFiles(tx, updateId) >= MAX_EVIDENCE_FILES)
+        throw new DomainError('BAD_REQUEST', `An update holds at most ${MAX_EVIDENCE_FILES} evidence files.`);
+      tx.insert(evidenceFiles)
+        .values({
+          id,
+          compactId,
+          updateId,
+          filename,
+          contentType,
+          size: file.bytes.byteLength,
+          storedName: id,
+          uploadedBy: actor.userId,
+          createdAt: new Date(),
+        })
+        .run();
+      recordAuditEvent(tx, actor, {
         compactId,
-        updateId,
-        filename,
-        contentType,
-        size: file.bytes.byteLength,
-        storedName: id,
-        uploadedBy: actor.userId,
-        createdAt: new Date(),
-      })
-      .run();
-    recordAuditEvent(tx, actor, {
-      compactId,
-      action: 'progress.evidence-added',
-      entityType: 'progress-update',
-      entityId: updateId,
-      after: { file: filename, size: file.bytes.byteLength },
+        action: 'progress.evidence-added',
+        entityType: 'progress-update',
+        entityId: updateId,
+        after: { file: filename, size: file.bytes.byteLength },
+      });
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(path.join(folder, id), file.bytes, { flag: 'wx' });
     });
-  });
+  } catch (error) {
+    fs.rmSync(path.join(folder, id), { force: true });
+    throw error;
+  }
   return { id, filename };
+}
+
+/** How many files an update holds. */
+export function countEvidenceFiles(db: DbOrTx, updateId: string): number {
+  const [row] = db.select({ files: count() }).from(evidenceFiles).where(eq(evidenceFiles.updateId, updateId)).all();
+  return row?.files ?? 0;
 }
 
 export function findEvidence(db: DbOrTx, compactId: string, fileId: string, evidenceDir: string) {

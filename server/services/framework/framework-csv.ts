@@ -7,7 +7,7 @@ import { listCommitments } from './commitments';
 import { planFrameworkRows, writeFrameworkRows } from './framework-csv-import';
 import { listIndicators } from './indicators';
 import { listPeriods } from './periods';
-import { targetRows } from './targets';
+import { compactTargetRows } from './targets';
 import { CsvErrors, type ImportResult } from './csv-errors';
 
 /** Header of the framework (indicator definitions) CSV; `target:<period>` and `target-year:<year>` columns follow. */
@@ -41,10 +41,9 @@ export function exportFrameworkCsv(db: DbOrTx, compactId: string, separator: Sep
   const parties = new Map(listParties(db).map((p) => [p.id, p.shortCode]));
   const commitmentById = new Map(listCommitments(db, compactId).map((c) => [c.id, c]));
   const list = listIndicators(db, compactId);
-  const targets = targetRows(
-    db,
-    list.map((i) => i.id),
-  );
+  const targets = compactTargetRows(db, compactId);
+  // The latest value of each indicator's period and yearly targets (rows are oldest first).
+  const latest = new Map(targets.map((t) => [`${t.indicatorId} ${t.periodId ?? `year ${t.year}`}`, t.value]));
   const years = [...new Set(targets.filter((t) => t.year !== null).map((t) => t.year!))].sort();
   const header = [
     ...INDICATOR_CSV_COLUMNS,
@@ -52,8 +51,7 @@ export function exportFrameworkCsv(db: DbOrTx, compactId: string, separator: Sep
     ...years.map((y) => `target-year:${y}`),
   ];
   const rows = list.map((indicator) => {
-    const own = targets.filter((t) => t.indicatorId === indicator.id);
-    const latest = (match: (t: (typeof own)[number]) => boolean) => fmt(own.filter(match).pop()?.value);
+    const target = (key: string) => fmt(latest.get(`${indicator.id} ${key}`));
     const commitment = indicator.commitmentId ? commitmentById.get(indicator.commitmentId) : undefined;
     return [
       indicator.code,
@@ -75,8 +73,8 @@ export function exportFrameworkCsv(db: DbOrTx, compactId: string, separator: Sep
       commitment?.deliverable ?? '',
       indicator.disaggregation.join('|'),
       indicator.state,
-      ...periods.map((p) => latest((t) => t.periodId === p.id)),
-      ...years.map((y) => latest((t) => t.year === y)),
+      ...periods.map((p) => target(p.id)),
+      ...years.map((y) => target(`year ${y}`)),
     ];
   });
   return toCsv(header, rows, separator);

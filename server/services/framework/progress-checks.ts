@@ -93,9 +93,16 @@ const refuse = (problem: Problem | null) => {
   if (problem) throw new DomainError(problem.code, problem.reason);
 };
 
-/** For an update moving on (submitted): its indicator is still one the actor's party reports on. */
-export function requireReportableIndicator(db: DbOrTx, actor: ProgressActor, compactId: string, indicatorId: string) {
-  refuse(reportabilityProblem(readIndicators(db, compactId, [indicatorId]).get(indicatorId), actor));
+/** For an update moving on (submitted): its indicator is still one the actor's party reports on. Returns it. */
+export function requireReportableIndicator(
+  db: DbOrTx,
+  actor: ProgressActor,
+  compactId: string,
+  indicatorId: string,
+): ReportedIndicator {
+  const indicator = readIndicators(db, compactId, [indicatorId]).get(indicatorId);
+  refuse(reportabilityProblem(indicator, actor));
+  return indicator!;
 }
 
 /** For an update moving on (submitted, validated): its period has started. */

@@ -2,6 +2,9 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import { progressUpdates } from '@/db/schema/framework';
+import { authorize } from '@/server/policies/authorize';
+import { otherPartysUpdateRefusal } from '@/server/policies/progress-policy';
+import { isEditable } from '@/shared/framework/progress-workflow';
 import { recordAuditEvent } from '../audit';
 import { insertAudited, ItemProblems, readInSlices, type WriteOrigin } from '../batch-writes';
 import { DomainError } from '../domain-error';
@@ -93,15 +96,11 @@ function editProgressDraft(tx: Tx, actor: ProgressActor, compactId: string, upda
   checkProgressInputs(tx, actor, compactId, [input], problems);
   problems.throwIfAny();
   const before = requireUpdate(tx, compactId, updateId);
-  if (before.state !== 'draft' && before.state !== 'returned')
+  if (!isEditable(before.state))
     throw new DomainError('CONFLICT', `This update is ${before.state} and can no longer be edited.`);
-  if (
-    before.createdByPartyId !== actor.partyId ||
-    before.indicatorId !== input.indicatorId ||
-    before.periodId !== input.periodId
-  ) {
-    throw new DomainError('FORBIDDEN', 'This update belongs to another indicator, period or party.');
-  }
+  authorize(otherPartysUpdateRefusal(actor, before));
+  if (before.indicatorId !== input.indicatorId || before.periodId !== input.periodId)
+    throw new DomainError('FORBIDDEN', 'This update belongs to another indicator or period.');
   const fields = progressFields(input);
   tx.update(progressUpdates)
     .set({ ...fields, updatedAt: new Date() })

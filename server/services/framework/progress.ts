@@ -1,13 +1,23 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { user } from '@/db/schema/auth';
 import { evidenceFiles, indicators, progressComments, progressUpdates } from '@/db/schema/framework';
+import { authorize } from '@/server/policies/authorize';
+import type { CompactMember } from '@/server/policies/compact-member';
+import {
+  discussUpdateRefusal,
+  otherPartysUpdateRefusal,
+  ownSubmissionRefusal,
+  progressUpdatePermissions,
+} from '@/server/policies/progress-policy';
+import { isEditable } from '@/shared/framework/progress-workflow';
 import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import { groupBy } from '../group-by';
 import type { Rating } from '@/shared/framework/indicator-status';
 import { indicatorColumns, requireIndicator } from './indicators';
+import { countEvidenceFiles } from './evidence';
 import { getFrameworkSettings, listPeriods } from './periods';
 import { requireReportableIndicator, requireStartedPeriod } from './progress-checks';
 
@@ -135,11 +145,10 @@ export function listProgress(db: DbOrTx, compactId: string, indicatorId: string)
 export function submitProgress(db: Db, actor: ProgressActor, compactId: string, updateId: string) {
   return db.transaction((tx) => {
     const update = requireUpdate(tx, compactId, updateId);
-    requireReportableIndicator(tx, actor, compactId, update.indicatorId);
+    authorize(otherPartysUpdateRefusal(actor, update));
+    const indicator = requireReportableIndicator(tx, actor, compactId, update.indicatorId);
     requireStartedPeriod(tx, compactId, update.periodId);
-    if (update.state !== 'draft' && update.state !== 'returned')
-      throw new DomainError('CONFLICT', `This update is ${update.state}.`);
-    const indicator = requireIndicator(tx, compactId, update.indicatorId);
+    if (!isEditable(update.state)) throw new DomainError('CONFLICT', `This update is ${update.state}.`);
     if (indicator.measure === 'qualitative' ? !update.rating || !update.narrative.trim() : update.value === null) {
       throw new DomainError(
         'BAD_REQUEST',
@@ -148,12 +157,11 @@ export function submitProgress(db: Db, actor: ProgressActor, compactId: string, 
           : 'Enter a value before submitting.',
       );
     }
-    const [{ files }] = tx
-      .select({ files: count() })
-      .from(evidenceFiles)
-      .where(eq(evidenceFiles.updateId, updateId))
-      .all() as [{ files: number }];
-    if (getFrameworkSettings(tx, compactId).requireEvidence && update.evidenceLinks.length === 0 && files === 0) {
+    if (
+      getFrameworkSettings(tx, compactId).requireEvidence &&
+      update.evidenceLinks.length === 0 &&
+      countEvidenceFiles(tx, updateId) === 0
+    ) {
       throw new DomainError('BAD_REQUEST', 'This compact requires evidence: add a link or a file before submitting.');
     }
     tx.update(progressUpdates)
@@ -176,8 +184,7 @@ function requireSubmittedByOther(tx: DbOrTx, actor: ProgressActor, compactId: st
   const update = requireUpdate(tx, compactId, updateId);
   if (update.state !== 'submitted')
     throw new DomainError('CONFLICT', `Only submitted updates can be decided; this one is ${update.state}.`);
-  if (update.submittedBy === actor.userId || update.createdBy === actor.userId)
-    throw new DomainError('FORBIDDEN', 'You cannot validate or return your own submission.');
+  authorize(ownSubmissionRefusal(actor, update));
   return update;
 }
 
@@ -240,19 +247,12 @@ export function returnProgress(db: Db, actor: ProgressActor, compactId: string, 
 }
 
 /** Adds to the discussion of a returned update (its party's monitors and the validators). */
-export function commentOnProgress(
-  db: Db,
-  actor: ProgressActor & { role: string },
-  compactId: string,
-  updateId: string,
-  body: string,
-) {
+export function commentOnProgress(db: Db, actor: CompactMember, compactId: string, updateId: string, body: string) {
   return db.transaction((tx) => {
     const update = requireUpdate(tx, compactId, updateId);
     if (update.state !== 'returned')
       throw new DomainError('CONFLICT', 'Discussion is open while an update is returned.');
-    if (actor.role === 'monitor' && update.createdByPartyId !== actor.partyId)
-      throw new DomainError('FORBIDDEN', 'This update belongs to another party.');
+    authorize(discussUpdateRefusal(actor, update));
     tx.insert(progressComments).values({ updateId, authorId: actor.userId, body, createdAt: new Date() }).run();
     recordAuditEvent(tx, actor, {
       compactId,
@@ -264,8 +264,11 @@ export function commentOnProgress(
   });
 }
 
-/** The progress grid of one period: every active indicator the party reports on, with its latest update for the period. */
-export function periodSheet(db: DbOrTx, compactId: string, partyId: string, periodId: string) {
+/**
+ * The progress grid of one period: every active indicator the member's party reports on, with its
+ * latest update for the period and what the member may do with it (the grid shows nothing else).
+ */
+export function periodSheet(db: DbOrTx, compactId: string, member: CompactMember, periodId: string) {
   const periods = listPeriods(db, compactId);
   const period = periods.find((p) => p.id === periodId);
   if (!period) throw new DomainError('NOT_FOUND', 'No such reporting period.');
@@ -275,7 +278,7 @@ export function periodSheet(db: DbOrTx, compactId: string, partyId: string, peri
     .where(
       and(
         eq(indicators.compactId, compactId),
-        eq(indicators.responsiblePartyId, partyId),
+        eq(indicators.responsiblePartyId, member.partyId),
         eq(indicators.state, 'active'),
       ),
     )
@@ -287,13 +290,15 @@ export function periodSheet(db: DbOrTx, compactId: string, partyId: string, peri
     .where(and(eq(progressUpdates.compactId, compactId), eq(progressUpdates.periodId, periodId)))
     .orderBy(asc(progressUpdates.createdAt))
     .all();
+  // Oldest first: the last one of each indicator stays.
+  const latest = new Map(updates.map((u) => [u.indicatorId, u]));
   return {
     period,
     periods,
     evidenceRequired: getFrameworkSettings(db, compactId).requireEvidence,
-    rows: rows.map((indicator) => ({
-      indicator,
-      latest: updates.filter((u) => u.indicatorId === indicator.id).pop() ?? null,
-    })),
+    rows: rows.map((indicator) => {
+      const update = latest.get(indicator.id);
+      return { indicator, latest: update ? { ...update, can: progressUpdatePermissions(member, update) } : null };
+    }),
   };
 }

@@ -7,7 +7,9 @@ import { qualitativeTargetProblem, targetYearProblem } from '@/shared/framework/
 import { recordAuditEvents, type AuditActor } from '../audit';
 import { ItemProblems, readInSlices } from '../batch-writes';
 import { bulkInsert } from '../bulk-insert';
+import { DomainError } from '../domain-error';
 import { groupBy } from '../group-by';
+import { requireIndicator } from './indicators';
 import { listPeriods, type PeriodSpan } from './periods';
 
 export interface PeriodTarget {
@@ -196,7 +198,10 @@ export function insertTargets(
   );
 }
 
-/** Sets (or clears, with null) a target for a period or a year; earlier values stay in the history. */
+/**
+ * Sets (or clears, with null) a target for a period or a year; earlier values stay in the history.
+ * A retired indicator keeps its targets as they were (an import may still bring one with its targets).
+ */
 export function setTarget(
   db: Db,
   actor: AuditActor & { userId: string },
@@ -204,5 +209,9 @@ export function setTarget(
   indicatorId: string,
   input: TargetInput,
 ) {
-  db.transaction((tx) => insertTargets(tx, actor, compactId, [toNewTarget(indicatorId, input)]));
+  db.transaction((tx) => {
+    if (requireIndicator(tx, compactId, indicatorId).state === 'retired')
+      throw new DomainError('CONFLICT', 'A retired indicator cannot be changed.');
+    insertTargets(tx, actor, compactId, [toNewTarget(indicatorId, input)]);
+  });
 }

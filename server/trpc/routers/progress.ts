@@ -18,7 +18,7 @@ export const progressRouter = router({
   /** The monitor's grid for one period. */
   periodSheet: compactProcedure('reportProgress')
     .input(z.object({ periodId: id }))
-    .query(({ ctx, input }) => periodSheet(ctx.handle.db, input.compactId, ctx.member.partyId, input.periodId)),
+    .query(({ ctx, input }) => periodSheet(ctx.handle.db, input.compactId, ctx.member, input.periodId)),
   saveDraft: compactProcedure('reportProgress')
     .input(progressInput)
     .mutation(({ ctx, input: { compactId, ...fields } }) =>

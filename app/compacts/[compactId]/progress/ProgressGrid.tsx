@@ -55,7 +55,7 @@ export function ProgressGrid({ compactId, periodId }: { compactId: string; perio
       {rows.length === 0 && <p className="muted">{t('progress.nothingToReport')}</p>}
       <div className="progress-grid" role="list">
         {rows.map(({ indicator, latest }) => {
-          const open = !notStarted && (!latest || latest.state === 'draft' || latest.state === 'returned');
+          const open = !notStarted && (!latest || latest.can.edit);
           const form = (
             <ProgressForm
               key={`${periodId}-${latest?.id ?? 'new'}`}
