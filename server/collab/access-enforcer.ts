@@ -23,12 +23,9 @@ function reasonToClose(change: AccessChange, connection: CollabConnection): Clos
   }
 }
 
-/** Re-reads a connection's session and membership; the close reason when they no longer hold. */
+/** Re-reads a connection's session and membership (role and party); the close reason when they no longer hold. */
 export function recheckAccess(db: DbOrTx, connection: CollabConnection): CloseReason | null {
-  const {
-    actor,
-    member: { role },
-  } = connection.access;
+  const { actor, member } = connection.access;
   const [live] = db
     .select({ deactivatedAt: user.deactivatedAt })
     .from(session)
@@ -38,7 +35,8 @@ export function recheckAccess(db: DbOrTx, connection: CollabConnection): CloseRe
   if (!live || live.deactivatedAt) return CLOSE.unauthenticated;
   const membership = findMembership(db, connection.room.compactId, actor.userId);
   if (!membership) return CLOSE.forbidden;
-  return membership.role === role ? null : CLOSE.accessChanged;
+  // Updates and presence are stamped with the party decided at connection: a membership re-made for another party reconnects.
+  return membership.role === member.role && membership.partyId === member.partyId ? null : CLOSE.accessChanged;
 }
 
 /**

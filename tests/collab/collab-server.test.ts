@@ -14,7 +14,7 @@ import {
   waitForSync,
 } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
-import { buildCompact, memberWithRole, callerFor } from '../helpers/factories';
+import { buildCompact, buildParty, memberWithRole, callerFor } from '../helpers/factories';
 import { countRows } from '../helpers/test-db';
 
 const env = collabTestEnvironment({ idleUnloadMs: 100, maxPayloadBytes: 64 * 1024, sessionRecheckMs: 150 });
@@ -156,6 +156,27 @@ test('an expired session closes its socket (4401) at the next re-check', async (
   await waitForSync(client);
   db.sqlite.prepare('UPDATE session SET expires_at = ? WHERE user_id = ?').run(Date.now() - 1000, person.id);
   await waitFor(() => client.closeCodes.includes(4401), 'closed after expiry');
+});
+
+test('a membership re-made for another party (e.g. by another process, no event) is closed (4000) at the next re-check and its edits then carry the new party', async () => {
+  const compactId = buildCompact(db, { text: 'x' }).id;
+  const person = await memberWithRole(db, compactId, 'negotiator');
+  const client = connect(compactId, person.cookie);
+  await waitForSync(client);
+  // Removed and re-invited for another party, with the same role, where no access change reaches this process.
+  const otherParty = buildParty(db).id;
+  db.sqlite
+    .prepare('UPDATE memberships SET party_id = ? WHERE compact_id = ? AND user_id = ?')
+    .run(otherParty, compactId, person.id);
+  await waitFor(() => client.closeCodes.includes(4000), 'asked to reconnect under the new membership');
+  await waitFor(() => client.provider.synced && client.provider.wsconnected, 'reconnected');
+  typeInto(client.doc, 0, 'now for the other party ');
+  const stamps = () =>
+    db.sqlite
+      .prepare('SELECT DISTINCT party_id AS partyId FROM doc_updates WHERE compact_id = ? AND user_id = ?')
+      .all(compactId, person.id);
+  await waitFor(() => stamps().length > 0, 'the edit is stored');
+  assert.deepEqual(stamps(), [{ partyId: otherParty }]);
 });
 
 describe('bad input', () => {
