@@ -394,6 +394,24 @@ describe('crafted updates cannot disconnect the room or leave the server half-in
     );
   });
 
+  test('presence a connection withdrew itself (as a closing browser tab does) leaves nothing behind in the room', async () => {
+    const { compactId, other, ownerClient } = await compactWithWriter();
+    const room = [...env.server.collab.rooms.loaded()].find((loaded) => loaded.compactId === compactId)!;
+    const before = room.awareness.meta.size;
+    for (let round = 0; round < 10; round++) {
+      const ws = await rawSocket(env.server.port, compactId, other.cookie);
+      const clientId = 80_000 + round;
+      const closed = new Promise((resolve) => ws.once('close', resolve));
+      ws.send(awarenessFrame(awarenessUpdateFor([{ clientId, clock: 1, state: {} }])));
+      await waitFor(() => ownerClient.provider.awareness.getStates().has(clientId), `round ${round}: presence arrives`);
+      ws.send(awarenessFrame(awarenessUpdateFor([{ clientId, clock: 2, state: null }])));
+      await waitFor(() => !ownerClient.provider.awareness.getStates().has(clientId), `round ${round}: withdrawn`);
+      ws.close();
+      await closed;
+    }
+    await waitFor(() => room.awareness.meta.size <= before, `${room.awareness.meta.size - before} clocks kept`);
+  });
+
   test('one connection speaks for at most a few presence ids', async () => {
     const { compactId, other, ownerClient } = await compactWithWriter();
     const flood = await rawSocket(env.server.port, compactId, other.cookie);
