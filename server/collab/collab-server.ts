@@ -70,6 +70,7 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
     maxBufferedBytes: options.maxBufferedBytes ?? config.collabMaxBufferedBytes,
     maxAwarenessBytes: options.maxAwarenessBytes ?? config.collabMaxAwarenessBytes,
     syncRequestsPerMinute: options.syncRequestsPerMinute ?? config.collabSyncRequestsPerMinute,
+    awarenessMessagesPerMinute: options.awarenessMessagesPerMinute ?? config.collabAwarenessMessagesPerMinute,
   };
 
   const stopEnforcing = enforceAccess(
