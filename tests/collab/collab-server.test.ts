@@ -256,6 +256,28 @@ describe('presence', () => {
   });
 });
 
+test('a person renamed by an administrator is shown under the new name: their open sockets reconnect (4000)', async () => {
+  const compactId = buildCompact(db, { text: 'x' }).id;
+  const renamed = await memberWithRole(db, compactId, 'negotiator');
+  const admin = await memberWithRole(db, compactId, 'admin');
+  const observer = connect(compactId, admin.cookie);
+  const client = connect(compactId, renamed.cookie);
+  await Promise.all([waitForSync(observer), waitForSync(client)]);
+  client.provider.awareness.setLocalStateField('cursor', null);
+  const shownName = () =>
+    (observer.provider.awareness.getStates().get(client.doc.clientID) as { user?: { name: string } } | undefined)?.user
+      ?.name;
+  const { name: firstName } = db.sqlite.prepare('SELECT name FROM user WHERE id = ?').get(renamed.id) as {
+    name: string;
+  };
+  await waitFor(() => shownName() === firstName, 'shown under the first name');
+  await admin.caller.members.rename({ compactId, userId: renamed.id, name: 'Renamed Delegate' });
+  await waitFor(() => client.closeCodes.includes(4000), 'asked to reconnect');
+  await waitFor(() => client.provider.synced && client.provider.wsconnected, 'reconnected');
+  client.provider.awareness.setLocalStateField('cursor', { anchor: 1 }); // their next caret move
+  await waitFor(() => shownName() === 'Renamed Delegate', 'shown under the new name');
+});
+
 describe('loading and unloading', () => {
   test('an idle document is unloaded after a checkpoint and reloads exactly', async () => {
     const compactId = buildCompact(db, { text: 'Idle.' }).id;
