@@ -19,6 +19,8 @@ export interface CollabEndpoint {
   /**
    * Applies a server-originated Yjs update to a compact's document (loaded or not) through the
    * collaboration pipeline; resolves with the committed update id (null when nothing was new).
+   * `author` is a member with the party they represent in that compact, or the system (both
+   * null); anyone else is refused.
    */
   writeUpdate(compactId: string, update: Uint8Array, author: ClientOwner): Promise<number | null>;
 }

@@ -38,6 +38,10 @@ export const config = {
   get collabSyncRequestsPerMinute(): number {
     return positiveInteger('COLLAB_SYNC_REQUESTS_PER_MINUTE', 30);
   },
+  /** Presence messages (carets) one collaboration connection may send per minute; the rest are dropped. */
+  get collabAwarenessMessagesPerMinute(): number {
+    return positiveInteger('COLLAB_AWARENESS_MESSAGES_PER_MINUTE', 3000);
+  },
   get collabMaxConnectionsPerPerson(): number {
     return positiveInteger('COLLAB_MAX_CONNECTIONS_PER_PERSON', 20);
   },

@@ -14,6 +14,8 @@ function reasonToClose(change: AccessChange, connection: CollabConnection): Clos
       return change.sessionToken === actor.sessionToken ? CLOSE.unauthenticated : null;
     case 'user-sessions-revoked':
       return change.userId === actor.userId ? CLOSE.unauthenticated : null;
+    case 'user-renamed':
+      return change.userId === actor.userId ? CLOSE.accessChanged : null;
     case 'membership-removed':
       return change.userId === actor.userId && change.compactId === connection.room.compactId ? CLOSE.forbidden : null;
     case 'membership-changed':
@@ -23,22 +25,21 @@ function reasonToClose(change: AccessChange, connection: CollabConnection): Clos
   }
 }
 
-/** Re-reads a connection's session and membership; the close reason when they no longer hold. */
+/** Re-reads a connection's session, name and membership (role and party); the close reason when they no longer hold. */
 export function recheckAccess(db: DbOrTx, connection: CollabConnection): CloseReason | null {
-  const {
-    actor,
-    member: { role },
-  } = connection.access;
+  const { actor, member } = connection.access;
   const [live] = db
-    .select({ deactivatedAt: user.deactivatedAt })
+    .select({ deactivatedAt: user.deactivatedAt, name: user.name })
     .from(session)
     .innerJoin(user, eq(user.id, session.userId))
     .where(and(eq(session.token, actor.sessionToken), gt(session.expiresAt, new Date())))
     .all();
   if (!live || live.deactivatedAt) return CLOSE.unauthenticated;
+  if (live.name !== actor.name) return CLOSE.accessChanged; // presence shows the name: reconnect under the new one
   const membership = findMembership(db, connection.room.compactId, actor.userId);
   if (!membership) return CLOSE.forbidden;
-  return membership.role === role ? null : CLOSE.accessChanged;
+  // Updates and presence are stamped with the party decided at connection: a membership re-made for another party reconnects.
+  return membership.role === member.role && membership.partyId === member.partyId ? null : CLOSE.accessChanged;
 }
 
 /**

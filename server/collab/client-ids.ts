@@ -1,6 +1,9 @@
 import 'server-only';
 import { sameOwner, type ClientOwner } from '../services/doc-clients';
 
+/** Presence-only ids one person (for one party) keeps claimed in a loaded room. */
+export const MAX_PRESENCE_CLAIMS_PER_OWNER = 64;
+
 /**
  * Who owns each Yjs client id in one room. Document ids are bound (and stored) at their first
  * stored struct; awareness ids are claimed by the first person who announces them and stay
@@ -9,6 +12,8 @@ import { sameOwner, type ClientOwner } from '../services/doc-clients';
  */
 export class RoomClientIds {
   private readonly awarenessOwners = new Map<number, ClientOwner>();
+  /** Each owner's presence-only claims, oldest first: bounded, so reconnecting cannot grow the room without end. */
+  private readonly claimsByOwner = new Map<string, Set<number>>();
 
   constructor(private readonly documentOwners: Map<number, ClientOwner>) {}
 
@@ -32,10 +37,29 @@ export class RoomClientIds {
     return holder !== undefined && !sameOwner(holder, owner);
   }
 
-  /** Claims an awareness id for `owner`; false when it belongs to someone else. */
+  /**
+   * Claims an awareness id for `owner`; false when it belongs to someone else. An owner keeps
+   * their latest `MAX_PRESENCE_CLAIMS_PER_OWNER` presence-only ids (a browser tab uses one for its life);
+   * older ones are released.
+   */
   claimAwareness(clientId: number, owner: ClientOwner): boolean {
     if (this.heldByOther(clientId, owner)) return false;
-    if (!this.documentOwners.has(clientId)) this.awarenessOwners.set(clientId, owner);
+    if (this.documentOwners.has(clientId) || this.awarenessOwners.has(clientId)) return true;
+    this.awarenessOwners.set(clientId, owner);
+    const key = `${owner.userId}\u0000${owner.partyId}`;
+    let claims = this.claimsByOwner.get(key);
+    if (!claims) this.claimsByOwner.set(key, (claims = new Set()));
+    claims.add(clientId);
+    if (claims.size > MAX_PRESENCE_CLAIMS_PER_OWNER) {
+      const oldest = claims.values().next().value!;
+      claims.delete(oldest);
+      this.awarenessOwners.delete(oldest);
+    }
     return true;
+  }
+
+  /** How many ids are held by presence alone (operations and tests). */
+  get awarenessClaims(): number {
+    return this.awarenessOwners.size;
   }
 }

@@ -11,7 +11,7 @@ import { ConnectionCounts } from './connection-counts';
 import type { Room } from './room';
 import { RoomRegistry } from './room-registry';
 import { applyServerWrite, ServerWriteRefused } from './server-writes';
-import { compactExists } from '../services/compacts';
+import { compactExists, findMembership } from '../services/compacts';
 import type { ClientOwner } from '../services/doc-clients';
 import { openWriterConnection, UpdateBatcher } from './update-batcher';
 
@@ -36,6 +36,12 @@ export interface CollabServer {
   close(): Promise<void>;
   /** A server-originated update through the same pipeline as clients' (see server-writes.ts). */
   writeUpdate(compactId: string, update: Uint8Array, author: ClientOwner): Promise<number | null>;
+}
+
+/** Whether a server write may be attributed to `author` in this compact: the system, or a member for their party here. */
+function mayAuthor(db: DbHandle['db'], compactId: string, author: ClientOwner): boolean {
+  if (author.userId === null) return author.partyId === null && compactExists(db, compactId);
+  return findMembership(db, compactId, author.userId)?.partyId === author.partyId;
 }
 
 /** The y-websocket-protocol collaboration server, attached to the app's HTTP server. */
@@ -64,6 +70,7 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
     maxBufferedBytes: options.maxBufferedBytes ?? config.collabMaxBufferedBytes,
     maxAwarenessBytes: options.maxAwarenessBytes ?? config.collabMaxAwarenessBytes,
     syncRequestsPerMinute: options.syncRequestsPerMinute ?? config.collabSyncRequestsPerMinute,
+    awarenessMessagesPerMinute: options.awarenessMessagesPerMinute ?? config.collabAwarenessMessagesPerMinute,
   };
 
   const stopEnforcing = enforceAccess(
@@ -125,8 +132,9 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
     rooms,
     connectionCount: () => connections.size,
     writeUpdate(compactId, update, author) {
-      // Never a room (nor update rows) for a compact that does not exist.
-      if (!compactExists(handle.db, compactId)) return Promise.reject(new ServerWriteRefused(CLOSE.forbidden));
+      // Never a room (nor update rows) for a compact that does not exist, and never attributed to
+      // anyone but a member with the party they represent in this compact (or to the system).
+      if (!mayAuthor(handle.db, compactId, author)) return Promise.reject(new ServerWriteRefused(CLOSE.forbidden));
       return applyServerWrite(rooms, compactId, update, author);
     },
     async close() {

@@ -26,6 +26,8 @@ export interface ConnectionLimits {
   maxBufferedBytes: number;
   maxAwarenessBytes: number;
   syncRequestsPerMinute: number;
+  /** Presence messages one connection may send per minute; past it they are dropped (presence is lossy). */
+  awarenessMessagesPerMinute: number;
 }
 
 /**
@@ -41,6 +43,7 @@ export class CollabConnection implements RoomPeer {
   private announced = false;
   private readonly presentedIds = new Set<number>();
   private readonly syncRequests: RequestBudget;
+  private readonly awarenessMessages: RequestBudget;
 
   constructor(
     readonly ws: WebSocket,
@@ -50,6 +53,7 @@ export class CollabConnection implements RoomPeer {
   ) {
     this.owner = { userId: access.member.userId, partyId: access.member.partyId };
     this.syncRequests = new RequestBudget(limits.syncRequestsPerMinute, 60_000);
+    this.awarenessMessages = new RequestBudget(limits.awarenessMessagesPerMinute, 60_000);
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     ws.on('pong', () => (this.alive = true));
@@ -108,6 +112,8 @@ export class CollabConnection implements RoomPeer {
         return;
       case 'awareness':
         if (size > this.limits.maxAwarenessBytes) return this.close(CLOSE.tooLarge);
+        // Each one is relayed to every peer: a flood is dropped here (the next message within budget catches up).
+        if (!this.awarenessMessages.take()) return;
         return this.receiveAwareness(message.update);
       case 'query-awareness': {
         if (!this.syncRequests.take()) return this.close(CLOSE.tooManyRequests);

@@ -22,6 +22,7 @@ export interface RoomPeer {
   /** Told the row id once its update is committed (server writes wait for it). */
   stored?(updateId: number): void;
   readonly owner: ClientOwner;
+  /** Presence ids this peer has spoken for, withdrawn ones included: their states and clocks go when it leaves. */
   readonly awarenessClientIds: Set<number>;
 }
 
@@ -182,10 +183,8 @@ export class Room implements UpdateSink {
     origin: unknown,
   ) => {
     const peer = this.peers.has(origin as RoomPeer) ? (origin as RoomPeer) : null;
-    if (peer) {
-      for (const id of added) peer.awarenessClientIds.add(id);
-      for (const id of removed) peer.awarenessClientIds.delete(id);
-    }
+    // A withdrawn id stays listed (a connection speaks for at most a few): its clock is forgotten when the peer leaves.
+    if (peer) for (const id of added) peer.awarenessClientIds.add(id);
     const changed = [...added, ...updated, ...removed];
     const frame = awarenessFrame(encodeAwarenessUpdate(this.awareness, changed));
     for (const p of this.peers) p.send(frame);

@@ -11,7 +11,9 @@ export type AccessChange =
   | { type: 'session-ended'; sessionToken: string }
   | { type: 'user-sessions-revoked'; userId: string }
   | { type: 'membership-removed'; userId: string; compactId: string }
-  | { type: 'membership-changed'; userId: string; compactId: string };
+  | { type: 'membership-changed'; userId: string; compactId: string }
+  /** The display name changed: presence shows it, so open sockets reconnect. */
+  | { type: 'user-renamed'; userId: string };
 
 const bus = ((globalThis as { __compactAccessChanges?: EventEmitter }).__compactAccessChanges ??=
   new EventEmitter().setMaxListeners(0));

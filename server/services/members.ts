@@ -148,12 +148,12 @@ export function assertManageableAccount(db: DbOrTx, actor: ManagingActor, compac
 /** Sets a member's display name (names are set by administrators, never by the person). */
 export function renameMember(db: Db, actor: ManagingActor, compactId: string, userId: string, rawName: string) {
   const name = validDisplayName(rawName);
-  return db.transaction((tx) => {
+  const renamed = db.transaction((tx) => {
     requireMember(tx, compactId, userId);
     assertManageableAccount(tx, actor, compactId, userId);
     const [target] = tx.select({ name: user.name }).from(user).where(eq(user.id, userId)).all();
     if (!target) throw new DomainError('NOT_FOUND', 'No such person.');
-    if (target.name === name) return { name };
+    if (target.name === name) return false;
     // The name shows in every compact the person belongs to: it must be free in each of them.
     assertNameFreeInPlacements(tx, name, placementsOf(tx, userId), userId);
     tx.update(user).set({ name, updatedAt: new Date() }).where(eq(user.id, userId)).run();
@@ -165,8 +165,11 @@ export function renameMember(db: Db, actor: ManagingActor, compactId: string, us
       before: { name: target.name },
       after: { name },
     });
-    return { name };
+    return true;
   });
+  // Open editors show the name in presence: they reconnect under the new one.
+  if (renamed) publishAccessChange({ type: 'user-renamed', userId });
+  return { name };
 }
 
 /** Deactivates a member's account everywhere: no sign-in, sessions ended, sockets closed. */

@@ -14,7 +14,7 @@ import {
   waitForSync,
 } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
-import { buildCompact, memberWithRole, callerFor } from '../helpers/factories';
+import { buildCompact, buildParty, memberWithRole, callerFor } from '../helpers/factories';
 import { countRows } from '../helpers/test-db';
 
 const env = collabTestEnvironment({ idleUnloadMs: 100, maxPayloadBytes: 64 * 1024, sessionRecheckMs: 150 });
@@ -158,6 +158,27 @@ test('an expired session closes its socket (4401) at the next re-check', async (
   await waitFor(() => client.closeCodes.includes(4401), 'closed after expiry');
 });
 
+test('a membership re-made for another party (e.g. by another process, no event) is closed (4000) at the next re-check and its edits then carry the new party', async () => {
+  const compactId = buildCompact(db, { text: 'x' }).id;
+  const person = await memberWithRole(db, compactId, 'negotiator');
+  const client = connect(compactId, person.cookie);
+  await waitForSync(client);
+  // Removed and re-invited for another party, with the same role, where no access change reaches this process.
+  const otherParty = buildParty(db).id;
+  db.sqlite
+    .prepare('UPDATE memberships SET party_id = ? WHERE compact_id = ? AND user_id = ?')
+    .run(otherParty, compactId, person.id);
+  await waitFor(() => client.closeCodes.includes(4000), 'asked to reconnect under the new membership');
+  await waitFor(() => client.provider.synced && client.provider.wsconnected, 'reconnected');
+  typeInto(client.doc, 0, 'now for the other party ');
+  const stamps = () =>
+    db.sqlite
+      .prepare('SELECT DISTINCT party_id AS partyId FROM doc_updates WHERE compact_id = ? AND user_id = ?')
+      .all(compactId, person.id);
+  await waitFor(() => stamps().length > 0, 'the edit is stored');
+  assert.deepEqual(stamps(), [{ partyId: otherParty }]);
+});
+
 describe('bad input', () => {
   const rawSocket = (compactId: string, cookie: string) => openRawSocket(env.server.port, compactId, cookie);
 
@@ -233,6 +254,28 @@ describe('presence', () => {
     assert.ok(seen()!.user!.partyName.length > 0);
     assert.equal(seen()!.user!.emailDomain, mallory.email.split('@')[1]);
   });
+});
+
+test('a person renamed by an administrator is shown under the new name: their open sockets reconnect (4000)', async () => {
+  const compactId = buildCompact(db, { text: 'x' }).id;
+  const renamed = await memberWithRole(db, compactId, 'negotiator');
+  const admin = await memberWithRole(db, compactId, 'admin');
+  const observer = connect(compactId, admin.cookie);
+  const client = connect(compactId, renamed.cookie);
+  await Promise.all([waitForSync(observer), waitForSync(client)]);
+  client.provider.awareness.setLocalStateField('cursor', null);
+  const shownName = () =>
+    (observer.provider.awareness.getStates().get(client.doc.clientID) as { user?: { name: string } } | undefined)?.user
+      ?.name;
+  const { name: firstName } = db.sqlite.prepare('SELECT name FROM user WHERE id = ?').get(renamed.id) as {
+    name: string;
+  };
+  await waitFor(() => shownName() === firstName, 'shown under the first name');
+  await admin.caller.members.rename({ compactId, userId: renamed.id, name: 'Renamed Delegate' });
+  await waitFor(() => client.closeCodes.includes(4000), 'asked to reconnect');
+  await waitFor(() => client.provider.synced && client.provider.wsconnected, 'reconnected');
+  client.provider.awareness.setLocalStateField('cursor', { anchor: 1 }); // their next caret move
+  await waitFor(() => shownName() === 'Renamed Delegate', 'shown under the new name');
 });
 
 describe('loading and unloading', () => {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import { describe, test } from 'node:test';
 import * as Y from 'yjs';
-import { syncStep1Frame } from '@/server/collab/protocol';
-import { closeCode, rawSocket, typeInto, waitFor, waitForSync } from '../helpers/collab-client';
+import { awarenessFrame, syncStep1Frame } from '@/server/collab/protocol';
+import { awarenessUpdateFor, closeCode, rawSocket, typeInto, waitFor, waitForSync } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, memberWithRole } from '../helpers/factories';
 
@@ -11,6 +11,7 @@ const MAX_BUFFERED = 256 * 1024;
 const env = collabTestEnvironment({
   maxBufferedBytes: MAX_BUFFERED,
   syncRequestsPerMinute: 30,
+  awarenessMessagesPerMinute: 10,
   maxConnectionsPerPerson: 5,
   maxConnectionsPerRoom: 8,
 });
@@ -46,6 +47,24 @@ describe('a socket cannot hold the server’s memory or time', () => {
     const closed = closeCode(ws);
     for (let i = 0; i < 40; i++) ws.send(emptyStateRequest());
     assert.equal(await closed, 4429);
+  });
+
+  test('presence messages past the per-connection budget are dropped, not relayed to the room (the connection stays)', async () => {
+    const compactId = buildCompact(db, { text: 'Watched.' }).id;
+    const person = await memberWithRole(db, compactId, 'reviewer');
+    const ws = await rawSocket(env.server.port, compactId, person.cookie);
+    for (let clock = 1; clock <= 30; clock++)
+      ws.send(awarenessFrame(awarenessUpdateFor([{ clientId: 12345, clock, state: { n: clock } }])));
+    // Frames are handled in order: once the sync answer arrives, every presence message before it was handled.
+    const answered = new Promise<void>((resolve) =>
+      ws.on('message', (data: Buffer) => data[0] === 0 && data[1] === 1 && resolve()),
+    );
+    ws.send(emptyStateRequest());
+    await answered;
+    const room = [...env.server.collab.rooms.loaded()].find((loaded) => loaded.compactId === compactId)!;
+    assert.equal(room.awareness.meta.get(12345)?.clock, 10, 'only the budget’s worth was applied and relayed');
+    assert.equal(ws.readyState, ws.OPEN);
+    ws.close();
   });
 
   test('one person cannot open more sockets than the per-person cap, nor a room more than its cap (4429)', async () => {

@@ -6,7 +6,7 @@ import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { buildServerUpdate } from '@/server/services/server-edits';
 import { waitFor, waitForSync } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
-import { buildCompact, memberWithRole } from '../helpers/factories';
+import { addMember, buildCompact, memberWithRole } from '../helpers/factories';
 import { countRows } from '../helpers/test-db';
 
 const env = collabTestEnvironment({ idleUnloadMs: 100 });
@@ -87,4 +87,24 @@ test('a server write to a compact that does not exist is refused, and no room or
   );
   assert.equal(env.server.collab.rooms.isLoaded('no-such-compact'), false);
   assert.equal(countRows(db, 'doc_updates'), before);
+});
+
+test('a server write must name the party the person represents in that compact: another party, a non-member or a party for the system is refused and nothing is stored', async () => {
+  const compactId = buildCompact(db, { text: 'Attributed.' }).id;
+  const member = await memberWithRole(db, compactId, 'negotiator');
+  const otherCompact = buildCompact(db, { text: 'Elsewhere.' }).id;
+  // The same person represents another party in another compact; an outsider belongs only there.
+  const elsewhereParty = addMember(db, otherCompact, member.id, 'negotiator');
+  const outsider = await memberWithRole(db, otherCompact, 'admin');
+  const before = countRows(db, `doc_updates WHERE compact_id = '${compactId}'`);
+  for (const author of [
+    { userId: member.id, partyId: elsewhereParty },
+    { userId: outsider.id, partyId: outsider.partyId },
+    { userId: null, partyId: member.partyId },
+  ]) {
+    const update = buildServerUpdate(db.db, compactId, appendParagraph('Misattributed.'));
+    await assert.rejects(env.server.collab.writeUpdate(compactId, update, author), ServerWriteRefused);
+  }
+  assert.equal(countRows(db, `doc_updates WHERE compact_id = '${compactId}'`), before);
+  assert.equal(countRows(db, `doc_clients WHERE compact_id = '${compactId}' AND user_id = '${outsider.id}'`), 0);
 });

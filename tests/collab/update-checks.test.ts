@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as Y from 'yjs';
+import { MAX_PRESENCE_CLAIMS_PER_OWNER } from '@/server/collab/client-ids';
+import { MAX_PRESENCE_IDS_PER_CONNECTION } from '@/server/collab/connection';
 import { awarenessFrame, updateFrame } from '@/server/collab/protocol';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { loadDoc } from '@/server/services/document-store';
@@ -371,6 +373,43 @@ describe('crafted updates cannot disconnect the room or leave the server half-in
     const code = await sendUpdate(compactId, other.cookie, Y.encodeStateAsUpdate(forged, sv));
     assert.equal(code, 4409);
     presenter.close();
+  });
+
+  test('presence ids a person claims over many reconnects stay bounded while the room is loaded', async () => {
+    const { compactId, other, ownerClient } = await compactWithWriter();
+    const room = [...env.server.collab.rooms.loaded()].find((loaded) => loaded.compactId === compactId)!;
+    const before = room.clientIds.awarenessClaims;
+    const rounds = MAX_PRESENCE_CLAIMS_PER_OWNER / MAX_PRESENCE_IDS_PER_CONNECTION + 4;
+    for (let round = 0; round < rounds; round++) {
+      const ws = await rawSocket(env.server.port, compactId, other.cookie);
+      const ids = Array.from({ length: MAX_PRESENCE_IDS_PER_CONNECTION }, (_, i) => 70_000 + round * 10 + i);
+      ws.send(awarenessFrame(awarenessUpdateFor(ids.map((clientId) => ({ clientId, clock: 1, state: {} })))));
+      const seen = () => ids.every((id) => ownerClient.provider.awareness.getStates().has(id));
+      await waitFor(seen, `round ${round}: presence arrives`);
+      ws.close();
+    }
+    assert.ok(
+      room.clientIds.awarenessClaims - before <= MAX_PRESENCE_CLAIMS_PER_OWNER,
+      `${room.clientIds.awarenessClaims - before} claims`,
+    );
+  });
+
+  test('presence a connection withdrew itself (as a closing browser tab does) leaves nothing behind in the room', async () => {
+    const { compactId, other, ownerClient } = await compactWithWriter();
+    const room = [...env.server.collab.rooms.loaded()].find((loaded) => loaded.compactId === compactId)!;
+    const before = room.awareness.meta.size;
+    for (let round = 0; round < 10; round++) {
+      const ws = await rawSocket(env.server.port, compactId, other.cookie);
+      const clientId = 80_000 + round;
+      const closed = new Promise((resolve) => ws.once('close', resolve));
+      ws.send(awarenessFrame(awarenessUpdateFor([{ clientId, clock: 1, state: {} }])));
+      await waitFor(() => ownerClient.provider.awareness.getStates().has(clientId), `round ${round}: presence arrives`);
+      ws.send(awarenessFrame(awarenessUpdateFor([{ clientId, clock: 2, state: null }])));
+      await waitFor(() => !ownerClient.provider.awareness.getStates().has(clientId), `round ${round}: withdrawn`);
+      ws.close();
+      await closed;
+    }
+    await waitFor(() => room.awareness.meta.size <= before, `${room.awareness.meta.size - before} clocks kept`);
   });
 
   test('one connection speaks for at most a few presence ids', async () => {
