@@ -175,9 +175,16 @@ export function renameMember(db: Db, actor: ManagingActor, compactId: string, us
 /** Deactivates a member's account everywhere: no sign-in, sessions ended, sockets closed. */
 export function deactivateMember(db: Db, actor: ManagingActor, compactId: string, userId: string) {
   db.transaction((tx) => {
-    const membership = requireMember(tx, compactId, userId);
+    requireMember(tx, compactId, userId);
     assertManageableAccount(tx, actor, compactId, userId);
-    if (membership.role === 'admin') assertNotLastAdmin(tx, compactId, userId);
+    // Deactivation reaches every compact of the account (an instance admin may deactivate someone
+    // who is admin elsewhere too): none of them may be left without an active admin.
+    const adminOf = tx
+      .select({ compactId: memberships.compactId })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), eq(memberships.role, 'admin')))
+      .all();
+    for (const admin of adminOf) assertNotLastAdmin(tx, admin.compactId, userId);
     const [target] = tx.select({ deactivatedAt: user.deactivatedAt }).from(user).where(eq(user.id, userId)).all();
     if (target?.deactivatedAt) return;
     tx.update(user).set({ deactivatedAt: new Date() }).where(eq(user.id, userId)).run();

@@ -233,6 +233,20 @@ describe('a compact admin manages a person only within that compact', () => {
     const link = await caller.members.passwordResetLink({ compactId: compactB, userId: personOfA.id });
     assert.match(link.path, /^\/reset-password\//);
   });
+
+  test('an instance administrator cannot deactivate the only admin of another compact', async () => {
+    const { compactB, adminA, partyId } = ctx;
+    addMember(db, compactB, adminA.id, 'negotiator');
+    const instanceAdmin = await buildUser(db, { isInstanceAdmin: true });
+    addMember(db, compactB, instanceAdmin.id, 'admin', partyId);
+    const caller = await callerFor(db, await signIn(db, instanceAdmin.email));
+    const before = snapshot(adminA.id);
+    await assert.rejects(caller.members.deactivate({ compactId: compactB, userId: adminA.id }), {
+      code: 'CONFLICT',
+      message: /at least one admin/,
+    });
+    assert.deepEqual(snapshot(adminA.id), before);
+  });
 });
 
 describe('a pending invitation to another compact puts the account beyond a compact admin', () => {
