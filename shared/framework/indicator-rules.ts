@@ -2,6 +2,7 @@
 // enforces them (for the form, the API and CSV imports alike), the API schema and the CSV import
 // check them early for a precise message, and the indicator form shows them. Pure: no server imports.
 import { reservedKeyProblem } from '../reserved-keys';
+import { textLengthProblems } from '../text-limits';
 
 export const INDICATOR_CODE_MAX_LENGTH = 32;
 /**
@@ -14,6 +15,8 @@ const INDICATOR_CODE = new RegExp(`^${INDICATOR_CODE_PATTERN_SOURCE}$`);
 export const INDICATOR_CODE_RULE = `An indicator code has 1 to ${INDICATOR_CODE_MAX_LENGTH} letters, digits, dots, dashes and underscores.`;
 
 export const INDICATOR_TITLE_MAX_LENGTH = 300;
+/** The longest text of an indicator's other free-text fields. */
+export const INDICATOR_TEXT_MAX = { description: 4000, unit: 40, meansOfVerification: 2000, sectionRef: 200 } as const;
 export const MAX_DISAGGREGATION_DIMENSIONS = 5;
 export const DISAGGREGATION_DIMENSION_MAX_LENGTH = 40;
 export const TARGET_YEAR_MIN = 1990;
@@ -56,7 +59,7 @@ export function targetYearProblem(year: number): string | null {
     : `A target year lies between ${TARGET_YEAR_MIN} and ${TARGET_YEAR_MAX}.`;
 }
 
-export interface DefinitionRulesInput {
+export interface DefinitionRulesInput extends Partial<Record<keyof typeof INDICATOR_TEXT_MAX, string>> {
   code: string;
   title: string;
   measure: string;
@@ -75,5 +78,6 @@ export function indicatorDefinitionProblems(definition: DefinitionRulesInput): {
     { field: 'title', reason: indicatorTitleProblem(definition.title) },
     { field: 'baselineValue', reason: qualitativeBaselineProblem(definition) },
     { field: 'disaggregation', reason: disaggregation },
+    ...textLengthProblems(INDICATOR_TEXT_MAX, definition),
   ].filter((p): p is { field: string; reason: string } => p.reason !== null);
 }

@@ -15,6 +15,9 @@ export interface ValueRulesInput {
 
 const TOLERANCE = 1e-9;
 
+/** The longest text of a progress update's free-text fields. */
+export const PROGRESS_TEXT_MAX = { narrative: 8000, comment: 2000 } as const;
+
 /** Today as an ISO date (UTC), the form period start dates are stored in. */
 export const todayIsoDate = (now = new Date()) => now.toISOString().slice(0, 10);
 

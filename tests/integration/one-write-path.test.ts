@@ -195,3 +195,42 @@ test('an imported progress row for a period with a validated value is a correcti
   assert.equal(fromForm.supersedesId, submitted.id);
   assert.equal(imported.supersedesId, submitted.id);
 });
+
+test('over-long text in an import is refused with its column, as the form and the API refuse it — never cut short', async () => {
+  const before = everything();
+  const longDescription = 'd'.repeat(4001);
+  const framework = await refusedImport(
+    admin.caller.framework.importFrameworkCsv({
+      compactId,
+      csv: [
+        `${HEADER},description,means_of_verification,commitment_reference,commitment_lead_party`,
+        `WP-LONG,Long,output,number,increase,${partyCode},,${longDescription},${'m'.repeat(2001)},${'r'.repeat(201)},${partyCode}`,
+      ].join('\n'),
+    }),
+  );
+  assert.deepEqual(framework.errors.map((e) => `${e.row} ${e.column} ${e.reason}`).sort(), [
+    '2 description At most 4000 characters.',
+    '2 means_of_verification At most 2000 characters.',
+  ]);
+  // The commitment a row names is written with the indicators: its own rules answer once those pass.
+  const commitment = await refusedImport(
+    admin.caller.framework.importFrameworkCsv({
+      compactId,
+      csv: [
+        `${HEADER},commitment_reference,commitment_lead_party`,
+        `WP-LONG,Long,output,number,increase,${partyCode},,${'r'.repeat(201)},${partyCode}`,
+      ].join('\n'),
+    }),
+  );
+  assert.deepEqual(commitment.errors, [{ row: 2, column: 'commitment_reference', reason: 'At most 200 characters.' }]);
+  const ours = buildIndicator(db, compactId, partyId);
+  const progress = await refusedImport(
+    monitor.caller.framework.importProgressCsv({
+      compactId,
+      csv: `indicator_code,period,value,narrative\n${ours.code},${started.label},4,${'n'.repeat(8001)}\n`,
+    }),
+  );
+  assert.deepEqual(progress.errors, [{ row: 2, column: 'narrative', reason: 'At most 8000 characters.' }]);
+  const afterIndicator = everything();
+  assert.deepEqual({ ...afterIndicator, indicators: before.indicators, audit_events: before.audit_events }, before);
+});

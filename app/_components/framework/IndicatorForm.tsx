@@ -11,6 +11,7 @@ import {
   REPORTING_FREQUENCIES,
 } from '@/shared/enums';
 import {
+  INDICATOR_TEXT_MAX,
   INDICATOR_CODE_MAX_LENGTH,
   INDICATOR_CODE_PATTERN_SOURCE,
   INDICATOR_TITLE_MAX_LENGTH,
@@ -120,7 +121,12 @@ export function IndicatorForm({
         </label>
         <label className="field wide">
           <span>{t('indicator.description')}</span>
-          <textarea name="description" rows={2} maxLength={4000} defaultValue={existing?.description} />
+          <textarea
+            name="description"
+            rows={2}
+            maxLength={INDICATOR_TEXT_MAX.description}
+            defaultValue={existing?.description}
+          />
         </label>
         <Select
           name="level"
@@ -138,7 +144,7 @@ export function IndicatorForm({
         />
         <label className="field">
           <span>{t('indicator.unit')}</span>
-          <input name="unit" maxLength={40} defaultValue={existing?.unit} />
+          <input name="unit" maxLength={INDICATOR_TEXT_MAX.unit} defaultValue={existing?.unit} />
         </label>
         <Select
           name="direction"
@@ -194,7 +200,7 @@ export function IndicatorForm({
         </label>
         <label className="field">
           <span>{t('indicator.section')}</span>
-          <input name="sectionRef" maxLength={200} defaultValue={existing?.sectionRef} />
+          <input name="sectionRef" maxLength={INDICATOR_TEXT_MAX.sectionRef} defaultValue={existing?.sectionRef} />
         </label>
         <label className="field">
           <span>{t('indicator.disaggregation')}</span>
@@ -202,7 +208,11 @@ export function IndicatorForm({
         </label>
         <label className="field wide">
           <span>{t('indicator.meansOfVerification')}</span>
-          <input name="meansOfVerification" maxLength={2000} defaultValue={existing?.meansOfVerification} />
+          <input
+            name="meansOfVerification"
+            maxLength={INDICATOR_TEXT_MAX.meansOfVerification}
+            defaultValue={existing?.meansOfVerification}
+          />
         </label>
       </div>
       <FormFooter

@@ -6,7 +6,7 @@ import { CONFIDENCE_LEVELS, RATINGS } from '@/shared/enums';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
 import { ErrorAlert } from '../FormFooter';
-import { evidenceLinksProblem, periodNotStartedProblem } from '@/shared/framework/progress-rules';
+import { evidenceLinksProblem, periodNotStartedProblem, PROGRESS_TEXT_MAX } from '@/shared/framework/progress-rules';
 import { dictionary } from '@/shared/reserved-keys';
 import { checkProgress, formatCategories, parseCategories } from './progress-form-values';
 
@@ -157,7 +157,12 @@ export function ProgressForm({
           </label>
           <label className="field">
             <span>{t('progress.narrative')}</span>
-            <textarea name="narrative" rows={2} maxLength={8000} defaultValue={existing?.narrative} />
+            <textarea
+              name="narrative"
+              rows={2}
+              maxLength={PROGRESS_TEXT_MAX.narrative}
+              defaultValue={existing?.narrative}
+            />
           </label>
         </>
       ) : (
@@ -197,7 +202,7 @@ export function ProgressForm({
       {!compact && (
         <label className="field">
           <span>{t('progress.comment')}</span>
-          <input name="comment" maxLength={2000} defaultValue={existing?.comment} />
+          <input name="comment" maxLength={PROGRESS_TEXT_MAX.comment} defaultValue={existing?.comment} />
         </label>
       )}
       {problem && (

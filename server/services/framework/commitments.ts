@@ -7,6 +7,8 @@ import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
 import { insertAudited, ItemProblems, type WriteOrigin } from '../batch-writes';
+import { COMMITMENT_TEXT_MAX } from '@/shared/framework/commitment-rules';
+import { textLengthProblems } from '@/shared/text-limits';
 
 export interface CommitmentInput {
   reference: string;
@@ -72,6 +74,8 @@ const PARTIES_FROM_THE_LIST = 'Choose parties from the list.';
 function checkCommitments(db: DbOrTx, items: readonly CommitmentInput[], problems: ItemProblems) {
   const known = knownPartyIds(db);
   items.forEach((item, index) => {
+    for (const { field, reason } of textLengthProblems(COMMITMENT_TEXT_MAX, item))
+      problems.add(index, field, 'BAD_REQUEST', reason);
     if (!known.has(item.leadPartyId)) problems.add(index, 'leadPartyId', 'BAD_REQUEST', PARTIES_FROM_THE_LIST);
     else if (!item.supportingPartyIds.every((id) => known.has(id)))
       problems.add(index, 'supportingPartyIds', 'BAD_REQUEST', PARTIES_FROM_THE_LIST);

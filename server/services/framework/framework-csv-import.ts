@@ -27,6 +27,10 @@ const COLUMN_OF: Record<string, string> = {
   baselineValue: 'baseline_value',
   leadPartyId: 'commitment_lead_party',
   supportingPartyIds: 'commitment_lead_party',
+  meansOfVerification: 'means_of_verification',
+  sectionRef: 'section',
+  reference: 'commitment_reference',
+  deliverable: 'commitment_deliverable',
 };
 const column = (field: string) => COLUMN_OF[field] ?? field;
 
@@ -84,25 +88,25 @@ function readFrameworkRows(db: Db, compactId: string, { header, body, column }: 
     const definition: NewIndicator = {
       code: get('code'),
       title: get('title'),
-      description: get('description').slice(0, 4000),
+      description: get('description'),
       level: oneOf('level', INDICATOR_LEVELS),
       measure: oneOf('measure', INDICATOR_MEASURES),
-      unit: get('unit').slice(0, 40),
+      unit: get('unit'),
       direction: oneOf('direction', INDICATOR_DIRECTIONS),
       aggregation: oneOf('aggregation', INDICATOR_AGGREGATIONS, 'per-period'),
       baselineValue: number('baseline_value'),
       baselineDate: baselineDate || null,
       reportingFrequency: oneOf('reporting_frequency', REPORTING_FREQUENCIES, 'quarterly'),
-      meansOfVerification: get('means_of_verification').slice(0, 2000),
+      meansOfVerification: get('means_of_verification'),
       responsiblePartyId: party('responsible_party'),
       commitmentId: null,
-      sectionRef: get('section').slice(0, 200),
+      sectionRef: get('section'),
       disaggregation,
       state: oneOf('state', INDICATOR_STATES, 'active'),
     };
     const commitment = commitmentReference
       ? {
-          reference: commitmentReference.slice(0, 200),
+          reference: commitmentReference,
           leadPartyId: party('commitment_lead_party'),
           supportingPartyIds: [],
           deliverable: get('commitment_deliverable') || commitmentReference,

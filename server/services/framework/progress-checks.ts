@@ -4,9 +4,11 @@ import type { DbOrTx } from '@/db/client';
 import { indicators } from '@/db/schema/framework';
 import {
   evidenceLinksProblem,
+  PROGRESS_TEXT_MAX,
   periodNotStartedProblem,
   progressValueProblemAt,
 } from '@/shared/framework/progress-rules';
+import { textLengthProblems } from '@/shared/text-limits';
 import { ItemProblems, readInSlices } from '../batch-writes';
 import { DomainError, type DomainErrorCode } from '../domain-error';
 import { listPeriods } from './periods';
@@ -86,6 +88,8 @@ export function checkProgressInputs(
     const value = indicator && !reportability ? progressValueProblemAt(indicator, item) : null;
     if (value) problems.add(index, value.field, 'BAD_REQUEST', value.message);
     problems.add(index, 'evidenceLinks', 'BAD_REQUEST', evidenceLinksProblem(item.evidenceLinks));
+    for (const { field, reason } of textLengthProblems(PROGRESS_TEXT_MAX, item))
+      problems.add(index, field, 'BAD_REQUEST', reason);
   });
 }
 

@@ -126,10 +126,10 @@ function readProgressRows(db: Db, compactId: string, { body, column }: Table, er
       periodId: periodId ?? '',
       value,
       rating,
-      narrative: get('narrative').slice(0, 8000),
+      narrative: get('narrative'),
       confidence,
       evidenceLinks: get('evidence_links').split(/\s+/).filter(Boolean),
-      comment: get('comment').slice(0, 2000),
+      comment: get('comment'),
       disaggregated,
     };
     return { line, input };

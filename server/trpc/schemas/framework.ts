@@ -11,13 +11,15 @@ import {
 } from '@/shared/enums';
 import {
   DISAGGREGATION_DIMENSION_MAX_LENGTH,
+  INDICATOR_TEXT_MAX,
   INDICATOR_TITLE_MAX_LENGTH,
   MAX_DISAGGREGATION_DIMENSIONS,
   TARGET_YEAR_MAX,
   TARGET_YEAR_MIN,
   indicatorCodeProblem,
 } from '@/shared/framework/indicator-rules';
-import { evidenceLinksProblem } from '@/shared/framework/progress-rules';
+import { COMMITMENT_TEXT_MAX } from '@/shared/framework/commitment-rules';
+import { evidenceLinksProblem, PROGRESS_TEXT_MAX } from '@/shared/framework/progress-rules';
 import { reservedKeyProblem } from '@/shared/reserved-keys';
 
 export const id = z.string().min(1).max(64);
@@ -65,30 +67,30 @@ export const frameworkConfiguration = z.object({
 });
 
 export const commitmentInput = z.object({
-  reference: z.string().trim().min(1).max(200),
+  reference: z.string().trim().min(1).max(COMMITMENT_TEXT_MAX.reference),
   leadPartyId: id,
   supportingPartyIds: z.array(id).max(20),
-  deliverable: z.string().trim().min(1).max(2000),
+  deliverable: z.string().trim().min(1).max(COMMITMENT_TEXT_MAX.deliverable),
   dueDate: isoDate.nullable(),
-  narrativeStatus: z.string().trim().max(4000),
+  narrativeStatus: z.string().trim().max(COMMITMENT_TEXT_MAX.narrativeStatus),
 });
 
 export const indicatorDefinition = z.object({
   code: z.string().trim().superRefine(refineWith(indicatorCodeProblem)),
   title: z.string().trim().min(1).max(INDICATOR_TITLE_MAX_LENGTH),
-  description: z.string().trim().max(4000),
+  description: z.string().trim().max(INDICATOR_TEXT_MAX.description),
   level: z.enum(INDICATOR_LEVELS),
   measure: z.enum(INDICATOR_MEASURES),
-  unit: z.string().trim().max(40),
+  unit: z.string().trim().max(INDICATOR_TEXT_MAX.unit),
   direction: z.enum(INDICATOR_DIRECTIONS),
   aggregation: z.enum(INDICATOR_AGGREGATIONS),
   baselineValue: finite.nullable(),
   baselineDate: isoDate.nullable(),
   reportingFrequency: z.enum(REPORTING_FREQUENCIES),
-  meansOfVerification: z.string().trim().max(2000),
+  meansOfVerification: z.string().trim().max(INDICATOR_TEXT_MAX.meansOfVerification),
   responsiblePartyId: id,
   commitmentId: id.nullable(),
-  sectionRef: z.string().trim().max(200),
+  sectionRef: z.string().trim().max(INDICATOR_TEXT_MAX.sectionRef),
   disaggregation: z
     .array(z.string().trim().min(1).max(DISAGGREGATION_DIMENSION_MAX_LENGTH).superRefine(notReserved('disaggregation')))
     .max(MAX_DISAGGREGATION_DIMENSIONS),
@@ -105,9 +107,9 @@ export const progressInput = z.object({
   periodId: id,
   value: finite.nullable(),
   rating: z.enum(RATINGS).nullable(),
-  narrative: z.string().trim().max(8000),
+  narrative: z.string().trim().max(PROGRESS_TEXT_MAX.narrative),
   disaggregated: keyedRecord('disaggregation', 40, keyedRecord('category', 60, finite)),
   evidenceLinks: z.array(evidenceLink).max(20),
   confidence: z.enum(CONFIDENCE_LEVELS),
-  comment: z.string().trim().max(2000),
+  comment: z.string().trim().max(PROGRESS_TEXT_MAX.comment),
 });

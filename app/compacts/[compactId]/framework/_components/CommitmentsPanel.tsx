@@ -1,5 +1,6 @@
 'use client';
 
+import { COMMITMENT_TEXT_MAX } from '@/shared/framework/commitment-rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert, FormFooter } from '@/app/_components/FormFooter';
@@ -72,7 +73,12 @@ export function CommitmentsPanel({ compactId }: { compactId: string }) {
       <form key={editing ?? 'new'} className="stack" onSubmit={save}>
         <label className="field">
           <span>{t('framework.reference')}</span>
-          <input name="reference" required maxLength={200} defaultValue={current?.reference} />
+          <input
+            name="reference"
+            required
+            maxLength={COMMITMENT_TEXT_MAX.reference}
+            defaultValue={current?.reference}
+          />
         </label>
         <label className="field">
           <span>{t('framework.leadParty')}</span>
@@ -101,7 +107,12 @@ export function CommitmentsPanel({ compactId }: { compactId: string }) {
         </label>
         <label className="field">
           <span>{t('framework.deliverable')}</span>
-          <input name="deliverable" required maxLength={2000} defaultValue={current?.deliverable} />
+          <input
+            name="deliverable"
+            required
+            maxLength={COMMITMENT_TEXT_MAX.deliverable}
+            defaultValue={current?.deliverable}
+          />
         </label>
         <label className="field">
           <span>{t('framework.dueDate')}</span>
@@ -109,7 +120,11 @@ export function CommitmentsPanel({ compactId }: { compactId: string }) {
         </label>
         <label className="field">
           <span>{t('progress.narrative')}</span>
-          <input name="narrativeStatus" maxLength={4000} defaultValue={current?.narrativeStatus} />
+          <input
+            name="narrativeStatus"
+            maxLength={COMMITMENT_TEXT_MAX.narrativeStatus}
+            defaultValue={current?.narrativeStatus}
+          />
         </label>
         <FormFooter
           error={create.error ?? update.error}

@@ -1,0 +1,13 @@
+// Free-text fields have one length limit each, written beside their entity's rules and applied by
+// the form (maxLength), the API schema, the entity's writer and CSV imports alike: a text that is
+// too long is refused with its field named, never cut short.
+
+/** The fields of `values` longer than their limit, each with the reason. */
+export function textLengthProblems<F extends string>(
+  limits: Readonly<Record<F, number>>,
+  values: Readonly<Partial<Record<NoInfer<F>, string>>>,
+): { field: F; reason: string }[] {
+  return (Object.keys(limits) as F[])
+    .filter((field) => (values[field] ?? '').length > limits[field])
+    .map((field) => ({ field, reason: `At most ${limits[field]} characters.` }));
+}
