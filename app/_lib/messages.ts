@@ -69,6 +69,7 @@ const en = {
   'members.invite': 'Invite someone',
   'members.email': 'Email',
   'members.party': 'Party',
+  'parties.none': 'No parties yet: an instance administrator adds them on the admin page.',
   'members.role': 'Role',
   'members.signatory': 'Signatory for their party',
   'members.sendInvite': 'Create invitation',

@@ -1,5 +1,6 @@
 'use client';
 
+import { PartySelect } from '@/app/_components/PartySelect';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import type { FormEvent } from 'react';
@@ -62,7 +63,6 @@ export function IndicatorForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const parties = useQuery(trpc.parties.list.queryOptions());
   const commitments = useQuery(trpc.commitments.list.queryOptions({ compactId }));
   const go = (id: string) => router.push(`/compacts/${compactId}/indicators/${id}`);
   const create = useMutation(trpc.indicators.create.mutationOptions({ onSuccess: (i) => go(i.id) }));
@@ -175,16 +175,7 @@ export function IndicatorForm({
           <span>{t('indicator.baselineDate')}</span>
           <input name="baselineDate" type="date" defaultValue={existing?.baselineDate ?? ''} />
         </label>
-        <label className="field">
-          <span>{t('framework.party')}</span>
-          <select name="responsiblePartyId" defaultValue={existing?.responsiblePartyId}>
-            {parties.data?.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PartySelect name="responsiblePartyId" label="framework.party" defaultValue={existing?.responsiblePartyId} />
         <label className="field">
           <span>{t('indicator.commitment')}</span>
           <select name="commitmentId" defaultValue={existing?.commitmentId ?? ''}>

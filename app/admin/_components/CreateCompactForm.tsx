@@ -1,6 +1,7 @@
 'use client';
 
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { PartySelect } from '@/app/_components/PartySelect';
+import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { FormEvent } from 'react';
 import { t } from '@/app/_lib/messages';
@@ -9,7 +10,6 @@ import { FormFooter } from '@/app/_components/FormFooter';
 
 export function CreateCompactForm() {
   const trpc = useTRPC();
-  const parties = useQuery(trpc.parties.list.queryOptions());
   const create = useMutation(trpc.compacts.create.mutationOptions());
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -32,16 +32,7 @@ export function CreateCompactForm() {
           <span>{t('admin.compactDescription')}</span>
           <textarea name="description" maxLength={2000} rows={3} />
         </label>
-        <label className="field">
-          <span>{t('admin.compactParty')}</span>
-          <select name="partyId" required>
-            {(parties.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PartySelect name="partyId" label="admin.compactParty" required />
         <FormFooter error={create.error} pending={create.isPending} label={t('admin.createCompact')} small />
       </form>
       {create.data && (

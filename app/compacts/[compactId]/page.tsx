@@ -7,15 +7,11 @@ export const dynamic = 'force-dynamic';
 export default async function CompactPage({ params }: { params: Promise<{ compactId: string }> }) {
   const { compactId } = await params;
   const { compact } = await requireMembership(compactId);
-  const [presence, parties] = await Promise.all([
-    forPage(serverApi.compacts.myPresence({ compactId })),
-    compact.can.manageMembers ? forPage(serverApi.parties.list()) : [],
-  ]);
+  const presence = await forPage(serverApi.compacts.myPresence({ compactId }));
   return (
     <CompactWorkspace
       compact={{ id: compact.id, title: compact.title, description: compact.description }}
       me={{ role: compact.myRole, can: compact.can, presence }}
-      parties={parties}
     />
   );
 }

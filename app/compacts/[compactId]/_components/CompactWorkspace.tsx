@@ -7,16 +7,15 @@ import { t, type MessageKey } from '@/app/_lib/messages';
 import { useCollab, type PresencePerson } from '@/app/_lib/use-collab';
 import { CompactEditor } from './CompactEditor';
 import { ConnectionBadge } from './ConnectionBadge';
-import { MembersPanel, type PartyOption } from './MembersPanel';
+import { MembersPanel } from './MembersPanel';
 import { PresenceList } from './PresenceList';
 
 interface Props {
   compact: { id: string; title: string; description: string };
   me: { role: CompactRole; can: CompactPermissions; presence: PresencePerson };
-  parties: PartyOption[];
 }
 
-export function CompactWorkspace({ compact, me, parties }: Props) {
+export function CompactWorkspace({ compact, me }: Props) {
   const { collab, status, synced, people } = useCollab(compact.id);
   const section = useSearchParams().get('section');
   const roleName = t(`role.${me.role}` as MessageKey);
@@ -43,7 +42,7 @@ export function CompactWorkspace({ compact, me, parties }: Props) {
       </section>
       <aside className="workspace-side">
         <PresenceList people={people} myUserId={me.presence.userId} />
-        <MembersPanel compactId={compact.id} mayInvite={me.can.manageMembers} parties={parties} />
+        <MembersPanel compactId={compact.id} mayInvite={me.can.manageMembers} />
       </aside>
     </main>
   );

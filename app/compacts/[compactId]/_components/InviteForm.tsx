@@ -1,15 +1,15 @@
 'use client';
 
+import { PartySelect } from '@/app/_components/PartySelect';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { COMPACT_ROLES, type CompactRole } from '@/shared/roles';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
-import type { PartyOption } from './MembersPanel';
 import { OneTimeLink } from './OneTimeLink';
 import { FormFooter } from '@/app/_components/FormFooter';
 
-export function InviteForm({ compactId, parties }: { compactId: string; parties: PartyOption[] }) {
+export function InviteForm({ compactId }: { compactId: string }) {
   const trpc = useTRPC();
   const [notice, setNotice] = useState<{ path: string; text: string } | null>(null);
   const invite = useMutation(
@@ -45,16 +45,7 @@ export function InviteForm({ compactId, parties }: { compactId: string; parties:
           <span>{t('members.email')}</span>
           <input name="email" type="email" required maxLength={320} />
         </label>
-        <label className="field">
-          <span>{t('members.party')}</span>
-          <select name="partyId" required>
-            {parties.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PartySelect name="partyId" label="members.party" required />
         <label className="field">
           <span>{t('members.role')}</span>
           <select name="role" defaultValue="negotiator">

@@ -6,24 +6,18 @@ import { errorMessage, useTRPC } from '@/app/_lib/trpc';
 import { InviteForm } from './InviteForm';
 import { MemberAdminRow } from './MemberAdminRow';
 
-export interface PartyOption {
-  id: string;
-  name: string;
-}
-
 interface Props {
   compactId: string;
   mayInvite: boolean;
-  parties: PartyOption[];
 }
 
-export function MembersPanel({ compactId, mayInvite, parties }: Props) {
+export function MembersPanel({ compactId, mayInvite }: Props) {
   const trpc = useTRPC();
   const members = useQuery(trpc.members.list.queryOptions({ compactId }));
   return (
     <section className="card side-card">
       <h2>{t('members.title')}</h2>
-      {mayInvite && <InviteForm compactId={compactId} parties={parties} />}
+      {mayInvite && <InviteForm compactId={compactId} />}
       {members.error && <p className="alert error">{errorMessage(members.error)}</p>}
       <ul className="members" aria-label={t('members.label')}>
         {members.data?.map((member) => (

@@ -1,5 +1,6 @@
 'use client';
 
+import { PartySelect } from '@/app/_components/PartySelect';
 import { COMMITMENT_TEXT_MAX } from '@/shared/framework/commitment-rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -12,7 +13,6 @@ export function CommitmentsPanel({ compactId }: { compactId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries();
-  const parties = useQuery(trpc.parties.list.queryOptions());
   const commitments = useQuery(trpc.commitments.list.queryOptions({ compactId }));
   const create = useMutation(trpc.commitments.create.mutationOptions({ onSuccess: refresh }));
   const update = useMutation(trpc.commitments.update.mutationOptions({ onSuccess: refresh }));
@@ -80,31 +80,13 @@ export function CommitmentsPanel({ compactId }: { compactId: string }) {
             defaultValue={current?.reference}
           />
         </label>
-        <label className="field">
-          <span>{t('framework.leadParty')}</span>
-          <select name="leadPartyId" defaultValue={current?.leadPartyId}>
-            {parties.data?.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('framework.supportingParties')}</span>
-          <select
-            name="supportingPartyIds"
-            multiple
-            size={Math.min(5, parties.data?.length ?? 3)}
-            defaultValue={current?.supportingPartyIds}
-          >
-            {parties.data?.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PartySelect name="leadPartyId" label="framework.leadParty" defaultValue={current?.leadPartyId} />
+        <PartySelect
+          name="supportingPartyIds"
+          label="framework.supportingParties"
+          defaultValue={current?.supportingPartyIds}
+          multiple
+        />
         <label className="field">
           <span>{t('framework.deliverable')}</span>
           <input
