@@ -19,18 +19,21 @@ function promptHidden(question: string): Promise<string> {
     input.setRawMode(true);
     input.resume();
     input.setEncoding('utf8');
+    const stop = () => {
+      input.setRawMode(false);
+      input.pause();
+      input.off('data', onData);
+      process.stdout.write('\n');
+    };
     const onData = (chunk: string) => {
       for (const char of chunk) {
         if (char === '\u0003') {
-          input.setRawMode(false);
+          stop();
           reject(new Error('Cancelled.'));
           return;
         }
         if (char === '\r' || char === '\n') {
-          input.setRawMode(false);
-          input.pause();
-          input.off('data', onData);
-          process.stdout.write('\n');
+          stop();
           resolve(typed);
           return;
         }
