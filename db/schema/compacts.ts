@@ -5,12 +5,23 @@ import { parties } from './parties';
 import { ACCESS_LINK_KINDS } from '@/shared/enums';
 import { COMPACT_ROLES } from '@/shared/roles';
 
+/** See `compacts.textFormat`. */
+export const CURRENT_TEXT_FORMAT = 2;
+
 export const compacts = sqliteTable('compacts', {
   id: text('id').primaryKey(),
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
   createdBy: text('created_by').references(() => user.id),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  /**
+   * The form its text is stored in: 1 = free rich text (before negotiation), 2 = sections and
+   * provisions. Texts in form 1 are migrated once when the collaboration server starts; new
+   * compacts start in the current form.
+   */
+  textFormat: integer('text_format')
+    .notNull()
+    .$defaultFn(() => CURRENT_TEXT_FORMAT),
 });
 
 export const memberships = sqliteTable(

@@ -9,6 +9,7 @@ import { closeDb, getDb } from '@/db/client';
 import { publishAccessChange } from '../events/access-changes';
 import { createCollabServer } from './collab-server';
 import { acquireCollabOwnership } from './process-ownership';
+import { migrateLegacyTexts } from './text-migration';
 import { warmUpYjs } from './warm-up';
 import type { CollabToHostMessage, HostToCollabMessage } from './collab-process-messages';
 
@@ -21,6 +22,9 @@ const releaseOwnership = await acquireCollabOwnership(handle.sqlite, {
   onWaiting: (pid) => console.log(`Waiting for the previous collaboration process (${pid}) to finish…`),
 });
 const collab = createCollabServer(handle);
+// Texts written before sections and provisions are migrated before any browser opens them.
+const migrated = await migrateLegacyTexts(handle.db, collab);
+if (migrated > 0) console.log(`Migrated ${migrated} compact text(s) into sections and provisions.`);
 
 process.on('message', (message: HostToCollabMessage, socket?: Socket) => {
   if (message.kind === 'access-change') {

@@ -1,4 +1,8 @@
 import 'server-only';
+import { contentToYUpdate } from '../editor/document-content';
+import { newCompactText } from '../editor/provision-form';
+import { SYSTEM_AUTHOR } from './doc-clients';
+import { appendDocUpdate } from './document-store';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { compacts, memberships } from '@/db/schema/compacts';
@@ -62,6 +66,7 @@ export function createCompact(db: Db, actor: { userId: string }, input: NewCompa
     tx.insert(compacts)
       .values({ ...compact, createdBy: actor.userId, createdAt: now })
       .run();
+    appendDocUpdate(tx, compact.id, contentToYUpdate(newCompactText()), SYSTEM_AUTHOR);
     tx.insert(memberships)
       .values({
         compactId: compact.id,

@@ -13,6 +13,7 @@ import {
 import { newId } from './ids';
 import { generatePeriods } from './framework/periods';
 import type { Rating } from '@/shared/framework/indicator-status';
+import type { DemoProvisionKey } from '../editor/demo-compact-text';
 
 interface DemoIndicator {
   code: string;
@@ -29,6 +30,8 @@ interface DemoIndicator {
   pace: (number | null)[];
   party: string;
   section: string;
+  /** The provision of the demo text it implements. */
+  provision?: DemoProvisionKey;
   ratings?: Rating[];
   disaggregation?: string[];
 }
@@ -48,6 +51,7 @@ const DEMO_INDICATORS: DemoIndicator[] = [
     pace: [1, 1.05, 0.95, 1, 0.97, 1.02],
     party: 'mission',
     section: '2. Protection of civilians',
+    provision: 'poc-mission',
   },
   {
     code: 'POC-2',
@@ -61,6 +65,7 @@ const DEMO_INDICATORS: DemoIndicator[] = [
     pace: [0.9, 0.8, 0.75, 0.7, 0.72, 0.68],
     party: 'mission',
     section: '2. Protection of civilians',
+    provision: 'poc-mission',
   },
   {
     code: 'POC-3',
@@ -74,6 +79,7 @@ const DEMO_INDICATORS: DemoIndicator[] = [
     pace: [0.7, 0.5, 0.45, 0.4, 0.5, null],
     party: 'mission',
     section: '2. Protection of civilians',
+    provision: 'poc-primary',
     disaggregation: ['region'],
   },
   {
@@ -89,6 +95,7 @@ const DEMO_INDICATORS: DemoIndicator[] = [
     pace: [1.1, 1, 1, 0.95, 1, 1],
     party: 'mission',
     section: '1. Political priorities',
+    provision: 'political',
   },
   {
     code: 'POL-2',
@@ -102,6 +109,7 @@ const DEMO_INDICATORS: DemoIndicator[] = [
     pace: [0.9, 0.85, 0.8, 0.75, 0.7, 0.7],
     party: 'aldoria',
     section: '1. Political priorities',
+    provision: 'reconciliation',
   },
   {
     code: 'POL-3',
@@ -115,6 +123,7 @@ const DEMO_INDICATORS: DemoIndicator[] = [
     pace: [1, 1, 1, 1, 1, 1],
     party: 'aldoria',
     section: '1. Political priorities',
+    provision: 'political',
     ratings: ['at-risk', 'at-risk', 'on-track', 'on-track', 'at-risk', 'on-track'],
   },
   {
@@ -129,6 +138,7 @@ const DEMO_INDICATORS: DemoIndicator[] = [
     pace: [1, 1, 0.98, 1, 1.02, 1],
     party: 'varenia',
     section: '3. Performance expectations',
+    provision: 'readiness',
   },
   {
     code: 'PERF-2',
@@ -142,6 +152,7 @@ const DEMO_INDICATORS: DemoIndicator[] = [
     pace: [0.5, 0.4, 0.5, 0.3, 0.4, 0.3],
     party: 'varenia',
     section: '3. Performance expectations',
+    provision: 'readiness',
   },
   {
     code: 'CON-1',
@@ -155,6 +166,7 @@ const DEMO_INDICATORS: DemoIndicator[] = [
     pace: [0.6, 0.5, 0.4, 0.45, 0.4, 0.35],
     party: 'aldoria',
     section: '4. Consent parameters',
+    provision: 'freedom',
   },
   {
     code: 'CON-2',
@@ -168,6 +180,7 @@ const DEMO_INDICATORS: DemoIndicator[] = [
     pace: [0.8, 0.7, 0.75, 0.65, 0.7, 0.7],
     party: 'aldoria',
     section: '4. Consent parameters',
+    provision: 'freedom',
   },
   {
     code: 'MA-1',
@@ -215,6 +228,7 @@ export function seedDemoFramework(
   reporters: Map<string, string>,
   validatorId: string,
   adminId: string,
+  provisionIds: ReadonlyMap<DemoProvisionKey, string>,
   now = new Date(),
 ) {
   const spans = generatePeriods('quarterly', quarterStart(now, PAST_QUARTERS), 12);
@@ -240,6 +254,7 @@ export function seedDemoFramework(
       leadPartyId: partyIds.get('mission')!,
       supportingPartyIds: [partyIds.get('aldoria')!],
       deliverable: 'Early-warning and response network in the northern provinces',
+      provisionId: provisionIds.get('poc-mission')!,
       dueDate: spans[7]!.endsOn,
       narrativeStatus: 'Network covers 9 of 14 districts.',
       createdAt: day(400),
@@ -268,6 +283,7 @@ export function seedDemoFramework(
         responsiblePartyId: partyId,
         commitmentId: demo.code.startsWith('POC') ? commitmentId : null,
         sectionRef: demo.section,
+        provisionId: demo.provision ? provisionIds.get(demo.provision)! : null,
         disaggregation: demo.disaggregation ?? [],
         state: 'active',
         createdAt: day(420),

@@ -6,7 +6,7 @@ import { user } from '@/db/schema/auth';
 import { compacts, memberships } from '@/db/schema/compacts';
 import { parties } from '@/db/schema/parties';
 import type { PartyKind } from '@/shared/enums';
-import { DEMO_COMPACT_TEXT } from '../editor/demo-compact-text';
+import { demoCompactText } from '../editor/demo-compact-text';
 import { contentToYUpdate } from '../editor/document-content';
 import { seedDemoFramework } from './demo-framework-seed';
 import { appendDocUpdate } from './document-store';
@@ -29,7 +29,6 @@ const DEMO_PARTIES: { key: string; name: string; shortCode: string; kind: PartyK
 /** Seeds the demo parties, accounts and compact (with its text) into an empty database. */
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const initialText = contentToYUpdate(DEMO_COMPACT_TEXT);
   return db.transaction((tx) => {
     const [{ n }] = tx.select({ n: count() }).from(user).all() as [{ n: number }];
     if (n > 0) return false;
@@ -81,8 +80,17 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
         })
         .run();
     });
-    appendDocUpdate(tx, compactId, initialText, { userId: userIds[0]!, partyId: partyIds.get('secretariat')! });
     const byEmail = new Map(DEMO_ACCOUNTS.map((demo, i) => [demo.email, userIds[i]!]));
+    const proposer = (party: string) => ({
+      partyId: partyIds.get(party)!,
+      userId: byEmail.get(`negotiator@${party}.example`)!,
+    });
+    const text = demoCompactText({
+      aldoria: proposer('aldoria'),
+      varenia: proposer('varenia'),
+      mission: proposer('mission'),
+    });
+    appendDocUpdate(tx, compactId, contentToYUpdate(text.content), { userId: null, partyId: null });
     const reporters = new Map([
       ['mission', byEmail.get('monitor@mission.example')!],
       ['aldoria', byEmail.get('negotiator@aldoria.example')!],
@@ -97,6 +105,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
       reporters,
       byEmail.get('validator@secretariat.example')!,
       byEmail.get('admin@secretariat.example')!,
+      text.ids,
     );
     return true;
   });

@@ -8,6 +8,9 @@ export interface ClientOwner {
   partyId: string | null;
 }
 
+/** Server edits made by nobody in particular (migrations, id repairs): no person, no party. */
+export const SYSTEM_AUTHOR: ClientOwner = Object.freeze({ userId: null, partyId: null });
+
 export const sameOwner = (a: ClientOwner, b: ClientOwner) => a.userId === b.userId && a.partyId === b.partyId;
 
 /** Client ids with structs in this update (ids that only delete are not bound). */

@@ -1,24 +1,39 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { Bracket } from './negotiation/bracket-mark';
+import { CompactDocument } from './negotiation/document-node';
+import { ProvisionOption } from './negotiation/option-node';
+import { ProvisionIds } from './negotiation/provision-ids';
+import { Provision } from './negotiation/provision-node';
+import { ProvisionNumbers } from './negotiation/provision-numbers';
+import { noProposer, type ProposerSource } from './negotiation/proposer';
 
 /**
  * The version of the document schema this extension list produces. Bump it whenever nodes, marks
  * or attributes change: a browser tab still running an older bundle is then told to reload before
  * it syncs (its editor would otherwise drop whatever its schema cannot build).
+ * 2: sections and provisions, brackets and options (negotiation).
  */
-export const EDITOR_SCHEMA_VERSION = 1;
+export const EDITOR_SCHEMA_VERSION = 2;
 
 /** The Yjs fragment the editor binds to (Tiptap's Collaboration default). */
 export const DOCUMENT_FIELD = 'default';
+
+export interface CompactTextOptions {
+  /** Who brackets and options are proposed as (the browser editor of a person who may edit). */
+  proposer?: ProposerSource;
+}
 
 /**
  * The one extension list for compact text, used by the browser editor (which adds
  * Collaboration and CollaborationCaret on top) and by server-side conversion.
  * Undo/redo is off: with Collaboration on, undo comes from the Yjs UndoManager.
  */
-export function compactTextExtensions(): AnyExtension[] {
+export function compactTextExtensions({ proposer = noProposer }: CompactTextOptions = {}): AnyExtension[] {
   return [
     StarterKit.configure({
+      document: false,
+      trailingNode: false,
       undoRedo: false,
       link: false,
       codeBlock: false,
@@ -26,5 +41,11 @@ export function compactTextExtensions(): AnyExtension[] {
       horizontalRule: false,
       heading: { levels: [1, 2, 3] },
     }),
+    CompactDocument,
+    Provision,
+    ProvisionOption.configure({ proposer }),
+    Bracket.configure({ proposer }),
+    ProvisionIds,
+    ProvisionNumbers,
   ];
 }

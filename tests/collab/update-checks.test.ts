@@ -13,6 +13,7 @@ import {
   fragmentText,
   rawSocket,
   typeInto,
+  firstTextBlock,
   waitFor,
   waitForSync,
 } from '../helpers/collab-client';
@@ -123,7 +124,7 @@ describe('only what is new is stored and forwarded', () => {
 
   test('deletions the server already has are stripped before storing', async () => {
     const { compactId, owner, ownerClient } = await compactWithWriter('Delete me.');
-    const text = (ownerClient.doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const text = firstTextBlock(ownerClient.doc).get(0) as Y.XmlText;
     text.delete(0, 6); // "Owner "
     await waitFor(() => storedText(compactId) === 'Delete me.', 'deletion stored');
     const before = updatesStored(compactId);
@@ -281,7 +282,7 @@ describe('crafted updates cannot disconnect the room or leave the server half-in
   /** The id of the last character of the stored text "Owner Base.": the text node and its characters. */
   function lastCharacter(compactId: string): [number, number] {
     const doc = loadDoc(db.db, compactId).doc;
-    const text = (doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const text = firstTextBlock(doc).get(0) as Y.XmlText;
     let last: Y.Item | null = text._start;
     while (last?.right) last = last.right;
     return [last!.id.client, last!.id.clock + last!.length - 1];

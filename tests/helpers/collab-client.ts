@@ -53,25 +53,33 @@ export function connectClient(
   };
 }
 
-/** The plain text of the editor fragment (paragraph texts joined by newlines). */
+/** The texts of a text block's XmlText children, or — for a container (provision, list, option) — of the blocks inside it. */
+function textBlocks(element: Y.XmlElement | Y.XmlFragment): string[] {
+  const children = element.toArray();
+  if (
+    element instanceof Y.XmlElement &&
+    (children.length === 0 || children.some((child) => child instanceof Y.XmlText))
+  )
+    return [children.map((child) => (child instanceof Y.XmlText ? child.toString() : '')).join('')];
+  return children.flatMap((child) => (child instanceof Y.XmlElement ? textBlocks(child) : []));
+}
+
+/** The plain text of the editor fragment (text blocks, e.g. paragraphs in provisions, joined by newlines). */
 export function fragmentText(doc: Y.Doc): string {
-  return doc
-    .getXmlFragment(DOCUMENT_FIELD)
-    .toArray()
-    .map((node) =>
-      node instanceof Y.XmlElement
-        ? node
-            .toArray()
-            .map((child) => (child instanceof Y.XmlText ? child.toString() : ''))
-            .join('')
-        : '',
-    )
-    .join('\n');
+  return textBlocks(doc.getXmlFragment(DOCUMENT_FIELD)).join('\n');
+}
+
+/** The first text block of the text: the first paragraph (of the first provision). */
+export function firstTextBlock(doc: Y.Doc): Y.XmlElement {
+  let element = doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement;
+  while (element.nodeName !== 'paragraph' && element.get(0) instanceof Y.XmlElement)
+    element = element.get(0) as Y.XmlElement;
+  return element;
 }
 
 /** Inserts text into the first paragraph, as an editor would. */
 export function typeInto(doc: Y.Doc, index: number, text: string): void {
-  const paragraph = doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement;
+  const paragraph = firstTextBlock(doc);
   let textNode = paragraph.get(0) as Y.XmlText | undefined;
   if (!textNode) {
     textNode = new Y.XmlText();

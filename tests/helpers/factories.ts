@@ -9,6 +9,7 @@ import { createContext } from '@/server/trpc/init';
 import { createCaller } from '@/server/trpc/root';
 import { appendDocUpdate } from '@/server/services/document-store';
 import { contentToYUpdate } from '@/server/editor/document-content';
+import { newProvisionId } from '@/shared/negotiation/vocabulary';
 import { newId } from '@/server/services/ids';
 import type { CompactRole } from '@/shared/roles';
 
@@ -78,7 +79,13 @@ export function buildCompact(handle: DbHandle, options: { title?: string; text?:
   if (options.text !== undefined) {
     const update = contentToYUpdate({
       type: 'doc',
-      content: [{ type: 'paragraph', content: options.text ? [{ type: 'text', text: options.text }] : [] }],
+      content: [
+        {
+          type: 'provision',
+          attrs: { id: newProvisionId(), kind: 'operative', state: 'open' },
+          content: [{ type: 'paragraph', content: options.text ? [{ type: 'text', text: options.text }] : [] }],
+        },
+      ],
     });
     appendDocUpdate(handle.db, id, update, { userId: null, partyId: null });
   }

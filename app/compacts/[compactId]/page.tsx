@@ -11,7 +11,7 @@ export default async function CompactPage({ params }: { params: Promise<{ compac
   return (
     <CompactWorkspace
       compact={{ id: compact.id, title: compact.title, description: compact.description }}
-      me={{ role: compact.myRole, can: compact.can, presence }}
+      me={{ role: compact.myRole, can: compact.can, presence, partyId: compact.myParty.id }}
     />
   );
 }

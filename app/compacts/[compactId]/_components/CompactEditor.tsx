@@ -15,18 +15,20 @@ interface Props {
   canEdit: boolean;
   /** Shown locally at once; the server stamps the same identity on what others see. */
   user: PresencePerson;
+  /** The party this person represents here: their brackets and options are proposed in its name. */
+  partyId: string;
   /** A section heading to scroll to (from an indicator's link). */
   section: string | null;
 }
 
 /** Tiptap bound to the compact's Yjs document; editable only for roles that may edit. */
-export function CompactEditor({ collab, canEdit, user, section }: Props) {
+export function CompactEditor({ collab, canEdit, user, partyId, section }: Props) {
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: canEdit,
       extensions: [
-        ...compactTextExtensions(),
+        ...compactTextExtensions({ proposer: () => (canEdit ? { partyId, userId: user.userId } : null) }),
         Collaboration.configure({ document: collab.doc, field: DOCUMENT_FIELD }),
         CollaborationCaret.configure({
           provider: collab.provider,
@@ -45,7 +47,7 @@ export function CompactEditor({ collab, canEdit, user, section }: Props) {
         },
       },
     },
-    [collab, canEdit],
+    [collab, canEdit, partyId, user.userId],
   );
 
   useSectionJump(editor, section);

@@ -12,7 +12,7 @@ import { PresenceList } from './PresenceList';
 
 interface Props {
   compact: { id: string; title: string; description: string };
-  me: { role: CompactRole; can: CompactPermissions; presence: PresencePerson };
+  me: { role: CompactRole; can: CompactPermissions; presence: PresencePerson; partyId: string };
 }
 
 export function CompactWorkspace({ compact, me }: Props) {
@@ -35,7 +35,13 @@ export function CompactWorkspace({ compact, me }: Props) {
         </div>
         {!me.can.editText && <p className="muted small">{t('editor.readOnlyHint', { role: roleName })}</p>}
         {collab && synced ? (
-          <CompactEditor collab={collab} canEdit={me.can.editText} user={me.presence} section={section} />
+          <CompactEditor
+            collab={collab}
+            canEdit={me.can.editText}
+            user={me.presence}
+            partyId={me.partyId}
+            section={section}
+          />
         ) : (
           <p className="muted">{t('editor.loading')}</p>
         )}
