@@ -42,7 +42,10 @@ const option = (by: Proposer, ...runs: Run[]): JSONContent => ({
  * the Mission, and one provision with two options from two parties. Returns the ids of the provisions
  * the demo framework links to.
  */
-export function demoCompactText(proposers: DemoProposers): { content: JSONContent; ids: Map<DemoProvisionKey, string> } {
+export function demoCompactText(proposers: DemoProposers): {
+  content: JSONContent;
+  ids: Map<DemoProvisionKey, string>;
+} {
   const ids = new Map<DemoProvisionKey, string>();
   const { aldoria, varenia, mission } = proposers;
   const provision = (

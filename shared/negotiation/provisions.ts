@@ -1,5 +1,11 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { AGREED_STATES, isAgreementState, isProvisionKind, type AgreementState, type ProvisionKind } from './vocabulary';
+import {
+  AGREED_STATES,
+  isAgreementState,
+  isProvisionKind,
+  type AgreementState,
+  type ProvisionKind,
+} from './vocabulary';
 
 /**
  * Operative provisions are numbered 1, 2, 3… through the whole compact in document order
@@ -14,7 +20,10 @@ export function operativeNumbers(doc: ProseMirrorNode): Map<number, number> {
  * How delegates cite provisions in a meeting: operative ones by their number ("OP 3"),
  * preambular ones by their order among preambular paragraphs ("PP 2"). Keyed by position.
  */
-export function provisionCitations(doc: ProseMirrorNode): { operative: Map<number, number>; labels: Map<number, string> } {
+export function provisionCitations(doc: ProseMirrorNode): {
+  operative: Map<number, number>;
+  labels: Map<number, string>;
+} {
   const operative = new Map<number, number>();
   const labels = new Map<number, string>();
   let nextOperative = 1;

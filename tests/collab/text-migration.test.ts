@@ -63,7 +63,11 @@ test('an existing compact text is migrated once into sections and provisions, th
     .all(compactId);
   assert.equal(rows.length, before.n + 1, 'one forward update');
   assert.deepEqual(rows.at(-1), { userId: null, partyId: null }, 'attributed to the system');
-  const [row] = db.db.select({ textFormat: compacts.textFormat }).from(compacts).where(eq(compacts.id, compactId)).all();
+  const [row] = db.db
+    .select({ textFormat: compacts.textFormat })
+    .from(compacts)
+    .where(eq(compacts.id, compactId))
+    .all();
   assert.equal(row!.textFormat, 2);
 
   assert.equal(await migrateLegacyTexts(db.db, env.server.collab), 0, 'nothing left to migrate');

@@ -42,7 +42,8 @@ export function provisionIdRepairs(
     const id = node.attrs.id as unknown;
     if (typeof id === 'string' && holder.get(id) === pos) {
       // Kept or moved: unchanged. Back after a cut: same id, but agreement is not carried over.
-      if (!oldPositions.has(id) && node.attrs.state !== 'open') repairs.push({ pos, attrs: { ...node.attrs, state: 'open' } });
+      if (!oldPositions.has(id) && node.attrs.state !== 'open')
+        repairs.push({ pos, attrs: { ...node.attrs, state: 'open' } });
       continue;
     }
     repairs.push({ pos, attrs: { ...node.attrs, id: newProvisionId(), state: 'open' } });

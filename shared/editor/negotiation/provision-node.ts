@@ -136,7 +136,8 @@ export const Provision = Node.create({
         const { $from, empty } = editor.state.selection;
         if (!empty || $from.depth !== 2 || $from.parentOffset > 0) return false;
         const provision = $from.node(1);
-        if (provision.type.name !== this.name || provision.childCount !== 1 || provision.textContent !== '') return false;
+        if (provision.type.name !== this.name || provision.childCount !== 1 || provision.textContent !== '')
+          return false;
         if (editor.state.doc.childCount < 2) return false;
         const start = $from.before(1);
         return editor
