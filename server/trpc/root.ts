@@ -7,6 +7,7 @@ import { indicatorsRouter } from './routers/indicators';
 import { progressRouter } from './routers/progress';
 import { compactsRouter } from './routers/compacts';
 import { membersRouter } from './routers/members';
+import { negotiationRouter } from './routers/negotiation';
 import { partiesRouter } from './routers/parties';
 
 export const appRouter = router({
@@ -18,6 +19,7 @@ export const appRouter = router({
   commitments: commitmentsRouter,
   indicators: indicatorsRouter,
   progress: progressRouter,
+  negotiation: negotiationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ import { firstTextBlock, waitFor, waitForSync, type TestClient } from '../helper
 import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, memberWithRole, type Member } from '../helpers/factories';
 import { countRows } from '../helpers/test-db';
+import { optionElement, paragraphElement } from '../helpers/negotiation-fixtures';
 
 const env = collabTestEnvironment({ idleUnloadMs: 100 });
 const { db } = env;
@@ -168,15 +169,9 @@ test('options are proposed only in the sender’s own name and changed only by t
   const table = await negotiationTable('open', false);
   const aldoria = await synced(table.compactId, table.aldoria);
   let varenia = await synced(table.compactId, table.varenia);
-  const optionFor = (member: Member, text: string) => {
-    const option = new Y.XmlElement('option');
-    option.setAttribute('partyId', member.partyId);
-    option.setAttribute('userId', member.id);
-    const paragraph = new Y.XmlElement('paragraph');
-    paragraph.insert(0, [new Y.XmlText(text)]);
-    option.insert(0, [paragraph]);
-    return option;
-  };
+  const optionFor = (member: Member, text: string) =>
+    optionElement({ partyId: member.partyId, userId: member.id }, text);
+
   await expectRefused(
     table,
     varenia,
@@ -212,9 +207,7 @@ test('two provisions with the same id (concurrent copies) are repaired by the se
   copy.setAttribute('id', table.provisionId);
   copy.setAttribute('kind', 'operative');
   copy.setAttribute('state', 'open');
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText('A pasted copy.')]);
-  copy.insert(0, [paragraph]);
+  copy.insert(0, [paragraphElement('A pasted copy.')]);
   aldoria.doc.getXmlFragment(DOCUMENT_FIELD).insert(1, [copy]);
   const ids = () =>
     aldoria.doc

@@ -16,6 +16,9 @@ import {
   submittedBy,
 } from '../helpers/framework-fixtures';
 import { createTestDb } from '../helpers/test-db';
+import { withOption } from '../helpers/negotiation-fixtures';
+import { inProcessCollab } from '@/server/collab/in-process-collab';
+import { registerServerWriter } from '@/server/collab/collab-endpoint-registry';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
@@ -26,6 +29,7 @@ type Caller = Awaited<ReturnType<typeof callerFor>>;
 const ROLE_MATRIX: Record<CompactAction, readonly CompactRole[]> = {
   read: ['admin', 'negotiator', 'monitor', 'validator', 'reviewer'],
   editText: ['admin', 'negotiator'],
+  chairNegotiation: ['admin'],
   manageMembers: ['admin'],
   manageFramework: ['admin'],
   proposeIndicator: ['negotiator'],
@@ -57,6 +61,7 @@ let periodId: string;
 let indicatorId: string;
 let monitor: { userId: string; partyId: string };
 let validator: { userId: string; partyId: string };
+let provisionId: string;
 
 /** Makes a fresh member to act on, so each mutating call has its own target. */
 async function freshTarget() {
@@ -72,6 +77,16 @@ const PROCEDURES: {
 }[] = [
   { name: 'compacts.byId', action: 'read', call: (c) => c.compacts.byId({ compactId }) },
   { name: 'compacts.text', action: 'read', call: (c) => c.compacts.text({ compactId }) },
+  {
+    name: 'negotiation.setProvisionState',
+    action: 'chairNegotiation',
+    call: (c) => c.negotiation.setProvisionState({ compactId, provisionId, state: 'open' }),
+  },
+  {
+    name: 'negotiation.acceptOption',
+    action: 'chairNegotiation',
+    call: (c) => c.negotiation.acceptOption({ compactId, provisionId, optionIndex: 0 }),
+  },
   { name: 'members.list', action: 'read', call: (c) => c.members.list({ compactId }) },
   { name: 'compacts.myPresence', action: 'read', call: (c) => c.compacts.myPresence({ compactId }) },
   {
@@ -308,11 +323,15 @@ describe('every compact-scoped procedure × every role', () => {
   });
 
   const callers = new Map<CompactRole, Caller>();
+  let collab: ReturnType<typeof inProcessCollab>;
   let outsider: Caller;
   let signedOut: Caller;
 
   before(async () => {
     compactId = buildCompact(db, { text: 'Operative paragraph one.' }).id;
+    provisionId = withOption(db, compactId);
+    collab = inProcessCollab(db);
+    registerServerWriter(collab);
     const party = buildParty(db);
     partyId = party.id;
     partyCode = party.shortCode;
@@ -331,7 +350,10 @@ describe('every compact-scoped procedure × every role', () => {
     outsider = (await memberWithRole(db, other, 'admin')).caller;
     signedOut = await callerFor(db, null);
   });
-  after(() => db.cleanup());
+  after(async () => {
+    await collab.close();
+    db.cleanup();
+  });
 
   for (const procedure of PROCEDURES) {
     for (const role of COMPACT_ROLES) {
