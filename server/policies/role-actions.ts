@@ -24,6 +24,8 @@ export const ROLE_ACTIONS = {
   validateProgress: ['validator'],
   /** Discuss a returned update (validators, and monitors of the party that reported it). */
   discussProgress: ['monitor', 'validator'],
+  /** Chair the negotiation: declare a provision's agreement state, accept one of its options (the compact's admins). */
+  chairNegotiation: ['admin'],
 } as const satisfies Record<string, readonly CompactRole[]>;
 
 export type CompactAction = keyof typeof ROLE_ACTIONS;

@@ -8,6 +8,8 @@ import { progressRouter } from './routers/progress';
 import { compactsRouter } from './routers/compacts';
 import { membersRouter } from './routers/members';
 import { partiesRouter } from './routers/parties';
+import { negotiationRouter } from './routers/negotiation';
+import { provisionsRouter } from './routers/provisions';
 
 export const appRouter = router({
   account: accountRouter,
@@ -18,6 +20,8 @@ export const appRouter = router({
   commitments: commitmentsRouter,
   indicators: indicatorsRouter,
   progress: progressRouter,
+  negotiation: negotiationRouter,
+  provisions: provisionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,6 +16,8 @@ import {
   submittedBy,
 } from '../helpers/framework-fixtures';
 import { createTestDb } from '../helpers/test-db';
+import { yDocToContent } from '@/server/editor/document-content';
+import { loadDoc } from '@/server/services/document-store';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
@@ -32,6 +34,7 @@ const ROLE_MATRIX: Record<CompactAction, readonly CompactRole[]> = {
   reportProgress: ['monitor'],
   validateProgress: ['validator'],
   discussProgress: ['monitor', 'validator'],
+  chairNegotiation: ['admin'],
 };
 
 /** Procedures that are not about one compact (they have their own tests). */
@@ -271,10 +274,33 @@ const PROCEDURES: {
         body: 'Added the source.',
       }),
   },
+  { name: 'provisions.partyLegend', action: 'read', call: (c) => c.provisions.partyLegend({ compactId }) },
+  { name: 'provisions.indicators', action: 'read', call: (c) => c.provisions.indicators({ compactId }) },
+  {
+    name: 'negotiation.setProvisionState',
+    action: 'chairNegotiation',
+    call: (c) => c.negotiation.setProvisionState({ compactId, provisionId, state: 'open' }),
+  },
+  {
+    name: 'negotiation.acceptOption',
+    action: 'chairNegotiation',
+    call: (c) => c.negotiation.acceptOption({ compactId, provisionId, optionIndex: null }),
+  },
 ];
 
 let partyCode: string;
 let indicatorCode: string;
+let provisionId: string;
+
+/** The id of the compact's first provision, as stored. */
+function firstProvisionId(id: string): string {
+  const { doc } = loadDoc(db.db, id);
+  try {
+    return String(yDocToContent(doc).content?.[0]?.attrs?.id);
+  } finally {
+    doc.destroy();
+  }
+}
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -313,6 +339,7 @@ describe('every compact-scoped procedure × every role', () => {
 
   before(async () => {
     compactId = buildCompact(db, { text: 'Operative paragraph one.' }).id;
+    provisionId = firstProvisionId(compactId);
     const party = buildParty(db);
     partyId = party.id;
     partyCode = party.shortCode;
