@@ -1,9 +1,10 @@
 'use client';
 
-import { useEditorState, type Editor } from '@tiptap/react';
+import type { Editor } from '@tiptap/react';
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { t } from '@/app/_lib/messages';
 import { cleanText, type CleanBlock, type CleanProvision, type CleanRun } from '@/shared/negotiation/clean-text';
+import { useEditorDoc } from './use-editor-doc';
 
 const MARK_TAGS: Record<string, 'strong' | 'em' | 's' | 'u'> = {
   bold: 'strong',
@@ -79,7 +80,7 @@ function Provision({ provision }: { provision: CleanProvision }) {
  * Read-only by construction — plain elements, not an editor, so it can never write to the document.
  */
 export function CleanTextView({ editor }: { editor: Editor }) {
-  const doc = useEditorState({ editor, selector: ({ editor: e }) => e.state.doc });
+  const doc = useEditorDoc(editor);
   const blocks = useMemo(() => cleanText(doc), [doc]);
   return (
     <div className="editor clean-text-view">

@@ -1,12 +1,13 @@
 'use client';
 
-import { useEditorState, type Editor } from '@tiptap/react';
+import type { Editor } from '@tiptap/react';
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { listProvisions, type ProvisionSummary } from '@/shared/negotiation/provisions';
 import { AGREEMENT_STATES, type AgreementState } from '@/shared/negotiation/vocabulary';
 import { indicatorHref, type NegotiationViewData } from './view-data';
+import { useEditorDoc } from './use-editor-doc';
 
 interface Props {
   editor: Editor;
@@ -20,7 +21,7 @@ const openParties = (p: ProvisionSummary) => [...new Set([...p.bracketParties, .
 
 /** Every provision with its citation, state, first words and open proposals, filtered by state and party; live. */
 export function ProvisionsPanel({ editor, data, onJump }: Props) {
-  const doc = useEditorState({ editor, selector: ({ editor: e }) => e.state.doc });
+  const doc = useEditorDoc(editor);
   const provisions = useMemo(() => listProvisions(doc), [doc]);
   const [state, setState] = useState<AgreementState | typeof ALL>(ALL);
   const [party, setParty] = useState(ALL);
