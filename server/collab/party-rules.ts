@@ -14,7 +14,8 @@ import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
  *
  * The update is applied with garbage collection off, so what it deleted is still readable here.
  */
-export type PartyVerdict = { ok: true; demote: Y.XmlElement[]; provisionsChanged: boolean } | { ok: false; detail: string };
+export type PartyVerdict =
+  { ok: true; demote: Y.XmlElement[]; provisionsChanged: boolean } | { ok: false; detail: string };
 
 const BRACKET = 'bracket';
 type Visible = (item: Y.Item) => boolean;
@@ -102,7 +103,7 @@ export function judgePartyEffects(doc: Y.Doc, tr: Y.Transaction, sender: ClientO
   // What the update created.
   for (const [client, afterClock] of tr.afterState) {
     const start = tr.beforeState.get(client) ?? 0;
-    for (let clock = start; clock < afterClock; ) {
+    for (let clock = start; clock < afterClock;) {
       const struct = Y.getItem(doc.store, Y.createID(client, clock)) as Y.Item | Y.GC;
       clock = struct.id.clock + struct.length;
       if (!(struct instanceof Y.Item)) continue;

@@ -127,7 +127,8 @@ export class Room implements UpdateSink {
       }
       if (verdict.touchesNegotiation) this.holdsProposals = true;
       const demote = party.demote.map((provision) => String(provision.getAttribute('id') ?? ''));
-      if (demote.length > 0 || party.provisionsChanged) followUp = { demote, provisionsChanged: party.provisionsChanged };
+      if (demote.length > 0 || party.provisionsChanged)
+        followUp = { demote, provisionsChanged: party.provisionsChanged };
     } else if (verdict.touchesNegotiation) {
       followUp = { demote: [], provisionsChanged: true }; // a trusted server write: ids are still checked
     }
@@ -188,7 +189,8 @@ export class Room implements UpdateSink {
   failed(error: unknown, reason: CloseReason = CLOSE.serverError): void {
     if (this.broken) return;
     this.broken = true;
-    if (error) console.error(`Could not store or integrate an update for compact ${this.compactId}; reloading it:`, error);
+    if (error)
+      console.error(`Could not store or integrate an update for compact ${this.compactId}; reloading it:`, error);
     for (const peer of this.peers) peer.close(reason);
     this.events.broken(this);
   }

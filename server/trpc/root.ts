@@ -9,6 +9,7 @@ import { compactsRouter } from './routers/compacts';
 import { membersRouter } from './routers/members';
 import { negotiationRouter } from './routers/negotiation';
 import { partiesRouter } from './routers/parties';
+import { provisionsRouter } from './routers/provisions';
 
 export const appRouter = router({
   account: accountRouter,
@@ -20,6 +21,7 @@ export const appRouter = router({
   indicators: indicatorsRouter,
   progress: progressRouter,
   negotiation: negotiationRouter,
+  provisions: provisionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

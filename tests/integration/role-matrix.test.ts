@@ -286,6 +286,8 @@ const PROCEDURES: {
         body: 'Added the source.',
       }),
   },
+  { name: 'provisions.partyLegend', action: 'read', call: (c) => c.provisions.partyLegend({ compactId }) },
+  { name: 'provisions.indicators', action: 'read', call: (c) => c.provisions.indicators({ compactId }) },
 ];
 
 let partyCode: string;

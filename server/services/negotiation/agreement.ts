@@ -47,7 +47,10 @@ async function writeAsChair(member: CompactMember, compactId: string, update: Ui
     return await serverWriter().writeUpdate(compactId, update, { userId: member.userId, partyId: member.partyId });
   } catch (error) {
     if (error instanceof ServerWriteUnconfirmed)
-      throw new DomainError('CONFLICT', 'The text did not confirm the change in time; reload to see whether it applied.');
+      throw new DomainError(
+        'CONFLICT',
+        'The text did not confirm the change in time; reload to see whether it applied.',
+      );
     if (error instanceof ServerWriteRefused)
       throw new DomainError('CONFLICT', 'The text refused the change; reload and try again.');
     throw error;
@@ -123,7 +126,8 @@ export async function acceptOption(
     );
     if (options.length === 0) throw new DomainError('BAD_REQUEST', 'This provision has no options to decide on.');
     if (input.optionIndex === null) {
-      for (let i = children.length - 1; i >= 0; i--) if (options.includes(children[i] as Y.XmlElement)) element.delete(i, 1);
+      for (let i = children.length - 1; i >= 0; i--)
+        if (options.includes(children[i] as Y.XmlElement)) element.delete(i, 1);
       return { partyId: null, wording: null };
     }
     const chosen = options[input.optionIndex];

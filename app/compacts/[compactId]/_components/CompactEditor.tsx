@@ -2,13 +2,14 @@
 
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { useEffect, type ReactNode } from 'react';
 import { compactTextExtensions, DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { t } from '@/app/_lib/messages';
 import type { Collab, PresencePerson } from '@/app/_lib/use-collab';
 import { renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
-import { useSectionJump } from './use-section-jump';
+import { NegotiationView } from './negotiation/negotiation-decorations';
 
 interface Props {
   collab: Collab;
@@ -17,12 +18,16 @@ interface Props {
   user: PresencePerson;
   /** The party this person represents here: their brackets and options are proposed in its name. */
   partyId: string;
-  /** A section heading to scroll to (from an indicator's link). */
-  section: string | null;
+  /** Kept mounted but not shown (while the clean text view is on): cursor and undo survive. */
+  hidden?: boolean;
+  /** Hands the editor to the page (provisions panel, clean text), and null when it goes. */
+  onEditor?: (editor: Editor | null) => void;
+  /** Controls shown under the formatting toolbar (the negotiation toolbar). */
+  negotiationTools?: (editor: Editor) => ReactNode;
 }
 
 /** Tiptap bound to the compact's Yjs document; editable only for roles that may edit. */
-export function CompactEditor({ collab, canEdit, user, partyId, section }: Props) {
+export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor, negotiationTools }: Props) {
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -36,6 +41,7 @@ export function CompactEditor({ collab, canEdit, user, partyId, section }: Props
           render: renderCaret,
           selectionRender: renderSelection,
         }),
+        NegotiationView,
       ],
       editorProps: {
         attributes: {
@@ -50,12 +56,16 @@ export function CompactEditor({ collab, canEdit, user, partyId, section }: Props
     [collab, canEdit, partyId, user.userId],
   );
 
-  useSectionJump(editor, section);
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
 
   if (!editor) return <p className="muted">{t('editor.loading')}</p>;
   return (
-    <div className="editor">
+    <div className="editor" hidden={hidden}>
       {canEdit && <EditorToolbar editor={editor} />}
+      {negotiationTools?.(editor)}
       <EditorContent editor={editor} />
     </div>
   );

@@ -5,10 +5,12 @@ import type { CompactRole } from '@/shared/roles';
 import type { CompactPermissions } from '@/app/_lib/router-types';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useCollab, type PresencePerson } from '@/app/_lib/use-collab';
-import { CompactEditor } from './CompactEditor';
 import { ConnectionBadge } from './ConnectionBadge';
 import { MembersPanel } from './MembersPanel';
 import { PresenceList } from './PresenceList';
+import { NegotiationPane } from './negotiation/NegotiationPane';
+import { ProvisionsPanel } from './negotiation/ProvisionsPanel';
+import { useNegotiationWorkspace } from './negotiation/use-negotiation-workspace';
 
 interface Props {
   compact: { id: string; title: string; description: string };
@@ -17,7 +19,9 @@ interface Props {
 
 export function CompactWorkspace({ compact, me }: Props) {
   const { collab, status, synced, people } = useCollab(compact.id);
-  const section = useSearchParams().get('section');
+  const searchParams = useSearchParams();
+  const section = searchParams.get('section');
+  const negotiation = useNegotiationWorkspace(compact.id);
   const roleName = t(`role.${me.role}` as MessageKey);
   return (
     <main className="workspace">
@@ -35,11 +39,15 @@ export function CompactWorkspace({ compact, me }: Props) {
         </div>
         {!me.can.editText && <p className="muted small">{t('editor.readOnlyHint', { role: roleName })}</p>}
         {collab && synced ? (
-          <CompactEditor
+          <NegotiationPane
+            compactId={compact.id}
+            negotiation={negotiation}
             collab={collab}
             canEdit={me.can.editText}
+            chair={me.can.chairNegotiation}
             user={me.presence}
             partyId={me.partyId}
+            provision={searchParams.get('provision')}
             section={section}
           />
         ) : (
@@ -47,6 +55,9 @@ export function CompactWorkspace({ compact, me }: Props) {
         )}
       </section>
       <aside className="workspace-side">
+        {negotiation.editor && (
+          <ProvisionsPanel editor={negotiation.editor} data={negotiation.data} onJump={negotiation.jump} />
+        )}
         <PresenceList people={people} myUserId={me.presence.userId} />
         <MembersPanel compactId={compact.id} mayInvite={me.can.manageMembers} />
       </aside>
