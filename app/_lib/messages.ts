@@ -60,6 +60,17 @@ const en = {
     '{period} starts on {date}: progress can be reported once it has started (targets can be set already).',
   'status.outdated': 'This page is out of date: reload it to keep editing',
   'status.refused': 'The server refused a change from this tab: reload the page to continue',
+  'status.refusedProposal': 'Change refused: it touched another party’s proposal or an agreement state',
+  'refused.title': 'Your last change was not saved',
+  'refused.explain':
+    'The server refused it: only a party changes its own bracketed text and options, and only the chair declares agreement. This tab stopped syncing so it does not send the change again. Copy anything you still need from the text below, then reload to continue with the text everyone else has.',
+  'refused.copyLabel': 'The text as this tab has it (not saved)',
+  'refused.reload': 'Reload the text',
+  'negotiation.blocked.foreign-bracket':
+    'This is another party’s bracketed text: only that party can change it. Propose an alternative instead (Ctrl+Alt+N).',
+  'negotiation.blocked.foreign-option':
+    'This option is another party’s proposal: only that party can change it. Propose an alternative instead (Ctrl+Alt+N).',
+  'negotiation.blocked.agreement-state': 'Agreement states are declared by the chair, not typed in the text.',
   'presence.title': 'In this document',
   'presence.label': 'People in this document',
   'presence.you': '(you)',

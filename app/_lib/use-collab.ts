@@ -16,6 +16,7 @@ export type ConnectionStatus =
   | 'forbidden'
   | 'too-many-connections'
   | 'refused'
+  | 'refused-proposal'
   | 'outdated';
 
 /** Close codes after which this tab stops, and what it then shows. */
@@ -27,6 +28,8 @@ const TERMINAL_CLOSES = new Map<number, ConnectionStatus>([
   [CLOSE.tooLarge.code, 'refused'],
   [CLOSE.malformed.code, 'refused'],
   [CLOSE.outdatedEditor.code, 'outdated'],
+  // y-websocket would send the refused change again on every reconnect: this tab stops here.
+  [CLOSE.proposalRefused.code, 'refused-proposal'],
 ]);
 
 export interface PresencePerson {
@@ -85,6 +88,7 @@ export function useCollab(compactId: string) {
       // Yjs picks client ids at random: in the rare case ours is already someone else's, start afresh.
       if (event?.code === CLOSE.clientIdTaken.code) return setSession((n) => n + 1);
       terminal = (event && TERMINAL_CLOSES.get(event.code)) ?? terminal;
+      if (terminal) provider.shouldConnect = false; // no reconnect: it would repeat what was refused
       refresh();
     };
     const onLocalUpdate = (_update: Uint8Array, origin: unknown) => {

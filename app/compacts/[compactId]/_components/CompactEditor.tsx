@@ -3,9 +3,10 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { PartyGuardReason } from '@/shared/editor/negotiation/party-guard';
 import { compactTextExtensions, DOCUMENT_FIELD } from '@/shared/editor/extensions';
-import { t } from '@/app/_lib/messages';
+import { t, type MessageKey } from '@/app/_lib/messages';
 import type { Collab, PresencePerson } from '@/app/_lib/use-collab';
 import { renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
@@ -27,13 +28,26 @@ interface Props {
 }
 
 /** Tiptap bound to the compact's Yjs document; editable only for roles that may edit. */
+const BLOCKED_NOTICE_MS = 8000;
+
 export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor, negotiationTools }: Props) {
+  // Each stop is a new object, so the notice stays up for its full time after every attempt.
+  const [blocked, setBlocked] = useState<{ reason: PartyGuardReason } | null>(null);
+  const showBlocked = useCallback((reason: PartyGuardReason) => setBlocked({ reason }), []);
+  useEffect(() => {
+    if (!blocked) return;
+    const timer = setTimeout(() => setBlocked(null), BLOCKED_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [blocked]);
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: canEdit,
       extensions: [
-        ...compactTextExtensions({ proposer: () => (canEdit ? { partyId, userId: user.userId } : null) }),
+        ...compactTextExtensions({
+          proposer: () => (canEdit ? { partyId, userId: user.userId } : null),
+          onBlocked: showBlocked,
+        }),
         Collaboration.configure({ document: collab.doc, field: DOCUMENT_FIELD }),
         CollaborationCaret.configure({
           provider: collab.provider,
@@ -53,7 +67,7 @@ export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor
         },
       },
     },
-    [collab, canEdit, partyId, user.userId],
+    [collab, canEdit, partyId, user.userId, showBlocked],
   );
 
   useEffect(() => {
@@ -66,6 +80,9 @@ export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor
     <div className="editor" hidden={hidden}>
       {canEdit && <EditorToolbar editor={editor} />}
       {negotiationTools?.(editor)}
+      <p className="notice blocked-notice" role="status" aria-live="polite">
+        {blocked ? t(`negotiation.blocked.${blocked.reason}` as MessageKey) : ''}
+      </p>
       <EditorContent editor={editor} />
     </div>
   );

@@ -6,6 +6,7 @@ import type { CompactPermissions } from '@/app/_lib/router-types';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useCollab, type PresencePerson } from '@/app/_lib/use-collab';
 import { ConnectionBadge } from './ConnectionBadge';
+import { RefusedChangeNotice } from './RefusedChangeNotice';
 import { MembersPanel } from './MembersPanel';
 import { PresenceList } from './PresenceList';
 import { NegotiationPane } from './negotiation/NegotiationPane';
@@ -38,6 +39,7 @@ export function CompactWorkspace({ compact, me }: Props) {
           </div>
         </div>
         {!me.can.editText && <p className="muted small">{t('editor.readOnlyHint', { role: roleName })}</p>}
+        {collab && status === 'refused-proposal' && <RefusedChangeNotice collab={collab} />}
         {collab && synced ? (
           <NegotiationPane
             compactId={compact.id}
