@@ -1,5 +1,6 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { compactTableExtensions } from './compact-table';
 import { Bracket } from './negotiation/bracket-mark';
 import { CompactDocument } from './negotiation/document-node';
 import { ProvisionOption } from './negotiation/option-node';
@@ -47,5 +48,6 @@ export function compactTextExtensions({ proposer = noProposer }: CompactTextOpti
     Bracket.configure({ proposer }),
     ProvisionIds,
     ProvisionNumbers,
+    ...compactTableExtensions(),
   ];
 }
