@@ -286,6 +286,15 @@ const en = {
   'scorecard.hint': 'Every indicator {party} is responsible for, with its status over the last periods.',
   'common.signInAgain': 'Go to sign-in',
   'common.error': 'Something went wrong.',
+  'editor.underline': 'Underline',
+  'editor.strike': 'Strikethrough',
+  'editor.blockquote': 'Quote',
+  'editor.insertTable': 'Insert table (3 × 3 with a header row)',
+  'editor.addRowAfter': 'Add row below',
+  'editor.addColumnAfter': 'Add column to the right',
+  'editor.deleteRow': 'Delete row',
+  'editor.deleteColumn': 'Delete column',
+  'editor.deleteTable': 'Delete table',
 } as const;
 
 export type MessageKey = keyof typeof en;
