@@ -295,6 +295,8 @@ const en = {
   'editor.deleteRow': 'Delete row',
   'editor.deleteColumn': 'Delete column',
   'editor.deleteTable': 'Delete table',
+  'presence.tabs': '{count} tabs',
+  'presence.otherTab': 'You (other tab)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -33,7 +33,7 @@ export function CompactEditor({ collab, canEdit, user, partyId, section }: Props
         CollaborationCaret.configure({
           provider: collab.provider,
           user,
-          render: renderCaret,
+          render: (remote) => renderCaret(remote, user.userId),
           selectionRender: renderSelection,
         }),
       ],
