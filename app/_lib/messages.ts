@@ -297,6 +297,14 @@ const en = {
   'editor.deleteTable': 'Delete table',
   'presence.tabs': '{count} tabs',
   'presence.otherTab': 'You (other tab)',
+  'paste.leftOut': 'Left out of the pasted text: {items}.',
+  'paste.images': 'images',
+  'paste.textBoxes': 'text boxes',
+  'paste.comments': 'Word comments',
+  'paste.and': 'and',
+  'paste.links': 'Links were kept as plain text.',
+  'paste.headingsAsText': 'Headings pasted into a table, an option or a list were kept as bold text.',
+  'paste.dismiss': 'Dismiss the paste notice',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { compactTableExtensions } from './compact-table';
+import { PasteCleanup } from './paste/paste-cleanup';
 import { Bracket } from './negotiation/bracket-mark';
 import { CompactDocument } from './negotiation/document-node';
 import { ProvisionOption } from './negotiation/option-node';
@@ -49,5 +50,6 @@ export function compactTextExtensions({ proposer = noProposer }: CompactTextOpti
     ProvisionIds,
     ProvisionNumbers,
     ...compactTableExtensions(),
+    PasteCleanup,
   ];
 }

@@ -2,6 +2,8 @@
 
 import { useEditorState, type Editor } from '@tiptap/react';
 import { t } from '@/app/_lib/messages';
+import { pasteNoticeOf } from '@/shared/editor/paste/paste-cleanup';
+import { pasteNoticeText } from './paste-notice-text';
 import { TOOLBAR_BUTTONS } from './toolbar-buttons';
 
 const BUTTONS = TOOLBAR_BUTTONS.flat();
@@ -12,34 +14,53 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
     selector: ({ editor: e }) => ({
       active: BUTTONS.map((b) => (b.isActive ? b.isActive(e) : false)),
       enabled: BUTTONS.map((b) => (b.isEnabled ? b.isEnabled(e) : true)),
+      notice: pasteNoticeOf(e.state),
     }),
   });
   let index = 0;
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
-      {TOOLBAR_BUTTONS.map((group, g) => (
-        <div className="toolbar-group" key={g}>
-          {group.map((button) => {
-            const at = index++;
-            const name = t(button.label);
-            return (
-              <button
-                key={button.label}
-                type="button"
-                className="tool"
-                aria-label={name}
-                title={button.shortcut ? `${name} (${button.shortcut})` : name}
-                aria-pressed={button.isActive ? state.active[at] : undefined}
-                disabled={!state.enabled[at]}
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => button.run(editor)}
-              >
-                {button.text}
-              </button>
-            );
-          })}
-        </div>
-      ))}
-    </div>
+    <>
+      <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+        {TOOLBAR_BUTTONS.map((group, g) => (
+          <div className="toolbar-group" key={g}>
+            {group.map((button) => {
+              const at = index++;
+              const name = t(button.label);
+              return (
+                <button
+                  key={button.label}
+                  type="button"
+                  className="tool"
+                  aria-label={name}
+                  title={button.shortcut ? `${name} (${button.shortcut})` : name}
+                  aria-pressed={button.isActive ? state.active[at] : undefined}
+                  disabled={!state.enabled[at]}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => button.run(editor)}
+                >
+                  {button.text}
+                </button>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+      {/* Always in the page, so assistive technology announces what a paste left out when it appears. */}
+      <div className="paste-notice" role="status" aria-live="polite">
+        {state.notice && (
+          <>
+            <span key={state.notice.serial}>{pasteNoticeText(state.notice.losses)}</span>
+            <button
+              type="button"
+              className="tool"
+              aria-label={t('paste.dismiss')}
+              onClick={() => editor.chain().focus().dismissPasteNotice().run()}
+            >
+              ×
+            </button>
+          </>
+        )}
+      </div>
+    </>
   );
 }
