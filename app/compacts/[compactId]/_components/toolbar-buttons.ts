@@ -26,89 +26,49 @@ function inProvisionText(editor: Editor): boolean {
 
 const inTable = (editor: Editor) => editor.isActive('table');
 
+type Chain = ReturnType<Editor['chain']>;
+
+/** On/off formatting of a mark or block named `name`, toggled by `command`. */
+const toggle = (
+  label: MessageKey,
+  text: string,
+  shortcut: string,
+  name: string,
+  command: (chain: Chain) => Chain,
+  attributes?: Record<string, unknown>,
+): ToolbarButton => ({
+  label,
+  text,
+  shortcut,
+  isActive: (e) => e.isActive(name, attributes),
+  run: (e) => command(e.chain().focus()).run(),
+});
+
+/** A command on the table holding the selection: disabled outside tables. */
+const tableCommand = (label: MessageKey, text: string, command: (chain: Chain) => Chain): ToolbarButton => ({
+  label,
+  text,
+  isEnabled: inTable,
+  run: (e) => command(e.chain().focus()).run(),
+});
+
 export const TOOLBAR_BUTTONS: ToolbarButton[][] = [
   [
-    {
-      label: 'editor.paragraph',
-      text: '¶',
-      shortcut: 'Ctrl+Alt+0',
-      isActive: (e) => e.isActive('paragraph'),
-      run: (e) => e.chain().focus().setParagraph().run(),
-    },
-    {
-      label: 'editor.heading1',
-      text: 'H1',
-      shortcut: 'Ctrl+Alt+1',
-      isActive: (e) => e.isActive('heading', { level: 1 }),
-      run: (e) => e.chain().focus().toggleHeading({ level: 1 }).run(),
-    },
-    {
-      label: 'editor.heading2',
-      text: 'H2',
-      shortcut: 'Ctrl+Alt+2',
-      isActive: (e) => e.isActive('heading', { level: 2 }),
-      run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
-    },
-    {
-      label: 'editor.heading3',
-      text: 'H3',
-      shortcut: 'Ctrl+Alt+3',
-      isActive: (e) => e.isActive('heading', { level: 3 }),
-      run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
-    },
+    toggle('editor.paragraph', '¶', 'Ctrl+Alt+0', 'paragraph', (c) => c.setParagraph()),
+    toggle('editor.heading1', 'H1', 'Ctrl+Alt+1', 'heading', (c) => c.toggleHeading({ level: 1 }), { level: 1 }),
+    toggle('editor.heading2', 'H2', 'Ctrl+Alt+2', 'heading', (c) => c.toggleHeading({ level: 2 }), { level: 2 }),
+    toggle('editor.heading3', 'H3', 'Ctrl+Alt+3', 'heading', (c) => c.toggleHeading({ level: 3 }), { level: 3 }),
   ],
   [
-    {
-      label: 'editor.bold',
-      text: 'B',
-      shortcut: 'Ctrl+B',
-      isActive: (e) => e.isActive('bold'),
-      run: (e) => e.chain().focus().toggleBold().run(),
-    },
-    {
-      label: 'editor.italic',
-      text: 'I',
-      shortcut: 'Ctrl+I',
-      isActive: (e) => e.isActive('italic'),
-      run: (e) => e.chain().focus().toggleItalic().run(),
-    },
-    {
-      label: 'editor.underline',
-      text: 'U',
-      shortcut: 'Ctrl+U',
-      isActive: (e) => e.isActive('underline'),
-      run: (e) => e.chain().focus().toggleUnderline().run(),
-    },
-    {
-      label: 'editor.strike',
-      text: 'S',
-      shortcut: 'Ctrl+Shift+S',
-      isActive: (e) => e.isActive('strike'),
-      run: (e) => e.chain().focus().toggleStrike().run(),
-    },
+    toggle('editor.bold', 'B', 'Ctrl+B', 'bold', (c) => c.toggleBold()),
+    toggle('editor.italic', 'I', 'Ctrl+I', 'italic', (c) => c.toggleItalic()),
+    toggle('editor.underline', 'U', 'Ctrl+U', 'underline', (c) => c.toggleUnderline()),
+    toggle('editor.strike', 'S', 'Ctrl+Shift+S', 'strike', (c) => c.toggleStrike()),
   ],
   [
-    {
-      label: 'editor.bulletList',
-      text: '•',
-      shortcut: 'Ctrl+Shift+8',
-      isActive: (e) => e.isActive('bulletList'),
-      run: (e) => e.chain().focus().toggleBulletList().run(),
-    },
-    {
-      label: 'editor.orderedList',
-      text: '1.',
-      shortcut: 'Ctrl+Shift+7',
-      isActive: (e) => e.isActive('orderedList'),
-      run: (e) => e.chain().focus().toggleOrderedList().run(),
-    },
-    {
-      label: 'editor.blockquote',
-      text: '❝',
-      shortcut: 'Ctrl+Shift+B',
-      isActive: (e) => e.isActive('blockquote'),
-      run: (e) => e.chain().focus().toggleBlockquote().run(),
-    },
+    toggle('editor.bulletList', '•', 'Ctrl+Shift+8', 'bulletList', (c) => c.toggleBulletList()),
+    toggle('editor.orderedList', '1.', 'Ctrl+Shift+7', 'orderedList', (c) => c.toggleOrderedList()),
+    toggle('editor.blockquote', '❝', 'Ctrl+Shift+B', 'blockquote', (c) => c.toggleBlockquote()),
   ],
   [
     {
@@ -117,36 +77,11 @@ export const TOOLBAR_BUTTONS: ToolbarButton[][] = [
       isEnabled: inProvisionText,
       run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
     },
-    {
-      label: 'editor.addRowAfter',
-      text: '+≡',
-      isEnabled: inTable,
-      run: (e) => e.chain().focus().addRowAfter().run(),
-    },
-    {
-      label: 'editor.addColumnAfter',
-      text: '+‖',
-      isEnabled: inTable,
-      run: (e) => e.chain().focus().addColumnAfter().run(),
-    },
-    {
-      label: 'editor.deleteRow',
-      text: '−≡',
-      isEnabled: inTable,
-      run: (e) => e.chain().focus().deleteRow().run(),
-    },
-    {
-      label: 'editor.deleteColumn',
-      text: '−‖',
-      isEnabled: inTable,
-      run: (e) => e.chain().focus().deleteColumn().run(),
-    },
-    {
-      label: 'editor.deleteTable',
-      text: '⊠',
-      isEnabled: inTable,
-      run: (e) => e.chain().focus().deleteTable().run(),
-    },
+    tableCommand('editor.addRowAfter', '+≡', (c) => c.addRowAfter()),
+    tableCommand('editor.addColumnAfter', '+‖', (c) => c.addColumnAfter()),
+    tableCommand('editor.deleteRow', '−≡', (c) => c.deleteRow()),
+    tableCommand('editor.deleteColumn', '−‖', (c) => c.deleteColumn()),
+    tableCommand('editor.deleteTable', '⊠', (c) => c.deleteTable()),
   ],
   [
     { label: 'editor.undo', text: '↶', shortcut: 'Ctrl+Z', run: (e) => e.chain().focus().undo().run() },
