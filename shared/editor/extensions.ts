@@ -49,7 +49,8 @@ export function compactTextExtensions({ proposer = noProposer }: CompactTextOpti
     Bracket.configure({ proposer }),
     ProvisionIds,
     ProvisionNumbers,
-    ...compactTableExtensions(),
+    // Before the tables: a paste into a table (which prosemirror-tables takes over) still updates the paste notice.
     PasteCleanup,
+    ...compactTableExtensions(),
   ];
 }
