@@ -5,6 +5,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CLOSE } from '@/shared/collab/close-codes';
 import { EDITOR_SCHEMA_VERSION } from '@/shared/editor/extensions';
+import { groupPresence, type PresenceEntry } from './presence-groups';
 
 export type ConnectionStatus =
   | 'connecting'
@@ -52,7 +53,7 @@ export function useCollab(compactId: string) {
   const [collab, setCollab] = useState<Collab | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [synced, setSynced] = useState(false);
-  const [people, setPeople] = useState<PresencePerson[]>([]);
+  const [people, setPeople] = useState<PresenceEntry[]>([]);
   /** A new editing session (a fresh Y.Doc with a new client id) when the server says ours is taken. */
   const [session, setSession] = useState(0);
 
@@ -99,12 +100,8 @@ export function useCollab(compactId: string) {
       }
     };
     const onAwareness = () => {
-      const byUser = new Map<string, PresencePerson>();
-      for (const state of provider.awareness.getStates().values()) {
-        const user = (state as { user?: PresencePerson }).user;
-        if (user?.userId) byUser.set(user.userId, user);
-      }
-      setPeople([...byUser.values()].sort((a, b) => a.name.localeCompare(b.name)));
+      const me = (provider.awareness.getLocalState() as { user?: PresencePerson } | null)?.user?.userId;
+      setPeople(groupPresence(provider.awareness.getStates().values(), me));
     };
     // The browser knows it is offline before a half-open socket times out: stop, and start again when back.
     const onOffline = () => {

@@ -1,5 +1,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { compactTableExtensions } from './compact-table';
+import { PasteCleanup } from './paste/paste-cleanup';
 import { Bracket } from './negotiation/bracket-mark';
 import { CompactDocument } from './negotiation/document-node';
 import { ProvisionOption } from './negotiation/option-node';
@@ -54,5 +56,8 @@ export function compactTextExtensions({
     ProvisionIds,
     ProvisionNumbers,
     PartyGuard.configure({ proposer, onBlocked }),
+    // Before the tables: a paste into a table (which prosemirror-tables takes over) still updates the paste notice.
+    PasteCleanup,
+    ...compactTableExtensions(),
   ];
 }

@@ -52,7 +52,7 @@ export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor
         CollaborationCaret.configure({
           provider: collab.provider,
           user,
-          render: renderCaret,
+          render: (remote) => renderCaret(remote, user.userId),
           selectionRender: renderSelection,
         }),
         NegotiationView,
