@@ -18,10 +18,10 @@ test('two negotiators from different parties co-edit live and see each other', a
   await expect(varenia.getByLabel('Compact text')).toContainText('Political priorities (as proposed by Aldoria)');
 
   const vareniaText = varenia.getByLabel('Compact text');
-  await vareniaText.getByText('Review mechanism').click();
+  await vareniaText.getByText('Performance expectations').click();
   await varenia.keyboard.press('End');
   await varenia.keyboard.type(' and evaluation');
-  await expect(aldoriaText).toContainText('Review mechanism and evaluation');
+  await expect(aldoriaText).toContainText('Performance expectations and evaluation');
 
   // Each sees the other's caret labelled with name and party.
   await expect(aldoria.locator('.remote-caret-label', { hasText: 'Piotr Varga' })).toBeVisible();

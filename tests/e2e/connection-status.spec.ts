@@ -16,5 +16,5 @@ test('offline edits are flagged as unsynced and reach the others once the connec
 
   await writer.context().setOffline(false);
   await expect(status).toHaveText('Connected', { timeout: 30_000 });
-  await expect(reader.getByLabel('Compact text')).toContainText('Mutual accountability (offline draft)');
+  await expect(reader.getByLabel('Compact text')).toContainText('Mutual accountability and review (offline draft)');
 });
