@@ -8,6 +8,7 @@ import { progressRouter } from './routers/progress';
 import { compactsRouter } from './routers/compacts';
 import { membersRouter } from './routers/members';
 import { partiesRouter } from './routers/parties';
+import { commentsRouter } from './routers/comments';
 
 export const appRouter = router({
   account: accountRouter,
@@ -18,6 +19,7 @@ export const appRouter = router({
   commitments: commitmentsRouter,
   indicators: indicatorsRouter,
   progress: progressRouter,
+  comments: commentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

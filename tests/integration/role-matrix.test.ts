@@ -16,6 +16,8 @@ import {
   submittedBy,
 } from '../helpers/framework-fixtures';
 import { createTestDb } from '../helpers/test-db';
+import { anchorFor, buildThread } from '../helpers/comment-fixtures';
+import { resolveThread } from '@/server/services/comments/thread-writes';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
@@ -32,6 +34,7 @@ const ROLE_MATRIX: Record<CompactAction, readonly CompactRole[]> = {
   reportProgress: ['monitor'],
   validateProgress: ['validator'],
   discussProgress: ['monitor', 'validator'],
+  comment: ['admin', 'negotiator', 'monitor', 'validator', 'reviewer'],
 };
 
 /** Procedures that are not about one compact (they have their own tests). */
@@ -57,6 +60,10 @@ let periodId: string;
 let indicatorId: string;
 let monitor: { userId: string; partyId: string };
 let validator: { userId: string; partyId: string };
+let commenter: { id: string; partyId: string };
+
+/** A fresh comment thread (all parties) by a colleague of every caller's party. */
+const threadId = () => buildThread(db, compactId, commenter, 'paragraph').id;
 
 /** Makes a fresh member to act on, so each mutating call has its own target. */
 async function freshTarget() {
@@ -271,6 +278,41 @@ const PROCEDURES: {
         body: 'Added the source.',
       }),
   },
+  { name: 'comments.list', action: 'comment', call: (c) => c.comments.list({ compactId }) },
+  {
+    name: 'comments.create',
+    action: 'comment',
+    call: (c) =>
+      c.comments.create({ compactId, ...anchorFor(db, compactId, 'paragraph'), visibility: 'all', body: 'Why?' }),
+  },
+  {
+    name: 'comments.reply',
+    action: 'comment',
+    call: (c) => c.comments.reply({ compactId, threadId: threadId(), body: 'Because.' }),
+  },
+  { name: 'comments.resolve', action: 'comment', call: (c) => c.comments.resolve({ compactId, threadId: threadId() }) },
+  {
+    name: 'comments.reopen',
+    action: 'comment',
+    call: (c) => {
+      const id = threadId();
+      resolveThread(db.db, { userId: commenter.id, partyId: commenter.partyId, role: 'negotiator' }, compactId, id);
+      return c.comments.reopen({ compactId, threadId: id });
+    },
+  },
+  {
+    name: 'comments.deleteComment',
+    action: 'comment',
+    call: async (c) => {
+      const thread = await c.comments.create({
+        compactId,
+        ...anchorFor(db, compactId, 'one'),
+        visibility: 'delegation',
+        body: 'Mine.',
+      });
+      return c.comments.deleteComment({ compactId, commentId: thread.comments[0]!.id });
+    },
+  },
 ];
 
 let partyCode: string;
@@ -322,6 +364,7 @@ describe('every compact-scoped procedure × every role', () => {
       if (role === 'monitor') monitor = { userId: member.id, partyId };
       if (role === 'validator') validator = { userId: member.id, partyId };
     }
+    commenter = { id: (await memberWithRole(db, compactId, 'negotiator', partyId)).id, partyId };
     periodId = configureQuarters(db, compactId)[1]!.id;
     const indicator = buildIndicator(db, compactId, partyId);
     indicatorId = indicator.id;
