@@ -1,6 +1,9 @@
 import * as Y from 'yjs';
 import type { DbHandle } from '@/db/client';
-import { loadDoc } from '@/server/services/document-store';
+import { appendDocUpdate, loadDoc } from '@/server/services/document-store';
+import { contentToYUpdate } from '@/server/editor/document-content';
+import { newProvisionId } from '@/shared/negotiation/vocabulary';
+import { buildCompact } from './factories';
 import { plainText } from '@/server/services/comments/anchor';
 import { createThread } from '@/server/services/comments/thread-writes';
 import { bytesToBase64 } from '@/shared/comments/anchor-encoding';
@@ -67,4 +70,20 @@ export function buildThread(
     compactId,
     { ...anchorFor(handle, compactId, phrase), visibility, body: `On “${phrase}”.` },
   );
+}
+
+/** A compact whose text is one provision per paragraph given; answers its id and the provision ids. */
+export function compactWithProvisions(handle: DbHandle, paragraphs: readonly string[]) {
+  const compactId = buildCompact(handle).id;
+  const provisionIds = paragraphs.map(() => newProvisionId());
+  const update = contentToYUpdate({
+    type: 'doc',
+    content: paragraphs.map((text, index) => ({
+      type: 'provision',
+      attrs: { id: provisionIds[index], kind: 'operative', state: 'open' },
+      content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+    })),
+  });
+  appendDocUpdate(handle.db, compactId, update, { userId: null, partyId: null });
+  return { compactId, provisionIds };
 }
