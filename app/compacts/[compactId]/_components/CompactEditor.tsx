@@ -2,7 +2,9 @@
 
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect } from 'react';
 import { compactTextExtensions, DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { t } from '@/app/_lib/messages';
 import type { Collab, PresencePerson } from '@/app/_lib/use-collab';
@@ -19,10 +21,12 @@ interface Props {
   partyId: string;
   /** A section heading to scroll to (from an indicator's link). */
   section: string | null;
+  /** Told the editor once it exists (and null when it goes), for panels beside it (comments). */
+  onEditor?: (editor: Editor | null) => void;
 }
 
 /** Tiptap bound to the compact's Yjs document; editable only for roles that may edit. */
-export function CompactEditor({ collab, canEdit, user, partyId, section }: Props) {
+export function CompactEditor({ collab, canEdit, user, partyId, section, onEditor }: Props) {
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -51,6 +55,10 @@ export function CompactEditor({ collab, canEdit, user, partyId, section }: Props
   );
 
   useSectionJump(editor, section);
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
 
   if (!editor) return <p className="muted">{t('editor.loading')}</p>;
   return (

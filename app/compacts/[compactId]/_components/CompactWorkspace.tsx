@@ -1,10 +1,13 @@
 'use client';
 
+import type { Editor } from '@tiptap/core';
 import { useSearchParams } from 'next/navigation';
+import { useState } from 'react';
 import type { CompactRole } from '@/shared/roles';
 import type { CompactPermissions } from '@/app/_lib/router-types';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useCollab, type PresencePerson } from '@/app/_lib/use-collab';
+import { CommentsPanel } from './comments/CommentsPanel';
 import { CompactEditor } from './CompactEditor';
 import { ConnectionBadge } from './ConnectionBadge';
 import { MembersPanel } from './MembersPanel';
@@ -18,6 +21,7 @@ interface Props {
 export function CompactWorkspace({ compact, me }: Props) {
   const { collab, status, synced, people } = useCollab(compact.id);
   const section = useSearchParams().get('section');
+  const [editor, setEditor] = useState<Editor | null>(null);
   const roleName = t(`role.${me.role}` as MessageKey);
   return (
     <main className="workspace">
@@ -41,6 +45,7 @@ export function CompactWorkspace({ compact, me }: Props) {
             user={me.presence}
             partyId={me.partyId}
             section={section}
+            onEditor={setEditor}
           />
         ) : (
           <p className="muted">{t('editor.loading')}</p>
@@ -48,6 +53,7 @@ export function CompactWorkspace({ compact, me }: Props) {
       </section>
       <aside className="workspace-side">
         <PresenceList people={people} myUserId={me.presence.userId} />
+        <CommentsPanel compactId={compact.id} editor={editor} partyCode={me.presence.partyShortCode} />
         <MembersPanel compactId={compact.id} mayInvite={me.can.manageMembers} />
       </aside>
     </main>
