@@ -5,6 +5,17 @@ import { parties } from './parties';
 
 import { COMMENT_VISIBILITIES } from '@/shared/comments/comment-rules';
 
+/** Who wrote it, for which party (the membership's party in this compact), and when. */
+const authorship = () => ({
+  authorId: text('author_id')
+    .notNull()
+    .references(() => user.id),
+  partyId: text('party_id')
+    .notNull()
+    .references(() => parties.id),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
 /**
  * A discussion anchored to a range of the compact text. The anchor is two Yjs relative positions
  * (base64 of `Y.encodeRelativePosition`), so it follows the text through concurrent edits; the
@@ -25,14 +36,7 @@ export const commentThreads = sqliteTable(
     anchorEnd: text('anchor_end').notNull(),
     quote: text('quote').notNull(),
     visibility: text('visibility', { enum: COMMENT_VISIBILITIES }).notNull(),
-    authorId: text('author_id')
-      .notNull()
-      .references(() => user.id),
-    /** The party the author represents in this compact (the membership's). */
-    partyId: text('party_id')
-      .notNull()
-      .references(() => parties.id),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    ...authorship(),
     resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
     resolvedBy: text('resolved_by').references(() => user.id),
     /** Set when its last comment was deleted: the thread is then no longer listed. */
@@ -49,14 +53,8 @@ export const comments = sqliteTable(
     threadId: text('thread_id')
       .notNull()
       .references(() => commentThreads.id),
-    authorId: text('author_id')
-      .notNull()
-      .references(() => user.id),
-    partyId: text('party_id')
-      .notNull()
-      .references(() => parties.id),
+    ...authorship(),
     body: text('body').notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('comments_thread_idx').on(t.threadId, t.createdAt)],

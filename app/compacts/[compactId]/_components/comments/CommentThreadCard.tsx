@@ -35,6 +35,7 @@ export function CommentThreadCard({ compactId, thread, place, active, onSelect, 
   const resolve = useMutation(trpc.comments.resolve.mutationOptions(done));
   const reopen = useMutation(trpc.comments.reopen.mutationOptions(done));
   const remove = useMutation(trpc.comments.deleteComment.mutationOptions(done));
+  const settle = thread.resolved ? reopen : resolve;
   const notice = placeNotice(place);
 
   const submitReply = (event: FormEvent<HTMLFormElement>) => {
@@ -86,25 +87,14 @@ export function CommentThreadCard({ compactId, thread, place, active, onSelect, 
       )}
       {thread.can.settle && (
         <div className="comment-actions">
-          {thread.resolved ? (
-            <button
-              type="button"
-              className="button secondary small"
-              disabled={reopen.isPending}
-              onClick={() => reopen.mutate({ compactId, threadId: thread.id })}
-            >
-              {t('comments.reopen')}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button secondary small"
-              disabled={resolve.isPending}
-              onClick={() => resolve.mutate({ compactId, threadId: thread.id })}
-            >
-              {t('comments.resolve')}
-            </button>
-          )}
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={settle.isPending}
+            onClick={() => settle.mutate({ compactId, threadId: thread.id })}
+          >
+            {t(thread.resolved ? 'comments.reopen' : 'comments.resolve')}
+          </button>
         </div>
       )}
     </article>
