@@ -1,4 +1,5 @@
 import 'server-only';
+import { registerServerWriter } from './collab/collab-endpoint-registry';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CLIENT_ADDRESS_HEADER } from './auth/request-origin';
@@ -41,6 +42,7 @@ export function createAppServer(
 ): AppServer {
   const development = options.development ?? process.env.NODE_ENV !== 'production';
   checkSettings();
+  registerServerWriter(options.collab);
   const server = http.createServer((req, res) => {
     // The peer address, for sign-in throttling; whatever a client sent in this header is replaced.
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? 'unknown';

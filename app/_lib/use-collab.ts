@@ -5,6 +5,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CLOSE } from '@/shared/collab/close-codes';
 import { EDITOR_SCHEMA_VERSION } from '@/shared/editor/extensions';
+import { groupPresence, type PresenceEntry } from './presence-groups';
 
 export type ConnectionStatus =
   | 'connecting'
@@ -16,6 +17,7 @@ export type ConnectionStatus =
   | 'forbidden'
   | 'too-many-connections'
   | 'refused'
+  | 'refused-proposal'
   | 'outdated';
 
 /** Close codes after which this tab stops, and what it then shows. */
@@ -27,6 +29,8 @@ const TERMINAL_CLOSES = new Map<number, ConnectionStatus>([
   [CLOSE.tooLarge.code, 'refused'],
   [CLOSE.malformed.code, 'refused'],
   [CLOSE.outdatedEditor.code, 'outdated'],
+  // y-websocket would send the refused change again on every reconnect: this tab stops here.
+  [CLOSE.proposalRefused.code, 'refused-proposal'],
 ]);
 
 export interface PresencePerson {
@@ -49,7 +53,7 @@ export function useCollab(compactId: string) {
   const [collab, setCollab] = useState<Collab | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [synced, setSynced] = useState(false);
-  const [people, setPeople] = useState<PresencePerson[]>([]);
+  const [people, setPeople] = useState<PresenceEntry[]>([]);
   /** A new editing session (a fresh Y.Doc with a new client id) when the server says ours is taken. */
   const [session, setSession] = useState(0);
 
@@ -85,6 +89,7 @@ export function useCollab(compactId: string) {
       // Yjs picks client ids at random: in the rare case ours is already someone else's, start afresh.
       if (event?.code === CLOSE.clientIdTaken.code) return setSession((n) => n + 1);
       terminal = (event && TERMINAL_CLOSES.get(event.code)) ?? terminal;
+      if (terminal) provider.shouldConnect = false; // no reconnect: it would repeat what was refused
       refresh();
     };
     const onLocalUpdate = (_update: Uint8Array, origin: unknown) => {
@@ -95,12 +100,8 @@ export function useCollab(compactId: string) {
       }
     };
     const onAwareness = () => {
-      const byUser = new Map<string, PresencePerson>();
-      for (const state of provider.awareness.getStates().values()) {
-        const user = (state as { user?: PresencePerson }).user;
-        if (user?.userId) byUser.set(user.userId, user);
-      }
-      setPeople([...byUser.values()].sort((a, b) => a.name.localeCompare(b.name)));
+      const me = (provider.awareness.getLocalState() as { user?: PresencePerson } | null)?.user?.userId;
+      setPeople(groupPresence(provider.awareness.getStates().values(), me));
     };
     // The browser knows it is offline before a half-open socket times out: stop, and start again when back.
     const onOffline = () => {

@@ -9,6 +9,7 @@ import { CLOSE } from '@/shared/collab/close-codes';
 import { CollabConnection, type ConnectionAccess, type ConnectionLimits } from './connection';
 import { ConnectionCounts } from './connection-counts';
 import type { Room } from './room';
+import { negotiationEvents } from './negotiation-follow-up';
 import { RoomRegistry } from './room-registry';
 import { applyServerWrite, ServerWriteRefused } from './server-writes';
 import { compactExists, findMembership } from '../services/compacts';
@@ -60,7 +61,13 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
     onBusy: options.onWriteBusy,
   });
   // Client-id bindings are read (and, for documents stored before them, written once) on the writer's connection.
-  const rooms = new RoomRegistry(handle.db, writer, batcher, options.idleUnloadMs ?? config.collabIdleUnloadMs);
+  const rooms: RoomRegistry = new RoomRegistry(
+    handle.db,
+    writer,
+    batcher,
+    options.idleUnloadMs ?? config.collabIdleUnloadMs,
+    negotiationEvents(handle.db, (compactId, update, author) => applyServerWrite(rooms, compactId, update, author)),
+  );
   const connections = new Set<CollabConnection>();
   const counts = new ConnectionCounts(
     options.maxConnectionsPerPerson ?? config.collabMaxConnectionsPerPerson,

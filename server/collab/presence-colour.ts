@@ -19,10 +19,11 @@ const PALETTE = [
 
 /** One colour per party, by the order parties were created, so the first ten never share one. */
 export function partyColour(db: DbOrTx, partyId: string): string {
+  return partyColours(db).get(partyId) ?? PALETTE[0]!;
+}
+
+/** The colour of every party (as `partyColour` answers it), in one query. */
+export function partyColours(db: DbOrTx): Map<string, string> {
   const ids = db.select({ id: parties.id }).from(parties).orderBy(asc(parties.createdAt), asc(parties.id)).all();
-  const index = Math.max(
-    0,
-    ids.findIndex((p) => p.id === partyId),
-  );
-  return PALETTE[index % PALETTE.length]!;
+  return new Map(ids.map((p, index) => [p.id, PALETTE[index % PALETTE.length]!]));
 }

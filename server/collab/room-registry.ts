@@ -2,7 +2,7 @@ import 'server-only';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import type { DbOrTx } from '@/db/client';
-import { Room, type RoomPeer } from './room';
+import { Room, type RoomEvents, type RoomPeer } from './room';
 import type { UpdateBatcher } from './update-batcher';
 
 /**
@@ -19,6 +19,7 @@ export class RoomRegistry {
     private readonly sqlite: SqliteDatabase,
     private readonly batcher: UpdateBatcher,
     private readonly idleUnloadMs: number,
+    private readonly negotiation: Omit<RoomEvents, 'broken'>,
   ) {}
 
   /** The loaded room for a compact (loading it now if needed); the caller adds its peer at once. */
@@ -27,7 +28,10 @@ export class RoomRegistry {
     this.unloadTimers.delete(compactId);
     let room = this.rooms.get(compactId);
     if (!room) {
-      room = new Room(this.db, this.sqlite, this.batcher, compactId, (broken) => this.discard(broken));
+      room = new Room(this.db, this.sqlite, this.batcher, compactId, {
+        ...this.negotiation,
+        broken: (broken) => this.discard(broken),
+      });
       this.rooms.set(compactId, room);
     }
     return room;

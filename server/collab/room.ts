@@ -13,7 +13,9 @@ import { compactDocumentRules } from './document-rules';
 import { awarenessFrame, syncStep2Frame, updateFrame } from './protocol';
 import { SyncAnswers } from './sync-answers';
 import { checkUpdate } from './update-check';
-import type { PendingUpdate, UpdateBatcher, UpdateSink } from './update-batcher';
+import type { NegotiationFollowUp, PendingUpdate, UpdateBatcher, UpdateSink } from './update-batcher';
+import { holdsProposals, judgePartyEffects } from './party-rules';
+import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 
 /** Something a room can send frames to: one client connection. */
 export interface RoomPeer {
@@ -24,6 +26,18 @@ export interface RoomPeer {
   readonly owner: ClientOwner;
   /** Presence ids this peer has spoken for, withdrawn ones included: their states and clocks go when it leaves. */
   readonly awarenessClientIds: Set<number>;
+  /** A write the server built itself (already authorised by the policy): the party rules do not apply. */
+  readonly trusted?: boolean;
+}
+
+/** What a room tells the collaboration server about negotiation (see party-rules.ts). */
+export interface RoomEvents {
+  /** The room's copy is ahead of the disk or could not be trusted: drop it, reload on next use. */
+  broken(room: Room): void;
+  /** An update was refused by the party rules (the sender is closed, the room reloaded). */
+  proposalRefused(room: Room, author: ClientOwner, detail: string): void;
+  /** An update that needs a follow-up is stored. */
+  followUp(room: Room, followUp: NegotiationFollowUp): void;
 }
 
 export const CHECKPOINT_EVERY_UPDATES = 500;
@@ -50,13 +64,15 @@ export class Room implements UpdateSink {
   /** What the last applyUpdate actually changed (Yjs's update event), or null when nothing. */
   private integrated: Uint8Array | null = null;
   private broken = false;
+  /** The text holds brackets or options: every update's effect on them is judged (else only updates that write them). */
+  private holdsProposals: boolean;
 
   constructor(
     db: DbOrTx,
     sqlite: SqliteDatabase,
     private readonly batcher: UpdateBatcher,
     readonly compactId: string,
-    private readonly onBroken: (room: Room) => void,
+    private readonly events: RoomEvents,
   ) {
     const stored = loadDoc(db, compactId);
     this.doc = stored.doc;
@@ -64,6 +80,7 @@ export class Room implements UpdateSink {
     this.updatesSinceCheckpoint = stored.updatesSinceCheckpoint;
     this.answers = new SyncAnswers(this.doc, stored.fullState);
     this.clientIds = new RoomClientIds(loadClientOwners(sqlite, compactId));
+    this.holdsProposals = holdsProposals(this.doc, DOCUMENT_FIELD);
     this.doc.on('update', this.onDocUpdate);
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
@@ -78,15 +95,43 @@ export class Room implements UpdateSink {
       from.close(verdict.refusal);
       return 'refused';
     }
+    const judged = !from.trusted && (verdict.touchesNegotiation || this.holdsProposals);
+    let transaction: Y.Transaction | null = null;
+    const capture = (tr: Y.Transaction) => (transaction ??= tr);
     this.integrated = null;
     try {
+      if (judged) {
+        // What the update deletes stays readable until it is judged; nothing is collected meanwhile.
+        this.doc.gc = false;
+        this.doc.once('afterTransaction', capture);
+      }
       Y.applyUpdate(this.doc, update, from);
     } catch (error) {
       this.failed(error); // unexpected after the checks: the copy may be inconsistent, reload it
       return 'refused';
+    } finally {
+      this.doc.gc = true;
+      this.doc.off('afterTransaction', capture);
     }
     const integrated = this.integrated as Uint8Array | null;
     this.integrated = null;
+    let followUp: NegotiationFollowUp | undefined;
+    if (judged && transaction) {
+      const party = judgePartyEffects(this.doc, transaction, from.owner);
+      if (!party.ok) {
+        // Applied but never stored nor forwarded: the sender is refused, the room reloads from disk.
+        from.close(CLOSE.proposalRefused);
+        this.events.proposalRefused(this, from.owner, party.detail);
+        this.failed(null, CLOSE.documentReloaded);
+        return 'refused';
+      }
+      if (verdict.touchesNegotiation) this.holdsProposals = true;
+      const demote = party.demote.map((provision) => String(provision.getAttribute('id') ?? ''));
+      if (demote.length > 0 || party.provisionsChanged)
+        followUp = { demote, provisionsChanged: party.provisionsChanged };
+    } else if (verdict.touchesNegotiation) {
+      followUp = { demote: [], provisionsChanged: true }; // a trusted server write: ids are still checked
+    }
     if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
       // Parts Yjs could not integrate (e.g. references that wait on each other) are discarded:
       // what did integrate is stored and forwarded below; the sender resyncs.
@@ -109,12 +154,13 @@ export class Room implements UpdateSink {
       newClientIds,
       from,
       room: this,
+      followUp,
     });
     return 'queued';
   }
 
   /** The update is committed: forward it to everyone else. */
-  stored({ from, update }: PendingUpdate, updateId: number): void {
+  stored({ from, update, followUp }: PendingUpdate, updateId: number): void {
     if (this.broken) return;
     this.unstored--;
     this.lastUpdateId = updateId;
@@ -122,6 +168,7 @@ export class Room implements UpdateSink {
     const frame = updateFrame(update);
     from.stored?.(updateId); // before forwarding: a failure while forwarding cannot hide that it is stored
     for (const peer of this.peers) if (peer !== from) peer.send(frame);
+    if (followUp) this.events.followUp(this, followUp);
     if (this.unstored > 0) return;
     const waiting = this.waitingSyncs;
     this.waitingSyncs = [];
@@ -139,12 +186,13 @@ export class Room implements UpdateSink {
    * Integrated updates could not be stored: the server's copy is ahead of the disk. Every peer
    * is closed (they reconnect) and the room is dropped, to be loaded again from what is stored.
    */
-  failed(error: unknown): void {
+  failed(error: unknown, reason: CloseReason = CLOSE.serverError): void {
     if (this.broken) return;
     this.broken = true;
-    console.error(`Could not store or integrate an update for compact ${this.compactId}; reloading it:`, error);
-    for (const peer of this.peers) peer.close(CLOSE.serverError);
-    this.onBroken(this);
+    if (error)
+      console.error(`Could not store or integrate an update for compact ${this.compactId}; reloading it:`, error);
+    for (const peer of this.peers) peer.close(reason);
+    this.events.broken(this);
   }
 
   get hasUnstoredUpdates(): boolean {
@@ -175,7 +223,8 @@ export class Room implements UpdateSink {
   }
 
   private onDocUpdate = (update: Uint8Array) => {
-    this.integrated = update;
+    // Yjs may follow a remote update with a formatting clean-up of its own: both are kept.
+    this.integrated = this.integrated ? Y.mergeUpdates([this.integrated, update]) : update;
   };
 
   private onAwarenessUpdate = (

@@ -48,6 +48,7 @@ export function applyServerWrite(
     };
     const writer: RoomPeer = {
       owner: author,
+      trusted: true,
       awarenessClientIds: new Set(),
       send: () => undefined,
       close: (reason) => settle(() => reject(new ServerWriteRefused(reason))),

@@ -14,6 +14,15 @@ export interface UpdateSink {
 export interface PendingUpdate extends UpdateToAppend {
   from: RoomPeer;
   room: UpdateSink;
+  /** Follow-up the server owes once it is stored (provisions to demote, ids to repair), if any. */
+  followUp?: NegotiationFollowUp;
+}
+
+export interface NegotiationFollowUp {
+  /** Ids of agreed provisions that gained brackets or options: demoted to `bracketed`. */
+  demote: string[];
+  /** Provisions were added, removed or had attributes changed: ids are checked for duplicates. */
+  provisionsChanged: boolean;
 }
 
 export interface WriterOptions {

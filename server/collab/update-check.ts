@@ -6,7 +6,28 @@ import type { RoomClientIds } from './client-ids';
 import { CLOSE, type CloseReason } from '@/shared/collab/close-codes';
 import { markNameOf, type DocumentRules } from './document-rules';
 
-export type UpdateVerdict = { ok: true; newClientIds: number[] } | { ok: false; refusal: CloseReason; detail: string };
+export type UpdateVerdict =
+  | {
+      ok: true;
+      newClientIds: number[];
+      /** It writes brackets, options, provisions or their attributes: the party rules judge its effect. */
+      touchesNegotiation: boolean;
+    }
+  | { ok: false; refusal: CloseReason; detail: string };
+
+const NEGOTIATION_ELEMENTS = new Set(['provision', 'option']);
+const NEGOTIATION_ATTRIBUTES = new Set(['id', 'kind', 'state', 'partyId', 'userId']);
+
+function touchesNegotiation(item: Y.Item, key: string | null | undefined): boolean {
+  const content = item.content;
+  if (content instanceof Y.ContentFormat) return markNameOf(content.key) === 'bracket';
+  if (content instanceof Y.ContentAny) return typeof key === 'string' && NEGOTIATION_ATTRIBUTES.has(key);
+  return (
+    content instanceof Y.ContentType &&
+    content.type instanceof Y.XmlElement &&
+    NEGOTIATION_ELEMENTS.has(content.type.nodeName)
+  );
+}
 
 const refuse = (refusal: CloseReason, detail: string): UpdateVerdict => ({ ok: false, refusal, detail });
 
@@ -67,6 +88,7 @@ export function checkUpdate(
     return range !== undefined && id.clock >= range.start && id.clock < range.end;
   };
   const keyOf = mapKeyResolver(doc, structs, stateOf);
+  let negotiation = false;
 
   for (const struct of structs) {
     if (struct.id.clock + struct.length <= stateOf(struct.id.client)) continue;
@@ -83,8 +105,10 @@ export function checkUpdate(
     const parent: unknown = struct.parent;
     if (typeof parent === 'string' && !rules.rootNames.has(parent))
       return refuse(CLOSE.outsideSchema, `root type ${parent.slice(0, 40)}`);
-    const problem = contentProblem(struct, keyOf(struct), rules);
+    const key = keyOf(struct);
+    const problem = contentProblem(struct, key, rules);
     if (problem) return refuse(CLOSE.outsideSchema, problem);
+    negotiation ||= touchesNegotiation(struct, key);
   }
 
   for (const [client, deletions] of ds.clients) {
@@ -94,7 +118,7 @@ export function checkUpdate(
         return refuse(CLOSE.unknownDependency, `deletes unknown ${client}:${deletion.clock}`);
     }
   }
-  return { ok: true, newClientIds };
+  return { ok: true, newClientIds, touchesNegotiation: negotiation };
 }
 
 /**

@@ -12,6 +12,11 @@ export const ROLE_ACTIONS = {
   read: ['admin', 'negotiator', 'monitor', 'validator', 'reviewer'],
   /** Change the compact text in the live editor. */
   editText: ['admin', 'negotiator'],
+  /**
+   * Chair the negotiation (the penholder): declare provisions' agreement states and accept an
+   * option — for every party, so no single negotiator may.
+   */
+  chairNegotiation: ['admin'],
   /** Invite, change, remove members; rename, deactivate and reset the accounts that reach no further than the compact. */
   manageMembers: ['admin'],
   /** Create, accept, change and retire indicators and commitments, set targets, configure periods, import the framework CSV. */

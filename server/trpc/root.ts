@@ -7,7 +7,9 @@ import { indicatorsRouter } from './routers/indicators';
 import { progressRouter } from './routers/progress';
 import { compactsRouter } from './routers/compacts';
 import { membersRouter } from './routers/members';
+import { negotiationRouter } from './routers/negotiation';
 import { partiesRouter } from './routers/parties';
+import { provisionsRouter } from './routers/provisions';
 import { commentsRouter } from './routers/comments';
 
 export const appRouter = router({
@@ -19,6 +21,8 @@ export const appRouter = router({
   commitments: commitmentsRouter,
   indicators: indicatorsRouter,
   progress: progressRouter,
+  negotiation: negotiationRouter,
+  provisions: provisionsRouter,
   comments: commentsRouter,
 });
 

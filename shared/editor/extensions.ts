@@ -1,11 +1,14 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { compactTableExtensions } from './compact-table';
+import { PasteCleanup } from './paste/paste-cleanup';
 import { Bracket } from './negotiation/bracket-mark';
 import { CompactDocument } from './negotiation/document-node';
 import { ProvisionOption } from './negotiation/option-node';
 import { ProvisionIds } from './negotiation/provision-ids';
 import { Provision } from './negotiation/provision-node';
 import { ProvisionNumbers } from './negotiation/provision-numbers';
+import { PartyGuard, type PartyGuardReason } from './negotiation/party-guard';
 import { noProposer, type ProposerSource } from './negotiation/proposer';
 
 /**
@@ -22,6 +25,8 @@ export const DOCUMENT_FIELD = 'default';
 export interface CompactTextOptions {
   /** Who brackets and options are proposed as (the browser editor of a person who may edit). */
   proposer?: ProposerSource;
+  /** Told when the editor stopped an edit of another party's proposal (see party-guard.ts). */
+  onBlocked?: (reason: PartyGuardReason) => void;
 }
 
 /**
@@ -29,7 +34,10 @@ export interface CompactTextOptions {
  * Collaboration and CollaborationCaret on top) and by server-side conversion.
  * Undo/redo is off: with Collaboration on, undo comes from the Yjs UndoManager.
  */
-export function compactTextExtensions({ proposer = noProposer }: CompactTextOptions = {}): AnyExtension[] {
+export function compactTextExtensions({
+  proposer = noProposer,
+  onBlocked = () => undefined,
+}: CompactTextOptions = {}): AnyExtension[] {
   return [
     StarterKit.configure({
       document: false,
@@ -47,5 +55,9 @@ export function compactTextExtensions({ proposer = noProposer }: CompactTextOpti
     Bracket.configure({ proposer }),
     ProvisionIds,
     ProvisionNumbers,
+    PartyGuard.configure({ proposer, onBlocked }),
+    // Before the tables: a paste into a table (which prosemirror-tables takes over) still updates the paste notice.
+    PasteCleanup,
+    ...compactTableExtensions(),
   ];
 }

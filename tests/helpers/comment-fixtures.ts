@@ -50,6 +50,14 @@ export function anchorIn(doc: Y.Doc, phrase: string) {
   throw new Error(`"${phrase}" is not in the document`);
 }
 
+/** The first few words of a compact's stored text (for tests that need any text to anchor to). */
+export function someWordsOf(handle: DbHandle, compactId: string): string {
+  const { doc } = loadDoc(handle.db, compactId);
+  const run = textRuns(doc).find((text) => plainText(text).trim().length > 0);
+  if (!run) throw new Error('the compact has no text');
+  return plainText(run).slice(0, 8);
+}
+
 /** The anchor of `phrase` in the stored document of a compact. */
 export function anchorFor(handle: DbHandle, compactId: string, phrase: string) {
   const { doc } = loadDoc(handle.db, compactId);

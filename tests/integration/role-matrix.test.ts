@@ -16,7 +16,10 @@ import {
   submittedBy,
 } from '../helpers/framework-fixtures';
 import { createTestDb } from '../helpers/test-db';
-import { anchorFor, buildThread } from '../helpers/comment-fixtures';
+import { withOption } from '../helpers/negotiation-fixtures';
+import { inProcessCollab } from '@/server/collab/in-process-collab';
+import { registerServerWriter } from '@/server/collab/collab-endpoint-registry';
+import { anchorFor, buildThread, someWordsOf } from '../helpers/comment-fixtures';
 import { resolveThread } from '@/server/services/comments/thread-writes';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
@@ -28,6 +31,7 @@ type Caller = Awaited<ReturnType<typeof callerFor>>;
 const ROLE_MATRIX: Record<CompactAction, readonly CompactRole[]> = {
   read: ['admin', 'negotiator', 'monitor', 'validator', 'reviewer'],
   editText: ['admin', 'negotiator'],
+  chairNegotiation: ['admin'],
   manageMembers: ['admin'],
   manageFramework: ['admin'],
   proposeIndicator: ['negotiator'],
@@ -60,10 +64,13 @@ let periodId: string;
 let indicatorId: string;
 let monitor: { userId: string; partyId: string };
 let validator: { userId: string; partyId: string };
+let provisionId: string;
 let commenter: { id: string; partyId: string };
 
 /** A fresh comment thread (all parties) by a colleague of every caller's party. */
-const threadId = () => buildThread(db, compactId, commenter, 'paragraph').id;
+const threadId = () => buildThread(db, compactId, commenter, someWordsOf(db, compactId)).id;
+/** An anchor on whatever the text says by then (the chair's procedures change it). */
+const someAnchor = () => anchorFor(db, compactId, someWordsOf(db, compactId));
 
 /** Makes a fresh member to act on, so each mutating call has its own target. */
 async function freshTarget() {
@@ -79,6 +86,16 @@ const PROCEDURES: {
 }[] = [
   { name: 'compacts.byId', action: 'read', call: (c) => c.compacts.byId({ compactId }) },
   { name: 'compacts.text', action: 'read', call: (c) => c.compacts.text({ compactId }) },
+  {
+    name: 'negotiation.setProvisionState',
+    action: 'chairNegotiation',
+    call: (c) => c.negotiation.setProvisionState({ compactId, provisionId, state: 'open' }),
+  },
+  {
+    name: 'negotiation.acceptOption',
+    action: 'chairNegotiation',
+    call: (c) => c.negotiation.acceptOption({ compactId, provisionId, optionIndex: 0 }),
+  },
   { name: 'members.list', action: 'read', call: (c) => c.members.list({ compactId }) },
   { name: 'compacts.myPresence', action: 'read', call: (c) => c.compacts.myPresence({ compactId }) },
   {
@@ -278,12 +295,13 @@ const PROCEDURES: {
         body: 'Added the source.',
       }),
   },
+  { name: 'provisions.partyLegend', action: 'read', call: (c) => c.provisions.partyLegend({ compactId }) },
+  { name: 'provisions.indicators', action: 'read', call: (c) => c.provisions.indicators({ compactId }) },
   { name: 'comments.list', action: 'comment', call: (c) => c.comments.list({ compactId }) },
   {
     name: 'comments.create',
     action: 'comment',
-    call: (c) =>
-      c.comments.create({ compactId, ...anchorFor(db, compactId, 'paragraph'), visibility: 'all', body: 'Why?' }),
+    call: (c) => c.comments.create({ compactId, ...someAnchor(), visibility: 'all', body: 'Why?' }),
   },
   {
     name: 'comments.reply',
@@ -306,7 +324,7 @@ const PROCEDURES: {
     call: async (c) => {
       const thread = await c.comments.create({
         compactId,
-        ...anchorFor(db, compactId, 'one'),
+        ...someAnchor(),
         visibility: 'delegation',
         body: 'Mine.',
       });
@@ -350,11 +368,15 @@ describe('every compact-scoped procedure × every role', () => {
   });
 
   const callers = new Map<CompactRole, Caller>();
+  let collab: ReturnType<typeof inProcessCollab>;
   let outsider: Caller;
   let signedOut: Caller;
 
   before(async () => {
     compactId = buildCompact(db, { text: 'Operative paragraph one.' }).id;
+    provisionId = withOption(db, compactId);
+    collab = inProcessCollab(db);
+    registerServerWriter(collab);
     const party = buildParty(db);
     partyId = party.id;
     partyCode = party.shortCode;
@@ -374,7 +396,10 @@ describe('every compact-scoped procedure × every role', () => {
     outsider = (await memberWithRole(db, other, 'admin')).caller;
     signedOut = await callerFor(db, null);
   });
-  after(() => db.cleanup());
+  after(async () => {
+    await collab.close();
+    db.cleanup();
+  });
 
   for (const procedure of PROCEDURES) {
     for (const role of COMPACT_ROLES) {

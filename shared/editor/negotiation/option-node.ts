@@ -48,7 +48,8 @@ function mapText(node: ProseMirrorNode, change: (text: ProseMirrorNode) => Prose
  */
 export const ProvisionOption = Node.create<OptionOptions>({
   name: 'option',
-  content: '(paragraph | bulletList | orderedList)+',
+  // Whatever a provision's own wording may hold, so any wording can be proposed as an alternative.
+  content: '(paragraph | bulletList | orderedList | blockquote | table)+',
   defining: true,
   isolating: true,
 

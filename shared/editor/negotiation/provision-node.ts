@@ -29,7 +29,7 @@ function topLevelBlock(editor: Editor): { node: ProseMirrorNode; pos: number } |
  */
 export const Provision = Node.create({
   name: 'provision',
-  content: '(paragraph | bulletList | orderedList | blockquote | option)+',
+  content: '(paragraph | bulletList | orderedList | blockquote | table | option)+',
   defining: true,
   isolating: true,
   priority: 1000,

@@ -2,15 +2,15 @@
 
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import type { Editor } from '@tiptap/core';
-import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect } from 'react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { PartyGuardReason } from '@/shared/editor/negotiation/party-guard';
 import { compactTextExtensions, DOCUMENT_FIELD } from '@/shared/editor/extensions';
-import { t } from '@/app/_lib/messages';
+import { t, type MessageKey } from '@/app/_lib/messages';
 import type { Collab, PresencePerson } from '@/app/_lib/use-collab';
 import { renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
-import { useSectionJump } from './use-section-jump';
+import { NegotiationView } from './negotiation/negotiation-decorations';
 
 interface Props {
   collab: Collab;
@@ -19,27 +19,43 @@ interface Props {
   user: PresencePerson;
   /** The party this person represents here: their brackets and options are proposed in its name. */
   partyId: string;
-  /** A section heading to scroll to (from an indicator's link). */
-  section: string | null;
-  /** Told the editor once it exists (and null when it goes), for panels beside it (comments). */
+  /** Kept mounted but not shown (while the clean text view is on): cursor and undo survive. */
+  hidden?: boolean;
+  /** Hands the editor to the page (provisions panel, clean text), and null when it goes. */
   onEditor?: (editor: Editor | null) => void;
+  /** Controls shown under the formatting toolbar (the negotiation toolbar). */
+  negotiationTools?: (editor: Editor) => ReactNode;
 }
 
 /** Tiptap bound to the compact's Yjs document; editable only for roles that may edit. */
-export function CompactEditor({ collab, canEdit, user, partyId, section, onEditor }: Props) {
+const BLOCKED_NOTICE_MS = 8000;
+
+export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor, negotiationTools }: Props) {
+  // Each stop is a new object, so the notice stays up for its full time after every attempt.
+  const [blocked, setBlocked] = useState<{ reason: PartyGuardReason } | null>(null);
+  const showBlocked = useCallback((reason: PartyGuardReason) => setBlocked({ reason }), []);
+  useEffect(() => {
+    if (!blocked) return;
+    const timer = setTimeout(() => setBlocked(null), BLOCKED_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [blocked]);
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: canEdit,
       extensions: [
-        ...compactTextExtensions({ proposer: () => (canEdit ? { partyId, userId: user.userId } : null) }),
+        ...compactTextExtensions({
+          proposer: () => (canEdit ? { partyId, userId: user.userId } : null),
+          onBlocked: showBlocked,
+        }),
         Collaboration.configure({ document: collab.doc, field: DOCUMENT_FIELD }),
         CollaborationCaret.configure({
           provider: collab.provider,
           user,
-          render: renderCaret,
+          render: (remote) => renderCaret(remote, user.userId),
           selectionRender: renderSelection,
         }),
+        NegotiationView,
       ],
       editorProps: {
         attributes: {
@@ -51,10 +67,9 @@ export function CompactEditor({ collab, canEdit, user, partyId, section, onEdito
         },
       },
     },
-    [collab, canEdit, partyId, user.userId],
+    [collab, canEdit, partyId, user.userId, showBlocked],
   );
 
-  useSectionJump(editor, section);
   useEffect(() => {
     onEditor?.(editor);
     return () => onEditor?.(null);
@@ -62,8 +77,12 @@ export function CompactEditor({ collab, canEdit, user, partyId, section, onEdito
 
   if (!editor) return <p className="muted">{t('editor.loading')}</p>;
   return (
-    <div className="editor">
+    <div className="editor" hidden={hidden}>
       {canEdit && <EditorToolbar editor={editor} />}
+      {negotiationTools?.(editor)}
+      <p className="notice blocked-notice" role="status" aria-live="polite">
+        {blocked ? t(`negotiation.blocked.${blocked.reason}` as MessageKey) : ''}
+      </p>
       <EditorContent editor={editor} />
     </div>
   );

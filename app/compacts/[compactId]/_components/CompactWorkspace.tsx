@@ -1,17 +1,18 @@
 'use client';
 
-import type { Editor } from '@tiptap/core';
 import { useSearchParams } from 'next/navigation';
-import { useState } from 'react';
 import type { CompactRole } from '@/shared/roles';
 import type { CompactPermissions } from '@/app/_lib/router-types';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useCollab, type PresencePerson } from '@/app/_lib/use-collab';
 import { CommentsPanel } from './comments/CommentsPanel';
-import { CompactEditor } from './CompactEditor';
 import { ConnectionBadge } from './ConnectionBadge';
+import { RefusedChangeNotice } from './RefusedChangeNotice';
 import { MembersPanel } from './MembersPanel';
 import { PresenceList } from './PresenceList';
+import { NegotiationPane } from './negotiation/NegotiationPane';
+import { ProvisionsPanel } from './negotiation/ProvisionsPanel';
+import { useNegotiationWorkspace } from './negotiation/use-negotiation-workspace';
 
 interface Props {
   compact: { id: string; title: string; description: string };
@@ -20,8 +21,9 @@ interface Props {
 
 export function CompactWorkspace({ compact, me }: Props) {
   const { collab, status, synced, people } = useCollab(compact.id);
-  const section = useSearchParams().get('section');
-  const [editor, setEditor] = useState<Editor | null>(null);
+  const searchParams = useSearchParams();
+  const section = searchParams.get('section');
+  const negotiation = useNegotiationWorkspace(compact.id);
   const roleName = t(`role.${me.role}` as MessageKey);
   return (
     <main className="workspace">
@@ -38,22 +40,29 @@ export function CompactWorkspace({ compact, me }: Props) {
           </div>
         </div>
         {!me.can.editText && <p className="muted small">{t('editor.readOnlyHint', { role: roleName })}</p>}
+        {collab && status === 'refused-proposal' && <RefusedChangeNotice collab={collab} />}
         {collab && synced ? (
-          <CompactEditor
+          <NegotiationPane
+            compactId={compact.id}
+            negotiation={negotiation}
             collab={collab}
             canEdit={me.can.editText}
+            chair={me.can.chairNegotiation}
             user={me.presence}
             partyId={me.partyId}
+            provision={searchParams.get('provision')}
             section={section}
-            onEditor={setEditor}
           />
         ) : (
           <p className="muted">{t('editor.loading')}</p>
         )}
       </section>
       <aside className="workspace-side">
+        {negotiation.editor && (
+          <ProvisionsPanel editor={negotiation.editor} data={negotiation.data} onJump={negotiation.jump} />
+        )}
         <PresenceList people={people} myUserId={me.presence.userId} />
-        <CommentsPanel compactId={compact.id} editor={editor} partyCode={me.presence.partyShortCode} />
+        <CommentsPanel compactId={compact.id} editor={negotiation.editor} partyCode={me.presence.partyShortCode} />
         <MembersPanel compactId={compact.id} mayInvite={me.can.manageMembers} />
       </aside>
     </main>

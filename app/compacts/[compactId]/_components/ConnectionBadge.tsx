@@ -12,6 +12,7 @@ const LABELS: Record<ConnectionStatus, MessageKey> = {
   forbidden: 'status.forbidden',
   'too-many-connections': 'status.tooManyConnections',
   refused: 'status.refused',
+  'refused-proposal': 'status.refusedProposal',
   outdated: 'status.outdated',
 };
 

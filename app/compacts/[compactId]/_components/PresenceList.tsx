@@ -1,7 +1,9 @@
 import { t } from '@/app/_lib/messages';
-import type { PresencePerson } from '@/app/_lib/use-collab';
+import type { PresenceEntry } from '@/app/_lib/presence-groups';
 
-export function PresenceList({ people, myUserId }: { people: PresencePerson[]; myUserId: string }) {
+/** Who is in the document: one line per person (their tabs counted), the viewer marked "you". */
+export function PresenceList({ people, myUserId }: { people: PresenceEntry[]; myUserId: string }) {
+  const others = people.filter((person) => person.userId !== myUserId);
   return (
     <section className="card side-card">
       <h2>{t('presence.title')}</h2>
@@ -14,6 +16,7 @@ export function PresenceList({ people, myUserId }: { people: PresencePerson[]; m
             <span>
               <span className="person-name">
                 {person.name} {person.userId === myUserId && <span className="muted">{t('presence.you')}</span>}
+                {person.tabs > 1 && <span className="muted"> · {t('presence.tabs', { count: person.tabs })}</span>}
               </span>
               <span className="person-party">
                 {person.partyName}
@@ -23,7 +26,7 @@ export function PresenceList({ people, myUserId }: { people: PresencePerson[]; m
           </li>
         ))}
       </ul>
-      {people.length <= 1 && <p className="muted small">{t('presence.empty')}</p>}
+      {others.length === 0 && <p className="muted small">{t('presence.empty')}</p>}
     </section>
   );
 }

@@ -1,0 +1,26 @@
+import type { PresencePerson } from './use-collab';
+
+/** One person in the presence list, however many tabs (connections) they have open. */
+export interface PresenceEntry extends PresencePerson {
+  /** How many of this person's connections are in the document: 2 when they have two tabs open. */
+  tabs: number;
+}
+
+/**
+ * Groups awareness states by person: one entry per userId, counting their tabs (each tab is a
+ * connection with its own client id and state). States without a person (a tab whose editor has
+ * not started yet, or that left) are skipped. The viewer comes first, then everyone else by name.
+ */
+export function groupPresence(states: Iterable<unknown>, myUserId?: string): PresenceEntry[] {
+  const byUser = new Map<string, PresenceEntry>();
+  for (const state of states) {
+    const user = (state as { user?: Partial<PresencePerson> } | null)?.user;
+    if (!user || typeof user.userId !== 'string' || typeof user.name !== 'string') continue;
+    const seen = byUser.get(user.userId);
+    if (seen) seen.tabs++;
+    else byUser.set(user.userId, { ...(user as PresencePerson), tabs: 1 });
+  }
+  return [...byUser.values()].sort(
+    (a, b) => Number(b.userId === myUserId) - Number(a.userId === myUserId) || a.name.localeCompare(b.name),
+  );
+}

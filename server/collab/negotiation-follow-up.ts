@@ -1,0 +1,66 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { repairProvisions, type ProvisionRepairs } from '../editor/provision-repairs';
+import { recordAuditEvent } from '../services/audit';
+import { SYSTEM_AUTHOR, type ClientOwner } from '../services/doc-clients';
+import { buildServerUpdate } from '../services/server-edits';
+import type { RoomEvents } from './room';
+
+type Write = (compactId: string, update: Uint8Array, author: ClientOwner) => Promise<number | null>;
+
+/**
+ * The collaboration server's side of the party rules: a refused update is an audit event; an
+ * accepted one that added brackets or options to agreed provisions, or changed provisions, is
+ * followed by the server's own write (as the system) demoting those provisions and repairing
+ * duplicate or missing ids — one follow-up at a time per compact, each on the stored text.
+ */
+export function negotiationEvents(db: Db, write: Write): Omit<RoomEvents, 'broken'> {
+  const queues = new Map<string, Promise<void>>();
+
+  async function followUp(compactId: string, demote: ReadonlySet<string>): Promise<void> {
+    let repairs: ProvisionRepairs = { demoted: [], renamed: [] };
+    const update = buildServerUpdate(db, compactId, (doc) => (repairs = repairProvisions(doc, demote)));
+    if (repairs.demoted.length === 0 && repairs.renamed.length === 0) return;
+    await write(compactId, update, SYSTEM_AUTHOR);
+    for (const id of repairs.demoted)
+      recordAuditEvent(db, SYSTEM_AUTHOR, {
+        compactId,
+        action: 'provision.demoted',
+        entityType: 'provision',
+        entityId: id,
+        after: { state: 'bracketed', why: 'brackets or options were added to agreed text' },
+      });
+    if (repairs.renamed.length > 0)
+      recordAuditEvent(db, SYSTEM_AUTHOR, {
+        compactId,
+        action: 'provision.ids-repaired',
+        entityType: 'compact',
+        entityId: compactId,
+        after: { renamed: repairs.renamed },
+      });
+  }
+
+  return {
+    proposalRefused(room, author, detail) {
+      console.warn(`Refused an update to compact ${room.compactId} by ${author.userId ?? 'the system'}: ${detail}`);
+      recordAuditEvent(db, author, {
+        compactId: room.compactId,
+        action: 'text.update-refused',
+        entityType: 'compact',
+        entityId: room.compactId,
+        after: { reason: detail },
+      });
+    },
+    followUp(room, { demote }) {
+      const { compactId } = room;
+      const previous = queues.get(compactId) ?? Promise.resolve();
+      const next = previous
+        .then(() => followUp(compactId, new Set(demote)))
+        .catch((error: unknown) => console.error(`Could not repair the provisions of compact ${compactId}:`, error))
+        .finally(() => {
+          if (queues.get(compactId) === next) queues.delete(compactId);
+        });
+      queues.set(compactId, next);
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import 'server-only';
+import { inArray } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { Db } from '@/db/client';
+import { parties } from '@/db/schema/parties';
+import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
+import { agreementProblem, listProvisions, type ProvisionSummary } from '@/shared/negotiation/provisions';
+import type { AgreementState } from '@/shared/negotiation/vocabulary';
+import { ServerWriteRefused, ServerWriteUnconfirmed } from '../../collab/server-writes';
+import { serverWriter } from '../../collab/collab-endpoint-registry';
+import { compactTextSchema, yDocToContent } from '../../editor/document-content';
+import type { CompactMember } from '../../policies/compact-member';
+import { recordAuditEvent } from '../audit';
+import { DomainError } from '../domain-error';
+import { buildServerUpdate } from '../server-edits';
+
+/** The provision as the stored text has it (summary and Yjs element), or NOT_FOUND. */
+function findProvision(doc: Y.Doc, provisionId: string): { summary: ProvisionSummary; element: Y.XmlElement } {
+  const summary = listProvisions(compactTextSchema().nodeFromJSON(yDocToContent(doc))).find(
+    (provision) => provision.id === provisionId,
+  );
+  const element = doc
+    .getXmlFragment(DOCUMENT_FIELD)
+    .toArray()
+    .find(
+      (child): child is Y.XmlElement =>
+        child instanceof Y.XmlElement && child.nodeName === 'provision' && child.getAttribute('id') === provisionId,
+    );
+  if (!summary || !element) throw new DomainError('NOT_FOUND', 'No provision with this id in the text.');
+  return { summary, element };
+}
+
+function partyCodes(db: Db, partyIds: string[]): string {
+  if (partyIds.length === 0) return '';
+  const rows = db
+    .select({ id: parties.id, shortCode: parties.shortCode })
+    .from(parties)
+    .where(inArray(parties.id, [...new Set(partyIds)]))
+    .all();
+  const codes = new Map(rows.map((row) => [row.id, row.shortCode]));
+  return [...new Set(partyIds)].map((id) => codes.get(id) ?? 'an unknown party').join(', ');
+}
+
+/** Writes the chair's edit through the server write path, attributed to the chair (and their party). */
+async function writeAsChair(member: CompactMember, compactId: string, update: Uint8Array): Promise<number | null> {
+  try {
+    return await serverWriter().writeUpdate(compactId, update, { userId: member.userId, partyId: member.partyId });
+  } catch (error) {
+    if (error instanceof ServerWriteUnconfirmed)
+      throw new DomainError(
+        'CONFLICT',
+        'The text did not confirm the change in time; reload to see whether it applied.',
+      );
+    if (error instanceof ServerWriteRefused)
+      throw new DomainError('CONFLICT', 'The text refused the change; reload and try again.');
+    throw error;
+  }
+}
+
+/** Reads the stored text, lets `decide` check and prepare the edit, and builds it as one server update. */
+function prepare<T>(
+  db: Db,
+  compactId: string,
+  provisionId: string,
+  decide: (found: { summary: ProvisionSummary; element: Y.XmlElement }) => T,
+): { update: Uint8Array; outcome: T } {
+  let outcome: T | undefined;
+  const update = buildServerUpdate(db, compactId, (doc) => {
+    outcome = decide(findProvision(doc, provisionId));
+  });
+  return { update, outcome: outcome as T };
+}
+
+/**
+ * The chair (a compact admin) declares a provision's agreement state. `agreed` and
+ * `agreed-ad-ref` need a provision without brackets and without open options. Applied through the
+ * server write path as the chair's edit, and audited; everyone sees it live.
+ */
+export async function setProvisionState(
+  db: Db,
+  member: CompactMember,
+  input: { compactId: string; provisionId: string; state: AgreementState },
+): Promise<{ updateId: number | null }> {
+  const { update, outcome: before } = prepare(db, input.compactId, input.provisionId, ({ summary, element }) => {
+    const problem = agreementProblem(summary, input.state);
+    if (problem === 'has-brackets')
+      throw new DomainError(
+        'BAD_REQUEST',
+        `${summary.label} still has text in brackets (${partyCodes(db, summary.bracketParties)}): it can be declared agreed once they are resolved.`,
+      );
+    if (problem === 'has-options')
+      throw new DomainError(
+        'BAD_REQUEST',
+        `${summary.label} still has ${summary.optionParties.length} options open (${partyCodes(db, summary.optionParties)}): accept one first.`,
+      );
+    if (summary.state !== input.state) element.setAttribute('state', input.state);
+    return summary.state;
+  });
+  if (before === input.state) return { updateId: null };
+  const updateId = await writeAsChair(member, input.compactId, update);
+  recordAuditEvent(db, member, {
+    compactId: input.compactId,
+    action: 'provision.state-changed',
+    entityType: 'provision',
+    entityId: input.provisionId,
+    before: { state: before },
+    after: { state: input.state, updateId },
+  });
+  return { updateId };
+}
+
+/**
+ * The chair accepts one option of a provision (its wording replaces the provision's wording and
+ * the other options), or keeps the provision's own wording (`optionIndex` null: every option goes).
+ * The text's history keeps every option; the acceptance is audited with the option's wording.
+ */
+export async function acceptOption(
+  db: Db,
+  member: CompactMember,
+  input: { compactId: string; provisionId: string; optionIndex: number | null },
+): Promise<{ updateId: number | null }> {
+  const { update, outcome } = prepare(db, input.compactId, input.provisionId, ({ element }) => {
+    const children = element.toArray();
+    const options = children.filter(
+      (child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === 'option',
+    );
+    if (options.length === 0) throw new DomainError('BAD_REQUEST', 'This provision has no options to decide on.');
+    if (input.optionIndex === null) {
+      for (let i = children.length - 1; i >= 0; i--)
+        if (options.includes(children[i] as Y.XmlElement)) element.delete(i, 1);
+      return { partyId: null, wording: null };
+    }
+    const chosen = options[input.optionIndex];
+    if (!chosen) throw new DomainError('BAD_REQUEST', `This provision has ${options.length} options.`);
+    const wording = chosen.toArray().map((block) => block.clone());
+    const record = { partyId: chosen.getAttribute('partyId') ?? null, wording: chosen.toString().slice(0, 4000) };
+    element.delete(0, element.length);
+    element.insert(0, wording as Y.XmlElement[]);
+    return record;
+  });
+  const updateId = await writeAsChair(member, input.compactId, update);
+  recordAuditEvent(db, member, {
+    compactId: input.compactId,
+    action: input.optionIndex === null ? 'provision.options-withdrawn' : 'provision.option-accepted',
+    entityType: 'provision',
+    entityId: input.provisionId,
+    after: { optionIndex: input.optionIndex, optionPartyId: outcome.partyId, wording: outcome.wording, updateId },
+  });
+  return { updateId };
+}

@@ -1,0 +1,20 @@
+import 'server-only';
+import { z } from 'zod';
+import { acceptOption, setProvisionState } from '@/server/services/negotiation/agreement';
+import { AGREEMENT_STATES, PROVISION_ID_PATTERN } from '@/shared/negotiation/vocabulary';
+import { compactProcedure, router } from '../init';
+
+const provisionId = z.string().regex(PROVISION_ID_PATTERN, 'Not a provision id.');
+/** Generous: a provision with more options than this is not a negotiation any more. */
+const MAX_OPTION_INDEX = 99;
+
+export const negotiationRouter = router({
+  /** The chair declares a provision open, bracketed, agreed ad referendum or agreed. */
+  setProvisionState: compactProcedure('chairNegotiation')
+    .input(z.object({ provisionId, state: z.enum(AGREEMENT_STATES) }))
+    .mutation(({ ctx, input }) => setProvisionState(ctx.handle.db, ctx.member, input)),
+  /** The chair accepts one option (0-based among the provision's options), or keeps the provision's wording (null). */
+  acceptOption: compactProcedure('chairNegotiation')
+    .input(z.object({ provisionId, optionIndex: z.number().int().min(0).max(MAX_OPTION_INDEX).nullable() }))
+    .mutation(({ ctx, input }) => acceptOption(ctx.handle.db, ctx.member, input)),
+});

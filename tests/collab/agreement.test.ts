@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import * as Y from 'yjs';
+import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
+import { waitFor, waitForSync } from '../helpers/collab-client';
+import { collabTestEnvironment } from '../helpers/collab-server';
+import { buildCompact, memberWithRole } from '../helpers/factories';
+import { optionElement } from '../helpers/negotiation-fixtures';
+
+const env = collabTestEnvironment({ idleUnloadMs: 100 });
+const { db } = env;
+
+async function chairedCompact() {
+  const { id: compactId } = buildCompact(db, { text: 'The parties shall meet quarterly.' });
+  const chair = await memberWithRole(db, compactId, 'admin');
+  const negotiator = await memberWithRole(db, compactId, 'negotiator');
+  const client = env.connect(compactId, negotiator.cookie);
+  await waitForSync(client);
+  const provision = () => client.doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement;
+  const provisionId = String(provision().getAttribute('id'));
+  return { compactId, chair, negotiator, client, provision, provisionId };
+}
+
+const auditActions = (compactId: string) =>
+  db.sqlite
+    .prepare('SELECT action, actor_user_id AS userId FROM audit_events WHERE compact_id = ? ORDER BY id')
+    .all(compactId) as { action: string; userId: string }[];
+
+test('the chair declares a clean provision agreed: everyone sees it live, written as the chair and audited', async () => {
+  const { compactId, chair, provision, provisionId } = await chairedCompact();
+  const { updateId } = await chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed' });
+  assert.equal(typeof updateId, 'number');
+  await waitFor(() => provision().getAttribute('state') === 'agreed', 'the negotiator sees it agreed');
+  const row = db.sqlite.prepare('SELECT user_id AS userId FROM doc_updates WHERE id = ?').get(updateId);
+  assert.deepEqual(row, { userId: chair.id }, 'the change is the chair’s');
+  assert.ok(
+    auditActions(compactId).some((event) => event.action === 'provision.state-changed' && event.userId === chair.id),
+  );
+});
+
+test('a provision with brackets or open options cannot be declared agreed, and nothing changes', async () => {
+  const { compactId, chair, negotiator, provision, provisionId } = await chairedCompact();
+  ((provision().get(0) as Y.XmlElement).get(0) as Y.XmlText).format(4, 7, {
+    bracket: { partyId: negotiator.partyId, userId: negotiator.id },
+  });
+  await waitFor(
+    () =>
+      (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number })
+        .n >= 2,
+    'the bracket is stored',
+  );
+  await assert.rejects(
+    chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed' }),
+    /OP 1 still has text in brackets \(/,
+  );
+  assert.equal(provision().getAttribute('state'), 'open');
+});
+
+test('the chair accepts an option: its wording replaces the provision’s, the other options go, audited', async () => {
+  const { compactId, chair, negotiator, client, provision, provisionId } = await chairedCompact();
+  provision().insert(1, [
+    optionElement({ partyId: negotiator.partyId, userId: negotiator.id }, 'The parties shall meet monthly.'),
+  ]);
+  await waitFor(
+    () =>
+      (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number })
+        .n >= 2,
+    'the option is stored',
+  );
+  await assert.rejects(
+    chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed-ad-ref' }),
+    /1 options open/,
+  );
+  await chair.caller.negotiation.acceptOption({ compactId, provisionId, optionIndex: 0 });
+  await waitFor(() => client.text() === 'The parties shall meet monthly.', 'the accepted wording is the text');
+  assert.equal(provision().length, 1, 'no option left');
+  await chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed-ad-ref' });
+  await waitFor(() => provision().getAttribute('state') === 'agreed-ad-ref', 'then it can be agreed ad ref.');
+  assert.ok(auditActions(compactId).some((event) => event.action === 'provision.option-accepted'));
+});
+
+test('an unknown provision id is NOT_FOUND and a negotiator may not declare agreement', async () => {
+  const { compactId, chair, negotiator, provisionId } = await chairedCompact();
+  await assert.rejects(
+    chair.caller.negotiation.setProvisionState({ compactId, provisionId: 'zzzzzzzzzzzz', state: 'agreed' }),
+    /No provision with this id/,
+  );
+  await assert.rejects(
+    negotiator.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed' }),
+    (error: { code?: string }) => error.code === 'FORBIDDEN',
+  );
+});

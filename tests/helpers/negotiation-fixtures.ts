@@ -1,0 +1,36 @@
+import * as Y from 'yjs';
+import type { DbHandle } from '@/db/client';
+import { appendDocUpdate } from '@/server/services/document-store';
+import { buildServerUpdate } from '@/server/services/server-edits';
+import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
+
+/** A paragraph element holding `text`. */
+export function paragraphElement(text: string): Y.XmlElement {
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  return paragraph;
+}
+
+/** An option element proposed by `proposer`, with one paragraph. */
+export function optionElement(proposer: { partyId: string; userId: string }, text: string): Y.XmlElement {
+  const option = new Y.XmlElement('option');
+  option.setAttribute('partyId', proposer.partyId);
+  option.setAttribute('userId', proposer.userId);
+  option.insert(0, [paragraphElement(text)]);
+  return option;
+}
+
+/**
+ * Adds an option (by a made-up proposer) to the first provision of a compact's stored text, written
+ * straight to disk (for tests that run before any room is loaded); returns that provision's id.
+ */
+export function withOption(handle: DbHandle, compactId: string, text = 'An alternative wording.'): string {
+  let provisionId = '';
+  const update = buildServerUpdate(handle.db, compactId, (doc) => {
+    const provision = doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement;
+    provisionId = String(provision.getAttribute('id'));
+    provision.insert(provision.length, [optionElement({ partyId: 'party-x', userId: 'user-x' }, text)]);
+  });
+  appendDocUpdate(handle.db, compactId, update, { userId: null, partyId: null });
+  return provisionId;
+}
