@@ -295,6 +295,7 @@ const PROCEDURES: {
         body: 'Added the source.',
       }),
   },
+  { name: 'provisions.list', action: 'read', call: (c) => c.provisions.list({ compactId }) },
   { name: 'provisions.partyLegend', action: 'read', call: (c) => c.provisions.partyLegend({ compactId }) },
   { name: 'provisions.indicators', action: 'read', call: (c) => c.provisions.indicators({ compactId }) },
   { name: 'comments.list', action: 'comment', call: (c) => c.comments.list({ compactId }) },

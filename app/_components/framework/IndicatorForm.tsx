@@ -21,6 +21,7 @@ import { t, type MessageKey } from '@/app/_lib/messages';
 import type { IndicatorRecord, RouterInputs } from '@/app/_lib/router-types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { FormFooter } from '../FormFooter';
+import { ProvisionSelect } from './ProvisionSelect';
 
 type IndicatorInput = RouterInputs['indicators']['create'];
 
@@ -92,6 +93,7 @@ export function IndicatorForm({
       responsiblePartyId: text('responsiblePartyId'),
       commitmentId: text('commitmentId') || null,
       sectionRef: text('sectionRef'),
+      provisionId: text('provisionId') || null,
       disaggregation: text('disaggregation')
         .split(',')
         .map((d) => d.trim())
@@ -193,6 +195,7 @@ export function IndicatorForm({
           <span>{t('indicator.section')}</span>
           <input name="sectionRef" maxLength={INDICATOR_TEXT_MAX.sectionRef} defaultValue={existing?.sectionRef} />
         </label>
+        <ProvisionSelect compactId={compactId} defaultValue={existing?.provisionId ?? null} />
         <label className="field">
           <span>{t('indicator.disaggregation')}</span>
           <input name="disaggregation" placeholder="sex, region" defaultValue={existing?.disaggregation.join(', ')} />

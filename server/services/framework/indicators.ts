@@ -1,4 +1,5 @@
 import 'server-only';
+import { storedProvisions } from '../negotiation/stored-provisions';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import type { IndicatorLevel, IndicatorMeasure, IndicatorState, ReportingFrequency } from '@/shared/enums';
@@ -27,6 +28,8 @@ export interface IndicatorDefinition {
   responsiblePartyId: string;
   commitmentId: string | null;
   sectionRef: string;
+  /** The provision of the compact text it implements (CSV imports leave it unset). */
+  provisionId?: string | null;
   disaggregation: string[];
 }
 
@@ -88,6 +91,7 @@ const definitionFields = (d: IndicatorDefinition): IndicatorDefinition => ({
   responsiblePartyId: d.responsiblePartyId,
   commitmentId: d.commitmentId,
   sectionRef: d.sectionRef,
+  provisionId: d.provisionId ?? null,
   disaggregation: d.disaggregation,
 });
 
@@ -105,6 +109,9 @@ export function checkIndicatorDefinitions(
 ) {
   const parties = knownPartyIds(db);
   const commitmentIds = new Set(listCommitments(db, compactId).map((c) => c.id));
+  const provisionIds = items.some((item) => item.provisionId)
+    ? new Set(storedProvisions(db, compactId).map((provision) => provision.id))
+    : new Set<string | null>();
   const taken = new Map(
     db
       .select({ id: indicators.id, code: indicators.code })
@@ -119,6 +126,8 @@ export function checkIndicatorDefinitions(
       problems.add(index, 'responsiblePartyId', 'BAD_REQUEST', 'Choose parties from the list.');
     if (item.commitmentId !== null && !commitmentIds.has(item.commitmentId))
       problems.add(index, 'commitmentId', 'NOT_FOUND', 'No such commitment in this compact.');
+    if (item.provisionId && !provisionIds.has(item.provisionId))
+      problems.add(index, 'provisionId', 'NOT_FOUND', 'No provision with this id in the compact text.');
     problems.add(index, 'code', 'CONFLICT', taken.get(codeKey(item.code)) ?? null);
     taken.set(codeKey(item.code), `The code ${item.code} is given to two indicators.`);
     for (const { field, reason } of indicatorDefinitionProblems(item))

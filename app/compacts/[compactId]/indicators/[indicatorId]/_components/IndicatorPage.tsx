@@ -8,6 +8,7 @@ import { ProgressForm } from '@/app/_components/framework/ProgressForm';
 import { StatusChip } from '@/app/_components/framework/StatusChip';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
+import { ProvisionLink } from './ProvisionLink';
 import { IndicatorChart } from './IndicatorChart';
 import { TargetsPanel } from './TargetsPanel';
 import { UpdateHistory } from './UpdateHistory';
@@ -134,17 +135,10 @@ export function IndicatorPage({ compactId, indicatorId }: { compactId: string; i
               <dt>{t('indicator.disaggregation')}</dt>
               <dd>{indicator.disaggregation.join(', ') || '—'}</dd>
               <dt>{t('indicator.section')}</dt>
+              <dd>{indicator.sectionRef || '—'}</dd>
+              <dt>{t('indicator.provision')}</dt>
               <dd>
-                {indicator.sectionRef || '—'}
-                {indicator.sectionRef && (
-                  <>
-                    {' '}
-                    ·{' '}
-                    <Link href={`/compacts/${compactId}?section=${encodeURIComponent(indicator.sectionRef)}`}>
-                      {t('indicator.goToText')}
-                    </Link>
-                  </>
-                )}
+                <ProvisionLink compactId={compactId} provisionId={indicator.provisionId} />
               </dd>
             </dl>
           </section>

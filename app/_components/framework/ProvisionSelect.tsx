@@ -1,0 +1,25 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { t } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
+
+/** Picks the provision of the compact text an indicator implements ("OP 3 — The Mission shall…"). */
+export function ProvisionSelect({ compactId, defaultValue }: { compactId: string; defaultValue: string | null }) {
+  const trpc = useTRPC();
+  const provisions = useQuery(trpc.provisions.list.queryOptions({ compactId }));
+  if (!provisions.data) return null;
+  return (
+    <label className="field wide">
+      <span>{t('indicator.provision')}</span>
+      <select name="provisionId" defaultValue={defaultValue ?? ''}>
+        <option value="">{t('indicator.noProvision')}</option>
+        {provisions.data.map((provision) => (
+          <option key={provision.id} value={provision.id}>
+            {provision.label} — {provision.firstWords}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
