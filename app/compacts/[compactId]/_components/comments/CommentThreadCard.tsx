@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { ErrorAlert, FormFooter } from '@/app/_components/FormFooter';
 import { t } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
@@ -36,6 +36,10 @@ export function CommentThreadCard({ compactId, thread, place, active, onSelect, 
   const reopen = useMutation(trpc.comments.reopen.mutationOptions(done));
   const remove = useMutation(trpc.comments.deleteComment.mutationOptions(done));
   const settle = thread.resolved ? reopen : resolve;
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (active) card.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [active]);
   const notice = placeNotice(place);
 
   const submitReply = (event: FormEvent<HTMLFormElement>) => {
@@ -47,6 +51,7 @@ export function CommentThreadCard({ compactId, thread, place, active, onSelect, 
 
   return (
     <article
+      ref={card}
       className={`comment-thread${active ? ' active' : ''}${thread.resolved ? ' resolved' : ''}`}
       aria-label={t('comments.on', { quote: thread.quote })}
     >

@@ -45,7 +45,7 @@ export function CommentsPanel({ compactId, editor, partyCode }: Props) {
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [showResolved, setShowResolved] = useState(false);
-  useCommentHighlights(editor, threads, activeId);
+  useCommentHighlights(editor, threads, activeId, setActiveId);
   const places = useAnchorPlaces(editor);
 
   const start = useCallback(() => {

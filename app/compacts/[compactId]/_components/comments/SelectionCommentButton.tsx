@@ -29,7 +29,8 @@ export function SelectionCommentButton({ editor, onComment }: { editor: Editor; 
       return empty ? null : to;
     },
   });
-  if (selection === null || editor.isDestroyed) return null;
+  // Nothing selected, or the editor is not shown (the clean text view keeps it mounted, hidden).
+  if (selection === null || editor.isDestroyed || !editor.view.dom.offsetParent) return null;
   let coords: { bottom: number; left: number };
   try {
     coords = editor.view.coordsAtPos(selection);

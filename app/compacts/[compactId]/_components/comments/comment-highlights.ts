@@ -66,7 +66,7 @@ function build(
  * matches the new state) or the threads change, and carried through local edits by the
  * transaction's mapping in between — so a highlight follows its words through concurrent edits.
  */
-export function commentHighlights() {
+export function commentHighlights(onActivate: (threadId: string) => void) {
   return new Plugin<HighlightState>({
     key: commentHighlightsKey,
     state: {
@@ -86,6 +86,15 @@ export function commentHighlights() {
     },
     props: {
       decorations: (state) => commentHighlightsKey.getState(state)?.decorations ?? null,
+      // A click on highlighted words selects their thread in the panel (the caret goes there as usual).
+      handleClick(view, pos) {
+        for (const [id, place] of anchorPlaces(view.state))
+          if (place.kind === 'text' && place.from <= pos && pos <= place.to) {
+            onActivate(id);
+            break;
+          }
+        return false;
+      },
     },
   });
 }

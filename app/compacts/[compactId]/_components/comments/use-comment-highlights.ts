@@ -2,7 +2,7 @@
 
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { provisionCitations } from '@/shared/negotiation/provisions';
 import { highlightAnchors } from './anchors-of-threads';
 import { anchorPlaces, commentHighlights, commentHighlightsKey, setHighlights } from './comment-highlights';
@@ -16,15 +16,23 @@ export interface PlaceSummary {
   label: string | null;
 }
 
-/** Adds the highlights to the editor and keeps them in step with the threads and the selected one. */
+/**
+ * Adds the highlights to the editor and keeps them in step with the threads and the selected one;
+ * a click on highlighted words calls `onActivate` with their thread.
+ */
 export function useCommentHighlights(
   editor: Editor | null,
   threads: readonly CommentThread[],
   activeId: string | null,
+  onActivate: (threadId: string) => void,
 ) {
+  const activate = useRef(onActivate);
+  useEffect(() => {
+    activate.current = onActivate;
+  }, [onActivate]);
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
-    editor.registerPlugin(commentHighlights());
+    editor.registerPlugin(commentHighlights((threadId) => activate.current(threadId)));
     return () => {
       if (!editor.isDestroyed) editor.unregisterPlugin(commentHighlightsKey);
     };
