@@ -11,8 +11,9 @@ import * as compacts from './schema/compacts';
 import * as audit from './schema/audit';
 import * as collab from './schema/collab';
 import * as framework from './schema/framework';
+import * as comments from './schema/comments';
 
-export const schema = { ...parties, ...auth, ...compacts, ...audit, ...collab, ...framework };
+export const schema = { ...parties, ...auth, ...compacts, ...audit, ...collab, ...framework, ...comments };
 /** drizzle's database, with the better-sqlite3 connection it wraps (`$client`, for prepared bulk writes). */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -29,6 +29,8 @@ export const ROLE_ACTIONS = {
   validateProgress: ['validator'],
   /** Discuss a returned update (validators, and monitors of the party that reported it). */
   discussProgress: ['monitor', 'validator'],
+  /** Comment on the text (threads anchored to it): every role, including those that may not edit it. */
+  comment: ['admin', 'negotiator', 'monitor', 'validator', 'reviewer'],
 } as const satisfies Record<string, readonly CompactRole[]>;
 
 export type CompactAction = keyof typeof ROLE_ACTIONS;

@@ -10,6 +10,7 @@ import { membersRouter } from './routers/members';
 import { negotiationRouter } from './routers/negotiation';
 import { partiesRouter } from './routers/parties';
 import { provisionsRouter } from './routers/provisions';
+import { commentsRouter } from './routers/comments';
 
 export const appRouter = router({
   account: accountRouter,
@@ -22,6 +23,7 @@ export const appRouter = router({
   progress: progressRouter,
   negotiation: negotiationRouter,
   provisions: provisionsRouter,
+  comments: commentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

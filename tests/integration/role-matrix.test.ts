@@ -19,6 +19,8 @@ import { createTestDb } from '../helpers/test-db';
 import { withOption } from '../helpers/negotiation-fixtures';
 import { inProcessCollab } from '@/server/collab/in-process-collab';
 import { registerServerWriter } from '@/server/collab/collab-endpoint-registry';
+import { anchorFor, buildThread, someWordsOf } from '../helpers/comment-fixtures';
+import { resolveThread } from '@/server/services/comments/thread-writes';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
@@ -36,6 +38,7 @@ const ROLE_MATRIX: Record<CompactAction, readonly CompactRole[]> = {
   reportProgress: ['monitor'],
   validateProgress: ['validator'],
   discussProgress: ['monitor', 'validator'],
+  comment: ['admin', 'negotiator', 'monitor', 'validator', 'reviewer'],
 };
 
 /** Procedures that are not about one compact (they have their own tests). */
@@ -62,6 +65,12 @@ let indicatorId: string;
 let monitor: { userId: string; partyId: string };
 let validator: { userId: string; partyId: string };
 let provisionId: string;
+let commenter: { id: string; partyId: string };
+
+/** A fresh comment thread (all parties) by a colleague of every caller's party. */
+const threadId = () => buildThread(db, compactId, commenter, someWordsOf(db, compactId)).id;
+/** An anchor on whatever the text says by then (the chair's procedures change it). */
+const someAnchor = () => anchorFor(db, compactId, someWordsOf(db, compactId));
 
 /** Makes a fresh member to act on, so each mutating call has its own target. */
 async function freshTarget() {
@@ -289,6 +298,40 @@ const PROCEDURES: {
   { name: 'provisions.list', action: 'read', call: (c) => c.provisions.list({ compactId }) },
   { name: 'provisions.partyLegend', action: 'read', call: (c) => c.provisions.partyLegend({ compactId }) },
   { name: 'provisions.indicators', action: 'read', call: (c) => c.provisions.indicators({ compactId }) },
+  { name: 'comments.list', action: 'comment', call: (c) => c.comments.list({ compactId }) },
+  {
+    name: 'comments.create',
+    action: 'comment',
+    call: (c) => c.comments.create({ compactId, ...someAnchor(), visibility: 'all', body: 'Why?' }),
+  },
+  {
+    name: 'comments.reply',
+    action: 'comment',
+    call: (c) => c.comments.reply({ compactId, threadId: threadId(), body: 'Because.' }),
+  },
+  { name: 'comments.resolve', action: 'comment', call: (c) => c.comments.resolve({ compactId, threadId: threadId() }) },
+  {
+    name: 'comments.reopen',
+    action: 'comment',
+    call: (c) => {
+      const id = threadId();
+      resolveThread(db.db, { userId: commenter.id, partyId: commenter.partyId, role: 'negotiator' }, compactId, id);
+      return c.comments.reopen({ compactId, threadId: id });
+    },
+  },
+  {
+    name: 'comments.deleteComment',
+    action: 'comment',
+    call: async (c) => {
+      const thread = await c.comments.create({
+        compactId,
+        ...someAnchor(),
+        visibility: 'delegation',
+        body: 'Mine.',
+      });
+      return c.comments.deleteComment({ compactId, commentId: thread.comments[0]!.id });
+    },
+  },
 ];
 
 let partyCode: string;
@@ -344,6 +387,7 @@ describe('every compact-scoped procedure × every role', () => {
       if (role === 'monitor') monitor = { userId: member.id, partyId };
       if (role === 'validator') validator = { userId: member.id, partyId };
     }
+    commenter = { id: (await memberWithRole(db, compactId, 'negotiator', partyId)).id, partyId };
     periodId = configureQuarters(db, compactId)[1]!.id;
     const indicator = buildIndicator(db, compactId, partyId);
     indicatorId = indicator.id;

@@ -5,6 +5,7 @@ import type { CompactRole } from '@/shared/roles';
 import type { CompactPermissions } from '@/app/_lib/router-types';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useCollab, type PresencePerson } from '@/app/_lib/use-collab';
+import { CommentsPanel } from './comments/CommentsPanel';
 import { ConnectionBadge } from './ConnectionBadge';
 import { RefusedChangeNotice } from './RefusedChangeNotice';
 import { MembersPanel } from './MembersPanel';
@@ -61,6 +62,7 @@ export function CompactWorkspace({ compact, me }: Props) {
           <ProvisionsPanel editor={negotiation.editor} data={negotiation.data} onJump={negotiation.jump} />
         )}
         <PresenceList people={people} myUserId={me.presence.userId} />
+        <CommentsPanel compactId={compact.id} editor={negotiation.editor} partyCode={me.presence.partyShortCode} />
         <MembersPanel compactId={compact.id} mayInvite={me.can.manageMembers} />
       </aside>
     </main>

@@ -1,0 +1,54 @@
+'use client';
+
+import type { Editor } from '@tiptap/core';
+import { useEditorState } from '@tiptap/react';
+import { useEffect, useState } from 'react';
+import { t } from '@/app/_lib/messages';
+
+/** Re-renders on every scroll or resize (a fixed-position control follows the text it sits by). */
+function useViewportChanges() {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const bump = () => setTick((tick) => tick + 1);
+    window.addEventListener('scroll', bump, true);
+    window.addEventListener('resize', bump);
+    return () => {
+      window.removeEventListener('scroll', bump, true);
+      window.removeEventListener('resize', bump);
+    };
+  }, []);
+}
+
+/** A "Comment" button beside a text selection in the editor (also: Ctrl+Alt+M). */
+export function SelectionCommentButton({ editor, onComment }: { editor: Editor; onComment: () => void }) {
+  useViewportChanges();
+  const selection = useEditorState({
+    editor,
+    selector: ({ editor: current }) => {
+      const { empty, to } = current.state.selection;
+      return empty ? null : to;
+    },
+  });
+  // Nothing selected, or the editor is not shown (the clean text view keeps it mounted, hidden).
+  if (selection === null || editor.isDestroyed || !editor.view.dom.offsetParent) return null;
+  let coords: { bottom: number; left: number };
+  try {
+    coords = editor.view.coordsAtPos(selection);
+  } catch {
+    return null;
+  }
+  return (
+    <button
+      type="button"
+      className="button primary small comment-float"
+      style={{ top: coords.bottom + 6, left: coords.left }}
+      aria-keyshortcuts="Control+Alt+M"
+      title={t('comments.commentOnSelection')}
+      // Keep the editor's selection: the click must not move focus before it is read.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onComment}
+    >
+      {t('comments.comment')}
+    </button>
+  );
+}
