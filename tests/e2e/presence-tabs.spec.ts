@@ -14,6 +14,8 @@ async function secondTab(first: Page): Promise<Page> {
 test('a person with two tabs is listed once, as “you” with “2 tabs” to themselves and with “2 tabs” to others; their other tab’s caret says “You (other tab)”', async ({
   browser,
 }) => {
+  // Earlier specs leave their browsers open (Jonas's tabs among them): this one counts tabs from a clean slate.
+  for (const context of browser.contexts()) await context.close();
   const aldoria = await openDemoCompactAs(browser, 'negotiator@aldoria.example');
   const aldoriaTab2 = await secondTab(aldoria);
   const varenia = await openDemoCompactAs(browser, 'negotiator@varenia.example');
