@@ -8,6 +8,7 @@ import { parties } from '@/db/schema/parties';
 import type { PartyKind } from '@/shared/enums';
 import { demoCompactText } from '../editor/demo-compact-text';
 import { contentToYUpdate } from '../editor/document-content';
+import { seedDemoComments } from './demo-comments';
 import { seedDemoFramework } from './demo-framework-seed';
 import { appendDocUpdate } from './document-store';
 import { newId } from './ids';
@@ -29,9 +30,9 @@ const DEMO_PARTIES: { key: string; name: string; shortCode: string; kind: PartyK
 /** Seeds the demo parties, accounts and compact (with its text) into an empty database. */
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction((tx) => {
+  const seeded = db.transaction((tx) => {
     const [{ n }] = tx.select({ n: count() }).from(user).all() as [{ n: number }];
-    if (n > 0) return false;
+    if (n > 0) return null;
     const now = Date.now();
     const partyIds = new Map<string, string>();
     DEMO_PARTIES.forEach(({ key, ...party }, i) => {
@@ -107,6 +108,15 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
       byEmail.get('admin@secretariat.example')!,
       text.ids,
     );
-    return true;
+    const people = new Map(
+      DEMO_ACCOUNTS.map((demo, i) => [
+        demo.email,
+        { userId: userIds[i]!, partyId: partyIds.get(demo.party)!, role: demo.role },
+      ]),
+    );
+    return { compactId, people };
   });
+  if (!seeded) return false;
+  seedDemoComments(db, seeded.compactId, seeded.people);
+  return true;
 }

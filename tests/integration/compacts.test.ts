@@ -28,6 +28,12 @@ test('the demo seed runs once, with its accounts, compact and server-rendered te
   }
   const provisions = text.content.content!.filter((block) => block.type === 'provision');
   assert.ok(provisions.length >= 10, 'the demo text is in provisions');
+  const threads = db.sqlite.prepare('SELECT visibility, quote FROM comment_threads').all() as { visibility: string }[];
+  assert.ok(threads.length >= 3, 'a few comment threads');
+  assert.ok(
+    threads.some((thread) => thread.visibility === 'delegation'),
+    'one of them for a delegation only',
+  );
 });
 
 test('instance administrators create parties and compacts; others may not', async () => {
