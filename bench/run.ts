@@ -8,6 +8,7 @@ import { benchConcurrentReplay } from './measures/concurrent-replay';
 import { benchDurability } from './measures/durability';
 import { benchFrameworkQuery } from './measures/framework-query';
 import { benchLargeDocument } from './measures/large-document';
+import { benchPartyRules } from './measures/party-rules';
 import { benchPropagation } from './measures/propagation';
 import { benchRooms } from './measures/rooms';
 import type { Row } from './lib/rows';
@@ -57,6 +58,7 @@ async function main() {
         : { docs: 300, clientsPerDoc: 3, writesPerSecond: 1500, seconds: 15 },
     ),
   );
+  await step('party rules', () => benchPartyRules(quick ? 500 : 5000));
   await step('durability', () => benchDurability(quick ? 3 : 20));
   await step('large document', () => benchLargeDocument(runs, quick));
   await step('concurrent replay', () => benchConcurrentReplay(quick));

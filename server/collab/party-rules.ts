@@ -40,29 +40,47 @@ interface CharAttribution {
 }
 
 /** Per text item (characters and embeds) visible under `visible`: its bracket parties and formatting. */
-function attribution(text: Y.XmlText, visible: Visible): Map<Y.Item, CharAttribution> {
+function attribution(
+  text: Y.XmlText,
+  visible: Visible,
+  keep: (item: Y.Item) => boolean = () => true,
+): Map<Y.Item, CharAttribution> {
   const current = new Map<string, unknown>();
   const result = new Map<Y.Item, CharAttribution>();
+  // One attribution object per run of equal formatting: it changes only at a formatting item.
+  let shared: CharAttribution | null = null;
   for (let item = text._start; item !== null; item = item.right) {
     if (!visible(item)) continue;
     const content = item.content;
     if (content instanceof Y.ContentFormat) {
       if (content.value === null) current.delete(content.key);
       else current.set(content.key, content.value);
+      shared = null;
       continue;
     }
-    const parties: string[] = [];
-    const brackets: unknown[] = [];
-    for (const [key, value] of current) {
-      if (markNameOf(key) !== BRACKET) continue;
-      const party = (value as { partyId?: unknown }).partyId;
-      parties.push(typeof party === 'string' ? party : '');
-      brackets.push(value);
-    }
-    const formatting = JSON.stringify([...current].sort(([a], [b]) => (a < b ? -1 : 1)));
-    result.set(item, { parties, brackets: JSON.stringify(brackets), formatting });
+    if (!keep(item)) continue;
+    shared ??= describe(current);
+    result.set(item, shared);
   }
   return result;
+}
+
+function describe(current: Map<string, unknown>): CharAttribution {
+  const parties: string[] = [];
+  const brackets: unknown[] = [];
+  for (const [key, value] of current) {
+    if (markNameOf(key) !== BRACKET) continue;
+    const party = (value as { partyId?: unknown }).partyId;
+    parties.push(typeof party === 'string' ? party : '');
+    brackets.push(value);
+  }
+  const formatting = JSON.stringify([...current].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { parties, brackets: JSON.stringify(brackets), formatting };
+}
+
+interface JudgedText {
+  was: Map<Y.Item, CharAttribution>;
+  now: Map<Y.Item, CharAttribution>;
 }
 
 /** The option (its party) this type sits in, if any. */
@@ -96,6 +114,8 @@ export function judgePartyEffects(doc: Y.Doc, tr: Y.Transaction, sender: ClientO
   const isNew = newIn(tr);
   const refuse = (detail: string): PartyVerdict => ({ ok: false, detail });
   const texts = new Set<Y.XmlText>();
+  /** Texts where the update wrote formatting or deleted something: judged before and after. Others only gained text. */
+  const reshaped = new Set<Y.XmlText>();
   const newElements: Y.XmlElement[] = [];
   const demote = new Set<Y.XmlElement>();
   let provisionsChanged = false;
@@ -112,7 +132,10 @@ export function judgePartyEffects(doc: Y.Doc, tr: Y.Transaction, sender: ClientO
         const type = struct.content.type;
         if (type instanceof Y.XmlText) texts.add(type);
         else if (type instanceof Y.XmlElement) newElements.push(type);
-      } else if (parent instanceof Y.XmlText && struct.parentSub === null) texts.add(parent);
+      } else if (parent instanceof Y.XmlText && struct.parentSub === null) {
+        texts.add(parent);
+        if (struct.content instanceof Y.ContentFormat) reshaped.add(parent);
+      }
     }
   }
   // What it deleted: an element of another party's option, or text whose attribution is judged below.
@@ -125,7 +148,10 @@ export function judgePartyEffects(doc: Y.Doc, tr: Y.Transaction, sender: ClientO
       const optionParty = enclosingOptionParty(type instanceof Y.XmlElement ? type : parent);
       if (optionParty !== undefined && optionParty !== party) deletedRefusal = 'removes part of another party’s option';
       if (type instanceof Y.XmlElement && type.nodeName === 'provision') provisionsChanged = true;
-    } else if (parent instanceof Y.XmlText && struct.parentSub === null) texts.add(parent);
+    } else if (parent instanceof Y.XmlText && struct.parentSub === null) {
+      texts.add(parent);
+      reshaped.add(parent);
+    }
   });
   if (deletedRefusal) return refuse(deletedRefusal);
 
@@ -174,12 +200,15 @@ export function judgePartyEffects(doc: Y.Doc, tr: Y.Transaction, sender: ClientO
   }
 
   // Text: each character's bracket parties and, inside another party's option, its formatting.
-  const judgedTexts = new Map<Y.XmlText, { was: Map<Y.Item, CharAttribution>; now: Map<Y.Item, CharAttribution> }>();
+  const judgedTexts = new Map<Y.XmlText, JudgedText>();
   let foreignBracketsMoved = false;
   for (const text of texts) {
     if (text._item?.deleted && !Y.isDeleted(tr.deleteSet, text._item.id) && !isNew(text._item)) continue;
-    const was = text._item && isNew(text._item) ? new Map<Y.Item, CharAttribution>() : attribution(text, before);
-    const now = attribution(text, afterVisible);
+    // A text that only gained characters: older ones kept their attribution, only the new ones are judged.
+    const onlyGained = !reshaped.has(text);
+    const now = attribution(text, afterVisible, onlyGained ? isNew : undefined);
+    const was =
+      onlyGained || (text._item && isNew(text._item)) ? new Map<Y.Item, CharAttribution>() : attribution(text, before);
     judgedTexts.set(text, { was, now });
     const optionParty = enclosingOptionParty(text);
     const foreignOption = optionParty !== undefined && optionParty !== party;
@@ -211,11 +240,7 @@ export function judgePartyEffects(doc: Y.Doc, tr: Y.Transaction, sender: ClientO
 }
 
 /** Whether the other parties' bracketed text this update deleted is exactly what it wrote, in document order. */
-function sameForeignBrackets(
-  doc: Y.Doc,
-  judged: Map<Y.XmlText, { was: Map<Y.Item, CharAttribution>; now: Map<Y.Item, CharAttribution> }>,
-  party: string,
-): boolean {
+function sameForeignBrackets(doc: Y.Doc, judged: Map<Y.XmlText, JudgedText>, party: string): boolean {
   const deleted = new Map<string, string>();
   const written = new Map<string, string>();
   const add = (into: Map<string, string>, key: string, item: Y.Item) =>
