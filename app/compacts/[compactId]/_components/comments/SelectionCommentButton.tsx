@@ -19,6 +19,18 @@ function useViewportChanges() {
   }, []);
 }
 
+const MARGIN = 8;
+const BUTTON_SPACE = { width: 110, height: 40 };
+
+/** Just below the selection's end — kept inside the window when the selection is scrolled out of view. */
+function inViewport(coords: { bottom: number; left: number }) {
+  const clamp = (value: number, max: number) => Math.min(Math.max(value, MARGIN), Math.max(MARGIN, max));
+  return {
+    top: clamp(coords.bottom + 6, window.innerHeight - BUTTON_SPACE.height),
+    left: clamp(coords.left, window.innerWidth - BUTTON_SPACE.width),
+  };
+}
+
 /** A "Comment" button beside a text selection in the editor (also: Ctrl+Alt+M). */
 export function SelectionCommentButton({ editor, onComment }: { editor: Editor; onComment: () => void }) {
   useViewportChanges();
@@ -41,7 +53,7 @@ export function SelectionCommentButton({ editor, onComment }: { editor: Editor; 
     <button
       type="button"
       className="button primary small comment-float"
-      style={{ top: coords.bottom + 6, left: coords.left }}
+      style={inViewport(coords)}
       aria-keyshortcuts="Control+Alt+M"
       title={t('comments.commentOnSelection')}
       // Keep the editor's selection: the click must not move focus before it is read.
