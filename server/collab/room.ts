@@ -14,7 +14,7 @@ import { awarenessFrame, syncStep2Frame, updateFrame } from './protocol';
 import { SyncAnswers } from './sync-answers';
 import { checkUpdate } from './update-check';
 import type { NegotiationFollowUp, PendingUpdate, UpdateBatcher, UpdateSink } from './update-batcher';
-import { holdsProposals, judgePartyEffects } from './party-rules';
+import { combinedChange, holdsProposals, judgePartyEffects } from './party-rules';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 
 /** Something a room can send frames to: one client connection. */
@@ -96,14 +96,15 @@ export class Room implements UpdateSink {
       return 'refused';
     }
     const judged = !from.trusted && (verdict.touchesNegotiation || this.holdsProposals);
-    let transaction: Y.Transaction | null = null;
-    const capture = (tr: Y.Transaction) => (transaction ??= tr);
+    // The update's own transaction and the formatting clean-up Yjs runs after it: judged as one.
+    const transactions: Y.Transaction[] = [];
+    const capture = (tr: Y.Transaction) => transactions.push(tr);
     this.integrated = null;
     try {
       if (judged) {
         // What the update deletes stays readable until it is judged; nothing is collected meanwhile.
         this.doc.gc = false;
-        this.doc.once('afterTransaction', capture);
+        this.doc.on('afterTransaction', capture);
       }
       Y.applyUpdate(this.doc, update, from);
     } catch (error) {
@@ -116,8 +117,8 @@ export class Room implements UpdateSink {
     const integrated = this.integrated as Uint8Array | null;
     this.integrated = null;
     let followUp: NegotiationFollowUp | undefined;
-    if (judged && transaction) {
-      const party = judgePartyEffects(this.doc, transaction, from.owner);
+    if (judged && transactions.length > 0) {
+      const party = judgePartyEffects(this.doc, combinedChange(transactions), from.owner);
       if (!party.ok) {
         // Applied but never stored nor forwarded: the sender is refused, the room reloads from disk.
         from.close(CLOSE.proposalRefused);

@@ -217,3 +217,21 @@ test('two provisions with the same id (concurrent copies) are repaired by the se
   await waitFor(() => new Set(ids()).size === 2, 'the copy gets a fresh id');
   assert.equal(ids()[0], table.provisionId);
 });
+
+test('deleting the whole of another party’s bracketed words but not its format items (left to the server’s clean-up) is refused', async () => {
+  const table = await negotiationTable();
+  const aldoria = await synced(table.compactId, table.aldoria);
+  const varenia = await synced(table.compactId, table.varenia);
+  await expectRefused(
+    table,
+    varenia,
+    () =>
+      varenia.doc.transact((tr) => {
+        // Only the characters: Yjs's clean-up on the server then deletes the bracket's now empty opening.
+        for (let item = firstText(varenia)._start; item !== null; item = item.right)
+          if (item.content instanceof Y.ContentString && item.content.str === 'protect civilians') item.delete(tr);
+      }),
+    aldoria,
+  );
+  assert.deepEqual(bracketParties(aldoria), [table.aldoria.partyId]);
+});
