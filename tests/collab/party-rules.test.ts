@@ -235,3 +235,18 @@ test('deleting the whole of another party’s bracketed words but not its format
   );
   assert.deepEqual(bracketParties(aldoria), [table.aldoria.partyId]);
 });
+
+test('a second bracket under a hashed key (`bracket--<hash>`) on another party’s bracketed words is refused: the editor never writes one', async () => {
+  const table = await negotiationTable();
+  const aldoria = await synced(table.compactId, table.aldoria);
+  const varenia = await synced(table.compactId, table.varenia);
+  const before = updatesStored(table.compactId);
+  // Varenia's own party, so the parties check alone sees nothing taken away from Aldoria.
+  firstText(varenia).format(18, 17, {
+    'bracket--abcdefgh': { partyId: table.varenia.partyId, userId: table.varenia.id },
+  });
+  await waitFor(() => varenia.closeCodes.includes(CLOSE.outsideSchema.code), 'the sender is refused');
+  assert.equal(updatesStored(table.compactId), before, 'nothing stored');
+  assert.ok(!JSON.stringify(firstText(aldoria).toDelta()).includes('bracket--'), 'never forwarded');
+  assert.deepEqual(bracketParties(aldoria), [table.aldoria.partyId]);
+});
