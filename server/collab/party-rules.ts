@@ -192,7 +192,7 @@ export function judgePartyEffects(doc: Y.Doc, tr: JudgedChange, sender: ClientOw
     const state = element.getAttribute('state');
     if (state === undefined || state === 'open') continue;
     if (!isAgreementState(state)) return refuse('an unknown agreement state');
-    if (deletedProvisionStates.size === 0) collectDeletedProvisions(tr, isNew, deletedProvisionStates);
+    if (deletedProvisionStates.size === 0) collectDeletedProvisions(tr, isNew, before, deletedProvisionStates);
     if (deletedProvisionStates.get(element.getAttribute('id')) !== state)
       return refuse('creates a provision with an agreement state');
   }
@@ -277,12 +277,18 @@ function demoteIfAgreed(text: Y.XmlText, demote: Set<Y.XmlElement>) {
   if (provision && AGREED_STATES.has(provision.getAttribute('state') as never)) demote.add(provision);
 }
 
-function collectDeletedProvisions(tr: JudgedChange, isNew: (item: Y.Item) => boolean, into: Map<unknown, unknown>) {
+/** The provisions the update deleted, by the id they had (their attributes are deleted with them: read as before). */
+function collectDeletedProvisions(
+  tr: JudgedChange,
+  isNew: (item: Y.Item) => boolean,
+  before: Visible,
+  into: Map<unknown, unknown>,
+) {
   Y.iterateDeletedStructs(tr as Y.Transaction, tr.deleteSet, (struct) => {
     if (!(struct instanceof Y.Item) || isNew(struct) || !(struct.content instanceof Y.ContentType)) return;
     const type = struct.content.type;
     if (type instanceof Y.XmlElement && type.nodeName === 'provision')
-      into.set(type.getAttribute('id'), type.getAttribute('state'));
+      into.set(attributeBefore(type, 'id', before), attributeBefore(type, 'state', before));
   });
 }
 

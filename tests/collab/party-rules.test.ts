@@ -250,3 +250,34 @@ test('a second bracket under a hashed key (`bracket--<hash>`) on another partyâ€
   assert.ok(!JSON.stringify(firstText(aldoria).toDelta()).includes('bracket--'), 'never forwarded');
   assert.deepEqual(bracketParties(aldoria), [table.aldoria.partyId]);
 });
+
+test('an agreed provision moved in one update (deleted and re-created with its id and state, as the README allows) is accepted', async () => {
+  const table = await negotiationTable('agreed', false);
+  const aldoria = await synced(table.compactId, table.aldoria);
+  const varenia = await synced(table.compactId, table.varenia);
+  const fragment = varenia.doc.getXmlFragment(DOCUMENT_FIELD);
+  const other = new Y.XmlElement('provision');
+  other.setAttribute('id', newProvisionId());
+  other.setAttribute('kind', 'operative');
+  other.setAttribute('state', 'open');
+  other.insert(0, [paragraphElement('Another provision.')]);
+  fragment.insert(1, [other]);
+  await waitFor(() => aldoria.doc.getXmlFragment(DOCUMENT_FIELD).length === 2, 'Aldoria has both provisions');
+
+  varenia.doc.transact(() => {
+    const moved = (fragment.get(0) as Y.XmlElement).clone();
+    fragment.delete(0, 1);
+    fragment.insert(1, [moved]);
+  });
+  const order = () =>
+    aldoria.doc
+      .getXmlFragment(DOCUMENT_FIELD)
+      .toArray()
+      .map(
+        (element) =>
+          `${String((element as Y.XmlElement).getAttribute('id'))}:${String((element as Y.XmlElement).getAttribute('state'))}`,
+      );
+  await waitFor(() => order().at(-1) === `${table.provisionId}:agreed`, 'Aldoria sees the agreed provision moved');
+  assert.deepEqual(varenia.closeCodes, []);
+  assert.ok(aldoria.text().includes('protect civilians'), 'with its wording');
+});
