@@ -281,3 +281,25 @@ test('an agreed provision moved in one update (deleted and re-created with its i
   assert.deepEqual(varenia.closeCodes, []);
   assert.ok(aldoria.text().includes('protect civilians'), 'with its wording');
 });
+
+test('the formatting clean-up the server runs after an accepted update reaches its sender too, so the sender does not keep a bracket nobody else has', async () => {
+  const table = await negotiationTable('open', false);
+  const aldoria = await synced(table.compactId, table.aldoria);
+  const varenia = await synced(table.compactId, table.varenia);
+  firstText(varenia).insert(0, 'abc ');
+  firstText(varenia).format(0, 3, { bracket: { partyId: table.varenia.partyId, userId: table.varenia.id } });
+  await waitFor(() => bracketParties(aldoria).includes(table.varenia.partyId), 'Aldoria sees Varenia’s bracket');
+  // Only the characters (as an undo deletes them): the server's clean-up then deletes the bracket's empty opening.
+  varenia.doc.transact((tr) => {
+    for (let item = firstText(varenia)._start; item !== null; item = item.right)
+      if (item.content instanceof Y.ContentString && item.content.str.startsWith('abc') && !item.deleted)
+        item.delete(tr);
+  });
+  await waitFor(() => !aldoria.text().includes('abc'), 'Aldoria sees the words go');
+  await waitFor(
+    () => JSON.stringify(firstText(varenia).toDelta()) === JSON.stringify(firstText(aldoria).toDelta()),
+    'Varenia’s text is the same as everyone else’s',
+  );
+  assert.deepEqual(bracketParties(varenia), []);
+  assert.deepEqual(varenia.closeCodes, []);
+});
