@@ -16,6 +16,8 @@ export interface DocumentRules {
   attributeNames: ReadonlySet<string>;
   /** Mark names and the attributes each may carry. */
   marks: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Marks that may overlap themselves: only these are written under hashed keys (`<mark>--<hash>`). */
+  overlappingMarks: ReadonlySet<string>;
   /** Largest JSON size of one attribute or mark value. */
   maxValueBytes: number;
 }
@@ -33,6 +35,11 @@ export function compactDocumentRules(): DocumentRules {
     elementNames: new Set(elements.map((node) => node.name)),
     attributeNames: new Set(elements.flatMap((node) => Object.keys(node.spec.attrs ?? {}))),
     marks: new Map(Object.values(schema.marks).map((mark) => [mark.name, new Set(Object.keys(mark.spec.attrs ?? {}))])),
+    overlappingMarks: new Set(
+      Object.values(schema.marks)
+        .filter((mark) => !mark.excludes(mark))
+        .map((mark) => mark.name),
+    ),
     maxValueBytes: MAX_ATTRIBUTE_VALUE_BYTES,
   };
   return cached;

@@ -14,6 +14,30 @@ import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
  *
  * The update is applied with garbage collection off, so what it deleted is still readable here.
  */
+/**
+ * What one client update changed: every transaction its integration ran — the update's own and
+ * the formatting clean-up Yjs runs after it — as one. The clean-up deletes format items that the
+ * update made redundant (e.g. the opening of a bracket whose words it deleted); judged apart, the
+ * bracket would look absent before the update.
+ */
+export type JudgedChange = Pick<Y.Transaction, 'doc' | 'beforeState' | 'afterState' | 'deleteSet' | 'changed'>;
+
+export function combinedChange(transactions: readonly Y.Transaction[]): JudgedChange {
+  const [first] = transactions;
+  if (!first) throw new Error('no transaction to judge');
+  if (transactions.length === 1) return first;
+  const changed: Y.Transaction['changed'] = new Map();
+  for (const tr of transactions)
+    for (const [type, keys] of tr.changed) changed.set(type, new Set([...(changed.get(type) ?? []), ...keys]));
+  return {
+    doc: first.doc,
+    beforeState: first.beforeState,
+    afterState: transactions.at(-1)!.afterState,
+    deleteSet: Y.mergeDeleteSets(transactions.map((tr) => tr.deleteSet)),
+    changed,
+  };
+}
+
 export type PartyVerdict =
   { ok: true; demote: Y.XmlElement[]; provisionsChanged: boolean } | { ok: false; detail: string };
 
@@ -23,12 +47,12 @@ type Visible = (item: Y.Item) => boolean;
 type TreeNode = { _item: Y.Item | null };
 const parentOf = (node: TreeNode): TreeNode | null => (node._item?.parent as TreeNode | undefined) ?? null;
 
-const beforeVisible = (tr: Y.Transaction): Visible => {
+const beforeVisible = (tr: JudgedChange): Visible => {
   const isNew = newIn(tr);
   return (item) => !isNew(item) && (!item.deleted || Y.isDeleted(tr.deleteSet, item.id));
 };
 const afterVisible: Visible = (item) => !item.deleted;
-const newIn = (tr: Y.Transaction) => (item: Y.Item) => item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
+const newIn = (tr: JudgedChange) => (item: Y.Item) => item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
 
 interface CharAttribution {
   /** Parties whose brackets cover it. */
@@ -108,7 +132,7 @@ function attributeBefore(element: Y.XmlElement, key: string, visible: Visible): 
   return undefined;
 }
 
-export function judgePartyEffects(doc: Y.Doc, tr: Y.Transaction, sender: ClientOwner): PartyVerdict {
+export function judgePartyEffects(doc: Y.Doc, tr: JudgedChange, sender: ClientOwner): PartyVerdict {
   const party = sender.partyId ?? '';
   const before = beforeVisible(tr);
   const isNew = newIn(tr);
@@ -140,7 +164,7 @@ export function judgePartyEffects(doc: Y.Doc, tr: Y.Transaction, sender: ClientO
   }
   // What it deleted: an element of another party's option, or text whose attribution is judged below.
   let deletedRefusal: string | null = null;
-  Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
+  Y.iterateDeletedStructs(tr as Y.Transaction, tr.deleteSet, (struct) => {
     if (deletedRefusal || !(struct instanceof Y.Item) || isNew(struct)) return;
     const parent = struct.parent as TreeNode;
     if (struct.content instanceof Y.ContentType) {
@@ -194,7 +218,7 @@ export function judgePartyEffects(doc: Y.Doc, tr: Y.Transaction, sender: ClientO
     const state = element.getAttribute('state');
     if (state === undefined || state === 'open') continue;
     if (!isAgreementState(state)) return refuse('an unknown agreement state');
-    if (deletedProvisionStates.size === 0) collectDeletedProvisions(tr, isNew, deletedProvisionStates);
+    if (deletedProvisionStates.size === 0) collectDeletedProvisions(tr, isNew, before, deletedProvisionStates);
     if (deletedProvisionStates.get(element.getAttribute('id')) !== state)
       return refuse('creates a provision with an agreement state');
   }
@@ -278,12 +302,18 @@ function demoteIfAgreed(text: Y.XmlText, demote: Set<Y.XmlElement>) {
   if (provision && AGREED_STATES.has(provision.getAttribute('state') as never)) demote.add(provision);
 }
 
-function collectDeletedProvisions(tr: Y.Transaction, isNew: (item: Y.Item) => boolean, into: Map<unknown, unknown>) {
-  Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
+/** The provisions the update deleted, by the id they had (their attributes are deleted with them: read as before). */
+function collectDeletedProvisions(
+  tr: JudgedChange,
+  isNew: (item: Y.Item) => boolean,
+  before: Visible,
+  into: Map<unknown, unknown>,
+) {
+  Y.iterateDeletedStructs(tr as Y.Transaction, tr.deleteSet, (struct) => {
     if (!(struct instanceof Y.Item) || isNew(struct) || !(struct.content instanceof Y.ContentType)) return;
     const type = struct.content.type;
     if (type instanceof Y.XmlElement && type.nodeName === 'provision')
-      into.set(type.getAttribute('id'), type.getAttribute('state'));
+      into.set(attributeBefore(type, 'id', before), attributeBefore(type, 'state', before));
   });
 }
 

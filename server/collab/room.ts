@@ -14,7 +14,7 @@ import { awarenessFrame, syncStep2Frame, updateFrame } from './protocol';
 import { SyncAnswers } from './sync-answers';
 import { checkUpdate } from './update-check';
 import type { NegotiationFollowUp, PendingUpdate, UpdateBatcher, UpdateSink } from './update-batcher';
-import { holdsProposals, judgePartyEffects } from './party-rules';
+import { combinedChange, holdsProposals, judgePartyEffects } from './party-rules';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 
 /** Something a room can send frames to: one client connection. */
@@ -63,6 +63,8 @@ export class Room implements UpdateSink {
   private waitingSyncs: { peer: RoomPeer; stateVector: Uint8Array }[] = [];
   /** What the last applyUpdate actually changed (Yjs's update event), or null when nothing. */
   private integrated: Uint8Array | null = null;
+  /** How many transactions the last applyUpdate ran: more than one means Yjs cleaned up formatting after it. */
+  private integratedTransactions = 0;
   private broken = false;
   /** The text holds brackets or options: every update's effect on them is judged (else only updates that write them). */
   private holdsProposals: boolean;
@@ -96,14 +98,16 @@ export class Room implements UpdateSink {
       return 'refused';
     }
     const judged = !from.trusted && (verdict.touchesNegotiation || this.holdsProposals);
-    let transaction: Y.Transaction | null = null;
-    const capture = (tr: Y.Transaction) => (transaction ??= tr);
+    // The update's own transaction and the formatting clean-up Yjs runs after it: judged as one.
+    const transactions: Y.Transaction[] = [];
+    const capture = (tr: Y.Transaction) => transactions.push(tr);
     this.integrated = null;
+    this.integratedTransactions = 0;
     try {
       if (judged) {
         // What the update deletes stays readable until it is judged; nothing is collected meanwhile.
         this.doc.gc = false;
-        this.doc.once('afterTransaction', capture);
+        this.doc.on('afterTransaction', capture);
       }
       Y.applyUpdate(this.doc, update, from);
     } catch (error) {
@@ -116,8 +120,8 @@ export class Room implements UpdateSink {
     const integrated = this.integrated as Uint8Array | null;
     this.integrated = null;
     let followUp: NegotiationFollowUp | undefined;
-    if (judged && transaction) {
-      const party = judgePartyEffects(this.doc, transaction, from.owner);
+    if (judged && transactions.length > 0) {
+      const party = judgePartyEffects(this.doc, combinedChange(transactions), from.owner);
       if (!party.ok) {
         // Applied but never stored nor forwarded: the sender is refused, the room reloads from disk.
         from.close(CLOSE.proposalRefused);
@@ -150,6 +154,8 @@ export class Room implements UpdateSink {
     this.batcher.enqueue({
       compactId: this.compactId,
       update: integrated,
+      // The server's own formatting clean-up is in it: the sender, which never runs that clean-up for its own edit, needs it too.
+      echo: this.integratedTransactions > 1,
       author: from.owner,
       newClientIds,
       from,
@@ -160,14 +166,14 @@ export class Room implements UpdateSink {
   }
 
   /** The update is committed: forward it to everyone else. */
-  stored({ from, update, followUp }: PendingUpdate, updateId: number): void {
+  stored({ from, update, followUp, echo }: PendingUpdate, updateId: number): void {
     if (this.broken) return;
     this.unstored--;
     this.lastUpdateId = updateId;
     this.updatesSinceCheckpoint++;
     const frame = updateFrame(update);
     from.stored?.(updateId); // before forwarding: a failure while forwarding cannot hide that it is stored
-    for (const peer of this.peers) if (peer !== from) peer.send(frame);
+    for (const peer of this.peers) if (peer !== from || echo) peer.send(frame);
     if (followUp) this.events.followUp(this, followUp);
     if (this.unstored > 0) return;
     const waiting = this.waitingSyncs;
@@ -225,6 +231,7 @@ export class Room implements UpdateSink {
   private onDocUpdate = (update: Uint8Array) => {
     // Yjs may follow a remote update with a formatting clean-up of its own: both are kept.
     this.integrated = this.integrated ? Y.mergeUpdates([this.integrated, update]) : update;
+    this.integratedTransactions++;
   };
 
   private onAwarenessUpdate = (

@@ -14,6 +14,8 @@ export interface UpdateSink {
 export interface PendingUpdate extends UpdateToAppend {
   from: RoomPeer;
   room: UpdateSink;
+  /** Sent back to its sender too (it holds the server's own formatting clean-up). */
+  echo?: boolean;
   /** Follow-up the server owes once it is stored (provisions to demote, ids to repair), if any. */
   followUp?: NegotiationFollowUp;
 }

@@ -208,8 +208,12 @@ function contentProblem(item: Y.Item, key: string | null | undefined, rules: Doc
     return type.constructor === Y.XmlText ? null : `shared type ${type.constructor.name}`;
   }
   if (content instanceof Y.ContentFormat) {
-    const allowed = rules.marks.get(markNameOf(content.key));
+    const name = markNameOf(content.key);
+    const allowed = rules.marks.get(name);
     if (!allowed) return `mark ${content.key.slice(0, 40)}`;
+    // A mark that excludes itself (a bracket: one proposer per character) is only ever written under
+    // its own name; a hashed key would let a second bracket sit on the same words.
+    if (content.key !== name && !rules.overlappingMarks.has(name)) return `mark ${content.key.slice(0, 40)} key`;
     const value: unknown = content.value;
     if (value === null) return null;
     if (typeof value !== 'object' || Array.isArray(value)) return `mark ${content.key} value`;

@@ -217,3 +217,89 @@ test('two provisions with the same id (concurrent copies) are repaired by the se
   await waitFor(() => new Set(ids()).size === 2, 'the copy gets a fresh id');
   assert.equal(ids()[0], table.provisionId);
 });
+
+test('deleting the whole of another party’s bracketed words but not its format items (left to the server’s clean-up) is refused', async () => {
+  const table = await negotiationTable();
+  const aldoria = await synced(table.compactId, table.aldoria);
+  const varenia = await synced(table.compactId, table.varenia);
+  await expectRefused(
+    table,
+    varenia,
+    () =>
+      varenia.doc.transact((tr) => {
+        // Only the characters: Yjs's clean-up on the server then deletes the bracket's now empty opening.
+        for (let item = firstText(varenia)._start; item !== null; item = item.right)
+          if (item.content instanceof Y.ContentString && item.content.str === 'protect civilians') item.delete(tr);
+      }),
+    aldoria,
+  );
+  assert.deepEqual(bracketParties(aldoria), [table.aldoria.partyId]);
+});
+
+test('a second bracket under a hashed key (`bracket--<hash>`) on another party’s bracketed words is refused: the editor never writes one', async () => {
+  const table = await negotiationTable();
+  const aldoria = await synced(table.compactId, table.aldoria);
+  const varenia = await synced(table.compactId, table.varenia);
+  const before = updatesStored(table.compactId);
+  // Varenia's own party, so the parties check alone sees nothing taken away from Aldoria.
+  firstText(varenia).format(18, 17, {
+    'bracket--abcdefgh': { partyId: table.varenia.partyId, userId: table.varenia.id },
+  });
+  await waitFor(() => varenia.closeCodes.includes(CLOSE.outsideSchema.code), 'the sender is refused');
+  assert.equal(updatesStored(table.compactId), before, 'nothing stored');
+  assert.ok(!JSON.stringify(firstText(aldoria).toDelta()).includes('bracket--'), 'never forwarded');
+  assert.deepEqual(bracketParties(aldoria), [table.aldoria.partyId]);
+});
+
+test('an agreed provision moved in one update (deleted and re-created with its id and state, as the README allows) is accepted', async () => {
+  const table = await negotiationTable('agreed', false);
+  const aldoria = await synced(table.compactId, table.aldoria);
+  const varenia = await synced(table.compactId, table.varenia);
+  const fragment = varenia.doc.getXmlFragment(DOCUMENT_FIELD);
+  const other = new Y.XmlElement('provision');
+  other.setAttribute('id', newProvisionId());
+  other.setAttribute('kind', 'operative');
+  other.setAttribute('state', 'open');
+  other.insert(0, [paragraphElement('Another provision.')]);
+  fragment.insert(1, [other]);
+  await waitFor(() => aldoria.doc.getXmlFragment(DOCUMENT_FIELD).length === 2, 'Aldoria has both provisions');
+
+  varenia.doc.transact(() => {
+    const moved = (fragment.get(0) as Y.XmlElement).clone();
+    fragment.delete(0, 1);
+    fragment.insert(1, [moved]);
+  });
+  const order = () =>
+    aldoria.doc
+      .getXmlFragment(DOCUMENT_FIELD)
+      .toArray()
+      .map(
+        (element) =>
+          `${String((element as Y.XmlElement).getAttribute('id'))}:${String((element as Y.XmlElement).getAttribute('state'))}`,
+      );
+  await waitFor(() => order().at(-1) === `${table.provisionId}:agreed`, 'Aldoria sees the agreed provision moved');
+  assert.deepEqual(varenia.closeCodes, []);
+  assert.ok(aldoria.text().includes('protect civilians'), 'with its wording');
+});
+
+test('the formatting clean-up the server runs after an accepted update reaches its sender too, so the sender does not keep a bracket nobody else has', async () => {
+  const table = await negotiationTable('open', false);
+  const aldoria = await synced(table.compactId, table.aldoria);
+  const varenia = await synced(table.compactId, table.varenia);
+  firstText(varenia).insert(0, 'abc ');
+  firstText(varenia).format(0, 3, { bracket: { partyId: table.varenia.partyId, userId: table.varenia.id } });
+  await waitFor(() => bracketParties(aldoria).includes(table.varenia.partyId), 'Aldoria sees Varenia’s bracket');
+  // Only the characters (as an undo deletes them): the server's clean-up then deletes the bracket's empty opening.
+  varenia.doc.transact((tr) => {
+    for (let item = firstText(varenia)._start; item !== null; item = item.right)
+      if (item.content instanceof Y.ContentString && item.content.str.startsWith('abc') && !item.deleted)
+        item.delete(tr);
+  });
+  await waitFor(() => !aldoria.text().includes('abc'), 'Aldoria sees the words go');
+  await waitFor(
+    () => JSON.stringify(firstText(varenia).toDelta()) === JSON.stringify(firstText(aldoria).toDelta()),
+    'Varenia’s text is the same as everyone else’s',
+  );
+  assert.deepEqual(bracketParties(varenia), []);
+  assert.deepEqual(varenia.closeCodes, []);
+});
