@@ -10,11 +10,25 @@ export interface ProvisionRepairs {
   renamed: { from: string | null; to: string }[];
 }
 
+/** Whether a provision holds an option or bracketed text (anyone's). */
+function holdsProposals(element: Y.XmlElement): boolean {
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlElement && (child.nodeName === 'option' || holdsProposals(child))) return true;
+    if (
+      child instanceof Y.XmlText &&
+      (child.toDelta() as { attributes?: Record<string, unknown> }[]).some((run) => run.attributes?.bracket)
+    )
+      return true;
+  }
+  return false;
+}
+
 /**
  * The server's repairs of a text's provisions, made on a copy of the stored document (see
  * buildServerUpdate): every provision gets a unique id — concurrent copies of one provision (two
  * people pasting it, which the editors cannot see of each other) keep the id on the first in
- * document order — and the agreed provisions named in `demote` become `bracketed`.
+ * document order — and agreed provisions that hold brackets or options (those named in `demote`
+ * and any other found so) become `bracketed`.
  */
 export function repairProvisions(doc: Y.Doc, demote: ReadonlySet<string>): ProvisionRepairs {
   const repairs: ProvisionRepairs = { demoted: [], renamed: [] };
@@ -24,7 +38,8 @@ export function repairProvisions(doc: Y.Doc, demote: ReadonlySet<string>): Provi
     const id = child.getAttribute('id');
     if (typeof id === 'string' && PROVISION_ID_PATTERN.test(id) && !seen.has(id)) {
       seen.add(id);
-      if (demote.has(id) && AGREED_STATES.has(child.getAttribute('state') as never)) {
+      // Named by the update just stored, or found so (a bracket that raced the chair's declaration).
+      if (AGREED_STATES.has(child.getAttribute('state') as never) && (demote.has(id) || holdsProposals(child))) {
         child.setAttribute('state', 'bracketed');
         repairs.demoted.push(id);
       }

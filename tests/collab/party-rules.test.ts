@@ -303,3 +303,14 @@ test('the formatting clean-up the server runs after an accepted update reaches i
   assert.deepEqual(bracketParties(varenia), []);
   assert.deepEqual(varenia.closeCodes, []);
 });
+
+test('an agreed provision found holding brackets (e.g. a bracket that raced the chair) is demoted by the next repair', async () => {
+  const table = await negotiationTable('agreed', true);
+  const aldoria = await synced(table.compactId, table.aldoria);
+  const fresh = new Y.XmlElement('provision');
+  fresh.setAttribute('kind', 'operative');
+  fresh.setAttribute('state', 'open');
+  fresh.insert(0, [paragraphElement('A new provision.')]);
+  aldoria.doc.getXmlFragment(DOCUMENT_FIELD).insert(1, [fresh]);
+  await waitFor(() => provisionOf(aldoria).getAttribute('state') === 'bracketed', 'the agreed provision is demoted');
+});
