@@ -3,8 +3,9 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { PartyGuardReason } from '@/shared/editor/negotiation/party-guard';
+import { partyAwareUndoManager } from '@/shared/editor/negotiation/party-undo';
 import { compactTextExtensions, DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import type { Collab, PresencePerson } from '@/app/_lib/use-collab';
@@ -39,16 +40,24 @@ export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor
     const timer = setTimeout(() => setBlocked(null), BLOCKED_NOTICE_MS);
     return () => clearTimeout(timer);
   }, [blocked]);
+  const proposer = useCallback(
+    () => (canEdit ? { partyId, userId: user.userId } : null),
+    [canEdit, partyId, user.userId],
+  );
+  // One undo history per document and person (created once: an UndoManager listens to the document).
+  const undoManager = useMemo(() => partyAwareUndoManager(collab.doc, proposer), [collab.doc, proposer]);
+  useEffect(() => () => undoManager.destroy(), [undoManager]);
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: canEdit,
       extensions: [
-        ...compactTextExtensions({
-          proposer: () => (canEdit ? { partyId, userId: user.userId } : null),
-          onBlocked: showBlocked,
+        ...compactTextExtensions({ proposer, onBlocked: showBlocked }),
+        Collaboration.configure({
+          document: collab.doc,
+          field: DOCUMENT_FIELD,
+          yUndoOptions: { undoManager },
         }),
-        Collaboration.configure({ document: collab.doc, field: DOCUMENT_FIELD }),
         CollaborationCaret.configure({
           provider: collab.provider,
           user,
@@ -67,7 +76,7 @@ export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor
         },
       },
     },
-    [collab, canEdit, partyId, user.userId, showBlocked],
+    [collab, canEdit, proposer, showBlocked, undoManager],
   );
 
   useEffect(() => {
