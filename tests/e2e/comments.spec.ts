@@ -62,8 +62,9 @@ test('a comment thread follows its phrase through a concurrent edit by another b
   await expect(mission.getByLabel('Compact text').locator('.comment-anchor.active')).toHaveText(
     'mutual accountabilities',
   );
-  await threads(mission).getByLabel('Reply to this thread').fill('All parties’ — see OP 4.');
-  await threads(mission).getByRole('button', { name: 'Reply', exact: true }).click();
+  const thread = threads(mission).getByRole('article', { name: 'On “mutual accountabilities”' });
+  await thread.getByLabel('Reply to this thread').fill('All parties’ — see OP 4.');
+  await thread.getByRole('button', { name: 'Reply', exact: true }).click();
   await expect(threads(aldoria)).toContainText('All parties’ — see OP 4.');
   expectNoCspViolations(aldoria);
   expectNoCspViolations(mission);
