@@ -50,7 +50,8 @@ export async function benchPartyRules(updates: number): Promise<Row[]> {
   const reference: number[] = [];
   for (let i = 0; i < updates; i++) {
     const text = texts()[Math.floor(random() * 40)]!;
-    if (i % 25 === 0) text.format(0, 3, { bracket: { ...ME } }); // my own bracket now and then
+    if (i % 25 === 0)
+      text.format(0, 3, { bracket: { ...ME } }); // my own bracket now and then
     else text.insert(0, 'x'); // typing at the start of a paragraph holding others' brackets
     const update = last;
     let transaction: Y.Transaction | null = null;
