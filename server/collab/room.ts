@@ -14,8 +14,9 @@ import { awarenessFrame, syncStep2Frame, updateFrame } from './protocol';
 import { SyncAnswers } from './sync-answers';
 import { checkUpdate } from './update-check';
 import type { NegotiationFollowUp, PendingUpdate, UpdateBatcher, UpdateSink } from './update-batcher';
-import { combinedChange, holdsProposals, judgePartyEffects } from './party-rules';
-import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
+import { combinedChange } from './judged-change';
+import { judgePartyEffects } from './party-rules';
+import { holdsProposals } from './text-attribution';
 
 /** Something a room can send frames to: one client connection. */
 export interface RoomPeer {
@@ -82,7 +83,7 @@ export class Room implements UpdateSink {
     this.updatesSinceCheckpoint = stored.updatesSinceCheckpoint;
     this.answers = new SyncAnswers(this.doc, stored.fullState);
     this.clientIds = new RoomClientIds(loadClientOwners(sqlite, compactId));
-    this.holdsProposals = holdsProposals(this.doc, DOCUMENT_FIELD);
+    this.holdsProposals = holdsProposals(this.doc);
     this.doc.on('update', this.onDocUpdate);
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
