@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { repairProvisions, type ProvisionRepairs } from '../editor/provision-repairs';
+import { plannedRepairs, repairProvisions, type ProvisionRepairs } from '../editor/provision-repairs';
 import { recordAuditEvent } from '../services/audit';
 import { SYSTEM_AUTHOR, type ClientOwner } from '../services/doc-clients';
 import { buildServerUpdate } from '../services/server-edits';
@@ -17,9 +17,9 @@ type Write = (compactId: string, update: Uint8Array, author: ClientOwner) => Pro
 export function negotiationEvents(db: Db, write: Write): Omit<RoomEvents, 'broken'> {
   const queues = new Map<string, Promise<void>>();
 
-  async function followUp(compactId: string, demote: ReadonlySet<string>): Promise<void> {
+  async function followUp(compactId: string): Promise<void> {
     let repairs: ProvisionRepairs = { demoted: [], renamed: [] };
-    const update = buildServerUpdate(db, compactId, (doc) => (repairs = repairProvisions(doc, demote)));
+    const update = buildServerUpdate(db, compactId, (doc) => (repairs = repairProvisions(doc)));
     if (repairs.demoted.length === 0 && repairs.renamed.length === 0) return;
     await write(compactId, update, SYSTEM_AUTHOR);
     for (const id of repairs.demoted)
@@ -51,11 +51,13 @@ export function negotiationEvents(db: Db, write: Write): Omit<RoomEvents, 'broke
         after: { reason: detail },
       });
     },
-    followUp(room, { demote }) {
+    repairDue(room) {
+      // Most provision changes need no repair: the live text says so without loading the stored one.
+      if (plannedRepairs(room.doc).length === 0) return;
       const { compactId } = room;
       const previous = queues.get(compactId) ?? Promise.resolve();
       const next = previous
-        .then(() => followUp(compactId, new Set(demote)))
+        .then(() => followUp(compactId))
         .catch((error: unknown) => console.error(`Could not repair the provisions of compact ${compactId}:`, error))
         .finally(() => {
           if (queues.get(compactId) === next) queues.delete(compactId);

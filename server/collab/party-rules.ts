@@ -23,8 +23,11 @@ import { attribution, sameForeignBrackets, type CharAttribution, type JudgedText
  * cleans up redundant formatting after remote changes), so each character's attribution and
  * each element's attributes are compared before and after the update (see judged-change.ts).
  */
-export type PartyVerdict =
-  { ok: true; demote: Y.XmlElement[]; provisionsChanged: boolean } | { ok: false; detail: string };
+/**
+ * `repairDue`: the change added brackets or options to an agreed provision, or added, removed or
+ * re-attributed provisions — the server checks the stored text's provisions once it is stored.
+ */
+export type PartyVerdict = { ok: true; repairDue: boolean } | { ok: false; detail: string };
 
 /** One judgement in progress: what the change touched, and what the server owes after it. */
 interface Judging {
@@ -38,8 +41,8 @@ interface Judging {
   /** Texts where the change wrote formatting or deleted something: judged before and after. Others only gained text. */
   reshaped: Set<Y.XmlText>;
   newElements: Y.XmlElement[];
-  demote: Set<Y.XmlElement>;
-  provisionsChanged: boolean;
+  /** Brackets or options were added to an agreed provision, or provisions were added, removed or changed. */
+  repairDue: boolean;
 }
 
 const isForeign = (judging: Judging, optionParty: string | undefined) =>
@@ -56,14 +59,13 @@ export function judgePartyEffects(doc: Y.Doc, tr: JudgedChange, sender: ClientOw
     texts: new Set(),
     reshaped: new Set(),
     newElements: [],
-    demote: new Set(),
-    provisionsChanged: false,
+    repairDue: false,
   };
   collectCreated(judging);
   const refusal =
     judgeDeleted(judging) ?? judgeChangedElements(judging) ?? judgeNewElements(judging) ?? judgeTexts(judging);
   if (refusal) return { ok: false, detail: refusal };
-  return { ok: true, demote: [...judging.demote], provisionsChanged: judging.provisionsChanged };
+  return { ok: true, repairDue: judging.repairDue };
 }
 
 /** What the change created: new texts and elements, and the texts it wrote into. */
@@ -96,7 +98,7 @@ function judgeDeleted(judging: Judging): string | null {
       const type = struct.content.type;
       if (isForeign(judging, enclosingOptionParty(type instanceof Y.XmlElement ? type : parent)))
         refusal = 'removes part of another party’s option';
-      if (type instanceof Y.XmlElement && type.nodeName === 'provision') judging.provisionsChanged = true;
+      if (type instanceof Y.XmlElement && type.nodeName === 'provision') judging.repairDue = true;
     } else if (parent instanceof Y.XmlText && struct.parentSub === null) {
       judging.texts.add(parent);
       judging.reshaped.add(parent);
@@ -116,7 +118,7 @@ function judgeChangedElements(judging: Judging): string | null {
       if (type.nodeName === 'option' && (key === 'partyId' || key === 'userId'))
         return 'changes who proposed an option';
       if (type.nodeName === 'provision' && key === 'state') return 'changes an agreement state';
-      if (type.nodeName === 'provision') judging.provisionsChanged = true;
+      if (type.nodeName === 'provision') judging.repairDue = true;
     }
   }
   return null;
@@ -135,7 +137,7 @@ function judgeNewElements(judging: Judging): string | null {
       demoteIfAgreed(judging, element);
     }
     if (element.nodeName !== 'provision') continue;
-    judging.provisionsChanged = true;
+    judging.repairDue = true;
     const state = element.getAttribute('state');
     if (state === undefined || state === 'open') continue;
     if (!isAgreementState(state)) return 'an unknown agreement state';
@@ -193,9 +195,10 @@ function createdWithItsOption(judging: Judging, node: TreeNode): boolean {
   return !!option?._item && judging.isNew(option._item);
 }
 
+/** A proposal added in an agreed provision: the server's repair will set it back to bracketed. */
 function demoteIfAgreed(judging: Judging, node: TreeNode): void {
   const provision = enclosing(node, 'provision');
-  if (provision && AGREED_STATES.has(provision.getAttribute('state') as never)) judging.demote.add(provision);
+  if (provision && AGREED_STATES.has(provision.getAttribute('state') as never)) judging.repairDue = true;
 }
 
 /** The provisions the change deleted, by the id they had (their attributes are deleted with them: read as before). */

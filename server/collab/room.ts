@@ -13,7 +13,7 @@ import { compactDocumentRules } from './document-rules';
 import { awarenessFrame, syncStep2Frame, updateFrame } from './protocol';
 import { SyncAnswers } from './sync-answers';
 import { checkUpdate } from './update-check';
-import type { NegotiationFollowUp, PendingUpdate, UpdateBatcher, UpdateSink } from './update-batcher';
+import type { PendingUpdate, UpdateBatcher, UpdateSink } from './update-batcher';
 import { combinedChange } from './judged-change';
 import { judgePartyEffects } from './party-rules';
 import { holdsProposals } from './text-attribution';
@@ -37,8 +37,8 @@ export interface RoomEvents {
   broken(room: Room): void;
   /** An update was refused by the party rules (the sender is closed, the room reloaded). */
   proposalRefused(room: Room, author: ClientOwner, detail: string): void;
-  /** An update that needs a follow-up is stored. */
-  followUp(room: Room, followUp: NegotiationFollowUp): void;
+  /** An update after which the text's provisions may need the server's repair is stored. */
+  repairDue(room: Room): void;
 }
 
 export const CHECKPOINT_EVERY_UPDATES = 500;
@@ -120,7 +120,8 @@ export class Room implements UpdateSink {
     }
     const integrated = this.integrated as Uint8Array | null;
     this.integrated = null;
-    let followUp: NegotiationFollowUp | undefined;
+    // A trusted server write changes provisions only through the policy; their ids are still checked.
+    let repairDue = from.trusted === true && verdict.touchesNegotiation;
     if (judged && transactions.length > 0) {
       const party = judgePartyEffects(this.doc, combinedChange(transactions), from.owner);
       if (!party.ok) {
@@ -131,11 +132,7 @@ export class Room implements UpdateSink {
         return 'refused';
       }
       if (verdict.touchesNegotiation) this.holdsProposals = true;
-      const demote = party.demote.map((provision) => String(provision.getAttribute('id') ?? ''));
-      if (demote.length > 0 || party.provisionsChanged)
-        followUp = { demote, provisionsChanged: party.provisionsChanged };
-    } else if (verdict.touchesNegotiation) {
-      followUp = { demote: [], provisionsChanged: true }; // a trusted server write: ids are still checked
+      repairDue = party.repairDue;
     }
     if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
       // Parts Yjs could not integrate (e.g. references that wait on each other) are discarded:
@@ -161,13 +158,13 @@ export class Room implements UpdateSink {
       newClientIds,
       from,
       room: this,
-      followUp,
+      repairDue,
     });
     return 'queued';
   }
 
   /** The update is committed: forward it to everyone else. */
-  stored({ from, update, followUp, echo }: PendingUpdate, updateId: number): void {
+  stored({ from, update, repairDue, echo }: PendingUpdate, updateId: number): void {
     if (this.broken) return;
     this.unstored--;
     this.lastUpdateId = updateId;
@@ -175,7 +172,7 @@ export class Room implements UpdateSink {
     const frame = updateFrame(update);
     from.stored?.(updateId); // before forwarding: a failure while forwarding cannot hide that it is stored
     for (const peer of this.peers) if (peer !== from || echo) peer.send(frame);
-    if (followUp) this.events.followUp(this, followUp);
+    if (repairDue) this.events.repairDue(this);
     if (this.unstored > 0) return;
     const waiting = this.waitingSyncs;
     this.waitingSyncs = [];

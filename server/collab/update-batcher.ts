@@ -16,15 +16,8 @@ export interface PendingUpdate extends UpdateToAppend {
   room: UpdateSink;
   /** Sent back to its sender too (it holds the server's own formatting clean-up). */
   echo?: boolean;
-  /** Follow-up the server owes once it is stored (provisions to demote, ids to repair), if any. */
-  followUp?: NegotiationFollowUp;
-}
-
-export interface NegotiationFollowUp {
-  /** Ids of agreed provisions that gained brackets or options: demoted to `bracketed`. */
-  demote: string[];
-  /** Provisions were added, removed or had attributes changed: ids are checked for duplicates. */
-  provisionsChanged: boolean;
+  /** The server checks the text's provisions once it is stored (see negotiation-follow-up.ts). */
+  repairDue?: boolean;
 }
 
 export interface WriterOptions {
