@@ -48,6 +48,14 @@ export const config = {
   get collabMaxConnectionsPerRoom(): number {
     return positiveInteger('COLLAB_MAX_CONNECTIONS_PER_ROOM', 200);
   },
+  /**
+   * After the server refused someone's update (4424: another party's proposal or an agreement
+   * state), how long that person's new connections to that compact are refused (4429): each
+   * refusal reloads the room and reconnects everyone in it, which must not be repeatable at will.
+   */
+  get collabRefusalCooldownMs(): number {
+    return nonNegativeInteger('COLLAB_REFUSAL_COOLDOWN_MS', 60_000);
+  },
   /** How long one collaboration write waits for another process's write lock before retrying asynchronously. */
   get collabWriteBusyTimeoutMs(): number {
     return nonNegativeInteger('COLLAB_WRITE_BUSY_TIMEOUT_MS', 20);

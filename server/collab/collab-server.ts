@@ -10,6 +10,7 @@ import { CollabConnection, type ConnectionAccess, type ConnectionLimits } from '
 import { ConnectionCounts } from './connection-counts';
 import type { Room } from './room';
 import { negotiationEvents } from './negotiation-follow-up';
+import { RefusalCooldown } from './refusal-cooldown';
 import { RoomRegistry } from './room-registry';
 import { applyServerWrite, ServerWriteRefused } from './server-writes';
 import { compactExists, findMembership } from '../services/compacts';
@@ -24,6 +25,8 @@ export interface CollabServerOptions extends Partial<ConnectionLimits> {
   maxConnectionsPerPerson?: number;
   maxConnectionsPerRoom?: number;
   writeBusyTimeoutMs?: number;
+  /** See config.collabRefusalCooldownMs. */
+  refusalCooldownMs?: number;
   /** Told each time the writer found the database locked by another process. */
   onWriteBusy?: () => void;
 }
@@ -61,12 +64,22 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
     onBusy: options.onWriteBusy,
   });
   // Client-id bindings are read (and, for documents stored before them, written once) on the writer's connection.
+  const cooldown = new RefusalCooldown(options.refusalCooldownMs ?? config.collabRefusalCooldownMs);
+  const negotiation = negotiationEvents(handle.db, (compactId, update, author) =>
+    applyServerWrite(rooms, compactId, update, author),
+  );
   const rooms: RoomRegistry = new RoomRegistry(
     handle.db,
     writer,
     batcher,
     options.idleUnloadMs ?? config.collabIdleUnloadMs,
-    negotiationEvents(handle.db, (compactId, update, author) => applyServerWrite(rooms, compactId, update, author)),
+    {
+      ...negotiation,
+      proposalRefused(room, author, detail) {
+        cooldown.refused(author.userId, room.compactId);
+        negotiation.proposalRefused(room, author, detail);
+      },
+    },
   );
   const connections = new Set<CollabConnection>();
   const counts = new ConnectionCounts(
@@ -110,7 +123,9 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
       ws.on('error', () => ws.terminate());
       const { userId } = access.actor;
       // Refused before the room is loaded: one person cannot open sockets without bound.
-      if (!counts.admit(userId, compactId)) return ws.close(CLOSE.tooManyRequests.code, CLOSE.tooManyRequests.reason);
+      // Also refused for a while after the party rules refused this person's update here (refusal-cooldown.ts).
+      if (cooldown.coolingDown(userId, compactId) || !counts.admit(userId, compactId))
+        return ws.close(CLOSE.tooManyRequests.code, CLOSE.tooManyRequests.reason);
       // Opening the room loads it synchronously, so the stored state (never an empty
       // placeholder) answers the client's first sync.
       let room: Room;

@@ -12,7 +12,8 @@ import { buildCompact, memberWithRole, type Member } from '../helpers/factories'
 import { countRows } from '../helpers/test-db';
 import { optionElement, paragraphElement } from '../helpers/negotiation-fixtures';
 
-const env = collabTestEnvironment({ idleUnloadMs: 100 });
+// No cooldown here: these tests reconnect a refused sender at once (refusal-cooldown.test.ts covers it).
+const env = collabTestEnvironment({ idleUnloadMs: 100, refusalCooldownMs: 0 });
 const { db } = env;
 const updatesStored = (compactId: string) => countRows(db, `doc_updates WHERE compact_id = '${compactId}'`);
 
