@@ -4,7 +4,7 @@ import { commentThreads } from '@/db/schema/comments';
 import {
   COMMENT_ANCHOR_MAX,
   COMMENT_BODY_MAX,
-  COMMENT_THREADS_PER_COMPACT_MAX,
+  COMMENT_THREADS_PER_PARTY_MAX,
   COMMENTS_PER_THREAD_MAX,
 } from '@/shared/comments/comment-rules';
 import { buildParty, memberWithRole, type Member } from '../helpers/factories';
@@ -206,7 +206,7 @@ describe('what the server accepts', () => {
     assert.deepEqual(rowCounts(), before, 'nothing written');
   });
 
-  test('comment input limits: body length, blank bodies, anchor size, page size, threads per compact, comments per thread', async () => {
+  test('comment input limits: body length, blank bodies, anchor size, page size, threads per party, comments per thread', async () => {
     const good = anchorFor(db, compactId, 'ceasefire');
     const before = rowCounts();
     const refused = [
@@ -242,7 +242,7 @@ describe('what the server accepts', () => {
       code: 'CONFLICT',
     });
 
-    // a compact at its cap of threads
+    // a party at its cap of threads in a compact
     const full = compactWithProvisions(db, TEXT);
     const member = await memberWithRole(db, full.compactId, 'negotiator');
     const addThread = db.sqlite.prepare(
@@ -250,7 +250,7 @@ describe('what the server accepts', () => {
        VALUES (?, ?, NULL, 'AA==', 'AA==', 'q', 'all', ?, ?, ?)`,
     );
     db.sqlite.transaction(() => {
-      for (let i = 0; i < COMMENT_THREADS_PER_COMPACT_MAX; i++)
+      for (let i = 0; i < COMMENT_THREADS_PER_PARTY_MAX; i++)
         addThread.run(`t-${i}`, full.compactId, member.id, member.partyId, Date.now());
     })();
     await assert.rejects(
@@ -260,6 +260,32 @@ describe('what the server accepts', () => {
         visibility: 'all',
         body: 'Too many.',
       }),
+      { code: 'CONFLICT' },
+    );
+  });
+
+  test('the cap of threads counts the member’s own party only: another party’s delegation threads neither block nor show', async () => {
+    const shared = compactWithProvisions(db, TEXT);
+    const aldorian = await memberWithRole(db, shared.compactId, 'negotiator', aldoria.partyId);
+    const missionary = await memberWithRole(db, shared.compactId, 'negotiator', mission.partyId);
+    const addThread = db.sqlite.prepare(
+      `INSERT INTO comment_threads (id, compact_id, provision_id, anchor_start, anchor_end, quote, visibility, author_id, party_id, created_at)
+       VALUES (?, ?, NULL, 'AA==', 'AA==', 'q', 'delegation', ?, ?, ?)`,
+    );
+    db.sqlite.transaction(() => {
+      for (let i = 0; i < COMMENT_THREADS_PER_PARTY_MAX; i++)
+        addThread.run(`hidden-${i}`, shared.compactId, aldorian.id, aldorian.partyId, Date.now());
+    })();
+    const anchor = anchorFor(db, shared.compactId, 'ceasefire');
+    const opened = await missionary.caller.comments.create({
+      compactId: shared.compactId,
+      ...anchor,
+      visibility: 'all',
+      body: 'Not held up by threads I cannot see.',
+    });
+    assert.equal(opened.quote, 'ceasefire');
+    await assert.rejects(
+      aldorian.caller.comments.create({ compactId: shared.compactId, ...anchor, visibility: 'all', body: 'Full.' }),
       { code: 'CONFLICT' },
     );
   });
