@@ -209,20 +209,28 @@ describe('what the server accepts', () => {
   test('comment input limits: body length, blank bodies, anchor size, page size, threads per party, comments per thread', async () => {
     const good = anchorFor(db, compactId, 'ceasefire');
     const before = rowCounts();
+    // Each call starts when it is awaited (a create waits for a heavy-call turn; the others must not reject unheard).
     const refused = [
-      aldoria.caller.comments.create({ compactId, ...good, visibility: 'all', body: 'x'.repeat(COMMENT_BODY_MAX + 1) }),
-      aldoria.caller.comments.create({ compactId, ...good, visibility: 'all', body: ' \n\t ' }),
-      aldoria.caller.comments.create({
-        compactId,
-        ...good,
-        anchor: { ...good.anchor, start: 'A'.repeat(COMMENT_ANCHOR_MAX + 4) },
-        visibility: 'all',
-        body: 'Long anchor.',
-      }),
-      aldoria.caller.comments.list({ compactId, limit: 500 }),
-      aldoria.caller.comments.list({ compactId, cursor: 'garbage' }),
+      () =>
+        aldoria.caller.comments.create({
+          compactId,
+          ...good,
+          visibility: 'all',
+          body: 'x'.repeat(COMMENT_BODY_MAX + 1),
+        }),
+      () => aldoria.caller.comments.create({ compactId, ...good, visibility: 'all', body: ' \n\t ' }),
+      () =>
+        aldoria.caller.comments.create({
+          compactId,
+          ...good,
+          anchor: { ...good.anchor, start: 'A'.repeat(COMMENT_ANCHOR_MAX + 4) },
+          visibility: 'all',
+          body: 'Long anchor.',
+        }),
+      () => aldoria.caller.comments.list({ compactId, limit: 500 }),
+      () => aldoria.caller.comments.list({ compactId, cursor: 'garbage' }),
     ];
-    for (const call of refused) await assert.rejects(call, { code: 'BAD_REQUEST' });
+    for (const call of refused) await assert.rejects(call(), { code: 'BAD_REQUEST' });
     assert.deepEqual(rowCounts(), before, 'nothing written');
     const longest = await aldoria.caller.comments.create({
       compactId,
@@ -288,6 +296,34 @@ describe('what the server accepts', () => {
       aldorian.caller.comments.create({ compactId: shared.compactId, ...anchor, visibility: 'all', body: 'Full.' }),
       { code: 'CONFLICT' },
     );
+  });
+
+  test('opening a thread reads the whole text, so it takes a heavy-call turn: a flood beyond one’s turns is refused', async () => {
+    process.env.HEAVY_CALLS_PER_PERSON = '1';
+    process.env.HEAVY_CALLS_QUEUED_PER_PERSON = '1';
+    try {
+      const good = anchorFor(db, compactId, 'ceasefire');
+      const before = rowCounts();
+      const flood = await Promise.allSettled(
+        Array.from({ length: 5 }, () =>
+          mission.caller.comments.create({ compactId, ...good, provisionId: null, visibility: 'all', body: 'Again.' }),
+        ),
+      );
+      const codes = flood.map((result) =>
+        result.status === 'rejected' ? (result.reason as { code: string }).code : 'OK',
+      );
+      assert.deepEqual(codes, [
+        'BAD_REQUEST',
+        'BAD_REQUEST',
+        'TOO_MANY_REQUESTS',
+        'TOO_MANY_REQUESTS',
+        'TOO_MANY_REQUESTS',
+      ]);
+      assert.deepEqual(rowCounts(), before, 'nothing written');
+    } finally {
+      delete process.env.HEAVY_CALLS_PER_PERSON;
+      delete process.env.HEAVY_CALLS_QUEUED_PER_PERSON;
+    }
   });
 
   test('threads come newest first, a page at a time', async () => {
