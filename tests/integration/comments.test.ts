@@ -37,6 +37,18 @@ function open(by: Member, phrase: string, visibility: 'all' | 'delegation' = 'al
   return by.caller.comments.create({ compactId, ...anchorFor(db, compactId, phrase), visibility, body });
 }
 
+/** Threads opened by `by` straight in the database, up to their party's cap in the compact. */
+function fillThreads(inCompact: string, by: Member, visibility: 'all' | 'delegation') {
+  const addThread = db.sqlite.prepare(
+    `INSERT INTO comment_threads (id, compact_id, provision_id, anchor_start, anchor_end, quote, visibility, author_id, party_id, created_at)
+     VALUES (?, ?, NULL, 'AA==', 'AA==', 'q', ?, ?, ?, ?)`,
+  );
+  db.sqlite.transaction(() => {
+    for (let i = 0; i < COMMENT_THREADS_PER_PARTY_MAX; i++)
+      addThread.run(`${inCompact}-${i}`, inCompact, visibility, by.id, by.partyId, Date.now());
+  })();
+}
+
 const listed = async (by: Member) => (await by.caller.comments.list({ compactId })).threads;
 
 describe('delegation-only threads', () => {
@@ -253,14 +265,7 @@ describe('what the server accepts', () => {
     // a party at its cap of threads in a compact
     const full = compactWithProvisions(db, TEXT);
     const member = await memberWithRole(db, full.compactId, 'negotiator');
-    const addThread = db.sqlite.prepare(
-      `INSERT INTO comment_threads (id, compact_id, provision_id, anchor_start, anchor_end, quote, visibility, author_id, party_id, created_at)
-       VALUES (?, ?, NULL, 'AA==', 'AA==', 'q', 'all', ?, ?, ?)`,
-    );
-    db.sqlite.transaction(() => {
-      for (let i = 0; i < COMMENT_THREADS_PER_PARTY_MAX; i++)
-        addThread.run(`t-${i}`, full.compactId, member.id, member.partyId, Date.now());
-    })();
+    fillThreads(full.compactId, member, 'all');
     await assert.rejects(
       member.caller.comments.create({
         compactId: full.compactId,
@@ -276,14 +281,7 @@ describe('what the server accepts', () => {
     const shared = compactWithProvisions(db, TEXT);
     const aldorian = await memberWithRole(db, shared.compactId, 'negotiator', aldoria.partyId);
     const missionary = await memberWithRole(db, shared.compactId, 'negotiator', mission.partyId);
-    const addThread = db.sqlite.prepare(
-      `INSERT INTO comment_threads (id, compact_id, provision_id, anchor_start, anchor_end, quote, visibility, author_id, party_id, created_at)
-       VALUES (?, ?, NULL, 'AA==', 'AA==', 'q', 'delegation', ?, ?, ?)`,
-    );
-    db.sqlite.transaction(() => {
-      for (let i = 0; i < COMMENT_THREADS_PER_PARTY_MAX; i++)
-        addThread.run(`hidden-${i}`, shared.compactId, aldorian.id, aldorian.partyId, Date.now());
-    })();
+    fillThreads(shared.compactId, aldorian, 'delegation');
     const anchor = anchorFor(db, shared.compactId, 'ceasefire');
     const opened = await missionary.caller.comments.create({
       compactId: shared.compactId,
