@@ -10,8 +10,12 @@ export const COMMENT_BODY_MAX = 4000;
 export const COMMENT_QUOTE_MAX = 2000;
 /** The longest encoded anchor end (base64 of a Yjs relative position: a few dozen characters in practice). */
 export const COMMENT_ANCHOR_MAX = 256;
-/** Threads a compact may hold (not counting threads whose comments were all deleted). */
-export const COMMENT_THREADS_PER_COMPACT_MAX = 1000;
+/**
+ * Threads one party may hold in a compact, of either visibility (not counting threads whose
+ * comments were all deleted). Counted per party, so that no party fills the compact for the others,
+ * and the count reveals nothing of another party's delegation-only threads.
+ */
+export const COMMENT_THREADS_PER_PARTY_MAX = 1000;
 /** Comments (the first one and its replies) a thread may hold. */
 export const COMMENTS_PER_THREAD_MAX = 100;
 /** Threads per page of the list. */

@@ -4,7 +4,7 @@ import { commentThreads } from '@/db/schema/comments';
 import {
   COMMENT_ANCHOR_MAX,
   COMMENT_BODY_MAX,
-  COMMENT_THREADS_PER_COMPACT_MAX,
+  COMMENT_THREADS_PER_PARTY_MAX,
   COMMENTS_PER_THREAD_MAX,
 } from '@/shared/comments/comment-rules';
 import { buildParty, memberWithRole, type Member } from '../helpers/factories';
@@ -35,6 +35,18 @@ const rowCounts = () => ['comment_threads', 'comments', 'audit_events'].map((tab
 
 function open(by: Member, phrase: string, visibility: 'all' | 'delegation' = 'all', body = `About “${phrase}”.`) {
   return by.caller.comments.create({ compactId, ...anchorFor(db, compactId, phrase), visibility, body });
+}
+
+/** Threads opened by `by` straight in the database, up to their party's cap in the compact. */
+function fillThreads(inCompact: string, by: Member, visibility: 'all' | 'delegation') {
+  const addThread = db.sqlite.prepare(
+    `INSERT INTO comment_threads (id, compact_id, provision_id, anchor_start, anchor_end, quote, visibility, author_id, party_id, created_at)
+     VALUES (?, ?, NULL, 'AA==', 'AA==', 'q', ?, ?, ?, ?)`,
+  );
+  db.sqlite.transaction(() => {
+    for (let i = 0; i < COMMENT_THREADS_PER_PARTY_MAX; i++)
+      addThread.run(`${inCompact}-${i}`, inCompact, visibility, by.id, by.partyId, Date.now());
+  })();
 }
 
 const listed = async (by: Member) => (await by.caller.comments.list({ compactId })).threads;
@@ -206,23 +218,31 @@ describe('what the server accepts', () => {
     assert.deepEqual(rowCounts(), before, 'nothing written');
   });
 
-  test('comment input limits: body length, blank bodies, anchor size, page size, threads per compact, comments per thread', async () => {
+  test('comment input limits: body length, blank bodies, anchor size, page size, threads per party, comments per thread', async () => {
     const good = anchorFor(db, compactId, 'ceasefire');
     const before = rowCounts();
+    // Each call starts when it is awaited (a create waits for a heavy-call turn; the others must not reject unheard).
     const refused = [
-      aldoria.caller.comments.create({ compactId, ...good, visibility: 'all', body: 'x'.repeat(COMMENT_BODY_MAX + 1) }),
-      aldoria.caller.comments.create({ compactId, ...good, visibility: 'all', body: ' \n\t ' }),
-      aldoria.caller.comments.create({
-        compactId,
-        ...good,
-        anchor: { ...good.anchor, start: 'A'.repeat(COMMENT_ANCHOR_MAX + 4) },
-        visibility: 'all',
-        body: 'Long anchor.',
-      }),
-      aldoria.caller.comments.list({ compactId, limit: 500 }),
-      aldoria.caller.comments.list({ compactId, cursor: 'garbage' }),
+      () =>
+        aldoria.caller.comments.create({
+          compactId,
+          ...good,
+          visibility: 'all',
+          body: 'x'.repeat(COMMENT_BODY_MAX + 1),
+        }),
+      () => aldoria.caller.comments.create({ compactId, ...good, visibility: 'all', body: ' \n\t ' }),
+      () =>
+        aldoria.caller.comments.create({
+          compactId,
+          ...good,
+          anchor: { ...good.anchor, start: 'A'.repeat(COMMENT_ANCHOR_MAX + 4) },
+          visibility: 'all',
+          body: 'Long anchor.',
+        }),
+      () => aldoria.caller.comments.list({ compactId, limit: 500 }),
+      () => aldoria.caller.comments.list({ compactId, cursor: 'garbage' }),
     ];
-    for (const call of refused) await assert.rejects(call, { code: 'BAD_REQUEST' });
+    for (const call of refused) await assert.rejects(call(), { code: 'BAD_REQUEST' });
     assert.deepEqual(rowCounts(), before, 'nothing written');
     const longest = await aldoria.caller.comments.create({
       compactId,
@@ -242,17 +262,10 @@ describe('what the server accepts', () => {
       code: 'CONFLICT',
     });
 
-    // a compact at its cap of threads
+    // a party at its cap of threads in a compact
     const full = compactWithProvisions(db, TEXT);
     const member = await memberWithRole(db, full.compactId, 'negotiator');
-    const addThread = db.sqlite.prepare(
-      `INSERT INTO comment_threads (id, compact_id, provision_id, anchor_start, anchor_end, quote, visibility, author_id, party_id, created_at)
-       VALUES (?, ?, NULL, 'AA==', 'AA==', 'q', 'all', ?, ?, ?)`,
-    );
-    db.sqlite.transaction(() => {
-      for (let i = 0; i < COMMENT_THREADS_PER_COMPACT_MAX; i++)
-        addThread.run(`t-${i}`, full.compactId, member.id, member.partyId, Date.now());
-    })();
+    fillThreads(full.compactId, member, 'all');
     await assert.rejects(
       member.caller.comments.create({
         compactId: full.compactId,
@@ -262,6 +275,53 @@ describe('what the server accepts', () => {
       }),
       { code: 'CONFLICT' },
     );
+  });
+
+  test('the cap of threads counts the member’s own party only: another party’s delegation threads neither block nor show', async () => {
+    const shared = compactWithProvisions(db, TEXT);
+    const aldorian = await memberWithRole(db, shared.compactId, 'negotiator', aldoria.partyId);
+    const missionary = await memberWithRole(db, shared.compactId, 'negotiator', mission.partyId);
+    fillThreads(shared.compactId, aldorian, 'delegation');
+    const anchor = anchorFor(db, shared.compactId, 'ceasefire');
+    const opened = await missionary.caller.comments.create({
+      compactId: shared.compactId,
+      ...anchor,
+      visibility: 'all',
+      body: 'Not held up by threads I cannot see.',
+    });
+    assert.equal(opened.quote, 'ceasefire');
+    await assert.rejects(
+      aldorian.caller.comments.create({ compactId: shared.compactId, ...anchor, visibility: 'all', body: 'Full.' }),
+      { code: 'CONFLICT' },
+    );
+  });
+
+  test('opening a thread reads the whole text, so it takes a heavy-call turn: a flood beyond one’s turns is refused', async () => {
+    process.env.HEAVY_CALLS_PER_PERSON = '1';
+    process.env.HEAVY_CALLS_QUEUED_PER_PERSON = '1';
+    try {
+      const good = anchorFor(db, compactId, 'ceasefire');
+      const before = rowCounts();
+      const flood = await Promise.allSettled(
+        Array.from({ length: 5 }, () =>
+          mission.caller.comments.create({ compactId, ...good, provisionId: null, visibility: 'all', body: 'Again.' }),
+        ),
+      );
+      const codes = flood.map((result) =>
+        result.status === 'rejected' ? (result.reason as { code: string }).code : 'OK',
+      );
+      assert.deepEqual(codes, [
+        'BAD_REQUEST',
+        'BAD_REQUEST',
+        'TOO_MANY_REQUESTS',
+        'TOO_MANY_REQUESTS',
+        'TOO_MANY_REQUESTS',
+      ]);
+      assert.deepEqual(rowCounts(), before, 'nothing written');
+    } finally {
+      delete process.env.HEAVY_CALLS_PER_PERSON;
+      delete process.env.HEAVY_CALLS_QUEUED_PER_PERSON;
+    }
   });
 
   test('threads come newest first, a page at a time', async () => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import * as Y from 'yjs';
-import { base64ToBytes } from '@/shared/comments/anchor-encoding';
+import { decodeAnchorEnd } from '@/shared/comments/anchor-encoding';
 import { COMMENT_ANCHOR_MAX, COMMENT_QUOTE_MAX } from '@/shared/comments/comment-rules';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { NEGOTIATION_NAMES } from '@/shared/negotiation/vocabulary';
@@ -30,13 +30,7 @@ const refuse = (message: string): never => {
 };
 
 function decode(encoded: string): Y.RelativePosition {
-  const bytes = encoded.length <= COMMENT_ANCHOR_MAX ? base64ToBytes(encoded) : null;
-  if (!bytes) return refuse(UNREADABLE);
-  try {
-    return Y.decodeRelativePosition(bytes);
-  } catch {
-    return refuse(UNREADABLE);
-  }
+  return (encoded.length <= COMMENT_ANCHOR_MAX ? decodeAnchorEnd(encoded) : null) ?? refuse(UNREADABLE);
 }
 
 /** The live position in `doc`, or null when it does not resolve (unknown, collected, nonsense). */

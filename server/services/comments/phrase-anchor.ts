@@ -1,6 +1,6 @@
 import 'server-only';
 import * as Y from 'yjs';
-import { bytesToBase64 } from '@/shared/comments/anchor-encoding';
+import { encodeAnchorEnd } from '@/shared/comments/anchor-encoding';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { plainText } from './anchor';
 
@@ -14,8 +14,6 @@ export function textRuns(doc: Y.Doc): Y.XmlText[] {
   visit(doc.getXmlFragment(DOCUMENT_FIELD));
   return runs;
 }
-
-export const encodePosition = (position: Y.RelativePosition) => bytesToBase64(Y.encodeRelativePosition(position));
 
 /** The provision (top-level element) a text run sits in. */
 function provisionIdOf(run: Y.XmlText): string | null {
@@ -35,8 +33,8 @@ export function anchorOfPhrase(doc: Y.Doc, phrase: string) {
     if (index < 0) continue;
     return {
       anchor: {
-        start: encodePosition(Y.createRelativePositionFromTypeIndex(run, index, -1)),
-        end: encodePosition(Y.createRelativePositionFromTypeIndex(run, index + phrase.length, -1)),
+        start: encodeAnchorEnd(Y.createRelativePositionFromTypeIndex(run, index, -1)),
+        end: encodeAnchorEnd(Y.createRelativePositionFromTypeIndex(run, index + phrase.length, -1)),
       },
       provisionId: provisionIdOf(run),
     };

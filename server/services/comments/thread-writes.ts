@@ -6,7 +6,7 @@ import { authorize } from '@/server/policies/authorize';
 import { deleteCommentRefusal, settleThreadRefusal } from '@/server/policies/comment-policy';
 import type { CompactMember } from '@/server/policies/compact-member';
 import {
-  COMMENT_THREADS_PER_COMPACT_MAX,
+  COMMENT_THREADS_PER_PARTY_MAX,
   COMMENTS_PER_THREAD_MAX,
   commentBodyProblem,
   normaliseCommentBody,
@@ -63,15 +63,22 @@ export function createThread(db: Db, member: CompactMember, compactId: string, i
   const body = validBody(input.body);
   const { quote, provisionId } = anchorInDocument(db, compactId, input);
   const threadId = db.transaction((tx) => {
+    // Only the member's own party's threads count: they may see every one of them.
     const [{ n }] = tx
       .select({ n: count() })
       .from(commentThreads)
-      .where(and(eq(commentThreads.compactId, compactId), isNull(commentThreads.deletedAt)))
+      .where(
+        and(
+          eq(commentThreads.compactId, compactId),
+          eq(commentThreads.partyId, member.partyId),
+          isNull(commentThreads.deletedAt),
+        ),
+      )
       .all() as [{ n: number }];
-    if (n >= COMMENT_THREADS_PER_COMPACT_MAX)
+    if (n >= COMMENT_THREADS_PER_PARTY_MAX)
       throw new DomainError(
         'CONFLICT',
-        `This compact already holds ${COMMENT_THREADS_PER_COMPACT_MAX} comment threads.`,
+        `Your delegation already holds ${COMMENT_THREADS_PER_PARTY_MAX} comment threads in this compact.`,
       );
     const id = newId();
     const createdAt = new Date();

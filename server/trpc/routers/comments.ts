@@ -14,6 +14,7 @@ import {
   COMMENT_THREADS_PAGE_MAX,
   COMMENT_VISIBILITIES,
 } from '@/shared/comments/comment-rules';
+import { heavyCompactProcedure } from '../heavy-calls';
 import { compactProcedure, router } from '../init';
 import { id } from '../schemas/framework';
 
@@ -31,7 +32,8 @@ export const commentsRouter = router({
       }),
     )
     .query(({ ctx, input }) => listThreads(ctx.handle.db, ctx.member, input.compactId, input)),
-  create: compactProcedure('comment')
+  // Reads the whole stored text (to check the anchor and take the quote): a heavy call, in turns.
+  create: heavyCompactProcedure('comment')
     .input(
       z.object({
         anchor: z.object({ start: anchorEnd, end: anchorEnd }),

@@ -1,5 +1,4 @@
-import * as Y from 'yjs';
-import { base64ToBytes } from '@/shared/comments/anchor-encoding';
+import { decodeAnchorEnd } from '@/shared/comments/anchor-encoding';
 import type { HighlightAnchor } from './anchor-places';
 
 interface AnchoredThread {
@@ -10,21 +9,11 @@ interface AnchoredThread {
   resolved: unknown;
 }
 
-function decode(encoded: string): Y.RelativePosition | null {
-  const bytes = base64ToBytes(encoded);
-  if (!bytes) return null;
-  try {
-    return Y.decodeRelativePosition(bytes);
-  } catch {
-    return null;
-  }
-}
-
 /** The threads' anchors as the editor follows them (a thread whose anchor cannot be read is left out). */
 export function highlightAnchors(threads: readonly AnchoredThread[]): HighlightAnchor[] {
   return threads.flatMap((thread) => {
-    const start = decode(thread.anchor.start);
-    const end = decode(thread.anchor.end);
+    const start = decodeAnchorEnd(thread.anchor.start);
+    const end = decodeAnchorEnd(thread.anchor.end);
     return start && end
       ? [
           {

@@ -1,6 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import * as Y from 'yjs';
-import { bytesToBase64 } from '@/shared/comments/anchor-encoding';
+import { encodeAnchorEnd } from '@/shared/comments/anchor-encoding';
 import { COMMENT_QUOTE_MAX } from '@/shared/comments/comment-rules';
 import type { MessageKey } from '@/app/_lib/messages';
 import { toRelative, yBinding } from './y-positions';
@@ -12,8 +11,6 @@ export interface SelectionAnchor {
   /** The selected words, shown while writing (the server reads the quote it stores itself). */
   preview: string;
 }
-
-const encode = (position: Y.RelativePosition) => bytesToBase64(Y.encodeRelativePosition(position));
 
 /**
  * The anchor of the current selection: a range of words inside one paragraph (or heading), as
@@ -33,7 +30,7 @@ export function selectionAnchor(editor: Editor): SelectionAnchor | { problem: Me
   if (!binding) return { problem: 'comments.notReady' };
   const top = $from.node(1);
   return {
-    anchor: { start: encode(toRelative(binding, from)), end: encode(toRelative(binding, to)) },
+    anchor: { start: encodeAnchorEnd(toRelative(binding, from)), end: encodeAnchorEnd(toRelative(binding, to)) },
     provisionId: top.type.name === 'provision' ? (top.attrs.id as string | null) : null,
     preview: state.doc.textBetween(from, to),
   };
