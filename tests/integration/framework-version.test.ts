@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { recordAuditEvent } from '@/server/services/audit';
+import { frameworkVersion } from '@/server/services/framework/framework-cache';
+import { buildCompact } from '../helpers/factories';
+import { createTestDb } from '../helpers/test-db';
+
+const db = createTestDb();
+after(() => db.cleanup());
+
+const audit = (compactId: string, action: string, entityType: string) =>
+  recordAuditEvent(db.db, { userId: null, partyId: null }, { compactId, action, entityType, entityId: 'x' });
+
+test('comments and text events leave the framework’s version stamp (and cached view) alone; framework changes move it', () => {
+  const { id: compactId } = buildCompact(db);
+  audit(compactId, 'indicator.created', 'indicator');
+  const version = frameworkVersion(db.db, compactId);
+  audit(compactId, 'commentThread.created', 'commentThread');
+  audit(compactId, 'comment.deleted', 'comment');
+  audit(compactId, 'provision.demoted', 'provision');
+  audit(compactId, 'text.update-refused', 'compact');
+  assert.equal(frameworkVersion(db.db, compactId), version);
+  audit(compactId, 'indicator.updated', 'indicator');
+  assert.ok(frameworkVersion(db.db, compactId) > version);
+});
