@@ -5,7 +5,7 @@ import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { waitFor, waitForSync } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, memberWithRole } from '../helpers/factories';
-import { optionElement } from '../helpers/negotiation-fixtures';
+import { optionElement, storedOptionKeys } from '../helpers/negotiation-fixtures';
 
 const env = collabTestEnvironment({ idleUnloadMs: 100 });
 const { db } = env;
@@ -71,12 +71,50 @@ test('the chair accepts an option: its wording replaces the provision’s, the o
     chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed-ad-ref' }),
     /1 options open/,
   );
-  await chair.caller.negotiation.acceptOption({ compactId, provisionId, optionIndex: 0 });
+  await chair.caller.negotiation.acceptOption({
+    compactId,
+    provisionId,
+    optionIndex: 0,
+    optionKeys: storedOptionKeys(db, compactId, provisionId),
+  });
   await waitFor(() => client.text() === 'The parties shall meet monthly.', 'the accepted wording is the text');
   assert.equal(provision().length, 1, 'no option left');
   await chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed-ad-ref' });
   await waitFor(() => provision().getAttribute('state') === 'agreed-ad-ref', 'then it can be agreed ad ref.');
   assert.ok(auditActions(compactId).some((event) => event.action === 'provision.option-accepted'));
+});
+
+test('the chair’s choice names the options seen: once they changed, nothing is accepted (CONFLICT)', async () => {
+  const { compactId, chair, negotiator, client, provision, provisionId } = await chairedCompact();
+  const storedUpdates = () =>
+    (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number }).n;
+  const proposer = { partyId: negotiator.partyId, userId: negotiator.id };
+  provision().insert(1, [optionElement(proposer, 'The parties shall meet monthly.')]);
+  await waitFor(() => storedUpdates() >= 2, 'the option is stored');
+  const seen = storedOptionKeys(db, compactId, provisionId);
+  // Before the chair decides, another option comes first: index 0 is no longer the one seen.
+  provision().insert(1, [optionElement(proposer, 'The parties shall never meet.')]);
+  await waitFor(() => storedUpdates() >= 3, 'the second option is stored');
+  await assert.rejects(
+    chair.caller.negotiation.acceptOption({ compactId, provisionId, optionIndex: 0, optionKeys: seen }),
+    (error: { code?: string; message?: string }) =>
+      error.code === 'CONFLICT' && /changed meanwhile/.test(error.message!),
+  );
+  await assert.rejects(
+    chair.caller.negotiation.acceptOption({ compactId, provisionId, optionIndex: null, optionKeys: seen }),
+    (error: { code?: string }) => error.code === 'CONFLICT',
+    'withdrawing options the chair has not seen is refused too',
+  );
+  assert.equal(storedUpdates(), 3, 'nothing written');
+  assert.equal(provision().length, 3);
+  assert.ok(!auditActions(compactId).some((event) => event.action.startsWith('provision.option')));
+  await chair.caller.negotiation.acceptOption({
+    compactId,
+    provisionId,
+    optionIndex: 1,
+    optionKeys: storedOptionKeys(db, compactId, provisionId),
+  });
+  await waitFor(() => client.text() === 'The parties shall meet monthly.', 'the option seen is accepted');
 });
 
 test('an unknown provision id is NOT_FOUND and a negotiator may not declare agreement', async () => {

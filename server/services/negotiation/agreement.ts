@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 import type { Db } from '@/db/client';
 import { parties } from '@/db/schema/parties';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
-import { agreementProblem, listProvisions, type ProvisionSummary } from '@/shared/negotiation/provisions';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { agreementProblem, listProvisions, optionKeys, type ProvisionSummary } from '@/shared/negotiation/provisions';
 import type { AgreementState } from '@/shared/negotiation/vocabulary';
 import { ServerWriteRefused, ServerWriteUnconfirmed } from '../../collab/server-writes';
 import { serverWriter } from '../../collab/collab-endpoint-registry';
@@ -14,11 +15,18 @@ import { recordAuditEvent } from '../audit';
 import { DomainError } from '../domain-error';
 import { buildServerUpdate } from '../server-edits';
 
-/** The provision as the stored text has it (summary and Yjs element), or NOT_FOUND. */
-function findProvision(doc: Y.Doc, provisionId: string): { summary: ProvisionSummary; element: Y.XmlElement } {
-  const summary = listProvisions(compactTextSchema().nodeFromJSON(yDocToContent(doc))).find(
-    (provision) => provision.id === provisionId,
-  );
+interface FoundProvision {
+  summary: ProvisionSummary;
+  /** The provision as ProseMirror sees it (what the browser's keys are computed from). */
+  node: ProseMirrorNode;
+  element: Y.XmlElement;
+}
+
+/** The provision as the stored text has it (summary, node and Yjs element), or NOT_FOUND. */
+function findProvision(doc: Y.Doc, provisionId: string): FoundProvision {
+  const root = compactTextSchema().nodeFromJSON(yDocToContent(doc));
+  const summary = listProvisions(root).find((provision) => provision.id === provisionId);
+  const node = summary ? root.nodeAt(summary.pos) : null;
   const element = doc
     .getXmlFragment(DOCUMENT_FIELD)
     .toArray()
@@ -26,8 +34,8 @@ function findProvision(doc: Y.Doc, provisionId: string): { summary: ProvisionSum
       (child): child is Y.XmlElement =>
         child instanceof Y.XmlElement && child.nodeName === 'provision' && child.getAttribute('id') === provisionId,
     );
-  if (!summary || !element) throw new DomainError('NOT_FOUND', 'No provision with this id in the text.');
-  return { summary, element };
+  if (!summary || !node || !element) throw new DomainError('NOT_FOUND', 'No provision with this id in the text.');
+  return { summary, node, element };
 }
 
 function partyCodes(db: Db, partyIds: string[]): string {
@@ -62,7 +70,7 @@ function prepare<T>(
   db: Db,
   compactId: string,
   provisionId: string,
-  decide: (found: { summary: ProvisionSummary; element: Y.XmlElement }) => T,
+  decide: (found: FoundProvision) => T,
 ): { update: Uint8Array; outcome: T } {
   let outcome: T | undefined;
   const update = buildServerUpdate(db, compactId, (doc) => {
@@ -112,14 +120,19 @@ export async function setProvisionState(
 /**
  * The chair accepts one option of a provision (its wording replaces the provision's wording and
  * the other options), or keeps the provision's own wording (`optionIndex` null: every option goes).
- * The text's history keeps every option; the acceptance is audited with the option's wording.
+ * `optionKeys` are the keys (see optionKey) of the options the chair decided on: if the options
+ * changed since, nothing is done (CONFLICT). The text's history keeps every option; the acceptance
+ * is audited with the option's wording.
  */
 export async function acceptOption(
   db: Db,
   member: CompactMember,
-  input: { compactId: string; provisionId: string; optionIndex: number | null },
+  input: { compactId: string; provisionId: string; optionIndex: number | null; optionKeys: readonly string[] },
 ): Promise<{ updateId: number | null }> {
-  const { update, outcome } = prepare(db, input.compactId, input.provisionId, ({ element }) => {
+  const { update, outcome } = prepare(db, input.compactId, input.provisionId, ({ summary, node, element }) => {
+    const current = optionKeys(node);
+    if (current.length !== input.optionKeys.length || current.some((key, i) => key !== input.optionKeys[i]))
+      throw new DomainError('CONFLICT', `The options of ${summary.label} changed meanwhile; look again.`);
     const children = element.toArray();
     const options = children.filter(
       (child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === 'option',
