@@ -14,6 +14,7 @@ import type { CompactMember } from '../../policies/compact-member';
 import { recordAuditEvent } from '../audit';
 import { DomainError } from '../domain-error';
 import { buildServerUpdate } from '../server-edits';
+import { storedProvisions } from './stored-provisions';
 
 interface FoundProvision {
   summary: ProvisionSummary;
@@ -65,6 +66,17 @@ async function writeAsChair(member: CompactMember, compactId: string, update: Ui
   }
 }
 
+/**
+ * After the chair's write is stored: the chair's edit was built on the stored text, which may lag
+ * the live one; a provision someone deleted meanwhile takes the edit with it (Yjs drops changes
+ * inside deleted content). The stored text now holds everything the room had before the edit, so
+ * the provision missing there means the edit changed nothing: CONFLICT, not a silent success.
+ */
+function assertStillInText(db: Db, compactId: string, provisionId: string, label: string): void {
+  if (!storedProvisions(db, compactId).some((provision) => provision.id === provisionId))
+    throw new DomainError('CONFLICT', `${label} was deleted from the text meanwhile: the change did not apply.`);
+}
+
 /** Reads the stored text, lets `decide` check and prepare the edit, and builds it as one server update. */
 function prepare<T>(
   db: Db,
@@ -89,7 +101,7 @@ export async function setProvisionState(
   member: CompactMember,
   input: { compactId: string; provisionId: string; state: AgreementState },
 ): Promise<{ updateId: number | null }> {
-  const { update, outcome: before } = prepare(db, input.compactId, input.provisionId, ({ summary, element }) => {
+  const { update, outcome } = prepare(db, input.compactId, input.provisionId, ({ summary, element }) => {
     const problem = agreementProblem(summary, input.state);
     if (problem === 'has-brackets')
       throw new DomainError(
@@ -102,16 +114,17 @@ export async function setProvisionState(
         `${summary.label} still has ${summary.optionParties.length} options open (${partyCodes(db, summary.optionParties)}): accept one first.`,
       );
     if (summary.state !== input.state) element.setAttribute('state', input.state);
-    return summary.state;
+    return { before: summary.state, label: summary.label };
   });
-  if (before === input.state) return { updateId: null };
+  if (outcome.before === input.state) return { updateId: null };
   const updateId = await writeAsChair(member, input.compactId, update);
+  assertStillInText(db, input.compactId, input.provisionId, outcome.label);
   recordAuditEvent(db, member, {
     compactId: input.compactId,
     action: 'provision.state-changed',
     entityType: 'provision',
     entityId: input.provisionId,
-    before: { state: before },
+    before: { state: outcome.before },
     after: { state: input.state, updateId },
   });
   return { updateId };
@@ -141,17 +154,22 @@ export async function acceptOption(
     if (input.optionIndex === null) {
       for (let i = children.length - 1; i >= 0; i--)
         if (options.includes(children[i] as Y.XmlElement)) element.delete(i, 1);
-      return { partyId: null, wording: null };
+      return { label: summary.label, partyId: null, wording: null };
     }
     const chosen = options[input.optionIndex];
     if (!chosen) throw new DomainError('BAD_REQUEST', `This provision has ${options.length} options.`);
     const wording = chosen.toArray().map((block) => block.clone());
-    const record = { partyId: chosen.getAttribute('partyId') ?? null, wording: chosen.toString().slice(0, 4000) };
+    const record = {
+      label: summary.label,
+      partyId: chosen.getAttribute('partyId') ?? null,
+      wording: chosen.toString().slice(0, 4000),
+    };
     element.delete(0, element.length);
     element.insert(0, wording as Y.XmlElement[]);
     return record;
   });
   const updateId = await writeAsChair(member, input.compactId, update);
+  assertStillInText(db, input.compactId, input.provisionId, outcome.label);
   recordAuditEvent(db, member, {
     compactId: input.compactId,
     action: input.optionIndex === null ? 'provision.options-withdrawn' : 'provision.option-accepted',
