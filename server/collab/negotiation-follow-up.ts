@@ -12,10 +12,13 @@ type Write = (compactId: string, update: Uint8Array, author: ClientOwner) => Pro
  * The collaboration server's side of the party rules: a refused update is an audit event; an
  * accepted one that added brackets or options to agreed provisions, or changed provisions, is
  * followed by the server's own write (as the system) demoting those provisions and repairing
- * duplicate or missing ids — one follow-up at a time per compact, each on the stored text.
+ * duplicate or missing ids — one follow-up at a time per compact, each on the stored text, and at
+ * most one waiting (a burst of updates is followed up once, not once each).
  */
 export function negotiationEvents(db: Db, write: Write): Omit<RoomEvents, 'broken'> {
-  const queues = new Map<string, Promise<void>>();
+  // Per compact: the last follow-up queued, and the provisions it will demote while it has not started.
+  type Queued = { pending: Set<string> | null; done: Promise<void> };
+  const queues = new Map<string, Queued>();
 
   async function followUp(compactId: string, demote: ReadonlySet<string>): Promise<void> {
     let repairs: ProvisionRepairs = { demoted: [], renamed: [] };
@@ -53,14 +56,24 @@ export function negotiationEvents(db: Db, write: Write): Omit<RoomEvents, 'broke
     },
     followUp(room, { demote }) {
       const { compactId } = room;
-      const previous = queues.get(compactId) ?? Promise.resolve();
-      const next = previous
-        .then(() => followUp(compactId, new Set(demote)))
+      const queued = queues.get(compactId);
+      if (queued?.pending) {
+        // One follow-up waits already: it reads the stored text when it runs, so it covers this one too.
+        for (const id of demote) queued.pending.add(id);
+        return;
+      }
+      const pending = new Set(demote);
+      const entry: Queued = { pending, done: Promise.resolve() };
+      entry.done = (queued?.done ?? Promise.resolve())
+        .then(() => {
+          entry.pending = null; // running: what comes now waits for the next one
+          return followUp(compactId, pending);
+        })
         .catch((error: unknown) => console.error(`Could not repair the provisions of compact ${compactId}:`, error))
         .finally(() => {
-          if (queues.get(compactId) === next) queues.delete(compactId);
+          if (queues.get(compactId) === entry) queues.delete(compactId);
         });
-      queues.set(compactId, next);
+      queues.set(compactId, entry);
     },
   };
 }
