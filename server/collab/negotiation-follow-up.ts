@@ -12,10 +12,13 @@ type Write = (compactId: string, update: Uint8Array, author: ClientOwner) => Pro
  * The collaboration server's side of the party rules: a refused update is an audit event; an
  * accepted one that added brackets or options to agreed provisions, or changed provisions, is
  * followed by the server's own write (as the system) demoting those provisions and repairing
- * duplicate or missing ids — one follow-up at a time per compact, each on the stored text.
+ * duplicate or missing ids — one follow-up at a time per compact, each on the stored text, and at
+ * most one waiting (a burst of updates is followed up once, not once each).
  */
 export function negotiationEvents(db: Db, write: Write): Omit<RoomEvents, 'broken'> {
-  const queues = new Map<string, Promise<void>>();
+  // Per compact: the last follow-up queued, and whether it is still waiting to start.
+  type Queued = { waiting: boolean; done: Promise<void> };
+  const queues = new Map<string, Queued>();
 
   async function followUp(compactId: string): Promise<void> {
     let repairs: ProvisionRepairs = { demoted: [], renamed: [] };
@@ -55,14 +58,20 @@ export function negotiationEvents(db: Db, write: Write): Omit<RoomEvents, 'broke
       // Most provision changes need no repair: the live text says so without loading the stored one.
       if (plannedRepairs(room.doc).length === 0) return;
       const { compactId } = room;
-      const previous = queues.get(compactId) ?? Promise.resolve();
-      const next = previous
-        .then(() => followUp(compactId))
+      const queued = queues.get(compactId);
+      // One follow-up waits already: it reads the stored text when it runs, so it covers this one too.
+      if (queued?.waiting) return;
+      const entry: Queued = { waiting: true, done: Promise.resolve() };
+      entry.done = (queued?.done ?? Promise.resolve())
+        .then(() => {
+          entry.waiting = false; // running: what comes now waits for the next one
+          return followUp(compactId);
+        })
         .catch((error: unknown) => console.error(`Could not repair the provisions of compact ${compactId}:`, error))
         .finally(() => {
-          if (queues.get(compactId) === next) queues.delete(compactId);
+          if (queues.get(compactId) === entry) queues.delete(compactId);
         });
-      queues.set(compactId, next);
+      queues.set(compactId, entry);
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { toHexString } from 'lib0/buffer';
+import { digest } from 'lib0/hash/sha256';
 import {
   AGREED_STATES,
   isAgreementState,
@@ -122,4 +124,37 @@ export function agreementProblem(
   if (provision.bracketParties.length > 0) return 'has-brackets';
   if (provision.optionParties.length > 0) return 'has-options';
   return null;
+}
+
+/** The provision with this id among the document's top-level nodes, or null. */
+export function findProvisionNode(doc: ProseMirrorNode, provisionId: string): ProseMirrorNode | null {
+  let found: ProseMirrorNode | null = null;
+  doc.forEach((node) => {
+    if (!found && node.type.name === 'provision' && node.attrs.id === provisionId) found = node;
+  });
+  return found;
+}
+
+const OPTION_KEY_BYTES = 12;
+
+/**
+ * What names one option of a provision to the chair's decision, the same in the browser and on the
+ * server: a hash of its proposer and wording. An option that moved, changed or was replaced after
+ * the chair looked has another key (or another place among the keys), and the decision is refused.
+ */
+export function optionKey(option: ProseMirrorNode): string {
+  const wording = option.textBetween(0, option.content.size, '\n', '\n');
+  const hash = digest(new TextEncoder().encode(`${String(option.attrs.partyId ?? '')}\n${wording}`));
+  return toHexString(hash.subarray(0, OPTION_KEY_BYTES));
+}
+
+export const OPTION_KEY_PATTERN = new RegExp(`^[0-9a-f]{${OPTION_KEY_BYTES * 2}}$`);
+
+/** The keys of a provision's options, in document order. */
+export function optionKeys(provision: ProseMirrorNode): string[] {
+  const keys: string[] = [];
+  provision.forEach((child) => {
+    if (child.type.name === 'option') keys.push(optionKey(child));
+  });
+  return keys;
 }

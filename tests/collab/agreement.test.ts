@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { waitFor, waitForSync } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, memberWithRole } from '../helpers/factories';
-import { optionElement } from '../helpers/negotiation-fixtures';
+import { optionElement, paragraphElement, storedOptionKeys } from '../helpers/negotiation-fixtures';
+import { newProvisionId } from '@/shared/negotiation/vocabulary';
 
-const env = collabTestEnvironment({ idleUnloadMs: 100 });
+let busyAttempts = 0;
+const env = collabTestEnvironment({ idleUnloadMs: 100, onWriteBusy: () => busyAttempts++ });
 const { db } = env;
 
 async function chairedCompact() {
@@ -71,12 +74,84 @@ test('the chair accepts an option: its wording replaces the provision’s, the o
     chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed-ad-ref' }),
     /1 options open/,
   );
-  await chair.caller.negotiation.acceptOption({ compactId, provisionId, optionIndex: 0 });
+  await chair.caller.negotiation.acceptOption({
+    compactId,
+    provisionId,
+    optionIndex: 0,
+    optionKeys: storedOptionKeys(db, compactId, provisionId),
+  });
   await waitFor(() => client.text() === 'The parties shall meet monthly.', 'the accepted wording is the text');
   assert.equal(provision().length, 1, 'no option left');
   await chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed-ad-ref' });
   await waitFor(() => provision().getAttribute('state') === 'agreed-ad-ref', 'then it can be agreed ad ref.');
   assert.ok(auditActions(compactId).some((event) => event.action === 'provision.option-accepted'));
+});
+
+test('the chair’s choice names the options seen: once they changed, nothing is accepted (CONFLICT)', async () => {
+  const { compactId, chair, negotiator, client, provision, provisionId } = await chairedCompact();
+  const storedUpdates = () =>
+    (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number }).n;
+  const proposer = { partyId: negotiator.partyId, userId: negotiator.id };
+  provision().insert(1, [optionElement(proposer, 'The parties shall meet monthly.')]);
+  await waitFor(() => storedUpdates() >= 2, 'the option is stored');
+  const seen = storedOptionKeys(db, compactId, provisionId);
+  // Before the chair decides, another option comes first: index 0 is no longer the one seen.
+  provision().insert(1, [optionElement(proposer, 'The parties shall never meet.')]);
+  await waitFor(() => storedUpdates() >= 3, 'the second option is stored');
+  await assert.rejects(
+    chair.caller.negotiation.acceptOption({ compactId, provisionId, optionIndex: 0, optionKeys: seen }),
+    (error: { code?: string; message?: string }) =>
+      error.code === 'CONFLICT' && /changed meanwhile/.test(error.message!),
+  );
+  await assert.rejects(
+    chair.caller.negotiation.acceptOption({ compactId, provisionId, optionIndex: null, optionKeys: seen }),
+    (error: { code?: string }) => error.code === 'CONFLICT',
+    'withdrawing options the chair has not seen is refused too',
+  );
+  assert.equal(storedUpdates(), 3, 'nothing written');
+  assert.equal(provision().length, 3);
+  assert.ok(!auditActions(compactId).some((event) => event.action.startsWith('provision.option')));
+  await chair.caller.negotiation.acceptOption({
+    compactId,
+    provisionId,
+    optionIndex: 1,
+    optionKeys: storedOptionKeys(db, compactId, provisionId),
+  });
+  await waitFor(() => client.text() === 'The parties shall meet monthly.', 'the option seen is accepted');
+});
+
+test('a provision deleted while the chair’s edit is on its way is reported (CONFLICT), not declared agreed', async () => {
+  const { compactId, chair, client, provisionId } = await chairedCompact();
+  const fragment = client.doc.getXmlFragment(DOCUMENT_FIELD);
+  const other = new Database(db.path);
+  other.exec('BEGIN IMMEDIATE'); // another process holds the write lock: the deletion is live, not yet stored
+  let declared: Promise<unknown>;
+  try {
+    const attempts = busyAttempts;
+    client.doc.transact(() => {
+      const replacement = new Y.XmlElement('provision');
+      replacement.setAttribute('id', newProvisionId());
+      replacement.setAttribute('kind', 'operative');
+      replacement.setAttribute('state', 'open');
+      replacement.insert(0, [paragraphElement('Another provision.')]);
+      fragment.insert(1, [replacement]);
+      fragment.delete(0, 1);
+    });
+    await waitFor(() => busyAttempts > attempts, 'the deletion waits for the lock');
+    // The chair reads the stored text, where the provision still is.
+    declared = chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed' });
+    declared.catch(() => undefined);
+    await waitFor(() => busyAttempts > attempts + 3, 'the chair’s edit waits too');
+  } finally {
+    other.exec('COMMIT');
+    other.close();
+  }
+  await assert.rejects(
+    declared,
+    (error: { code?: string; message?: string }) =>
+      error.code === 'CONFLICT' && /deleted from the text/.test(error.message!),
+  );
+  assert.ok(!auditActions(compactId).some((event) => event.action === 'provision.state-changed'));
 });
 
 test('an unknown provision id is NOT_FOUND and a negotiator may not declare agreement', async () => {

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eq } from 'drizzle-orm';
+import * as Y from 'yjs';
 import { compacts } from '@/db/schema/compacts';
 import { migrateLegacyTexts } from '@/server/collab/text-migration';
 import { contentToYUpdate, yDocToContent } from '@/server/editor/document-content';
 import { appendDocUpdate, loadDoc } from '@/server/services/document-store';
+import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { PROVISION_ID_PATTERN } from '@/shared/negotiation/vocabulary';
 import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact } from '../helpers/factories';
@@ -74,4 +76,23 @@ test('an existing compact text is migrated once into sections and provisions, th
   db.db.update(compacts).set({ textFormat: 1 }).where(eq(compacts.id, compactId)).run();
   assert.equal(await migrateLegacyTexts(db.db, env.server.collab), 0, 'a text already in provision form is left alone');
   assert.deepEqual(storedContent(compactId), content);
+});
+
+test('a text that cannot be converted is left as it was, and the others are still migrated', async () => {
+  const { id: unreadable } = buildCompact(db);
+  db.db.update(compacts).set({ textFormat: 1 }).where(eq(compacts.id, unreadable)).run();
+  const legacy = new Y.Doc();
+  legacy.getXmlFragment(DOCUMENT_FIELD).insert(0, [new Y.XmlElement('horizontalRule')]); // not in today's schema
+  appendDocUpdate(db.db, unreadable, Y.encodeStateAsUpdate(legacy), { userId: null, partyId: null });
+  const readable = legacyCompact();
+  const stored = () => db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(unreadable);
+
+  const before = stored();
+  assert.equal(await migrateLegacyTexts(db.db, env.server.collab), 1, 'the readable text is migrated');
+  const textFormat = (compactId: string) =>
+    db.db.select({ textFormat: compacts.textFormat }).from(compacts).where(eq(compacts.id, compactId)).all()[0]!
+      .textFormat;
+  assert.equal(textFormat(readable), 2);
+  assert.equal(textFormat(unreadable), 1, 'tried again at the next start');
+  assert.deepEqual(stored(), before, 'nothing written to the unreadable text');
 });

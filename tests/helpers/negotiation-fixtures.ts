@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
 import type { DbHandle } from '@/db/client';
-import { appendDocUpdate } from '@/server/services/document-store';
+import { compactTextSchema, yDocToContent } from '@/server/editor/document-content';
+import { appendDocUpdate, loadDoc } from '@/server/services/document-store';
 import { buildServerUpdate } from '@/server/services/server-edits';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
+import { findProvisionNode, optionKeys } from '@/shared/negotiation/provisions';
 
 /** A paragraph element holding `text`. */
 export function paragraphElement(text: string): Y.XmlElement {
@@ -33,4 +35,15 @@ export function withOption(handle: DbHandle, compactId: string, text = 'An alter
   });
   appendDocUpdate(handle.db, compactId, update, { userId: null, partyId: null });
   return provisionId;
+}
+
+/** The keys of a provision's options in the stored text (what the chair's browser sends with a decision). */
+export function storedOptionKeys(handle: DbHandle, compactId: string, provisionId: string): string[] {
+  const { doc } = loadDoc(handle.db, compactId);
+  try {
+    const node = findProvisionNode(compactTextSchema().nodeFromJSON(yDocToContent(doc)), provisionId);
+    return node ? optionKeys(node) : [];
+  } finally {
+    doc.destroy();
+  }
 }

@@ -16,7 +16,7 @@ import {
   submittedBy,
 } from '../helpers/framework-fixtures';
 import { createTestDb } from '../helpers/test-db';
-import { withOption } from '../helpers/negotiation-fixtures';
+import { storedOptionKeys, withOption } from '../helpers/negotiation-fixtures';
 import { inProcessCollab } from '@/server/collab/in-process-collab';
 import { registerServerWriter } from '@/server/collab/collab-endpoint-registry';
 import { anchorFor, buildThread, someWordsOf } from '../helpers/comment-fixtures';
@@ -94,7 +94,13 @@ const PROCEDURES: {
   {
     name: 'negotiation.acceptOption',
     action: 'chairNegotiation',
-    call: (c) => c.negotiation.acceptOption({ compactId, provisionId, optionIndex: 0 }),
+    call: (c) =>
+      c.negotiation.acceptOption({
+        compactId,
+        provisionId,
+        optionIndex: 0,
+        optionKeys: storedOptionKeys(db, compactId, provisionId),
+      }),
   },
   { name: 'members.list', action: 'read', call: (c) => c.members.list({ compactId }) },
   { name: 'compacts.myPresence', action: 'read', call: (c) => c.compacts.myPresence({ compactId }) },

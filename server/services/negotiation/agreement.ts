@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 import type { Db } from '@/db/client';
 import { parties } from '@/db/schema/parties';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
-import { agreementProblem, listProvisions, type ProvisionSummary } from '@/shared/negotiation/provisions';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { agreementProblem, listProvisions, optionKeys, type ProvisionSummary } from '@/shared/negotiation/provisions';
 import type { AgreementState } from '@/shared/negotiation/vocabulary';
 import { ServerWriteRefused, ServerWriteUnconfirmed } from '../../collab/server-writes';
 import { serverWriter } from '../../collab/collab-endpoint-registry';
@@ -13,12 +14,20 @@ import type { CompactMember } from '../../policies/compact-member';
 import { recordAuditEvent } from '../audit';
 import { DomainError } from '../domain-error';
 import { buildServerUpdate } from '../server-edits';
+import { storedProvisions } from './stored-provisions';
 
-/** The provision as the stored text has it (summary and Yjs element), or NOT_FOUND. */
-function findProvision(doc: Y.Doc, provisionId: string): { summary: ProvisionSummary; element: Y.XmlElement } {
-  const summary = listProvisions(compactTextSchema().nodeFromJSON(yDocToContent(doc))).find(
-    (provision) => provision.id === provisionId,
-  );
+interface FoundProvision {
+  summary: ProvisionSummary;
+  /** The provision as ProseMirror sees it (what the browser's keys are computed from). */
+  node: ProseMirrorNode;
+  element: Y.XmlElement;
+}
+
+/** The provision as the stored text has it (summary, node and Yjs element), or NOT_FOUND. */
+function findProvision(doc: Y.Doc, provisionId: string): FoundProvision {
+  const root = compactTextSchema().nodeFromJSON(yDocToContent(doc));
+  const summary = listProvisions(root).find((provision) => provision.id === provisionId);
+  const node = summary ? root.nodeAt(summary.pos) : null;
   const element = doc
     .getXmlFragment(DOCUMENT_FIELD)
     .toArray()
@@ -26,8 +35,8 @@ function findProvision(doc: Y.Doc, provisionId: string): { summary: ProvisionSum
       (child): child is Y.XmlElement =>
         child instanceof Y.XmlElement && child.nodeName === 'provision' && child.getAttribute('id') === provisionId,
     );
-  if (!summary || !element) throw new DomainError('NOT_FOUND', 'No provision with this id in the text.');
-  return { summary, element };
+  if (!summary || !node || !element) throw new DomainError('NOT_FOUND', 'No provision with this id in the text.');
+  return { summary, node, element };
 }
 
 function partyCodes(db: Db, partyIds: string[]): string {
@@ -57,12 +66,23 @@ async function writeAsChair(member: CompactMember, compactId: string, update: Ui
   }
 }
 
+/**
+ * After the chair's write is stored: the chair's edit was built on the stored text, which may lag
+ * the live one; a provision someone deleted meanwhile takes the edit with it (Yjs drops changes
+ * inside deleted content). The stored text now holds everything the room had before the edit, so
+ * the provision missing there means the edit changed nothing: CONFLICT, not a silent success.
+ */
+function assertStillInText(db: Db, compactId: string, provisionId: string, label: string): void {
+  if (!storedProvisions(db, compactId).some((provision) => provision.id === provisionId))
+    throw new DomainError('CONFLICT', `${label} was deleted from the text meanwhile: the change did not apply.`);
+}
+
 /** Reads the stored text, lets `decide` check and prepare the edit, and builds it as one server update. */
 function prepare<T>(
   db: Db,
   compactId: string,
   provisionId: string,
-  decide: (found: { summary: ProvisionSummary; element: Y.XmlElement }) => T,
+  decide: (found: FoundProvision) => T,
 ): { update: Uint8Array; outcome: T } {
   let outcome: T | undefined;
   const update = buildServerUpdate(db, compactId, (doc) => {
@@ -81,7 +101,7 @@ export async function setProvisionState(
   member: CompactMember,
   input: { compactId: string; provisionId: string; state: AgreementState },
 ): Promise<{ updateId: number | null }> {
-  const { update, outcome: before } = prepare(db, input.compactId, input.provisionId, ({ summary, element }) => {
+  const { update, outcome } = prepare(db, input.compactId, input.provisionId, ({ summary, element }) => {
     const problem = agreementProblem(summary, input.state);
     if (problem === 'has-brackets')
       throw new DomainError(
@@ -94,16 +114,17 @@ export async function setProvisionState(
         `${summary.label} still has ${summary.optionParties.length} options open (${partyCodes(db, summary.optionParties)}): accept one first.`,
       );
     if (summary.state !== input.state) element.setAttribute('state', input.state);
-    return summary.state;
+    return { before: summary.state, label: summary.label };
   });
-  if (before === input.state) return { updateId: null };
+  if (outcome.before === input.state) return { updateId: null };
   const updateId = await writeAsChair(member, input.compactId, update);
+  assertStillInText(db, input.compactId, input.provisionId, outcome.label);
   recordAuditEvent(db, member, {
     compactId: input.compactId,
     action: 'provision.state-changed',
     entityType: 'provision',
     entityId: input.provisionId,
-    before: { state: before },
+    before: { state: outcome.before },
     after: { state: input.state, updateId },
   });
   return { updateId };
@@ -112,14 +133,19 @@ export async function setProvisionState(
 /**
  * The chair accepts one option of a provision (its wording replaces the provision's wording and
  * the other options), or keeps the provision's own wording (`optionIndex` null: every option goes).
- * The text's history keeps every option; the acceptance is audited with the option's wording.
+ * `optionKeys` are the keys (see optionKey) of the options the chair decided on: if the options
+ * changed since, nothing is done (CONFLICT). The text's history keeps every option; the acceptance
+ * is audited with the option's wording.
  */
 export async function acceptOption(
   db: Db,
   member: CompactMember,
-  input: { compactId: string; provisionId: string; optionIndex: number | null },
+  input: { compactId: string; provisionId: string; optionIndex: number | null; optionKeys: readonly string[] },
 ): Promise<{ updateId: number | null }> {
-  const { update, outcome } = prepare(db, input.compactId, input.provisionId, ({ element }) => {
+  const { update, outcome } = prepare(db, input.compactId, input.provisionId, ({ summary, node, element }) => {
+    const current = optionKeys(node);
+    if (current.length !== input.optionKeys.length || current.some((key, i) => key !== input.optionKeys[i]))
+      throw new DomainError('CONFLICT', `The options of ${summary.label} changed meanwhile; look again.`);
     const children = element.toArray();
     const options = children.filter(
       (child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === 'option',
@@ -128,17 +154,22 @@ export async function acceptOption(
     if (input.optionIndex === null) {
       for (let i = children.length - 1; i >= 0; i--)
         if (options.includes(children[i] as Y.XmlElement)) element.delete(i, 1);
-      return { partyId: null, wording: null };
+      return { label: summary.label, partyId: null, wording: null };
     }
     const chosen = options[input.optionIndex];
     if (!chosen) throw new DomainError('BAD_REQUEST', `This provision has ${options.length} options.`);
     const wording = chosen.toArray().map((block) => block.clone());
-    const record = { partyId: chosen.getAttribute('partyId') ?? null, wording: chosen.toString().slice(0, 4000) };
+    const record = {
+      label: summary.label,
+      partyId: chosen.getAttribute('partyId') ?? null,
+      wording: chosen.toString().slice(0, 4000),
+    };
     element.delete(0, element.length);
     element.insert(0, wording as Y.XmlElement[]);
     return record;
   });
   const updateId = await writeAsChair(member, input.compactId, update);
+  assertStillInText(db, input.compactId, input.provisionId, outcome.label);
   recordAuditEvent(db, member, {
     compactId: input.compactId,
     action: input.optionIndex === null ? 'provision.options-withdrawn' : 'provision.option-accepted',

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { acceptOption, setProvisionState } from '@/server/services/negotiation/agreement';
+import { OPTION_KEY_PATTERN } from '@/shared/negotiation/provisions';
 import { AGREEMENT_STATES, PROVISION_ID_PATTERN } from '@/shared/negotiation/vocabulary';
 import { compactProcedure, router } from '../init';
 
@@ -13,8 +14,18 @@ export const negotiationRouter = router({
   setProvisionState: compactProcedure('chairNegotiation')
     .input(z.object({ provisionId, state: z.enum(AGREEMENT_STATES) }))
     .mutation(({ ctx, input }) => setProvisionState(ctx.handle.db, ctx.member, input)),
-  /** The chair accepts one option (0-based among the provision's options), or keeps the provision's wording (null). */
+  /**
+   * The chair accepts one option (0-based among the provision's options), or keeps the provision's
+   * wording (null); CONFLICT when the options are no longer those the chair saw.
+   */
   acceptOption: compactProcedure('chairNegotiation')
-    .input(z.object({ provisionId, optionIndex: z.number().int().min(0).max(MAX_OPTION_INDEX).nullable() }))
+    .input(
+      z.object({
+        provisionId,
+        optionIndex: z.number().int().min(0).max(MAX_OPTION_INDEX).nullable(),
+        /** The keys of the provision's options as the chair saw them (see optionKey). */
+        optionKeys: z.array(z.string().regex(OPTION_KEY_PATTERN, 'Not an option key.')).max(MAX_OPTION_INDEX + 1),
+      }),
+    )
     .mutation(({ ctx, input }) => acceptOption(ctx.handle.db, ctx.member, input)),
 });

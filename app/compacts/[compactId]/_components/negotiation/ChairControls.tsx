@@ -5,7 +5,7 @@ import type { Editor } from '@tiptap/react';
 import { useId, useState } from 'react';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { errorMessage, useTRPC } from '@/app/_lib/trpc';
-import type { ProvisionSummary } from '@/shared/negotiation/provisions';
+import { findProvisionNode, optionKeys, type ProvisionSummary } from '@/shared/negotiation/provisions';
 import { AGREEMENT_STATES, type AgreementState } from '@/shared/negotiation/vocabulary';
 import { useCurrentProvision } from './use-current-provision';
 import type { LegendParty } from './view-data';
@@ -37,6 +37,7 @@ export function ChairControls({ editor, compactId, parties }: Props) {
       {provision?.id ? (
         <ProvisionDecision
           key={provision.id}
+          editor={editor}
           compactId={compactId}
           provision={{ ...provision, id: provision.id }}
           parties={parties}
@@ -53,11 +54,13 @@ export function ChairControls({ editor, compactId, parties }: Props) {
 }
 
 function ProvisionDecision({
+  editor,
   compactId,
   provision,
   parties,
   report,
 }: {
+  editor: Editor;
   compactId: string;
   provision: ProvisionSummary & { id: string };
   parties: ReadonlyMap<string, LegendParty>;
@@ -77,9 +80,19 @@ function ProvisionDecision({
       { compactId, provisionId, state },
       { onSuccess: () => report(t('negotiation.stateSet', { label, state: stateName(state) })), onError: failed },
     );
+  // The options as on screen now: the server refuses the decision if its text has other ones.
+  const shownOptionKeys = () => {
+    const node = findProvisionNode(editor.state.doc, provisionId);
+    return node ? optionKeys(node) : [];
+  };
   const accept = () =>
     acceptCall.mutate(
-      { compactId, provisionId, optionIndex: choice === KEEP_ORIGINAL ? null : Number(choice) },
+      {
+        compactId,
+        provisionId,
+        optionIndex: choice === KEEP_ORIGINAL ? null : Number(choice),
+        optionKeys: shownOptionKeys(),
+      },
       { onSuccess: () => report(t('negotiation.optionAccepted', { label })), onError: failed },
     );
 
