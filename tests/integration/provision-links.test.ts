@@ -19,6 +19,15 @@ test('an indicator links to a provision by its id; the provisions list cites it 
   });
   const detail = await admin.caller.indicators.detail({ compactId, indicatorId: id });
   assert.equal(detail.indicator.provisionId, provision!.id);
+  // An update that does not mention the provision (an API client, a CSV-shaped definition) keeps the link.
+  const { provisionId: _left, ...withoutProvision } = definition(admin.partyId, { code: detail.indicator.code });
+  await admin.caller.indicators.update({ compactId, indicatorId: id, ...withoutProvision, title: 'Renamed' });
+  const after = await admin.caller.indicators.detail({ compactId, indicatorId: id });
+  assert.equal(after.indicator.provisionId, provision!.id);
+  assert.equal(after.indicator.title, 'Renamed');
+  // Set to null on purpose, it is unlinked.
+  await admin.caller.indicators.update({ compactId, indicatorId: id, ...withoutProvision, provisionId: null });
+  assert.equal((await admin.caller.indicators.detail({ compactId, indicatorId: id })).indicator.provisionId, null);
 });
 
 test('an unknown provision id is refused with a clear error and nothing is written', async () => {

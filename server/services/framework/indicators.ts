@@ -91,7 +91,8 @@ const definitionFields = (d: IndicatorDefinition): IndicatorDefinition => ({
   responsiblePartyId: d.responsiblePartyId,
   commitmentId: d.commitmentId,
   sectionRef: d.sectionRef,
-  provisionId: d.provisionId ?? null,
+  // Left out (a CSV row, an API client that does not know it): an update keeps the link it had.
+  ...(d.provisionId !== undefined && { provisionId: d.provisionId }),
   disaggregation: d.disaggregation,
 });
 
@@ -105,13 +106,13 @@ export function checkIndicatorDefinitions(
   compactId: string,
   items: readonly IndicatorDefinition[],
   problems: ItemProblems,
-  exceptId: string | null = null,
+  {
+    exceptId = null,
+    provisionIds = NO_PROVISIONS,
+  }: { exceptId?: string | null; provisionIds?: ReadonlySet<string> } = {},
 ) {
   const parties = knownPartyIds(db);
   const commitmentIds = new Set(listCommitments(db, compactId).map((c) => c.id));
-  const provisionIds = items.some((item) => item.provisionId)
-    ? new Set(storedProvisions(db, compactId).map((provision) => provision.id))
-    : new Set<string | null>();
   const taken = new Map(
     db
       .select({ id: indicators.id, code: indicators.code })
@@ -139,6 +140,18 @@ export interface NewIndicator extends IndicatorDefinition {
   state: IndicatorState;
 }
 
+const NO_PROVISIONS: ReadonlySet<string> = new Set();
+
+/**
+ * The provision ids these items may link to, read from the stored text — before the write
+ * transaction (reading a whole document inside it would let the collaboration writer's commits
+ * invalidate its snapshot), and only when an item names a provision.
+ */
+export function linkableProvisions(db: DbOrTx, compactId: string, items: readonly IndicatorDefinition[]) {
+  if (!items.some((item) => item.provisionId)) return NO_PROVISIONS;
+  return new Set(storedProvisions(db, compactId).flatMap((provision) => (provision.id ? [provision.id] : [])));
+}
+
 /**
  * The one write path of new indicators (from the form, the API or a CSV import), inside the
  * caller's transaction: checks every rule, writes them and their audit events, returns their ids
@@ -150,9 +163,10 @@ export function insertIndicators(
   compactId: string,
   items: readonly NewIndicator[],
   origin: WriteOrigin,
+  provisionIds: ReadonlySet<string> = NO_PROVISIONS,
 ): string[] {
   const problems = new ItemProblems();
-  checkIndicatorDefinitions(tx, compactId, items, problems);
+  checkIndicatorDefinitions(tx, compactId, items, problems, { provisionIds });
   problems.throwIfAny();
   const now = new Date();
   const rows = items.map((item) => ({
@@ -185,8 +199,9 @@ export function createIndicator(
   definition: IndicatorDefinition,
   state: 'active' | 'proposed',
 ) {
+  const provisionIds = linkableProvisions(db, compactId, [definition]);
   return db.transaction((tx) => {
-    const [id] = insertIndicators(tx, actor, compactId, [{ ...definition, state }], 'service');
+    const [id] = insertIndicators(tx, actor, compactId, [{ ...definition, state }], 'service', provisionIds);
     return requireIndicator(tx, compactId, id!);
   });
 }
@@ -198,11 +213,12 @@ export function updateIndicator(
   indicatorId: string,
   definition: IndicatorDefinition,
 ) {
+  const provisionIds = linkableProvisions(db, compactId, [definition]);
   return db.transaction((tx) => {
     const before = requireIndicator(tx, compactId, indicatorId);
     if (before.state === 'retired') throw new DomainError('CONFLICT', 'A retired indicator cannot be changed.');
     const problems = new ItemProblems();
-    checkIndicatorDefinitions(tx, compactId, [definition], problems, indicatorId);
+    checkIndicatorDefinitions(tx, compactId, [definition], problems, { exceptId: indicatorId, provisionIds });
     problems.throwIfAny();
     tx.update(indicators)
       .set({ ...definitionFields(definition), updatedAt: new Date() })
