@@ -30,7 +30,7 @@ function findProvision(doc: Y.Doc, provisionId: string): { summary: ProvisionSum
   return { summary, element };
 }
 
-function partyCodes(db: Db, partyIds: string[]): string {
+function partyCodes(db: Db, partyIds: readonly string[]): string {
   if (partyIds.length === 0) return '';
   const rows = db
     .select({ id: parties.id, shortCode: parties.shortCode })
