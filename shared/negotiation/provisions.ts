@@ -8,17 +8,10 @@ import {
 } from './vocabulary';
 
 /**
- * Operative provisions are numbered 1, 2, 3… through the whole compact in document order
- * (as operative paragraphs of a resolution are); preambular ones carry no number.
- * Keyed by the provision's position among the document's top-level nodes.
- */
-export function operativeNumbers(doc: ProseMirrorNode): Map<number, number> {
-  return provisionCitations(doc).operative;
-}
-
-/**
  * How delegates cite provisions in a meeting: operative ones by their number ("OP 3"),
  * preambular ones by their order among preambular paragraphs ("PP 2"). Keyed by position.
+ * Operative provisions are numbered 1, 2, 3… through the whole compact in document order
+ * (as operative paragraphs of a resolution are); preambular ones carry no number.
  */
 export function provisionCitations(doc: ProseMirrorNode): {
   operative: Map<number, number>;
