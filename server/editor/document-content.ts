@@ -4,6 +4,7 @@ import { Node as ProseMirrorNode, type Schema } from '@tiptap/pm/model';
 import { prosemirrorJSONToYDoc, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { compactTextExtensions, DOCUMENT_FIELD } from '@/shared/editor/extensions';
+import { plainText } from '@/shared/editor/plain-text';
 
 let cachedSchema: Schema | null = null;
 
@@ -24,6 +25,5 @@ export function yDocToContent(ydoc: Y.Doc): JSONContent {
 
 /** Plain text, one block per paragraph, for search, exports and tests. */
 export function yDocToPlainText(ydoc: Y.Doc): string {
-  const node = ProseMirrorNode.fromJSON(compactTextSchema(), yDocToContent(ydoc));
-  return node.textBetween(0, node.content.size, '\n\n', '\n');
+  return plainText(ProseMirrorNode.fromJSON(compactTextSchema(), yDocToContent(ydoc)));
 }

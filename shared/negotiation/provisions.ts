@@ -10,17 +10,10 @@ import {
 } from './vocabulary';
 
 /**
- * Operative provisions are numbered 1, 2, 3… through the whole compact in document order
- * (as operative paragraphs of a resolution are); preambular ones carry no number.
- * Keyed by the provision's position among the document's top-level nodes.
- */
-export function operativeNumbers(doc: ProseMirrorNode): Map<number, number> {
-  return provisionCitations(doc).operative;
-}
-
-/**
  * How delegates cite provisions in a meeting: operative ones by their number ("OP 3"),
  * preambular ones by their order among preambular paragraphs ("PP 2"). Keyed by position.
+ * Operative provisions are numbered 1, 2, 3… through the whole compact in document order
+ * (as operative paragraphs of a resolution are); preambular ones carry no number.
  */
 export function provisionCitations(doc: ProseMirrorNode): {
   operative: Map<number, number>;
@@ -54,9 +47,9 @@ export interface ProvisionSummary {
   /** Its first words (outside options), for lists and links. */
   firstWords: string;
   /** Parties with bracketed text in it, in order of first appearance. */
-  bracketParties: string[];
+  bracketParties: readonly string[];
   /** Parties proposing its open options, one entry per option. */
-  optionParties: string[];
+  optionParties: readonly string[];
   /** Position in the document (for scrolling to it). */
   pos: number;
 }
@@ -71,7 +64,24 @@ export function firstWordsOf(text: string, length = FIRST_WORDS_LENGTH): string 
   return `${space > length / 2 ? cut.slice(0, space) : cut}…`;
 }
 
-function partiesIn(provision: ProseMirrorNode) {
+type ProvisionContent = Pick<ProvisionSummary, 'bracketParties' | 'optionParties' | 'firstWords'>;
+
+/**
+ * What a provision's content says (its open proposals, first words), kept per node: documents share
+ * unchanged nodes, so a live list is re-read for the provisions an edit touched only.
+ */
+const contentCache = new WeakMap<ProseMirrorNode, ProvisionContent>();
+
+function contentOf(provision: ProseMirrorNode): ProvisionContent {
+  let content = contentCache.get(provision);
+  if (!content) {
+    content = readContent(provision);
+    contentCache.set(provision, content);
+  }
+  return content;
+}
+
+function readContent(provision: ProseMirrorNode): ProvisionContent {
   const bracketParties: string[] = [];
   const optionParties: string[] = [];
   let wording = '';
@@ -85,7 +95,7 @@ function partiesIn(provision: ProseMirrorNode) {
       if (typeof party === 'string' && !bracketParties.includes(party)) bracketParties.push(party);
     }
   });
-  return { bracketParties, optionParties, wording };
+  return { bracketParties, optionParties, firstWords: firstWordsOf(wording || provision.textContent) };
 }
 
 /** Every provision in document order with its number, state, section and open proposals. */
@@ -96,17 +106,14 @@ export function listProvisions(doc: ProseMirrorNode): ProvisionSummary[] {
   doc.forEach((node, pos) => {
     if (node.type.name === 'heading') section = node.textContent;
     if (node.type.name !== 'provision') return;
-    const { bracketParties, optionParties, wording } = partiesIn(node);
     provisions.push({
+      ...contentOf(node),
       id: typeof node.attrs.id === 'string' ? node.attrs.id : null,
       kind: isProvisionKind(node.attrs.kind) ? node.attrs.kind : 'operative',
       state: isAgreementState(node.attrs.state) ? node.attrs.state : 'open',
       number: operative.get(pos) ?? null,
       label: labels.get(pos) ?? '',
       section,
-      firstWords: firstWordsOf(wording || node.textContent),
-      bracketParties,
-      optionParties,
       pos,
     });
   });

@@ -8,7 +8,8 @@ import { useTRPC } from '@/app/_lib/trpc';
 export function ProvisionSelect({ compactId, defaultValue }: { compactId: string; defaultValue: string | null }) {
   const trpc = useTRPC();
   const provisions = useQuery(trpc.provisions.list.queryOptions({ compactId }));
-  if (!provisions.data) return null;
+  // Until the list is there (or if it could not be had), the form sends the link it has: never a cleared one.
+  if (!provisions.data) return <input type="hidden" name="provisionId" value={defaultValue ?? ''} />;
   return (
     <label className="field wide">
       <span>{t('indicator.provision')}</span>

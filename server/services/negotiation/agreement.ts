@@ -39,7 +39,7 @@ function findProvision(doc: Y.Doc, provisionId: string): FoundProvision {
   return { summary, node, element };
 }
 
-function partyCodes(db: Db, partyIds: string[]): string {
+function partyCodes(db: Db, partyIds: readonly string[]): string {
   if (partyIds.length === 0) return '';
   const rows = db
     .select({ id: parties.id, shortCode: parties.shortCode })

@@ -40,7 +40,7 @@ export function CompactWorkspace({ compact, me }: Props) {
           </div>
         </div>
         {!me.can.editText && <p className="muted small">{t('editor.readOnlyHint', { role: roleName })}</p>}
-        {collab && status === 'refused-proposal' && <RefusedChangeNotice collab={collab} />}
+        {status === 'refused-proposal' && <RefusedChangeNotice editor={negotiation.editor} />}
         {collab && synced ? (
           <NegotiationPane
             compactId={compact.id}

@@ -76,7 +76,7 @@ function Provision({ provision }: { provision: CleanProvision }) {
 
 /**
  * The clean text, rendered from the live document the editor holds: brackets' content and open
- * options left out (shared/negotiation/clean-text.ts), re-rendered on every change, local or remote.
+ * options left out (shared/negotiation/clean-text.ts), following every change, local or remote (useEditorDoc).
  * Read-only by construction — plain elements, not an editor, so it can never write to the document.
  */
 export function CleanTextView({ editor }: { editor: Editor }) {

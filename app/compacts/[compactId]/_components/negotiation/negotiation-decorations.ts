@@ -2,8 +2,12 @@ import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { provisionCitations } from '@/shared/negotiation/provisions';
 import { isAgreementState } from '@/shared/negotiation/vocabulary';
+import {
+  decorateAll,
+  redecorateChanges,
+  type DecorateTopLevel,
+} from '@/shared/editor/negotiation/top-level-decorations';
 import { bracketOpening, bracketClosing, optionLabel, provisionGutter } from './decoration-widgets';
 import { emptyViewData, partyStyle, type NegotiationViewData } from './view-data';
 
@@ -84,20 +88,49 @@ function provisionDecorations(
   });
 }
 
+const topLevelDecorations =
+  (data: NegotiationViewData): DecorateTopLevel =>
+  (node, pos, citation, out) => {
+    if (node.type.name === 'provision') provisionDecorations(node, pos, citation?.label ?? '', data, out);
+    else if (node.isTextblock) bracketDecorations(node, pos, data, out);
+  };
+
 /** Every label of the negotiation view for a document: brackets, options, provision states and indicators. */
 export function negotiationDecorations(doc: ProseMirrorNode, data: NegotiationViewData): DecorationSet {
-  const { labels } = provisionCitations(doc);
-  const out: Decoration[] = [];
-  doc.forEach((node, pos) => {
-    if (node.type.name === 'provision') provisionDecorations(node, pos, labels.get(pos) ?? '', data, out);
-    else if (node.isTextblock) bracketDecorations(node, pos, data, out);
-  });
-  return DecorationSet.create(doc, out);
+  return decorateAll(doc, topLevelDecorations(data));
 }
 
 /** Hands fresh legend and indicator data to the editor's negotiation view. */
 export function setNegotiationViewData(state: EditorState, data: NegotiationViewData) {
   return state.tr.setMeta(negotiationViewKey, data).setMeta('addToHistory', false);
+}
+
+/** The plugin behind NegotiationView: decorations kept per top-level node, redone only where the text changed. */
+export function negotiationViewPlugin() {
+  return new Plugin<PluginData>({
+    key: negotiationViewKey,
+    state: {
+      init: (_config, state) => ({
+        data: emptyViewData,
+        decorations: negotiationDecorations(state.doc, emptyViewData),
+      }),
+      apply: (tr, previous) => {
+        const data = tr.getMeta(negotiationViewKey) as NegotiationViewData | undefined;
+        if (data) return { data, decorations: negotiationDecorations(tr.doc, data) };
+        if (!tr.docChanged) return previous;
+        const decorate = topLevelDecorations(previous.data);
+        return {
+          data: previous.data,
+          decorations: redecorateChanges(previous.decorations, tr.before, tr.doc, decorate),
+        };
+      },
+    },
+    props: {
+      decorations(state) {
+        return negotiationViewKey.getState(state)?.decorations ?? DecorationSet.empty;
+      },
+    },
+  });
 }
 
 /**
@@ -109,28 +142,6 @@ export const NegotiationView = Extension.create({
   name: 'negotiationView',
 
   addProseMirrorPlugins() {
-    return [
-      new Plugin<PluginData>({
-        key: negotiationViewKey,
-        state: {
-          init: (_config, state) => ({
-            data: emptyViewData,
-            decorations: negotiationDecorations(state.doc, emptyViewData),
-          }),
-          apply: (tr, previous) => {
-            const data = tr.getMeta(negotiationViewKey) as NegotiationViewData | undefined;
-            if (data) return { data, decorations: negotiationDecorations(tr.doc, data) };
-            if (tr.docChanged)
-              return { data: previous.data, decorations: negotiationDecorations(tr.doc, previous.data) };
-            return previous;
-          },
-        },
-        props: {
-          decorations(state) {
-            return negotiationViewKey.getState(state)?.decorations ?? DecorationSet.empty;
-          },
-        },
-      }),
-    ];
+    return [negotiationViewPlugin()];
   },
 });

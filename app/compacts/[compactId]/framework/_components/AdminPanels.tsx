@@ -67,28 +67,8 @@ export function AdminPanels({
             <span>{t('framework.periodCount')}</span>
             <input name="periods" type="number" min={1} max={120} required defaultValue={periodCount || 12} />
           </label>
-          <label className="field">
-            <span>{t('framework.onTrackThreshold')}</span>
-            <input
-              name="onTrack"
-              type="number"
-              min={0}
-              max={200}
-              required
-              defaultValue={Math.round(settings.onTrackThreshold * 100)}
-            />
-          </label>
-          <label className="field">
-            <span>{t('framework.atRiskThreshold')}</span>
-            <input
-              name="atRisk"
-              type="number"
-              min={0}
-              max={200}
-              required
-              defaultValue={Math.round(settings.atRiskThreshold * 100)}
-            />
-          </label>
+          <ThresholdField name="onTrack" label={t('framework.onTrackThreshold')} share={settings.onTrackThreshold} />
+          <ThresholdField name="atRisk" label={t('framework.atRiskThreshold')} share={settings.atRiskThreshold} />
           <label className="check">
             <input name="requireEvidence" type="checkbox" defaultChecked={settings.requireEvidence} />{' '}
             {t('framework.requireEvidence')}
@@ -98,5 +78,15 @@ export function AdminPanels({
       </section>
       <CommitmentsPanel compactId={compactId} />
     </>
+  );
+}
+
+/** A status threshold, entered in percent of the target (stored as a share). */
+function ThresholdField({ name, label, share }: { name: string; label: string; share: number }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input name={name} type="number" min={0} max={200} required defaultValue={Math.round(share * 100)} />
+    </label>
   );
 }

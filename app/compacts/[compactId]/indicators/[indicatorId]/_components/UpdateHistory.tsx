@@ -9,7 +9,7 @@ import {
   type ExistingUpdate,
   type ProgressFormIndicator,
 } from '@/app/_components/framework/ProgressForm';
-import { isHttpLink } from '@/shared/framework/progress-rules';
+import { isHttpLink, PROGRESS_TEXT_MAX } from '@/shared/framework/progress-rules';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
 
@@ -148,35 +148,25 @@ export function UpdateHistory({ compactId, indicator, periods, updates, evidence
                   </form>
                 )}
                 {update.can.return && (
-                  <form className="member-controls" onSubmit={onReturn(update)}>
-                    <input
-                      name="reason"
-                      required
-                      minLength={3}
-                      maxLength={2000}
-                      aria-label={t('progress.returnReason')}
-                      placeholder={t('progress.returnReason')}
-                    />
-                    <button type="submit" className="button danger small">
-                      {t('progress.return')}
-                    </button>
-                  </form>
+                  <OneLineForm
+                    onSubmit={onReturn(update)}
+                    name="reason"
+                    minLength={3}
+                    label={t('progress.returnReason')}
+                    button={t('progress.return')}
+                    buttonClass="danger"
+                  />
                 )}
               </div>
             )}
             {update.can.discuss && (
-              <form className="member-controls" onSubmit={onComment(update)}>
-                <input
-                  name="body"
-                  required
-                  maxLength={2000}
-                  aria-label={t('progress.reply')}
-                  placeholder={t('progress.reply')}
-                />
-                <button type="submit" className="button secondary small">
-                  {t('progress.reply')}
-                </button>
-              </form>
+              <OneLineForm
+                onSubmit={onComment(update)}
+                name="body"
+                label={t('progress.reply')}
+                button={t('progress.reply')}
+                buttonClass="secondary"
+              />
             )}
             {update.can.edit && (
               <details>
@@ -197,5 +187,38 @@ export function UpdateHistory({ compactId, indicator, periods, updates, evidence
       })}
       <ErrorAlert error={validate.error ?? giveBack.error ?? comment.error} />
     </ol>
+  );
+}
+
+/** One line of text and a button: returning an update with a reason, replying on it. */
+function OneLineForm({
+  onSubmit,
+  name,
+  minLength,
+  label,
+  button,
+  buttonClass,
+}: {
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  name: string;
+  minLength?: number;
+  label: string;
+  button: string;
+  buttonClass: 'danger' | 'secondary';
+}) {
+  return (
+    <form className="member-controls" onSubmit={onSubmit}>
+      <input
+        name={name}
+        required
+        minLength={minLength}
+        maxLength={PROGRESS_TEXT_MAX.comment}
+        aria-label={label}
+        placeholder={label}
+      />
+      <button type="submit" className={`button ${buttonClass} small`}>
+        {button}
+      </button>
+    </form>
   );
 }
