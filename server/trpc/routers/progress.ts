@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { PROGRESS_TEXT_MAX } from '@/shared/framework/progress-rules';
 import { RATINGS } from '@/shared/enums';
 import {
   commentOnProgress,
@@ -33,12 +34,12 @@ export const progressRouter = router({
       validateProgress(ctx.handle.db, ctx.member, input.compactId, input.updateId, input.rating),
     ),
   return: compactProcedure('validateProgress')
-    .input(target.extend({ reason: z.string().trim().min(3).max(2000) }))
+    .input(target.extend({ reason: z.string().trim().min(3).max(PROGRESS_TEXT_MAX.comment) }))
     .mutation(({ ctx, input }) =>
       returnProgress(ctx.handle.db, ctx.member, input.compactId, input.updateId, input.reason),
     ),
   comment: compactProcedure('discussProgress')
-    .input(target.extend({ body: z.string().trim().min(1).max(2000) }))
+    .input(target.extend({ body: z.string().trim().min(1).max(PROGRESS_TEXT_MAX.comment) }))
     .mutation(({ ctx, input }) =>
       commentOnProgress(ctx.handle.db, ctx.member, input.compactId, input.updateId, input.body),
     ),
