@@ -20,5 +20,9 @@ export const auditEvents = sqliteTable(
     prevHash: text('prev_hash'),
     hash: text('hash'),
   },
-  (t) => [index('audit_compact_idx').on(t.compactId, t.id)],
+  (t) => [
+    index('audit_compact_idx').on(t.compactId, t.id),
+    // One entity's history (a provision's decisions), newest first, without scanning the compact's whole log.
+    index('audit_entity_idx').on(t.compactId, t.entityType, t.entityId, t.id),
+  ],
 );

@@ -1,5 +1,11 @@
 import 'server-only';
 import * as Y from 'yjs';
+import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
+import {
+  alteredAgreementIds,
+  declaredStatesById,
+  type ProvisionStateEntry,
+} from '@/shared/negotiation/agreement-states';
 import { AGREED_STATES, isAgreementState } from '@/shared/negotiation/vocabulary';
 import type { ClientOwner } from '../services/doc-clients';
 import {
@@ -14,7 +20,7 @@ import {
   type TreeNode,
   type Visible,
 } from './judged-change';
-import { attribution, sameForeignBrackets, type CharAttribution, type JudgedText } from './text-attribution';
+import { attribution, ownerKey, sameForeignBrackets, type CharAttribution, type JudgedText } from './text-attribution';
 
 /**
  * Nobody speaks for another party: the effect of an integrated update on brackets, options and
@@ -35,6 +41,8 @@ interface Judging {
   tr: JudgedChange;
   party: string;
   userId: string;
+  /** The sender as a bracket's proposer (see ownerKey). */
+  owner: string;
   before: Visible;
   isNew: (item: Y.Item) => boolean;
   texts: Set<Y.XmlText>;
@@ -43,6 +51,8 @@ interface Judging {
   newElements: Y.XmlElement[];
   /** Brackets or options were added to an agreed provision, or provisions were added, removed or changed. */
   repairDue: boolean;
+  /** A provision's id or state was written: agreement states are compared by id over the whole text. */
+  agreementTouched: boolean;
 }
 
 const isForeign = (judging: Judging, optionParty: string | undefined) =>
@@ -54,16 +64,22 @@ export function judgePartyEffects(doc: Y.Doc, tr: JudgedChange, sender: ClientOw
     tr,
     party: sender.partyId ?? '',
     userId: sender.userId ?? '',
+    owner: ownerKey(sender.partyId ?? '', sender.userId ?? ''),
     before: beforeVisible(tr),
     isNew: newIn(tr),
     texts: new Set(),
     reshaped: new Set(),
     newElements: [],
     repairDue: false,
+    agreementTouched: false,
   };
   collectCreated(judging);
   const refusal =
-    judgeDeleted(judging) ?? judgeChangedElements(judging) ?? judgeNewElements(judging) ?? judgeTexts(judging);
+    judgeDeleted(judging) ??
+    judgeChangedElements(judging) ??
+    judgeNewElements(judging) ??
+    judgeAgreementStates(judging) ??
+    judgeTexts(judging);
   if (refusal) return { ok: false, detail: refusal };
   return { ok: true, repairDue: judging.repairDue };
 }
@@ -117,16 +133,16 @@ function judgeChangedElements(judging: Judging): string | null {
       if (key === null || attributeIn(type, key, judging.before) === type.getAttribute(key)) continue;
       if (type.nodeName === 'option' && (key === 'partyId' || key === 'userId'))
         return 'changes who proposed an option';
-      if (type.nodeName === 'provision' && key === 'state') return 'changes an agreement state';
-      if (type.nodeName === 'provision') judging.repairDue = true;
+      if (type.nodeName !== 'provision') continue;
+      judging.repairDue = true;
+      if (key === 'state' || key === 'id') judging.agreementTouched = true;
     }
   }
   return null;
 }
 
-/** Elements it created: options in the sender's own name; provisions start open (or keep their state when moved). */
+/** Elements it created: options in the sender's own name; provisions with a state are judged by id. */
 function judgeNewElements(judging: Judging): string | null {
-  let deletedStates: Map<unknown, unknown> | null = null;
   for (const element of judging.newElements) {
     const above = parentElementOf(element);
     if (above && isForeign(judging, enclosingOptionParty(above)) && !createdWithItsOption(judging, above))
@@ -141,10 +157,32 @@ function judgeNewElements(judging: Judging): string | null {
     const state = element.getAttribute('state');
     if (state === undefined || state === 'open') continue;
     if (!isAgreementState(state)) return 'an unknown agreement state';
-    deletedStates ??= deletedProvisionStates(judging);
-    if (deletedStates.get(element.getAttribute('id')) !== state) return 'creates a provision with an agreement state';
+    judging.agreementTouched = true;
   }
   return null;
+}
+
+/**
+ * Agreement states are the chair's: compared per provision id before and after, so a provision
+ * moved keeps its state (the editor's sync moves provisions by re-creating them, or by rewriting
+ * the attributes of the provisions in between) while no id gains, loses or swaps a state.
+ */
+function judgeAgreementStates(judging: Judging): string | null {
+  if (!judging.agreementTouched) return null;
+  const before: ProvisionStateEntry[] = [];
+  const after: ProvisionStateEntry[] = [];
+  for (let item = judging.doc.getXmlFragment(DOCUMENT_FIELD)._start; item !== null; item = item.right) {
+    const element = item.content instanceof Y.ContentType ? item.content.type : null;
+    if (!(element instanceof Y.XmlElement) || element.nodeName !== 'provision') continue;
+    if (judging.before(item))
+      before.push({
+        id: attributeIn(element, 'id', judging.before),
+        state: attributeIn(element, 'state', judging.before),
+      });
+    if (afterVisible(item)) after.push({ id: element.getAttribute('id'), state: element.getAttribute('state') });
+  }
+  const altered = alteredAgreementIds(declaredStatesById(before), declaredStatesById(after));
+  return altered.length > 0 ? 'changes an agreement state' : null;
 }
 
 /** Each character's bracket parties and, inside another party's option, its formatting. */
@@ -167,7 +205,7 @@ function judgeTexts(judging: Judging): string | null {
       const prior = was.get(item);
       if (!prior) {
         if (foreignOption) return 'writes inside another party’s option';
-        if (after.parties.some((p) => p !== party)) foreignBracketsMoved = true;
+        if (after.owners.some((owner) => owner !== judging.owner)) foreignBracketsMoved = true;
         if (after.parties.length > 0) demoteIfAgreed(judging, text);
         continue;
       }
@@ -175,6 +213,8 @@ function judgeTexts(judging: Judging): string | null {
       const added = after.parties.filter((p) => !prior.parties.includes(p));
       const removed = prior.parties.filter((p) => !after.parties.includes(p));
       if ([...added, ...removed].some((p) => p !== party)) return 'changes another party’s bracket';
+      if (after.owners.some((owner) => owner !== judging.owner && !prior.owners.includes(owner)))
+        return 'brackets text in another person’s name';
       if (added.length > 0) demoteIfAgreed(judging, text);
     }
     for (const [item, prior] of was) {
@@ -183,8 +223,8 @@ function judgeTexts(judging: Judging): string | null {
       if (prior.parties.some((p) => p !== party)) foreignBracketsMoved = true;
     }
   }
-  // Another party's bracketed words deleted or written: allowed only word for word (a split or merge).
-  if (foreignBracketsMoved && !sameForeignBrackets(judging.doc, judged, party))
+  // Someone else's bracketed words deleted or written: allowed only word for word (a split, merge or move).
+  if (foreignBracketsMoved && !sameForeignBrackets(judging.doc, judged, judging))
     return 'writes, deletes or rewrites another party’s bracketed text';
   return null;
 }
@@ -199,16 +239,4 @@ function createdWithItsOption(judging: Judging, node: TreeNode): boolean {
 function demoteIfAgreed(judging: Judging, node: TreeNode): void {
   const provision = enclosing(node, 'provision');
   if (provision && AGREED_STATES.has(provision.getAttribute('state') as never)) judging.repairDue = true;
-}
-
-/** The provisions the change deleted, by the id they had (their attributes are deleted with them: read as before). */
-function deletedProvisionStates(judging: Judging): Map<unknown, unknown> {
-  const states = new Map<unknown, unknown>();
-  Y.iterateDeletedStructs(judging.tr as Y.Transaction, judging.tr.deleteSet, (struct) => {
-    if (!(struct instanceof Y.Item) || judging.isNew(struct) || !(struct.content instanceof Y.ContentType)) return;
-    const type = struct.content.type;
-    if (type instanceof Y.XmlElement && type.nodeName === 'provision')
-      states.set(attributeIn(type, 'id', judging.before), attributeIn(type, 'state', judging.before));
-  });
-  return states;
 }

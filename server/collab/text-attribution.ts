@@ -9,6 +9,8 @@ const BRACKET = 'bracket';
 export interface CharAttribution {
   /** Parties whose brackets cover it. */
   parties: string[];
+  /** Who proposed each bracket covering it: `ownerKey(party, person)`. */
+  owners: string[];
   /** The bracket values covering it (party and person), canonical. */
   brackets: string;
   /** Every formatting attribute, canonical: equal strings, equal formatting. */
@@ -49,30 +51,48 @@ export function attribution(
   return result;
 }
 
+/** A bracket's proposer as one comparable string. */
+export const ownerKey = (party: string, person: string) => `${party}\u0000${person}`;
+
+const asString = (value: unknown) => (typeof value === 'string' ? value : '');
+
 function describe(current: Map<string, unknown>): CharAttribution {
   const parties: string[] = [];
+  const owners: string[] = [];
   const brackets: unknown[] = [];
   for (const [key, value] of current) {
     if (!isBracketKey(key)) continue;
-    const party = (value as { partyId?: unknown }).partyId;
-    parties.push(typeof party === 'string' ? party : '');
+    const { partyId, userId } = value as { partyId?: unknown; userId?: unknown };
+    parties.push(asString(partyId));
+    owners.push(ownerKey(asString(partyId), asString(userId)));
     brackets.push(value);
   }
   const formatting = JSON.stringify([...current].sort(([a], [b]) => (a < b ? -1 : 1)));
-  return { parties, brackets: JSON.stringify(brackets), formatting };
+  return { parties, owners, brackets: JSON.stringify(brackets), formatting };
 }
 
 type Walkable = TreeNode & { _start: Y.Item | null };
 
 /**
- * Whether the other parties' bracketed words a change deleted are exactly those it wrote, under
- * the same brackets, in document order (a paragraph split or merge re-creates them word for word).
+ * Whether the bracketed words of others that a change wrote are words it deleted, under the same
+ * brackets, in document order — what an editor writes for a paragraph split or merge, or a provision
+ * moved. Another party's bracketed words deleted must all be re-created word for word (the party
+ * alone may delete them); a colleague's (same party, another person) may also just go — the party
+ * owns its brackets — so theirs need only be re-created from words deleted, in order.
  */
-export function sameForeignBrackets(doc: Y.Doc, judged: Map<Y.XmlText, JudgedText>, party: string): boolean {
+export function sameForeignBrackets(
+  doc: Y.Doc,
+  judged: Map<Y.XmlText, JudgedText>,
+  sender: { party: string; owner: string },
+): boolean {
   const deleted = new Map<string, string>();
   const written = new Map<string, string>();
-  const add = (into: Map<string, string>, key: string, item: Y.Item) =>
-    into.set(key, (into.get(key) ?? '') + item.content.getContent().map(String).join(''));
+  const otherParty = new Set<string>();
+  const add = (into: Map<string, string>, seen: CharAttribution, item: Y.Item) => {
+    if (seen.parties.some((p) => p !== sender.party)) otherParty.add(seen.brackets);
+    into.set(seen.brackets, (into.get(seen.brackets) ?? '') + item.content.getContent().map(String).join(''));
+  };
+  const someoneElses = (seen: CharAttribution) => seen.owners.some((owner) => owner !== sender.owner);
   const walk = (type: Walkable) => {
     for (let item = type._start; item !== null; item = item.right) {
       if (item.content instanceof Y.ContentType) {
@@ -83,13 +103,24 @@ export function sameForeignBrackets(doc: Y.Doc, judged: Map<Y.XmlText, JudgedTex
       if (!text) continue;
       const prior = text.was.get(item);
       const after = text.now.get(item);
-      if (prior && !after && prior.parties.some((p) => p !== party)) add(deleted, prior.brackets, item);
-      if (after && !prior && after.parties.some((p) => p !== party)) add(written, after.brackets, item);
+      if (prior && !after && someoneElses(prior)) add(deleted, prior, item);
+      if (after && !prior && someoneElses(after)) add(written, after, item);
     }
   };
   walk(doc.getXmlFragment(DOCUMENT_FIELD) as unknown as Walkable);
-  if (deleted.size !== written.size) return false;
-  for (const [key, text] of deleted) if (written.get(key) !== text) return false;
+  for (const key of otherParty) if ((deleted.get(key) ?? '') !== (written.get(key) ?? '')) return false;
+  for (const [key, text] of written) if (!isSubsequence(text, deleted.get(key) ?? '')) return false;
+  return true;
+}
+
+/** Whether `part` can be read in `whole` by skipping characters. */
+function isSubsequence(part: string, whole: string): boolean {
+  let at = 0;
+  for (const char of part) {
+    at = whole.indexOf(char, at);
+    if (at < 0) return false;
+    at += char.length;
+  }
   return true;
 }
 

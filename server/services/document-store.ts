@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lte } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { DbOrTx } from '@/db/client';
@@ -77,13 +77,19 @@ export interface StoredDoc {
   fullState: Uint8Array | null;
 }
 
-/** Loads a document: the newest checkpoint, then every update after it, in order. */
-export function loadDoc(db: DbOrTx, compactId: string): StoredDoc {
+/**
+ * Loads a document: the newest checkpoint, then every update after it, in order. With
+ * `uptoUpdateId`, the document as it was once that update was stored (the newest checkpoint not
+ * past it, then the updates up to it).
+ */
+export function loadDoc(db: DbOrTx, compactId: string, uptoUpdateId?: number): StoredDoc {
   const doc = new Y.Doc({ gc: true });
+  const upTo = (column: typeof docCheckpoints.uptoUpdateId | typeof docUpdates.id) =>
+    uptoUpdateId === undefined ? undefined : lte(column, uptoUpdateId);
   const [checkpoint] = db
     .select({ uptoUpdateId: docCheckpoints.uptoUpdateId, state: docCheckpoints.state })
     .from(docCheckpoints)
-    .where(eq(docCheckpoints.compactId, compactId))
+    .where(and(eq(docCheckpoints.compactId, compactId), upTo(docCheckpoints.uptoUpdateId)))
     .orderBy(desc(docCheckpoints.uptoUpdateId))
     .limit(1)
     .all();
@@ -91,7 +97,7 @@ export function loadDoc(db: DbOrTx, compactId: string): StoredDoc {
   const updates = db
     .select({ id: docUpdates.id, update: docUpdates.update })
     .from(docUpdates)
-    .where(and(eq(docUpdates.compactId, compactId), gt(docUpdates.id, lastUpdateId)))
+    .where(and(eq(docUpdates.compactId, compactId), gt(docUpdates.id, lastUpdateId), upTo(docUpdates.id)))
     .orderBy(asc(docUpdates.id))
     .all();
   doc.transact(() => {

@@ -5,6 +5,7 @@ import { PasteCleanup } from './paste/paste-cleanup';
 import { Bracket } from './negotiation/bracket-mark';
 import { CompactDocument } from './negotiation/document-node';
 import { ProvisionOption } from './negotiation/option-node';
+import { OwnBrackets } from './negotiation/own-brackets';
 import { ProvisionIds } from './negotiation/provision-ids';
 import { Provision } from './negotiation/provision-node';
 import { ProvisionNumbers } from './negotiation/provision-numbers';
@@ -53,6 +54,7 @@ export function compactTextExtensions({
     Provision,
     ProvisionOption.configure({ proposer }),
     Bracket.configure({ proposer }),
+    OwnBrackets.configure({ proposer }),
     ProvisionIds,
     ProvisionNumbers,
     PartyGuard.configure({ proposer, onBlocked }),

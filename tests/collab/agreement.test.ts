@@ -41,6 +41,37 @@ test('the chair declares a clean provision agreed: everyone sees it live, writte
   );
 });
 
+test('every member sees who declared what on a provision, and when, newest first — the chair’s decisions and the server’s demotion', async () => {
+  const { compactId, chair, negotiator, client, provisionId } = await chairedCompact();
+  const reviewer = await memberWithRole(db, compactId, 'reviewer');
+  await chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed-ad-ref' });
+  await chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed' });
+  // A bracket added to the agreed provision: the server sets it back to bracketed.
+  const text = (client.doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlElement;
+  (text.get(0) as Y.XmlText).format(0, 3, { bracket: { partyId: negotiator.partyId, userId: negotiator.id } });
+  await waitFor(
+    () => auditActions(compactId).some((event) => event.action === 'provision.demoted'),
+    'the server demotes it',
+  );
+
+  const byChair = db.sqlite
+    .prepare('SELECT u.name, p.short_code AS partyCode FROM user u, parties p WHERE u.id = ? AND p.id = ?')
+    .get(chair.id, chair.partyId) as { name: string; partyCode: string };
+  const decisions = await reviewer.caller.provisions.decisions({ compactId, provisionId });
+  assert.deepEqual(
+    decisions.map(({ action, state, by }) => ({ action, state, by })),
+    [
+      { action: 'provision.demoted', state: 'bracketed', by: null },
+      { action: 'provision.state-changed', state: 'agreed', by: byChair },
+      { action: 'provision.state-changed', state: 'agreed-ad-ref', by: byChair },
+    ],
+  );
+  assert.ok(decisions.every((decision) => decision.at instanceof Date));
+  assert.deepEqual(await negotiator.caller.provisions.decisions({ compactId, provisionId: newProvisionId() }), []);
+  const outsider = await memberWithRole(db, buildCompact(db).id, 'negotiator');
+  await assert.rejects(outsider.caller.provisions.decisions({ compactId, provisionId }));
+});
+
 test('a provision with brackets or open options cannot be declared agreed, and nothing changes', async () => {
   const { compactId, chair, negotiator, provision, provisionId } = await chairedCompact();
   ((provision().get(0) as Y.XmlElement).get(0) as Y.XmlText).format(4, 7, {
@@ -152,6 +183,70 @@ test('a provision deleted while the chair’s edit is on its way is reported (CO
       error.code === 'CONFLICT' && /deleted from the text/.test(error.message!),
   );
   assert.ok(!auditActions(compactId).some((event) => event.action === 'provision.state-changed'));
+});
+
+/** Runs `whileLocked` while another process holds the database's write lock: live changes wait to be stored. */
+async function withWriteLockHeld(whileLocked: () => Promise<void>) {
+  const other = new Database(db.path);
+  other.exec('BEGIN IMMEDIATE');
+  try {
+    await whileLocked();
+  } finally {
+    other.exec('COMMIT');
+    other.close();
+  }
+}
+
+test('a provision cut and pasted back (same id, a new element) while the chair’s edit is on its way is reported (CONFLICT), not declared agreed', async () => {
+  const { compactId, chair, client, provision, provisionId } = await chairedCompact();
+  const fragment = client.doc.getXmlFragment(DOCUMENT_FIELD);
+  let declared!: Promise<unknown>;
+  await withWriteLockHeld(async () => {
+    const attempts = busyAttempts;
+    client.doc.transact(() => {
+      const pastedBack = provision().clone();
+      fragment.delete(0, 1);
+      fragment.insert(0, [pastedBack]);
+    });
+    await waitFor(() => busyAttempts > attempts, 'the cut and paste waits for the lock');
+    declared = chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed' });
+    declared.catch(() => undefined);
+    await waitFor(() => busyAttempts > attempts + 3, 'the chair’s edit waits too');
+  });
+  await assert.rejects(
+    declared,
+    (error: { code?: string; message?: string }) => error.code === 'CONFLICT' && /replaced/.test(error.message!),
+  );
+  assert.equal(provision().getAttribute('id'), provisionId);
+  assert.equal(provision().getAttribute('state'), 'open', 'the pasted-back provision was never declared agreed');
+  assert.ok(!auditActions(compactId).some((event) => event.action === 'provision.state-changed'));
+});
+
+test('a provision deleted just after the chair’s edit (stored in the same commit, after it) does not turn the chair’s success into a failure', async () => {
+  const { compactId, chair, client, provisionId } = await chairedCompact();
+  const fragment = client.doc.getXmlFragment(DOCUMENT_FIELD);
+  let declared!: Promise<unknown>;
+  await withWriteLockHeld(async () => {
+    const attempts = busyAttempts;
+    declared = chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed' });
+    declared.catch(() => undefined);
+    await waitFor(() => busyAttempts > attempts + 1, 'the chair’s edit waits for the lock');
+    client.doc.transact(() => {
+      const replacement = new Y.XmlElement('provision');
+      replacement.setAttribute('id', newProvisionId());
+      replacement.setAttribute('kind', 'operative');
+      replacement.setAttribute('state', 'open');
+      replacement.insert(0, [paragraphElement('Another provision.')]);
+      fragment.insert(1, [replacement]);
+      fragment.delete(0, 1);
+    });
+    await waitFor(() => busyAttempts > attempts + 4, 'the deletion waits behind it');
+  });
+  await declared;
+  assert.ok(
+    auditActions(compactId).some((event) => event.action === 'provision.state-changed'),
+    'audited as done',
+  );
 });
 
 test('an unknown provision id is NOT_FOUND and a negotiator may not declare agreement', async () => {

@@ -315,3 +315,29 @@ test('an agreed provision found holding brackets (e.g. a bracket that raced the 
   aldoria.doc.getXmlFragment(DOCUMENT_FIELD).insert(1, [fresh]);
   await waitFor(() => provisionOf(aldoria).getAttribute('state') === 'bracketed', 'the agreed provision is demoted');
 });
+
+test('a colleague (same party, another person) may delete or unbracket a bracket, but not write words in its proposer’s name', async () => {
+  const table = await negotiationTable();
+  const colleagueMember = await memberWithRole(db, table.compactId, 'negotiator', table.aldoria.partyId);
+  const aldoria = await synced(table.compactId, table.aldoria);
+  let colleague = await synced(table.compactId, colleagueMember);
+  const inAldoriasName = { bracket: { partyId: table.aldoria.partyId, userId: table.aldoria.id } };
+  // "The Mission shall [protect civilians] now." — typed inside, the words would carry Aldoria's negotiator's name.
+  await expectRefused(table, colleague, () => firstText(colleague).insert(25, ' all', inAldoriasName), aldoria);
+  colleague.destroy();
+  colleague = await synced(table.compactId, colleagueMember);
+  await expectRefused(table, colleague, () => firstText(colleague).format(35, 4, inAldoriasName), aldoria);
+  colleague.destroy();
+  colleague = await synced(table.compactId, colleagueMember);
+
+  // In the colleague's own name, inside the bracket: the party's words, the colleague's.
+  firstText(colleague).insert(25, ' all', { bracket: { partyId: table.aldoria.partyId, userId: colleagueMember.id } });
+  const plain = () => aldoria.text().replace(/<[^>]+>/g, '');
+  await waitFor(() => plain().includes('protect all civilians'), 'written in one’s own name');
+  firstText(colleague).delete(18, 7);
+  await waitFor(
+    () => plain() === 'The Mission shall  all civilians now.',
+    'the party may delete its colleague’s words',
+  );
+  assert.deepEqual(colleague.closeCodes, []);
+});

@@ -304,6 +304,11 @@ const PROCEDURES: {
   { name: 'provisions.list', action: 'read', call: (c) => c.provisions.list({ compactId }) },
   { name: 'provisions.partyLegend', action: 'read', call: (c) => c.provisions.partyLegend({ compactId }) },
   { name: 'provisions.indicators', action: 'read', call: (c) => c.provisions.indicators({ compactId }) },
+  {
+    name: 'provisions.decisions',
+    action: 'read',
+    call: (c) => c.provisions.decisions({ compactId, provisionId: 'aaaaaaaaaaaa' }),
+  },
   { name: 'comments.list', action: 'comment', call: (c) => c.comments.list({ compactId }) },
   {
     name: 'comments.create',

@@ -13,8 +13,8 @@ import { compactTextSchema, yDocToContent } from '../../editor/document-content'
 import type { CompactMember } from '../../policies/compact-member';
 import { recordAuditEvent } from '../audit';
 import { DomainError } from '../domain-error';
+import { loadDoc } from '../document-store';
 import { buildServerUpdate } from '../server-edits';
-import { storedProvisions } from './stored-provisions';
 
 interface FoundProvision {
   summary: ProvisionSummary;
@@ -67,14 +67,34 @@ async function writeAsChair(member: CompactMember, compactId: string, update: Ui
 }
 
 /**
- * After the chair's write is stored: the chair's edit was built on the stored text, which may lag
- * the live one; a provision someone deleted meanwhile takes the edit with it (Yjs drops changes
- * inside deleted content). The stored text now holds everything the room had before the edit, so
- * the provision missing there means the edit changed nothing: CONFLICT, not a silent success.
+ * After the chair's write is stored: the edit was built on the stored text, which may lag the live
+ * one; a provision someone deleted meanwhile (or cut and pasted back, a new element under the same
+ * id) takes the edit with it — Yjs drops changes inside deleted content. So the text as of the
+ * chair's own update is read back, and the change must be there: otherwise CONFLICT, never a
+ * silent success. Read as of that update, a deletion stored just after it does not count.
  */
-function assertStillInText(db: Db, compactId: string, provisionId: string, label: string): void {
-  if (!storedProvisions(db, compactId).some((provision) => provision.id === provisionId))
+function assertApplied(
+  db: Db,
+  compactId: string,
+  updateId: number | null,
+  provisionId: string,
+  label: string,
+  applied: (summary: ProvisionSummary) => boolean,
+): void {
+  const { doc } = loadDoc(db, compactId, updateId ?? undefined);
+  let found: ProvisionSummary | undefined;
+  try {
+    found = listProvisions(compactTextSchema().nodeFromJSON(yDocToContent(doc))).find((p) => p.id === provisionId);
+  } finally {
+    doc.destroy();
+  }
+  if (!found)
     throw new DomainError('CONFLICT', `${label} was deleted from the text meanwhile: the change did not apply.`);
+  if (!applied(found))
+    throw new DomainError(
+      'CONFLICT',
+      `${label} was replaced in the text meanwhile (e.g. cut and pasted back): the change did not apply; look again.`,
+    );
 }
 
 /** Reads the stored text, lets `decide` check and prepare the edit, and builds it as one server update. */
@@ -118,7 +138,7 @@ export async function setProvisionState(
   });
   if (outcome.before === input.state) return { updateId: null };
   const updateId = await writeAsChair(member, input.compactId, update);
-  assertStillInText(db, input.compactId, input.provisionId, outcome.label);
+  assertApplied(db, input.compactId, updateId, input.provisionId, outcome.label, (now) => now.state === input.state);
   recordAuditEvent(db, member, {
     compactId: input.compactId,
     action: 'provision.state-changed',
@@ -169,7 +189,14 @@ export async function acceptOption(
     return record;
   });
   const updateId = await writeAsChair(member, input.compactId, update);
-  assertStillInText(db, input.compactId, input.provisionId, outcome.label);
+  assertApplied(
+    db,
+    input.compactId,
+    updateId,
+    input.provisionId,
+    outcome.label,
+    (now) => now.optionParties.length === 0,
+  );
   recordAuditEvent(db, member, {
     compactId: input.compactId,
     action: input.optionIndex === null ? 'provision.options-withdrawn' : 'provision.option-accepted',

@@ -2,10 +2,10 @@ import 'server-only';
 import { z } from 'zod';
 import { acceptOption, setProvisionState } from '@/server/services/negotiation/agreement';
 import { OPTION_KEY_PATTERN } from '@/shared/negotiation/provisions';
-import { AGREEMENT_STATES, PROVISION_ID_PATTERN } from '@/shared/negotiation/vocabulary';
+import { AGREEMENT_STATES } from '@/shared/negotiation/vocabulary';
+import { provisionIdSchema as provisionId } from '../schemas/provision';
 import { compactProcedure, router } from '../init';
 
-const provisionId = z.string().regex(PROVISION_ID_PATTERN, 'Not a provision id.');
 /** Generous: a provision with more options than this is not a negotiation any more. */
 const MAX_OPTION_INDEX = 99;
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { PROVISION_ID_PATTERN } from '@/shared/negotiation/vocabulary';
+import { provisionIdSchema } from './provision';
 import { z } from 'zod';
 import {
   CONFIDENCE_LEVELS,
@@ -92,7 +92,7 @@ export const indicatorDefinition = z.object({
   responsiblePartyId: id,
   commitmentId: id.nullable(),
   sectionRef: z.string().trim().max(INDICATOR_TEXT_MAX.sectionRef),
-  provisionId: z.string().regex(PROVISION_ID_PATTERN, 'Not a provision id.').nullable().optional(),
+  provisionId: provisionIdSchema.nullable().optional(),
   disaggregation: z
     .array(z.string().trim().min(1).max(DISAGGREGATION_DIMENSION_MAX_LENGTH).superRefine(notReserved('disaggregation')))
     .max(MAX_DISAGGREGATION_DIMENSIONS),

@@ -1,6 +1,7 @@
 import { defaultDeleteFilter, defaultProtectedNodes, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { DOCUMENT_FIELD } from '../extensions';
+import { AgreementKeepingUndoManager } from './agreement-keeping-undo';
 import type { ProposerSource } from './proposer';
 
 /** The parties whose brackets cover a text item now (formatting is read from the start of its text). */
@@ -30,10 +31,11 @@ function inForeignOption(item: Y.Item, party: string): boolean {
 /**
  * The editor's undo, limited like its typing: undoing my insertion never deletes characters that
  * another party has since bracketed, nor anything inside another party's option (the server would
- * refuse it). Otherwise it is y-tiptap's usual undo (Yjs UndoManager over the text).
+ * refuse it), and never brings back an agreement state (see AgreementKeepingUndoManager).
+ * Otherwise it is y-tiptap's usual undo (Yjs UndoManager over the text).
  */
 export function partyAwareUndoManager(doc: Y.Doc, proposer: ProposerSource): Y.UndoManager {
-  return new Y.UndoManager(doc.getXmlFragment(DOCUMENT_FIELD), {
+  return new AgreementKeepingUndoManager(doc.getXmlFragment(DOCUMENT_FIELD), {
     trackedOrigins: new Set([ySyncPluginKey]),
     captureTransaction: (tr) => tr.meta.get('addToHistory') !== false,
     deleteFilter: (item) => {

@@ -11,6 +11,7 @@ import { RefusedChangeNotice } from './RefusedChangeNotice';
 import { MembersPanel } from './MembersPanel';
 import { PresenceList } from './PresenceList';
 import { NegotiationPane } from './negotiation/NegotiationPane';
+import { ProvisionDecisions } from './negotiation/ProvisionDecisions';
 import { ProvisionsPanel } from './negotiation/ProvisionsPanel';
 import { useNegotiationWorkspace } from './negotiation/use-negotiation-workspace';
 
@@ -61,6 +62,7 @@ export function CompactWorkspace({ compact, me }: Props) {
         {negotiation.editor && (
           <ProvisionsPanel editor={negotiation.editor} data={negotiation.data} onJump={negotiation.jump} />
         )}
+        {negotiation.editor && <ProvisionDecisions editor={negotiation.editor} compactId={compact.id} />}
         <PresenceList people={people} myUserId={me.presence.userId} />
         <CommentsPanel compactId={compact.id} editor={negotiation.editor} partyCode={me.presence.partyShortCode} />
         <MembersPanel compactId={compact.id} mayInvite={me.can.manageMembers} />

@@ -1,0 +1,78 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { Editor } from '@tiptap/react';
+import { useEffect, useId } from 'react';
+import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
+import type { ProvisionSummary } from '@/shared/negotiation/provisions';
+import { useCurrentProvision } from './use-current-provision';
+
+type Decision = {
+  action: string;
+  state: string | null;
+  optionIndex: number | null;
+  at: Date | string;
+  by: { name: string; partyCode: string | null } | null;
+};
+
+function describe(decision: Decision): string {
+  const state = decision.state ? t(`negotiation.state.${decision.state}` as MessageKey) : '';
+  if (decision.action === 'provision.state-changed') return t('decisions.stateChanged', { state });
+  if (decision.action === 'provision.demoted') return t('decisions.demoted');
+  if (decision.action === 'provision.option-accepted')
+    return t('decisions.optionAccepted', { number: (decision.optionIndex ?? 0) + 1 });
+  return t('decisions.optionsWithdrawn');
+}
+
+const author = (decision: Decision) =>
+  decision.by
+    ? t('decisions.by', { name: decision.by.name, code: decision.by.partyCode ?? '—' })
+    : t('decisions.byServer');
+
+/** Who declared what on the provision holding the cursor, and when: visible to everyone in the compact. */
+export function ProvisionDecisions({ editor, compactId }: { editor: Editor; compactId: string }) {
+  const provision = useCurrentProvision(editor);
+  const headingId = useId();
+  return (
+    <section className="card side-card provision-decisions" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {provision?.id ? t('decisions.titleFor', { label: provision.label }) : t('decisions.title')}
+      </h2>
+      {provision?.id ? (
+        <DecisionList compactId={compactId} provision={{ ...provision, id: provision.id }} />
+      ) : (
+        <p className="muted small">{t('decisions.noProvision')}</p>
+      )}
+    </section>
+  );
+}
+
+function DecisionList({ compactId, provision }: { compactId: string; provision: ProvisionSummary & { id: string } }) {
+  const trpc = useTRPC();
+  const decisions = useQuery(trpc.provisions.decisions.queryOptions({ compactId, provisionId: provision.id }));
+  const { refetch } = decisions;
+  // A decision shows in the live text first (state, options): read the record again when it does.
+  useEffect(() => {
+    void refetch();
+  }, [provision.state, provision.optionParties.length, refetch]);
+  if (decisions.isError) return <p className="error small">{t('decisions.failed')}</p>;
+  if (!decisions.data) return <p className="muted small">{t('decisions.loading')}</p>;
+  if (decisions.data.length === 0) return <p className="muted small">{t('decisions.none')}</p>;
+  return (
+    <ol className="decision-list">
+      {decisions.data.map((decision, index) => {
+        const at = new Date(decision.at);
+        return (
+          <li key={index}>
+            <strong>{describe(decision)}</strong>
+            <span className="muted small">
+              {' '}
+              {author(decision)} · <time dateTime={at.toISOString()}>{at.toLocaleString()}</time>
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `audit_entity_idx` ON `audit_events` (`compact_id`,`entity_type`,`entity_id`,`id`);
