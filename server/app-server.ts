@@ -1,5 +1,5 @@
 import 'server-only';
-import { registerServerWriter } from './collab/collab-endpoint-registry';
+import { registerServerWriter, unregisterServerWriter } from './collab/collab-endpoint-registry';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CLIENT_ADDRESS_HEADER } from './auth/request-origin';
@@ -59,5 +59,6 @@ export function createAppServer(
     if (options.otherUpgrades) options.otherUpgrades(req, socket, head);
     else socket.destroy();
   });
+  server.on('close', () => unregisterServerWriter(options.collab));
   return { http: server, collab: options.collab };
 }

@@ -15,6 +15,11 @@ export function registerServerWriter(writer: ServerWriter): void {
   (globalThis as Slot)[SLOT] = writer;
 }
 
+/** Called when that app server closes: a later call finds no writer rather than a closed one. */
+export function unregisterServerWriter(writer: ServerWriter): void {
+  if ((globalThis as Slot)[SLOT] === writer) delete (globalThis as Slot)[SLOT];
+}
+
 /** The running collaboration endpoint's write path (throws when no app server runs in this process). */
 export function serverWriter(): ServerWriter {
   const writer = (globalThis as Slot)[SLOT];

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as Y from 'yjs';
+import { serverWriter } from '@/server/collab/collab-endpoint-registry';
 import { ServerWriteRefused } from '@/server/collab/server-writes';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { buildServerUpdate } from '@/server/services/server-edits';
 import { waitFor, waitForSync } from '../helpers/collab-client';
-import { collabTestEnvironment } from '../helpers/collab-server';
+import { collabTestEnvironment, startCollabServer } from '../helpers/collab-server';
 import { addMember, buildCompact, memberWithRole } from '../helpers/factories';
 import { countRows } from '../helpers/test-db';
 
@@ -107,4 +108,13 @@ test('a server write must name the party the person represents in that compact: 
   }
   assert.equal(countRows(db, `doc_updates WHERE compact_id = '${compactId}'`), before);
   assert.equal(countRows(db, `doc_clients WHERE compact_id = '${compactId}' AND user_id = '${outsider.id}'`), 0);
+});
+
+test('a closed app server leaves no write path behind: services find none instead of a closed one, and a new server registers its own', async () => {
+  const other = await startCollabServer(db);
+  const writer = serverWriter();
+  await other.stop();
+  assert.throws(() => serverWriter(), /No collaboration endpoint/);
+  await env.restart(); // this file's server registers again
+  assert.notEqual(serverWriter(), writer);
 });
