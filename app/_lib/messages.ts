@@ -337,7 +337,7 @@ const en = {
   'negotiation.acceptChoice': 'Wording to keep for {label}',
   'negotiation.keepOriginal': 'The provision’s own wording (drop all options)',
   'negotiation.accept': 'Accept',
-  'negotiation.stateSet': '{label} is now {state}.',
+  'negotiation.stateSet': 'State of {label} set: {state}',
   'negotiation.optionAccepted': '{label}: the chosen wording is now the text.',
   'decisions.title': 'Decisions',
   'decisions.titleFor': 'Decisions on {label}',
