@@ -249,6 +249,32 @@ test('a provision deleted just after the chair’s edit (stored in the same comm
   );
 });
 
+test('an option added while the chair’s acceptance is on its way does not turn an acceptance that applied into a failure: the chosen wording is the text, and it is audited', async () => {
+  const { compactId, chair, negotiator, client, provision, provisionId } = await chairedCompact();
+  const storedUpdates = () =>
+    (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number }).n;
+  const proposer = { partyId: negotiator.partyId, userId: negotiator.id };
+  provision().insert(1, [optionElement(proposer, 'The parties shall meet monthly.')]);
+  await waitFor(() => storedUpdates() >= 2, 'the option is stored');
+  const seen = storedOptionKeys(db, compactId, provisionId);
+  let accepted!: Promise<unknown>;
+  await withWriteLockHeld(async () => {
+    const attempts = busyAttempts;
+    // Live, not yet stored: the chair's check reads the stored text, where only the first option is.
+    provision().insert(2, [optionElement(proposer, 'The parties shall meet weekly.')]);
+    await waitFor(() => busyAttempts > attempts, 'the second option waits for the lock');
+    accepted = chair.caller.negotiation.acceptOption({ compactId, provisionId, optionIndex: 0, optionKeys: seen });
+    accepted.catch(() => undefined);
+    await waitFor(() => busyAttempts > attempts + 3, 'the chair’s acceptance waits too');
+  });
+  await accepted;
+  await waitFor(() => client.text().startsWith('The parties shall meet monthly.'), 'the chosen wording is the text');
+  assert.ok(
+    auditActions(compactId).some((event) => event.action === 'provision.option-accepted'),
+    'what changed the text is audited',
+  );
+});
+
 test('an unknown provision id is NOT_FOUND and a negotiator may not declare agreement', async () => {
   const { compactId, chair, negotiator, provisionId } = await chairedCompact();
   await assert.rejects(
