@@ -4,13 +4,19 @@ export interface ProvisionStateEntry {
   state: unknown;
 }
 
+/**
+ * A stored value as a comparable string: a string as itself, anything else (an array, a number, an
+ * unset attribute) as its JSON behind a NUL no string id or state holds — `['abc']` never passes for `'abc'`.
+ */
+export const keyOf = (value: unknown) => (typeof value === 'string' ? value : `\u0000${JSON.stringify(value) ?? ''}`);
+
 /** Per provision id, the declared (not `open`) states its holders carry, sorted: what a move must keep. */
 export function declaredStatesById(entries: Iterable<ProvisionStateEntry>): Map<string, string> {
   const states = new Map<string, string[]>();
   for (const { id, state } of entries) {
-    const key = String(id);
+    const key = keyOf(id);
     const list = states.get(key) ?? [];
-    if (state !== undefined && state !== 'open') list.push(String(state));
+    if (state !== undefined && state !== 'open') list.push(keyOf(state));
     states.set(key, list);
   }
   return new Map([...states].map(([id, list]) => [id, list.sort().join(',')]));

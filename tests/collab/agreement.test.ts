@@ -24,6 +24,21 @@ async function chairedCompact() {
   return { compactId, chair, negotiator, client, provision, provisionId };
 }
 
+/** The negotiator proposes one option ("meet monthly"), stored: the keys the chair then sees. */
+async function oneOptionStored(
+  compactId: string,
+  negotiator: { partyId: string; id: string },
+  provision: Y.XmlElement,
+  provisionId: string,
+) {
+  const storedUpdates = () =>
+    (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number }).n;
+  const proposer = { partyId: negotiator.partyId, userId: negotiator.id };
+  provision.insert(1, [optionElement(proposer, 'The parties shall meet monthly.')]);
+  await waitFor(() => storedUpdates() >= 2, 'the option is stored');
+  return { storedUpdates, proposer, seen: storedOptionKeys(db, compactId, provisionId) };
+}
+
 const auditActions = (compactId: string) =>
   db.sqlite
     .prepare('SELECT action, actor_user_id AS userId FROM audit_events WHERE compact_id = ? ORDER BY id')
@@ -120,12 +135,7 @@ test('the chair accepts an option: its wording replaces the provision’s, the o
 
 test('the chair’s choice names the options seen: once they changed, nothing is accepted (CONFLICT)', async () => {
   const { compactId, chair, negotiator, client, provision, provisionId } = await chairedCompact();
-  const storedUpdates = () =>
-    (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number }).n;
-  const proposer = { partyId: negotiator.partyId, userId: negotiator.id };
-  provision().insert(1, [optionElement(proposer, 'The parties shall meet monthly.')]);
-  await waitFor(() => storedUpdates() >= 2, 'the option is stored');
-  const seen = storedOptionKeys(db, compactId, provisionId);
+  const { storedUpdates, proposer, seen } = await oneOptionStored(compactId, negotiator, provision(), provisionId);
   // Before the chair decides, another option comes first: index 0 is no longer the one seen.
   provision().insert(1, [optionElement(proposer, 'The parties shall never meet.')]);
   await waitFor(() => storedUpdates() >= 3, 'the second option is stored');
@@ -246,6 +256,27 @@ test('a provision deleted just after the chair’s edit (stored in the same comm
   assert.ok(
     auditActions(compactId).some((event) => event.action === 'provision.state-changed'),
     'audited as done',
+  );
+});
+
+test('an option added while the chair’s acceptance is on its way does not turn an acceptance that applied into a failure: the chosen wording is the text, and it is audited', async () => {
+  const { compactId, chair, negotiator, client, provision, provisionId } = await chairedCompact();
+  const { proposer, seen } = await oneOptionStored(compactId, negotiator, provision(), provisionId);
+  let accepted!: Promise<unknown>;
+  await withWriteLockHeld(async () => {
+    const attempts = busyAttempts;
+    // Live, not yet stored: the chair's check reads the stored text, where only the first option is.
+    provision().insert(2, [optionElement(proposer, 'The parties shall meet weekly.')]);
+    await waitFor(() => busyAttempts > attempts, 'the second option waits for the lock');
+    accepted = chair.caller.negotiation.acceptOption({ compactId, provisionId, optionIndex: 0, optionKeys: seen });
+    accepted.catch(() => undefined);
+    await waitFor(() => busyAttempts > attempts + 3, 'the chair’s acceptance waits too');
+  });
+  await accepted;
+  await waitFor(() => client.text().startsWith('The parties shall meet monthly.'), 'the chosen wording is the text');
+  assert.ok(
+    auditActions(compactId).some((event) => event.action === 'provision.option-accepted'),
+    'what changed the text is audited',
   );
 });
 

@@ -177,3 +177,19 @@ test('an agreed provision deleted and brought back (the editor’s undo) under i
   assert.equal(provisions(aldoria)[0]!.getAttribute('id'), table.ids[0]);
   assert.equal(provisions(aldoria)[0]!.getAttribute('state'), 'open');
 });
+
+test('an id or state that is not a string cannot pass for the string it prints as: an agreed provision re-id’d [id] or its state written ["agreed"] is refused', async () => {
+  const table = await movesTable();
+  const aldoria = await synced(table.compactId, table.aldoria);
+  let varenia = await synced(table.compactId, table.varenia);
+
+  // String(['abc']) === 'abc': the server's repair would then give Alpha a fresh id, open — a demotion by the back door.
+  await expectRefused(table, varenia, aldoria, () =>
+    provisions(varenia)[0]!.setAttribute('id', [table.ids[0]!] as unknown as string),
+  );
+  varenia.destroy();
+  varenia = await synced(table.compactId, table.varenia);
+  await expectRefused(table, varenia, aldoria, () =>
+    provisions(varenia)[0]!.setAttribute('state', ['agreed'] as unknown as string),
+  );
+});

@@ -79,18 +79,20 @@ function assertApplied(
   updateId: number | null,
   provisionId: string,
   label: string,
-  applied: (summary: ProvisionSummary) => boolean,
+  applied: (summary: ProvisionSummary, node: ProseMirrorNode) => boolean,
 ): void {
   const { doc } = loadDoc(db, compactId, updateId ?? undefined);
-  let found: ProvisionSummary | undefined;
+  let found: { summary: ProvisionSummary; node: ProseMirrorNode } | undefined;
   try {
-    found = listProvisions(compactTextSchema().nodeFromJSON(yDocToContent(doc))).find((p) => p.id === provisionId);
+    const root = compactTextSchema().nodeFromJSON(yDocToContent(doc));
+    const summary = listProvisions(root).find((p) => p.id === provisionId);
+    if (summary) found = { summary, node: root.nodeAt(summary.pos)! };
   } finally {
     doc.destroy();
   }
   if (!found)
     throw new DomainError('CONFLICT', `${label} was deleted from the text meanwhile: the change did not apply.`);
-  if (!applied(found))
+  if (!applied(found.summary, found.node))
     throw new DomainError(
       'CONFLICT',
       `${label} was replaced in the text meanwhile (e.g. cut and pasted back): the change did not apply; look again.`,
@@ -195,7 +197,8 @@ export async function acceptOption(
     updateId,
     input.provisionId,
     outcome.label,
-    (now) => now.optionParties.length === 0,
+    // The options the chair decided on are gone (an option added meanwhile may stay: the acceptance still applied).
+    (_summary, now) => !optionKeys(now).some((key) => input.optionKeys.includes(key)),
   );
   recordAuditEvent(db, member, {
     compactId: input.compactId,

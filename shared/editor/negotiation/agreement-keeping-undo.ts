@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { alteredAgreementIds, declaredStatesById } from '../../negotiation/agreement-states';
+import { alteredAgreementIds, declaredStatesById, keyOf } from '../../negotiation/agreement-states';
 import { DOCUMENT_FIELD } from '../extensions';
 
 const provisionsOf = (fragment: Y.XmlFragment) =>
@@ -36,7 +36,7 @@ export class AgreementKeepingUndoManager extends Y.UndoManager {
         result = step();
         const altered = new Set(alteredAgreementIds(before, statesOf(fragment)));
         for (const element of provisionsOf(fragment)) {
-          if (altered.has(String(element.getAttribute('id'))) && element.getAttribute('state') !== 'open')
+          if (altered.has(keyOf(element.getAttribute('id'))) && element.getAttribute('state') !== 'open')
             element.setAttribute('state', 'open');
         }
         // `step` cleared the flag when it returned; the stacks are updated when this transaction ends.
