@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
 import type { ProvisionSummary } from '@/shared/negotiation/provisions';
@@ -40,7 +40,7 @@ export function ProvisionDecisions({ editor, compactId }: { editor: Editor; comp
         {provision?.id ? t('decisions.titleFor', { label: provision.label }) : t('decisions.title')}
       </h2>
       {provision?.id ? (
-        <DecisionList compactId={compactId} provision={{ ...provision, id: provision.id }} />
+        <DecisionList key={provision.id} compactId={compactId} provision={{ ...provision, id: provision.id }} />
       ) : (
         <p className="muted small">{t('decisions.noProvision')}</p>
       )}
@@ -52,8 +52,13 @@ function DecisionList({ compactId, provision }: { compactId: string; provision: 
   const trpc = useTRPC();
   const decisions = useQuery(trpc.provisions.decisions.queryOptions({ compactId, provisionId: provision.id }));
   const { refetch } = decisions;
-  // A decision shows in the live text first (state, options): read the record again when it does.
+  // A decision shows in the live text first (state, options): read the record again when it does
+  // (not on mount: the query has just been made).
+  const seen = useRef(`${provision.state}:${provision.optionParties.length}`);
   useEffect(() => {
+    const now = `${provision.state}:${provision.optionParties.length}`;
+    if (seen.current === now) return;
+    seen.current = now;
     void refetch();
   }, [provision.state, provision.optionParties.length, refetch]);
   if (decisions.isError) return <p className="error small">{t('decisions.failed')}</p>;
