@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import * as Y from 'yjs';
 import { appendDocUpdate } from '@/server/services/document-store';
 import { buildServerUpdate } from '@/server/services/server-edits';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { newProvisionId } from '@/shared/negotiation/vocabulary';
 import { buildCompact, memberWithRole } from '../helpers/factories';
-import { paragraphElement } from '../helpers/negotiation-fixtures';
+import { provisionElement } from '../helpers/negotiation-fixtures';
 import { countRows, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
@@ -25,31 +24,27 @@ const commitment = (leadPartyId: string, reference = 'Section 2') => ({
 function deleteFirstProvision(compactId: string) {
   const update = buildServerUpdate(db.db, compactId, (doc) => {
     const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
-    const replacement = new Y.XmlElement('provision');
-    replacement.setAttribute('id', newProvisionId());
-    replacement.setAttribute('kind', 'operative');
-    replacement.setAttribute('state', 'open');
-    replacement.insert(0, [paragraphElement('A new first provision.')]);
     fragment.delete(0, 1);
-    fragment.insert(0, [replacement]);
+    fragment.insert(0, [provisionElement(newProvisionId(), 'A new first provision.')]);
   });
   appendDocUpdate(db.db, compactId, update, { userId: null, partyId: null });
 }
 
-async function compactWithAdmin() {
+/** A compact with one provision and a commitment linked to it. */
+async function compactWithLinkedCommitment() {
   const { id: compactId } = buildCompact(db, { text: 'The Mission shall protect civilians.' });
   const admin = await memberWithRole(db, compactId, 'admin');
   const [provision] = await admin.caller.provisions.list({ compactId });
-  return { compactId, admin, provision: provision! };
-}
-
-test('a commitment links to a provision by its id; the list cites it as the editor does, and the link is audited', async () => {
-  const { compactId, admin, provision } = await compactWithAdmin();
   const created = await admin.caller.commitments.create({
     compactId,
     ...commitment(admin.partyId),
-    provisionId: provision.id,
+    provisionId: provision!.id,
   });
+  return { compactId, admin, provision: provision!, created, commitmentId: created.id };
+}
+
+test('a commitment links to a provision by its id; the list cites it as the editor does, and the link is audited', async () => {
+  const { compactId, admin, provision, created } = await compactWithLinkedCommitment();
   assert.equal(created.provisionId, provision.id);
   const [listed] = await admin.caller.commitments.list({ compactId });
   assert.equal(listed!.provisionId, provision.id);
@@ -64,12 +59,7 @@ test('a commitment links to a provision by its id; the list cites it as the edit
 });
 
 test('an update that leaves out provisionId keeps the link; null clears it; both are audited with the other fields', async () => {
-  const { compactId, admin, provision } = await compactWithAdmin();
-  const { id: commitmentId } = await admin.caller.commitments.create({
-    compactId,
-    ...commitment(admin.partyId),
-    provisionId: provision.id,
-  });
+  const { compactId, admin, provision, commitmentId } = await compactWithLinkedCommitment();
   const kept = await admin.caller.commitments.update({
     compactId,
     commitmentId,
@@ -99,12 +89,7 @@ test('an update that leaves out provisionId keeps the link; null clears it; both
 });
 
 test('an unknown provision id is refused with a field error and nothing is written, on create and on update', async () => {
-  const { compactId, admin, provision } = await compactWithAdmin();
-  const { id: commitmentId } = await admin.caller.commitments.create({
-    compactId,
-    ...commitment(admin.partyId),
-    provisionId: provision.id,
-  });
+  const { compactId, admin, provision, commitmentId } = await compactWithLinkedCommitment();
   const before = { commitments: countRows(db, 'commitments'), audit: countRows(db, 'audit_events') };
   await assert.rejects(
     admin.caller.commitments.create({ compactId, ...commitment(admin.partyId, 'Other'), provisionId: 'aaaaaaaaaaaa' }),
@@ -129,8 +114,7 @@ test('an unknown provision id is refused with a field error and nothing is writt
 });
 
 test('a commitment whose provision was deleted from the text keeps its link, and the list says the provision is gone', async () => {
-  const { compactId, admin, provision } = await compactWithAdmin();
-  await admin.caller.commitments.create({ compactId, ...commitment(admin.partyId), provisionId: provision.id });
+  const { compactId, admin, provision } = await compactWithLinkedCommitment();
   await admin.caller.commitments.create({ compactId, ...commitment(admin.partyId, 'Section 3') });
   deleteFirstProvision(compactId);
   const listed = await admin.caller.commitments.list({ compactId });

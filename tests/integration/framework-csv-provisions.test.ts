@@ -8,7 +8,7 @@ import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { newProvisionId } from '@/shared/negotiation/vocabulary';
 import { buildCompact, buildParty, memberWithRole } from '../helpers/factories';
 import { definition, refusedImport } from '../helpers/framework-fixtures';
-import { paragraphElement } from '../helpers/negotiation-fixtures';
+import { provisionElement } from '../helpers/negotiation-fixtures';
 import { countRows, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
@@ -37,12 +37,7 @@ function appendProvision(compactId: string, text: string) {
   const id = newProvisionId();
   const update = buildServerUpdate(db.db, compactId, (doc) => {
     const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
-    const provision = new Y.XmlElement('provision');
-    provision.setAttribute('id', id);
-    provision.setAttribute('kind', 'operative');
-    provision.setAttribute('state', 'open');
-    provision.insert(0, [paragraphElement(text)]);
-    fragment.insert(fragment.length, [provision]);
+    fragment.insert(fragment.length, [provisionElement(id, text)]);
   });
   appendDocUpdate(db.db, compactId, update, { userId: null, partyId: null });
   return id;
