@@ -49,11 +49,11 @@ async function main() {
         if (!table) throw new Error(JSON.stringify(errors.result().errors));
         const parsed = ms(t);
         t = performance.now();
-        const plans = planFrameworkRows(db.db, compactId, table, errors);
+        const planned = planFrameworkRows(db.db, compactId, table, errors);
         const checked = ms(t);
         t = performance.now();
-        const result = errors.writeAllOrNothing(db.db, plans.length, (tx) =>
-          writeFrameworkRows(tx, actor, compactId, plans, errors),
+        const result = errors.writeAllOrNothing(db.db, planned.plans.length, (tx) =>
+          writeFrameworkRows(tx, actor, compactId, planned, errors),
         );
         writes.push(performance.now() - t);
         console.log(

@@ -13,6 +13,16 @@ export function paragraphElement(text: string): Y.XmlElement {
   return paragraph;
 }
 
+/** An open operative provision element with this id, holding one paragraph of `text`. */
+export function provisionElement(id: string, text: string): Y.XmlElement {
+  const provision = new Y.XmlElement('provision');
+  provision.setAttribute('id', id);
+  provision.setAttribute('kind', 'operative');
+  provision.setAttribute('state', 'open');
+  provision.insert(0, [paragraphElement(text)]);
+  return provision;
+}
+
 /** An option element proposed by `proposer`, with one paragraph. */
 export function optionElement(proposer: { partyId: string; userId: string }, text: string): Y.XmlElement {
   const option = new Y.XmlElement('option');

@@ -247,15 +247,15 @@ test('a progress import over the row cap is refused and writes nothing', async (
 test('a code taken between the checks and the write is caught inside the write transaction, and nothing lands', async () => {
   const errors = new CsvErrors();
   const table = errors.readTable(frameworkCsv(3, 2, partyCode, 'RACE'), ['code'])!;
-  const plans = planFrameworkRows(db.db, compactId, table, errors);
+  const planned = planFrameworkRows(db.db, compactId, table, errors);
   assert.ok(errors.ok);
   await admin.caller.framework.importFrameworkCsv({
     compactId,
     csv: frameworkCsv(1, 0, partyCode, 'RACE').replace('RACE-0', 'race-1'),
   });
   const before = counts();
-  const result = errors.writeAllOrNothing(db.db, plans.length, (tx) =>
-    writeFrameworkRows(tx, { userId: admin.id, partyId: admin.partyId }, compactId, plans, errors),
+  const result = errors.writeAllOrNothing(db.db, planned.plans.length, (tx) =>
+    writeFrameworkRows(tx, { userId: admin.id, partyId: admin.partyId }, compactId, planned, errors),
   );
   assert.equal(result.ok, false);
   assert.deepEqual(

@@ -128,12 +128,12 @@ test('a rule broken between the checks and the write is caught by the indicator 
     ].join('\n'),
     ['code'],
   )!;
-  const plans = planFrameworkRows(db.db, compactId, table, errors);
+  const planned = planFrameworkRows(db.db, compactId, table, errors);
   assert.ok(errors.ok);
   buildIndicator(db, compactId, partyId, { code: 'wp-race-2' });
   const before = everything();
-  const result = errors.writeAllOrNothing(db.db, plans.length, (tx) =>
-    writeFrameworkRows(tx, { userId: admin.id, partyId }, compactId, plans, errors),
+  const result = errors.writeAllOrNothing(db.db, planned.plans.length, (tx) =>
+    writeFrameworkRows(tx, { userId: admin.id, partyId }, compactId, planned, errors),
   );
   assert.equal(result.ok, false);
   assert.deepEqual(

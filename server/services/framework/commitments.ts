@@ -9,6 +9,13 @@ import { newId } from '../ids';
 import { insertAudited, ItemProblems, type WriteOrigin } from '../batch-writes';
 import { COMMITMENT_TEXT_MAX } from '@/shared/framework/commitment-rules';
 import { textLengthProblems } from '@/shared/text-limits';
+import {
+  checkProvisionLinks,
+  linkableProvisions,
+  NO_PROVISIONS,
+  withLinkedProvisions,
+  type ProvisionsById,
+} from './provision-links';
 
 export interface CommitmentInput {
   reference: string;
@@ -17,6 +24,8 @@ export interface CommitmentInput {
   deliverable: string;
   dueDate: string | null;
   narrativeStatus: string;
+  /** The provision of the compact text it implements (left out: an update keeps the link it had; null: none). */
+  provisionId?: string | null;
 }
 
 const columns = {
@@ -70,8 +79,23 @@ export function knownPartyIds(db: DbOrTx): Set<string> {
 
 const PARTIES_FROM_THE_LIST = 'Choose parties from the list.';
 
-/** Every rule of a commitment's fields (new or changed), for a batch (problems by item and field). */
-function checkCommitments(db: DbOrTx, items: readonly CommitmentInput[], problems: ItemProblems) {
+/**
+ * The commitments of a compact, each with the provision it links to (`provision` null when the
+ * link names a provision no longer in the text): one read of the stored text at most.
+ */
+export const listCommitmentsWithProvisions = (db: DbOrTx, compactId: string) =>
+  withLinkedProvisions(db, compactId, listCommitments(db, compactId));
+
+/**
+ * Every rule of a commitment's fields (new or changed), for a batch (problems by item and field);
+ * `provisions` are the text's, read before the write transaction (linkableProvisions).
+ */
+function checkCommitments(
+  db: DbOrTx,
+  items: readonly CommitmentInput[],
+  problems: ItemProblems,
+  provisions: ProvisionsById,
+) {
   const known = knownPartyIds(db);
   items.forEach((item, index) => {
     for (const { field, reason } of textLengthProblems(COMMITMENT_TEXT_MAX, item))
@@ -80,6 +104,7 @@ function checkCommitments(db: DbOrTx, items: readonly CommitmentInput[], problem
     else if (!item.supportingPartyIds.every((id) => known.has(id)))
       problems.add(index, 'supportingPartyIds', 'BAD_REQUEST', PARTIES_FROM_THE_LIST);
   });
+  checkProvisionLinks(items, provisions, problems);
 }
 
 /**
@@ -92,9 +117,10 @@ export function insertCommitments(
   compactId: string,
   items: readonly CommitmentInput[],
   origin: WriteOrigin,
+  provisions: ProvisionsById = NO_PROVISIONS,
 ): string[] {
   const problems = new ItemProblems();
-  checkCommitments(tx, items, problems);
+  checkCommitments(tx, items, problems, provisions);
   problems.throwIfAny();
   const createdAt = new Date();
   const rows = items.map((item) => ({ id: newId(), compactId, ...commitmentFields(item), createdAt }));
@@ -114,11 +140,13 @@ const commitmentFields = (input: CommitmentInput): CommitmentInput => ({
   deliverable: input.deliverable,
   dueDate: input.dueDate,
   narrativeStatus: input.narrativeStatus,
+  ...(input.provisionId !== undefined && { provisionId: input.provisionId }),
 });
 
 export function createCommitment(db: Db, actor: AuditActor, compactId: string, input: CommitmentInput) {
+  const provisions = linkableProvisions(db, compactId, [input]);
   return db.transaction((tx) => {
-    const [id] = insertCommitments(tx, actor, compactId, [input], 'service');
+    const [id] = insertCommitments(tx, actor, compactId, [input], 'service', provisions);
     return requireCommitment(tx, compactId, id!);
   });
 }
@@ -130,10 +158,11 @@ export function updateCommitment(
   commitmentId: string,
   input: CommitmentInput,
 ) {
+  const provisions = linkableProvisions(db, compactId, [input]);
   return db.transaction((tx) => {
     const before = requireActiveCommitment(tx, compactId, commitmentId);
     const problems = new ItemProblems();
-    checkCommitments(tx, [input], problems);
+    checkCommitments(tx, [input], problems, provisions);
     problems.throwIfAny();
     tx.update(commitments).set(commitmentFields(input)).where(eq(commitments.id, commitmentId)).run();
     recordAuditEvent(tx, actor, {
@@ -142,7 +171,7 @@ export function updateCommitment(
       entityType: 'commitment',
       entityId: commitmentId,
       before,
-      after: input,
+      after: commitmentFields(input),
     });
     return requireCommitment(tx, compactId, commitmentId);
   });

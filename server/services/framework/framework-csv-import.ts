@@ -15,10 +15,12 @@ import { insertCommitments, listCommitments } from './commitments';
 import type { CsvErrors, LocateProblem } from './csv-errors';
 import { checkIndicatorDefinitions, insertIndicators, type NewIndicator } from './indicators';
 import { listPeriods } from './periods';
+import { checkProvisionLinks, linkableProvisions, type ProvisionsById } from './provision-links';
+import { PROVISION_ID_PATTERN } from '@/shared/negotiation/vocabulary';
 import { checkTargets, insertTargets, type NewTarget } from './targets';
 
 type Table = NonNullable<ReturnType<CsvErrors['readTable']>>;
-export type FrameworkRowPlan = ReturnType<typeof planFrameworkRows>[number];
+export type FrameworkRowPlan = ReturnType<typeof readFrameworkRows>[number];
 
 /** The column of the file each field of an indicator or commitment comes from. */
 const COLUMN_OF: Record<string, string> = {
@@ -31,8 +33,11 @@ const COLUMN_OF: Record<string, string> = {
   sectionRef: 'section',
   reference: 'commitment_reference',
   deliverable: 'commitment_deliverable',
+  provisionId: 'provision',
 };
 const column = (field: string) => COLUMN_OF[field] ?? field;
+/** A commitment's fields come from the same columns as an indicator's, but for its provision. */
+const commitmentColumn = (field: string) => (field === 'provisionId' ? 'commitment_provision' : column(field));
 
 /** Reads every row of a framework file into what to write (reads only, outside any transaction); a cell that cannot be read is an error. */
 function readFrameworkRows(db: Db, compactId: string, { header, body, column }: Table, errors: CsvErrors) {
@@ -57,6 +62,13 @@ function readFrameworkRows(db: Db, compactId: string, { header, body, column }: 
       const value = Number(raw.replace(',', '.'));
       if (!Number.isFinite(value)) errors.add(line, name, `“${raw}” is not a number`);
       return value;
+    };
+    /** A provision's id as exported (the text's provisions are checked with every row, see planFrameworkRows). */
+    const provisionId = (name: string) => {
+      const id = get(name);
+      if (id && !PROVISION_ID_PATTERN.test(id))
+        errors.add(line, name, 'not a provision id (12 lowercase letters and digits, as exported)');
+      return id || null;
     };
     const baselineDate = get('baseline_date');
     if (baselineDate && !/^\d{4}-\d{2}-\d{2}$/.test(baselineDate))
@@ -101,6 +113,7 @@ function readFrameworkRows(db: Db, compactId: string, { header, body, column }: 
       responsiblePartyId: party('responsible_party'),
       commitmentId: null,
       sectionRef: get('section'),
+      provisionId: provisionId('provision'),
       disaggregation,
       state: oneOf('state', INDICATOR_STATES, 'active'),
     };
@@ -112,6 +125,7 @@ function readFrameworkRows(db: Db, compactId: string, { header, body, column }: 
           deliverable: get('commitment_deliverable') || commitmentReference,
           dueDate: null,
           narrativeStatus: '',
+          provisionId: provisionId('commitment_provision'),
         }
       : null;
     return { line, definition, commitment, targets };
@@ -136,24 +150,35 @@ function targetsOf(plans: readonly FrameworkRowPlan[], indicatorIdOf: (row: numb
 
 /**
  * Reads and checks every row of a framework file (outside any transaction) with the rules of the
- * indicator and target writers, and returns what to write.
+ * indicator and target writers and the provisions of the stored text (read once, here: never inside
+ * the write transaction), and returns what to write and those provisions.
  */
 export function planFrameworkRows(db: Db, compactId: string, table: Table, errors: CsvErrors) {
   const plans = readFrameworkRows(db, compactId, table, errors);
+  const withCommitment = plans.filter((plan) => plan.commitment !== null);
+  const commitments = withCommitment.map((plan) => plan.commitment!);
+  const provisions = linkableProvisions(db, compactId, [...plans.map((plan) => plan.definition), ...commitments]);
   const problems = new ItemProblems();
   checkIndicatorDefinitions(
     db,
     compactId,
     plans.map((plan) => plan.definition),
     problems,
+    { provisions },
   );
   errors.addProblems(problems.list, ({ index, field }) => [plans[index]!.line, column(field)]);
+  const commitmentProblems = new ItemProblems();
+  checkProvisionLinks(commitments, provisions, commitmentProblems);
+  errors.addProblems(commitmentProblems.list, ({ index, field }) => [
+    withCommitment[index]!.line,
+    commitmentColumn(field),
+  ]);
   const { targets, locate } = targetsOf(plans, (row) => `row ${row}`);
   const targetProblems = new ItemProblems();
   const pending = new Map(plans.map((plan, row) => [`row ${row}`, plan.definition.measure]));
   checkTargets(db, compactId, targets, targetProblems, pending);
   errors.addProblems(targetProblems.list, locate);
-  return plans;
+  return { plans, provisions };
 }
 
 /**
@@ -165,7 +190,7 @@ export function writeFrameworkRows(
   tx: Tx,
   actor: AuditActor & { userId: string },
   compactId: string,
-  plans: readonly FrameworkRowPlan[],
+  { plans, provisions }: { plans: readonly FrameworkRowPlan[]; provisions: ProvisionsById },
   errors: CsvErrors,
 ) {
   const commitmentIds = new Map(
@@ -187,8 +212,9 @@ export function writeFrameworkRows(
         compactId,
         newCommitments.map((c) => c.commitment),
         'csv-import',
+        provisions,
       ),
-    ({ index, field }) => [newCommitments[index]!.line, column(field)],
+    ({ index, field }) => [newCommitments[index]!.line, commitmentColumn(field)],
   );
   newCommitments.forEach(({ commitment }, i) => commitmentIds.set(commitment.reference, createdIds[i]!));
   const indicatorIds = errors.throughWriter(
@@ -202,6 +228,7 @@ export function writeFrameworkRows(
           commitmentId: plan.commitment ? commitmentIds.get(plan.commitment.reference)! : null,
         })),
         'csv-import',
+        provisions,
       ),
     ({ index, field }) => [plans[index]!.line, column(field)],
   );

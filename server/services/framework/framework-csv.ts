@@ -7,6 +7,7 @@ import { listCommitments } from './commitments';
 import { planFrameworkRows, writeFrameworkRows } from './framework-csv-import';
 import { listIndicators } from './indicators';
 import { listPeriods } from './periods';
+import { linkableProvisions } from './provision-links';
 import { compactTargetRows } from './targets';
 import { CsvErrors, type ImportResult } from './csv-errors';
 
@@ -31,7 +32,12 @@ export const INDICATOR_CSV_COLUMNS = [
   'commitment_deliverable',
   'disaggregation',
   'state',
+  'provision',
+  'provision_label',
+  'commitment_provision',
 ] as const;
+/** Written on export for people to read, ignored on import (the provision's id is what links). */
+const PROVISION_DELETED_LABEL = '(deleted from the text)';
 const REQUIRED = ['code', 'title', 'level', 'measure', 'direction', 'responsible_party'];
 
 const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
@@ -41,6 +47,10 @@ export function exportFrameworkCsv(db: DbOrTx, compactId: string, separator: Sep
   const parties = new Map(listParties(db).map((p) => [p.id, p.shortCode]));
   const commitmentById = new Map(listCommitments(db, compactId).map((c) => [c.id, c]));
   const list = listIndicators(db, compactId);
+  // One read of the stored text, only when something links to a provision.
+  const provisions = linkableProvisions(db, compactId, [...list, ...commitmentById.values()]);
+  const citation = (provisionId: string | null) =>
+    provisionId ? (provisions.get(provisionId)?.label ?? PROVISION_DELETED_LABEL) : '';
   const targets = compactTargetRows(db, compactId);
   // The latest value of each indicator's period and yearly targets (rows are oldest first).
   const latest = new Map(targets.map((t) => [`${t.indicatorId} ${t.periodId ?? `year ${t.year}`}`, t.value]));
@@ -73,6 +83,9 @@ export function exportFrameworkCsv(db: DbOrTx, compactId: string, separator: Sep
       commitment?.deliverable ?? '',
       indicator.disaggregation.join('|'),
       indicator.state,
+      indicator.provisionId ?? '',
+      citation(indicator.provisionId),
+      commitment?.provisionId ?? '',
       ...periods.map((p) => target(p.id)),
       ...years.map((y) => target(`year ${y}`)),
     ];
@@ -94,7 +107,9 @@ export function importFrameworkCsv(
   const errors = new CsvErrors();
   const table = errors.readTable(text, REQUIRED);
   if (!table) return errors.result();
-  const plans = planFrameworkRows(db, compactId, table, errors);
+  const planned = planFrameworkRows(db, compactId, table, errors);
   if (!errors.ok) return errors.result();
-  return errors.writeAllOrNothing(db, plans.length, (tx) => writeFrameworkRows(tx, actor, compactId, plans, errors));
+  return errors.writeAllOrNothing(db, planned.plans.length, (tx) =>
+    writeFrameworkRows(tx, actor, compactId, planned, errors),
+  );
 }

@@ -1,5 +1,4 @@
 import 'server-only';
-import { storedProvisions } from '../negotiation/stored-provisions';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import type { IndicatorLevel, IndicatorMeasure, IndicatorState, ReportingFrequency } from '@/shared/enums';
@@ -10,6 +9,7 @@ import { insertAudited, ItemProblems, type WriteOrigin } from '../batch-writes';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
 import { knownPartyIds, listCommitments } from './commitments';
+import { checkProvisionLinks, linkableProvisions, NO_PROVISIONS, type ProvisionsById } from './provision-links';
 
 export interface IndicatorDefinition {
   code: string;
@@ -28,7 +28,7 @@ export interface IndicatorDefinition {
   responsiblePartyId: string;
   commitmentId: string | null;
   sectionRef: string;
-  /** The provision of the compact text it implements (CSV imports leave it unset). */
+  /** The provision of the compact text it implements (left out: an update keeps the link it had). */
   provisionId?: string | null;
   disaggregation: string[];
 }
@@ -106,10 +106,7 @@ export function checkIndicatorDefinitions(
   compactId: string,
   items: readonly IndicatorDefinition[],
   problems: ItemProblems,
-  {
-    exceptId = null,
-    provisionIds = NO_PROVISIONS,
-  }: { exceptId?: string | null; provisionIds?: ReadonlySet<string> } = {},
+  { exceptId = null, provisions = NO_PROVISIONS }: { exceptId?: string | null; provisions?: ProvisionsById } = {},
 ) {
   const parties = knownPartyIds(db);
   const commitmentIds = new Set(listCommitments(db, compactId).map((c) => c.id));
@@ -127,29 +124,16 @@ export function checkIndicatorDefinitions(
       problems.add(index, 'responsiblePartyId', 'BAD_REQUEST', 'Choose parties from the list.');
     if (item.commitmentId !== null && !commitmentIds.has(item.commitmentId))
       problems.add(index, 'commitmentId', 'NOT_FOUND', 'No such commitment in this compact.');
-    if (item.provisionId && !provisionIds.has(item.provisionId))
-      problems.add(index, 'provisionId', 'NOT_FOUND', 'No provision with this id in the compact text.');
     problems.add(index, 'code', 'CONFLICT', taken.get(codeKey(item.code)) ?? null);
     taken.set(codeKey(item.code), `The code ${item.code} is given to two indicators.`);
     for (const { field, reason } of indicatorDefinitionProblems(item))
       problems.add(index, field, 'BAD_REQUEST', reason);
   });
+  checkProvisionLinks(items, provisions, problems);
 }
 
 export interface NewIndicator extends IndicatorDefinition {
   state: IndicatorState;
-}
-
-const NO_PROVISIONS: ReadonlySet<string> = new Set();
-
-/**
- * The provision ids these items may link to, read from the stored text — before the write
- * transaction (reading a whole document inside it would let the collaboration writer's commits
- * invalidate its snapshot), and only when an item names a provision.
- */
-export function linkableProvisions(db: DbOrTx, compactId: string, items: readonly IndicatorDefinition[]) {
-  if (!items.some((item) => item.provisionId)) return NO_PROVISIONS;
-  return new Set(storedProvisions(db, compactId).flatMap((provision) => (provision.id ? [provision.id] : [])));
 }
 
 /**
@@ -163,10 +147,10 @@ export function insertIndicators(
   compactId: string,
   items: readonly NewIndicator[],
   origin: WriteOrigin,
-  provisionIds: ReadonlySet<string> = NO_PROVISIONS,
+  provisions: ProvisionsById = NO_PROVISIONS,
 ): string[] {
   const problems = new ItemProblems();
-  checkIndicatorDefinitions(tx, compactId, items, problems, { provisionIds });
+  checkIndicatorDefinitions(tx, compactId, items, problems, { provisions });
   problems.throwIfAny();
   const now = new Date();
   const rows = items.map((item) => ({
@@ -199,9 +183,9 @@ export function createIndicator(
   definition: IndicatorDefinition,
   state: 'active' | 'proposed',
 ) {
-  const provisionIds = linkableProvisions(db, compactId, [definition]);
+  const provisions = linkableProvisions(db, compactId, [definition]);
   return db.transaction((tx) => {
-    const [id] = insertIndicators(tx, actor, compactId, [{ ...definition, state }], 'service', provisionIds);
+    const [id] = insertIndicators(tx, actor, compactId, [{ ...definition, state }], 'service', provisions);
     return requireIndicator(tx, compactId, id!);
   });
 }
@@ -213,12 +197,12 @@ export function updateIndicator(
   indicatorId: string,
   definition: IndicatorDefinition,
 ) {
-  const provisionIds = linkableProvisions(db, compactId, [definition]);
+  const provisions = linkableProvisions(db, compactId, [definition]);
   return db.transaction((tx) => {
     const before = requireIndicator(tx, compactId, indicatorId);
     if (before.state === 'retired') throw new DomainError('CONFLICT', 'A retired indicator cannot be changed.');
     const problems = new ItemProblems();
-    checkIndicatorDefinitions(tx, compactId, [definition], problems, { exceptId: indicatorId, provisionIds });
+    checkIndicatorDefinitions(tx, compactId, [definition], problems, { exceptId: indicatorId, provisions });
     problems.throwIfAny();
     tx.update(indicators)
       .set({ ...definitionFields(definition), updatedAt: new Date() })

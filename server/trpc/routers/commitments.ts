@@ -1,18 +1,22 @@
 import 'server-only';
 import {
   createCommitment,
-  listCommitments,
+  listCommitmentsWithProvisions,
   retireCommitment,
   updateCommitment,
 } from '@/server/services/framework/commitments';
 import { compactProcedure, router } from '../init';
+import { heavyCompactProcedure } from '../heavy-calls';
 import { commitmentInput, id } from '../schemas/framework';
 import { z } from 'zod';
 
 const target = z.object({ commitmentId: id });
 
 export const commitmentsRouter = router({
-  list: compactProcedure('read').query(({ ctx, input }) => listCommitments(ctx.handle.db, input.compactId)),
+  /** With each linked provision's citation (one read of the stored text at most: a heavy call). */
+  list: heavyCompactProcedure('read').query(({ ctx, input }) =>
+    listCommitmentsWithProvisions(ctx.handle.db, input.compactId),
+  ),
   create: compactProcedure('manageFramework')
     .input(commitmentInput)
     .mutation(({ ctx, input }) => createCommitment(ctx.handle.db, ctx.member, input.compactId, input)),

@@ -74,6 +74,7 @@ export const commitmentInput = z.object({
   deliverable: z.string().trim().min(1).max(COMMITMENT_TEXT_MAX.deliverable),
   dueDate: isoDate.nullable(),
   narrativeStatus: z.string().trim().max(COMMITMENT_TEXT_MAX.narrativeStatus),
+  provisionId: provisionIdSchema.nullable().optional(),
 });
 
 export const indicatorDefinition = z.object({

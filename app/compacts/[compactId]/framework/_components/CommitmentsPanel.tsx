@@ -1,6 +1,8 @@
 'use client';
 
 import { PartySelect } from '@/app/_components/PartySelect';
+import { ProvisionCitation } from '@/app/_components/framework/ProvisionCitation';
+import { ProvisionSelect } from '@/app/_components/framework/ProvisionSelect';
 import { COMMITMENT_TEXT_MAX } from '@/shared/framework/commitment-rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -32,6 +34,7 @@ export function CommitmentsPanel({ compactId }: { compactId: string }) {
       deliverable: String(f.get('deliverable')),
       dueDate: String(f.get('dueDate')) || null,
       narrativeStatus: String(f.get('narrativeStatus') ?? ''),
+      provisionId: String(f.get('provisionId') ?? '') || null,
     };
     const done = {
       onSuccess: () => {
@@ -50,6 +53,12 @@ export function CommitmentsPanel({ compactId }: { compactId: string }) {
         {commitments.data?.map((c) => (
           <li key={c.id}>
             <strong>{c.reference}</strong> — {c.deliverable}
+            {c.provisionId && (
+              <>
+                {' '}
+                (<ProvisionCitation compactId={compactId} provision={c.provision} />)
+              </>
+            )}
             {c.retired ? (
               ` (${t('indicator.state.retired')})`
             ) : (
@@ -80,6 +89,7 @@ export function CommitmentsPanel({ compactId }: { compactId: string }) {
             defaultValue={current?.reference}
           />
         </label>
+        <ProvisionSelect compactId={compactId} defaultValue={current?.provisionId ?? null} />
         <PartySelect name="leadPartyId" label="framework.leadParty" defaultValue={current?.leadPartyId} />
         <PartySelect
           name="supportingPartyIds"

@@ -1,8 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
-import { t } from '@/app/_lib/messages';
+import { ProvisionCitation } from '@/app/_components/framework/ProvisionCitation';
 import { useTRPC } from '@/app/_lib/trpc';
 
 /** The provision an indicator implements, linked to its place in the text — or that it was deleted. */
@@ -11,11 +10,6 @@ export function ProvisionLink({ compactId, provisionId }: { compactId: string; p
   const provisions = useQuery({ ...trpc.provisions.list.queryOptions({ compactId }), enabled: provisionId !== null });
   if (provisionId === null) return <>—</>;
   if (!provisions.data) return <>…</>;
-  const provision = provisions.data.find((candidate) => candidate.id === provisionId);
-  if (!provision) return <span className="warning">{t('indicator.provisionDeleted')}</span>;
-  return (
-    <Link href={`/compacts/${compactId}?provision=${encodeURIComponent(provision.id)}`}>
-      {provision.label} — {provision.firstWords}
-    </Link>
-  );
+  const provision = provisions.data.find((candidate) => candidate.id === provisionId) ?? null;
+  return <ProvisionCitation compactId={compactId} provision={provision} withWords />;
 }
