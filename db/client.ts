@@ -12,6 +12,7 @@ import * as audit from './schema/audit';
 import * as collab from './schema/collab';
 import * as framework from './schema/framework';
 import * as comments from './schema/comments';
+import { chainUnchainedAuditEvents } from '../server/services/audit-backfill';
 
 export const schema = { ...parties, ...auth, ...compacts, ...audit, ...collab, ...framework, ...comments };
 /** drizzle's database, with the better-sqlite3 connection it wraps (`$client`, for prepared bulk writes). */
@@ -53,6 +54,7 @@ export function openDatabase(file: string): DbHandle {
     throw error;
   }
   sqlite.pragma('foreign_keys = ON');
+  chainUnchainedAuditEvents(sqlite);
   return { db, sqlite, path: file };
 }
 

@@ -1,8 +1,11 @@
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
- * Append-only record of changes that matter. `prevHash` / `hash` are filled in by the
- * audit-chain work; rows are never updated or deleted.
+ * Append-only, hash-chained record of changes that matter: one chain per compact (`compactId`)
+ * and one for the instance (`compactId` null). `hash` = SHA-256 of `prevHash` and the event's
+ * canonical JSON (server/services/audit-chain.ts); the first event of a chain has `prevHash` ''.
+ * Triggers refuse UPDATE and DELETE (a row written before the chain existed gets its hashes once).
  */
 export const auditEvents = sqliteTable(
   'audit_events',
@@ -24,5 +27,7 @@ export const auditEvents = sqliteTable(
     index('audit_compact_idx').on(t.compactId, t.id),
     // One entity's history (a provision's decisions), newest first, without scanning the compact's whole log.
     index('audit_entity_idx').on(t.compactId, t.entityType, t.entityId, t.id),
+    // Two writers can never fork a chain: one successor per event.
+    uniqueIndex('audit_chain_link').on(sql`coalesce(${t.compactId}, '')`, t.prevHash),
   ],
 );

@@ -7,6 +7,7 @@ import type { CollabEndpoint } from '../app-server';
 import { SERVER_RUNTIME_FLAGS } from '../runtime-flags';
 import { onAccessChange } from '../events/access-changes';
 import type { CollabToHostMessage, HostToCollabMessage } from './collab-process-messages';
+import { recordAuditEvent } from '../services/audit';
 import { authenticatedUpgrades } from './authenticated-upgrades';
 import { createServerWriteRelay } from './server-write-relay';
 
@@ -29,8 +30,21 @@ function spawnCollabProcess(): Promise<ChildProcess> {
  */
 export async function startCollabProcess(handle: DbHandle): Promise<CollabEndpoint & { pid(): number | undefined }> {
   const serverWrites = createServerWriteRelay();
+  // The collaboration process's audit events: appended here, the only writer of the audit chains.
+  const appendAudit = (message: CollabToHostMessage) => {
+    if (message.kind !== 'audit') return;
+    try {
+      recordAuditEvent(handle.db, message.actor, message.event);
+    } catch (error) {
+      console.error('Could not record an audit event of the collaboration process:', error);
+    }
+  };
+  const attach = (next: ChildProcess) => {
+    serverWrites.attach(next);
+    next.on('message', appendAudit);
+  };
   let child = await spawnCollabProcess();
-  serverWrites.attach(child);
+  attach(child);
   let stopping = false;
   const superviseExit = (current: ChildProcess) =>
     current.once('exit', (code, signal) => {
@@ -40,7 +54,7 @@ export async function startCollabProcess(handle: DbHandle): Promise<CollabEndpoi
         spawnCollabProcess().then(
           (next) => {
             child = next;
-            serverWrites.attach(next);
+            attach(next);
             superviseExit(next);
           },
           () => setTimeout(restart, 1000),

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AccessChange } from '../events/access-changes';
+import type { AuditActor, AuditEventInput } from '../services/audit';
 import type { ClientOwner } from '../services/doc-clients';
 import type { ConnectionAccess } from './connection';
 
@@ -22,4 +23,6 @@ export type HostToCollabMessage =
 export type CollabToHostMessage =
   | { kind: 'ready' }
   | { kind: 'server-write-done'; requestId: number; updateId: number | null }
-  | { kind: 'server-write-failed'; requestId: number; message: string };
+  | { kind: 'server-write-failed'; requestId: number; message: string }
+  /** An audit event of the collaboration server, appended by the HTTP process (the only writer of the chains). */
+  | { kind: 'audit'; actor: AuditActor; event: AuditEventInput };

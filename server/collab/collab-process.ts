@@ -21,7 +21,9 @@ warmUpYjs();
 const releaseOwnership = await acquireCollabOwnership(handle.sqlite, {
   onWaiting: (pid) => console.log(`Waiting for the previous collaboration process (${pid}) to finish…`),
 });
-const collab = createCollabServer(handle);
+const collab = createCollabServer(handle, {
+  audit: (actor, event) => process.send?.({ kind: 'audit', actor, event } satisfies CollabToHostMessage),
+});
 // Texts written before sections and provisions are migrated before any browser opens them.
 const migrated = await migrateLegacyTexts(handle.db, collab);
 if (migrated > 0) console.log(`Migrated ${migrated} compact text(s) into sections and provisions.`);

@@ -9,6 +9,8 @@ import { CLOSE } from '@/shared/collab/close-codes';
 import { CollabConnection, type ConnectionAccess, type ConnectionLimits } from './connection';
 import { ConnectionCounts } from './connection-counts';
 import type { Room } from './room';
+import { recordAuditEvent } from '../services/audit';
+import type { AuditSink } from './audit-sink';
 import { negotiationEvents } from './negotiation-follow-up';
 import { RefusalCooldown } from './refusal-cooldown';
 import { RoomRegistry } from './room-registry';
@@ -18,6 +20,8 @@ import type { ClientOwner } from '../services/doc-clients';
 import { openWriterConnection, UpdateBatcher } from './update-batcher';
 
 export interface CollabServerOptions extends Partial<ConnectionLimits> {
+  /** Where its audit events go (default: appended here; the collaboration process sends them to the HTTP process). */
+  audit?: AuditSink;
   idleUnloadMs?: number;
   maxPayloadBytes?: number;
   sessionRecheckMs?: number;
@@ -65,8 +69,10 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
   });
   // Client-id bindings are read (and, for documents stored before them, written once) on the writer's connection.
   const cooldown = new RefusalCooldown(options.refusalCooldownMs ?? config.collabRefusalCooldownMs);
-  const negotiation = negotiationEvents(handle.db, (compactId, update, author) =>
-    applyServerWrite(rooms, compactId, update, author),
+  const negotiation = negotiationEvents(
+    handle.db,
+    (compactId, update, author) => applyServerWrite(rooms, compactId, update, author),
+    options.audit ?? ((actor, event) => recordAuditEvent(handle.db, actor, event)),
   );
   const rooms: RoomRegistry = new RoomRegistry(
     handle.db,

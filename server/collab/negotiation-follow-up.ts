@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { plannedRepairs, repairProvisions, type ProvisionRepairs } from '../editor/provision-repairs';
-import { recordAuditEvent } from '../services/audit';
+import type { AuditSink } from './audit-sink';
 import { SYSTEM_AUTHOR, type ClientOwner } from '../services/doc-clients';
 import { buildServerUpdate } from '../services/server-edits';
 import type { RoomEvents } from './room';
@@ -15,7 +15,7 @@ type Write = (compactId: string, update: Uint8Array, author: ClientOwner) => Pro
  * duplicate or missing ids — one follow-up at a time per compact, each on the stored text, and at
  * most one waiting (a burst of updates is followed up once, not once each).
  */
-export function negotiationEvents(db: Db, write: Write): Omit<RoomEvents, 'broken'> {
+export function negotiationEvents(db: Db, write: Write, audit: AuditSink): Omit<RoomEvents, 'broken'> {
   // Per compact: the last follow-up queued, and whether it is still waiting to start.
   type Queued = { waiting: boolean; done: Promise<void> };
   const queues = new Map<string, Queued>();
@@ -26,7 +26,7 @@ export function negotiationEvents(db: Db, write: Write): Omit<RoomEvents, 'broke
     if (repairs.demoted.length === 0 && repairs.renamed.length === 0) return;
     await write(compactId, update, SYSTEM_AUTHOR);
     for (const id of repairs.demoted)
-      recordAuditEvent(db, SYSTEM_AUTHOR, {
+      audit(SYSTEM_AUTHOR, {
         compactId,
         action: 'provision.demoted',
         entityType: 'provision',
@@ -34,7 +34,7 @@ export function negotiationEvents(db: Db, write: Write): Omit<RoomEvents, 'broke
         after: { state: 'bracketed', why: 'brackets or options were added to agreed text' },
       });
     if (repairs.renamed.length > 0)
-      recordAuditEvent(db, SYSTEM_AUTHOR, {
+      audit(SYSTEM_AUTHOR, {
         compactId,
         action: 'provision.ids-repaired',
         entityType: 'compact',
@@ -46,7 +46,7 @@ export function negotiationEvents(db: Db, write: Write): Omit<RoomEvents, 'broke
   return {
     proposalRefused(room, author, detail) {
       console.warn(`Refused an update to compact ${room.compactId} by ${author.userId ?? 'the system'}: ${detail}`);
-      recordAuditEvent(db, author, {
+      audit(author, {
         compactId: room.compactId,
         action: 'text.update-refused',
         entityType: 'compact',

@@ -6,6 +6,7 @@ import { createAppServer, type AppServer } from '@/server/app-server';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { buildServerUpdate } from '@/server/services/server-edits';
 import { startCollabProcess } from '@/server/collab/collab-process-host';
+import { verifyStoredChain } from '@/server/services/audit-verify';
 import { connectClient, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
 import { buildCompact, memberWithRole } from '../helpers/factories';
 import { createTestDb } from '../helpers/test-db';
@@ -97,6 +98,25 @@ test('the HTTP process writes into a live document through the collaboration pro
   const row = db.sqlite.prepare('SELECT user_id AS userId FROM doc_updates WHERE id = ?').get(updateId);
   assert.deepEqual(row, { userId: admin.id });
   await waitFor(() => client.text() === 'Over IPC.\nWritten by the server.', 'the connected client has it');
+});
+
+test('the collaboration process’s audit events (a refused update) are appended by the HTTP process, into a chain that verifies', async () => {
+  const compactId = buildCompact(db, { text: 'Refused here.' }).id;
+  const member = await memberWithRole(db, compactId, 'negotiator');
+  const client = connect(compactId, member.cookie);
+  await waitForSync(client);
+  const text = (client.doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlElement;
+  // A bracket in another party's name: refused, and audited.
+  (text.get(0) as Y.XmlText).format(0, 3, { bracket: { partyId: 'another-party', userId: 'someone-else' } });
+  const refusals = () =>
+    db.sqlite
+      .prepare(
+        "SELECT actor_user_id AS userId FROM audit_events WHERE compact_id = ? AND action = 'text.update-refused'",
+      )
+      .all(compactId);
+  await waitFor(() => refusals().length === 1, 'the refusal is audited');
+  assert.deepEqual(refusals(), [{ userId: member.id }]);
+  assert.ok(verifyStoredChain(db.sqlite, compactId).ok);
 });
 
 test('a reconnect storm: 100 simultaneous connections are all handed over and sync, also after the collaboration process restarts', async () => {
