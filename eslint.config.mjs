@@ -17,6 +17,8 @@ const APP_SERVER_ENTRY_POINTS = [
   'auth/auth-route',
   // app/api/compacts/[compactId]/evidence/**: evidence upload and download (files, not JSON).
   'http/evidence-routes',
+  // app/api/compacts/[compactId]/audit-log: the audit log as a JSON Lines download.
+  'http/audit-routes',
 ];
 const notAnEntryPoint = APP_SERVER_ENTRY_POINTS.map((entry) => `${entry}$`).join('|');
 const SERVER_INTERNALS =

@@ -2,44 +2,17 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { getDb } from '@/db/client';
-import { resolveActor } from '../auth/actor';
 import { isSameOriginRequest } from '../auth/request-origin';
-import { compactMember } from '../policies/compact-member';
 import { may } from '../policies/role-actions';
-import { findMembership } from '../services/compacts';
+import { failedRoute, routeMember } from './compact-routes';
 import { DomainError } from '../services/domain-error';
 import { findEvidence, MAX_EVIDENCE_BYTES, storeEvidence } from '../services/framework/evidence';
-
-const STATUS: Record<DomainError['code'], number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-};
 
 /** The largest upload request: one file of MAX_EVIDENCE_BYTES plus its multipart framing (the app server enforces it too). */
 export const MAX_EVIDENCE_UPLOAD_BYTES = MAX_EVIDENCE_BYTES + 64 * 1024;
 
 function evidenceDir(): string {
   return path.join(path.dirname(getDb().path), 'evidence');
-}
-
-function fail(error: unknown): Response {
-  if (error instanceof DomainError)
-    return Response.json({ code: error.code, message: error.message }, { status: STATUS[error.code] });
-  console.error(error);
-  return Response.json({ message: 'Something went wrong.' }, { status: 500 });
-}
-
-/** Who is asking, and their membership of the compact (non-members get 404: nothing is revealed). */
-async function member(request: Request, compactId: string) {
-  const handle = getDb();
-  const actor = await resolveActor(handle, request.headers);
-  if (!actor) throw new DomainError('UNAUTHORIZED', 'Please sign in.');
-  const membership = findMembership(handle.db, compactId, actor.userId);
-  if (!membership) throw new DomainError('NOT_FOUND', 'No such compact.');
-  return { handle, actor, membership };
 }
 
 /** POST /api/compacts/:compactId/evidence?updateId=… (multipart, field "file"): monitors of the update's party. */
@@ -51,8 +24,7 @@ export async function uploadEvidence(request: Request, compactId: string): Promi
     if (!Number.isFinite(length)) throw new DomainError('BAD_REQUEST', 'Uploads need a Content-Length.');
     if (length > MAX_EVIDENCE_UPLOAD_BYTES)
       throw new DomainError('BAD_REQUEST', 'Evidence files are limited to 10 MB.');
-    const { handle, actor, membership } = await member(request, compactId);
-    const asMember = compactMember(actor, membership);
+    const { handle, asMember } = await routeMember(request, compactId);
     if (!may(asMember, 'reportProgress'))
       throw new DomainError('FORBIDDEN', 'Only monitors add evidence to progress updates.');
     const updateId = new URL(request.url).searchParams.get('updateId') ?? '';
@@ -68,14 +40,14 @@ export async function uploadEvidence(request: Request, compactId: string): Promi
     );
     return Response.json(stored, { status: 201 });
   } catch (error) {
-    return fail(error);
+    return failedRoute(error);
   }
 }
 
 /** GET /api/compacts/:compactId/evidence/:fileId: members of the compact only, always as a download. */
 export async function downloadEvidence(request: Request, compactId: string, fileId: string): Promise<Response> {
   try {
-    const { handle } = await member(request, compactId);
+    const { handle } = await routeMember(request, compactId);
     const file = findEvidence(handle.db, compactId, fileId, evidenceDir());
     return new Response(fs.readFileSync(file.path), {
       headers: {
@@ -88,6 +60,6 @@ export async function downloadEvidence(request: Request, compactId: string, file
       },
     });
   } catch (error) {
-    return fail(error);
+    return failedRoute(error);
   }
 }

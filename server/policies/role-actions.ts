@@ -31,6 +31,8 @@ export const ROLE_ACTIONS = {
   discussProgress: ['monitor', 'validator'],
   /** Comment on the text (threads anchored to it): every role, including those that may not edit it. */
   comment: ['admin', 'negotiator', 'monitor', 'validator', 'reviewer'],
+  /** Read and export the compact's audit log (its hash chain): administrators and reviewers. */
+  viewAudit: ['admin', 'reviewer'],
 } as const satisfies Record<string, readonly CompactRole[]>;
 
 export type CompactAction = keyof typeof ROLE_ACTIONS;

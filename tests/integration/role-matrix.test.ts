@@ -39,6 +39,7 @@ const ROLE_MATRIX: Record<CompactAction, readonly CompactRole[]> = {
   validateProgress: ['validator'],
   discussProgress: ['monitor', 'validator'],
   comment: ['admin', 'negotiator', 'monitor', 'validator', 'reviewer'],
+  viewAudit: ['admin', 'reviewer'],
 };
 
 /** Procedures that are not about one compact (they have their own tests). */
