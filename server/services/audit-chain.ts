@@ -19,9 +19,23 @@ export interface ChainedEvent {
   createdAt: number;
 }
 
-/** A JSON value as it reads back from the table (dates as strings, undefined dropped). */
+/**
+ * A string as the table keeps it: a lone surrogate (which JSON and a request body can carry, but
+ * canonical JSON refuses and SQLite's text cannot hold) becomes U+FFFD, as SQLite would make it.
+ */
+export const storedText = (text: string): string => text.replace(/\p{Surrogate}/gu, '\uFFFD');
+
+function storedKeysAndStrings(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') return storedText(value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.every((key) => storedText(key) === key)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [storedText(key), inner]));
+}
+
+/** A JSON value as it reads back from the table (dates as strings, undefined dropped, strings well formed). */
 export const asStoredJson = (value: unknown): unknown =>
-  value === undefined || value === null ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+  value === undefined || value === null ? null : (JSON.parse(JSON.stringify(value, storedKeysAndStrings)) as unknown);
 
 /** A stored JSON column's value (null stays null). */
 export const parsedJson = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));

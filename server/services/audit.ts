@@ -2,7 +2,7 @@ import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { auditEvents } from '@/db/schema/audit';
 import { desc, eq, isNull } from 'drizzle-orm';
-import { asStoredJson, CHAIN_GENESIS, chainHash } from './audit-chain';
+import { asStoredJson, CHAIN_GENESIS, chainHash, storedText } from './audit-chain';
 import { bulkInsert } from './bulk-insert';
 
 export interface AuditActor {
@@ -32,9 +32,9 @@ function auditRow(actor: AuditActor, event: AuditEventInput, createdAt: Date) {
     compactId: event.compactId,
     actorUserId: actor.userId,
     actorPartyId: actor.partyId,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId,
+    action: storedText(event.action),
+    entityType: storedText(event.entityType),
+    entityId: storedText(event.entityId),
     before: asStoredJson(event.before),
     after: asStoredJson(event.after),
     createdAt,

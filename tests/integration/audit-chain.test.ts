@@ -114,3 +114,21 @@ test('events written before the chain existed are chained once when the database
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a lone surrogate in a request (valid JSON) is recorded as the table stores it and the chain still verifies', async () => {
+  const { id: compactId } = buildCompact(db);
+  const admin = await memberWithRole(db, compactId, 'admin');
+  const member = await memberWithRole(db, compactId, 'monitor', admin.partyId);
+  // A real service's event: the name reaches the audit event's before/after as sent.
+  await admin.caller.members.rename({ compactId, userId: member.id, name: 'Ann \ud800Lee' });
+  // And an event whose entity id and keys carry one.
+  recordAuditEvent(db.db, system, {
+    compactId,
+    action: 'test.event',
+    entityType: 'test',
+    entityId: 'e\udc00',
+    after: { 'k\ud800': ['v\udfff'], ok: 'paired 😀' },
+  });
+  const verdict = verifyStoredChain(db.sqlite, compactId);
+  assert.ok(verdict.ok, JSON.stringify(verdict));
+});
