@@ -33,14 +33,27 @@ function storedKeysAndStrings(_key: string, value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, inner]) => [storedText(key), inner]));
 }
 
+// JSON.stringify writes a lone surrogate as an escape (\udXXX) and a paired one as itself: text
+// without such an escape holds none and is parsed once (a false match only costs a second pass).
+const LONE_SURROGATE_ESCAPE = /\\ud[89a-f]/;
+
+/** Parses JSON text into values as the table keeps them (see storedText). */
+function parsedAsStored(text: string): unknown {
+  if (!LONE_SURROGATE_ESCAPE.test(text)) return JSON.parse(text) as unknown;
+  return JSON.parse(JSON.stringify(JSON.parse(text), storedKeysAndStrings)) as unknown;
+}
+
 /** A JSON value as it reads back from the table (dates as strings, undefined dropped, strings well formed). */
 export const asStoredJson = (value: unknown): unknown =>
-  value === undefined || value === null ? null : (JSON.parse(JSON.stringify(value, storedKeysAndStrings)) as unknown);
+  value === undefined || value === null ? null : parsedAsStored(JSON.stringify(value));
 
-/** A stored JSON column's value (null stays null). */
-export const parsedJson = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
+/** A stored JSON column's value (null stays null), its strings well formed (rows written before they were). */
+export const parsedJson = (text: string | null): unknown => (text === null ? null : parsedAsStored(text));
 
-/** RFC 8785 canonical JSON of an event: equal events, equal bytes, whatever the key order. */
+/**
+ * RFC 8785 canonical JSON of an event, its values as stored (asStoredJson, parsedJson): equal
+ * events, equal bytes, whatever the key order.
+ */
 export function canonicalEvent(event: ChainedEvent): string {
   const text = canonicalize({
     compactId: event.compactId,
@@ -49,8 +62,8 @@ export function canonicalEvent(event: ChainedEvent): string {
     action: event.action,
     entityType: event.entityType,
     entityId: event.entityId,
-    before: asStoredJson(event.before),
-    after: asStoredJson(event.after),
+    before: event.before ?? null,
+    after: event.after ?? null,
     createdAt: event.createdAt,
   });
   if (text === undefined) throw new Error('An audit event has no canonical form.');
