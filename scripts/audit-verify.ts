@@ -15,11 +15,15 @@ function* rowsOf(text: string): Generator<StoredChainRow> {
   for (const raw of text.split('\n')) {
     line += 1;
     if (raw.trim() === '') continue;
+    let row: unknown;
     try {
-      yield JSON.parse(raw) as StoredChainRow;
+      row = JSON.parse(raw);
     } catch {
       throw new Error(`Line ${line} is not JSON.`);
     }
+    if (typeof row !== 'object' || row === null || Array.isArray(row))
+      throw new Error(`Line ${line} is not an audit event.`);
+    yield row as StoredChainRow;
   }
 }
 

@@ -131,3 +131,11 @@ test('only administrators and reviewers read the audit log; non-members learn no
     'no export recorded',
   );
 });
+
+test('audit:verify names the line of a file that holds JSON but no event', async () => {
+  const file = path.join(dir, 'not-events.jsonl');
+  fs.writeFileSync(file, '\nnull\n');
+  const result = await verify(file);
+  assert.equal(result.code, 2);
+  assert.match(result.out, /Line 2 is not an audit event\./);
+});

@@ -70,3 +70,14 @@ test('an edited byte, a deleted row and a reordered row each break the chain at 
   forged[4] = { ...forged[4]!, hash: chainHash(forged[4]!.prevHash!, { ...forged[4]!, action: 'x' }) };
   assert.equal((verifyChain(forged) as { brokenAt: number }).brokenAt, 5, 'a rehashed row does not match its content');
 });
+
+test('content no event could hold (an edited file with a lone surrogate) breaks the chain there, not the verifier', () => {
+  const rows = chainOf(3);
+  rows[1] = { ...rows[1]!, after: { n: '\ud800' } };
+  assert.deepEqual(verifyChain(rows), {
+    ok: false,
+    events: 1,
+    brokenAt: 2,
+    reason: 'its content does not match its hash',
+  });
+});
