@@ -1,4 +1,5 @@
 import 'server-only';
+import { isSameOriginRequest } from '../auth/request-origin';
 import { may } from '../policies/role-actions';
 import { DomainError } from '../services/domain-error';
 import { exportAuditChain } from '../services/audit-export';
@@ -11,6 +12,9 @@ import { failedRoute, routeMember } from './compact-routes';
  */
 export async function downloadAuditLog(request: Request, compactId: string): Promise<Response> {
   try {
+    // Each export is recorded: another site must not make a signed-in reviewer's browser export.
+    if (!isSameOriginRequest(request.headers, request.url))
+      throw new DomainError('FORBIDDEN', 'Cross-site request refused.');
     const { handle, asMember } = await routeMember(request, compactId);
     if (!may(asMember, 'viewAudit'))
       throw new DomainError('FORBIDDEN', 'Only administrators and reviewers read the audit log.');

@@ -125,6 +125,14 @@ test('only administrators and reviewers read the audit log; non-members learn no
   assert.equal((await download(compactId, negotiator.cookie)).status, 403);
   assert.equal((await download(compactId, outsider.cookie)).status, 404);
   assert.equal((await download(compactId, '')).status, 401);
+  const reviewer = await memberWithRole(getDb(), compactId, 'reviewer');
+  const crossSite = await downloadAuditLog(
+    new Request(`http://localhost:3000/api/compacts/${compactId}/audit-log`, {
+      headers: { cookie: reviewer.cookie, host: 'localhost:3000', 'sec-fetch-site': 'cross-site' },
+    }),
+    compactId,
+  );
+  assert.equal(crossSite.status, 403, 'another site cannot make a reviewer’s browser export (and record it)');
   assert.deepEqual(
     getDb().sqlite.prepare('SELECT count(*) AS n FROM audit_events').get(),
     before,
