@@ -1,49 +1,35 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
-import { CHAIN_GENESIS, chainHash, parsedJson as parsed } from './audit-chain';
-
-interface LegacyRow {
-  id: number;
-  compactId: string | null;
-  actorUserId: string | null;
-  actorPartyId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: string | null;
-  after: string | null;
-  createdAt: number;
-}
+import { CHAIN_GENESIS, chainHash } from './audit-chain';
+import { storedChain } from './audit-verify';
 
 /**
  * Chains the events written before the audit chain existed, once, in id order (the table's
  * triggers let a row get its hashes only while it has none, and never change its content).
- * Runs when the database opens; a database without such rows costs one indexed query.
+ * Runs when the database opens; a database without such rows costs one query.
  */
 export function chainUnchainedAuditEvents(sqlite: Database.Database): number {
   const unchained = sqlite.prepare('SELECT 1 FROM audit_events WHERE hash IS NULL LIMIT 1').get();
   if (!unchained) return 0;
   const chain = sqlite.transaction(() => {
-    const rows = sqlite
-      .prepare(
-        `SELECT id, compact_id AS compactId, actor_user_id AS actorUserId, actor_party_id AS actorPartyId, action,
-                entity_type AS entityType, entity_id AS entityId, before, after, created_at AS createdAt, hash
-           FROM audit_events ORDER BY id`,
-      )
-      .all() as (LegacyRow & { hash: string | null })[];
+    const chains = sqlite
+      .prepare('SELECT DISTINCT compact_id AS compactId FROM audit_events WHERE hash IS NULL')
+      .all() as {
+      compactId: string | null;
+    }[];
     const set = sqlite.prepare('UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?');
-    const heads = new Map<string | null, string>();
     let chained = 0;
-    for (const row of rows) {
-      const prevHash = heads.get(row.compactId) ?? CHAIN_GENESIS;
-      if (row.hash !== null) {
-        heads.set(row.compactId, row.hash);
-        continue;
+    for (const { compactId } of chains) {
+      let prevHash = CHAIN_GENESIS;
+      // Read first: the connection cannot write while a statement is still iterating.
+      for (const row of [...storedChain(sqlite, compactId)]) {
+        if (row.hash === null) {
+          row.hash = chainHash(prevHash, row);
+          set.run(prevHash, row.hash, row.id);
+          chained += 1;
+        }
+        prevHash = row.hash;
       }
-      const hash = chainHash(prevHash, { ...row, before: parsed(row.before), after: parsed(row.after) });
-      set.run(prevHash, hash, row.id);
-      heads.set(row.compactId, hash);
-      chained += 1;
     }
     return chained;
   });
