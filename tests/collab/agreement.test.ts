@@ -6,6 +6,7 @@ import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { waitFor, waitForSync } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, memberWithRole } from '../helpers/factories';
+import { storedUpdates as storedUpdatesOf } from '../helpers/test-db';
 import { optionElement, paragraphElement, storedOptionKeys } from '../helpers/negotiation-fixtures';
 import { newProvisionId } from '@/shared/negotiation/vocabulary';
 
@@ -31,8 +32,7 @@ async function oneOptionStored(
   provision: Y.XmlElement,
   provisionId: string,
 ) {
-  const storedUpdates = () =>
-    (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number }).n;
+  const storedUpdates = () => storedUpdatesOf(db, compactId);
   const proposer = { partyId: negotiator.partyId, userId: negotiator.id };
   provision.insert(1, [optionElement(proposer, 'The parties shall meet monthly.')]);
   await waitFor(() => storedUpdates() >= 2, 'the option is stored');
@@ -92,12 +92,7 @@ test('a provision with brackets or open options cannot be declared agreed, and n
   ((provision().get(0) as Y.XmlElement).get(0) as Y.XmlText).format(4, 7, {
     bracket: { partyId: negotiator.partyId, userId: negotiator.id },
   });
-  await waitFor(
-    () =>
-      (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number })
-        .n >= 2,
-    'the bracket is stored',
-  );
+  await waitFor(() => storedUpdatesOf(db, compactId) >= 2, 'the bracket is stored');
   await assert.rejects(
     chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed' }),
     /OP 1 still has text in brackets \(/,
@@ -110,12 +105,7 @@ test('the chair accepts an option: its wording replaces the provision’s, the o
   provision().insert(1, [
     optionElement({ partyId: negotiator.partyId, userId: negotiator.id }, 'The parties shall meet monthly.'),
   ]);
-  await waitFor(
-    () =>
-      (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number })
-        .n >= 2,
-    'the option is stored',
-  );
+  await waitFor(() => storedUpdatesOf(db, compactId) >= 2, 'the option is stored');
   await assert.rejects(
     chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed-ad-ref' }),
     /1 options open/,

@@ -9,7 +9,7 @@ import { startCollabProcess } from '@/server/collab/collab-process-host';
 import { verifyStoredChain } from '@/server/services/audit-verify';
 import { connectClient, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
 import { buildCompact, memberWithRole } from '../helpers/factories';
-import { createTestDb } from '../helpers/test-db';
+import { createTestDb, storedUpdates } from '../helpers/test-db';
 
 // The production arrangement: this process authenticates upgrades and hands the sockets to a
 // forked collaboration process over IPC, relaying access changes to it.
@@ -70,12 +70,7 @@ test('if the collaboration process dies, it is started again and clients come ba
   const client = connect(compactId, editor.cookie);
   await waitForSync(client);
   typeInto(client.doc, 0, 'It ');
-  await waitFor(
-    () =>
-      (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number })
-        .n === 2,
-    'stored',
-  );
+  await waitFor(() => storedUpdates(db, compactId) === 2, 'stored');
   const before = collabPid();
   process.kill(before!, 'SIGKILL');
   await waitFor(() => collabPid() !== before && collabPid() !== undefined, 'a new collaboration process', 20_000);
@@ -158,12 +153,7 @@ test('one collaboration process per database: a second one waits until the first
     db.sqlite.prepare('SELECT pid FROM collab_owner WHERE id = 1').get() as { pid: number } | undefined;
   await waitFor(() => owner()?.pid === collabPid(), 'the first process holds the database');
   typeInto(client.doc, 0, 'Still ');
-  await waitFor(
-    () =>
-      (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number })
-        .n === 2,
-    'stored by the first',
-  );
+  await waitFor(() => storedUpdates(db, compactId) === 2, 'stored by the first');
   assert.equal(secondReady, false, 'the second process is not serving while the first one lives');
   const firstPid = collabPid();
   await app.collab.close(); // SIGTERM: the first flushes, releases and exits

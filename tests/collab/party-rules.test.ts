@@ -9,13 +9,13 @@ import { newProvisionId } from '@/shared/negotiation/vocabulary';
 import { firstTextBlock, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, memberWithRole, type Member } from '../helpers/factories';
-import { countRows } from '../helpers/test-db';
+import { storedUpdates } from '../helpers/test-db';
 import { optionElement, paragraphElement } from '../helpers/negotiation-fixtures';
 
 // No cooldown here: these tests reconnect a refused sender at once (refusal-cooldown.test.ts covers it).
 const env = collabTestEnvironment({ idleUnloadMs: 100, refusalCooldownMs: 0 });
 const { db } = env;
-const updatesStored = (compactId: string) => countRows(db, `doc_updates WHERE compact_id = '${compactId}'`);
+const updatesStored = (compactId: string) => storedUpdates(db, compactId);
 
 interface Table {
   compactId: string;

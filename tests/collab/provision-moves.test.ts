@@ -11,7 +11,7 @@ import { newProvisionId } from '@/shared/negotiation/vocabulary';
 import { waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, memberWithRole, type Member } from '../helpers/factories';
-import { countRows } from '../helpers/test-db';
+import { storedUpdates } from '../helpers/test-db';
 
 const env = collabTestEnvironment({ idleUnloadMs: 100, refusalCooldownMs: 0 });
 const { db } = env;
@@ -84,7 +84,7 @@ function reorderLikeTheEditor(client: TestClient, reorder: (blocks: JSONContent[
 }
 
 async function expectRefused(table: Table, sender: TestClient, watcher: TestClient, edit: () => void) {
-  const stored = () => countRows(db, `doc_updates WHERE compact_id = '${table.compactId}'`);
+  const stored = () => storedUpdates(db, table.compactId);
   const before = stored();
   const layoutBefore = layout(watcher);
   edit();

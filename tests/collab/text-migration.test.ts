@@ -10,6 +10,7 @@ import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { PROVISION_ID_PATTERN } from '@/shared/negotiation/vocabulary';
 import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact } from '../helpers/factories';
+import { storedUpdates } from '../helpers/test-db';
 
 const env = collabTestEnvironment();
 const { db } = env;
@@ -45,9 +46,7 @@ const storedContent = (compactId: string) => yDocToContent(loadDoc(db.db, compac
 
 test('an existing compact text is migrated once into sections and provisions, through the server write path, attributed to the system', async () => {
   const compactId = legacyCompact();
-  const before = db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as {
-    n: number;
-  };
+  const before = storedUpdates(db, compactId);
   assert.ok((await migrateLegacyTexts(db.db, env.server.collab)) >= 1);
   const content = storedContent(compactId);
   const blocks = content.content!;
@@ -63,7 +62,7 @@ test('an existing compact text is migrated once into sections and provisions, th
   const rows = db.sqlite
     .prepare('SELECT user_id AS userId, party_id AS partyId FROM doc_updates WHERE compact_id = ? ORDER BY id')
     .all(compactId);
-  assert.equal(rows.length, before.n + 1, 'one forward update');
+  assert.equal(rows.length, before + 1, 'one forward update');
   assert.deepEqual(rows.at(-1), { userId: null, partyId: null }, 'attributed to the system');
   const [row] = db.db
     .select({ textFormat: compacts.textFormat })
@@ -85,7 +84,7 @@ test('a text that cannot be converted is left as it was, and the others are stil
   legacy.getXmlFragment(DOCUMENT_FIELD).insert(0, [new Y.XmlElement('horizontalRule')]); // not in today's schema
   appendDocUpdate(db.db, unreadable, Y.encodeStateAsUpdate(legacy), { userId: null, partyId: null });
   const readable = legacyCompact();
-  const stored = () => db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(unreadable);
+  const stored = () => storedUpdates(db, unreadable);
 
   const before = stored();
   assert.equal(await migrateLegacyTexts(db.db, env.server.collab), 1, 'the readable text is migrated');

@@ -24,3 +24,10 @@ export function createTestDb(): DbHandle & { dir: string; cleanup: () => void } 
 export function countRows(handle: DbHandle, table: string): number {
   return (handle.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
+
+/** How many updates of a compact's text are stored. */
+export function storedUpdates(handle: DbHandle, compactId: string): number {
+  return (
+    handle.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number }
+  ).n;
+}
