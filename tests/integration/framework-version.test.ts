@@ -11,7 +11,7 @@ after(() => db.cleanup());
 const audit = (compactId: string, action: string, entityType: string) =>
   recordAuditEvent(db.db, { userId: null, partyId: null }, { compactId, action, entityType, entityId: 'x' });
 
-test('comments and text events leave the framework’s version stamp (and cached view) alone; framework changes move it', () => {
+test('comments, text events and audit-log exports leave the framework’s version stamp (and cached view) alone; framework changes move it', () => {
   const { id: compactId } = buildCompact(db);
   audit(compactId, 'indicator.created', 'indicator');
   const version = frameworkVersion(db.db, compactId);
@@ -19,6 +19,7 @@ test('comments and text events leave the framework’s version stamp (and cached
   audit(compactId, 'comment.deleted', 'comment');
   audit(compactId, 'provision.demoted', 'provision');
   audit(compactId, 'text.update-refused', 'compact');
+  audit(compactId, 'audit.exported', 'compact');
   assert.equal(frameworkVersion(db.db, compactId), version);
   audit(compactId, 'indicator.updated', 'indicator');
   assert.ok(frameworkVersion(db.db, compactId) > version);
