@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Editor, type JSONContent } from '@tiptap/core';
+import { Fragment, Slice } from '@tiptap/pm/model';
+import { findWrapping } from '@tiptap/pm/transform';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode, ySyncPluginKey } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
 import { contentToYUpdate } from '@/server/editor/document-content';
 import { appendDocUpdate } from '@/server/services/document-store';
 import { compactTextExtensions, DOCUMENT_FIELD } from '@/shared/editor/extensions';
@@ -44,7 +47,7 @@ function editorOn(client: TestClient, member: Member) {
   };
 }
 
-async function table(paragraph: (aldoria: Member, varenia: Member) => JSONContent[]) {
+async function table(paragraph: (aldoria: Member, varenia: Member) => JSONContent[], state = 'open') {
   const { id: compactId } = buildCompact(db);
   const aldoria = await memberWithRole(db, compactId, 'negotiator');
   const varenia = await memberWithRole(db, compactId, 'negotiator');
@@ -53,7 +56,7 @@ async function table(paragraph: (aldoria: Member, varenia: Member) => JSONConten
     content: [
       {
         type: 'provision',
-        attrs: { id: newProvisionId(), kind: 'operative', state: 'open' },
+        attrs: { id: newProvisionId(), kind: 'operative', state },
         content: [{ type: 'paragraph', content: paragraph(aldoria, varenia) }],
       },
     ],
@@ -131,3 +134,53 @@ async function expectAccepted(v: TestClient, a: TestClient, editor: ReturnType<t
   assert.deepEqual(v.closeCodes, [], 'Varenia’s editor was not closed');
   assert.deepEqual(editor.blocked, []);
 }
+
+test('pasting a provision into one that holds another party’s bracket splits it without being refused', async () => {
+  const { aldoria, varenia, a, v } = await table(
+    (aldoria) => [
+      { type: 'text', text: 'The Mission shall ' },
+      {
+        type: 'text',
+        text: 'protect civilians',
+        marks: [{ type: 'bracket', attrs: { partyId: aldoria.partyId, userId: aldoria.id } }],
+      },
+      { type: 'text', text: ' now.' },
+    ],
+    'bracketed',
+  );
+  void aldoria;
+  const varEditor = editorOn(v, varenia);
+  varEditor.edit((state) => {
+    const pasted = state.schema.nodeFromJSON({
+      type: 'provision',
+      attrs: { id: newProvisionId(), kind: 'operative', state: 'open' },
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Pasted.' }] }],
+    });
+    return state.tr.replace(textStart + 12, textStart + 12, new Slice(Fragment.from(pasted), 0, 0));
+  });
+  await expectAccepted(v, a, varEditor);
+  const ids = a.doc
+    .getXmlFragment(DOCUMENT_FIELD)
+    .toArray()
+    .map((p) => (p as Y.XmlElement).getAttribute('id'));
+  assert.equal(new Set(ids).size, ids.length, `every provision has its own id: ${ids.join()}`);
+});
+
+test('making a paragraph that holds another party’s bracket a bullet list (its words kept) is not refused', async () => {
+  const { varenia, a, v } = await table((aldoria) => [
+    { type: 'text', text: 'The Mission shall ' },
+    {
+      type: 'text',
+      text: 'protect civilians',
+      marks: [{ type: 'bracket', attrs: { partyId: aldoria.partyId, userId: aldoria.id } }],
+    },
+    { type: 'text', text: ' now.' },
+  ]);
+  const varEditor = editorOn(v, varenia);
+  varEditor.edit((state) => {
+    const range = state.doc.resolve(textStart + 1).blockRange()!;
+    return state.tr.wrap(range, findWrapping(range, state.schema.nodes.bulletList!)!);
+  });
+  await expectAccepted(v, a, varEditor);
+  assert.match(a.doc.getXmlFragment(DOCUMENT_FIELD).toString(), /<bulletlist>/i, 'Aldoria sees the list');
+});
