@@ -184,3 +184,28 @@ test('making a paragraph that holds another party’s bracket a bullet list (its
   await expectAccepted(v, a, varEditor);
   assert.match(a.doc.getXmlFragment(DOCUMENT_FIELD).toString(), /<bulletlist>/i, 'Aldoria sees the list');
 });
+
+test('a dropped slice holding another party’s bracketed words is stopped even when an agreed provision follows them', async () => {
+  const { aldoria, varenia, v } = await table(() => [{ type: 'text', text: 'The Mission shall meet.' }]);
+  const varEditor = editorOn(v, varenia);
+  const before = v.doc.getXmlFragment(DOCUMENT_FIELD).toString();
+  varEditor.edit((state) => {
+    const bracket = state.schema.marks.bracket!.create({ partyId: aldoria.partyId, userId: aldoria.id });
+    const provision = (state_: string, text: ReturnType<typeof state.schema.text>) =>
+      state.schema.nodes.provision!.create(
+        { id: newProvisionId(), state: state_ },
+        state.schema.nodes.paragraph!.create(null, text),
+      );
+    const slice = new Slice(
+      Fragment.from([
+        provision('bracketed', state.schema.text('Theirs', [bracket])),
+        provision('agreed', state.schema.text('Agreed.')),
+      ]),
+      0,
+      0,
+    );
+    return state.tr.replace(state.doc.content.size, state.doc.content.size, slice);
+  });
+  assert.deepEqual(varEditor.blocked, ['foreign-bracket']);
+  assert.equal(v.doc.getXmlFragment(DOCUMENT_FIELD).toString(), before, 'nothing written');
+});

@@ -55,7 +55,6 @@ function stepProblem(step: Step, doc: ProseMirrorNode, party: string): PartyGuar
     slice.content.descendants((node) => {
       if (node.isText && node.marks.some((mark) => foreignBracket(mark, party))) pasted = 'foreign-bracket';
       if (node.type.name === 'option' && node.attrs.partyId !== party) pasted = 'foreign-option';
-      if (node.type.name === 'provision' && node.attrs.state !== 'open') pasted = null; // state reset by ProvisionIds
       return !pasted;
     });
     // A ReplaceAroundStep (a provision's id repaired, a paragraph wrapped in a list) keeps its gap's content.
