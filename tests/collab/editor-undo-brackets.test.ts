@@ -70,6 +70,13 @@ async function table(paragraph: (aldoria: Member, varenia: Member) => JSONConten
   return { aldoria, varenia, a: await connect(aldoria), v: await connect(varenia) };
 }
 
+/** "<before>[<words>]<after>" with the words bracketed by `owner`. */
+const bracketedText = (owner: Member, before: string, words: string, after: string): JSONContent[] => [
+  { type: 'text', text: before },
+  { type: 'text', text: words, marks: [{ type: 'bracket', attrs: { partyId: owner.partyId, userId: owner.id } }] },
+  { type: 'text', text: after },
+];
+
 const textStart = 2; // provision and paragraph openings
 
 test('undoing a deletion whose place another party has since bracketed is not refused by the server', async () => {
@@ -99,15 +106,9 @@ test('undoing a deletion whose place another party has since bracketed is not re
 });
 
 test('undoing the removal of my bracket after another party bracketed the same words is not refused either', async () => {
-  const { aldoria, varenia, a, v } = await table((_aldoria, varenia) => [
-    { type: 'text', text: 'The parties ' },
-    {
-      type: 'text',
-      text: 'shall meet',
-      marks: [{ type: 'bracket', attrs: { partyId: varenia.partyId, userId: varenia.id } }],
-    },
-    { type: 'text', text: '.' },
-  ]);
+  const { aldoria, varenia, a, v } = await table((_aldoria, varenia) =>
+    bracketedText(varenia, 'The parties ', 'shall meet', '.'),
+  );
   const varEditor = editorOn(v, varenia);
   const aldEditor = editorOn(a, aldoria);
   const words = [textStart + 12, textStart + 22] as const;
@@ -137,15 +138,7 @@ async function expectAccepted(v: TestClient, a: TestClient, editor: ReturnType<t
 
 test('pasting a provision into one that holds another party’s bracket splits it without being refused', async () => {
   const { aldoria, varenia, a, v } = await table(
-    (aldoria) => [
-      { type: 'text', text: 'The Mission shall ' },
-      {
-        type: 'text',
-        text: 'protect civilians',
-        marks: [{ type: 'bracket', attrs: { partyId: aldoria.partyId, userId: aldoria.id } }],
-      },
-      { type: 'text', text: ' now.' },
-    ],
+    (aldoria) => bracketedText(aldoria, 'The Mission shall ', 'protect civilians', ' now.'),
     'bracketed',
   );
   void aldoria;
@@ -167,15 +160,9 @@ test('pasting a provision into one that holds another party’s bracket splits i
 });
 
 test('making a paragraph that holds another party’s bracket a bullet list (its words kept) is not refused', async () => {
-  const { varenia, a, v } = await table((aldoria) => [
-    { type: 'text', text: 'The Mission shall ' },
-    {
-      type: 'text',
-      text: 'protect civilians',
-      marks: [{ type: 'bracket', attrs: { partyId: aldoria.partyId, userId: aldoria.id } }],
-    },
-    { type: 'text', text: ' now.' },
-  ]);
+  const { varenia, a, v } = await table((aldoria) =>
+    bracketedText(aldoria, 'The Mission shall ', 'protect civilians', ' now.'),
+  );
   const varEditor = editorOn(v, varenia);
   varEditor.edit((state) => {
     const range = state.doc.resolve(textStart + 1).blockRange()!;
