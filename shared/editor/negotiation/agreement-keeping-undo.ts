@@ -27,6 +27,9 @@ export class AgreementKeepingUndoManager extends Y.UndoManager {
     return this.keepingAgreement(() => super.redo(), 'redoing');
   }
 
+  /** Runs in the undo's or redo's own transaction, after the step (a subclass's further limits). */
+  protected afterStep(): void {}
+
   private keepingAgreement<T>(step: () => T, flag: 'undoing' | 'redoing'): T {
     const fragment = this.doc.getXmlFragment(DOCUMENT_FIELD);
     const before = statesOf(fragment);
@@ -34,6 +37,7 @@ export class AgreementKeepingUndoManager extends Y.UndoManager {
     try {
       this.doc.transact(() => {
         result = step();
+        this.afterStep();
         const altered = new Set(alteredAgreementIds(before, statesOf(fragment)));
         for (const element of provisionsOf(fragment)) {
           if (altered.has(keyOf(element.getAttribute('id'))) && element.getAttribute('state') !== 'open')

@@ -55,10 +55,18 @@ function stepProblem(step: Step, doc: ProseMirrorNode, party: string): PartyGuar
     slice.content.descendants((node) => {
       if (node.isText && node.marks.some((mark) => foreignBracket(mark, party))) pasted = 'foreign-bracket';
       if (node.type.name === 'option' && node.attrs.partyId !== party) pasted = 'foreign-option';
-      if (node.type.name === 'provision' && node.attrs.state !== 'open') pasted = null; // state reset by ProvisionIds
       return !pasted;
     });
-    return rangeProblem(doc, from, to, party) ?? pasted;
+    // A ReplaceAroundStep (a provision's id repaired, a paragraph wrapped in a list) keeps its gap's content.
+    const removed =
+      step instanceof ReplaceAroundStep
+        ? [
+            [from, step.gapFrom],
+            [step.gapTo, to],
+          ]
+        : [[from, to]];
+    for (const [start, end] of removed) pasted ??= rangeProblem(doc, start!, end!, party);
+    return pasted;
   }
   if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) {
     const { from, to, mark } = step as AddMarkStep & { from: number; to: number; mark: Mark };
