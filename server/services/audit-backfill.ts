@@ -1,19 +1,9 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
-import { CHAIN_GENESIS, chainHash, parsedJson as parsed } from './audit-chain';
+import { CHAIN_GENESIS, chainHash, parsedJson as parsed, type ChainedEvent } from './audit-chain';
 
-interface LegacyRow {
-  id: number;
-  compactId: string | null;
-  actorUserId: string | null;
-  actorPartyId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: string | null;
-  after: string | null;
-  createdAt: number;
-}
+/** An event as stored before the chain existed: the chained fields, its JSON columns still text. */
+type LegacyRow = Omit<ChainedEvent, 'before' | 'after'> & { id: number; before: string | null; after: string | null };
 
 /**
  * Chains the events written before the audit chain existed, once, in id order (the table's
