@@ -68,7 +68,7 @@ export const config = {
   get tokenLinkMaxFailures(): number {
     return positiveInteger('TOKEN_LINK_MAX_FAILURES', 30);
   },
-  /** Heavy calls (compact text, framework view, CSV import and export, opening a comment thread) one person runs at a time. */
+  /** Heavy calls (compact text, framework view, CSV import and export, opening a comment thread, writes checked against the stored text) one person runs at a time. */
   get heavyCallsPerPerson(): number {
     return positiveInteger('HEAVY_CALLS_PER_PERSON', 2);
   },

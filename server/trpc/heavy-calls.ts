@@ -6,7 +6,8 @@ import { tooManyRequests } from './too-many-requests';
 
 /**
  * Per-person turns for heavy calls (rendering a compact's text, the framework view, CSV import
- * and export, opening a comment thread). A person runs at most `heavyCallsPerPerson` at a time and may have
+ * and export, opening a comment thread, writes checked against the stored text: indicators and
+ * commitments linking to provisions, the chair's decisions). A person runs at most `heavyCallsPerPerson` at a time and may have
  * `heavyCallsQueuedPerPerson` more waiting; anything beyond is refused at once, cheaply. Every
  * admitted call first yields to the event loop, so one person's batch never runs back to back
  * ahead of everyone else's requests.

@@ -176,6 +176,21 @@ describe('who may comment, resolve, reopen and delete', () => {
     );
     assert.ok(!rows.some((r) => r.after?.includes('Secret') || r.after?.includes('shall report')));
   });
+
+  test('the audit event of a delegation-only thread, which every reviewer reads, does not say where in the text it is', async () => {
+    const secret = await open(aldoria, 'within 72 hours', 'delegation');
+    const forAll = await open(aldoria, 'ceasefire', 'all');
+    const after = (threadId: string) =>
+      JSON.parse(
+        (
+          db.sqlite
+            .prepare(`SELECT "after" FROM audit_events WHERE entity_id = ? AND action = 'commentThread.created'`)
+            .get(threadId) as { after: string }
+        ).after,
+      ) as Record<string, unknown>;
+    assert.deepEqual(after(secret.id), { visibility: 'delegation' });
+    assert.deepEqual(after(forAll.id), { visibility: 'all', provisionId: provisionIds[0] });
+  });
 });
 
 describe('what the server accepts', () => {

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { closeDb, getDb } from '@/db/client';
 import { config } from '@/server/config';
 import { buildCompact, buildParty, buildUser, memberWithRole, signIn } from '../helpers/factories';
+import { definition } from '../helpers/framework-fixtures';
 import { countRows } from '../helpers/test-db';
 import { itemCodes, trpcBatch, type TrpcItem } from '../helpers/trpc-http';
 
@@ -139,6 +140,51 @@ describe('tRPC over HTTP: batch sizes, public link procedures, heavy calls', () 
       assert.deepEqual(itemCodes(other.body), ['OK'], 'another person is not held up');
       const again = await trpcBatch([{ path: 'framework.view', input: { compactId } }], { cookie: admin.cookie });
       assert.deepEqual(itemCodes(again.body), ['OK'], 'turns are given back when calls finish');
+    } finally {
+      delete process.env.HEAVY_CALLS_PER_PERSON;
+      delete process.env.HEAVY_CALLS_QUEUED_PER_PERSON;
+    }
+  });
+  test('writes that read the whole stored text (a provision link, a chair’s decision) take heavy turns too', async () => {
+    process.env.HEAVY_CALLS_PER_PERSON = '2';
+    process.env.HEAVY_CALLS_QUEUED_PER_PERSON = '3';
+    try {
+      const negotiator = await memberWithRole(getDb(), compactId, 'negotiator');
+      const [provision] = await admin.caller.provisions.list({ compactId });
+      // A negotiator may propose; each proposal naming a provision reads the whole text, valid or not.
+      const proposals = await trpcBatch(
+        repeat(10, null).map(() => ({
+          path: 'indicators.propose',
+          input: { compactId, ...definition(negotiator.partyId, { provisionId: 'aaaaaaaaaaaa' }) },
+        })),
+        { method: 'POST', cookie: negotiator.cookie },
+      );
+      assert.equal(itemCodes(proposals.body).filter((c) => c === 'TOO_MANY_REQUESTS').length, 5);
+      const commitments = await trpcBatch(
+        repeat(10, null).map((_, i) => ({
+          path: 'commitments.create',
+          input: {
+            compactId,
+            reference: `Flood ${i}`,
+            leadPartyId: admin.partyId,
+            supportingPartyIds: [],
+            deliverable: 'A deliverable',
+            dueDate: null,
+            narrativeStatus: '',
+            provisionId: provision!.id,
+          },
+        })),
+        { method: 'POST', cookie: admin.cookie },
+      );
+      assert.equal(itemCodes(commitments.body).filter((c) => c === 'TOO_MANY_REQUESTS').length, 5);
+      const decisions = await trpcBatch(
+        repeat(10, {
+          path: 'negotiation.setProvisionState',
+          input: { compactId, provisionId: provision!.id, state: 'open' },
+        }),
+        { method: 'POST', cookie: admin.cookie },
+      );
+      assert.equal(itemCodes(decisions.body).filter((c) => c === 'TOO_MANY_REQUESTS').length, 5);
     } finally {
       delete process.env.HEAVY_CALLS_PER_PERSON;
       delete process.env.HEAVY_CALLS_QUEUED_PER_PERSON;

@@ -97,13 +97,14 @@ export function createThread(db: Db, member: CompactMember, compactId: string, i
       })
       .run();
     insertComment(tx, member, id, body, createdAt);
-    // Neither the quote nor the words go into the audit record: a delegation thread stays within its party.
+    // Neither the quote nor the words go into the audit record, which every reviewer reads; nor,
+    // for a delegation thread, the provision it is on: that stays within its party.
     recordAuditEvent(tx, member, {
       compactId,
       action: 'commentThread.created',
       entityType: 'commentThread',
       entityId: id,
-      after: { visibility: input.visibility, provisionId },
+      after: { visibility: input.visibility, ...(input.visibility === 'all' && { provisionId }) },
     });
     return id;
   });

@@ -47,8 +47,9 @@ export function exportFrameworkCsv(db: DbOrTx, compactId: string, separator: Sep
   const parties = new Map(listParties(db).map((p) => [p.id, p.shortCode]));
   const commitmentById = new Map(listCommitments(db, compactId).map((c) => [c.id, c]));
   const list = listIndicators(db, compactId);
-  // One read of the stored text, only when something links to a provision.
-  const provisions = linkableProvisions(db, compactId, [...list, ...commitmentById.values()]);
+  // One read of the stored text, only when an indicator links to a provision (its citation is
+  // written; a commitment's provision is written as its id alone).
+  const provisions = linkableProvisions(db, compactId, list);
   const citation = (provisionId: string | null) =>
     provisionId ? (provisions.get(provisionId)?.label ?? PROVISION_DELETED_LABEL) : '';
   const targets = compactTargetRows(db, compactId);

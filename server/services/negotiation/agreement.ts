@@ -1,8 +1,6 @@
 import 'server-only';
-import { inArray } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '@/db/client';
-import { parties } from '@/db/schema/parties';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { agreementProblem, listProvisions, optionKeys, type ProvisionSummary } from '@/shared/negotiation/provisions';
@@ -14,6 +12,7 @@ import type { CompactMember } from '../../policies/compact-member';
 import { recordAuditEvent } from '../audit';
 import { DomainError } from '../domain-error';
 import { loadDoc } from '../document-store';
+import { listParties } from '../parties';
 import { buildServerUpdate } from '../server-edits';
 
 interface FoundProvision {
@@ -39,14 +38,9 @@ function findProvision(doc: Y.Doc, provisionId: string): FoundProvision {
   return { summary, node, element };
 }
 
+/** The short codes of these parties, for a refusal's message. */
 function partyCodes(db: Db, partyIds: readonly string[]): string {
-  if (partyIds.length === 0) return '';
-  const rows = db
-    .select({ id: parties.id, shortCode: parties.shortCode })
-    .from(parties)
-    .where(inArray(parties.id, [...new Set(partyIds)]))
-    .all();
-  const codes = new Map(rows.map((row) => [row.id, row.shortCode]));
+  const codes = new Map(listParties(db).map((party) => [party.id, party.shortCode]));
   return [...new Set(partyIds)].map((id) => codes.get(id) ?? 'an unknown party').join(', ');
 }
 

@@ -17,6 +17,7 @@ import {
 import { heavyCompactProcedure } from '../heavy-calls';
 import { compactProcedure, router } from '../init';
 import { id } from '../schemas/framework';
+import { provisionIdSchema } from '../schemas/provision';
 
 const anchorEnd = z.string().min(1).max(COMMENT_ANCHOR_MAX);
 const body = z.string().max(COMMENT_BODY_MAX, `A comment has at most ${COMMENT_BODY_MAX} characters.`);
@@ -37,7 +38,7 @@ export const commentsRouter = router({
     .input(
       z.object({
         anchor: z.object({ start: anchorEnd, end: anchorEnd }),
-        provisionId: z.string().min(1).max(64).nullable(),
+        provisionId: provisionIdSchema.nullable(),
         visibility: z.enum(COMMENT_VISIBILITIES),
         body,
       }),

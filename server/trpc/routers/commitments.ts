@@ -17,10 +17,11 @@ export const commitmentsRouter = router({
   list: heavyCompactProcedure('read').query(({ ctx, input }) =>
     listCommitmentsWithProvisions(ctx.handle.db, input.compactId),
   ),
-  create: compactProcedure('manageFramework')
+  // A commitment naming a provision is checked against the whole stored text: heavy calls, in turns.
+  create: heavyCompactProcedure('manageFramework')
     .input(commitmentInput)
     .mutation(({ ctx, input }) => createCommitment(ctx.handle.db, ctx.member, input.compactId, input)),
-  update: compactProcedure('manageFramework')
+  update: heavyCompactProcedure('manageFramework')
     .input(commitmentInput.extend(target.shape))
     .mutation(({ ctx, input: { compactId, commitmentId, ...fields } }) =>
       updateCommitment(ctx.handle.db, ctx.member, compactId, commitmentId, fields),

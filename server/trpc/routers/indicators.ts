@@ -10,6 +10,7 @@ import {
   updateIndicator,
 } from '@/server/services/framework/indicators';
 import { setTarget } from '@/server/services/framework/targets';
+import { heavyCompactProcedure } from '../heavy-calls';
 import { compactProcedure, router } from '../init';
 import { id, indicatorDefinition, targetInput } from '../schemas/framework';
 
@@ -24,13 +25,14 @@ export const indicatorsRouter = router({
   detail: compactProcedure('read')
     .input(target)
     .query(({ ctx, input }) => indicatorDetail(ctx.handle.db, ctx.member, input.compactId, input.indicatorId)),
-  create: compactProcedure('manageFramework')
+  // A definition naming a provision is checked against the whole stored text: heavy calls, in turns.
+  create: heavyCompactProcedure('manageFramework')
     .input(indicatorDefinition)
     .mutation(({ ctx, input: { compactId, ...definition } }) =>
       createIndicator(ctx.handle.db, ctx.member, compactId, definition, 'active'),
     ),
   /** Negotiators propose; the indicator waits as `proposed` until an admin accepts it. */
-  propose: compactProcedure('proposeIndicator')
+  propose: heavyCompactProcedure('proposeIndicator')
     .input(indicatorDefinition)
     .mutation(({ ctx, input: { compactId, ...definition } }) =>
       createIndicator(ctx.handle.db, ctx.member, compactId, definition, 'proposed'),
@@ -38,7 +40,7 @@ export const indicatorsRouter = router({
   accept: compactProcedure('manageFramework')
     .input(target)
     .mutation(({ ctx, input }) => acceptIndicator(ctx.handle.db, ctx.member, input.compactId, input.indicatorId)),
-  update: compactProcedure('manageFramework')
+  update: heavyCompactProcedure('manageFramework')
     .input(indicatorDefinition.extend(target.shape))
     .mutation(({ ctx, input: { compactId, indicatorId, ...definition } }) =>
       updateIndicator(ctx.handle.db, ctx.member, compactId, indicatorId, definition),

@@ -4,21 +4,23 @@ import { acceptOption, setProvisionState } from '@/server/services/negotiation/a
 import { OPTION_KEY_PATTERN } from '@/shared/negotiation/provisions';
 import { AGREEMENT_STATES } from '@/shared/negotiation/vocabulary';
 import { provisionIdSchema as provisionId } from '../schemas/provision';
-import { compactProcedure, router } from '../init';
+import { heavyCompactProcedure } from '../heavy-calls';
+import { router } from '../init';
 
 /** Generous: a provision with more options than this is not a negotiation any more. */
 const MAX_OPTION_INDEX = 99;
 
 export const negotiationRouter = router({
+  // Each decision reads the whole stored text, writes through the collaboration server and reads it back: heavy calls, in turns.
   /** The chair declares a provision open, bracketed, agreed ad referendum or agreed. */
-  setProvisionState: compactProcedure('chairNegotiation')
+  setProvisionState: heavyCompactProcedure('chairNegotiation')
     .input(z.object({ provisionId, state: z.enum(AGREEMENT_STATES) }))
     .mutation(({ ctx, input }) => setProvisionState(ctx.handle.db, ctx.member, input)),
   /**
    * The chair accepts one option (0-based among the provision's options), or keeps the provision's
    * wording (null); CONFLICT when the options are no longer those the chair saw.
    */
-  acceptOption: compactProcedure('chairNegotiation')
+  acceptOption: heavyCompactProcedure('chairNegotiation')
     .input(
       z.object({
         provisionId,
