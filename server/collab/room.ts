@@ -131,9 +131,10 @@ export class Room implements UpdateSink {
         this.failed(null, CLOSE.documentReloaded);
         return 'refused';
       }
-      if (verdict.touchesNegotiation) this.holdsProposals = true;
       repairDue = party.repairDue;
     }
+    // Trusted writes too (a restore brings brackets back): from now on, a deletion alone is judged.
+    if (verdict.touchesNegotiation) this.holdsProposals = true;
     if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
       // Parts Yjs could not integrate (e.g. references that wait on each other) are discarded:
       // what did integrate is stored and forwarded below; the sender resyncs.
