@@ -123,7 +123,8 @@ export class Room implements UpdateSink {
     // A trusted server write changes provisions only through the policy; their ids are still checked.
     let repairDue = from.trusted === true && verdict.touchesNegotiation;
     if (judged && transactions.length > 0) {
-      const party = judgePartyEffects(this.doc, combinedChange(transactions), from.owner);
+      const change = combinedChange(transactions);
+      const party = judgePartyEffects(this.doc, change, from.owner);
       if (!party.ok) {
         // Applied but never stored nor forwarded: the sender is refused, the room reloads from disk.
         from.close(CLOSE.proposalRefused);
@@ -132,6 +133,8 @@ export class Room implements UpdateSink {
         return 'refused';
       }
       repairDue = party.repairDue;
+      // Judged: what it deleted is collected now, as Yjs would have (else the room, its sync answers and checkpoints keep it).
+      Y.tryGc(change.deleteSet, this.doc.store, this.doc.gcFilter);
     }
     // Trusted writes too (a restore brings brackets back): from now on, a deletion alone is judged.
     if (verdict.touchesNegotiation) this.holdsProposals = true;

@@ -365,3 +365,16 @@ test('a bracket that arrived by a server write (a restore) is protected at once:
   varenia = await synced(table.compactId, table.varenia);
   assert.ok(varenia.text().includes('protect civilians'));
 });
+
+test('text deleted by a judged update is collected once judged: a fresh client’s sync answer and the checkpoints do not carry it', async () => {
+  const table = await negotiationTable(); // a bracket: every update is judged
+  const aldoria = await synced(table.compactId, table.aldoria);
+  const varenia = await synced(table.compactId, table.varenia);
+  firstText(varenia).insert(0, 'Withdrawn draft wording. ');
+  await waitFor(() => aldoria.text().includes('Withdrawn draft wording.'), 'the words arrive');
+  firstText(varenia).delete(0, 'Withdrawn draft wording. '.length);
+  await waitFor(() => !aldoria.text().includes('Withdrawn draft wording.'), 'the deletion arrives');
+  const room = [...env.server.collab.rooms.loaded()].find((loaded) => loaded.compactId === table.compactId)!;
+  const fullState = Buffer.from(Y.encodeStateAsUpdate(room.doc)).toString('utf8');
+  assert.ok(!fullState.includes('Withdrawn draft wording.'), 'the deleted words are gone from the room’s copy');
+});
