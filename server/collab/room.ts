@@ -123,7 +123,8 @@ export class Room implements UpdateSink {
     // A trusted server write changes provisions only through the policy; their ids are still checked.
     let repairDue = from.trusted === true && verdict.touchesNegotiation;
     if (judged && transactions.length > 0) {
-      const party = judgePartyEffects(this.doc, combinedChange(transactions), from.owner);
+      const change = combinedChange(transactions);
+      const party = judgePartyEffects(this.doc, change, from.owner);
       if (!party.ok) {
         // Applied but never stored nor forwarded: the sender is refused, the room reloads from disk.
         from.close(CLOSE.proposalRefused);
@@ -131,9 +132,12 @@ export class Room implements UpdateSink {
         this.failed(null, CLOSE.documentReloaded);
         return 'refused';
       }
-      if (verdict.touchesNegotiation) this.holdsProposals = true;
       repairDue = party.repairDue;
+      // Judged: what it deleted is collected now, as Yjs would have (else the room, its sync answers and checkpoints keep it).
+      Y.tryGc(change.deleteSet, this.doc.store, this.doc.gcFilter);
     }
+    // Trusted writes too (a restore brings brackets back): from now on, a deletion alone is judged.
+    if (verdict.touchesNegotiation) this.holdsProposals = true;
     if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
       // Parts Yjs could not integrate (e.g. references that wait on each other) are discarded:
       // what did integrate is stored and forwarded below; the sender resyncs.

@@ -93,10 +93,18 @@ export function sameForeignBrackets(
     into.set(seen.brackets, (into.get(seen.brackets) ?? '') + item.content.getContent().map(String).join(''));
   };
   const someoneElses = (seen: CharAttribution) => seen.owners.some((owner) => owner !== sender.owner);
+  // Only the branches that hold a judged text are walked (in document order), not the whole text.
+  const onPath = new Set<unknown>();
+  for (const text of judged.keys())
+    for (let node: TreeNode | null = text; node?._item; node = node._item.parent as TreeNode | null) {
+      if (onPath.has(node._item.parent)) break;
+      onPath.add(node._item.parent);
+    }
   const walk = (type: Walkable) => {
     for (let item = type._start; item !== null; item = item.right) {
       if (item.content instanceof Y.ContentType) {
-        walk(item.content.type as unknown as Walkable);
+        const child = item.content.type;
+        if (onPath.has(child) || judged.has(child as Y.XmlText)) walk(child as unknown as Walkable);
         continue;
       }
       const text = judged.get(item.parent as Y.XmlText);

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as Y from 'yjs';
 import { contentToYUpdate } from '@/server/editor/document-content';
 import { appendDocUpdate } from '@/server/services/document-store';
+import { buildServerUpdate } from '@/server/services/server-edits';
 import { CLOSE } from '@/shared/collab/close-codes';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { newProvisionId } from '@/shared/negotiation/vocabulary';
@@ -340,4 +341,40 @@ test('a colleague (same party, another person) may delete or unbracket a bracket
     'the party may delete its colleague’s words',
   );
   assert.deepEqual(colleague.closeCodes, []);
+});
+
+test('a bracket that arrived by a server write (a restore) is protected at once: deleting its words from a socket is refused', async () => {
+  // No bracket when the room loads: until then, updates without bracket content are not judged.
+  const table = await negotiationTable('open', false);
+  const aldoria = await synced(table.compactId, table.aldoria);
+  let varenia = await synced(table.compactId, table.varenia);
+  const update = buildServerUpdate(db.db, table.compactId, (doc) => {
+    const provision = doc.getXmlFragment(DOCUMENT_FIELD).get(0) as Y.XmlElement;
+    const text = (provision.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    text.format(18, 17, { bracket: { partyId: table.aldoria.partyId, userId: table.aldoria.id } });
+  });
+  await env.server.collab.writeUpdate(table.compactId, update, {
+    userId: table.aldoria.id,
+    partyId: table.aldoria.partyId,
+  });
+  await waitFor(() => bracketParties(varenia).includes(table.aldoria.partyId), 'Varenia sees the restored bracket');
+  await waitFor(() => bracketParties(aldoria).includes(table.aldoria.partyId), 'Aldoria sees it too');
+  // A deletion alone (no formatting in the update) inside Aldoria's bracketed words.
+  await expectRefused(table, varenia, () => firstText(varenia).delete(23, 7), aldoria);
+  varenia.destroy();
+  varenia = await synced(table.compactId, table.varenia);
+  assert.ok(varenia.text().includes('protect civilians'));
+});
+
+test('text deleted by a judged update is collected once judged: a fresh client’s sync answer and the checkpoints do not carry it', async () => {
+  const table = await negotiationTable(); // a bracket: every update is judged
+  const aldoria = await synced(table.compactId, table.aldoria);
+  const varenia = await synced(table.compactId, table.varenia);
+  firstText(varenia).insert(0, 'Withdrawn draft wording. ');
+  await waitFor(() => aldoria.text().includes('Withdrawn draft wording.'), 'the words arrive');
+  firstText(varenia).delete(0, 'Withdrawn draft wording. '.length);
+  await waitFor(() => !aldoria.text().includes('Withdrawn draft wording.'), 'the deletion arrives');
+  const room = [...env.server.collab.rooms.loaded()].find((loaded) => loaded.compactId === table.compactId)!;
+  const fullState = Buffer.from(Y.encodeStateAsUpdate(room.doc)).toString('utf8');
+  assert.ok(!fullState.includes('Withdrawn draft wording.'), 'the deleted words are gone from the room’s copy');
 });
