@@ -108,7 +108,7 @@ test('the chair accepts an option: its wording replaces the provision’s, the o
   await waitFor(() => storedUpdatesOf(db, compactId) >= 2, 'the option is stored');
   await assert.rejects(
     chair.caller.negotiation.setProvisionState({ compactId, provisionId, state: 'agreed-ad-ref' }),
-    /1 options open/,
+    /1 option open \(/,
   );
   await chair.caller.negotiation.acceptOption({
     compactId,

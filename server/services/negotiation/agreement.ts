@@ -124,10 +124,11 @@ export async function setProvisionState(
         'BAD_REQUEST',
         `${summary.label} still has text in brackets (${partyCodes(db, summary.bracketParties)}): it can be declared agreed once they are resolved.`,
       );
+    const options = summary.optionParties.length;
     if (problem === 'has-options')
       throw new DomainError(
         'BAD_REQUEST',
-        `${summary.label} still has ${summary.optionParties.length} options open (${partyCodes(db, summary.optionParties)}): accept one first.`,
+        `${summary.label} still has ${options} ${options === 1 ? 'option' : 'options'} open (${partyCodes(db, summary.optionParties)}): accept one first.`,
       );
     if (summary.state !== input.state) element.setAttribute('state', input.state);
     return { before: summary.state, label: summary.label };
