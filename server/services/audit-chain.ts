@@ -47,6 +47,10 @@ function parsedAsStored(text: string): unknown {
 export const asStoredJson = (value: unknown): unknown =>
   value === undefined || value === null ? null : parsedAsStored(JSON.stringify(value));
 
+/** A field of an event's before/after object (null when it is not an object or lacks the field). */
+export const eventField = (value: unknown, key: string): unknown =>
+  value && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : null;
+
 /** A stored JSON column's value (null stays null), its strings well formed (rows written before they were). */
 export const parsedJson = (text: string | null): unknown => (text === null ? null : parsedAsStored(text));
 

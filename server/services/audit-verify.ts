@@ -28,7 +28,7 @@ export function* storedChain(
   for (const row of rows) yield { ...row, before: parsed(row.before), after: parsed(row.after) };
 }
 
-/** Verifies a chain against the stored rows (see verifyChain). */
-export function verifyStoredChain(sqlite: Database.Database, compactId: string | null): ChainVerdict {
-  return verifyChain(storedChain(sqlite, compactId));
+/** Verifies a chain against the stored rows (see verifyChain), up to event `upTo` when given. */
+export function verifyStoredChain(sqlite: Database.Database, compactId: string | null, upTo?: number): ChainVerdict {
+  return verifyChain(storedChain(sqlite, compactId, { upTo }));
 }

@@ -11,6 +11,7 @@ import { negotiationRouter } from './routers/negotiation';
 import { partiesRouter } from './routers/parties';
 import { provisionsRouter } from './routers/provisions';
 import { commentsRouter } from './routers/comments';
+import { auditRouter } from './routers/audit';
 
 export const appRouter = router({
   account: accountRouter,
@@ -24,6 +25,7 @@ export const appRouter = router({
   negotiation: negotiationRouter,
   provisions: provisionsRouter,
   comments: commentsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,3 +1,4 @@
+import { stopChainVerifier } from '@/server/services/audit-chain-status';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { TRPCError } from '@trpc/server';
@@ -344,6 +345,15 @@ const PROCEDURES: {
       return c.comments.deleteComment({ compactId, commentId: thread.comments[0]!.id });
     },
   },
+  { name: 'audit.events', action: 'viewAudit', call: (c) => c.audit.events({ compactId }) },
+  { name: 'audit.facets', action: 'viewAudit', call: (c) => c.audit.facets({ compactId }) },
+  { name: 'audit.status', action: 'viewAudit', call: (c) => c.audit.status({ compactId }) },
+  { name: 'audit.heads', action: 'viewAudit', call: (c) => c.audit.heads({ compactId }) },
+  {
+    name: 'audit.locateHead',
+    action: 'viewAudit',
+    call: (c) => c.audit.locateHead({ compactId, hash: 'a'.repeat(64) }),
+  },
 ];
 
 let partyCode: string;
@@ -411,6 +421,7 @@ describe('every compact-scoped procedure × every role', () => {
   });
   after(async () => {
     await collab.close();
+    await stopChainVerifier();
     db.cleanup();
   });
 

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { auditEvents } from '@/db/schema/audit';
 import { user } from '@/db/schema/auth';
 import { parties } from '@/db/schema/parties';
+import { eventField } from '../audit-chain';
 
 /** The audit actions that decide a provision's agreement: the chair's and the server's. */
 export const DECISION_ACTIONS = [
@@ -27,9 +28,6 @@ export interface ProvisionDecision {
   /** Who decided; null: the server itself (a demotion). */
   by: { name: string; partyCode: string | null } | null;
 }
-
-const fieldOf = (value: unknown, key: string): unknown =>
-  value && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : null;
 
 /**
  * Who declared what on one provision, and when, newest first: the chair's state changes and option
@@ -61,8 +59,8 @@ export function provisionDecisions(db: Db, compactId: string, provisionId: strin
     .limit(MAX_DECISIONS)
     .all();
   return rows.map((row) => {
-    const state = fieldOf(row.after, 'state');
-    const optionIndex = fieldOf(row.after, 'optionIndex');
+    const state = eventField(row.after, 'state');
+    const optionIndex = eventField(row.after, 'optionIndex');
     return {
       action: row.action as DecisionAction,
       state: typeof state === 'string' ? state : null,
