@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { benchAuditChain } from './measures/audit-chain';
 import { benchBurst } from './measures/burst';
 import { benchConcurrentReplay } from './measures/concurrent-replay';
 import { benchDurability } from './measures/durability';
@@ -63,6 +64,7 @@ async function main() {
   await step('large document', () => benchLargeDocument(runs, quick));
   await step('concurrent replay', () => benchConcurrentReplay(quick));
   await step('framework query', () => benchFrameworkQuery(runs, quick ? 100 : 1000, 20, quick ? 5 : 30));
+  await step('audit chain', () => benchAuditChain(quick ? 10_000 : 100_000, quick ? 10 : 50));
 
   printTable(rows);
   const date = new Date().toISOString().slice(0, 10);

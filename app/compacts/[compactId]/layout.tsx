@@ -17,7 +17,12 @@ export default async function CompactLayout({
   return (
     <>
       <AppHeader actor={actor} />
-      <CompactNav compactId={compactId} title={compact.title} reportsProgress={compact.can.reportProgress} />
+      <CompactNav
+        compactId={compactId}
+        title={compact.title}
+        reportsProgress={compact.can.reportProgress}
+        viewsAudit={compact.can.viewAudit}
+      />
       {children}
     </>
   );

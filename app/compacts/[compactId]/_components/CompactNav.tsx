@@ -8,10 +8,12 @@ export function CompactNav({
   compactId,
   title,
   reportsProgress,
+  viewsAudit,
 }: {
   compactId: string;
   title: string;
   reportsProgress: boolean;
+  viewsAudit: boolean;
 }) {
   const pathname = usePathname();
   const base = `/compacts/${compactId}`;
@@ -27,6 +29,9 @@ export function CompactNav({
     },
     ...(reportsProgress
       ? [{ href: `${base}/progress`, label: t('nav.progress'), active: pathname.startsWith(`${base}/progress`) }]
+      : []),
+    ...(viewsAudit
+      ? [{ href: `${base}/audit`, label: t('nav.audit'), active: pathname.startsWith(`${base}/audit`) }]
       : []),
   ];
   return (

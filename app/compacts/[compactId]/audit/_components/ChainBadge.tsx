@@ -1,0 +1,51 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { t } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
+
+/**
+ * Whether the compact's audit chain verifies against the stored rows (checked on the server, in a
+ * worker thread), or the first event where it breaks. "Check again" verifies every event afresh.
+ */
+export function ChainBadge({ compactId }: { compactId: string }) {
+  const trpc = useTRPC();
+  // After the first "Check again", every verdict is a fresh check of every event.
+  const [recheck, setRecheck] = useState(false);
+  const status = useQuery(trpc.audit.status.queryOptions({ compactId, recheck: recheck || undefined }));
+  const data = status.data;
+  let text: string;
+  let tone = 'chain-pending';
+  if (status.isError) {
+    text = t('audit.chain.failed');
+    tone = 'chain-broken';
+  } else if (!data || status.isFetching) {
+    text = t('audit.chain.checking');
+  } else if (data.state === 'verified') {
+    text = t('audit.chain.verified', { events: data.events, head: data.head || '—' });
+    tone = 'chain-verified';
+  } else {
+    text = t('audit.chain.broken', { event: data.brokenAt, reason: data.reason, before: data.eventsBefore });
+    tone = 'chain-broken';
+  }
+  return (
+    <section className={`card chain-badge ${tone}`} aria-labelledby="chain-badge-title">
+      <h2 id="chain-badge-title">{t('audit.chain.title')}</h2>
+      <p role="status" className="chain-verdict">
+        {text}
+      </p>
+      {data ? (
+        <p className="muted small">{t('audit.chain.checkedAt', { time: new Date(data.checkedAt).toLocaleString() })}</p>
+      ) : null}
+      <button
+        type="button"
+        className="button small secondary"
+        disabled={status.isFetching}
+        onClick={() => (recheck ? void status.refetch() : setRecheck(true))}
+      >
+        {t('audit.chain.recheck')}
+      </button>
+    </section>
+  );
+}

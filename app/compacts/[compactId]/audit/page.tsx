@@ -1,0 +1,18 @@
+import { requireMembership } from '@/app/_lib/server-session';
+import { t } from '@/app/_lib/messages';
+import { AuditLog } from './_components/AuditLog';
+
+export const dynamic = 'force-dynamic';
+
+export default async function AuditPage({ params }: { params: Promise<{ compactId: string }> }) {
+  const { compactId } = await params;
+  const { compact } = await requireMembership(compactId);
+  if (!compact.can.viewAudit)
+    return (
+      <main className="page">
+        <h1>{t('audit.title')}</h1>
+        <p className="alert error">{t('audit.notAllowed')}</p>
+      </main>
+    );
+  return <AuditLog compactId={compactId} />;
+}
