@@ -11,6 +11,7 @@ import { negotiationRouter } from './routers/negotiation';
 import { partiesRouter } from './routers/parties';
 import { provisionsRouter } from './routers/provisions';
 import { commentsRouter } from './routers/comments';
+import { versionsRouter } from './routers/versions';
 
 export const appRouter = router({
   account: accountRouter,
@@ -24,6 +25,7 @@ export const appRouter = router({
   negotiation: negotiationRouter,
   provisions: provisionsRouter,
   comments: commentsRouter,
+  versions: versionsRouter,
 });
 
 export type AppRouter = typeof appRouter;
