@@ -11,6 +11,7 @@ import { benchLargeDocument } from './measures/large-document';
 import { benchPartyRules } from './measures/party-rules';
 import { benchPropagation } from './measures/propagation';
 import { benchRooms } from './measures/rooms';
+import { benchVersionHistory } from './measures/version-history';
 import type { Row } from './lib/rows';
 
 const quick = process.argv.includes('--quick');
@@ -63,6 +64,7 @@ async function main() {
   await step('large document', () => benchLargeDocument(runs, quick));
   await step('concurrent replay', () => benchConcurrentReplay(quick));
   await step('framework query', () => benchFrameworkQuery(runs, quick ? 100 : 1000, 20, quick ? 5 : 30));
+  await step('version history', () => benchVersionHistory(runs, quick ? 100 : 1000, quick ? 20 : 200));
 
   printTable(rows);
   const date = new Date().toISOString().slice(0, 10);
