@@ -4,7 +4,10 @@ import * as Y from 'yjs';
 import { yDocToPlainText } from '@/server/editor/document-content';
 import { verifyStoredChain } from '@/server/services/audit-verify';
 import { loadDoc } from '@/server/services/document-store';
-import { createAutomaticVersions } from '@/server/services/versions/automatic-versions';
+import {
+  createAutomaticVersions,
+  makeAutomaticVersionsPeriodically,
+} from '@/server/services/versions/automatic-versions';
 import { listVersions } from '@/server/services/versions/version-list';
 import { firstTextBlock, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
@@ -178,4 +181,17 @@ test('the history lists newest first a page at a time, keyed on the number, and 
     ['Rev.4', 'Rev.2'],
   );
   assert.deepEqual(kinds, ['auto', 'named', 'auto', 'named', 'auto']);
+});
+
+test('the HTTP process sweeps on a timer, with the configured quiet time, until it is stopped', async (t) => {
+  const compactId = buildCompact(db, { text: 'Timed.' }).id;
+  process.env.VERSION_QUIET_MS = '1';
+  t.after(() => delete process.env.VERSION_QUIET_MS);
+  const stop = makeAutomaticVersionsPeriodically(db.db, 20);
+  try {
+    await waitFor(() => listVersions(db.db, compactId).versions.length === 1, 'an automatic version is made');
+  } finally {
+    stop();
+  }
+  assert.equal(listVersions(db.db, compactId).versions[0]!.kind, 'auto');
 });
