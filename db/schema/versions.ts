@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { JSONContent } from '@tiptap/core';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
 import { compacts } from './compacts';
@@ -34,7 +35,7 @@ export const versions = sqliteTable(
     symbol: text('symbol'),
     note: text('note'),
     uptoUpdateId: integer('upto_update_id').notNull(),
-    contentJson: text('content_json', { mode: 'json' }).notNull(),
+    contentJson: text('content_json', { mode: 'json' }).$type<JSONContent>().notNull(),
     plainText: text('plain_text').notNull(),
     contentHash: text('content_hash').notNull(),
     canonicalVersion: integer('canonical_version').notNull(),
