@@ -12,6 +12,7 @@ import { benchLargeDocument } from './measures/large-document';
 import { benchPartyRules } from './measures/party-rules';
 import { benchPropagation } from './measures/propagation';
 import { benchRooms } from './measures/rooms';
+import { benchVersionHistory } from './measures/version-history';
 import type { Row } from './lib/rows';
 
 const quick = process.argv.includes('--quick');
@@ -65,6 +66,7 @@ async function main() {
   await step('concurrent replay', () => benchConcurrentReplay(quick));
   await step('framework query', () => benchFrameworkQuery(runs, quick ? 100 : 1000, 20, quick ? 5 : 30));
   await step('audit chain', () => benchAuditChain(quick ? 10_000 : 100_000, quick ? 10 : 50));
+  await step('version history', () => benchVersionHistory(runs, quick ? 100 : 1000, quick ? 20 : 200));
 
   printTable(rows);
   const date = new Date().toISOString().slice(0, 10);

@@ -12,9 +12,10 @@ import * as audit from './schema/audit';
 import * as collab from './schema/collab';
 import * as framework from './schema/framework';
 import * as comments from './schema/comments';
+import * as versions from './schema/versions';
 import { chainUnchainedAuditEvents } from '../server/services/audit-backfill';
 
-export const schema = { ...parties, ...auth, ...compacts, ...audit, ...collab, ...framework, ...comments };
+export const schema = { ...parties, ...auth, ...compacts, ...audit, ...collab, ...framework, ...comments, ...versions };
 /** drizzle's database, with the better-sqlite3 connection it wraps (`$client`, for prepared bulk writes). */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -114,6 +114,18 @@ export const config = {
   get csvImportMaxFilledCells(): number {
     return positiveInteger('CSV_IMPORT_MAX_FILLED_CELLS', 20_000);
   },
+  /** An automatic version is made once a compact's text has had no new update for this long. */
+  get versionQuietMs(): number {
+    return positiveInteger('VERSION_QUIET_MS', 120_000);
+  },
+  /** …or once its oldest update not yet in a version is this old, even while people keep editing. */
+  get versionActivityMs(): number {
+    return positiveInteger('VERSION_ACTIVITY_MS', 600_000);
+  },
+  /** How often the HTTP process looks for compacts due an automatic version. */
+  get versionSweepMs(): number {
+    return positiveInteger('VERSION_SWEEP_MS', 30_000);
+  },
 };
 
 /** Reads every setting once, so a malformed one stops the start instead of failing requests later. */

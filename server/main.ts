@@ -7,6 +7,7 @@ import { startCollabProcess } from './collab/collab-process-host';
 import { config } from './config';
 import { closeCleanlyOnSignals } from './shutdown';
 import { prepareDemoAtStartup } from './services/demo-startup';
+import { makeAutomaticVersionsPeriodically } from './services/versions/automatic-versions';
 
 /**
  * The production entry point (`npm start`): migrations, the demo (for a local try-out only: see
@@ -30,6 +31,9 @@ async function main() {
     collab: await startCollabProcess(handle),
     otherUpgrades: dev ? app.getUpgradeHandler() : undefined,
   });
+  // Automatic versions are made here: only the HTTP process appends audit events.
+  const stopAutomaticVersions = makeAutomaticVersionsPeriodically(handle.db);
+  appServer.http.on('close', stopAutomaticVersions);
   closeCleanlyOnSignals(appServer, closeDb);
   const { http } = appServer;
 

@@ -1,17 +1,13 @@
 import 'server-only';
-import { getSchema, type JSONContent } from '@tiptap/core';
-import { Node as ProseMirrorNode, type Schema } from '@tiptap/pm/model';
+import type { JSONContent } from '@tiptap/core';
+import { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { prosemirrorJSONToYDoc, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { compactTextExtensions, DOCUMENT_FIELD } from '@/shared/editor/extensions';
+import { compactTextSchema } from '@/shared/editor/compact-schema';
+import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import { plainText } from '@/shared/editor/plain-text';
 
-let cachedSchema: Schema | null = null;
-
-export function compactTextSchema(): Schema {
-  cachedSchema ??= getSchema(compactTextExtensions());
-  return cachedSchema;
-}
+export { compactTextSchema };
 
 /** Builds the Yjs update that creates a document with this content (used to seed on the server). */
 export function contentToYUpdate(content: JSONContent): Uint8Array {

@@ -33,6 +33,8 @@ export const ROLE_ACTIONS = {
   comment: ['admin', 'negotiator', 'monitor', 'validator', 'reviewer'],
   /** Read and export the compact's audit log (its hash chain): administrators and reviewers. */
   viewAudit: ['admin', 'reviewer'],
+  /** Name a version of the text ("Zero draft", "Rev.1"), with a document symbol and a note. */
+  nameVersion: ['admin', 'negotiator'],
 } as const satisfies Record<string, readonly CompactRole[]>;
 
 export type CompactAction = keyof typeof ROLE_ACTIONS;

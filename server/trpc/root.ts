@@ -12,6 +12,7 @@ import { partiesRouter } from './routers/parties';
 import { provisionsRouter } from './routers/provisions';
 import { commentsRouter } from './routers/comments';
 import { auditRouter } from './routers/audit';
+import { versionsRouter } from './routers/versions';
 
 export const appRouter = router({
   account: accountRouter,
@@ -26,6 +27,7 @@ export const appRouter = router({
   provisions: provisionsRouter,
   comments: commentsRouter,
   audit: auditRouter,
+  versions: versionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -22,6 +22,7 @@ import { inProcessCollab } from '@/server/collab/in-process-collab';
 import { registerServerWriter } from '@/server/collab/collab-endpoint-registry';
 import { anchorFor, buildThread, someWordsOf } from '../helpers/comment-fixtures';
 import { resolveThread } from '@/server/services/comments/thread-writes';
+import { createNamedVersion } from '@/server/services/versions/named-versions';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
@@ -41,6 +42,7 @@ const ROLE_MATRIX: Record<CompactAction, readonly CompactRole[]> = {
   discussProgress: ['monitor', 'validator'],
   comment: ['admin', 'negotiator', 'monitor', 'validator', 'reviewer'],
   viewAudit: ['admin', 'reviewer'],
+  nameVersion: ['admin', 'negotiator'],
 };
 
 /** Procedures that are not about one compact (they have their own tests). */
@@ -68,6 +70,7 @@ let monitor: { userId: string; partyId: string };
 let validator: { userId: string; partyId: string };
 let provisionId: string;
 let commenter: { id: string; partyId: string };
+let versionId: string;
 
 /** A fresh comment thread (all parties) by a colleague of every caller's party. */
 const threadId = () => buildThread(db, compactId, commenter, someWordsOf(db, compactId)).id;
@@ -354,6 +357,13 @@ const PROCEDURES: {
     action: 'viewAudit',
     call: (c) => c.audit.locateHead({ compactId, hash: 'a'.repeat(64) }),
   },
+  { name: 'versions.list', action: 'read', call: (c) => c.versions.list({ compactId }) },
+  { name: 'versions.get', action: 'read', call: (c) => c.versions.get({ compactId, versionId }) },
+  {
+    name: 'versions.create',
+    action: 'nameVersion',
+    call: (c) => c.versions.create({ compactId, name: `Rev.${Math.random()}`, symbol: 'S/2027/123/Rev.1' }),
+  },
 ];
 
 let partyCode: string;
@@ -410,6 +420,14 @@ describe('every compact-scoped procedure × every role', () => {
       if (role === 'validator') validator = { userId: member.id, partyId };
     }
     commenter = { id: (await memberWithRole(db, compactId, 'negotiator', partyId)).id, partyId };
+    versionId = createNamedVersion(
+      db.db,
+      { ...commenter, userId: commenter.id, role: 'negotiator' },
+      {
+        compactId,
+        name: 'Zero draft',
+      },
+    ).id;
     periodId = configureQuarters(db, compactId)[1]!.id;
     const indicator = buildIndicator(db, compactId, partyId);
     indicatorId = indicator.id;

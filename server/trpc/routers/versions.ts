@@ -1,0 +1,29 @@
+import 'server-only';
+import { z } from 'zod';
+import { createNamedVersion } from '@/server/services/versions/named-versions';
+import { getVersion, listVersions } from '@/server/services/versions/version-list';
+import { MAX_VERSIONS_PER_PAGE, VERSION_KINDS, versionLabelSchema } from '@/shared/history/version-rules';
+import { heavyCompactProcedure } from '../heavy-calls';
+import { compactProcedure, router } from '../init';
+
+/** The versions of a compact's text: automatic ones and those its admins and negotiators name. */
+export const versionsRouter = router({
+  /** One page of versions, newest first, without their text (continue with `before: nextBefore`). */
+  list: compactProcedure('read')
+    .input(
+      z.object({
+        before: z.number().int().min(1).optional(),
+        kind: z.enum(VERSION_KINDS).optional(),
+        limit: z.number().int().min(1).max(MAX_VERSIONS_PER_PAGE).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => listVersions(ctx.handle.db, input.compactId, input)),
+  /** One version with its text. */
+  get: compactProcedure('read')
+    .input(z.object({ versionId: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => getVersion(ctx.handle.db, input.compactId, input.versionId)),
+  /** Names the text as stored now (it is rebuilt and rendered from the update log: a heavy call, in turns). */
+  create: heavyCompactProcedure('nameVersion')
+    .input(versionLabelSchema)
+    .mutation(({ ctx, input }) => createNamedVersion(ctx.handle.db, ctx.member, input)),
+});

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+// Pure rules for versions of a compact text, shared by the server and the browser forms.
+
+/** `auto`: made by the server while people edit; `named`: made by an admin or negotiator ("Rev.1"). */
+export const VERSION_KINDS = ['auto', 'named'] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];
+
+export const VERSION_LIMITS = { name: 120, symbol: 80, note: 2000 } as const;
+
+/** Most versions one page of the history lists. */
+export const MAX_VERSIONS_PER_PAGE = 100;
+export const DEFAULT_VERSIONS_PER_PAGE = 50;
+
+// Control characters (a note may hold line breaks), line/paragraph separators and bidirectional
+// overrides/isolates, which can make one name display as another.
+const FORBIDDEN_CHARACTERS = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+const NOTE_CONTROLS_ALLOWED = /[\n\t]/g;
+
+/** A document symbol as the UN writes them: `S/2027/123/Rev.1`, `A/RES/78/1`, `E/CN.6/2027/L.3`. */
+export const VERSION_SYMBOL_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9/.()*\- ]*[A-Za-z0-9.)*])?$/;
+
+const characters = (text: string) => [...text].length;
+
+export interface VersionLabel {
+  name: string;
+  symbol?: string | null;
+  note?: string | null;
+}
+
+/** The label of a named version as stored: trimmed, NFC, empty symbol and note as null. */
+export function normaliseVersionLabel(label: VersionLabel): {
+  name: string;
+  symbol: string | null;
+  note: string | null;
+} {
+  const clean = (text: string | null | undefined) => {
+    const trimmed = (text ?? '').trim().normalize('NFC');
+    return trimmed === '' ? null : trimmed;
+  };
+  return { name: clean(label.name) ?? '', symbol: clean(label.symbol), note: clean(label.note) };
+}
+
+/** What is wrong with a named version's label, field by field (empty when it is fine). */
+export function versionLabelProblems(label: VersionLabel): { field: keyof VersionLabel; reason: string }[] {
+  const { name, symbol, note } = normaliseVersionLabel(label);
+  const problems: { field: keyof VersionLabel; reason: string }[] = [];
+  if (name === '') problems.push({ field: 'name', reason: 'Give the version a name.' });
+  else if (characters(name) > VERSION_LIMITS.name)
+    problems.push({ field: 'name', reason: `At most ${VERSION_LIMITS.name} characters.` });
+  else if (FORBIDDEN_CHARACTERS.test(name))
+    problems.push({ field: 'name', reason: 'A name cannot contain control or text-direction characters.' });
+  if (symbol !== null && characters(symbol) > VERSION_LIMITS.symbol)
+    problems.push({ field: 'symbol', reason: `At most ${VERSION_LIMITS.symbol} characters.` });
+  else if (symbol !== null && !VERSION_SYMBOL_PATTERN.test(symbol))
+    problems.push({
+      field: 'symbol',
+      reason: 'A document symbol uses letters, digits, spaces and / . - ( ) *, e.g. S/2027/123/Rev.1.',
+    });
+  if (note !== null && characters(note) > VERSION_LIMITS.note)
+    problems.push({ field: 'note', reason: `At most ${VERSION_LIMITS.note} characters.` });
+  else if (note !== null && FORBIDDEN_CHARACTERS.test(note.replace(NOTE_CONTROLS_ALLOWED, ' ')))
+    problems.push({ field: 'note', reason: 'A note cannot contain control or text-direction characters.' });
+  return problems;
+}
+
+/** The input of "name a version", bounded before any check runs (four bytes a character at most). */
+export const versionLabelSchema = z.object({
+  name: z.string().max(VERSION_LIMITS.name * 4),
+  symbol: z
+    .string()
+    .max(VERSION_LIMITS.symbol * 4)
+    .nullish(),
+  note: z
+    .string()
+    .max(VERSION_LIMITS.note * 4)
+    .nullish(),
+});
