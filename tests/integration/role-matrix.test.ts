@@ -364,6 +364,11 @@ const PROCEDURES: {
     action: 'nameVersion',
     call: (c) => c.versions.create({ compactId, name: `Rev.${Math.random()}`, symbol: 'S/2027/123/Rev.1' }),
   },
+  {
+    name: 'versions.compare',
+    action: 'read',
+    call: (c) => c.versions.compare({ compactId, fromVersionId: versionId }),
+  },
 ];
 
 let partyCode: string;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { compareVersions } from '@/server/services/history/compare-versions';
 import { createNamedVersion } from '@/server/services/versions/named-versions';
 import { getVersion, listVersions } from '@/server/services/versions/version-list';
 import { MAX_VERSIONS_PER_PAGE, VERSION_KINDS, versionLabelSchema } from '@/shared/history/version-rules';
@@ -26,4 +27,13 @@ export const versionsRouter = router({
   create: heavyCompactProcedure('nameVersion')
     .input(versionLabelSchema)
     .mutation(({ ctx, input }) => createNamedVersion(ctx.handle.db, ctx.member, input)),
+  /**
+   * A redline between two versions (or a version and the text as stored now, without `toVersionId`),
+   * each change credited to its party and person from the update log: rebuilt on the server, in turns.
+   */
+  compare: heavyCompactProcedure('read')
+    .input(z.object({ fromVersionId: z.string().min(1).max(64), toVersionId: z.string().min(1).max(64).optional() }))
+    .query(({ ctx, input }) =>
+      compareVersions(ctx.handle, input.compactId, input.fromVersionId, input.toVersionId ?? null),
+    ),
 });
