@@ -28,8 +28,11 @@ const hasInnerChange = (items: RedlineItem[]): boolean =>
       (item.kind === 'node' && (item.attributeChanges.length > 0 || hasInnerChange(item.content))),
   );
 
-/** Citations ("OP 3", "PP 2") of the provisions present on one side, by block index. */
-function citations(blocks: RedlineNode[], absent: 'added' | 'removed'): Map<number, string> {
+/**
+ * Citations ("OP 3", "PP 2") of the provisions present on one side, by block index: the earlier
+ * text's (`absent`: 'added') or the later one's (`absent`: 'removed').
+ */
+export function citations(blocks: RedlineNode[], absent: 'added' | 'removed'): Map<number, string> {
   const labels = new Map<number, string>();
   let operative = 1;
   let preambular = 1;

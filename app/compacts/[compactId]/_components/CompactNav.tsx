@@ -30,6 +30,7 @@ export function CompactNav({
     ...(reportsProgress
       ? [{ href: `${base}/progress`, label: t('nav.progress'), active: pathname.startsWith(`${base}/progress`) }]
       : []),
+    { href: `${base}/history`, label: t('nav.history'), active: pathname.startsWith(`${base}/history`) },
     ...(viewsAudit
       ? [{ href: `${base}/audit`, label: t('nav.audit'), active: pathname.startsWith(`${base}/audit`) }]
       : []),

@@ -1,0 +1,90 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { t } from '@/app/_lib/messages';
+import type { RouterOutputs } from '@/app/_lib/router-types';
+import { useTRPC } from '@/app/_lib/trpc';
+import { ChangeNavigator } from './ChangeNavigator';
+import { ProvisionSummary } from './ProvisionSummary';
+import { RedlineDocument, authorLabel } from './RedlineDocument';
+import { usePartyCodes } from './use-party-codes';
+
+type Side = RouterOutputs['versions']['compare']['from'];
+
+const sideName = (side: Side) =>
+  side.versionId === null
+    ? t('history.current')
+    : side.name
+      ? `#${side.number} ${side.name}`
+      : t('history.automatic', { number: side.number ?? 0 });
+
+/** The redline between two versions (or one and the current text), its provision summary and its authors. */
+export function CompareView({
+  compactId,
+  fromVersionId,
+  toVersionId,
+}: {
+  compactId: string;
+  fromVersionId: string;
+  toVersionId: string | null;
+}) {
+  const trpc = useTRPC();
+  const parties = usePartyCodes(compactId);
+  const comparison = useQuery({
+    ...trpc.versions.compare.queryOptions({ compactId, fromVersionId, toVersionId: toVersionId ?? undefined }),
+    enabled: fromVersionId !== '',
+  });
+  const history = `/compacts/${compactId}/history`;
+  const back = (
+    <p className="breadcrumb">
+      <Link href={history}>{t('history.back')}</Link>
+    </p>
+  );
+  if (comparison.isError || fromVersionId === '')
+    return (
+      <main className="page">
+        {back}
+        <p className="alert error">{t('history.compareFailed')}</p>
+      </main>
+    );
+  if (!comparison.data)
+    return (
+      <main className="page">
+        {back}
+        <p className="muted" role="status">
+          {t('history.comparing')}
+        </p>
+      </main>
+    );
+  const { from, to, redline } = comparison.data;
+  return (
+    <main className="page wide compare-page">
+      {back}
+      <h1>{t('history.compareTitle', { from: sideName(from), to: sideName(to) })}</h1>
+      <p className="muted">{t('history.compareIntro', { count: redline.changes })}</p>
+      <section className="card" aria-labelledby="compare-authors">
+        <h2 id="compare-authors">{t('history.authors')}</h2>
+        {redline.authors.length === 0 ? (
+          <p className="muted small">{t('history.noChanges')}</p>
+        ) : (
+          <ul className="contributors">
+            {redline.authors.map((author, index) => (
+              <li key={index}>{authorLabel(author)}</li>
+            ))}
+          </ul>
+        )}
+        <p className="small legend">
+          <ins className="rl-added">{t('history.legendInserted')}</ins>{' '}
+          <del className="rl-removed">{t('history.legendDeleted')}</del>
+        </p>
+      </section>
+      <ProvisionSummary changes={redline.provisions} authors={redline.authors} />
+      <ChangeNavigator count={redline.changes}>
+        <article className="card" aria-label={t('history.redline')}>
+          <RedlineDocument blocks={redline.blocks} authors={redline.authors} parties={parties} />
+        </article>
+      </ChangeNavigator>
+    </main>
+  );
+}

@@ -1,0 +1,196 @@
+import type { ReactNode } from 'react';
+import { t } from '@/app/_lib/messages';
+import { citations } from '@/shared/history/provision-changes';
+import type { RedlineAuthor, RedlineItem, RedlineNode, RedlineText } from '@/shared/history/redline';
+import { isAgreementState } from '@/shared/negotiation/vocabulary';
+
+/** Party codes by id (the compact's legend), for brackets and options. */
+export type PartyCodes = ReadonlyMap<string, string>;
+
+interface RenderContext {
+  authors: RedlineAuthor[];
+  parties: PartyCodes;
+}
+
+export const authorLabel = (author: RedlineAuthor | undefined): string =>
+  author?.userId ? `${author.name ?? '?'} (${author.partyCode ?? '—'})` : t('history.system');
+
+const authorCode = (author: RedlineAuthor | undefined): string => author?.partyCode ?? t('history.systemCode');
+
+function Changed({
+  type,
+  author,
+  children,
+  block = false,
+}: {
+  type: 'added' | 'removed';
+  author: RedlineAuthor | undefined;
+  children: ReactNode;
+  block?: boolean;
+}) {
+  const who = authorLabel(author);
+  const announced = type === 'added' ? t('history.insertedBy', { who }) : t('history.deletedBy', { who });
+  const Tag = type === 'added' ? 'ins' : 'del';
+  const body = (
+    <>
+      <span className="sr-only">{announced} </span>
+      {children}
+      <sup className="rl-who" aria-hidden="true">
+        {authorCode(author)}
+      </sup>
+      <span className="sr-only"> {t('history.changeEnd')}</span>
+    </>
+  );
+  return block ? (
+    <div className={`rl-change rl-${type} rl-block`} tabIndex={-1} data-change={type} title={announced}>
+      {body}
+    </div>
+  ) : (
+    <Tag className={`rl-change rl-${type}`} tabIndex={-1} data-change={type} title={announced}>
+      {body}
+    </Tag>
+  );
+}
+
+function markedText(run: RedlineText, context: RenderContext): ReactNode {
+  let node: ReactNode = run.text;
+  for (const mark of run.marks) {
+    if (mark.type === 'bold') node = <strong>{node}</strong>;
+    else if (mark.type === 'italic') node = <em>{node}</em>;
+    else if (mark.type === 'underline') node = <u>{node}</u>;
+    else if (mark.type === 'strike') node = <s>{node}</s>;
+    else if (mark.type === 'bracket') {
+      const code = context.parties.get(String(mark.attrs.partyId)) ?? '?';
+      node = (
+        <span className="rl-bracket">
+          [<sup className="rl-bracket-party">{code}</sup>
+          {node}]
+        </span>
+      );
+    }
+  }
+  return node;
+}
+
+const BLOCK_TAGS: Record<string, string> = {
+  paragraph: 'p',
+  bulletList: 'ul',
+  orderedList: 'ol',
+  listItem: 'li',
+  blockquote: 'blockquote',
+  table: 'table',
+  tableRow: 'tr',
+  tableCell: 'td',
+  tableHeader: 'th',
+};
+
+function renderItems(items: RedlineItem[], context: RenderContext): ReactNode[] {
+  return items.map((item, index) => {
+    if (item.kind === 'text') {
+      const text = markedText(item, context);
+      return item.change ? (
+        <Changed key={index} type={item.change.type} author={context.authors[item.change.author]}>
+          {text}
+        </Changed>
+      ) : (
+        <span key={index}>{text}</span>
+      );
+    }
+    return <InnerNode key={index} node={item} context={context} />;
+  });
+}
+
+function InnerNode({ node, context }: { node: RedlineNode; context: RenderContext }) {
+  let element: ReactNode;
+  if (node.type === 'hardBreak') element = <br />;
+  else if (node.type === 'option') {
+    const code = context.parties.get(String(node.attrs.partyId)) ?? '?';
+    element = (
+      <div className="rl-option">
+        <p className="rl-option-label">{t('history.optionBy', { code })}</p>
+        {renderItems(node.content, context)}
+      </div>
+    );
+  } else if (node.type === 'table') {
+    element = (
+      <table className="rl-table">
+        <tbody>{renderItems(node.content, context)}</tbody>
+      </table>
+    );
+  } else {
+    const Tag = (BLOCK_TAGS[node.type] ?? 'div') as 'div';
+    element = <Tag>{renderItems(node.content, context)}</Tag>;
+  }
+  if (!node.change || node.type === 'tableRow' || node.type === 'tableCell' || node.type === 'listItem') return element;
+  return (
+    <Changed type={node.change.type} author={context.authors[node.change.author]} block>
+      {element}
+    </Changed>
+  );
+}
+
+const stateName = (state: unknown): string =>
+  isAgreementState(state) ? t(`negotiation.state.${state}`) : String(state ?? '—');
+
+/** One top-level block: a provision (with its citation and any change of kind or state) or a heading. */
+function Block({ block, label, context }: { block: RedlineNode; label: string | null; context: RenderContext }) {
+  const content = renderItems(block.content, context);
+  const stateChanges = block.attributeChanges.filter((change) => change.key === 'state' || change.key === 'kind');
+  const inner =
+    block.type === 'heading' ? (
+      <h2 className="rl-heading">{content}</h2>
+    ) : (
+      <div className="rl-provision" data-provision-id={String(block.attrs.id ?? '')}>
+        <p className="rl-label">
+          {label}
+          {block.attrs.state && block.attrs.state !== 'open' ? (
+            <span className="rl-state"> · {stateName(block.attrs.state)}</span>
+          ) : null}
+        </p>
+        {stateChanges.map((change) => (
+          <p key={change.key} className="rl-attribute rl-change" tabIndex={-1} data-change="attribute">
+            {t(change.key === 'state' ? 'history.stateChanged' : 'history.kindChanged', {
+              before: change.key === 'state' ? stateName(change.before) : String(change.before ?? '—'),
+              after: change.key === 'state' ? stateName(change.after) : String(change.after ?? '—'),
+              who: authorLabel(context.authors[change.author]),
+            })}
+          </p>
+        ))}
+        {content}
+      </div>
+    );
+  if (!block.change) return inner;
+  return (
+    <Changed type={block.change.type} author={context.authors[block.change.author]} block>
+      {inner}
+    </Changed>
+  );
+}
+
+/**
+ * A redline (or a version's text, whose blocks carry no changes) as readers see it: insertions
+ * underlined and deletions struck through, each tagged with its party's code and announced to
+ * screen readers as an insertion or deletion by its author; each change is focusable.
+ */
+export function RedlineDocument({
+  blocks,
+  authors,
+  parties,
+}: {
+  blocks: RedlineNode[];
+  authors: RedlineAuthor[];
+  parties: PartyCodes;
+}) {
+  const context = { authors, parties };
+  const later = citations(blocks, 'removed');
+  const earlier = citations(blocks, 'added');
+  const labelOf = (index: number) =>
+    later.get(index) ?? (earlier.has(index) ? t('history.deletedProvision', { label: earlier.get(index)! }) : null);
+  return (
+    <div className="redline">
+      {blocks.map((block, index) => (
+        <Block key={index} block={block} label={labelOf(index)} context={context} />
+      ))}
+    </div>
+  );
+}
