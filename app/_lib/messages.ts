@@ -499,6 +499,7 @@ const en = {
   'history.systemCode': 'SYS',
   'history.noContributors': 'No changes',
   'history.updates': '{count} updates',
+  'history.update': '1 update',
   'history.nameVersion': 'Name the current text',
   'history.nameVersionIntro':
     'A named version (“Zero draft”, “Rev.1”, “Adopted 2027”) marks the text as stored now; signatories sign named versions.',

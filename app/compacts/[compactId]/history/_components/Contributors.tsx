@@ -12,7 +12,10 @@ export function Contributors({ contributors }: { contributors: Contributor[] }) 
         <li key={`${contributor.userId ?? ''}:${contributor.partyId ?? ''}`}>
           {contributor.userId ? contributor.name : t('history.system')}
           {contributor.partyCode ? <span className="person-party"> {contributor.partyCode}</span> : null}
-          <span className="muted small"> · {t('history.updates', { count: contributor.updates })}</span>
+          <span className="muted small">
+            {' · '}
+            {contributor.updates === 1 ? t('history.update') : t('history.updates', { count: contributor.updates })}
+          </span>
         </li>
       ))}
     </ul>
