@@ -35,6 +35,8 @@ export const ROLE_ACTIONS = {
   viewAudit: ['admin', 'reviewer'],
   /** Name a version of the text ("Zero draft", "Rev.1"), with a document symbol and a note. */
   nameVersion: ['admin', 'negotiator'],
+  /** Restore an earlier version of the text (a forward edit, attributed to them): administrators. */
+  restoreVersion: ['admin'],
 } as const satisfies Record<string, readonly CompactRole[]>;
 
 export type CompactAction = keyof typeof ROLE_ACTIONS;

@@ -10,7 +10,7 @@ const MAX_CLIENT_ID = 2 ** 32 - 1;
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
 /** A Yjs client id this document has never seen and nobody holds: each server edit gets its own. */
-function freshClientId(db: DbOrTx, compactId: string, doc: Y.Doc): number {
+export function freshClientId(db: DbOrTx, compactId: string, doc: Y.Doc): number {
   for (;;) {
     const candidate = Math.floor(Math.random() * MAX_CLIENT_ID);
     if (doc.store.clients.has(candidate)) continue;

@@ -43,6 +43,7 @@ const ROLE_MATRIX: Record<CompactAction, readonly CompactRole[]> = {
   comment: ['admin', 'negotiator', 'monitor', 'validator', 'reviewer'],
   viewAudit: ['admin', 'reviewer'],
   nameVersion: ['admin', 'negotiator'],
+  restoreVersion: ['admin'],
 };
 
 /** Procedures that are not about one compact (they have their own tests). */
@@ -368,6 +369,11 @@ const PROCEDURES: {
     name: 'versions.compare',
     action: 'read',
     call: (c) => c.versions.compare({ compactId, fromVersionId: versionId }),
+  },
+  {
+    name: 'versions.restore',
+    action: 'restoreVersion',
+    call: (c) => c.versions.restore({ compactId, versionId }),
   },
 ];
 

@@ -22,6 +22,14 @@ export interface HistoryStates {
   deletions: DeletionLog;
 }
 
+/** The transaction origin of every update applied after the earlier state (so an UndoManager can track them). */
+export const LATER_UPDATE = Symbol('update after the earlier state');
+
+export interface RebuildWatch {
+  /** Called once the document holds the earlier state, before any later update is applied. */
+  atFrom?: (doc: Y.Doc) => void;
+}
+
 interface DeletedRange {
   clock: number;
   len: number;
@@ -63,6 +71,7 @@ export function rebuildStates(
   compactId: string,
   fromUpdateId: number,
   toUpdateId: number,
+  watch: RebuildWatch = {},
 ): HistoryStates {
   const doc = new Y.Doc({ gc: false });
   const checkpoint = sqlite
@@ -96,20 +105,22 @@ export function rebuildStates(
     partyId: string | null;
   }>;
   let passedFrom = false;
+  const reachFrom = () => {
+    from = Y.snapshot(doc);
+    passedFrom = true;
+    watch.atFrom?.(doc);
+  };
   for (const row of updates) {
-    if (!passedFrom && row.id > fromUpdateId) {
-      from = Y.snapshot(doc);
-      passedFrom = true;
-    }
+    if (!passedFrom && row.id > fromUpdateId) reachFrom();
     current = passedFrom ? { updateId: row.id, userId: row.userId, partyId: row.partyId } : null;
     try {
-      Y.applyUpdate(doc, row.update);
+      Y.applyUpdate(doc, row.update, passedFrom ? LATER_UPDATE : undefined);
     } catch (error) {
       // As when loading: one update Yjs cannot apply must not make the history unreadable.
       console.error(`Skipping update ${row.id} of compact ${compactId} in a history rebuild:`, error);
     }
   }
   current = null;
-  if (!passedFrom) from = Y.snapshot(doc);
+  if (!passedFrom) reachFrom();
   return { doc, from, to: Y.snapshot(doc), deletions: deletionLog(ranges) };
 }

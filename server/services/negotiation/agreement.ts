@@ -5,8 +5,6 @@ import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { agreementProblem, listProvisions, optionKeys, type ProvisionSummary } from '@/shared/negotiation/provisions';
 import type { AgreementState } from '@/shared/negotiation/vocabulary';
-import { ServerWriteRefused, ServerWriteUnconfirmed } from '../../collab/server-writes';
-import { serverWriter } from '../../collab/collab-endpoint-registry';
 import { compactTextSchema, yDocToContent } from '../../editor/document-content';
 import type { CompactMember } from '../../policies/compact-member';
 import { recordAuditEvent } from '../audit';
@@ -14,6 +12,7 @@ import { DomainError } from '../domain-error';
 import { loadDoc } from '../document-store';
 import { listParties } from '../parties';
 import { buildServerUpdate } from '../server-edits';
+import { writeAsMember } from '../member-writes';
 
 interface FoundProvision {
   summary: ProvisionSummary;
@@ -42,22 +41,6 @@ function findProvision(doc: Y.Doc, provisionId: string): FoundProvision {
 function partyCodes(db: Db, partyIds: readonly string[]): string {
   const codes = new Map(listParties(db).map((party) => [party.id, party.shortCode]));
   return [...new Set(partyIds)].map((id) => codes.get(id) ?? 'an unknown party').join(', ');
-}
-
-/** Writes the chair's edit through the server write path, attributed to the chair (and their party). */
-async function writeAsChair(member: CompactMember, compactId: string, update: Uint8Array): Promise<number | null> {
-  try {
-    return await serverWriter().writeUpdate(compactId, update, { userId: member.userId, partyId: member.partyId });
-  } catch (error) {
-    if (error instanceof ServerWriteUnconfirmed)
-      throw new DomainError(
-        'CONFLICT',
-        'The text did not confirm the change in time; reload to see whether it applied.',
-      );
-    if (error instanceof ServerWriteRefused)
-      throw new DomainError('CONFLICT', 'The text refused the change; reload and try again.');
-    throw error;
-  }
 }
 
 /**
@@ -134,7 +117,7 @@ export async function setProvisionState(
     return { before: summary.state, label: summary.label };
   });
   if (outcome.before === input.state) return { updateId: null };
-  const updateId = await writeAsChair(member, input.compactId, update);
+  const updateId = await writeAsMember(member, input.compactId, update);
   assertApplied(db, input.compactId, updateId, input.provisionId, outcome.label, (now) => now.state === input.state);
   recordAuditEvent(db, member, {
     compactId: input.compactId,
@@ -185,7 +168,7 @@ export async function acceptOption(
     element.insert(0, wording as Y.XmlElement[]);
     return record;
   });
-  const updateId = await writeAsChair(member, input.compactId, update);
+  const updateId = await writeAsMember(member, input.compactId, update);
   assertApplied(
     db,
     input.compactId,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { compareVersions } from '@/server/services/history/compare-versions';
+import { restoreVersion } from '@/server/services/versions/restore-version';
 import { createNamedVersion } from '@/server/services/versions/named-versions';
 import { getVersion, listVersions } from '@/server/services/versions/version-list';
 import { MAX_VERSIONS_PER_PAGE, VERSION_KINDS, versionLabelSchema } from '@/shared/history/version-rules';
@@ -36,4 +37,8 @@ export const versionsRouter = router({
     .query(({ ctx, input }) =>
       compareVersions(ctx.handle, input.compactId, input.fromVersionId, input.toVersionId ?? null),
     ),
+  /** Restores a version: a new forward edit by the administrator restoring, through the server write path. */
+  restore: heavyCompactProcedure('restoreVersion')
+    .input(z.object({ versionId: z.string().min(1).max(64) }))
+    .mutation(({ ctx, input }) => restoreVersion(ctx.handle, ctx.member, input)),
 });
