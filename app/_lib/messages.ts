@@ -547,6 +547,17 @@ const en = {
   'history.summary.textChanged': 'words changed',
   'history.summary.kindChanged': 'kind {before} → {after}',
   'history.summary.stateChanged': 'agreement {before} → {after}',
+  'history.restore.title': 'Restore this version',
+  'history.restore.intro':
+    'Makes the current text this version’s again, as a new change by you: everything changed since is undone (text deleted since comes back with its party’s brackets), everyone editing sees it live, and the history keeps every earlier change.',
+  'history.restore.button': 'Restore this version…',
+  'history.restore.confirm': 'Restore {title}? Every change made to the text since will be undone, as your edit.',
+  'history.restore.yes': 'Restore',
+  'history.restore.cancel': 'Cancel',
+  'history.restore.done': '{title} restored: the current text is this version’s text again.',
+  'history.restore.partly':
+    '{title} restored, but someone edited the text at the same moment: their change is in the text too. Compare with the current text to see it.',
+  'history.restore.same': 'The current text already is this version’s text: nothing to restore.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -15,7 +15,7 @@ async function typeAfter(page: Page, words: string, typed: string, other: Page) 
   await expect(other.getByLabel('Compact text')).toContainText(typed.trim());
 }
 
-test('a named version, edits by two parties, and a compare that credits each change to its party; the audit log verifies', async ({
+test('a named version, edits by two parties, a compare that credits each change to its party, a restore by the administrator; the audit log verifies', async ({
   browser,
 }) => {
   const aldoria = await openDemoCompactAs(browser, 'negotiator@aldoria.example');
@@ -57,10 +57,26 @@ test('a named version, edits by two parties, and a compare that credits each cha
   await expect(redline.locator('.rl-change').first()).toBeFocused();
   await expect(mission.getByRole('status').filter({ hasText: /^Change 1 of \d+:/ })).toBeAttached();
 
+  // The administrator restores the named version: both parties' words leave everyone's text, as the administrator's edit.
+  const admin = await openDemoCompactAs(browser, 'admin@secretariat.example');
+  await openCompactPage(admin, 'History');
+  await admin.getByRole('link', { name: new RegExp(name) }).click();
+  await admin.getByRole('button', { name: 'Restore this version…' }).click();
+  await admin.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(
+    admin.getByRole('status').filter({ hasText: 'restored: the current text is this version’s text again' }),
+  ).toBeVisible();
+  await aldoria.getByRole('link', { name: 'Text', exact: true }).click();
+  await expect(aldoria.getByLabel('Compact text')).toContainText('This compact shall be reviewed annually');
+  await expect(aldoria.getByLabel('Compact text')).not.toContainText('Aldoria adds this.');
+  await expect(aldoria.getByLabel('Compact text')).not.toContainText('Mission adds that');
+
   // A reviewer opens the audit log: the chain verifies, and the version's event is there.
   const reviewer = await openDemoCompactAs(browser, 'reviewer@secretariat.example');
   await openCompactPage(reviewer, 'Audit log');
   await expect(reviewer.getByRole('status').filter({ hasText: /^Verified: all \d+ events/ })).toBeVisible();
   await reviewer.getByLabel('Action', { exact: true }).selectOption('version.created');
   await expect(reviewer.getByRole('table', { name: 'Audit events, newest first' })).toContainText('version.created');
+  await reviewer.getByLabel('Action', { exact: true }).selectOption('version.restored');
+  await expect(reviewer.getByRole('table', { name: 'Audit events, newest first' })).toContainText('Amina Diallo');
 });

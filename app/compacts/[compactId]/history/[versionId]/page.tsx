@@ -5,6 +5,6 @@ export const dynamic = 'force-dynamic';
 
 export default async function VersionPage({ params }: { params: Promise<{ compactId: string; versionId: string }> }) {
   const { compactId, versionId } = await params;
-  await requireMembership(compactId);
-  return <VersionView compactId={compactId} versionId={versionId} />;
+  const { compact } = await requireMembership(compactId);
+  return <VersionView compactId={compactId} versionId={versionId} canRestore={compact.can.restoreVersion} />;
 }

@@ -7,10 +7,19 @@ import { useTRPC } from '@/app/_lib/trpc';
 import { unchangedBlocks } from '@/shared/history/plain-redline';
 import { Contributors } from './Contributors';
 import { RedlineDocument } from './RedlineDocument';
+import { RestoreVersion } from './RestoreVersion';
 import { usePartyCodes } from './use-party-codes';
 
 /** One version of the text, read-only, with what identifies it (number, name, symbol, content hash). */
-export function VersionView({ compactId, versionId }: { compactId: string; versionId: string }) {
+export function VersionView({
+  compactId,
+  versionId,
+  canRestore,
+}: {
+  compactId: string;
+  versionId: string;
+  canRestore: boolean;
+}) {
   const trpc = useTRPC();
   const version = useQuery(trpc.versions.get.queryOptions({ compactId, versionId }));
   const parties = usePartyCodes(compactId);
@@ -73,6 +82,7 @@ export function VersionView({ compactId, versionId }: { compactId: string; versi
           <Contributors contributors={data.contributors} />
         </dd>
       </dl>
+      {canRestore ? <RestoreVersion compactId={compactId} versionId={data.id} title={title} /> : null}
       <article className="card" aria-label={t('history.versionText')}>
         <RedlineDocument blocks={unchangedBlocks(data.contentJson)} authors={[]} parties={parties} />
       </article>
