@@ -5,6 +5,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { benchAuditChain } from './measures/audit-chain';
 import { benchBurst } from './measures/burst';
+import { benchCompare } from './measures/compare';
 import { benchConcurrentReplay } from './measures/concurrent-replay';
 import { benchDurability } from './measures/durability';
 import { benchFrameworkQuery } from './measures/framework-query';
@@ -65,6 +66,7 @@ async function main() {
   await step('large document', () => benchLargeDocument(runs, quick));
   await step('concurrent replay', () => benchConcurrentReplay(quick));
   await step('framework query', () => benchFrameworkQuery(runs, quick ? 100 : 1000, 20, quick ? 5 : 30));
+  await step('compare', () => benchCompare(quick));
   await step('audit chain', () => benchAuditChain(quick ? 10_000 : 100_000, quick ? 10 : 50));
   await step('version history', () => benchVersionHistory(runs, quick ? 100 : 1000, quick ? 20 : 200));
 

@@ -78,7 +78,11 @@ export function compareStoredStates(
     ofClient: (client) => registry.indexOf(registry.ownerOf(client)),
     ofDeletion: (id) => registry.indexOf(states.deletions.deleterOf(id) ?? SYSTEM_AUTHOR),
   };
-  const items = childrenOf({ states, authors }, states.doc.getXmlFragment(DOCUMENT_FIELD));
+  // One transaction for the whole walk: Yjs splits the structs at both snapshots once, not per text.
+  let items: RedlineItem[] = [];
+  states.doc.transact(() => {
+    items = childrenOf({ states, authors }, states.doc.getXmlFragment(DOCUMENT_FIELD));
+  });
   states.doc.destroy();
   const blocks = items.filter((item): item is RedlineNode => item.kind === 'node');
   return {
