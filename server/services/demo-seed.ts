@@ -7,10 +7,9 @@ import { compacts, memberships } from '@/db/schema/compacts';
 import { parties } from '@/db/schema/parties';
 import type { PartyKind } from '@/shared/enums';
 import { demoCompactText } from '../editor/demo-compact-text';
-import { contentToYUpdate } from '../editor/document-content';
+import { seedDemoTextHistory } from './demo-text-history';
 import { seedDemoComments } from './demo-comments';
 import { seedDemoFramework } from './demo-framework-seed';
-import { appendDocUpdate } from './document-store';
 import { newId } from './ids';
 import { insertPasswordCredential } from './credentials';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
@@ -91,7 +90,6 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
       varenia: proposer('varenia'),
       mission: proposer('mission'),
     });
-    appendDocUpdate(tx, compactId, contentToYUpdate(text.content), { userId: null, partyId: null });
     const reporters = new Map([
       ['mission', byEmail.get('monitor@mission.example')!],
       ['aldoria', byEmail.get('negotiator@aldoria.example')!],
@@ -114,9 +112,14 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
         { userId: userIds[i]!, partyId: partyIds.get(demo.party)!, role: demo.role },
       ]),
     );
-    return { compactId, people };
+    return { compactId, people, text: text.content };
   });
   if (!seeded) return false;
+  const member = (email: string) => ({ ...seeded.people.get(email)! });
+  seedDemoTextHistory(db, seeded.compactId, seeded.text, {
+    penholder: member('admin@secretariat.example'),
+    proposers: ['aldoria', 'mission', 'varenia'].map((party) => member(`negotiator@${party}.example`)),
+  });
   seedDemoComments(db, seeded.compactId, seeded.people);
   return true;
 }

@@ -10,7 +10,8 @@ after(() => db.cleanup());
 test('the demo seed runs once, with its accounts, compact and server-rendered text', async () => {
   assert.equal(await seedDemoIfEmpty(db.db), true);
   assert.equal(await seedDemoIfEmpty(db.db), false);
-  assert.equal(countRows(db, 'doc_updates'), 1);
+  // The text's history: the penholder's zero draft, each party's proposals, the chair's states.
+  assert.equal(countRows(db, 'doc_updates'), 5);
   const reviewer = await callerFor(db, await signIn(db, 'reviewer@secretariat.example', DEMO_PASSWORD));
   const [compact] = await reviewer.compacts.list();
   assert.equal(compact?.title, DEMO_COMPACT_TITLE);
@@ -28,6 +29,25 @@ test('the demo seed runs once, with its accounts, compact and server-rendered te
   }
   const provisions = text.content.content!.filter((block) => block.type === 'provision');
   assert.ok(provisions.length >= 10, 'the demo text is in provisions');
+  const { versions } = await reviewer.versions.list({ compactId: compact!.id });
+  assert.deepEqual(
+    versions.map((version) => version.name),
+    ['Rev.1', 'Zero draft'],
+  );
+  const zero = versions[1]!;
+  const comparison = await reviewer.versions.compare({ compactId: compact!.id, fromVersionId: zero.id });
+  assert.equal(comparison.to.versionId, null, 'the current text is Rev.1');
+  assert.equal(comparison.from.versionId, zero.id);
+  const rev1 = await reviewer.versions.compare({
+    compactId: compact!.id,
+    fromVersionId: zero.id,
+    toVersionId: versions[0]!.id,
+  });
+  const codes = new Set(rev1.redline.authors.map((author) => author.partyCode));
+  assert.deepEqual([...codes].sort(), ['ALD', 'UNS', 'UNSMA', 'VAR'], 'each party’s proposals are its own');
+  assert.ok(
+    rev1.redline.provisions.some((change) => change.stateBefore === 'open' && change.stateAfter === 'bracketed'),
+  );
   const threads = db.sqlite.prepare('SELECT visibility, quote FROM comment_threads').all() as { visibility: string }[];
   assert.ok(threads.length >= 3, 'a few comment threads');
   assert.ok(
