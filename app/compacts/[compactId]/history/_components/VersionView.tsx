@@ -7,6 +7,7 @@ import { useTRPC } from '@/app/_lib/trpc';
 import { unchangedBlocks } from '@/shared/history/plain-redline';
 import { Contributors } from './Contributors';
 import { RedlineDocument } from './RedlineDocument';
+import { SignVersionPanel } from './SignVersionPanel';
 import { usePartyCodes } from './use-party-codes';
 
 /** One version of the text, read-only, with what identifies it (number, name, symbol, content hash). */
@@ -73,6 +74,10 @@ export function VersionView({ compactId, versionId }: { compactId: string; versi
           <Contributors contributors={data.contributors} />
         </dd>
       </dl>
+      <SignVersionPanel
+        compactId={compactId}
+        version={{ id: data.id, kind: data.kind, title, contentHash: data.contentHash }}
+      />
       <article className="card" aria-label={t('history.versionText')}>
         <RedlineDocument blocks={unchangedBlocks(data.contentJson)} authors={[]} parties={parties} />
       </article>
