@@ -1,33 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as Y from 'yjs';
-import { yDocToPlainText } from '@/server/editor/document-content';
 import { verifyStoredChain } from '@/server/services/audit-verify';
-import { loadDoc } from '@/server/services/document-store';
 import { newestUpdateId, snapshotAt } from '@/server/services/versions/text-snapshot';
 import { insertVersion, newestVersion } from '@/server/services/versions/version-writes';
-import { firstTextBlock, typeInto, waitFor, waitForSync } from '../helpers/collab-client';
+import { firstTextBlock, typeInto, waitFor } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
 import { signatoryWithRole, signOffRecord } from '../helpers/sign-off-fixtures';
+import { storedPlainText } from '../helpers/stored-text';
 
 const env = collabTestEnvironment();
 const { db } = env;
 
-function storedText(compactId: string): string {
-  const { doc } = loadDoc(db.db, compactId);
-  try {
-    return yDocToPlainText(doc);
-  } finally {
-    doc.destroy();
-  }
-}
-
-async function editorOf(member: Member, compactId: string) {
-  const client = env.connect(compactId, member.cookie);
-  await waitForSync(client);
-  return client;
-}
+const storedText = (compactId: string) => storedPlainText(db, compactId);
 
 /**
  * A compact with two parties: Aldoria (a signatory negotiator, a colleague who is a signatory
@@ -181,7 +167,7 @@ test('a bad statement or reason is refused with the field named, and nothing is 
 test('a sign-off goes stale after an edit (naming the version to compare from) and is current again when the text is edited back', async () => {
   const { compactId, parties, rev1, aldSignatory, aldNegotiator, reviewer } = await compactWithSignatories();
   await aldSignatory.caller.signOffs.sign({ compactId, versionId: rev1.id, statementKind: 'none' });
-  const editor = await editorOf(aldNegotiator, compactId);
+  const editor = await env.editor(compactId, aldNegotiator.cookie);
 
   typeInto(editor.doc, 0, 'Both ');
   await waitFor(() => storedText(compactId).includes('Both '), 'the edit is stored');
