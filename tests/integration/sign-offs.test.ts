@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as Y from 'yjs';
 import { verifyStoredChain } from '@/server/services/audit-verify';
+import { currentTextHash } from '@/server/services/sign-offs/current-text-hash';
 import { newestUpdateId, snapshotAt } from '@/server/services/versions/text-snapshot';
 import { insertVersion, newestVersion } from '@/server/services/versions/version-writes';
 import { firstTextBlock, typeInto, waitFor } from '../helpers/collab-client';
@@ -14,6 +15,15 @@ const env = collabTestEnvironment();
 const { db } = env;
 
 const storedText = (compactId: string) => storedPlainText(db, compactId);
+
+/** The migration's trigger that keeps what was signed from changing (put back after a test steps around it). */
+const withdrawOnlyTrigger = (
+  db.sqlite
+    .prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sign_offs_withdraw_only'`)
+    .get() as {
+    sql: string;
+  }
+).sql;
 
 /**
  * A compact with two parties: Aldoria (a signatory negotiator, a colleague who is a signatory
@@ -308,4 +318,31 @@ test('sign-offs are never deleted, and what was signed never changes', async () 
     /only ever withdrawn/,
   );
   assert.deepEqual(signOffRecord(db, compactId), { rows: 1, withdrawn: 0, events: 1 });
+});
+
+test('the current text is rendered once per stored update: asking again without an edit answers from the cache', async () => {
+  const { compactId, aldNegotiator } = await compactWithSignatories();
+  const first = currentTextHash(db.db, compactId);
+  assert.equal(currentTextHash(db.db, compactId), first, 'the same answer, not rendered again');
+  const editor = await env.editor(compactId, aldNegotiator.cookie);
+  typeInto(editor.doc, 0, 'Now ');
+  await waitFor(() => storedText(compactId).includes('Now '), 'the edit is stored');
+  const after = currentTextHash(db.db, compactId);
+  assert.notEqual(after.uptoUpdateId, first.uptoUpdateId);
+  assert.notEqual(after.contentHash, first.contentHash);
+});
+
+test('a sign-off made under an older canonical-form rule is compared by its version’s text under the current rule', async () => {
+  const { compactId, parties, rev1, aldSignatory, reviewer } = await compactWithSignatories();
+  const signed = await aldSignatory.caller.signOffs.sign({ compactId, versionId: rev1.id, statementKind: 'none' });
+  // As if signed before the rule changed: another hash under rule 0 (the row is rewritten under the trigger's nose).
+  db.sqlite.exec('DROP TRIGGER sign_offs_withdraw_only');
+  try {
+    db.sqlite
+      .prepare(`UPDATE sign_offs SET canonical_version = 0, content_hash = 'old-rule-hash' WHERE id = ?`)
+      .run(signed.id);
+  } finally {
+    db.sqlite.exec(withdrawOnlyTrigger);
+  }
+  assert.equal((await statusOf(reviewer, compactId, parties.ald.id)).state, 'signed-current');
 });
