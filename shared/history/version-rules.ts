@@ -20,7 +20,16 @@ const NOTE_CONTROLS_ALLOWED = /[\n\t]/g;
 /** A document symbol as the UN writes them: `S/2027/123/Rev.1`, `A/RES/78/1`, `E/CN.6/2027/L.3`. */
 export const VERSION_SYMBOL_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9/.()*\- ]*[A-Za-z0-9.)*])?$/;
 
-const characters = (text: string) => [...text].length;
+/** Length in characters (code points), as limits count them. */
+export const characters = (text: string) => [...text].length;
+
+/**
+ * Whether free text holds control, line/paragraph-separator or text-direction characters (a text
+ * that may run over lines, such as a note, may hold line breaks and tabs).
+ */
+export function hasForbiddenCharacters(text: string, { multiline }: { multiline: boolean }): boolean {
+  return FORBIDDEN_CHARACTERS.test(multiline ? text.replace(NOTE_CONTROLS_ALLOWED, ' ') : text);
+}
 
 export interface VersionLabel {
   name: string;
@@ -48,7 +57,7 @@ export function versionLabelProblems(label: VersionLabel): { field: keyof Versio
   if (name === '') problems.push({ field: 'name', reason: 'Give the version a name.' });
   else if (characters(name) > VERSION_LIMITS.name)
     problems.push({ field: 'name', reason: `At most ${VERSION_LIMITS.name} characters.` });
-  else if (FORBIDDEN_CHARACTERS.test(name))
+  else if (hasForbiddenCharacters(name, { multiline: false }))
     problems.push({ field: 'name', reason: 'A name cannot contain control or text-direction characters.' });
   if (symbol !== null && characters(symbol) > VERSION_LIMITS.symbol)
     problems.push({ field: 'symbol', reason: `At most ${VERSION_LIMITS.symbol} characters.` });
@@ -59,7 +68,7 @@ export function versionLabelProblems(label: VersionLabel): { field: keyof Versio
     });
   if (note !== null && characters(note) > VERSION_LIMITS.note)
     problems.push({ field: 'note', reason: `At most ${VERSION_LIMITS.note} characters.` });
-  else if (note !== null && FORBIDDEN_CHARACTERS.test(note.replace(NOTE_CONTROLS_ALLOWED, ' ')))
+  else if (note !== null && hasForbiddenCharacters(note, { multiline: true }))
     problems.push({ field: 'note', reason: 'A note cannot contain control or text-direction characters.' });
   return problems;
 }

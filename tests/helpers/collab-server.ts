@@ -5,7 +5,7 @@ import type { DbHandle } from '@/db/client';
 import { createAppServer } from '@/server/app-server';
 import type { CollabServerOptions } from '@/server/collab/collab-server';
 import { inProcessCollab } from '@/server/collab/in-process-collab';
-import { connectClient, type TestClient } from './collab-client';
+import { connectClient, waitForSync, type TestClient } from './collab-client';
 import { createTestDb } from './test-db';
 
 /** The real collaboration server (no Next.js) on an ephemeral port. */
@@ -49,6 +49,12 @@ export function collabTestEnvironment(options: CollabServerOptions = {}) {
     connect(compactId: string, cookie: string | null, doc?: Y.Doc): TestClient {
       const client = connectClient(server.port, compactId, cookie, '/collab', doc);
       clients.push(client);
+      return client;
+    },
+    /** A member's live editor on a compact (a real y-websocket client with their cookie), synced. */
+    async editor(compactId: string, cookie: string): Promise<TestClient> {
+      const client = this.connect(compactId, cookie);
+      await waitForSync(client);
       return client;
     },
     /** Stops the server and starts a new one on the same database (a restart). */

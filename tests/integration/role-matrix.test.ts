@@ -23,6 +23,8 @@ import { registerServerWriter } from '@/server/collab/collab-endpoint-registry';
 import { anchorFor, buildThread, someWordsOf } from '../helpers/comment-fixtures';
 import { resolveThread } from '@/server/services/comments/thread-writes';
 import { createNamedVersion } from '@/server/services/versions/named-versions';
+import { signVersion } from '@/server/services/sign-offs/sign-offs';
+import { makeSignatory } from '../helpers/sign-off-fixtures';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
@@ -77,6 +79,22 @@ let versionId: string;
 const threadId = () => buildThread(db, compactId, commenter, someWordsOf(db, compactId)).id;
 /** An anchor on whatever the text says by then (the chair's procedures change it). */
 const someAnchor = () => anchorFor(db, compactId, someWordsOf(db, compactId));
+
+/** A fresh named version (each signing needs one its party has not signed). */
+const freshVersionId = () =>
+  createNamedVersion(
+    db.db,
+    { userId: commenter.id, partyId: commenter.partyId, role: 'negotiator' },
+    { compactId, name: `Rev.${Math.random()}` },
+  ).id;
+
+/** A fresh sign-off of the callers' party, by a colleague who is its signatory. */
+const freshSignOffId = () =>
+  signVersion(
+    db.db,
+    { userId: commenter.id, partyId: commenter.partyId, role: 'negotiator', signatory: true },
+    { compactId, versionId: freshVersionId(), statementKind: 'none' },
+  ).id;
 
 /** Makes a fresh member to act on, so each mutating call has its own target. */
 async function freshTarget() {
@@ -375,6 +393,19 @@ const PROCEDURES: {
     action: 'restoreVersion',
     call: (c) => c.versions.restore({ compactId, versionId }),
   },
+  // Signing is for signatories (a flag of the membership, any role): every caller here is one;
+  // the signatory rule itself is tested below and in sign-offs.test.ts.
+  { name: 'signOffs.status', action: 'read', call: (c) => c.signOffs.status({ compactId }) },
+  {
+    name: 'signOffs.sign',
+    action: 'read',
+    call: (c) => c.signOffs.sign({ compactId, versionId: freshVersionId(), statementKind: 'none' }),
+  },
+  {
+    name: 'signOffs.withdraw',
+    action: 'read',
+    call: (c) => c.signOffs.withdraw({ compactId, signOffId: freshSignOffId() }),
+  },
 ];
 
 let partyCode: string;
@@ -426,11 +457,13 @@ describe('every compact-scoped procedure × every role', () => {
     partyCode = party.shortCode;
     for (const role of COMPACT_ROLES) {
       const member = await memberWithRole(db, compactId, role, partyId);
+      makeSignatory(db, compactId, member.id);
       callers.set(role, member.caller);
       if (role === 'monitor') monitor = { userId: member.id, partyId };
       if (role === 'validator') validator = { userId: member.id, partyId };
     }
     commenter = { id: (await memberWithRole(db, compactId, 'negotiator', partyId)).id, partyId };
+    makeSignatory(db, compactId, commenter.id);
     versionId = createNamedVersion(
       db.db,
       { ...commenter, userId: commenter.id, role: 'negotiator' },
@@ -466,6 +499,17 @@ describe('every compact-scoped procedure × every role', () => {
     });
     test(`${procedure.name} signed out: UNAUTHORIZED`, async () => {
       assert.equal(await codeOf(procedure.call(signedOut)), 'UNAUTHORIZED');
+    });
+  }
+
+  for (const role of COMPACT_ROLES) {
+    test(`signOffs.sign and signOffs.withdraw as a ${role} who is not a signatory: FORBIDDEN`, async () => {
+      const { caller } = await memberWithRole(db, compactId, role, partyId);
+      assert.equal(
+        await codeOf(caller.signOffs.sign({ compactId, versionId: freshVersionId(), statementKind: 'none' })),
+        'FORBIDDEN',
+      );
+      assert.equal(await codeOf(caller.signOffs.withdraw({ compactId, signOffId: freshSignOffId() })), 'FORBIDDEN');
     });
   }
 

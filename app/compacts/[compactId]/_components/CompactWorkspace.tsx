@@ -10,6 +10,7 @@ import { ConnectionBadge } from './ConnectionBadge';
 import { RefusedChangeNotice } from './RefusedChangeNotice';
 import { MembersPanel } from './MembersPanel';
 import { PresenceList } from './PresenceList';
+import { SignOffSideCard } from './SignOffSideCard';
 import { NegotiationPane } from './negotiation/NegotiationPane';
 import { ProvisionDecisions } from './negotiation/ProvisionDecisions';
 import { ProvisionsPanel } from './negotiation/ProvisionsPanel';
@@ -64,6 +65,7 @@ export function CompactWorkspace({ compact, me }: Props) {
         )}
         {negotiation.editor && <ProvisionDecisions editor={negotiation.editor} compactId={compact.id} />}
         <PresenceList people={people} myUserId={me.presence.userId} />
+        <SignOffSideCard compactId={compact.id} />
         <CommentsPanel compactId={compact.id} editor={negotiation.editor} partyCode={me.presence.partyShortCode} />
         <MembersPanel compactId={compact.id} mayInvite={me.can.manageMembers} />
       </aside>

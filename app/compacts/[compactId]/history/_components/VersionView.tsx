@@ -8,6 +8,7 @@ import { unchangedBlocks } from '@/shared/history/plain-redline';
 import { Contributors } from './Contributors';
 import { RedlineDocument } from './RedlineDocument';
 import { RestoreVersion } from './RestoreVersion';
+import { SignVersionPanel } from './SignVersionPanel';
 import { usePartyCodes } from './use-party-codes';
 
 /** One version of the text, read-only, with what identifies it (number, name, symbol, content hash). */
@@ -83,6 +84,10 @@ export function VersionView({
         </dd>
       </dl>
       {canRestore ? <RestoreVersion compactId={compactId} versionId={data.id} title={title} /> : null}
+      <SignVersionPanel
+        compactId={compactId}
+        version={{ id: data.id, kind: data.kind, title, contentHash: data.contentHash }}
+      />
       <article className="card" aria-label={t('history.versionText')}>
         <RedlineDocument blocks={unchangedBlocks(data.contentJson)} authors={[]} parties={parties} />
       </article>

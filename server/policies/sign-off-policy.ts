@@ -1,0 +1,32 @@
+import 'server-only';
+import type { CompactMember } from './compact-member';
+import type { Refusal } from './authorize';
+
+/**
+ * A member as the sign-off rules see them: their party and whether their membership makes them a
+ * signatory for it (set on invitation and by the compact's admins). Signing is not a role: any
+ * member whose membership is `signatory` signs, and only for the party of that membership.
+ */
+export interface SigningMember extends CompactMember {
+  signatory: boolean;
+}
+
+export function signingMember(member: CompactMember, membership: { signatory: boolean }): SigningMember {
+  return { ...member, signatory: membership.signatory };
+}
+
+/** Only a signatory signs, for their own membership's party (never another: the party is not an input). */
+export function signRefusal(member: SigningMember): Refusal {
+  return member.signatory ? null : 'Only a signatory of your party may sign on its behalf.';
+}
+
+/** A sign-off is withdrawn by a signatory of the party that gave it (not only the person who signed). */
+export function withdrawSignOffRefusal(member: SigningMember, signOff: { partyId: string }): Refusal {
+  if (!member.signatory) return 'Only a signatory of your party may withdraw its sign-off.';
+  return signOff.partyId === member.partyId ? null : 'You may withdraw only your own party’s sign-off.';
+}
+
+/** What this member may do with sign-offs (sent with the status to the pages). */
+export function signOffPermissions(member: SigningMember) {
+  return { canSign: signRefusal(member) === null, partyId: member.partyId };
+}

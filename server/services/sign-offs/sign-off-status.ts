@@ -1,0 +1,179 @@
+import 'server-only';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { user } from '@/db/schema/auth';
+import { memberships } from '@/db/schema/compacts';
+import { parties } from '@/db/schema/parties';
+import { signOffs } from '@/db/schema/sign-offs';
+import { versions } from '@/db/schema/versions';
+import { CANONICAL_FORM_VERSION, contentHash } from '@/shared/history/canonical-form';
+import type { SignOffState, StatementKind } from '@/shared/history/sign-off-rules';
+import { currentTextHash } from './current-text-hash';
+
+/** How many of a party's withdrawn sign-offs the status lists (newest first; the count says how many there are). */
+export const WITHDRAWN_SHOWN = 20;
+
+export interface ShownSignOff {
+  id: string;
+  versionId: string;
+  versionNumber: number;
+  versionName: string | null;
+  contentHash: string;
+  canonicalVersion: number;
+  statementKind: StatementKind;
+  statement: string | null;
+  signedAt: Date;
+  signedBy: { userId: string; name: string | null };
+  withdrawnAt: Date | null;
+  withdrawnBy: { userId: string; name: string | null } | null;
+  withdrawalReason: string | null;
+}
+
+export interface PartySignOffStatus {
+  partyId: string;
+  partyCode: string;
+  partyName: string;
+  state: SignOffState;
+  /** The party's active sign-off (null when not signed). */
+  active: ShownSignOff | null;
+  /** Its withdrawn sign-offs, newest first (at most WITHDRAWN_SHOWN). */
+  withdrawn: ShownSignOff[];
+  withdrawnCount: number;
+}
+
+const columns = {
+  id: signOffs.id,
+  partyId: signOffs.partyId,
+  versionId: signOffs.versionId,
+  versionNumber: versions.number,
+  versionName: versions.name,
+  contentHash: signOffs.contentHash,
+  canonicalVersion: signOffs.canonicalVersion,
+  statementKind: signOffs.statementKind,
+  statement: signOffs.statement,
+  signedAt: signOffs.signedAt,
+  signedBy: signOffs.signedBy,
+  withdrawnAt: signOffs.withdrawnAt,
+  withdrawnBy: signOffs.withdrawnBy,
+  withdrawalReason: signOffs.withdrawalReason,
+};
+
+function signOffRows(db: DbOrTx, where: SQL | undefined, limit?: number) {
+  const query = db
+    .select(columns)
+    .from(signOffs)
+    .innerJoin(versions, eq(versions.id, signOffs.versionId))
+    .where(where)
+    .orderBy(desc(signOffs.signedAt), desc(signOffs.id));
+  return (limit === undefined ? query : query.limit(limit)).all();
+}
+
+type SignOffRow = ReturnType<typeof signOffRows>[number];
+
+/** The parties represented in a compact: those of its memberships, and those that signed before and left. */
+function representedParties(db: DbOrTx, compactId: string) {
+  const members = db
+    .selectDistinct({ partyId: memberships.partyId })
+    .from(memberships)
+    .where(eq(memberships.compactId, compactId));
+  const signers = db
+    .selectDistinct({ partyId: signOffs.partyId })
+    .from(signOffs)
+    .where(eq(signOffs.compactId, compactId));
+  return db
+    .select({ id: parties.id, code: parties.shortCode, name: parties.name })
+    .from(parties)
+    .where(or(inArray(parties.id, members), inArray(parties.id, signers)))
+    .orderBy(asc(parties.shortCode))
+    .all();
+}
+
+/**
+ * The hash the signed version has under the current canonical-form rule: the stored one when it
+ * was signed under this rule, else recomputed from the version's stored JSON (so a change of the
+ * rule never makes every sign-off look stale).
+ */
+function signedHashUnderCurrentRule(db: DbOrTx, row: SignOffRow): string {
+  if (row.canonicalVersion === CANONICAL_FORM_VERSION) return row.contentHash;
+  const [version] = db
+    .select({ contentJson: versions.contentJson })
+    .from(versions)
+    .where(eq(versions.id, row.versionId))
+    .all();
+  return version ? contentHash(version.contentJson) : row.contentHash;
+}
+
+function namesOf(db: DbOrTx, rows: SignOffRow[]): Map<string, string> {
+  const ids = new Set(rows.flatMap((row) => (row.withdrawnBy ? [row.signedBy, row.withdrawnBy] : [row.signedBy])));
+  if (ids.size === 0) return new Map();
+  const people = db
+    .select({ id: user.id, name: user.name })
+    .from(user)
+    .where(inArray(user.id, [...ids]))
+    .all();
+  return new Map(people.map((person) => [person.id, person.name]));
+}
+
+function shown(row: SignOffRow, names: Map<string, string>): ShownSignOff {
+  const { partyId: _party, signedBy, withdrawnBy, ...rest } = row;
+  return {
+    ...rest,
+    signedBy: { userId: signedBy, name: names.get(signedBy) ?? null },
+    withdrawnBy: withdrawnBy ? { userId: withdrawnBy, name: names.get(withdrawnBy) ?? null } : null,
+  };
+}
+
+/**
+ * Per party represented in the compact, its standing against the text as stored now: signed the
+ * current text (its active sign-off's hash equals the current text's, whichever version carried
+ * it), signed an earlier text (stale: the version it signed is named, to compare from), or not
+ * signed; with its withdrawn sign-offs for the record. The current text's hash is cached per
+ * compact under its newest update (current-text-hash.ts).
+ */
+export function signOffStatus(db: DbOrTx, compactId: string) {
+  const current = currentTextHash(db, compactId);
+  const active = signOffRows(db, and(eq(signOffs.compactId, compactId), isNull(signOffs.withdrawnAt)));
+  const withdrawnCounts = new Map(
+    db
+      .select({ partyId: signOffs.partyId, n: count() })
+      .from(signOffs)
+      .where(and(eq(signOffs.compactId, compactId), isNotNull(signOffs.withdrawnAt)))
+      .groupBy(signOffs.partyId)
+      .all()
+      .map((row) => [row.partyId, row.n]),
+  );
+  const statuses = representedParties(db, compactId).map((party) => {
+    const mine = active.find((row) => row.partyId === party.id) ?? null;
+    const withdrawnCount = withdrawnCounts.get(party.id) ?? 0;
+    const withdrawn =
+      withdrawnCount === 0
+        ? []
+        : signOffRows(
+            db,
+            and(eq(signOffs.compactId, compactId), eq(signOffs.partyId, party.id), isNotNull(signOffs.withdrawnAt)),
+            WITHDRAWN_SHOWN,
+          );
+    const state: SignOffState = !mine
+      ? 'not-signed'
+      : signedHashUnderCurrentRule(db, mine) === current.contentHash
+        ? 'signed-current'
+        : 'signed-earlier';
+    return { party, mine, withdrawn, withdrawnCount, state };
+  });
+  const names = namesOf(
+    db,
+    statuses.flatMap((status) => (status.mine ? [status.mine, ...status.withdrawn] : status.withdrawn)),
+  );
+  return {
+    currentContentHash: current.contentHash,
+    parties: statuses.map(({ party, mine, withdrawn, withdrawnCount, state }): PartySignOffStatus => ({
+      partyId: party.id,
+      partyCode: party.code,
+      partyName: party.name,
+      state,
+      active: mine ? shown(mine, names) : null,
+      withdrawn: withdrawn.map((row) => shown(row, names)),
+      withdrawnCount,
+    })),
+  };
+}
