@@ -14,7 +14,8 @@ const REFRESH_MS = 30_000;
 /** Each party's sign-off standing against the current text, and what the viewer may do. */
 export function useSignOffStatus(compactId: string) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.signOffs.status.queryOptions({ compactId }), refetchInterval: REFRESH_MS });
+  // Asked again whenever a page showing it opens: the text may have changed since the last answer.
+  return useQuery({ ...trpc.signOffs.status.queryOptions({ compactId }), refetchInterval: REFRESH_MS, staleTime: 0 });
 }
 
 /** After signing or withdrawing: every view of the status asks again. */
