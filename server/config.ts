@@ -126,6 +126,14 @@ export const config = {
   get versionSweepMs(): number {
     return positiveInteger('VERSION_SWEEP_MS', 30_000);
   },
+  /** The Chromium that prints PDF exports (the same one the browser tests use). */
+  get chromiumPath(): string {
+    return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  },
+  /** PDF exports printed at the same time; more wait their turn. */
+  get pdfConcurrency(): number {
+    return positiveInteger('PDF_CONCURRENCY', 2);
+  },
 };
 
 /** Reads every setting once, so a malformed one stops the start instead of failing requests later. */

@@ -600,6 +600,11 @@ const en = {
   'signOffs.withdrawSubmit': 'Withdraw the sign-off',
   'signOffs.withdrawnNow': 'The sign-off was withdrawn; it stays in the record.',
   'signOffs.onlyNamed': 'Only named versions can be signed.',
+  'history.export.title': 'Export the current text',
+  'history.export.docxClean': 'Word, clean',
+  'history.export.docxNegotiation': 'Word, with brackets',
+  'history.export.mdClean': 'Markdown, clean',
+  'history.export.mdNegotiation': 'Markdown, with brackets',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { t } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
 import { NameVersionForm } from './NameVersionForm';
+import { TextExports } from './TextExports';
 import { SignOffsCard } from './SignOffsCard';
 import { VersionRows, type ListedVersion } from './VersionRows';
 
@@ -54,6 +55,7 @@ export function HistoryScreen({ compactId, canName }: { compactId: string; canNa
           <p className="muted">{t('history.intro')}</p>
         </div>
       </div>
+      <TextExports compactId={compactId} />
       <SignOffsCard compactId={compactId} />
       {canName ? <NameVersionForm compactId={compactId} /> : null}
       <div className="history-controls card">

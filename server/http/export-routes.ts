@@ -1,0 +1,53 @@
+import 'server-only';
+import { may } from '../policies/role-actions';
+import { DomainError } from '../services/domain-error';
+import {
+  exportCurrentText,
+  TEXT_EXPORT_FORMATS,
+  TEXT_EXPORT_VIEWS,
+  type ExportedFile,
+} from '../services/exports/text-export';
+import { PdfUnavailable } from '../services/exports/pdf';
+import { failedRoute, routeMember } from './compact-routes';
+
+/** One of `allowed` from the query, or a clear 400 naming the parameter. */
+export function choice<T extends string>(url: URL, name: string, allowed: readonly T[]): T {
+  const value = url.searchParams.get(name);
+  if (value !== null && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new DomainError('BAD_REQUEST', `“${name}” must be one of: ${allowed.join(', ')}.`);
+}
+
+/** A file as a download: its name in ASCII and in UTF-8 (RFC 6266), never cached. */
+export function fileResponse(file: ExportedFile): Response {
+  const ascii = file.filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return new Response(file.body, {
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      'cache-control': 'private, no-store',
+    },
+  });
+}
+
+/** A failed export: PDF printing unavailable is a 503 with its reason; the rest as every compact route. */
+export function failedExport(error: unknown): Response {
+  if (error instanceof PdfUnavailable) return Response.json({ message: error.message }, { status: 503 });
+  return failedRoute(error);
+}
+
+/**
+ * GET /api/compacts/:compactId/text-export?format=md|docx&view=clean|negotiation — the current text
+ * as a file, for every member who reads the compact.
+ */
+export async function downloadTextExport(request: Request, compactId: string): Promise<Response> {
+  try {
+    const url = new URL(request.url);
+    const format = choice(url, 'format', TEXT_EXPORT_FORMATS);
+    const view = choice(url, 'view', TEXT_EXPORT_VIEWS);
+    const { handle, asMember } = await routeMember(request, compactId);
+    if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', 'You may not read this compact.');
+    return fileResponse(await exportCurrentText(handle, compactId, format, view));
+  } catch (error) {
+    return failedExport(error);
+  }
+}

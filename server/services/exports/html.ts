@@ -1,0 +1,38 @@
+import 'server-only';
+import type { ExportParagraph, ExportRun } from './export-model';
+
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function runHtml(run: ExportRun, previous: ExportRun | undefined, next: ExportRun | undefined): string {
+  let html = escapeHtml(run.text).replace(/\n/g, '<br>');
+  if (run.bold) html = `<strong>${html}</strong>`;
+  if (run.italic) html = `<em>${html}</em>`;
+  if (run.underline) html = `<u>${html}</u>`;
+  if (run.strike) html = `<s>${html}</s>`;
+  if (run.bracket !== undefined && previous?.bracket !== run.bracket)
+    html = `[<sup class="party">${escapeHtml(run.bracket)}</sup>${html}`;
+  if (run.bracket !== undefined && next?.bracket !== run.bracket) html = `${html}]`;
+  if (run.change) {
+    const author = run.change.author;
+    const who = author.userId ? `${author.name ?? ''} (${author.partyCode ?? '—'})` : 'system';
+    const tag = run.change.type === 'added' ? 'ins' : 'del';
+    html = `<${tag} title="${escapeHtml(who)}">${html}<sup class="who">${escapeHtml(author.partyCode ?? 'SYS')}</sup></${tag}>`;
+  }
+  return html;
+}
+
+/** A text (or redline) as HTML blocks for the PDF: each paragraph reads in its own direction (bidi plaintext). */
+export function htmlParagraphs(paragraphs: ExportParagraph[]): string {
+  return paragraphs
+    .map((paragraph) => {
+      const inner = paragraph.runs.map((run, i) => runHtml(run, paragraph.runs[i - 1], paragraph.runs[i + 1])).join('');
+      const indent = paragraph.level > 0 ? ` style="margin-inline-start:${paragraph.level * 1.5}em"` : '';
+      if (paragraph.kind === 'heading') {
+        const level = Math.min(4, paragraph.level + 1);
+        return `<h${level} dir="auto">${inner}</h${level}>`;
+      }
+      return `<p class="${paragraph.kind}" dir="auto"${indent}>${inner}</p>`;
+    })
+    .join('\n');
+}

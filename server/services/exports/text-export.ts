@@ -1,0 +1,97 @@
+import 'server-only';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import type { DbHandle } from '@/db/client';
+import { compactTextSchema, yDocToContent } from '../../editor/document-content';
+import { cleanText } from '@/shared/negotiation/clean-text';
+import { unchangedBlocks } from '@/shared/history/plain-redline';
+import type { RedlineNode } from '@/shared/history/redline';
+import { getCompact } from '../compacts';
+import { loadDoc } from '../document-store';
+import { partyLegend } from '../negotiation/party-legend';
+import { cleanAsBlocks } from './clean-blocks';
+import { changeIds, wordParagraphs } from './docx';
+import { EXPORT_LABELS } from './export-labels';
+import { exportParagraphs, type ExportContext } from './export-model';
+import { toMarkdown } from './markdown';
+
+export const TEXT_EXPORT_FORMATS = ['md', 'docx'] as const;
+export const TEXT_EXPORT_VIEWS = ['clean', 'negotiation'] as const;
+export type TextExportFormat = (typeof TEXT_EXPORT_FORMATS)[number];
+export type TextExportView = (typeof TEXT_EXPORT_VIEWS)[number];
+
+export interface ExportedFile {
+  body: Uint8Array<ArrayBuffer>;
+  contentType: string;
+  filename: string;
+}
+
+/** The compact's party codes by id, and the export's wording around the text. */
+export function exportContext(
+  handle: DbHandle,
+  compactId: string,
+  authors: ExportContext['authors'] = [],
+): ExportContext {
+  const parties = new Map(partyLegend(handle.db, compactId).map((party) => [party.id, party.shortCode]));
+  return { parties, authors, ...EXPORT_LABELS };
+}
+
+/** The stored text now, as export blocks: the negotiation text (brackets, options) or the clean text. */
+export function currentTextBlocks(handle: DbHandle, compactId: string, view: TextExportView): RedlineNode[] {
+  const { doc } = loadDoc(handle.db, compactId);
+  try {
+    const json = yDocToContent(doc);
+    if (view === 'negotiation') return unchangedBlocks(json);
+    return cleanAsBlocks(cleanText(compactTextSchema().nodeFromJSON(json)), EXPORT_LABELS.pendingOptions);
+  } finally {
+    doc.destroy();
+  }
+}
+
+const fileStem = (title: string) =>
+  title
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'compact';
+
+/**
+ * The current text of a compact as Markdown or Word, in the clean view (as it would read if
+ * adopted now) or the negotiation view (brackets with their party codes, options).
+ */
+export async function exportCurrentText(
+  handle: DbHandle,
+  compactId: string,
+  format: TextExportFormat,
+  view: TextExportView,
+  now = new Date(),
+): Promise<ExportedFile> {
+  const compact = getCompact(handle.db, compactId);
+  const paragraphs = exportParagraphs(currentTextBlocks(handle, compactId, view), exportContext(handle, compactId));
+  const subtitle = `${view === 'clean' ? 'Clean text' : 'Negotiation text'} as stored on ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const stem = `${fileStem(compact.title)}-${view}`;
+  if (format === 'md') {
+    const markdown = toMarkdown(compact.title, paragraphs).replace('\n\n', `\n\n_${subtitle}_\n\n`);
+    return {
+      body: new TextEncoder().encode(markdown),
+      contentType: 'text/markdown; charset=utf-8',
+      filename: `${stem}.md`,
+    };
+  }
+  const document = new Document({
+    creator: 'Compact Workspace',
+    title: compact.title,
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(compact.title)] }),
+          new Paragraph({ children: [new TextRun({ text: subtitle, italics: true })] }),
+          ...wordParagraphs(paragraphs, changeIds(), now.toISOString()),
+        ],
+      },
+    ],
+  });
+  return {
+    body: new Uint8Array(await Packer.toBuffer(document)),
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    filename: `${stem}.docx`,
+  };
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { closeDb, getDb } from '@/db/client';
+import { downloadTextExport } from '@/server/http/export-routes';
+import { seedDemoIfEmpty } from '@/server/services/demo-seed';
+import { signIn } from '../helpers/factories';
+import { wordDocumentXml, wordText } from '../helpers/exported-files';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-text-export-'));
+process.env.DATABASE_PATH = path.join(dir, 'compact.db');
+after(() => {
+  closeDb();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function demo() {
+  const db = getDb();
+  await seedDemoIfEmpty(db.db);
+  const { id } = db.sqlite.prepare('SELECT id FROM compacts LIMIT 1').get() as { id: string };
+  return { compactId: id, cookie: await signIn(db, 'reviewer@secretariat.example', 'compact-demo') };
+}
+
+const download = (compactId: string, cookie: string | null, query: string) =>
+  downloadTextExport(
+    new Request(`http://localhost:3000/api/compacts/${compactId}/text-export?${query}`, {
+      headers: { host: 'localhost:3000', ...(cookie ? { cookie } : {}) },
+    }),
+    compactId,
+  );
+
+test('the negotiation text exports to Markdown with provision citations, brackets by party and options', async () => {
+  const { compactId, cookie } = await demo();
+  const response = await download(compactId, cookie, 'format=md&view=negotiation');
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type')!, /^text\/markdown/);
+  assert.match(
+    response.headers.get('content-disposition')!,
+    /attachment; filename="Strategic-Compact.*-negotiation\.md"/,
+  );
+  const markdown = await response.text();
+  assert.match(markdown, /^# Strategic Compact for the UN Stabilization Mission in Aldoria\n/);
+  assert.match(markdown, /\*\*OP 1 · Agreed\*\*/);
+  assert.match(markdown, /\[ALD: \s?and to the principle of national ownership of the peace process\]/);
+  assert.match(markdown, /> _Option proposed by UNSMA_/);
+});
+
+test('the clean text exports to Word without bracketed words, and with the chair’s pending options noted', async () => {
+  const { compactId, cookie } = await demo();
+  const response = await download(compactId, cookie, 'format=docx&view=clean');
+  assert.equal(response.status, 200);
+  const xml = await wordDocumentXml(await response.arrayBuffer());
+  const text = wordText(xml);
+  assert.ok(text.includes('Reaffirming their commitment to the sovereignty'), 'the provision is there');
+  assert.ok(!text.includes('national ownership of the peace process'), 'its bracketed words are not');
+  assert.ok(text.includes('options await the chair’s decision'), 'a provision with options says so');
+  assert.ok(text.includes('OP 1 · Agreed'));
+});
+
+test('an export needs a member; bad parameters are refused with the parameter named', async () => {
+  const { compactId, cookie } = await demo();
+  assert.equal((await download(compactId, null, 'format=md&view=clean')).status, 401);
+  const bad = await download(compactId, cookie, 'format=pdf&view=clean');
+  assert.equal(bad.status, 400);
+  assert.match(((await bad.json()) as { message: string }).message, /“format” must be one of: md, docx/);
+  assert.equal((await download('no-such-compact', cookie, 'format=md&view=clean')).status, 404);
+});
