@@ -2,7 +2,7 @@ import 'server-only';
 import type Database from 'better-sqlite3';
 import { eventField, parsedJson } from './audit-chain';
 
-/** A head hash published outside the database: by an export of the chain (the review pack's, later). */
+/** A head hash published outside the database: by an export of the chain, or in a review pack. */
 export interface PublishedHead {
   eventId: number;
   at: Date;
@@ -14,18 +14,18 @@ export interface PublishedHead {
 export const MAX_PUBLISHED_HEADS = 50;
 
 /**
- * The heads this compact's chain has published, newest first (each export records the head it
- * ended with): whoever kept one can check that the log still holds it (`locateHead`).
+ * The heads this compact's chain has published, newest first (each export of the log and each
+ * review pack records the head it carried): whoever kept one can check that the log still holds it (`locateHead`).
  */
 export function publishedHeads(sqlite: Database.Database, compactId: string): PublishedHead[] {
   const rows = sqlite
     .prepare(
       `SELECT e.id, e.created_at AS at, u.name AS byName, e.after
          FROM audit_events e LEFT JOIN user u ON u.id = e.actor_user_id
-        WHERE e.compact_id = ? AND e.entity_type = 'compact' AND e.entity_id = ? AND e.action = 'audit.exported'
+        WHERE e.compact_id = ? AND e.action IN ('audit.exported', 'review-pack.exported')
         ORDER BY e.id DESC LIMIT ?`,
     )
-    .all(compactId, compactId, MAX_PUBLISHED_HEADS) as Array<{
+    .all(compactId, MAX_PUBLISHED_HEADS) as Array<{
     id: number;
     at: number;
     byName: string | null;

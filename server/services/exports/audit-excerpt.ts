@@ -1,0 +1,44 @@
+import 'server-only';
+import type { DbHandle } from '@/db/client';
+import { CHAIN_GENESIS } from '../audit-chain';
+import { listAuditEvents } from '../audit-query';
+import type { PackTable } from './review-pack-model';
+
+/** How many of the newest events a review pack lists (the full log is its own export). */
+export const EXCERPT_EVENTS = 50;
+
+/**
+ * The newest events of a compact's chain for a review pack, with the chain's head hash and length
+ * at that moment (to publish), read under one snapshot of the table.
+ */
+export function auditExcerpt(
+  handle: DbHandle,
+  compactId: string,
+): { head: string; events: number; upToEventId: number; excerpt: PackTable } {
+  return handle.sqlite.transaction(() => {
+    const newest = handle.sqlite
+      .prepare('SELECT id, hash FROM audit_events WHERE compact_id = ? ORDER BY id DESC LIMIT 1')
+      .get(compactId) as { id: number; hash: string } | undefined;
+    const { n } = handle.sqlite
+      .prepare('SELECT count(*) AS n FROM audit_events WHERE compact_id = ?')
+      .get(compactId) as { n: number };
+    const page = listAuditEvents(handle.db, compactId, {}, { limit: EXCERPT_EVENTS });
+    return {
+      head: newest?.hash ?? CHAIN_GENESIS,
+      events: n,
+      upToEventId: newest?.id ?? 0,
+      excerpt: {
+        caption: `The ${Math.min(EXCERPT_EVENTS, n)} newest of ${n} events (the full log: Audit log → Export)`,
+        columns: ['Event', 'Time (UTC)', 'Who', 'Party', 'Action', 'On'],
+        rows: page.events.map((event) => [
+          `#${event.id}`,
+          event.at.toISOString().slice(0, 19).replace('T', ' '),
+          event.actor?.name ?? 'The system',
+          event.party?.code ?? '',
+          event.action,
+          `${event.entityType} ${event.entityId}`,
+        ]),
+      },
+    };
+  })();
+}
