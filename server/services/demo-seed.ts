@@ -119,6 +119,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   seedDemoTextHistory(db, seeded.compactId, seeded.text, {
     penholder: member('admin@secretariat.example'),
     proposers: ['aldoria', 'mission', 'varenia'].map((party) => member(`negotiator@${party}.example`)),
+    zeroDraftSigner: { ...member('negotiator@mission.example'), signatory: true },
   });
   seedDemoComments(db, seeded.compactId, seeded.people);
   return true;

@@ -8,12 +8,16 @@ import type { CompactMember } from '../policies/compact-member';
 import { compactTextSchema } from '../editor/document-content';
 import { appendDocUpdate } from './document-store';
 import { createNamedVersion } from './versions/named-versions';
+import { signVersion } from './sign-offs/sign-offs';
+import type { SigningMember } from '../policies/sign-off-policy';
 
 /** Who wrote the demo text: the penholder's zero draft, then each party's proposals. */
 export interface DemoTextAuthors {
   penholder: CompactMember;
   /** In the order their proposals were made. */
   proposers: CompactMember[];
+  /** A signatory who signed the zero draft (a sign-off the later text makes stale). */
+  zeroDraftSigner: SigningMember;
 }
 
 const partyOf = (attrs: Record<string, unknown> | undefined) =>
@@ -40,7 +44,7 @@ function withProposalsOf(node: JSONContent, parties: ReadonlySet<string>, finalS
 
 /**
  * Seeds the demo text as its history would have it: the penholder's zero draft (named "Zero
- * draft"), each party's proposals as their own negotiator's edit, the chair declaring the
+ * draft", signed by one party), each party's proposals as their own negotiator's edit, the chair declaring the
  * bracketed provisions, then "Rev.1" — so History and Compare show who proposed what. Each step is
  * the diff y-prosemirror writes between two texts, stored as an update by its author (its client
  * id bound to them).
@@ -50,12 +54,13 @@ export function seedDemoTextHistory(db: Db, compactId: string, content: JSONCont
   const doc = prosemirrorJSONToYDoc(schema, withProposalsOf(content, new Set(), false), DOCUMENT_FIELD);
   const as = (member: CompactMember) => ({ userId: member.userId, partyId: member.partyId });
   appendDocUpdate(db, compactId, Y.encodeStateAsUpdate(doc), as(authors.penholder));
-  createNamedVersion(db, authors.penholder, {
+  const zero = createNamedVersion(db, authors.penholder, {
     compactId,
     name: 'Zero draft',
     symbol: 'S/2027/12',
     note: 'Circulated by the penholder for the first reading.',
   });
+  signVersion(db, authors.zeroDraftSigner, { compactId, versionId: zero.id, statementKind: 'none' });
   const step = (author: CompactMember, target: JSONContent) => {
     doc.clientID = Math.floor(Math.random() * 2 ** 31);
     let update: Uint8Array | null = null;
