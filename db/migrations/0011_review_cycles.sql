@@ -43,6 +43,8 @@ CREATE TABLE `review_findings` (
 );
 --> statement-breakpoint
 CREATE INDEX `review_findings_cycle` ON `review_findings` (`cycle_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `versions_compact_upto` ON `versions` (`compact_id`,`upto_update_id`,`number`);
+--> statement-breakpoint
 CREATE TRIGGER `review_cycles_no_delete` BEFORE DELETE ON `review_cycles`
 BEGIN
   SELECT RAISE(ABORT, 'review cycles are never deleted');

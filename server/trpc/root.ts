@@ -13,6 +13,7 @@ import { provisionsRouter } from './routers/provisions';
 import { commentsRouter } from './routers/comments';
 import { auditRouter } from './routers/audit';
 import { versionsRouter } from './routers/versions';
+import { reviewsRouter } from './routers/reviews';
 
 export const appRouter = router({
   account: accountRouter,
@@ -28,6 +29,7 @@ export const appRouter = router({
   comments: commentsRouter,
   audit: auditRouter,
   versions: versionsRouter,
+  reviews: reviewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -35,7 +35,13 @@ export interface SnapshotIndicator {
   responsiblePartyName: string;
   periods: SnapshotPeriod[];
   /** The point the dashboard shows (latest period with data, else the latest ended one); null: none. */
-  headline: { label: string; actual: number | null; target: number | null; status: IndicatorStatus; reason: string } | null;
+  headline: {
+    label: string;
+    actual: number | null;
+    target: number | null;
+    status: IndicatorStatus;
+    reason: string;
+  } | null;
 }
 
 /** An indicator's headline status in a snapshot ('no-data' when it has no headline point). */
