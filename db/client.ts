@@ -16,7 +16,17 @@ import * as versions from './schema/versions';
 import * as reviews from './schema/reviews';
 import { chainUnchainedAuditEvents } from '../server/services/audit-backfill';
 
-export const schema = { ...parties, ...auth, ...compacts, ...audit, ...collab, ...framework, ...comments, ...versions, ...reviews };
+export const schema = {
+  ...parties,
+  ...auth,
+  ...compacts,
+  ...audit,
+  ...collab,
+  ...framework,
+  ...comments,
+  ...versions,
+  ...reviews,
+};
 /** drizzle's database, with the better-sqlite3 connection it wraps (`$client`, for prepared bulk writes). */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
