@@ -7,16 +7,20 @@ type Point = Change['before'];
 
 const number = (value: number | null) => (value === null ? '—' : String(Math.round(value * 100) / 100));
 
+/** "2026-Q1: 40 against a target of 100", or that there is no validated value. */
+export const pointText = (point: Pick<NonNullable<Point>, 'label' | 'actual' | 'target'> | null) =>
+  point
+    ? t('reviews.point', { label: point.label, actual: number(point.actual), target: number(point.target) })
+    : t('reviews.noPoint');
+
 /** A headline point with the value and target that explain its status. */
 function PointCell({ point, missing }: { point: Point; missing: string | null }) {
   if (missing) return <td className="muted">{missing}</td>;
-  if (!point) return <td className="muted">{t('reviews.noPoint')}</td>;
+  if (!point) return <td className="muted">{pointText(null)}</td>;
   return (
     <td>
       <StatusChip status={point.status} reason={point.reason} />
-      <span className="small block">
-        {t('reviews.point', { label: point.label, actual: number(point.actual), target: number(point.target) })}
-      </span>
+      <span className="small block">{pointText(point)}</span>
     </td>
   );
 }

@@ -1,8 +1,7 @@
 import { StatusChip } from '@/app/_components/framework/StatusChip';
 import { t } from '@/app/_lib/messages';
+import { pointText } from './IndicatorStatusChanges';
 import { headlineStatus, type IndicatorSnapshot } from '@/shared/reviews/indicator-snapshot';
-
-const number = (value: number | null) => (value === null ? '—' : String(Math.round(value * 100) / 100));
 
 /** Every indicator's headline at the cut-off, as frozen in the cycle's snapshot. */
 export function SnapshotScorecard({ snapshot }: { snapshot: IndicatorSnapshot }) {
@@ -33,15 +32,7 @@ export function SnapshotScorecard({ snapshot }: { snapshot: IndicatorSnapshot })
                   <span className="code">{indicator.code}</span> {indicator.title}
                 </th>
                 <td>{indicator.responsiblePartyName}</td>
-                <td>
-                  {indicator.headline
-                    ? t('reviews.point', {
-                        label: indicator.headline.label,
-                        actual: number(indicator.headline.actual),
-                        target: number(indicator.headline.target),
-                      })
-                    : t('reviews.noPoint')}
-                </td>
+                <td>{pointText(indicator.headline)}</td>
                 <td>
                   <StatusChip status={headlineStatus(indicator)} reason={indicator.headline?.reason} />
                 </td>
