@@ -3,8 +3,10 @@ import { after, test } from 'node:test';
 import { TRPCError } from '@trpc/server';
 import { verifyStoredChain } from '@/server/services/audit-verify';
 import { stopChainVerifier } from '@/server/services/audit-chain-status';
+import { seedDemoIfEmpty } from '@/server/services/demo-seed';
 import { computeFramework } from '@/server/services/framework/framework-view';
-import { snapshotHash } from '@/server/services/reviews/open-cycle';
+import { reviewCycleView } from '@/server/services/reviews/cycle-view';
+import { openReviewCycle, snapshotHash } from '@/server/services/reviews/open-cycle';
 import { createAutomaticVersions } from '@/server/services/versions/automatic-versions';
 import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
 import { buildIndicator, configureQuarters } from '../helpers/framework-fixtures';
@@ -353,4 +355,31 @@ test('names are bounded and unique per compact, the cut-off is a real date not i
   assert.deepEqual(counts(), before);
   const today = new Date().toISOString().slice(0, 10);
   assert.equal(await codeOf(admin.caller.reviews.open({ compactId, name: 'x'.repeat(120), cutOff: today })), 'OK');
+});
+
+test('on the demo data, a cycle cut off today freezes exactly the statuses the framework shows today', async () => {
+  const demo = createTestDb();
+  try {
+    await seedDemoIfEmpty(demo.db);
+    const { id: compactId } = demo.sqlite.prepare('SELECT id FROM compacts LIMIT 1').get() as { id: string };
+    const admin = demo.sqlite
+      .prepare(`SELECT user_id AS userId, party_id AS partyId FROM memberships WHERE compact_id = ? AND role = 'admin'`)
+      .get(compactId) as { userId: string; partyId: string };
+    const today = new Date().toISOString().slice(0, 10);
+    const opened = openReviewCycle(
+      demo.db,
+      { ...admin, role: 'admin' },
+      { compactId, name: 'Annual review', cutOff: today },
+    );
+    const view = reviewCycleView(demo, compactId, opened.id);
+    const framework = computeFramework(demo.db, compactId, today);
+    assert.ok(view.snapshot.indicators.length > 0);
+    assert.deepEqual(
+      view.snapshot.indicators.map((i) => [i.code, i.headline]),
+      framework.indicators.map((i) => [i.code, i.headline]),
+    );
+    assert.equal(verifyStoredChain(demo.sqlite, compactId).ok, true);
+  } finally {
+    demo.cleanup();
+  }
 });
