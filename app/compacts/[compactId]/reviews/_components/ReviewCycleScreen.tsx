@@ -15,8 +15,8 @@ import { SnapshotScorecard } from './SnapshotScorecard';
 /**
  * The reviewer's view of a cycle: the text redline since the previous cycle's baseline, indicator
  * status changes since its snapshot, this snapshot's scorecard, what was validated since the
- * cut-off, the sign-off table (the `signOffs` slot: filled by the sign-off feature; renders
- * nothing until given) and the findings and questions.
+ * cut-off, the sign-off table (the `signOffs` slot, a render prop given the baseline: filled by
+ * the sign-off feature; nothing is shown until it is given) and the findings and questions.
  */
 export function ReviewCycleScreen({
   compactId,
@@ -29,8 +29,11 @@ export function ReviewCycleScreen({
   cycleId: string;
   canRecord: boolean;
   canManage: boolean;
-  /** The sign-off table for this cycle's baseline (the sign-off feature passes it in). */
-  signOffs?: ReactNode;
+  /**
+   * The sign-off table, given this cycle's baseline (its version id and content hash): the
+   * sign-off feature passes it in; without it the section is not shown.
+   */
+  signOffs?: ((baseline: { versionId: string; contentHash: string }) => ReactNode) | null;
 }) {
   const trpc = useTRPC();
   const view = useQuery(trpc.reviews.get.queryOptions({ compactId, cycleId }));
@@ -89,7 +92,7 @@ export function ReviewCycleScreen({
       {signOffs ? (
         <section className="card" aria-labelledby="review-sign-offs">
           <h2 id="review-sign-offs">{t('reviews.signOffs')}</h2>
-          {signOffs}
+          {signOffs({ versionId: baseline.versionId, contentHash: baseline.contentHash })}
         </section>
       ) : null}
       <Findings
