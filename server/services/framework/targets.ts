@@ -82,11 +82,7 @@ export function targetRows(db: DbOrTx, indicatorIds: string[]) {
  * (the targets in force at a review cycle's cut-off). Plain SQL: on large frameworks (tens of
  * thousands of rows) drizzle's row mapping costs more than the query.
  */
-export function compactTargetRows(
-  db: DbOrTx,
-  compactId: string,
-  asOf?: Date,
-): (TargetRow & { indicatorId: string })[] {
+export function compactTargetRows(db: DbOrTx, compactId: string, asOf?: Date): (TargetRow & { indicatorId: string })[] {
   const rows = db.values<[string, string | null, number | null, number | null]>(sql`
     SELECT t.indicator_id, t.period_id, t.year, t.value
     FROM indicators i JOIN indicator_targets t ON t.indicator_id = i.id
