@@ -14,6 +14,7 @@ import * as framework from './schema/framework';
 import * as comments from './schema/comments';
 import * as versions from './schema/versions';
 import * as signOffs from './schema/sign-offs';
+import * as reviews from './schema/reviews';
 import { chainUnchainedAuditEvents } from '../server/services/audit-backfill';
 
 export const schema = {
@@ -26,6 +27,7 @@ export const schema = {
   ...comments,
   ...versions,
   ...signOffs,
+  ...reviews,
 };
 /** drizzle's database, with the better-sqlite3 connection it wraps (`$client`, for prepared bulk writes). */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };

@@ -51,5 +51,7 @@ export const versions = sqliteTable(
     index('versions_compact_kind_number').on(t.compactId, t.kind, t.number),
     // A name once per compact (automatic versions have none: NULLs never collide).
     uniqueIndex('versions_compact_name').on(t.compactId, sql`${t.name} collate nocase`),
+    // The version reaching furthest in the log (furthestVersion: a review baseline may freeze an older text).
+    index('versions_compact_upto').on(t.compactId, t.uptoUpdateId, t.number),
   ],
 );

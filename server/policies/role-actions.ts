@@ -37,6 +37,10 @@ export const ROLE_ACTIONS = {
   nameVersion: ['admin', 'negotiator'],
   /** Restore an earlier version of the text (a forward edit, attributed to them): administrators. */
   restoreVersion: ['admin'],
+  /** Open (and close) an annual review cycle, freezing the text and the indicator data at a cut-off. */
+  manageReviews: ['admin'],
+  /** Record findings and questions in a review cycle, answer and close them: reviewers and administrators. */
+  recordFindings: ['admin', 'reviewer'],
 } as const satisfies Record<string, readonly CompactRole[]>;
 
 export type CompactAction = keyof typeof ROLE_ACTIONS;

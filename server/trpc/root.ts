@@ -14,6 +14,7 @@ import { commentsRouter } from './routers/comments';
 import { auditRouter } from './routers/audit';
 import { versionsRouter } from './routers/versions';
 import { signOffsRouter } from './routers/sign-offs';
+import { reviewsRouter } from './routers/reviews';
 
 export const appRouter = router({
   account: accountRouter,
@@ -30,6 +31,7 @@ export const appRouter = router({
   audit: auditRouter,
   versions: versionsRouter,
   signOffs: signOffsRouter,
+  reviews: reviewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,7 +14,7 @@ export const DEFAULT_VERSIONS_PER_PAGE = 50;
 
 // Control characters (a note may hold line breaks), line/paragraph separators and bidirectional
 // overrides/isolates, which can make one name display as another.
-const FORBIDDEN_CHARACTERS = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+export const FORBIDDEN_CHARACTERS = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 const NOTE_CONTROLS_ALLOWED = /[\n\t]/g;
 
 /** A document symbol as the UN writes them: `S/2027/123/Rev.1`, `A/RES/78/1`, `E/CN.6/2027/L.3`. */

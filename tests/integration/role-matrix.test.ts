@@ -25,6 +25,8 @@ import { resolveThread } from '@/server/services/comments/thread-writes';
 import { createNamedVersion } from '@/server/services/versions/named-versions';
 import { signVersion } from '@/server/services/sign-offs/sign-offs';
 import { makeSignatory } from '../helpers/sign-off-fixtures';
+import { openReviewCycle } from '@/server/services/reviews/open-cycle';
+import { addFinding } from '@/server/services/reviews/findings';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
@@ -46,6 +48,8 @@ const ROLE_MATRIX: Record<CompactAction, readonly CompactRole[]> = {
   viewAudit: ['admin', 'reviewer'],
   nameVersion: ['admin', 'negotiator'],
   restoreVersion: ['admin'],
+  manageReviews: ['admin'],
+  recordFindings: ['admin', 'reviewer'],
 };
 
 /** Procedures that are not about one compact (they have their own tests). */
@@ -74,6 +78,7 @@ let validator: { userId: string; partyId: string };
 let provisionId: string;
 let commenter: { id: string; partyId: string };
 let versionId: string;
+let cycleId: string;
 
 /** A fresh comment thread (all parties) by a colleague of every caller's party. */
 const threadId = () => buildThread(db, compactId, commenter, someWordsOf(db, compactId)).id;
@@ -405,8 +410,50 @@ const PROCEDURES: {
     name: 'signOffs.withdraw',
     action: 'read',
     call: (c) => c.signOffs.withdraw({ compactId, signOffId: freshSignOffId() }),
+  { name: 'reviews.list', action: 'read', call: (c) => c.reviews.list({ compactId }) },
+  { name: 'reviews.get', action: 'read', call: (c) => c.reviews.get({ compactId, cycleId }) },
+  {
+    name: 'reviews.open',
+    action: 'manageReviews',
+    call: (c) => c.reviews.open({ compactId, name: `Review ${Math.random()}`, cutOff: today() }),
+  },
+  {
+    name: 'reviews.close',
+    action: 'manageReviews',
+    call: (c) => c.reviews.close({ compactId, cycleId: freshCycle() }),
+  },
+  { name: 'reviews.findings', action: 'read', call: (c) => c.reviews.findings({ compactId, cycleId }) },
+  {
+    name: 'reviews.addFinding',
+    action: 'recordFindings',
+    call: (c) => c.reviews.addFinding({ compactId, cycleId, subjectType: 'general', kind: 'question', body: 'Why?' }),
+  },
+  {
+    name: 'reviews.setFindingStatus',
+    action: 'recordFindings',
+    call: (c) => c.reviews.setFindingStatus({ compactId, findingId: freshFinding(), status: 'closed' }),
   },
 ];
+
+const today = () => new Date().toISOString().slice(0, 10);
+/** A fresh open review cycle (for closing), opened by an administrator of the compact. */
+const freshCycle = () =>
+  openReviewCycle(
+    db.db,
+    { userId: commenter.id, partyId: commenter.partyId, role: 'admin' },
+    {
+      compactId,
+      name: `Cycle ${Math.random()}`,
+      cutOff: today(),
+    },
+  ).id;
+/** A fresh open question in the cycle every caller uses. */
+const freshFinding = () =>
+  addFinding(
+    db.db,
+    { userId: commenter.id, partyId: commenter.partyId, role: 'reviewer' },
+    { compactId, cycleId, subjectType: 'general', kind: 'question', body: 'What changed?' },
+  ).id;
 
 let partyCode: string;
 let indicatorCode: string;
@@ -472,6 +519,7 @@ describe('every compact-scoped procedure × every role', () => {
         name: 'Zero draft',
       },
     ).id;
+    cycleId = freshCycle();
     periodId = configureQuarters(db, compactId)[1]!.id;
     const indicator = buildIndicator(db, compactId, partyId);
     indicatorId = indicator.id;

@@ -9,9 +9,9 @@ import { auditEvents } from '@/db/schema/audit';
  * computed framework is reused while that stamp (and the date) stays the same: no process holds
  * state that another could contradict. Events about the text and its comments change nothing the
  * framework shows, and do not count (nor do another party's delegation-only threads show through
- * the framework's timing); nor do exports of the audit log.
+ * the framework's timing); nor do exports of the audit log, nor review cycles and their findings.
  */
-const NOT_ABOUT_THE_FRAMEWORK = ['comment%', 'provision.%', 'text.%', 'audit.%'];
+const NOT_ABOUT_THE_FRAMEWORK = ['comment%', 'provision.%', 'text.%', 'audit.%', 'review-%'];
 const MAX_ENTRIES = 200;
 const entries = new Map<string, { stamp: string; value: unknown }>();
 

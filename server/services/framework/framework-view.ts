@@ -12,7 +12,7 @@ import type { IndicatorState } from '@/shared/enums';
 import type { IndicatorStatus } from '@/shared/framework/indicator-status';
 import { listCommitments } from './commitments';
 import { headlinePoint, indicatorSeries, validatedValues, type SeriesPoint } from './indicator-series';
-import { listIndicators } from './indicators';
+import { indicatorsCreatedBy, listIndicators } from './indicators';
 import { getFrameworkSettings, listPeriods } from './periods';
 import { cachedComputation } from './framework-cache';
 import { compactTargetRows } from './targets';
@@ -35,16 +35,21 @@ export function frameworkView(
   return { ...computed, tasks: tasksFor(db, compactId, viewer, computed.indicators, computed.periods, today) };
 }
 
-/** Statuses, series and roll-ups of every indicator, from the stored data in a handful of queries. */
-export function computeFramework(db: DbOrTx, compactId: string, today: string) {
+/**
+ * Statuses, series and roll-ups of every indicator, from the stored data in a handful of queries.
+ * With `asOf` (framework-as-of.ts), only the rows that existed by then count: indicators created,
+ * targets set and values validated by that instant.
+ */
+export function computeFramework(db: DbOrTx, compactId: string, today: string, asOf?: Date) {
   const settings = getFrameworkSettings(db, compactId);
   const thresholds = { onTrack: settings.onTrackThreshold, atRisk: settings.atRiskThreshold };
   const periods = listPeriods(db, compactId);
-  const indicatorList = listIndicators(db, compactId);
+  const existed = asOf === undefined ? null : indicatorsCreatedBy(db, compactId, asOf);
+  const indicatorList = listIndicators(db, compactId).filter((indicator) => existed?.has(indicator.id) ?? true);
   const commitmentsById = new Map(listCommitments(db, compactId).map((c) => [c.id, c]));
   const partyNames = new Map(listParties(db).map((p) => [p.id, p.name]));
-  const targetsByIndicator = groupBy(compactTargetRows(db, compactId), (row) => row.indicatorId);
-  const validated = validatedValues(db, compactId);
+  const targetsByIndicator = groupBy(compactTargetRows(db, compactId, asOf), (row) => row.indicatorId);
+  const validated = validatedValues(db, compactId, undefined, asOf);
 
   const rows = indicatorList.map((indicator) => {
     const series = indicatorSeries(

@@ -37,14 +37,21 @@ export interface SeriesPoint extends StatusResult {
 
 /**
  * The latest validated value of every indicator and period of a compact (later validations win),
- * or of one indicator only. Plain SQL for the same reason as compactTargetRows: on a large
- * framework this reads tens of thousands of rows.
+ * or of one indicator only; with `asOf`, only what was validated by then (a review cycle's cut-off).
+ * Plain SQL for the same reason as compactTargetRows: on a large framework this reads tens of
+ * thousands of rows.
  */
-export function validatedValues(db: DbOrTx, compactId: string, indicatorId?: string): Map<string, ValidatedValue> {
+export function validatedValues(
+  db: DbOrTx,
+  compactId: string,
+  indicatorId?: string,
+  asOf?: Date,
+): Map<string, ValidatedValue> {
   const rows = db.values<[string, string, number | null, Rating | null]>(sql`
     SELECT indicator_id, period_id, value, validated_rating
     FROM progress_updates
     WHERE compact_id = ${compactId} AND state = 'validated' ${indicatorId === undefined ? sql`` : sql`AND indicator_id = ${indicatorId}`}
+      ${asOf === undefined ? sql`` : sql`AND decided_at <= ${asOf.getTime()}`}
     ORDER BY decided_at`);
   const latest = new Map<string, ValidatedValue>();
   for (const [id, periodId, value, validatedRating] of rows)

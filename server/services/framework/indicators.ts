@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import type { IndicatorLevel, IndicatorMeasure, IndicatorState, ReportingFrequency } from '@/shared/enums';
 import { codeKey, indicatorDefinitionProblems } from '@/shared/framework/indicator-rules';
@@ -62,6 +62,16 @@ export function listIndicators(db: DbOrTx, compactId: string) {
     .where(eq(indicators.compactId, compactId))
     .orderBy(asc(indicators.code))
     .all();
+}
+
+/** The ids of a compact's indicators created by `asOf`. */
+export function indicatorsCreatedBy(db: DbOrTx, compactId: string, asOf: Date): Set<string> {
+  const rows = db
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(and(eq(indicators.compactId, compactId), lte(indicators.createdAt, asOf)))
+    .all();
+  return new Set(rows.map((row) => row.id));
 }
 
 export function requireIndicator(db: DbOrTx, compactId: string, indicatorId: string) {

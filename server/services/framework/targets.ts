@@ -78,14 +78,15 @@ export function targetRows(db: DbOrTx, indicatorIds: string[]) {
 }
 
 /**
- * Every target row of a compact's indicators, oldest first. Plain SQL: on large frameworks
- * (tens of thousands of rows) drizzle's row mapping costs more than the query.
+ * Every target row of a compact's indicators, oldest first; with `asOf`, only those set by then
+ * (the targets in force at a review cycle's cut-off). Plain SQL: on large frameworks (tens of
+ * thousands of rows) drizzle's row mapping costs more than the query.
  */
-export function compactTargetRows(db: DbOrTx, compactId: string): (TargetRow & { indicatorId: string })[] {
+export function compactTargetRows(db: DbOrTx, compactId: string, asOf?: Date): (TargetRow & { indicatorId: string })[] {
   const rows = db.values<[string, string | null, number | null, number | null]>(sql`
     SELECT t.indicator_id, t.period_id, t.year, t.value
     FROM indicators i JOIN indicator_targets t ON t.indicator_id = i.id
-    WHERE i.compact_id = ${compactId}
+    WHERE i.compact_id = ${compactId} ${asOf === undefined ? sql`` : sql`AND t.set_at <= ${asOf.getTime()}`}
     ORDER BY t.id`);
   return rows.map(([indicatorId, periodId, year, value]) => ({ indicatorId, periodId, year, value }));
 }

@@ -4,7 +4,7 @@ import { compacts } from '@/db/schema/compacts';
 import { config } from '../../config';
 import type { AuditActor } from '../audit';
 import { contributorsBetween, snapshotAt, updatesAfter } from './text-snapshot';
-import { insertVersion, newestVersion, type StoredVersion } from './version-writes';
+import { furthestVersion, insertVersion, newestVersion, type StoredVersion } from './version-writes';
 
 const SYSTEM: AuditActor = { userId: null, partyId: null };
 
@@ -36,7 +36,9 @@ function uncheckedSince(db: Db): Map<string, number> {
 /** An automatic version of one compact, when it is due and its text changed; null otherwise. */
 function automaticVersionOf(db: Db, compactId: string, now: number, rules: AutomaticVersionRules) {
   const checked = uncheckedSince(db);
-  const previous = newestVersion(db, compactId);
+  // Numbered after the newest version, spanning from (and compared with) the one reaching furthest.
+  const newest = newestVersion(db, compactId);
+  const previous = furthestVersion(db, compactId);
   const versioned = previous?.uptoUpdateId ?? 0;
   const pending = updatesAfter(db, compactId, Math.max(versioned, checked.get(compactId) ?? 0));
   if (!pending) return null;
@@ -58,7 +60,7 @@ function automaticVersionOf(db: Db, compactId: string, now: number, rules: Autom
     note: null,
     snapshot,
     contributors: contributorsBetween(db, compactId, versioned, pending.newestId),
-    follows: previous?.number ?? 0,
+    follows: newest?.number ?? 0,
     createdBy: null,
   });
 }
@@ -84,7 +86,7 @@ export async function createAutomaticVersions(
       if (version) made.push(version);
     } catch (error) {
       console.error(`Could not make an automatic version of compact ${id}:`, error);
-      const pending = updatesAfter(db, id, newestVersion(db, id)?.uptoUpdateId ?? 0);
+      const pending = updatesAfter(db, id, furthestVersion(db, id)?.uptoUpdateId ?? 0);
       if (pending) uncheckedSince(db).set(id, pending.newestId);
     }
     await nextTurn();

@@ -4,7 +4,14 @@ import { normaliseVersionLabel, versionLabelProblems, type VersionLabel } from '
 import type { CompactMember } from '../../policies/compact-member';
 import { DomainError } from '../domain-error';
 import { contributorsBetween, newestUpdateId, snapshotAt } from './text-snapshot';
-import { insertVersion, nameTakenError, newestVersion, versionNameTaken, type StoredVersion } from './version-writes';
+import {
+  furthestVersion,
+  insertVersion,
+  nameTakenError,
+  newestVersion,
+  versionNameTaken,
+  type StoredVersion,
+} from './version-writes';
 
 /** How often a named version is computed again when versions keep being stored meanwhile. */
 const ATTEMPTS = 3;
@@ -28,6 +35,7 @@ export function createNamedVersion(
   if (versionNameTaken(db, compactId, name)) throw nameTakenError(name);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const previous = newestVersion(db, compactId);
+    const furthest = furthestVersion(db, compactId);
     const snapshot = snapshotAt(db, compactId, newestUpdateId(db, compactId));
     const stored = insertVersion(
       db,
@@ -39,7 +47,7 @@ export function createNamedVersion(
         symbol,
         note,
         snapshot,
-        contributors: contributorsBetween(db, compactId, previous?.uptoUpdateId ?? 0, snapshot.uptoUpdateId),
+        contributors: contributorsBetween(db, compactId, furthest?.uptoUpdateId ?? 0, snapshot.uptoUpdateId),
         follows: previous?.number ?? 0,
         createdBy: member.userId,
       },

@@ -31,6 +31,7 @@ export function CompactNav({
       ? [{ href: `${base}/progress`, label: t('nav.progress'), active: pathname.startsWith(`${base}/progress`) }]
       : []),
     { href: `${base}/history`, label: t('nav.history'), active: pathname.startsWith(`${base}/history`) },
+    { href: `${base}/reviews`, label: t('nav.reviews'), active: pathname.startsWith(`${base}/reviews`) },
     ...(viewsAudit
       ? [{ href: `${base}/audit`, label: t('nav.audit'), active: pathname.startsWith(`${base}/audit`) }]
       : []),

@@ -5,10 +5,7 @@ import Link from 'next/link';
 import { t } from '@/app/_lib/messages';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 import { useTRPC } from '@/app/_lib/trpc';
-import { ChangeNavigator } from './ChangeNavigator';
-import { ProvisionSummary } from './ProvisionSummary';
-import { RedlineDocument, authorLabel } from './RedlineDocument';
-import { usePartyCodes } from './use-party-codes';
+import { RedlineBody } from './RedlineBody';
 
 type Side = RouterOutputs['versions']['compare']['from'];
 
@@ -30,7 +27,6 @@ export function CompareView({
   toVersionId: string | null;
 }) {
   const trpc = useTRPC();
-  const parties = usePartyCodes(compactId);
   const comparison = useQuery({
     ...trpc.versions.compare.queryOptions({ compactId, fromVersionId, toVersionId: toVersionId ?? undefined }),
     enabled: fromVersionId !== '',
@@ -63,28 +59,7 @@ export function CompareView({
       {back}
       <h1>{t('history.compareTitle', { from: sideName(from), to: sideName(to) })}</h1>
       <p className="muted">{t('history.compareIntro', { count: redline.changes })}</p>
-      <section className="card" aria-labelledby="compare-authors">
-        <h2 id="compare-authors">{t('history.authors')}</h2>
-        {redline.authors.length === 0 ? (
-          <p className="muted small">{t('history.noChanges')}</p>
-        ) : (
-          <ul className="contributors">
-            {redline.authors.map((author, index) => (
-              <li key={index}>{authorLabel(author)}</li>
-            ))}
-          </ul>
-        )}
-        <p className="small legend">
-          <ins className="rl-added">{t('history.legendInserted')}</ins>{' '}
-          <del className="rl-removed">{t('history.legendDeleted')}</del>
-        </p>
-      </section>
-      <ProvisionSummary changes={redline.provisions} authors={redline.authors} />
-      <ChangeNavigator count={redline.changes}>
-        <article className="card" aria-label={t('history.redline')}>
-          <RedlineDocument blocks={redline.blocks} authors={redline.authors} parties={parties} />
-        </article>
-      </ChangeNavigator>
+      <RedlineBody compactId={compactId} redline={redline} />
     </main>
   );
 }

@@ -1,0 +1,111 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { t } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
+import { RedlineBody } from '../../history/_components/RedlineBody';
+import { CloseCycleButton } from './CloseCycleButton';
+import { Findings } from './Findings';
+import { IndicatorStatusChanges } from './IndicatorStatusChanges';
+import { SinceCutOff } from './SinceCutOff';
+import { SnapshotScorecard } from './SnapshotScorecard';
+
+/**
+ * The reviewer's view of a cycle: the text redline since the previous cycle's baseline, indicator
+ * status changes since its snapshot, this snapshot's scorecard, what was validated since the
+ * cut-off, the sign-off table (the `signOffs` slot, a render prop given the baseline: filled by
+ * the sign-off feature; nothing is shown until it is given) and the findings and questions.
+ */
+export function ReviewCycleScreen({
+  compactId,
+  cycleId,
+  canRecord,
+  canManage,
+  signOffs = null,
+}: {
+  compactId: string;
+  cycleId: string;
+  canRecord: boolean;
+  canManage: boolean;
+  /**
+   * The sign-off table, given this cycle's baseline (its version id and content hash): the
+   * sign-off feature passes it in; without it the section is not shown.
+   */
+  signOffs?: ((baseline: { versionId: string; contentHash: string }) => ReactNode) | null;
+}) {
+  const trpc = useTRPC();
+  const view = useQuery(trpc.reviews.get.queryOptions({ compactId, cycleId }));
+  const back = (
+    <p className="breadcrumb">
+      <Link href={`/compacts/${compactId}/reviews`}>{t('reviews.back')}</Link>
+    </p>
+  );
+  if (view.isError)
+    return (
+      <main className="page">
+        {back}
+        <p className="alert error">{t('reviews.cycleFailed')}</p>
+      </main>
+    );
+  if (!view.data)
+    return (
+      <main className="page">
+        {back}
+        <p className="muted" role="status">
+          {t('reviews.loadingCycle')}
+        </p>
+      </main>
+    );
+  const { cycle, baseline, from, redline, snapshot, previousCycle, statusChanges, sinceCutOff } = view.data;
+  const textIntro = !from
+    ? t('reviews.textSinceEmpty')
+    : from.cycleName
+      ? t('reviews.textSincePrevious', { name: from.cycleName })
+      : t('reviews.textSinceFirst', { number: from.number });
+  return (
+    <main className="page wide review-cycle-page">
+      {back}
+      <h1>{cycle.name}</h1>
+      <p className="muted">
+        {t('reviews.cycleIntro', {
+          cutOff: cycle.cutOffDate,
+          who: cycle.openedByName ?? '—',
+          when: new Date(cycle.openedAt).toLocaleString(),
+          number: baseline.number,
+        })}{' '}
+        <Link href={`/compacts/${compactId}/history/${baseline.versionId}`}>{baseline.name}</Link>
+        {cycle.closedAt ? (
+          <strong> · {t('reviews.closed', { when: new Date(cycle.closedAt).toLocaleDateString() })}</strong>
+        ) : null}
+      </p>
+      {canManage && !cycle.closedAt ? (
+        <CloseCycleButton compactId={compactId} cycleId={cycleId} name={cycle.name} />
+      ) : null}
+      <section aria-labelledby="review-indicators">
+        <h2 id="review-indicators">{t('reviews.indicatorsTitle')}</h2>
+        <IndicatorStatusChanges previousName={previousCycle?.name ?? null} changes={statusChanges} />
+        <SnapshotScorecard snapshot={snapshot} />
+        <SinceCutOff since={sinceCutOff} />
+      </section>
+      {signOffs ? (
+        <section className="card" aria-labelledby="review-sign-offs">
+          <h2 id="review-sign-offs">{t('reviews.signOffs')}</h2>
+          {signOffs({ versionId: baseline.versionId, contentHash: baseline.contentHash })}
+        </section>
+      ) : null}
+      <Findings
+        compactId={compactId}
+        cycleId={cycleId}
+        canRecord={canRecord && !cycle.closedAt}
+        indicators={snapshot.indicators}
+      />
+      <section aria-labelledby="review-text">
+        <h2 id="review-text">{t('reviews.textTitle')}</h2>
+        <p className="muted">{textIntro}</p>
+        <RedlineBody compactId={compactId} redline={redline} />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { t } from '@/app/_lib/messages';
+import { useTRPC } from '@/app/_lib/trpc';
+import { OpenCycleForm } from './OpenCycleForm';
+
+/** The compact's review cycles, latest cut-off first; administrators may open one. */
+export function ReviewList({ compactId, canOpen }: { compactId: string; canOpen: boolean }) {
+  const trpc = useTRPC();
+  const cycles = useQuery(trpc.reviews.list.queryOptions({ compactId }));
+  return (
+    <main className="page wide reviews-page">
+      <h1>{t('reviews.title')}</h1>
+      <p className="muted">{t('reviews.intro')}</p>
+      {canOpen ? <OpenCycleForm compactId={compactId} /> : null}
+      {cycles.isError ? <p className="alert error">{t('reviews.failed')}</p> : null}
+      {cycles.isPending ? <p className="muted">{t('reviews.loading')}</p> : null}
+      {cycles.data && cycles.data.length === 0 ? <p className="muted">{t('reviews.none')}</p> : null}
+      {cycles.data && cycles.data.length > 0 ? (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('reviews.col.name')}</th>
+                <th scope="col">{t('reviews.col.cutOff')}</th>
+                <th scope="col">{t('reviews.col.opened')}</th>
+                <th scope="col">{t('reviews.col.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cycles.data.map((cycle) => (
+                <tr key={cycle.id}>
+                  <td>
+                    <Link href={`/compacts/${compactId}/reviews/${cycle.id}`}>{cycle.name}</Link>
+                  </td>
+                  <td>
+                    <time dateTime={cycle.cutOffDate}>{cycle.cutOffDate}</time>
+                  </td>
+                  <td>
+                    {new Date(cycle.openedAt).toLocaleDateString()}
+                    {cycle.openedByName ? <span className="muted small"> · {cycle.openedByName}</span> : null}
+                  </td>
+                  <td>
+                    {cycle.closedAt
+                      ? t('reviews.closed', { when: new Date(cycle.closedAt).toLocaleDateString() })
+                      : t('reviews.open')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </main>
+  );
+}
