@@ -410,6 +410,7 @@ const PROCEDURES: {
     name: 'signOffs.withdraw',
     action: 'read',
     call: (c) => c.signOffs.withdraw({ compactId, signOffId: freshSignOffId() }),
+  },
   { name: 'reviews.list', action: 'read', call: (c) => c.reviews.list({ compactId }) },
   { name: 'reviews.get', action: 'read', call: (c) => c.reviews.get({ compactId, cycleId }) },
   {
