@@ -680,6 +680,17 @@ const en = {
   'reviews.addBody': 'Text',
   'reviews.addSubmit': 'Record',
   'reviews.signOffs': 'Sign-offs',
+  'reviews.signOffParty': 'Party',
+  'reviews.signOffStanding': 'Against this cycle’s baseline text',
+  'reviews.signOffDetails': 'Signer and statement',
+  'reviews.standing.signed-this': 'Signed this text',
+  'reviews.standing.signed-other': 'Signed another text',
+  'reviews.standing.not-signed': 'Not signed',
+  'reviews.pack.title': 'Review pack',
+  'reviews.pack.intro':
+    'The clean text as of the cut-off, the redline since the previous review, the indicator scorecard at the cut-off, the sign-off table and an audit excerpt with the head hash of the audit chain.',
+  'reviews.pack.docx': 'Download (Word, with tracked changes)',
+  'reviews.pack.pdf': 'Download (PDF)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isSameOriginRequest } from '../auth/request-origin';
 import { may } from '../policies/role-actions';
 import { DomainError } from '../services/domain-error';
 import {
@@ -8,6 +9,7 @@ import {
   type ExportedFile,
 } from '../services/exports/text-export';
 import { PdfUnavailable } from '../services/exports/pdf';
+import { REVIEW_PACK_FORMATS, reviewPack } from '../services/exports/review-pack';
 import { failedRoute, routeMember } from './compact-routes';
 
 /** One of `allowed` from the query, or a clear 400 naming the parameter. */
@@ -47,6 +49,24 @@ export async function downloadTextExport(request: Request, compactId: string): P
     const { handle, asMember } = await routeMember(request, compactId);
     if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', 'You may not read this compact.');
     return fileResponse(await exportCurrentText(handle, compactId, format, view));
+  } catch (error) {
+    return failedExport(error);
+  }
+}
+
+/**
+ * GET /api/compacts/:compactId/reviews/:cycleId/pack?format=docx|pdf — a review cycle's pack, for
+ * every member who reads the compact. It publishes the audit chain's head (an audit event), so it
+ * must come from this site's own pages.
+ */
+export async function downloadReviewPack(request: Request, compactId: string, cycleId: string): Promise<Response> {
+  try {
+    if (!isSameOriginRequest(request.headers, request.url))
+      throw new DomainError('FORBIDDEN', 'Cross-site request refused.');
+    const format = choice(new URL(request.url), 'format', REVIEW_PACK_FORMATS);
+    const { handle, asMember } = await routeMember(request, compactId);
+    if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', 'You may not read this compact.');
+    return fileResponse(await reviewPack(handle, asMember, compactId, cycleId, format));
   } catch (error) {
     return failedExport(error);
   }

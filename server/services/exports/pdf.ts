@@ -26,8 +26,13 @@ let idleTimer: NodeJS.Timeout | null = null;
 let running = 0;
 const waiting: Array<() => void> = [];
 
-function launched(): Promise<Browser> {
+/** Throws PdfUnavailable when there is no Chromium to print with (checked before any work is recorded). */
+export function assertPdfPrintable(): void {
   if (!fs.existsSync(config.chromiumPath)) throw new PdfUnavailable();
+}
+
+function launched(): Promise<Browser> {
+  assertPdfPrintable();
   browser ??= chromium.launch({ executablePath: config.chromiumPath, args: CHROMIUM_ARGS }).catch((error) => {
     browser = null;
     throw error;

@@ -47,7 +47,8 @@ export function currentTextBlocks(handle: DbHandle, compactId: string, view: Tex
   }
 }
 
-const fileStem = (title: string) =>
+/** A file name stem from a title: letters and digits, dashes between, at most 60 characters. */
+export const fileStem = (title: string) =>
   title
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-|-$/g, '')

@@ -2,10 +2,11 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
 import { t } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
 import { RedlineBody } from '../../history/_components/RedlineBody';
+import { BaselineSignOffs } from './BaselineSignOffs';
+import { ReviewPackLinks } from './ReviewPackLinks';
 import { CloseCycleButton } from './CloseCycleButton';
 import { Findings } from './Findings';
 import { IndicatorStatusChanges } from './IndicatorStatusChanges';
@@ -15,25 +16,18 @@ import { SnapshotScorecard } from './SnapshotScorecard';
 /**
  * The reviewer's view of a cycle: the text redline since the previous cycle's baseline, indicator
  * status changes since its snapshot, this snapshot's scorecard, what was validated since the
- * cut-off, the sign-off table (the `signOffs` slot, a render prop given the baseline: filled by
- * the sign-off feature; nothing is shown until it is given) and the findings and questions.
+ * cut-off, each party's sign-off against the baseline text, and the findings and questions.
  */
 export function ReviewCycleScreen({
   compactId,
   cycleId,
   canRecord,
   canManage,
-  signOffs = null,
 }: {
   compactId: string;
   cycleId: string;
   canRecord: boolean;
   canManage: boolean;
-  /**
-   * The sign-off table, given this cycle's baseline (its version id and content hash): the
-   * sign-off feature passes it in; without it the section is not shown.
-   */
-  signOffs?: ((baseline: { versionId: string; contentHash: string }) => ReactNode) | null;
 }) {
   const trpc = useTRPC();
   const view = useQuery(trpc.reviews.get.queryOptions({ compactId, cycleId }));
@@ -83,18 +77,17 @@ export function ReviewCycleScreen({
       {canManage && !cycle.closedAt ? (
         <CloseCycleButton compactId={compactId} cycleId={cycleId} name={cycle.name} />
       ) : null}
+      <ReviewPackLinks compactId={compactId} cycleId={cycleId} />
       <section aria-labelledby="review-indicators">
         <h2 id="review-indicators">{t('reviews.indicatorsTitle')}</h2>
         <IndicatorStatusChanges previousName={previousCycle?.name ?? null} changes={statusChanges} />
         <SnapshotScorecard snapshot={snapshot} />
         <SinceCutOff since={sinceCutOff} />
       </section>
-      {signOffs ? (
-        <section className="card" aria-labelledby="review-sign-offs">
-          <h2 id="review-sign-offs">{t('reviews.signOffs')}</h2>
-          {signOffs({ versionId: baseline.versionId, contentHash: baseline.contentHash })}
-        </section>
-      ) : null}
+      <section className="card" aria-labelledby="review-sign-offs">
+        <h2 id="review-sign-offs">{t('reviews.signOffs')}</h2>
+        <BaselineSignOffs compactId={compactId} contentHash={baseline.contentHash} />
+      </section>
       <Findings
         compactId={compactId}
         cycleId={cycleId}

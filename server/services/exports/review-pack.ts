@@ -1,0 +1,172 @@
+import 'server-only';
+import type { DbHandle } from '@/db/client';
+import { headlineStatus, type IndicatorSnapshot } from '@/shared/reviews/indicator-snapshot';
+import { standingAgainst, type Standing } from '@/shared/history/sign-off-standing';
+import { cleanText } from '@/shared/negotiation/clean-text';
+import { compactTextSchema } from '../../editor/document-content';
+import { recordAuditEvent, type AuditActor } from '../audit';
+import { getCompact } from '../compacts';
+import { reviewCycleView } from '../reviews/cycle-view';
+import { signOffStatus } from '../sign-offs/sign-off-status';
+import { getVersion } from '../versions/version-list';
+import { auditExcerpt } from './audit-excerpt';
+import { cleanAsBlocks } from './clean-blocks';
+import { EXPORT_LABELS } from './export-labels';
+import { exportParagraphs } from './export-model';
+import { assertPdfPrintable, htmlToPdf } from './pdf';
+import { reviewPackDocx } from './review-pack-docx';
+import { reviewPackHtml } from './review-pack-html';
+import type { PackTable, ReviewPackData } from './review-pack-model';
+import { exportContext, fileStem, type ExportedFile } from './text-export';
+
+export const REVIEW_PACK_FORMATS = ['docx', 'pdf'] as const;
+export type ReviewPackFormat = (typeof REVIEW_PACK_FORMATS)[number];
+
+const STATUS_WORDS: Record<string, string> = {
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  'off-track': 'Off track',
+  'no-data': 'No data',
+};
+const STANDING_WORDS: Record<Standing, string> = {
+  'signed-this': 'Signed this text',
+  'signed-other': 'Signed another text',
+  'not-signed': 'Not signed',
+};
+
+const number = (value: number | null) => (value === null ? '—' : String(value));
+
+function scorecardTable(snapshot: IndicatorSnapshot): PackTable {
+  return {
+    caption: `Headline of each indicator as of ${snapshot.asOf.slice(0, 16).replace('T', ' ')} UTC (on track ≥ ${Math.round(
+      snapshot.thresholds.onTrack * 100,
+    )} % of target, at risk ≥ ${Math.round(snapshot.thresholds.atRisk * 100)} %)`,
+    columns: ['Indicator', 'Responsible', 'Period', 'Validated value', 'Target', 'Status', 'Why'],
+    rows: snapshot.indicators.map((indicator) => [
+      `${indicator.code} ${indicator.title}`,
+      indicator.responsiblePartyName,
+      indicator.headline?.label ?? '—',
+      number(indicator.headline?.actual ?? null),
+      number(indicator.headline?.target ?? null),
+      STATUS_WORDS[headlineStatus(indicator)] ?? headlineStatus(indicator),
+      indicator.headline?.reason ?? '',
+    ]),
+  };
+}
+
+function signOffTable(handle: DbHandle, compactId: string, baselineHash: string): PackTable {
+  return {
+    caption: 'Each party’s active sign-off, against the baseline text of this cycle (by content hash)',
+    columns: ['Party', 'Standing', 'Version signed', 'Signed by', 'Statement'],
+    rows: signOffStatus(handle.db, compactId).parties.map((party) => {
+      const active = party.active;
+      return [
+        `${party.partyCode} ${party.partyName}`,
+        STANDING_WORDS[standingAgainst(active, baselineHash)],
+        active ? `#${active.versionNumber} ${active.versionName ?? ''}` : '—',
+        active
+          ? `${active.signedBy.name ?? ''}, ${active.signedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+          : '—',
+        active && active.statement ? `${active.statementKind}: ${active.statement}` : '',
+      ];
+    }),
+  };
+}
+
+/**
+ * Gathers a review cycle's pack: the baseline's clean text, the redline since the previous
+ * baseline (attributed), the scorecard frozen at the cut-off, the sign-off table and an audit
+ * excerpt with the chain's head — which the pack publishes (recorded as `review-pack.exported`).
+ */
+function packData(
+  handle: DbHandle,
+  actor: AuditActor,
+  compactId: string,
+  cycleId: string,
+  format: ReviewPackFormat,
+): ReviewPackData {
+  const view = reviewCycleView(handle, compactId, cycleId);
+  const baseline = getVersion(handle.db, compactId, view.baseline.versionId);
+  const context = exportContext(handle, compactId, view.redline.authors);
+  const clean = cleanAsBlocks(
+    cleanText(compactTextSchema().nodeFromJSON(baseline.contentJson)),
+    EXPORT_LABELS.pendingOptions,
+  );
+  const audit = auditExcerpt(handle, compactId);
+  recordAuditEvent(handle.db, actor, {
+    compactId,
+    action: 'review-pack.exported',
+    entityType: 'review-cycle',
+    entityId: cycleId,
+    after: {
+      format,
+      head: audit.head,
+      events: audit.events,
+      upToEventId: audit.upToEventId,
+      baselineHash: baseline.contentHash,
+    },
+  });
+  const fromName = view.from
+    ? (view.from.cycleName ?? `#${view.from.number} ${view.from.name ?? ''}`)
+    : 'the empty text';
+  return {
+    compactTitle: getCompact(handle.db, compactId).title,
+    cycleName: view.cycle.name,
+    cutOff: view.cycle.cutOffDate,
+    generatedAt: new Date(),
+    cleanText: exportParagraphs(clean, context),
+    redline: {
+      title: `From ${fromName} to ${view.baseline.name ?? 'the baseline'}: ${view.redline.changes} changes, each by its party and person`,
+      summary: {
+        caption: 'Provisions changed',
+        columns: ['Provision', 'What changed', 'By'],
+        rows: view.redline.provisions.map((change) => [
+          `${change.labelAfter ?? change.labelBefore ?? ''} ${change.firstWords}`,
+          [
+            change.added ? 'added' : '',
+            change.removed ? 'deleted' : '',
+            change.textChanged ? 'words changed' : '',
+            !change.added && !change.removed && change.stateBefore !== change.stateAfter
+              ? `agreement ${change.stateBefore ?? '—'} → ${change.stateAfter ?? '—'}`
+              : '',
+          ]
+            .filter(Boolean)
+            .join('; '),
+          change.authors
+            .map((index) => view.redline.authors[index])
+            .map((author) => (author?.userId ? `${author.name ?? ''} (${author.partyCode ?? '—'})` : 'The system'))
+            .join(', '),
+        ]),
+      },
+      paragraphs: exportParagraphs(view.redline.blocks, context),
+    },
+    scorecard: scorecardTable(view.snapshot),
+    signOffs: signOffTable(handle, compactId, baseline.contentHash),
+    audit: { head: audit.head, events: audit.events, excerpt: audit.excerpt },
+  };
+}
+
+const packStem = (data: ReviewPackData) => fileStem(`review-pack-${data.cycleName}`);
+
+/** A review cycle's pack as Word (redline as tracked changes) or PDF (printed by Chromium). */
+export async function reviewPack(
+  handle: DbHandle,
+  actor: AuditActor,
+  compactId: string,
+  cycleId: string,
+  format: ReviewPackFormat,
+): Promise<ExportedFile> {
+  if (format === 'pdf') assertPdfPrintable();
+  const data = packData(handle, actor, compactId, cycleId, format);
+  if (format === 'docx')
+    return {
+      body: await reviewPackDocx(data),
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      filename: `${packStem(data)}.docx`,
+    };
+  return {
+    body: new Uint8Array(await htmlToPdf(reviewPackHtml(data))),
+    contentType: 'application/pdf',
+    filename: `${packStem(data)}.pdf`,
+  };
+}

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { closeDb, getDb } from '@/db/client';
+import { downloadReviewPack } from '@/server/http/export-routes';
+import { publishedHeads } from '@/server/services/audit-heads';
+import { seedDemoIfEmpty } from '@/server/services/demo-seed';
+import { closePdfPrinter } from '@/server/services/exports/pdf';
+import { openReviewCycle } from '@/server/services/reviews/open-cycle';
+import { signIn } from '../helpers/factories';
+import { pdfText, trackedChanges, wordDocumentXml, wordText } from '../helpers/exported-files';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-review-pack-'));
+process.env.DATABASE_PATH = path.join(dir, 'compact.db');
+after(async () => {
+  await closePdfPrinter();
+  closeDb();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The demo compact with a review cycle cut off today (its first: the redline runs from the zero draft). */
+async function demoCycle() {
+  const handle = getDb();
+  await seedDemoIfEmpty(handle.db);
+  const person = (email: string) =>
+    handle.sqlite
+      .prepare(
+        `SELECT m.compact_id AS compactId, m.user_id AS userId, m.party_id AS partyId, m.role
+           FROM memberships m JOIN user u ON u.id = m.user_id WHERE u.email = ?`,
+      )
+      .get(email) as { compactId: string; userId: string; partyId: string; role: 'admin' };
+  const admin = person('admin@secretariat.example');
+  const cycle = openReviewCycle(handle.db, admin, {
+    compactId: admin.compactId,
+    name: `Annual review ${Math.random().toString(36).slice(2, 7)}`,
+    cutOff: new Date().toISOString().slice(0, 10),
+  });
+  const cookie = await signIn(handle, 'reviewer@secretariat.example', 'compact-demo');
+  return { handle, compactId: admin.compactId, cycleId: cycle.id, cookie };
+}
+
+const download = (
+  compactId: string,
+  cycleId: string,
+  cookie: string,
+  format: string,
+  origin = 'http://localhost:3000',
+) =>
+  downloadReviewPack(
+    new Request(`http://localhost:3000/api/compacts/${compactId}/reviews/${cycleId}/pack?format=${format}`, {
+      headers: {
+        host: 'localhost:3000',
+        cookie,
+        origin,
+        'sec-fetch-site': origin === 'http://localhost:3000' ? 'same-origin' : 'cross-site',
+      },
+    }),
+    compactId,
+    cycleId,
+  );
+
+const newestHash = (handle: ReturnType<typeof getDb>, compactId: string) =>
+  (
+    handle.sqlite
+      .prepare('SELECT hash FROM audit_events WHERE compact_id = ? ORDER BY id DESC LIMIT 1')
+      .get(compactId) as {
+      hash: string;
+    }
+  ).hash;
+
+test('the Word review pack holds the clean text, the redline as Word tracked changes by party and person, the scorecard, the sign-offs and the head it publishes', async () => {
+  const { handle, compactId, cycleId, cookie } = await demoCycle();
+  const headBefore = newestHash(handle, compactId);
+  const response = await download(compactId, cycleId, cookie, 'docx');
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-disposition')!, /review-pack-Annual-review-/);
+  const xml = await wordDocumentXml(await response.arrayBuffer());
+  const text = wordText(xml);
+  for (const section of [
+    'Text as of the cut-off (clean)',
+    'Changes since the previous review',
+    'Indicator scorecard at the cut-off',
+    'Sign-offs',
+    'Audit excerpt',
+  ])
+    assert.ok(text.includes(section), section);
+  assert.ok(text.includes('OP 1 · Agreed'), 'the provisions, cited');
+
+  const changes = trackedChanges(xml);
+  const inserted = (author: string, words: string) =>
+    changes.some((change) => change.type === 'ins' && change.author === author && change.text.includes(words));
+  assert.ok(
+    inserted('Jonas Mbeki (ALD)', 'national ownership of the peace process'),
+    JSON.stringify(changes.slice(0, 5)),
+  );
+  assert.ok(inserted('Piotr Varga (VAR)', 'within 24 hours'));
+  assert.ok(changes.some((change) => change.author === 'Claire Fontaine (UNSMA)'));
+
+  assert.ok(text.includes('Signed another text'), 'the Mission signed the zero draft, not this text');
+  assert.ok(text.includes('Not signed'));
+  assert.ok(text.includes(headBefore), 'the pack carries the chain’s head');
+  const [published] = publishedHeads(handle.sqlite, compactId);
+  assert.equal(published?.head, headBefore, 'and the chain records that it published it');
+});
+
+test('the PDF review pack prints the same sections and the head hash', async () => {
+  const { handle, compactId, cycleId, cookie } = await demoCycle();
+  const headBefore = newestHash(handle, compactId);
+  const response = await download(compactId, cycleId, cookie, 'pdf');
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'application/pdf');
+  // pdf.js splits lines and words into items as the page lays them out: compare without spaces.
+  const text = (await pdfText(new Uint8Array(await response.arrayBuffer()))).replace(/\s+/g, '');
+  for (const words of ['Indicator scorecard at the cut-off', 'Sign-offs', 'Audit excerpt', 'Signed another text'])
+    assert.ok(text.includes(words.replace(/\s+/g, '')), `${words} in ${text.slice(0, 400)}`);
+  assert.ok(text.includes(headBefore), 'the head hash is printed');
+});
+
+test('a review pack from another site is refused and publishes nothing', async () => {
+  const { handle, compactId, cycleId, cookie } = await demoCycle();
+  const events = () => (handle.sqlite.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
+  const before = events();
+  const response = await download(compactId, cycleId, cookie, 'docx', 'https://evil.example');
+  assert.equal(response.status, 403);
+  assert.equal(events(), before);
+});
