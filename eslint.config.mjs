@@ -19,6 +19,8 @@ const APP_SERVER_ENTRY_POINTS = [
   'http/evidence-routes',
   // app/api/compacts/[compactId]/audit-log: the audit log as a JSON Lines download.
   'http/audit-routes',
+  // app/api/compacts/[compactId]/text-export and reviews/[cycleId]/pack: Word, Markdown and PDF files.
+  'http/export-routes',
 ];
 const notAnEntryPoint = APP_SERVER_ENTRY_POINTS.map((entry) => `${entry}$`).join('|');
 const SERVER_INTERNALS =
