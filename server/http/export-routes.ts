@@ -37,18 +37,25 @@ export function failedExport(error: unknown): Response {
   return failedRoute(error);
 }
 
+/** An export is audited: another site must not make a signed-in member's browser take one. */
+function assertSameOrigin(request: Request): void {
+  if (!isSameOriginRequest(request.headers, request.url))
+    throw new DomainError('FORBIDDEN', 'Cross-site request refused.');
+}
+
 /**
  * GET /api/compacts/:compactId/text-export?format=md|docx&view=clean|negotiation — the current text
- * as a file, for every member who reads the compact.
+ * as a file, for every member who reads the compact (audited, so from this site's pages only).
  */
 export async function downloadTextExport(request: Request, compactId: string): Promise<Response> {
   try {
+    assertSameOrigin(request);
     const url = new URL(request.url);
     const format = choice(url, 'format', TEXT_EXPORT_FORMATS);
     const view = choice(url, 'view', TEXT_EXPORT_VIEWS);
     const { handle, asMember } = await routeMember(request, compactId);
     if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', 'You may not read this compact.');
-    return fileResponse(await exportCurrentText(handle, compactId, format, view));
+    return fileResponse(await exportCurrentText(handle, asMember, compactId, format, view));
   } catch (error) {
     return failedExport(error);
   }
@@ -61,8 +68,7 @@ export async function downloadTextExport(request: Request, compactId: string): P
  */
 export async function downloadReviewPack(request: Request, compactId: string, cycleId: string): Promise<Response> {
   try {
-    if (!isSameOriginRequest(request.headers, request.url))
-      throw new DomainError('FORBIDDEN', 'Cross-site request refused.');
+    assertSameOrigin(request);
     const format = choice(new URL(request.url), 'format', REVIEW_PACK_FORMATS);
     const { handle, asMember } = await routeMember(request, compactId);
     if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', 'You may not read this compact.');

@@ -23,13 +23,18 @@ async function demo() {
   return { compactId: id, cookie: await signIn(db, 'reviewer@secretariat.example', 'compact-demo') };
 }
 
-const download = (compactId: string, cookie: string | null, query: string) =>
+const download = (compactId: string, cookie: string | null, query: string, origin = 'http://localhost:3000') =>
   downloadTextExport(
     new Request(`http://localhost:3000/api/compacts/${compactId}/text-export?${query}`, {
-      headers: { host: 'localhost:3000', ...(cookie ? { cookie } : {}) },
+      headers: { host: 'localhost:3000', origin, ...(cookie ? { cookie } : {}) },
     }),
     compactId,
   );
+
+const exportEvents = (compactId: string) =>
+  getDb()
+    .sqlite.prepare("SELECT after FROM audit_events WHERE compact_id = ? AND action = 'text.exported'")
+    .all(compactId) as { after: string }[];
 
 test('the negotiation text exports to Markdown with provision citations, brackets by party and options', async () => {
   const { compactId, cookie } = await demo();
@@ -57,6 +62,16 @@ test('the clean text exports to Word without bracketed words, and with the chair
   assert.ok(!text.includes('national ownership of the peace process'), 'its bracketed words are not');
   assert.ok(text.includes('options await the chair’s decision'), 'a provision with options says so');
   assert.ok(text.includes('OP 1 · Agreed'));
+  const [event] = exportEvents(compactId).slice(-1);
+  assert.deepEqual(Object.keys(JSON.parse(event!.after)).sort(), ['contentHash', 'format', 'view']);
+  assert.equal(JSON.parse(event!.after).view, 'clean', 'who took which text out is in the audit log');
+});
+
+test('an export asked by another site is refused and records nothing', async () => {
+  const { compactId, cookie } = await demo();
+  const before = exportEvents(compactId).length;
+  assert.equal((await download(compactId, cookie, 'format=md&view=clean', 'https://evil.example')).status, 403);
+  assert.equal(exportEvents(compactId).length, before);
 });
 
 test('an export needs a member; bad parameters are refused with the parameter named', async () => {

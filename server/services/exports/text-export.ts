@@ -5,6 +5,8 @@ import { compactTextSchema, yDocToContent } from '../../editor/document-content'
 import { cleanText } from '@/shared/negotiation/clean-text';
 import { unchangedBlocks } from '@/shared/history/plain-redline';
 import type { RedlineNode } from '@/shared/history/redline';
+import { contentHash } from '@/shared/history/canonical-form';
+import { recordAuditEvent, type AuditActor } from '../audit';
 import { getCompact } from '../compacts';
 import { loadDoc } from '../document-store';
 import { partyLegend } from '../negotiation/party-legend';
@@ -35,13 +37,23 @@ export function exportContext(
   return { parties, authors, ...EXPORT_LABELS };
 }
 
-/** The stored text now, as export blocks: the negotiation text (brackets, options) or the clean text. */
-export function currentTextBlocks(handle: DbHandle, compactId: string, view: TextExportView): RedlineNode[] {
+/**
+ * The stored text now, as export blocks — the negotiation text (brackets, options) or the clean
+ * text — with the content hash of the text it was made from.
+ */
+export function currentTextBlocks(
+  handle: DbHandle,
+  compactId: string,
+  view: TextExportView,
+): { blocks: RedlineNode[]; contentHash: string } {
   const { doc } = loadDoc(handle.db, compactId);
   try {
     const json = yDocToContent(doc);
-    if (view === 'negotiation') return unchangedBlocks(json);
-    return cleanAsBlocks(cleanText(compactTextSchema().nodeFromJSON(json)), EXPORT_LABELS.pendingOptions);
+    const blocks =
+      view === 'negotiation'
+        ? unchangedBlocks(json)
+        : cleanAsBlocks(cleanText(compactTextSchema().nodeFromJSON(json)), EXPORT_LABELS.pendingOptions);
+    return { blocks, contentHash: contentHash(json) };
   } finally {
     doc.destroy();
   }
@@ -56,17 +68,27 @@ export const fileStem = (title: string) =>
 
 /**
  * The current text of a compact as Markdown or Word, in the clean view (as it would read if
- * adopted now) or the negotiation view (brackets with their party codes, options).
+ * adopted now) or the negotiation view (brackets with their party codes, options). Audited as
+ * `text.exported` with the content hash of the text exported: who took which text out, and when.
  */
 export async function exportCurrentText(
   handle: DbHandle,
+  actor: AuditActor,
   compactId: string,
   format: TextExportFormat,
   view: TextExportView,
   now = new Date(),
 ): Promise<ExportedFile> {
   const compact = getCompact(handle.db, compactId);
-  const paragraphs = exportParagraphs(currentTextBlocks(handle, compactId, view), exportContext(handle, compactId));
+  const text = currentTextBlocks(handle, compactId, view);
+  recordAuditEvent(handle.db, actor, {
+    compactId,
+    action: 'text.exported',
+    entityType: 'compact',
+    entityId: compactId,
+    after: { format, view, contentHash: text.contentHash },
+  });
+  const paragraphs = exportParagraphs(text.blocks, exportContext(handle, compactId));
   const subtitle = `${view === 'clean' ? 'Clean text' : 'Negotiation text'} as stored on ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   const stem = `${fileStem(compact.title)}-${view}`;
   if (format === 'md') {
