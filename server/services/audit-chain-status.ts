@@ -15,6 +15,12 @@ const verifier = workerClient<VerifyRequest, ChainVerdict>('server/workers/audit
 const verdicts = new Map<string, ChainStatus>();
 const inFlight = new Map<string, Promise<ChainStatus>>();
 const MAX_CACHED_CHAINS = 1000;
+/**
+ * How long a verdict stands for a chain that has not grown. An edit of stored rows (the triggers
+ * dropped) does not add an event: without an age limit the badge would say "verified" for an
+ * edited chain until someone asked for a fresh check, however long ago the check was.
+ */
+export const MAX_VERDICT_AGE_MS = 60_000;
 
 /** The id of a chain's newest event (0 for an empty chain). */
 function newestEventId(handle: DbHandle, compactId: string | null): number {
@@ -40,17 +46,19 @@ function remember(key: string, status: ChainStatus): void {
 /**
  * Whether a chain (a compact's, or the instance's for null) verifies against its stored rows, up
  * to its newest event: checked in a worker thread, every event from the first, and remembered
- * until the chain grows (or `recheck` asks for a fresh check, e.g. after a suspected edit).
+ * until the chain grows or `MAX_VERDICT_AGE_MS` pass (or `recheck` asks for a fresh check, e.g.
+ * after a suspected edit).
  */
 export async function chainStatus(
   handle: DbHandle,
   compactId: string | null,
-  { recheck = false }: { recheck?: boolean } = {},
+  { recheck = false, now = Date.now() }: { recheck?: boolean; now?: number } = {},
 ): Promise<ChainStatus> {
   const key = `${handle.path}\0${compactId ?? ''}`;
   const upTo = newestEventId(handle, compactId);
   const known = verdicts.get(key);
-  if (!recheck && known && known.headEventId === upTo) return known;
+  const fresh = known && known.headEventId === upTo && now - known.checkedAt.getTime() < MAX_VERDICT_AGE_MS;
+  if (!recheck && fresh) return known;
   const flightKey = `${key}\0${upTo}`;
   const running = inFlight.get(flightKey);
   if (running) return running;

@@ -17,7 +17,8 @@ interface Pending<R> {
 /**
  * One worker thread serving requests one message at a time, started on the first request and
  * started again after it dies (its pending requests fail). It keeps the process alive only while
- * a request is pending, so an idle worker never holds a server or a test open.
+ * a request is pending, so an idle worker never holds a server or a test open. Closing it fails
+ * the requests it had.
  */
 export function workerClient<Q, R>(entry: string): { call(request: Q): Promise<R>; close(): Promise<void> } {
   let worker: Worker | null = null;
@@ -61,7 +62,8 @@ export function workerClient<Q, R>(entry: string): { call(request: Q): Promise<R
     },
     async close() {
       const current = worker;
-      worker = null;
+      // Its exit is no longer `worker`'s: the requests it had are failed here, never left waiting.
+      failAll(new Error('the worker was stopped'));
       if (current) await current.terminate();
     },
   };

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { TRPCError } from '@trpc/server';
 import { recordAuditEvents } from '@/server/services/audit';
 import { exportAuditChain } from '@/server/services/audit-export';
-import { stopChainVerifier } from '@/server/services/audit-chain-status';
+import { chainStatus, MAX_VERDICT_AGE_MS, stopChainVerifier } from '@/server/services/audit-chain-status';
 import { buildCompact, memberWithRole } from '../helpers/factories';
 import { createTestDb } from '../helpers/test-db';
 
@@ -144,4 +144,34 @@ test('a head kept from an export is found in the chain, and is not after the eve
   const lost = await reviewer.caller.audit.locateHead({ compactId, hash: exported.head });
   assert.equal(lost.found, false);
   await assert.rejects(reviewer.caller.audit.locateHead({ compactId, hash: 'not-a-hash' }));
+});
+
+test('stopping the verifier (server shutdown) settles the checks it was running: none is left hanging', async () => {
+  const { compactId } = await compactWithReviewer();
+  recordAuditEvents(db.db, system, events(compactId, 5));
+  const checking = chainStatus(db, compactId, { recheck: true }).then(
+    () => 'answered',
+    () => 'failed',
+  );
+  await stopChainVerifier();
+  const outcome = await checking;
+  assert.ok(['answered', 'failed'].includes(outcome));
+  // The next check starts the worker again.
+  assert.equal((await chainStatus(db, compactId)).state, 'verified');
+});
+
+test('a verdict is not shown past its age: a chain edited in place (no new event) is checked again', async () => {
+  const { compactId } = await compactWithReviewer();
+  recordAuditEvents(db.db, system, events(compactId, 10));
+  assert.equal((await chainStatus(db, compactId)).state, 'verified');
+  const victim = (
+    db.sqlite
+      .prepare('SELECT id FROM audit_events WHERE compact_id = ? ORDER BY id LIMIT 1 OFFSET 3')
+      .get(compactId) as {
+      id: number;
+    }
+  ).id;
+  tamper(`UPDATE audit_events SET after = '{"n":999}' WHERE id = ?`, victim);
+  const later = await chainStatus(db, compactId, { now: Date.now() + MAX_VERDICT_AGE_MS + 1 });
+  assert.ok(later.state === 'broken' && later.brokenAt === victim, 'the edit is found without asking for a recheck');
 });

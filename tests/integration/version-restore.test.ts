@@ -122,3 +122,19 @@ test('restoring the text it already is changes nothing', async () => {
   const outcome = await admin.caller.versions.restore({ compactId, versionId: same.id });
   assert.deepEqual(outcome, { updateId: null, exact: true });
 });
+
+test('restoring a version again once the text is that version writes nothing', async () => {
+  const { compactId, admin, aldoria, editors } = await compactWithEditors();
+  const rev1 = await aldoria.caller.versions.create({ compactId, name: 'Rev.1' });
+  textNode(editors.aldoria.doc).delete(0, 'The '.length);
+  await waitFor(() => stored(compactId).text === 'parties meet.', 'the deletion is stored');
+  const first = await admin.caller.versions.restore({ compactId, versionId: rev1.id });
+  assert.ok(first.updateId !== null && first.exact);
+  const count = () => (db.sqlite.prepare('SELECT count(*) AS n FROM doc_updates').get() as { n: number }).n;
+  const updatesBefore = count();
+
+  const again = await admin.caller.versions.restore({ compactId, versionId: rev1.id });
+  assert.deepEqual(again, { updateId: null, exact: true });
+  assert.equal(count(), updatesBefore);
+  assert.equal(stored(compactId).text, 'The parties meet.');
+});

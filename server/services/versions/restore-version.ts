@@ -27,7 +27,7 @@ export async function restoreVersion(
   input: { compactId: string; versionId: string },
 ): Promise<RestoreOutcome> {
   const version = getVersion(db, input.compactId, input.versionId);
-  const update = restoreEdit(db, sqlite, input.compactId, version.uptoUpdateId);
+  const update = restoreEdit(db, sqlite, input.compactId, version);
   const updateId = update === null ? null : await writeAsMember(member, input.compactId, update);
   const after = snapshotAt(db, input.compactId, updateId ?? newestUpdateId(db, input.compactId));
   const exact = after.contentHash === version.contentHash;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { t } from '@/app/_lib/messages';
 import { citations } from '@/shared/history/provision-changes';
-import type { RedlineAuthor, RedlineItem, RedlineNode, RedlineText } from '@/shared/history/redline';
+import type { RedlineAuthor, RedlineChange, RedlineItem, RedlineNode, RedlineText } from '@/shared/history/redline';
 import { isAgreementState } from '@/shared/negotiation/vocabulary';
 
 /** Party codes by id (the compact's legend), for brackets and options. */
@@ -84,23 +84,42 @@ const BLOCK_TAGS: Record<string, string> = {
   tableHeader: 'th',
 };
 
-function renderItems(items: RedlineItem[], context: RenderContext): ReactNode[] {
+/**
+ * `inherited`: the change of an enclosing list item, table row or cell added or removed whole — those
+ * cannot be wrapped in a block of their own (a `<div>` in a `<ul>` or `<tr>`), and the server drops
+ * the changes inside them (they repeat its own), so their words carry it.
+ */
+function renderItems(items: RedlineItem[], context: RenderContext, inherited: RedlineChange | null): ReactNode[] {
   return items.map((item, index) => {
     if (item.kind === 'text') {
       const text = markedText(item, context);
-      return item.change ? (
-        <Changed key={index} type={item.change.type} author={context.authors[item.change.author]}>
+      const change = item.change ?? inherited;
+      return change ? (
+        <Changed key={index} type={change.type} author={context.authors[change.author]}>
           {text}
         </Changed>
       ) : (
         <span key={index}>{text}</span>
       );
     }
-    return <InnerNode key={index} node={item} context={context} />;
+    return <InnerNode key={index} node={item} context={context} inherited={inherited} />;
   });
 }
 
-function InnerNode({ node, context }: { node: RedlineNode; context: RenderContext }) {
+const UNWRAPPABLE = new Set(['tableRow', 'tableCell', 'listItem']);
+
+function InnerNode({
+  node,
+  context,
+  inherited,
+}: {
+  node: RedlineNode;
+  context: RenderContext;
+  inherited: RedlineChange | null;
+}) {
+  const wrapped = UNWRAPPABLE.has(node.type) ? null : node.change;
+  // A block marked as a whole announces its change once; an unwrappable one hands it to its words.
+  const childChange = wrapped ? null : (node.change ?? inherited);
   let element: ReactNode;
   if (node.type === 'hardBreak') element = <br />;
   else if (node.type === 'option') {
@@ -108,22 +127,22 @@ function InnerNode({ node, context }: { node: RedlineNode; context: RenderContex
     element = (
       <div className="rl-option">
         <p className="rl-option-label">{t('history.optionBy', { code })}</p>
-        {renderItems(node.content, context)}
+        {renderItems(node.content, context, childChange)}
       </div>
     );
   } else if (node.type === 'table') {
     element = (
       <table className="rl-table">
-        <tbody>{renderItems(node.content, context)}</tbody>
+        <tbody>{renderItems(node.content, context, childChange)}</tbody>
       </table>
     );
   } else {
     const Tag = (BLOCK_TAGS[node.type] ?? 'div') as 'div';
-    element = <Tag>{renderItems(node.content, context)}</Tag>;
+    element = <Tag>{renderItems(node.content, context, childChange)}</Tag>;
   }
-  if (!node.change || node.type === 'tableRow' || node.type === 'tableCell' || node.type === 'listItem') return element;
+  if (!wrapped) return element;
   return (
-    <Changed type={node.change.type} author={context.authors[node.change.author]} block>
+    <Changed type={wrapped.type} author={context.authors[wrapped.author]} block>
       {element}
     </Changed>
   );
@@ -134,7 +153,7 @@ const stateName = (state: unknown): string =>
 
 /** One top-level block: a provision (with its citation and any change of kind or state) or a heading. */
 function Block({ block, label, context }: { block: RedlineNode; label: string | null; context: RenderContext }) {
-  const content = renderItems(block.content, context);
+  const content = renderItems(block.content, context, null);
   const stateChanges = block.attributeChanges.filter((change) => change.key === 'state' || change.key === 'kind');
   const inner =
     block.type === 'heading' ? (
