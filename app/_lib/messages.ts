@@ -535,7 +535,7 @@ const en = {
   'history.changeNav': 'Move between changes',
   'history.previousChange': 'Previous change',
   'history.nextChange': 'Next change',
-  'history.changeKeys': 'Keys: N next, P previous',
+  'history.changeKeys': 'From here, the keys N (next) and P (previous)',
   'history.changeOf': 'Change {n} of {count}: {what}',
   'history.summary.title': 'Provisions changed',
   'history.summary.none': 'No provision changed.',

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { DbHandle } from '@/db/client';
-import type { VerifyRequest } from '../workers/audit-verify-worker';
+import type { ReadRequest } from '../workers/read-worker';
 import { workerClient } from '../workers/worker-client';
 import type { ChainVerdict } from './audit-chain';
 
@@ -9,7 +9,7 @@ export type ChainStatus =
   | { state: 'verified'; events: number; head: string; headEventId: number; checkedAt: Date }
   | { state: 'broken'; eventsBefore: number; brokenAt: number; reason: string; headEventId: number; checkedAt: Date };
 
-const verifier = workerClient<VerifyRequest, ChainVerdict>('server/workers/audit-verify-worker.ts');
+const verifier = workerClient<ReadRequest, ChainVerdict>('server/workers/read-worker.ts');
 
 /** Verdicts by chain (database file and compact), each for the newest event it reached. */
 const verdicts = new Map<string, ChainStatus>();
@@ -63,7 +63,7 @@ export async function chainStatus(
   const running = inFlight.get(flightKey);
   if (running) return running;
   const check = verifier
-    .call({ file: handle.path, compactId, upTo })
+    .call({ file: handle.path, task: { kind: 'verify-chain', compactId, upTo } })
     .then((verdict) => {
       const status = statusOf(verdict, upTo);
       remember(key, status);
@@ -74,5 +74,5 @@ export async function chainStatus(
   return check;
 }
 
-/** Stops the verification worker (server shutdown). */
+/** Stops the verification worker (tests; a server ending its process ends the thread with it). */
 export const stopChainVerifier = (): Promise<void> => verifier.close();

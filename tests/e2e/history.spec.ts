@@ -52,7 +52,8 @@ test('a named version, edits by two parties, a compare that credits each change 
   await expect(summaryRow).toContainText('words changed');
   await expect(summaryRow).toContainText('Jonas Mbeki (ALD)');
 
-  // Change to change by keyboard: the first change is focused and announced.
+  // Change to change by keyboard (from the change navigation): the first change is focused and announced.
+  await mission.getByRole('button', { name: 'Next change' }).focus();
   await mission.keyboard.press('n');
   await expect(redline.locator('.rl-change').first()).toBeFocused();
   await expect(mission.getByRole('status').filter({ hasText: /^Change 1 of \d+:/ })).toBeAttached();

@@ -371,7 +371,7 @@ test('on the demo data, a cycle cut off today freezes exactly the statuses the f
       { ...admin, role: 'admin' },
       { compactId, name: 'Annual review', cutOff: today },
     );
-    const view = reviewCycleView(demo, compactId, opened.id);
+    const view = await reviewCycleView(demo, compactId, opened.id);
     const framework = computeFramework(demo.db, compactId, today);
     assert.ok(view.snapshot.indicators.length > 0);
     assert.deepEqual(

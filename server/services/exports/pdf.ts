@@ -86,7 +86,7 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
   }
 }
 
-/** Closes the shared browser (idle, or server shutdown). */
+/** Closes the shared browser (after a minute idle, and in tests; Playwright closes it when the process exits). */
 export async function closePdfPrinter(): Promise<void> {
   const current = browser;
   browser = null;

@@ -78,14 +78,14 @@ function signOffTable(handle: DbHandle, compactId: string, baselineHash: string)
  * baseline (attributed), the scorecard frozen at the cut-off, the sign-off table and an audit
  * excerpt with the chain's head — which the pack publishes (recorded as `review-pack.exported`).
  */
-function packData(
+async function packData(
   handle: DbHandle,
   actor: AuditActor,
   compactId: string,
   cycleId: string,
   format: ReviewPackFormat,
-): ReviewPackData {
-  const view = reviewCycleView(handle, compactId, cycleId);
+): Promise<ReviewPackData> {
+  const view = await reviewCycleView(handle, compactId, cycleId);
   const baseline = getVersion(handle.db, compactId, view.baseline.versionId);
   const context = exportContext(handle, compactId, view.redline.authors);
   const clean = cleanAsBlocks(
@@ -157,7 +157,7 @@ export async function reviewPack(
   format: ReviewPackFormat,
 ): Promise<ExportedFile> {
   if (format === 'pdf') assertPdfPrintable();
-  const data = packData(handle, actor, compactId, cycleId, format);
+  const data = await packData(handle, actor, compactId, cycleId, format);
   if (format === 'docx')
     return {
       body: await reviewPackDocx(data),

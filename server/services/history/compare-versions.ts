@@ -5,7 +5,7 @@ import { versions } from '@/db/schema/versions';
 import type { Redline } from '@/shared/history/redline';
 import { DomainError } from '../domain-error';
 import { newestUpdateId } from '../versions/text-snapshot';
-import { compareStoredStates } from './compare';
+import { compareOffThread } from './compare-off-thread';
 
 /** One side of a comparison: a version, or the text as stored now. */
 export interface ComparedSide {
@@ -42,12 +42,12 @@ function versionSide(handle: DbHandle, compactId: string, versionId: string): Co
  * Compares two versions of a compact's text (or a version with the text as stored now, when `toVersionId`
  * is null), earlier first whatever the order asked: a redline attributed from the update log.
  */
-export function compareVersions(
+export async function compareVersions(
   handle: DbHandle,
   compactId: string,
   fromVersionId: string,
   toVersionId: string | null,
-): VersionComparison {
+): Promise<VersionComparison> {
   const first = versionSide(handle, compactId, fromVersionId);
   const second =
     toVersionId === null
@@ -60,5 +60,5 @@ export function compareVersions(
         }
       : versionSide(handle, compactId, toVersionId);
   const [from, to] = first.uptoUpdateId <= second.uptoUpdateId ? [first, second] : [second, first];
-  return { from, to, redline: compareStoredStates(handle.sqlite, compactId, from.uptoUpdateId, to.uptoUpdateId) };
+  return { from, to, redline: await compareOffThread(handle, compactId, from.uptoUpdateId, to.uptoUpdateId) };
 }

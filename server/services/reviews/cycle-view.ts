@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbHandle, DbOrTx } from '@/db/client';
 import { user } from '@/db/schema/auth';
 import { versions } from '@/db/schema/versions';
-import { compareStoredStates } from '../history/compare';
+import { compareOffThread } from '../history/compare-off-thread';
 import { previousCycle, requireCycle, type StoredCycle } from './cycle-queries';
 import { changesSinceCutOff, statusChanges } from './indicator-changes';
 
@@ -54,7 +54,7 @@ function names(db: DbOrTx, ids: (string | null)[]) {
  * the previous cycle's snapshot and this one (null for the first cycle); this snapshot; and the
  * values validated since the cut-off, from the live data.
  */
-export function reviewCycleView(handle: DbHandle, compactId: string, cycleId: string) {
+export async function reviewCycleView(handle: DbHandle, compactId: string, cycleId: string) {
   const { db } = handle;
   const { indicatorSnapshot, ...cycle } = requireCycle(db, compactId, cycleId);
   const previous = previousCycle(db, cycle);
@@ -74,7 +74,7 @@ export function reviewCycleView(handle: DbHandle, compactId: string, cycleId: st
     baseline,
     /** What the redline starts from: the previous cycle's baseline, the first version, or null (the empty text). */
     from,
-    redline: compareStoredStates(handle.sqlite, compactId, from?.uptoUpdateId ?? 0, baseline.uptoUpdateId),
+    redline: await compareOffThread(handle, compactId, from?.uptoUpdateId ?? 0, baseline.uptoUpdateId),
     snapshot: indicatorSnapshot,
     previousCycle: previous ? { id: previous.id, name: previous.name, cutOffDate: previous.cutOffDate } : null,
     statusChanges: previous ? statusChanges(previous.indicatorSnapshot, indicatorSnapshot) : null,

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { t } from '@/app/_lib/messages';
 
 /** Moves focus between the changes inside `container` (insertions, deletions, state changes), announcing each. */
@@ -30,22 +30,15 @@ function useChangeFocus(container: RefObject<HTMLElement | null>) {
 export function ChangeNavigator({ count, children }: { count: number; children: ReactNode }) {
   const container = useRef<HTMLDivElement>(null);
   const { go, announcement } = useChangeFocus(container);
-  const goRef = useRef(go);
-  useEffect(() => {
-    goRef.current = go;
-  });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (event.altKey || event.ctrlKey || event.metaKey || target?.closest('input, textarea, select')) return;
-      if (event.key === 'n' || event.key === 'j') goRef.current(1);
-      else if (event.key === 'p' || event.key === 'k') goRef.current(-1);
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  // Only while focus is inside the compare view (WCAG 2.1.4: no page-wide single-key shortcuts).
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (event.altKey || event.ctrlKey || event.metaKey || target.closest('input, textarea, select')) return;
+    if (event.key === 'n' || event.key === 'j') go(1);
+    else if (event.key === 'p' || event.key === 'k') go(-1);
+  };
   return (
-    <div ref={container}>
+    <div ref={container} onKeyDown={onKeyDown}>
       <div className="change-nav" role="toolbar" aria-label={t('history.changeNav')}>
         <button type="button" className="button small secondary" disabled={count === 0} onClick={() => go(-1)}>
           {t('history.previousChange')}
