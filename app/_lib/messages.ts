@@ -691,6 +691,10 @@ const en = {
     'The clean text as of the cut-off, the redline since the previous review, the indicator scorecard at the cut-off, the sign-off table and an audit excerpt with the head hash of the audit chain.',
   'reviews.pack.docx': 'Download (Word, with tracked changes)',
   'reviews.pack.pdf': 'Download (PDF)',
+  'admin.auditLink': 'Audit log of the instance (parties, accounts, administrators)',
+  'audit.instanceTitle': 'Audit log of the instance',
+  'audit.instanceIntro':
+    'Every change outside any compact, newest first: parties created, accounts and administrators. Its events are chained by hash like each compact’s.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { AppHeader } from '../_components/AppHeader';
 import { t } from '../_lib/messages';
 import { requireActor } from '../_lib/server-session';
@@ -13,6 +14,11 @@ export default async function AdminPage() {
       <AppHeader actor={actor} />
       <main className="page">
         <h1>{t('admin.title')}</h1>
+        {actor.isInstanceAdmin ? (
+          <p>
+            <Link href="/admin/audit">{t('admin.auditLink')}</Link>
+          </p>
+        ) : null}
         {actor.isInstanceAdmin ? (
           <div className="admin-grid">
             <PartiesPanel />

@@ -12,6 +12,7 @@ import { partiesRouter } from './routers/parties';
 import { provisionsRouter } from './routers/provisions';
 import { commentsRouter } from './routers/comments';
 import { auditRouter } from './routers/audit';
+import { instanceAuditRouter } from './routers/instance-audit';
 import { versionsRouter } from './routers/versions';
 import { signOffsRouter } from './routers/sign-offs';
 import { reviewsRouter } from './routers/reviews';
@@ -29,6 +30,7 @@ export const appRouter = router({
   provisions: provisionsRouter,
   comments: commentsRouter,
   audit: auditRouter,
+  instanceAudit: instanceAuditRouter,
   versions: versionsRouter,
   signOffs: signOffsRouter,
   reviews: reviewsRouter,

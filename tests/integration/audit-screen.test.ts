@@ -5,7 +5,7 @@ import { TRPCError } from '@trpc/server';
 import { recordAuditEvents } from '@/server/services/audit';
 import { exportAuditChain } from '@/server/services/audit-export';
 import { chainStatus, MAX_VERDICT_AGE_MS, stopChainVerifier } from '@/server/services/audit-chain-status';
-import { buildCompact, memberWithRole } from '../helpers/factories';
+import { buildCompact, buildUser, callerFor, memberWithRole, signIn } from '../helpers/factories';
 import { createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
@@ -174,4 +174,23 @@ test('a verdict is not shown past its age: a chain edited in place (no new event
   tamper(`UPDATE audit_events SET after = '{"n":999}' WHERE id = ?`, victim);
   const later = await chainStatus(db, compactId, { now: Date.now() + MAX_VERDICT_AGE_MS + 1 });
   assert.ok(later.state === 'broken' && later.brokenAt === victim, 'the edit is found without asking for a recheck');
+});
+
+test('the instance’s chain is read by instance administrators only, with the same filters and badge', async () => {
+  const instanceAdmin = await buildUser(db, { isInstanceAdmin: true });
+  const admin = await callerFor(db, await signIn(db, instanceAdmin.email));
+  await admin.parties.create({ name: `Party ${Date.now()}`, shortCode: `P${Date.now() % 100000}`, kind: 'other' });
+  const page = await admin.instanceAudit.events({ action: 'party.created' });
+  assert.ok(page.events.length > 0 && page.events.every((event) => event.action === 'party.created'));
+  assert.ok(page.events.some((event) => event.actor?.id === instanceAdmin.id));
+  assert.equal((await admin.instanceAudit.status({})).state, 'verified');
+  assert.ok((await admin.instanceAudit.facets()).actions.includes('party.created'));
+
+  const { admin: compactAdmin } = await compactWithReviewer();
+  for (const call of [
+    () => compactAdmin.caller.instanceAudit.events({}),
+    () => compactAdmin.caller.instanceAudit.status({}),
+    () => compactAdmin.caller.instanceAudit.facets(),
+  ])
+    await assert.rejects(call(), (error: TRPCError) => error.code === 'FORBIDDEN');
 });

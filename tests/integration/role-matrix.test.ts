@@ -66,6 +66,9 @@ const NOT_COMPACT_SCOPED = [
   'account.pendingInvitations',
   'account.acceptInvitation',
   'account.declineInvitation',
+  'instanceAudit.events',
+  'instanceAudit.facets',
+  'instanceAudit.status',
 ];
 
 const db = createTestDb();

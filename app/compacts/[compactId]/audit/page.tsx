@@ -1,6 +1,6 @@
 import { requireMembership } from '@/app/_lib/server-session';
 import { t } from '@/app/_lib/messages';
-import { AuditLog } from './_components/AuditLog';
+import { AuditLog } from '@/app/_components/audit/AuditLog';
 
 export const dynamic = 'force-dynamic';
 

@@ -7,8 +7,9 @@ type AuditEvent = RouterOutputs['audit']['events']['events'][number];
 /** A before/after value as a reviewer reads it: JSON, indented. */
 const shown = (value: unknown) => JSON.stringify(value, null, 2);
 
-function Entity({ compactId, event }: { compactId: string; event: AuditEvent }) {
+function Entity({ compactId, event }: { compactId: string | null; event: AuditEvent }) {
   const label = `${event.entityType} ${event.entityId}`;
+  if (compactId === null) return <span className="code">{label}</span>;
   if (event.entityType === 'provision')
     return <Link href={`/compacts/${compactId}?provision=${encodeURIComponent(event.entityId)}`}>{label}</Link>;
   if (event.entityType === 'indicator')
@@ -17,7 +18,7 @@ function Entity({ compactId, event }: { compactId: string; event: AuditEvent }) 
 }
 
 /** The audit screen's rows: one event each, its before/after and hash behind a disclosure. */
-export function AuditEventRows({ compactId, events }: { compactId: string; events: AuditEvent[] }) {
+export function AuditEventRows({ compactId, events }: { compactId: string | null; events: AuditEvent[] }) {
   return (
     <tbody>
       {events.map((event) => {

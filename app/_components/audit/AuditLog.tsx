@@ -4,7 +4,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { t } from '@/app/_lib/messages';
-import { useTRPC } from '@/app/_lib/trpc';
+import { useAuditSource } from './use-audit-source';
 import { AuditEventRows } from './AuditEventRows';
 import { AuditFilters } from './AuditFilters';
 import { ChainBadge } from './ChainBadge';
@@ -14,8 +14,8 @@ import { filtersFromSearch, queryOfFilters, searchOfFilters, type AuditFilterVal
 const PAGE = 50;
 
 /** The audit screen: the chain's verdict, its events filtered and paged, and the heads it published. */
-export function AuditLog({ compactId }: { compactId: string }) {
-  const trpc = useTRPC();
+export function AuditLog({ compactId }: { compactId: string | null }) {
+  const source = useAuditSource(compactId);
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
@@ -26,11 +26,9 @@ export function AuditLog({ compactId }: { compactId: string }) {
   const filterKey = searchOfFilters(filters);
   const cursors = older.key === filterKey ? older.cursors : [];
   const pages = useQueries({
-    queries: [undefined, ...cursors].map((before) =>
-      trpc.audit.events.queryOptions({ compactId, ...query, before, limit: PAGE }),
-    ),
+    queries: [undefined, ...cursors].map((before) => source.events({ ...query, before, limit: PAGE })),
   });
-  const facets = useQuery(trpc.audit.facets.queryOptions({ compactId }));
+  const facets = useQuery(source.facets());
   const events = pages.flatMap((page) => page.data?.events ?? []);
   const last = pages.at(-1);
   const nextBefore = last?.data?.nextBefore ?? null;
@@ -41,14 +39,16 @@ export function AuditLog({ compactId }: { compactId: string }) {
     <main className="page wide audit-page">
       <div className="page-head">
         <div>
-          <h1>{t('audit.title')}</h1>
-          <p className="muted">{t('audit.intro')}</p>
+          <h1>{t(compactId === null ? 'audit.instanceTitle' : 'audit.title')}</h1>
+          <p className="muted">{t(compactId === null ? 'audit.instanceIntro' : 'audit.intro')}</p>
         </div>
-        <a className="button secondary" href={`/api/compacts/${compactId}/audit-log`} download>
-          {t('audit.export')}
-        </a>
+        {compactId !== null ? (
+          <a className="button secondary" href={`/api/compacts/${compactId}/audit-log`} download>
+            {t('audit.export')}
+          </a>
+        ) : null}
       </div>
-      <ChainBadge compactId={compactId} />
+      <ChainBadge source={source} />
       <AuditFilters facets={facets.data} filters={filters} onChange={applyFilters} />
       {pages[0]?.isError ? <p className="alert error">{t('audit.failed')}</p> : null}
       {pages[0]?.data && events.length === 0 ? <p className="muted">{t('audit.none')}</p> : null}
@@ -81,7 +81,7 @@ export function AuditLog({ compactId }: { compactId: string }) {
           {t('audit.older')}
         </button>
       ) : null}
-      <PublishedHeads compactId={compactId} />
+      {compactId !== null ? <PublishedHeads compactId={compactId} /> : null}
     </main>
   );
 }

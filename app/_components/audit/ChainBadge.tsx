@@ -3,17 +3,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { t } from '@/app/_lib/messages';
-import { useTRPC } from '@/app/_lib/trpc';
+import type { AuditSource } from './use-audit-source';
 
 /**
  * Whether the compact's audit chain verifies against the stored rows (checked on the server, in a
  * worker thread), or the first event where it breaks. "Check again" verifies every event afresh.
  */
-export function ChainBadge({ compactId }: { compactId: string }) {
-  const trpc = useTRPC();
+export function ChainBadge({ source }: { source: AuditSource }) {
   // After the first "Check again", every verdict is a fresh check of every event.
   const [recheck, setRecheck] = useState(false);
-  const status = useQuery(trpc.audit.status.queryOptions({ compactId, recheck: recheck || undefined }));
+  const status = useQuery(source.status(recheck));
   const data = status.data;
   let text: string;
   let tone = 'chain-pending';
