@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as Y from 'yjs';
-import { yDocToPlainText } from '@/server/editor/document-content';
 import { verifyStoredChain } from '@/server/services/audit-verify';
-import { loadDoc } from '@/server/services/document-store';
 import {
   createAutomaticVersions,
   makeAutomaticVersionsPeriodically,
@@ -11,6 +9,7 @@ import {
 import { listVersions } from '@/server/services/versions/version-list';
 import { firstTextBlock, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
+import { storedPlainText } from '../helpers/stored-text';
 import { buildCompact, buildParty, memberWithRole } from '../helpers/factories';
 
 const env = collabTestEnvironment();
@@ -19,14 +18,7 @@ const { db } = env;
 const QUIET_MS = 120_000;
 const ACTIVITY_MS = 600_000;
 
-function storedText(compactId: string): string {
-  const { doc } = loadDoc(db.db, compactId);
-  try {
-    return yDocToPlainText(doc);
-  } finally {
-    doc.destroy();
-  }
-}
+const storedText = (compactId: string, uptoUpdateId?: number) => storedPlainText(db, compactId, uptoUpdateId);
 
 /** The stored updates of a compact: newest id, and when the oldest and the newest were stored. */
 function updateLog(compactId: string) {

@@ -3,30 +3,18 @@ import { test } from 'node:test';
 import * as Y from 'yjs';
 import type { Redline, RedlineItem } from '@/shared/history/redline';
 import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
-import { loadDoc } from '@/server/services/document-store';
-import { yDocToPlainText } from '@/server/editor/document-content';
 import { firstTextBlock, waitFor, waitForSync } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
+import { storedPlainText } from '../helpers/stored-text';
 import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
 import { provisionElement } from '../helpers/negotiation-fixtures';
 
 const env = collabTestEnvironment();
 const { db } = env;
 
-function storedText(compactId: string): string {
-  const { doc } = loadDoc(db.db, compactId);
-  try {
-    return yDocToPlainText(doc);
-  } finally {
-    doc.destroy();
-  }
-}
+const storedText = (compactId: string, uptoUpdateId?: number) => storedPlainText(db, compactId, uptoUpdateId);
 
-async function editorOf(member: Member, compactId: string) {
-  const client = env.connect(compactId, member.cookie);
-  await waitForSync(client);
-  return client;
-}
+const editorOf = (member: Member, compactId: string) => env.editor(compactId, member.cookie);
 
 /** Runs an edit on a live editor and waits until the server has stored what it makes the text say. */
 async function editAndStore(compactId: string, edit: () => void, expected: (text: string) => boolean, what: string) {

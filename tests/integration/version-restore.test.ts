@@ -6,7 +6,7 @@ import { verifyStoredChain } from '@/server/services/audit-verify';
 import { loadDoc } from '@/server/services/document-store';
 import { contentHash } from '@/shared/history/canonical-form';
 import type { Redline, RedlineItem } from '@/shared/history/redline';
-import { firstTextBlock, waitFor, waitForSync } from '../helpers/collab-client';
+import { firstTextBlock, waitFor } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
 
@@ -22,11 +22,7 @@ function stored(compactId: string) {
   }
 }
 
-async function editorOf(member: Member, compactId: string) {
-  const client = env.connect(compactId, member.cookie);
-  await waitForSync(client);
-  return client;
-}
+const editorOf = (member: Member, compactId: string) => env.editor(compactId, member.cookie);
 
 const textNode = (doc: Y.Doc) => firstTextBlock(doc).get(0) as Y.XmlText;
 

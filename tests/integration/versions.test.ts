@@ -6,30 +6,18 @@ import { yDocToContent, yDocToPlainText } from '@/server/editor/document-content
 import { verifyStoredChain } from '@/server/services/audit-verify';
 import { loadDoc } from '@/server/services/document-store';
 import { contentHash } from '@/shared/history/canonical-form';
-import { typeInto, waitFor, waitForSync } from '../helpers/collab-client';
+import { typeInto, waitFor } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
+import { storedPlainText } from '../helpers/stored-text';
 import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
 import { countRows } from '../helpers/test-db';
 
 const env = collabTestEnvironment();
 const { db } = env;
 
-/** The stored text of a compact (as loadDoc rebuilds it), as plain text. */
-function storedText(compactId: string, uptoUpdateId?: number): string {
-  const { doc } = loadDoc(db.db, compactId, uptoUpdateId);
-  try {
-    return yDocToPlainText(doc);
-  } finally {
-    doc.destroy();
-  }
-}
+const storedText = (compactId: string, uptoUpdateId?: number) => storedPlainText(db, compactId, uptoUpdateId);
 
-/** A negotiator's live editor on the compact (a real y-websocket client), synced. */
-async function editorOf(member: Member, compactId: string) {
-  const client = env.connect(compactId, member.cookie);
-  await waitForSync(client);
-  return client;
-}
+const editorOf = (member: Member, compactId: string) => env.editor(compactId, member.cookie);
 
 /** Types at the start of the first paragraph and waits until the server has stored it. */
 async function typeAndStore(doc: Y.Doc, compactId: string, words: string) {
