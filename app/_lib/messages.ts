@@ -695,6 +695,7 @@ const en = {
   'audit.instanceTitle': 'Audit log of the instance',
   'audit.instanceIntro':
     'Every change outside any compact, newest first: parties created, accounts and administrators. Its events are chained by hash like each compact’s.',
+  'audit.chain.empty': 'Nothing has been recorded in this chain yet.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -45,6 +45,7 @@ test('the demo seed runs once, with its accounts, compact and server-rendered te
   });
   const codes = new Set(rev1.redline.authors.map((author) => author.partyCode));
   assert.deepEqual([...codes].sort(), ['ALD', 'UNS', 'UNSMA', 'VAR'], 'each party’s proposals are its own');
+  assert.ok(!JSON.stringify(rev1.redline.blocks).includes('"type":"removed"'), 'proposals only add: nothing deleted');
   assert.ok(
     rev1.redline.provisions.some((change) => change.stateBefore === 'open' && change.stateAfter === 'bracketed'),
   );

@@ -21,6 +21,9 @@ export function ChainBadge({ source }: { source: AuditSource }) {
     tone = 'chain-broken';
   } else if (!data || status.isFetching) {
     text = t('audit.chain.checking');
+  } else if (data.state === 'verified' && data.events === 0) {
+    text = t('audit.chain.empty');
+    tone = 'chain-verified';
   } else if (data.state === 'verified') {
     text = t('audit.chain.verified', { events: data.events, head: data.head || '—' });
     tone = 'chain-verified';
