@@ -126,3 +126,20 @@ test('a review pack from another site is refused and publishes nothing', async (
   assert.equal(response.status, 403);
   assert.equal(events(), before);
 });
+
+test('a pack made by a member who may not read the audit log carries the head but not the events', async () => {
+  const { handle, compactId, cycleId, cookie } = await demoCycle();
+  const headBefore = newestHash(handle, compactId);
+  const negotiator = await signIn(handle, 'negotiator@varenia.example', 'compact-demo');
+  const text = async (who: string) => {
+    const response = await download(compactId, cycleId, who, 'docx');
+    assert.equal(response.status, 200);
+    return wordText(await wordDocumentXml(await response.arrayBuffer()));
+  };
+  const negotiators = await text(negotiator);
+  assert.ok(negotiators.includes(headBefore), 'the head is published to every reader');
+  assert.ok(!negotiators.includes('review-cycle.opened'), 'no event of the audit log');
+  assert.ok(!negotiators.includes('newest of'), 'no excerpt table');
+  assert.ok(negotiators.includes('administrators and reviewers'), 'it says where the events are');
+  assert.ok((await text(cookie)).includes('review-cycle.opened'), 'the reviewer’s pack lists them');
+});
