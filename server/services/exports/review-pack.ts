@@ -9,7 +9,7 @@ import { may } from '../../policies/role-actions';
 import { recordAuditEvent } from '../audit';
 import { getCompact } from '../compacts';
 import { reviewCycleView } from '../reviews/cycle-view';
-import { signOffStatus } from '../sign-offs/sign-off-status';
+import { partySignOffs } from '../sign-offs/sign-off-status';
 import { getVersion } from '../versions/version-list';
 import { auditExcerpt } from './audit-excerpt';
 import { cleanAsBlocks } from './clean-blocks';
@@ -60,7 +60,7 @@ function signOffTable(handle: DbHandle, compactId: string, baselineHash: string)
   return {
     caption: 'Each party’s active sign-off, against the baseline text of this cycle (by content hash)',
     columns: ['Party', 'Standing', 'Version signed', 'Signed by', 'Statement'],
-    rows: signOffStatus(handle.db, compactId).parties.map((party) => {
+    rows: partySignOffs(handle.db, compactId).map((party) => {
       const active = party.active;
       return [
         `${party.partyCode} ${party.partyName}`,
