@@ -1,4 +1,5 @@
 import 'server-only';
+import { TRPCError } from '@trpc/server';
 import { isSameOriginRequest } from '../auth/request-origin';
 import { may } from '../policies/role-actions';
 import { DomainError } from '../services/domain-error';
@@ -10,6 +11,8 @@ import {
 } from '../services/exports/text-export';
 import { PdfUnavailable } from '../services/exports/pdf';
 import { REVIEW_PACK_FORMATS, reviewPack } from '../services/exports/review-pack';
+import { inTurn } from '../trpc/heavy-calls';
+import { RetryLater } from '../trpc/too-many-requests';
 import { failedRoute, routeMember } from './compact-routes';
 
 /** One of `allowed` from the query, or a clear 400 naming the parameter. */
@@ -34,6 +37,11 @@ export function fileResponse(file: ExportedFile): Response {
 /** A failed export: PDF printing unavailable is a 503 with its reason; the rest as every compact route. */
 export function failedExport(error: unknown): Response {
   if (error instanceof PdfUnavailable) return Response.json({ message: error.message }, { status: 503 });
+  if (error instanceof TRPCError && error.cause instanceof RetryLater)
+    return Response.json(
+      { message: error.message },
+      { status: 429, headers: { 'retry-after': String(error.cause.retryAfterSeconds) } },
+    );
   return failedRoute(error);
 }
 
@@ -63,8 +71,8 @@ export async function downloadTextExport(request: Request, compactId: string): P
 
 /**
  * GET /api/compacts/:compactId/reviews/:cycleId/pack?format=docx|pdf — a review cycle's pack, for
- * every member who reads the compact. It publishes the audit chain's head (an audit event), so it
- * must come from this site's own pages.
+ * every member who reads the compact, in one of their heavy-call turns (429 beyond them). It
+ * publishes the audit chain's head (an audit event), so it must come from this site's own pages.
  */
 export async function downloadReviewPack(request: Request, compactId: string, cycleId: string): Promise<Response> {
   try {
@@ -72,7 +80,8 @@ export async function downloadReviewPack(request: Request, compactId: string, cy
     const format = choice(new URL(request.url), 'format', REVIEW_PACK_FORMATS);
     const { handle, asMember } = await routeMember(request, compactId);
     if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', 'You may not read this compact.');
-    return fileResponse(await reviewPack(handle, asMember, compactId, cycleId, format));
+    // A pack renders the redline and prints a file: one of the person's heavy-call turns.
+    return fileResponse(await inTurn(asMember.userId, () => reviewPack(handle, asMember, compactId, cycleId, format)));
   } catch (error) {
     return failedExport(error);
   }

@@ -50,8 +50,11 @@ function giveBackTurn(userId: string): void {
   else if (--turns.running === 0) turnsByPerson.delete(userId);
 }
 
-/** Runs `call` in one of the person's turns, or refuses it when they have too many already. */
-async function inTurn<T>(userId: string, call: () => Promise<T>): Promise<T> {
+/**
+ * Runs `call` in one of the person's turns, or refuses it (TOO_MANY_REQUESTS) when they have too
+ * many already: heavy tRPC calls, and the HTTP routes that make files (export-routes.ts).
+ */
+export async function inTurn<T>(userId: string, call: () => Promise<T>): Promise<T> {
   if (!(await takeTurn(userId))) {
     throw tooManyRequests('You have too many large requests in progress. Try again in a few seconds.', 5);
   }

@@ -24,3 +24,17 @@ test('comments, text events and audit-log exports leave the framework’s versio
   audit(compactId, 'indicator.updated', 'indicator');
   assert.ok(frameworkVersion(db.db, compactId) > version);
 });
+
+test('versions of the text, sign-offs and review cycles leave the framework’s version stamp alone', () => {
+  const { id: compactId } = buildCompact(db);
+  audit(compactId, 'indicator.created', 'indicator');
+  const version = frameworkVersion(db.db, compactId);
+  audit(compactId, 'version.created', 'version');
+  audit(compactId, 'version.restored', 'version');
+  audit(compactId, 'sign-off.signed', 'sign-off');
+  audit(compactId, 'sign-off.withdrawn', 'sign-off');
+  audit(compactId, 'review-cycle.opened', 'review-cycle');
+  audit(compactId, 'review-finding.recorded', 'review-finding');
+  audit(compactId, 'review-pack.exported', 'review-cycle');
+  assert.equal(frameworkVersion(db.db, compactId), version);
+});

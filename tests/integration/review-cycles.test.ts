@@ -383,3 +383,25 @@ test('on the demo data, a cycle cut off today freezes exactly the statuses the f
     demo.cleanup();
   }
 });
+
+test('closing with a blank reason stores no resolution, and its event says there was none', async () => {
+  const { compactId, admin, reviewer } = await reviewedCompact();
+  const cycle = await admin.caller.reviews.open({ compactId, name: 'Review', cutOff: '2026-03-01' });
+  const finding = await reviewer.caller.reviews.addFinding({
+    compactId,
+    cycleId: cycle.id,
+    subjectType: 'general',
+    kind: 'finding',
+    body: 'Nothing to add.',
+  });
+  await reviewer.caller.reviews.setFindingStatus({
+    compactId,
+    findingId: finding.id,
+    status: 'closed',
+    resolution: '   ',
+  });
+  const [shown] = await reviewer.caller.reviews.findings({ compactId, cycleId: cycle.id });
+  assert.equal(shown!.resolution, null);
+  const closed = eventsOf(compactId, 'review-finding.closed');
+  assert.equal(JSON.parse(closed[0]!.after).withResolution, false);
+});

@@ -126,3 +126,44 @@ test('a review pack from another site is refused and publishes nothing', async (
   assert.equal(response.status, 403);
   assert.equal(events(), before);
 });
+
+test('a pack made by a member who may not read the audit log carries the head but not the events', async () => {
+  const { handle, compactId, cycleId, cookie } = await demoCycle();
+  const headBefore = newestHash(handle, compactId);
+  const negotiator = await signIn(handle, 'negotiator@varenia.example', 'compact-demo');
+  const text = async (who: string) => {
+    const response = await download(compactId, cycleId, who, 'docx');
+    assert.equal(response.status, 200);
+    return wordText(await wordDocumentXml(await response.arrayBuffer()));
+  };
+  const negotiators = await text(negotiator);
+  assert.ok(negotiators.includes(headBefore), 'the head is published to every reader');
+  assert.ok(!negotiators.includes('review-cycle.opened'), 'no event of the audit log');
+  assert.ok(!negotiators.includes('newest of'), 'no excerpt table');
+  assert.ok(negotiators.includes('administrators and reviewers'), 'it says where the events are');
+  assert.ok((await text(cookie)).includes('review-cycle.opened'), 'the reviewer’s pack lists them');
+});
+
+test('review packs take the person’s heavy-call turns: beyond them a request is refused (429) and publishes nothing', async () => {
+  const { handle, compactId, cycleId, cookie } = await demoCycle();
+  const events = () =>
+    (
+      handle.sqlite.prepare('SELECT count(*) AS n FROM audit_events WHERE compact_id = ?').get(compactId) as {
+        n: number;
+      }
+    ).n;
+  const before = events();
+  process.env.HEAVY_CALLS_PER_PERSON = '1';
+  process.env.HEAVY_CALLS_QUEUED_PER_PERSON = '0';
+  try {
+    const responses = await Promise.all([1, 2, 3].map(() => download(compactId, cycleId, cookie, 'docx')));
+    const statuses = responses.map((response) => response.status).sort();
+    assert.deepEqual(statuses, [200, 429, 429]);
+    const refused = responses.find((response) => response.status === 429)!;
+    assert.ok(Number(refused.headers.get('retry-after')) > 0);
+    assert.equal(events(), before + 1, 'only the pack made is recorded');
+  } finally {
+    delete process.env.HEAVY_CALLS_PER_PERSON;
+    delete process.env.HEAVY_CALLS_QUEUED_PER_PERSON;
+  }
+});

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as Y from 'yjs';
 import { verifyStoredChain } from '@/server/services/audit-verify';
 import { currentTextHash } from '@/server/services/sign-offs/current-text-hash';
+import { WITHDRAWN_SHOWN } from '@/server/services/sign-offs/sign-off-status';
 import { newestUpdateId, snapshotAt } from '@/server/services/versions/text-snapshot';
 import { insertVersion, newestVersion } from '@/server/services/versions/version-writes';
 import { firstTextBlock, typeInto, waitFor } from '../helpers/collab-client';
@@ -345,4 +346,25 @@ test('a sign-off made under an older canonical-form rule is compared by its vers
     db.sqlite.exec(withdrawOnlyTrigger);
   }
   assert.equal((await statusOf(reviewer, compactId, parties.ald.id)).state, 'signed-current');
+});
+
+test('each party lists its own newest withdrawn sign-offs, at most WITHDRAWN_SHOWN, with how many there are', async () => {
+  const { compactId, parties, rev1, aldSignatory, varSignatory, reviewer } = await compactWithSignatories();
+  const signAndWithdraw = async (member: Member) => {
+    const signed = await member.caller.signOffs.sign({ compactId, versionId: rev1.id, statementKind: 'none' });
+    await member.caller.signOffs.withdraw({ compactId, signOffId: signed.id });
+    return signed.id;
+  };
+  for (let i = 0; i < WITHDRAWN_SHOWN + 2; i++) await signAndWithdraw(aldSignatory);
+  const varenias = await signAndWithdraw(varSignatory);
+  const ald = await statusOf(reviewer, compactId, parties.ald.id);
+  assert.equal(ald.withdrawnCount, WITHDRAWN_SHOWN + 2);
+  assert.equal(ald.withdrawn.length, WITHDRAWN_SHOWN);
+  assert.ok(!ald.withdrawn.some((signOff) => signOff.id === varenias), 'another party’s are not listed');
+  const varenia = await statusOf(reviewer, compactId, parties.varenia.id);
+  assert.equal(varenia.withdrawnCount, 1);
+  assert.deepEqual(
+    varenia.withdrawn.map((signOff) => [signOff.id, signOff.withdrawnBy?.userId]),
+    [[varenias, varSignatory.id]],
+  );
 });

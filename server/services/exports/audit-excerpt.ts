@@ -9,12 +9,14 @@ export const EXCERPT_EVENTS = 50;
 
 /**
  * The newest events of a compact's chain for a review pack, with the chain's head hash and length
- * at that moment (to publish), read under one snapshot of the table.
+ * at that moment (to publish), read under one snapshot of the table. The events themselves only
+ * when `withEvents` (the maker may read the audit log); otherwise the head and length alone.
  */
 export function auditExcerpt(
   handle: DbHandle,
   compactId: string,
-): { head: string; events: number; upToEventId: number; excerpt: PackTable } {
+  withEvents: boolean,
+): { head: string; events: number; upToEventId: number; excerpt: PackTable | null } {
   return handle.sqlite.transaction(() => {
     const newest = handle.sqlite
       .prepare('SELECT id, hash FROM audit_events WHERE compact_id = ? ORDER BY id DESC LIMIT 1')
@@ -22,11 +24,11 @@ export function auditExcerpt(
     const { n } = handle.sqlite
       .prepare('SELECT count(*) AS n FROM audit_events WHERE compact_id = ?')
       .get(compactId) as { n: number };
+    const chain = { head: newest?.hash ?? CHAIN_GENESIS, events: n, upToEventId: newest?.id ?? 0 };
+    if (!withEvents) return { ...chain, excerpt: null };
     const page = listAuditEvents(handle.db, compactId, {}, { limit: EXCERPT_EVENTS });
     return {
-      head: newest?.hash ?? CHAIN_GENESIS,
-      events: n,
-      upToEventId: newest?.id ?? 0,
+      ...chain,
       excerpt: {
         caption: `The ${Math.min(EXCERPT_EVENTS, n)} newest of ${n} events (the full log: Audit log → Export)`,
         columns: ['Event', 'Time (UTC)', 'Who', 'Party', 'Action', 'On'],

@@ -1,7 +1,14 @@
 import 'server-only';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { changeIds, wordParagraphs } from './docx';
-import { headStatement, PACK_SECTIONS, packSubtitle, type PackTable, type ReviewPackData } from './review-pack-model';
+import {
+  EXCERPT_WITHHELD,
+  headStatement,
+  PACK_SECTIONS,
+  packSubtitle,
+  type PackTable,
+  type ReviewPackData,
+} from './review-pack-model';
 
 const heading = (text: string) =>
   new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text)], pageBreakBefore: true });
@@ -52,7 +59,9 @@ export async function reviewPackDocx(data: ReviewPackData): Promise<Uint8Array<A
           ...wordTable(data.signOffs),
           heading(PACK_SECTIONS.audit),
           new Paragraph({ children: [new TextRun(headStatement(data))] }),
-          ...wordTable(data.audit.excerpt),
+          ...(data.audit.excerpt
+            ? wordTable(data.audit.excerpt)
+            : [new Paragraph({ children: [new TextRun({ text: EXCERPT_WITHHELD, italics: true })] })]),
         ],
       },
     ],

@@ -1,6 +1,13 @@
 import 'server-only';
 import { escapeHtml, htmlParagraphs } from './html';
-import { headStatement, PACK_SECTIONS, packSubtitle, type PackTable, type ReviewPackData } from './review-pack-model';
+import {
+  EXCERPT_WITHHELD,
+  headStatement,
+  PACK_SECTIONS,
+  packSubtitle,
+  type PackTable,
+  type ReviewPackData,
+} from './review-pack-model';
 
 const STYLE = `
   body { font-family: "DejaVu Sans", "Noto Sans", "Noto Naskh Arabic", sans-serif; font-size: 10.5pt; line-height: 1.45; color: #111; }
@@ -45,6 +52,6 @@ ${htmlTable(data.scorecard)}
 ${htmlTable(data.signOffs)}
 <h2>${PACK_SECTIONS.audit}</h2>
 <p class="hash">${escapeHtml(headStatement(data))}</p>
-${htmlTable(data.audit.excerpt)}
+${data.audit.excerpt ? htmlTable(data.audit.excerpt) : `<p><em>${escapeHtml(EXCERPT_WITHHELD)}</em></p>`}
 </body></html>`;
 }

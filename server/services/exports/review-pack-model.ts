@@ -21,7 +21,8 @@ export interface ReviewPackData {
   redline: { title: string; summary: PackTable; paragraphs: ExportParagraph[] };
   scorecard: PackTable;
   signOffs: PackTable;
-  audit: { head: string; events: number; excerpt: PackTable };
+  /** The chain's head and length; its newest events only when the maker may read the audit log. */
+  audit: { head: string; events: number; excerpt: PackTable | null };
 }
 
 /** The headings of the pack's sections, in order (the same in Word and PDF). */
@@ -35,6 +36,10 @@ export const PACK_SECTIONS = {
 
 export const packSubtitle = (data: ReviewPackData) =>
   `${data.cycleName} — cut-off ${data.cutOff} (end of day, UTC) — generated ${data.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** Said instead of the events in a pack made by a member who may not read the audit log. */
+export const EXCERPT_WITHHELD =
+  'The events themselves are listed only in packs made by administrators and reviewers, who read the audit log.';
 
 export const headStatement = (data: ReviewPackData) =>
   `The compact's audit chain held ${data.audit.events} events when this pack was made; its head hash is ${data.audit.head || '(empty chain)'}. Keep it: if the log no longer holds this head, events were removed or changed since.`;

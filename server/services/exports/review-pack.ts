@@ -4,10 +4,12 @@ import { headlineStatus, type IndicatorSnapshot } from '@/shared/reviews/indicat
 import { standingAgainst, type Standing } from '@/shared/history/sign-off-standing';
 import { cleanText } from '@/shared/negotiation/clean-text';
 import { compactTextSchema } from '../../editor/document-content';
-import { recordAuditEvent, type AuditActor } from '../audit';
+import type { CompactMember } from '../../policies/compact-member';
+import { may } from '../../policies/role-actions';
+import { recordAuditEvent } from '../audit';
 import { getCompact } from '../compacts';
 import { reviewCycleView } from '../reviews/cycle-view';
-import { signOffStatus } from '../sign-offs/sign-off-status';
+import { partySignOffs } from '../sign-offs/sign-off-status';
 import { getVersion } from '../versions/version-list';
 import { auditExcerpt } from './audit-excerpt';
 import { cleanAsBlocks } from './clean-blocks';
@@ -58,7 +60,7 @@ function signOffTable(handle: DbHandle, compactId: string, baselineHash: string)
   return {
     caption: 'Each party’s active sign-off, against the baseline text of this cycle (by content hash)',
     columns: ['Party', 'Standing', 'Version signed', 'Signed by', 'Statement'],
-    rows: signOffStatus(handle.db, compactId).parties.map((party) => {
+    rows: partySignOffs(handle.db, compactId).map((party) => {
       const active = party.active;
       return [
         `${party.partyCode} ${party.partyName}`,
@@ -80,7 +82,7 @@ function signOffTable(handle: DbHandle, compactId: string, baselineHash: string)
  */
 async function packData(
   handle: DbHandle,
-  actor: AuditActor,
+  member: CompactMember,
   compactId: string,
   cycleId: string,
   format: ReviewPackFormat,
@@ -92,8 +94,9 @@ async function packData(
     cleanText(compactTextSchema().nodeFromJSON(baseline.contentJson)),
     EXPORT_LABELS.pendingOptions,
   );
-  const audit = auditExcerpt(handle, compactId);
-  recordAuditEvent(handle.db, actor, {
+  // The events are the audit log's (viewAudit); every reader's pack carries the head it publishes.
+  const audit = auditExcerpt(handle, compactId, may(member, 'viewAudit'));
+  recordAuditEvent(handle.db, member, {
     compactId,
     action: 'review-pack.exported',
     entityType: 'review-cycle',
@@ -151,13 +154,13 @@ const packStem = (data: ReviewPackData) => fileStem(`review-pack-${data.cycleNam
 /** A review cycle's pack as Word (redline as tracked changes) or PDF (printed by Chromium). */
 export async function reviewPack(
   handle: DbHandle,
-  actor: AuditActor,
+  member: CompactMember,
   compactId: string,
   cycleId: string,
   format: ReviewPackFormat,
 ): Promise<ExportedFile> {
   if (format === 'pdf') assertPdfPrintable();
-  const data = await packData(handle, actor, compactId, cycleId, format);
+  const data = await packData(handle, member, compactId, cycleId, format);
   if (format === 'docx')
     return {
       body: await reviewPackDocx(data),

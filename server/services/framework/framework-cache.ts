@@ -9,9 +9,10 @@ import { auditEvents } from '@/db/schema/audit';
  * computed framework is reused while that stamp (and the date) stays the same: no process holds
  * state that another could contradict. Events about the text and its comments change nothing the
  * framework shows, and do not count (nor do another party's delegation-only threads show through
- * the framework's timing); nor do exports of the audit log, nor review cycles and their findings.
+ * the framework's timing); nor do exports of the audit log, review cycles and their findings,
+ * versions of the text (automatic ones are made every few minutes while people edit) or sign-offs.
  */
-const NOT_ABOUT_THE_FRAMEWORK = ['comment%', 'provision.%', 'text.%', 'audit.%', 'review-%'];
+const NOT_ABOUT_THE_FRAMEWORK = ['comment%', 'provision.%', 'text.%', 'audit.%', 'review-%', 'version.%', 'sign-off.%'];
 const MAX_ENTRIES = 200;
 const entries = new Map<string, { stamp: string; value: unknown }>();
 

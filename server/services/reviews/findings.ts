@@ -159,7 +159,8 @@ export function setFindingStatus(
   member: CompactMember,
   input: { compactId: string; findingId: string; status: FindingStatus; resolution?: string | null },
 ) {
-  const resolution = input.resolution ? cleanText(input.resolution) : null;
+  // Blank (or only spaces) is no answer: nothing stored, and the event says so.
+  const resolution = cleanText(input.resolution ?? '') || null;
   if (resolution) {
     const problem = findingTextProblem(resolution, REVIEW_LIMITS.resolution, 'resolution');
     if (problem) throw new DomainError('BAD_REQUEST', problem);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { user } from '@/db/schema/auth';
 import { memberships } from '@/db/schema/compacts';
@@ -58,14 +58,36 @@ const columns = {
   withdrawalReason: signOffs.withdrawalReason,
 };
 
-function signOffRows(db: DbOrTx, where: SQL | undefined, limit?: number) {
-  const query = db
+function signOffRows(db: DbOrTx, where: SQL | undefined) {
+  return db
     .select(columns)
     .from(signOffs)
     .innerJoin(versions, eq(versions.id, signOffs.versionId))
     .where(where)
-    .orderBy(desc(signOffs.signedAt), desc(signOffs.id));
-  return (limit === undefined ? query : query.limit(limit)).all();
+    .orderBy(desc(signOffs.signedAt), desc(signOffs.id))
+    .all();
+}
+
+/** Each party's newest WITHDRAWN_SHOWN withdrawn sign-offs in the compact, in one query (newest first). */
+function newestWithdrawn(db: DbOrTx, compactId: string): SignOffRow[] {
+  const ranked = db
+    .select({
+      ...columns,
+      rank: sql<number>`row_number() over (partition by ${signOffs.partyId} order by ${signOffs.signedAt} desc, ${signOffs.id} desc)`.as(
+        'rank',
+      ),
+    })
+    .from(signOffs)
+    .innerJoin(versions, eq(versions.id, signOffs.versionId))
+    .where(and(eq(signOffs.compactId, compactId), isNotNull(signOffs.withdrawnAt)))
+    .as('ranked');
+  return db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.rank, WITHDRAWN_SHOWN))
+    .orderBy(desc(ranked.signedAt), desc(ranked.id))
+    .all()
+    .map(({ rank: _rank, ...row }) => row);
 }
 
 type SignOffRow = ReturnType<typeof signOffRows>[number];
@@ -93,14 +115,17 @@ function representedParties(db: DbOrTx, compactId: string) {
  * was signed under this rule, else recomputed from the version's stored JSON (so a change of the
  * rule never makes every sign-off look stale).
  */
-function signedHashUnderCurrentRule(db: DbOrTx, row: SignOffRow): string {
-  if (row.canonicalVersion === CANONICAL_FORM_VERSION) return row.contentHash;
+function signedHashUnderCurrentRule(
+  db: DbOrTx,
+  signOff: Pick<ShownSignOff, 'versionId' | 'contentHash' | 'canonicalVersion'>,
+): string {
+  if (signOff.canonicalVersion === CANONICAL_FORM_VERSION) return signOff.contentHash;
   const [version] = db
     .select({ contentJson: versions.contentJson })
     .from(versions)
-    .where(eq(versions.id, row.versionId))
+    .where(eq(versions.id, signOff.versionId))
     .all();
-  return version ? contentHash(version.contentJson) : row.contentHash;
+  return version ? contentHash(version.contentJson) : signOff.contentHash;
 }
 
 function namesOf(db: DbOrTx, rows: SignOffRow[]): Map<string, string> {
@@ -124,14 +149,10 @@ function shown(row: SignOffRow, names: Map<string, string>): ShownSignOff {
 }
 
 /**
- * Per party represented in the compact, its standing against the text as stored now: signed the
- * current text (its active sign-off's hash equals the current text's, whichever version carried
- * it), signed an earlier text (stale: the version it signed is named, to compare from), or not
- * signed; with its withdrawn sign-offs for the record. The current text's hash is cached per
- * compact under its newest update (current-text-hash.ts).
+ * Per party represented in the compact, its active sign-off and its newest withdrawn ones (with
+ * how many there are), without its standing against the text now: what the review pack tables.
  */
-export function signOffStatus(db: DbOrTx, compactId: string) {
-  const current = currentTextHash(db, compactId);
+export function partySignOffs(db: DbOrTx, compactId: string): Omit<PartySignOffStatus, 'state'>[] {
   const active = signOffRows(db, and(eq(signOffs.compactId, compactId), isNull(signOffs.withdrawnAt)));
   const withdrawnCounts = new Map(
     db
@@ -142,38 +163,39 @@ export function signOffStatus(db: DbOrTx, compactId: string) {
       .all()
       .map((row) => [row.partyId, row.n]),
   );
-  const statuses = representedParties(db, compactId).map((party) => {
-    const mine = active.find((row) => row.partyId === party.id) ?? null;
-    const withdrawnCount = withdrawnCounts.get(party.id) ?? 0;
-    const withdrawn =
-      withdrawnCount === 0
-        ? []
-        : signOffRows(
-            db,
-            and(eq(signOffs.compactId, compactId), eq(signOffs.partyId, party.id), isNotNull(signOffs.withdrawnAt)),
-            WITHDRAWN_SHOWN,
-          );
-    const state: SignOffState = !mine
-      ? 'not-signed'
-      : signedHashUnderCurrentRule(db, mine) === current.contentHash
-        ? 'signed-current'
-        : 'signed-earlier';
-    return { party, mine, withdrawn, withdrawnCount, state };
-  });
-  const names = namesOf(
-    db,
-    statuses.flatMap((status) => (status.mine ? [status.mine, ...status.withdrawn] : status.withdrawn)),
-  );
-  return {
-    currentContentHash: current.contentHash,
-    parties: statuses.map(({ party, mine, withdrawn, withdrawnCount, state }): PartySignOffStatus => ({
+  const withdrawnRows = newestWithdrawn(db, compactId);
+  const names = namesOf(db, [...active, ...withdrawnRows]);
+  return representedParties(db, compactId).map((party) => {
+    const mine = active.find((row) => row.partyId === party.id);
+    return {
       partyId: party.id,
       partyCode: party.code,
       partyName: party.name,
-      state,
       active: mine ? shown(mine, names) : null,
-      withdrawn: withdrawn.map((row) => shown(row, names)),
-      withdrawnCount,
+      withdrawn: withdrawnRows.filter((row) => row.partyId === party.id).map((row) => shown(row, names)),
+      withdrawnCount: withdrawnCounts.get(party.id) ?? 0,
+    };
+  });
+}
+
+/**
+ * Per party represented in the compact, its standing against the text as stored now: signed the
+ * current text (its active sign-off's hash equals the current text's, whichever version carried
+ * it), signed an earlier text (stale: the version it signed is named, to compare from), or not
+ * signed; with its withdrawn sign-offs for the record. The current text's hash is cached per
+ * compact under its newest update (current-text-hash.ts).
+ */
+export function signOffStatus(db: DbOrTx, compactId: string) {
+  const current = currentTextHash(db, compactId);
+  return {
+    currentContentHash: current.contentHash,
+    parties: partySignOffs(db, compactId).map((party): PartySignOffStatus => ({
+      ...party,
+      state: !party.active
+        ? 'not-signed'
+        : signedHashUnderCurrentRule(db, party.active) === current.contentHash
+          ? 'signed-current'
+          : 'signed-earlier',
     })),
   };
 }
