@@ -63,7 +63,9 @@ export async function downloadTextExport(request: Request, compactId: string): P
     const view = choice(url, 'view', TEXT_EXPORT_VIEWS);
     const { handle, asMember } = await routeMember(request, compactId);
     if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', 'You may not read this compact.');
-    return fileResponse(await exportCurrentText(handle, asMember, compactId, format, view));
+    return fileResponse(
+      await inTurn(asMember.userId, () => exportCurrentText(handle, asMember, compactId, format, view)),
+    );
   } catch (error) {
     return failedExport(error);
   }

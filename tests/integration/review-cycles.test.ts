@@ -5,6 +5,7 @@ import { verifyStoredChain } from '@/server/services/audit-verify';
 import { stopChainVerifier } from '@/server/services/audit-chain-status';
 import { seedDemoIfEmpty } from '@/server/services/demo-seed';
 import { computeFramework } from '@/server/services/framework/framework-view';
+import { configureFramework } from '@/server/services/framework/periods';
 import { reviewCycleView } from '@/server/services/reviews/cycle-view';
 import { openReviewCycle, snapshotHash } from '@/server/services/reviews/open-cycle';
 import { createAutomaticVersions } from '@/server/services/versions/automatic-versions';
@@ -404,4 +405,28 @@ test('closing with a blank reason stores no resolution, and its event says there
   assert.equal(shown!.resolution, null);
   const closed = eventsOf(compactId, 'review-finding.closed');
   assert.equal(JSON.parse(closed[0]!.after).withResolution, false);
+});
+
+test('the snapshot uses the status thresholds in force at the cut-off, not those set since', async () => {
+  const { compactId, admin, validated } = await reviewedCompact();
+  validated('2025-Q4', 85, '2026-02-15T12:00:00Z');
+  // After the cut-off, the thresholds are lowered: 85 % of target would now read "on track".
+  configureFramework(db.db, actorOf(admin), compactId, {
+    frequency: 'quarterly',
+    startDate: '2025-01-01',
+    periods: 8,
+    onTrackThreshold: 0.8,
+    atRiskThreshold: 0.5,
+    requireEvidence: false,
+  });
+  const opened = await admin.caller.reviews.open({ compactId, name: 'Thresholds then in force', cutOff: '2026-03-01' });
+  const view = await admin.caller.reviews.get({ compactId, cycleId: opened.id });
+  assert.deepEqual(view.snapshot.thresholds, { onTrack: 0.9, atRisk: 0.6 });
+  const q4 = view.snapshot.indicators[0]!.periods.find((p) => p.label === '2025-Q4')!;
+  assert.deepEqual([q4.actual, q4.status], [85, 'at-risk']);
+  assert.equal(
+    computeFramework(db.db, compactId, '2026-03-01').settings.onTrackThreshold,
+    0.8,
+    'the live framework uses the new ones',
+  );
 });

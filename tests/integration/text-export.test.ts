@@ -82,3 +82,18 @@ test('an export needs a member; bad parameters are refused with the parameter na
   assert.match(((await bad.json()) as { message: string }).message, /“format” must be one of: md, docx/);
   assert.equal((await download('no-such-compact', cookie, 'format=md&view=clean')).status, 404);
 });
+
+test('text exports take the person’s heavy-call turns: beyond them a request is refused (429) and records nothing', async () => {
+  const { compactId, cookie } = await demo();
+  const before = exportEvents(compactId).length;
+  process.env.HEAVY_CALLS_PER_PERSON = '1';
+  process.env.HEAVY_CALLS_QUEUED_PER_PERSON = '0';
+  try {
+    const responses = await Promise.all([1, 2, 3].map(() => download(compactId, cookie, 'format=docx&view=clean')));
+    assert.deepEqual(responses.map((response) => response.status).sort(), [200, 429, 429]);
+    assert.equal(exportEvents(compactId).length, before + 1, 'only the export made is recorded');
+  } finally {
+    delete process.env.HEAVY_CALLS_PER_PERSON;
+    delete process.env.HEAVY_CALLS_QUEUED_PER_PERSON;
+  }
+});

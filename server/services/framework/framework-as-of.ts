@@ -7,8 +7,8 @@ import { computeFramework } from './framework-view';
  * The framework as it stood at an instant (a review cycle's cut-off): computeFramework over only
  * the rows that existed by `asOf` — indicators created, targets set (the newest per period then)
  * and values validated by then — with "today" = the cut-off date, so every status comes from the
- * framework's own rule. Thresholds and indicator definitions are as stored now (their history is
- * in the audit log). Returns the frozen form a cycle stores.
+ * framework's own rule, and the status thresholds then in force (read back from the audit log).
+ * Indicator definitions are as stored now. Returns the frozen form a cycle stores.
  */
 export function computeFrameworkAsOf(db: DbOrTx, compactId: string, cutOff: string, asOf: Date): IndicatorSnapshot {
   const framework = computeFramework(db, compactId, cutOff, asOf);

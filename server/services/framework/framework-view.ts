@@ -13,7 +13,7 @@ import type { IndicatorStatus } from '@/shared/framework/indicator-status';
 import { listCommitments } from './commitments';
 import { headlinePoint, indicatorSeries, validatedValues, type SeriesPoint } from './indicator-series';
 import { indicatorsCreatedBy, listIndicators } from './indicators';
-import { getFrameworkSettings, listPeriods } from './periods';
+import { frameworkSettingsAsOf, getFrameworkSettings, listPeriods } from './periods';
 import { cachedComputation } from './framework-cache';
 import { compactTargetRows } from './targets';
 
@@ -41,7 +41,7 @@ export function frameworkView(
  * targets set and values validated by that instant.
  */
 export function computeFramework(db: DbOrTx, compactId: string, today: string, asOf?: Date) {
-  const settings = getFrameworkSettings(db, compactId);
+  const settings = asOf ? frameworkSettingsAsOf(db, compactId, asOf) : getFrameworkSettings(db, compactId);
   const thresholds = { onTrack: settings.onTrackThreshold, atRisk: settings.atRiskThreshold };
   const periods = listPeriods(db, compactId);
   const existed = asOf === undefined ? null : indicatorsCreatedBy(db, compactId, asOf);

@@ -1,7 +1,8 @@
 import 'server-only';
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, gt } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import type { ReportingFrequency } from '@/shared/enums';
+import { auditEvents } from '@/db/schema/audit';
 import { frameworkSettings, indicatorTargets, progressUpdates, reportingPeriods } from '@/db/schema/framework';
 import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
@@ -81,6 +82,37 @@ export function getFrameworkSettings(db: DbOrTx, compactId: string) {
       requireEvidence: false,
     }
   );
+}
+
+/**
+ * The framework settings in force at an instant (a review cycle's cut-off): each change of the
+ * settings is audited with what it replaced, so the first change made after the instant holds, as
+ * its `before`, the settings then in force; without such a change they are the settings now.
+ */
+export function frameworkSettingsAsOf(db: DbOrTx, compactId: string, asOf: Date) {
+  const now = getFrameworkSettings(db, compactId);
+  const [next] = db
+    .select({ before: auditEvents.before })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.compactId, compactId),
+        eq(auditEvents.entityType, 'framework'),
+        eq(auditEvents.entityId, compactId),
+        eq(auditEvents.action, 'framework.configured'),
+        gt(auditEvents.createdAt, asOf),
+      ),
+    )
+    .orderBy(asc(auditEvents.id))
+    .limit(1)
+    .all();
+  const before = next?.before;
+  if (!before || typeof before !== 'object') return now;
+  const threshold = (key: 'onTrackThreshold' | 'atRiskThreshold') => {
+    const value = (before as Record<string, unknown>)[key];
+    return typeof value === 'number' ? value : now[key];
+  };
+  return { ...now, onTrackThreshold: threshold('onTrackThreshold'), atRiskThreshold: threshold('atRiskThreshold') };
 }
 
 export interface FrameworkConfiguration {

@@ -89,9 +89,12 @@ export function openReviewCycle(
   const name = cleanText(input.name);
   const nameTaken = () => new DomainError('CONFLICT', `This compact already has a review cycle named “${name}”.`);
   if (cycleNameTaken(db, compactId, name)) throw nameTaken();
-  const latest = latestCutOff(db, compactId);
-  if (latest !== null && cutOff < latest)
-    throw new DomainError('BAD_REQUEST', `cutOff: Cycles follow each other: the cut-off cannot be before ${latest}.`);
+  const assertFollows = (reader: DbOrTx) => {
+    const latest = latestCutOff(reader, compactId);
+    if (latest !== null && cutOff < latest)
+      throw new DomainError('BAD_REQUEST', `cutOff: Cycles follow each other: the cut-off cannot be before ${latest}.`);
+  };
+  assertFollows(db);
   const endOfDay = endOfCutOffDay(cutOff);
   const asOf = endOfDay < now ? endOfDay : now;
   const indicatorSnapshot = computeFrameworkAsOf(db, compactId, cutOff, asOf);
@@ -103,6 +106,8 @@ export function openReviewCycle(
       const opened = db.transaction(
         (tx) => {
           if (cycleNameTaken(tx, compactId, name)) throw nameTaken();
+          // Checked again under the write lock: another cycle may have been opened meanwhile.
+          assertFollows(tx);
           const baseline = writeVersion(tx, actor, draft);
           if (!baseline) return null;
           const cycle: OpenedCycle = {
