@@ -155,6 +155,7 @@ const en = {
   'reason.no-target': 'No target for this period',
   'reason.not-validated': 'Nothing validated for this period',
   'reason.not-due-yet': 'Not reported yet',
+  'reason.overdue': 'Overdue: last validated {last}; periods ended since without a validated value: {missed}',
   'framework.title': 'Accountability framework',
   'framework.rule':
     'Status is computed, never typed in: the share of the expected progress (from the baseline to the period’s target) that the latest validated value reaches — at least {onTrack} is on track, at least {atRisk} at risk, below that off track. Qualitative indicators take the validator’s rating. “No data” means nothing is validated for the period, or it has no target.',
@@ -696,6 +697,7 @@ const en = {
   'audit.instanceIntro':
     'Every change outside any compact, newest first: parties created, accounts and administrators. Its events are chained by hash like each compact’s.',
   'audit.chain.empty': 'Nothing has been recorded in this chain yet.',
+  'scorecard.headline': 'Now',
 } as const;
 
 export type MessageKey = keyof typeof en;

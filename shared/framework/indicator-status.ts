@@ -12,7 +12,15 @@ import type { INDICATOR_DIRECTIONS, IndicatorMeasure, RATINGS } from '../enums';
 /** Every computed status, in the order the UI lists them (best first, "no data" last). */
 export const INDICATOR_STATUSES = ['on-track', 'at-risk', 'off-track', 'no-data'] as const;
 export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
-export type StatusReason = 'share' | 'rating' | 'no-target' | 'not-validated' | 'not-due-yet' | 'target-held';
+export type StatusReason =
+  | 'share'
+  | 'rating'
+  | 'no-target'
+  | 'not-validated'
+  | 'not-due-yet'
+  | 'target-held'
+  /** A reporting period ended since the newest validated value (shown by the headline rule). */
+  | 'overdue';
 export type Direction = (typeof INDICATOR_DIRECTIONS)[number];
 export type Measure = IndicatorMeasure;
 export type Rating = (typeof RATINGS)[number];

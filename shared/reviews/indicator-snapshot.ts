@@ -1,3 +1,4 @@
+import type { Headline } from '@/shared/framework/headline';
 import type { IndicatorStatus, Rating } from '@/shared/framework/indicator-status';
 
 /**
@@ -34,14 +35,8 @@ export interface SnapshotIndicator {
   responsiblePartyId: string;
   responsiblePartyName: string;
   periods: SnapshotPeriod[];
-  /** The point the dashboard shows (latest period with data, else the latest ended one); null: none. */
-  headline: {
-    label: string;
-    actual: number | null;
-    target: number | null;
-    status: IndicatorStatus;
-    reason: string;
-  } | null;
+  /** The headline the framework board showed at the cut-off (shared/framework/headline.ts); null: none. */
+  headline: Headline | null;
 }
 
 /** An indicator's headline status in a snapshot ('no-data' when it has no headline point). */

@@ -3,6 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { buildCompact, buildParty, memberWithRole } from '../helpers/factories';
 import { buildIndicator, configureQuarters, progressInput, refusedImport } from '../helpers/framework-fixtures';
 import { countRows, createTestDb } from '../helpers/test-db';
+import { seedDemoIfEmpty } from '@/server/services/demo-seed';
+import { computeFramework } from '@/server/services/framework/framework-view';
+import { indicatorDetail } from '@/server/services/framework/indicator-detail';
 
 const db = createTestDb();
 after(() => db.cleanup());
@@ -311,4 +314,40 @@ describe('indicators', () => {
       assert.ok(actions.has(action), action);
     }
   });
+});
+
+test('on the demo data, an indicator last validated long ago reads overdue with its age, and the board and the indicator page show the same headline', async () => {
+  const demo = createTestDb();
+  try {
+    await seedDemoIfEmpty(demo.db);
+    const { id: compactId } = demo.sqlite.prepare('SELECT id FROM compacts').get() as { id: string };
+    // The demo's quarters are laid out around today; AU-1's last validated value is several quarters old.
+    const today = new Date().toISOString().slice(0, 10);
+    const board = computeFramework(demo.db, compactId, today);
+    const au1 = board.indicators.find((indicator) => indicator.code === 'AU-1')!;
+    const lastWithData = au1.series.findLastIndex((point) => point.actual !== null || point.rating !== null);
+    const ended = new Set(board.periods.filter((period) => period.endsOn < today).map((period) => period.id));
+    const endedSince = au1.series.slice(lastWithData + 1).filter((point) => ended.has(point.periodId));
+    assert.ok(lastWithData >= 0 && endedSince.length > 0, 'the demo has AU-1 validated once, periods ended since');
+    assert.equal(au1.series[lastWithData]!.status, 'on-track', 'its last value alone would read on track');
+    assert.equal(au1.headline?.status, 'no-data');
+    assert.equal(au1.headline?.reason, 'overdue');
+    assert.equal(au1.headline?.lastValidated, au1.series[lastWithData]!.label);
+    assert.equal(au1.headline?.missedPeriods, endedSince.length);
+    const admin = demo.sqlite
+      .prepare(
+        "SELECT u.id AS userId, m.party_id AS partyId FROM user u JOIN memberships m ON m.user_id = u.id WHERE u.email = 'admin@secretariat.example'",
+      )
+      .get() as { userId: string; partyId: string };
+    for (const indicator of board.indicators) {
+      const detail = indicatorDetail(demo.db, { ...admin, role: 'admin' }, compactId, indicator.id, today);
+      assert.deepEqual(
+        detail.headline,
+        indicator.headline,
+        `${indicator.code}: one rule on the board and the indicator page`,
+      );
+    }
+  } finally {
+    demo.cleanup();
+  }
 });

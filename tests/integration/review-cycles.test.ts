@@ -155,6 +155,7 @@ test('the indicator snapshot holds values validated and targets set by the cut-o
     target: 100,
     status: 'on-track',
     reason: frozen!.headline!.reason,
+    share: 0.95,
   });
   assert.deepEqual(view.snapshot.thresholds, { onTrack: 0.9, atRisk: 0.6 });
   // The live framework has moved on (the later target, the later value); the snapshot has not.

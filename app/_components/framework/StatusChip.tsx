@@ -6,14 +6,21 @@ export function StatusChip({
   status,
   reason,
   share,
+  lastValidated,
+  missedPeriods,
 }: {
   status: IndicatorStatus;
   reason?: string;
   share?: number | null;
+  /** For an overdue headline: the period of the newest validated value, and how many periods since lack one. */
+  lastValidated?: string;
+  missedPeriods?: number;
 }) {
   const why = reason
     ? t(`reason.${reason}` as MessageKey, {
         share: share === undefined || share === null ? '' : `${Math.round(share * 100)} %`,
+        last: lastValidated ?? '',
+        missed: missedPeriods ?? 0,
       })
     : '';
   return (

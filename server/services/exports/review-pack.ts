@@ -1,5 +1,6 @@
 import 'server-only';
 import type { DbHandle } from '@/db/client';
+import type { Headline } from '@/shared/framework/headline';
 import { headlineStatus, type IndicatorSnapshot } from '@/shared/reviews/indicator-snapshot';
 import { standingAgainst, type Standing } from '@/shared/history/sign-off-standing';
 import { cleanText } from '@/shared/negotiation/clean-text';
@@ -36,6 +37,24 @@ const STANDING_WORDS: Record<Standing, string> = {
   'not-signed': 'Not signed',
 };
 
+/** Why a headline reads as it does, in words (the review pack is written in English for now). */
+function reasonWords(headline: Headline | null): string {
+  if (!headline) return 'Nothing reported yet';
+  if (headline.reason === 'overdue')
+    return `Overdue: last validated ${headline.lastValidated ?? '—'}; ${headline.missedPeriods ?? 0} ended period(s) since without a validated value`;
+  if (headline.reason === 'share' && headline.share !== undefined)
+    return `${Math.round(headline.share * 100)} % of the expected progress`;
+  return REASON_WORDS[headline.reason] ?? headline.reason;
+}
+
+const REASON_WORDS: Record<string, string> = {
+  rating: 'Rated by the validator',
+  'target-held': 'Target: hold the baseline',
+  'no-target': 'No target for this period',
+  'not-validated': 'Nothing validated for this period',
+  'not-due-yet': 'Not reported yet',
+};
+
 const number = (value: number | null) => (value === null ? '—' : String(value));
 
 function scorecardTable(snapshot: IndicatorSnapshot): PackTable {
@@ -51,7 +70,7 @@ function scorecardTable(snapshot: IndicatorSnapshot): PackTable {
       number(indicator.headline?.actual ?? null),
       number(indicator.headline?.target ?? null),
       STATUS_WORDS[headlineStatus(indicator)] ?? headlineStatus(indicator),
-      indicator.headline?.reason ?? '',
+      reasonWords(indicator.headline),
     ]),
   };
 }

@@ -11,7 +11,8 @@ import { may } from '@/server/policies/role-actions';
 import type { IndicatorState } from '@/shared/enums';
 import type { IndicatorStatus } from '@/shared/framework/indicator-status';
 import { listCommitments } from './commitments';
-import { headlinePoint, indicatorSeries, validatedValues, type SeriesPoint } from './indicator-series';
+import { indicatorSeries, validatedValues, type SeriesPoint } from './indicator-series';
+import { headlineOf } from '@/shared/framework/headline';
 import { indicatorsCreatedBy, listIndicators } from './indicators';
 import { frameworkSettingsAsOf, getFrameworkSettings, listPeriods } from './periods';
 import { cachedComputation } from './framework-cache';
@@ -60,7 +61,6 @@ export function computeFramework(db: DbOrTx, compactId: string, today: string, a
       thresholds,
       today,
     );
-    const headline = headlinePoint(series);
     const commitment = indicator.commitmentId ? commitmentsById.get(indicator.commitmentId) : undefined;
     return {
       ...indicator,
@@ -76,15 +76,7 @@ export function computeFramework(db: DbOrTx, compactId: string, today: string, a
         reason,
         share,
       })),
-      headline: headline
-        ? {
-            label: headline.label,
-            actual: headline.actual,
-            target: headline.target.value,
-            status: headline.status,
-            reason: headline.reason,
-          }
-        : null,
+      headline: headlineOf(series.map((point) => ({ ...point, target: point.target.value }))),
       /** The latest period that has ended, when nothing is validated for it yet. */
       overduePeriod: overdueLabel(series, indicator.state),
     };

@@ -4,6 +4,7 @@ import type { CompactMember } from '@/server/policies/compact-member';
 import { indicatorPermissions } from '@/server/policies/indicator-policy';
 import { progressUpdatePermissions } from '@/server/policies/progress-policy';
 import { indicatorSeries, validatedValues } from './indicator-series';
+import { headlineOf } from '@/shared/framework/headline';
 import { requireIndicator } from './indicators';
 import { getFrameworkSettings, listPeriods } from './periods';
 import { listProgress } from './progress';
@@ -36,6 +37,8 @@ export function indicatorDetail(
     can: indicatorPermissions(viewer, indicator),
     periods,
     series,
+    /** The same headline as the framework board's (shared/framework/headline.ts). */
+    headline: headlineOf(series.map((point) => ({ ...point, target: point.target.value }))),
     targetHistory: targetHistory(db, indicatorId),
     updates: listProgress(db, compactId, indicatorId).map((update) => ({
       ...update,

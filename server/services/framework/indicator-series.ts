@@ -101,9 +101,3 @@ export function indicatorSeries(
     };
   });
 }
-
-/** The point a dashboard shows: the latest period with validated data, else the latest period that has ended. */
-export function headlinePoint(series: SeriesPoint[]): SeriesPoint | null {
-  const withData = [...series].reverse().find((p) => p.actual !== null || p.rating !== null);
-  return withData ?? [...series].reverse().find((p) => p.ended) ?? null;
-}

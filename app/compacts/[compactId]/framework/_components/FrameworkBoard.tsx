@@ -146,7 +146,9 @@ export function FrameworkBoard({ compactId, can }: { compactId: string; can: Com
                         <StatusChip
                           status={row.headline?.status ?? 'no-data'}
                           reason={row.headline?.reason}
-                          share={row.series.find((p) => p.label === row.headline?.label)?.share}
+                          share={row.headline?.share}
+                          lastValidated={row.headline?.lastValidated}
+                          missedPeriods={row.headline?.missedPeriods}
                         />
                         {row.overduePeriod && (
                           <span className="muted small block">

@@ -34,7 +34,13 @@ export function SnapshotScorecard({ snapshot }: { snapshot: IndicatorSnapshot })
                 <td>{indicator.responsiblePartyName}</td>
                 <td>{pointText(indicator.headline)}</td>
                 <td>
-                  <StatusChip status={headlineStatus(indicator)} reason={indicator.headline?.reason} />
+                  <StatusChip
+                    status={headlineStatus(indicator)}
+                    reason={indicator.headline?.reason}
+                    share={indicator.headline?.share}
+                    lastValidated={indicator.headline?.lastValidated}
+                    missedPeriods={indicator.headline?.missedPeriods}
+                  />
                 </td>
               </tr>
             ))}

@@ -42,6 +42,7 @@ export function Scorecard({ compactId, partyId }: { compactId: string; partyId: 
           <thead>
             <tr>
               <th>{t('framework.indicator')}</th>
+              <th>{t('scorecard.headline')}</th>
               {shown.map((p) => (
                 <th key={p.id}>{p.label}</th>
               ))}
@@ -54,6 +55,15 @@ export function Scorecard({ compactId, partyId }: { compactId: string; partyId: 
                   <Link href={`/compacts/${compactId}/indicators/${row.id}`}>
                     <span className="code">{row.code}</span> {row.title}
                   </Link>
+                </td>
+                <td>
+                  <StatusChip
+                    status={row.headline?.status ?? 'no-data'}
+                    reason={row.headline?.reason ?? 'not-due-yet'}
+                    share={row.headline?.share}
+                    lastValidated={row.headline?.lastValidated}
+                    missedPeriods={row.headline?.missedPeriods}
+                  />
                 </td>
                 {shown.map((p) => {
                   const point = row.series.find((s) => s.periodId === p.id);

@@ -33,8 +33,7 @@ export function IndicatorPage({ compactId, indicatorId }: { compactId: string; i
         <p className="muted">…</p>
       </main>
     );
-  const { indicator, can, series, periods, updates, targetHistory } = detail.data;
-  const latest = [...series].reverse().find((p) => p.actual !== null || p.rating !== null);
+  const { indicator, can, series, periods, updates, targetHistory, headline } = detail.data;
   // The latest period that has started (none before the calendar begins: then there is nothing to report yet).
   const currentPeriod = [...periods].reverse().find((p) => !periodNotStartedProblem(p));
 
@@ -50,9 +49,11 @@ export function IndicatorPage({ compactId, indicatorId }: { compactId: string; i
         <div className="title-badges">
           <span className="badge">{t(`indicator.state.${indicator.state}` as MessageKey)}</span>
           <StatusChip
-            status={latest?.status ?? 'no-data'}
-            reason={latest?.reason ?? 'not-validated'}
-            share={latest?.share}
+            status={headline?.status ?? 'no-data'}
+            reason={headline?.reason ?? 'not-due-yet'}
+            share={headline?.share}
+            lastValidated={headline?.lastValidated}
+            missedPeriods={headline?.missedPeriods}
           />
         </div>
       </div>
