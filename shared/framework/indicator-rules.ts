@@ -35,14 +35,21 @@ export function indicatorTitleProblem(title: string): string | null {
     : null;
 }
 
-export function qualitativeBaselineProblem(indicator: { measure: string; baselineValue: number | null }) {
-  return indicator.measure === 'qualitative' && indicator.baselineValue !== null
-    ? 'A qualitative indicator has no numeric baseline.'
+/** A percentage lies between 0 and 100: a baseline, a target or a value outside is refused. */
+const percentageProblem = (measure: string, value: number | null, what: string) =>
+  measure === 'percentage' && value !== null && (value < 0 || value > 100)
+    ? `A percentage ${what} lies between 0 and 100.`
     : null;
+
+export function baselineValueProblem(indicator: { measure: string; baselineValue: number | null }) {
+  if (indicator.measure === 'qualitative' && indicator.baselineValue !== null)
+    return 'A qualitative indicator has no numeric baseline.';
+  return percentageProblem(indicator.measure, indicator.baselineValue, 'baseline');
 }
 
-export function qualitativeTargetProblem(indicator: { measure: string }): string | null {
-  return indicator.measure === 'qualitative' ? 'Qualitative indicators have no numeric targets.' : null;
+export function targetValueProblem(indicator: { measure: string }, value: number | null): string | null {
+  if (indicator.measure === 'qualitative') return 'Qualitative indicators have no numeric targets.';
+  return percentageProblem(indicator.measure, value, 'target');
 }
 
 /** Disaggregation dimensions: a few short names (reserved names are checked with reservedKeyProblem). */
@@ -76,7 +83,7 @@ export function indicatorDefinitionProblems(definition: DefinitionRulesInput): {
   return [
     { field: 'code', reason: indicatorCodeProblem(definition.code) },
     { field: 'title', reason: indicatorTitleProblem(definition.title) },
-    { field: 'baselineValue', reason: qualitativeBaselineProblem(definition) },
+    { field: 'baselineValue', reason: baselineValueProblem(definition) },
     { field: 'disaggregation', reason: disaggregation },
     ...textLengthProblems(INDICATOR_TEXT_MAX, definition),
   ].filter((p): p is { field: string; reason: string } => p.reason !== null);

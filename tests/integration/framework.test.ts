@@ -277,6 +277,40 @@ describe('indicators', () => {
     );
   });
 
+  test('a percentage target or baseline outside 0–100 is refused with the field named, and nothing is written', async () => {
+    const indicator = buildIndicator(db, compactId, partyId, { measure: 'percentage', unit: '%', baselineValue: 20 });
+    const targets = () => countRows(db, 'indicator_targets');
+    const before = targets();
+    for (const value of [-1, 100.5, 250]) {
+      await assert.rejects(
+        admin.caller.indicators.setTarget({
+          compactId,
+          indicatorId: indicator.id,
+          target: { periodId: periods[0]!.id, value },
+        }),
+        (error: Error) => /A percentage target lies between 0 and 100/.test(error.message),
+      );
+    }
+    assert.equal(targets(), before);
+    await admin.caller.indicators.setTarget({
+      compactId,
+      indicatorId: indicator.id,
+      target: { periodId: periods[0]!.id, value: 100 },
+    });
+    assert.equal(targets(), before + 1, '100 % is a target');
+    const definition = (await reviewer.caller.indicators.detail({ compactId, indicatorId: indicator.id })).indicator;
+    await assert.rejects(
+      admin.caller.indicators.update({
+        compactId,
+        indicatorId: indicator.id,
+        ...definition,
+        commitmentId: null,
+        baselineValue: 140,
+      }),
+      (error: Error) => /A percentage baseline lies between 0 and 100/.test(error.message),
+    );
+  });
+
   test('codes are unique per compact', async () => {
     const indicator = buildIndicator(db, compactId, partyId);
     await assert.rejects(

@@ -3,7 +3,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import { user } from '@/db/schema/auth';
 import { indicators, indicatorTargets } from '@/db/schema/framework';
-import { qualitativeTargetProblem, targetYearProblem } from '@/shared/framework/indicator-rules';
+import { targetValueProblem, targetYearProblem } from '@/shared/framework/indicator-rules';
 import { recordAuditEvents, type AuditActor } from '../audit';
 import { ItemProblems, readInSlices } from '../batch-writes';
 import { bulkInsert } from '../bulk-insert';
@@ -151,7 +151,7 @@ export function checkTargets(
   items.forEach((item, index) => {
     const measure = measures.get(item.indicatorId);
     if (measure === undefined) problems.add(index, 'indicatorId', 'NOT_FOUND', 'No such indicator in this compact.');
-    else problems.add(index, 'value', 'BAD_REQUEST', qualitativeTargetProblem({ measure }));
+    else problems.add(index, 'value', 'BAD_REQUEST', targetValueProblem({ measure }, item.value));
     if (item.periodId !== null) {
       if (!periods.has(item.periodId)) problems.add(index, 'periodId', 'BAD_REQUEST', 'No such reporting period.');
     } else problems.add(index, 'year', 'BAD_REQUEST', targetYearProblem(item.year ?? Number.NaN));
