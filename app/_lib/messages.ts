@@ -698,6 +698,9 @@ const en = {
     'Every change outside any compact, newest first: parties created, accounts and administrators. Its events are chained by hash like each compact’s.',
   'audit.chain.empty': 'Nothing has been recorded in this chain yet.',
   'scorecard.headline': 'Now',
+  'progress.withdraw': 'Withdraw the submission',
+  'progress.withdrawLabel': 'Withdraw the submission for {indicator} (it becomes a draft again)',
+  'progress.returnedBecause': 'Returned by the validator: {reason}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -58,6 +58,8 @@ export function progressUpdatePermissions(member: CompactMember, update: Progres
   return {
     edit: changes,
     submit: changes,
+    /** Take back a submission no validator has decided yet (back to a draft). */
+    withdraw: changeUpdateRefusal(member, update) === null && mayMove(update.state, 'draft'),
     addEvidence: changes,
     validate: decides && mayMove(update.state, 'validated'),
     return: decides && mayMove(update.state, 'returned'),

@@ -1,13 +1,14 @@
 import type { ProgressState } from '@/shared/enums';
 
 /**
- * The progress workflow: draft → submitted → validated, or → returned (→ submitted again).
+ * The progress workflow: draft → submitted → validated, or → returned (→ submitted again); a
+ * submission not decided yet may be withdrawn by its party (→ draft).
  * Who may move an update is the policies' question (server/policies); when it may move is this.
  */
 export const PROGRESS_TRANSITIONS = {
   draft: ['submitted'],
   returned: ['submitted'],
-  submitted: ['validated', 'returned'],
+  submitted: ['validated', 'returned', 'draft'],
   validated: [],
 } as const satisfies Record<ProgressState, readonly ProgressState[]>;
 

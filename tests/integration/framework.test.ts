@@ -138,6 +138,36 @@ describe('progress workflow', () => {
     );
   });
 
+  test('a monitor withdraws their party’s submission before it is decided: a draft again, recorded; not once decided, not another party’s', async () => {
+    const indicator = buildIndicator(db, compactId, partyId);
+    const update = await monitor.caller.progress.saveDraft({
+      compactId,
+      ...progressInput(indicator.id, periods[2]!.id),
+    });
+    await monitor.caller.progress.submit({ compactId, updateId: update.id });
+    await assert.rejects(otherMonitor.caller.progress.withdraw({ compactId, updateId: update.id }), {
+      code: 'FORBIDDEN',
+    });
+    const withdrawn = await monitor.caller.progress.withdraw({ compactId, updateId: update.id });
+    assert.equal(withdrawn.state, 'draft');
+    assert.equal(withdrawn.submittedBy, null);
+    await assert.rejects(validator.caller.progress.validate({ compactId, updateId: update.id, rating: null }), {
+      code: 'CONFLICT',
+    });
+    const event = db.sqlite
+      .prepare(
+        "SELECT actor_user_id AS actor, after FROM audit_events WHERE action = 'progress.withdrawn' AND entity_id = ?",
+      )
+      .get(update.id) as { actor: string; after: string };
+    assert.deepEqual([event.actor, JSON.parse(event.after)], [monitor.id, { state: 'draft' }]);
+    // Submitted again and validated: no longer the party's to withdraw.
+    await monitor.caller.progress.submit({ compactId, updateId: update.id });
+    await validator.caller.progress.validate({ compactId, updateId: update.id, rating: null });
+    await assert.rejects(monitor.caller.progress.withdraw({ compactId, updateId: update.id }), { code: 'CONFLICT' });
+    const [shown] = (await monitor.caller.indicators.detail({ compactId, indicatorId: indicator.id })).updates;
+    assert.equal(shown!.can.withdraw, false);
+  });
+
   test('inline validation: disaggregation must add up, percentages stay in range, nothing is written', async () => {
     const indicator = buildIndicator(db, compactId, partyId, { disaggregation: ['sex'] });
     const percentage = buildIndicator(db, compactId, partyId, { measure: 'percentage' });

@@ -304,6 +304,12 @@ const PROCEDURES: {
     call: (c) => c.progress.submit({ compactId, updateId: draftBy(db, monitor, compactId, indicatorId, periodId).id }),
   },
   {
+    name: 'progress.withdraw',
+    action: 'reportProgress',
+    call: (c) =>
+      c.progress.withdraw({ compactId, updateId: submittedBy(db, monitor, compactId, indicatorId, periodId).id }),
+  },
+  {
     name: 'progress.validate',
     action: 'validateProgress',
     call: (c) =>

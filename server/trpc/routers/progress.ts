@@ -10,6 +10,7 @@ import {
   validateProgress,
 } from '@/server/services/framework/progress';
 import { saveProgressDraft } from '@/server/services/framework/progress-drafts';
+import { withdrawProgress } from '@/server/services/framework/progress-withdrawal';
 import { compactProcedure, router } from '../init';
 import { id, progressInput } from '../schemas/framework';
 
@@ -28,6 +29,10 @@ export const progressRouter = router({
   submit: compactProcedure('reportProgress')
     .input(target)
     .mutation(({ ctx, input }) => submitProgress(ctx.handle.db, ctx.member, input.compactId, input.updateId)),
+  /** Takes back the party's submission before a validator decided on it (back to a draft). */
+  withdraw: compactProcedure('reportProgress')
+    .input(target)
+    .mutation(({ ctx, input }) => withdrawProgress(ctx.handle.db, ctx.member, input.compactId, input.updateId)),
   validate: compactProcedure('validateProgress')
     .input(target.extend({ rating: z.enum(RATINGS).nullable() }))
     .mutation(({ ctx, input }) =>

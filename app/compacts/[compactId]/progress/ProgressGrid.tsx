@@ -8,6 +8,7 @@ import { ProgressForm } from '@/app/_components/framework/ProgressForm';
 import { periodNotStartedProblem } from '@/shared/framework/progress-rules';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
+import { WithdrawSubmission } from './WithdrawSubmission';
 
 /** One grid per period: every indicator the monitor's party reports on, each with its own form. */
 export function ProgressGrid({ compactId, periodId }: { compactId: string; periodId: string }) {
@@ -85,8 +86,24 @@ export function ProgressGrid({ compactId, periodId }: { compactId: string; perio
                   </span>
                 )}
               </div>
+              {latest?.state === 'returned' && latest.returnedReason ? (
+                <p className="alert small" role="note">
+                  {t('progress.returnedBecause', { reason: latest.returnedReason })}
+                </p>
+              ) : null}
               {open && form}
-              {latest?.state === 'submitted' && <p className="muted small">{latest.value ?? latest.rating ?? '—'}</p>}
+              {latest?.state === 'submitted' && (
+                <div className="copy-row">
+                  <p className="muted small">{latest.value ?? latest.rating ?? '—'}</p>
+                  {latest.can.withdraw ? (
+                    <WithdrawSubmission
+                      compactId={compactId}
+                      updateId={latest.id}
+                      label={`${indicator.code} ${indicator.title}`}
+                    />
+                  ) : null}
+                </div>
+              )}
               {latest?.state === 'validated' && (
                 <details>
                   <summary>
