@@ -125,3 +125,20 @@ test('a progress export quotes cells holding the other separator, neutralises fo
     'export → import gives the same narratives and values',
   );
 });
+
+test('a count written with a comma (“12,5”, “1,500”) is refused with the cell named, never read as 12.5 or 1.5; nothing is imported', async () => {
+  const before = countRows(db, 'progress_updates');
+  const csv =
+    'indicator_code;period;value;disaggregation\nPOC-1;2026-Q1;"12,5";\nPOC-1;2026-Q2;"1,500";region:north=1|region:south=2\n';
+  const refused = await refusedImport(monitor.caller.framework.importProgressCsv({ compactId, csv }));
+  const commaErrors = refused.errors.filter((e) => /a point for decimals and no thousands separator/.test(e.reason));
+  assert.deepEqual(
+    commaErrors.map((e) => [e.row, e.column]),
+    [
+      [2, 'value'],
+      [3, 'value'],
+    ],
+    JSON.stringify(refused.errors),
+  );
+  assert.equal(countRows(db, 'progress_updates'), before);
+});

@@ -3,7 +3,7 @@
 import { PartySelect } from '@/app/_components/PartySelect';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   INDICATOR_AGGREGATIONS,
   INDICATOR_DIRECTIONS,
@@ -22,6 +22,7 @@ import type { IndicatorRecord, RouterInputs } from '@/app/_lib/router-types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { FormFooter } from '../FormFooter';
 import { ProvisionSelect } from './ProvisionSelect';
+import { parseNumberInput } from '@/shared/framework/number-input';
 
 type IndicatorInput = RouterInputs['indicators']['create'];
 
@@ -63,6 +64,8 @@ export function IndicatorForm({
   existing?: IndicatorRecord;
 }) {
   const trpc = useTRPC();
+  // A field the form itself refuses before asking the server (a number written with a comma).
+  const [problem, setProblem] = useState<string | null>(null);
   const router = useRouter();
   const commitments = useQuery(trpc.commitments.list.queryOptions({ compactId }));
   const go = (id: string) => router.push(`/compacts/${compactId}/indicators/${id}`);
@@ -75,7 +78,9 @@ export function IndicatorForm({
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     const text = (name: string) => String(f.get(name) ?? '').trim();
-    const baseline = text('baselineValue').replace(',', '.');
+    const baseline = parseNumberInput(text('baselineValue'));
+    setProblem(baseline.ok ? null : baseline.problem);
+    if (!baseline.ok) return;
     const definition = {
       compactId,
       code: text('code'),
@@ -86,7 +91,7 @@ export function IndicatorForm({
       unit: text('unit'),
       direction: text('direction') as IndicatorInput['direction'],
       aggregation: text('aggregation') as IndicatorInput['aggregation'],
-      baselineValue: baseline === '' ? null : Number(baseline),
+      baselineValue: baseline.value,
       baselineDate: text('baselineDate') || null,
       reportingFrequency: text('reportingFrequency') as IndicatorInput['reportingFrequency'],
       meansOfVerification: text('meansOfVerification'),
@@ -209,6 +214,11 @@ export function IndicatorForm({
           />
         </label>
       </div>
+      {problem ? (
+        <p className="alert error" role="alert">
+          {problem}
+        </p>
+      ) : null}
       <FormFooter
         error={mutation.error}
         pending={mutation.isPending}

@@ -8,6 +8,7 @@ import { useTRPC } from '@/app/_lib/trpc';
 import { ErrorAlert } from '../FormFooter';
 import { evidenceLinksProblem, periodNotStartedProblem, PROGRESS_TEXT_MAX } from '@/shared/framework/progress-rules';
 import { dictionary } from '@/shared/reserved-keys';
+import { parseNumberInput } from '@/shared/framework/number-input';
 import { checkProgress, formatCategories, parseCategories } from './progress-form-values';
 
 export interface ProgressFormIndicator {
@@ -81,10 +82,9 @@ export function ProgressForm({
     } catch (error) {
       return setProblem((error as Error).message);
     }
-    const rawValue = String(f.get('value') ?? '')
-      .trim()
-      .replace(',', '.');
-    const value = qualitative || rawValue === '' ? null : Number(rawValue);
+    const parsedValue = parseNumberInput(qualitative ? '' : String(f.get('value') ?? ''));
+    if (!parsedValue.ok) return setProblem(parsedValue.problem);
+    const value = parsedValue.value;
     const rating = qualitative ? ((String(f.get('rating')) || null) as (typeof RATINGS)[number] | null) : null;
     const check = checkProgress(indicator, { value, rating, disaggregated });
     if (check) return setProblem(check);

@@ -4,6 +4,7 @@ import {
   type ValueRulesInput,
 } from '@/shared/framework/progress-rules';
 import { dictionary, reservedKeyProblem } from '@/shared/reserved-keys';
+import { parseNumberInput } from '@/shared/framework/number-input';
 
 /** Parses "north=4; south=6" into { north: 4, south: 6 } (no prototype); throws with a message a person can act on. */
 export function parseCategories(text: string): Record<string, number> {
@@ -13,8 +14,10 @@ export function parseCategories(text: string): Record<string, number> {
     .map((p) => p.trim())
     .filter(Boolean)) {
     const [name, raw] = part.split('=').map((s) => s?.trim() ?? '');
-    const value = Number((raw ?? '').replace(',', '.'));
-    if (!name || raw === '' || !Number.isFinite(value)) throw new Error(`“${part}” should look like north=4`);
+    const parsed = parseNumberInput(raw ?? '');
+    if (!parsed.ok) throw new Error(parsed.problem);
+    const value = parsed.value;
+    if (!name || value === null) throw new Error(`“${part}” should look like north=4`);
     const reserved = reservedKeyProblem(name, 'category');
     if (reserved) throw new Error(reserved);
     result[name] = value;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseNumberInput } from '@/shared/framework/number-input';
 import type { Db, Tx } from '@/db/client';
 import {
   INDICATOR_AGGREGATIONS,
@@ -58,10 +59,9 @@ function readFrameworkRows(db: Db, compactId: string, { header, body, column }: 
       return id ?? '';
     };
     const number = (name: string, raw = get(name)) => {
-      if (raw === '') return null;
-      const value = Number(raw.replace(',', '.'));
-      if (!Number.isFinite(value)) errors.add(line, name, `“${raw}” is not a number`);
-      return value;
+      const parsed = parseNumberInput(raw);
+      if (!parsed.ok) errors.add(line, name, parsed.problem);
+      return parsed.ok ? parsed.value : null;
     };
     /** A provision's id as exported (the text's provisions are checked with every row, see planFrameworkRows). */
     const provisionId = (name: string) => {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseNumberInput } from '@/shared/framework/number-input';
 import { asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { CONFIDENCE_LEVELS, RATINGS } from '@/shared/enums';
@@ -45,8 +46,10 @@ function parseDisaggregation(raw: string): Record<string, Record<string, number>
     .map((p) => p.trim())
     .filter(Boolean)) {
     const match = /^([^:=]+):([^=]+)=(.+)$/.exec(part);
-    const n = match ? Number(match[3]!.replace(',', '.')) : Number.NaN;
-    if (!match || !Number.isFinite(n)) throw new Error(`“${part}” is not dimension:category=number`);
+    const parsed = match ? parseNumberInput(match[3]!) : null;
+    if (!match || !parsed || !parsed.ok || parsed.value === null)
+      throw new Error(parsed && !parsed.ok ? parsed.problem : `“${part}” is not dimension:category=number`);
+    const n = parsed.value;
     const dimension = match[1]!.trim();
     const category = match[2]!.trim();
     const reserved = reservedKeyProblem(dimension, 'disaggregation') ?? reservedKeyProblem(category, 'category');
@@ -108,8 +111,9 @@ function readProgressRows(db: Db, compactId: string, { body, column }: Table, er
     const periodId = periodIds.get(get('period'));
     if (!periodId) errors.add(line, 'period', `no reporting period “${get('period')}”`);
     const rawValue = get('value');
-    const value = rawValue === '' ? null : Number(rawValue.replace(',', '.'));
-    if (value !== null && !Number.isFinite(value)) errors.add(line, 'value', `“${rawValue}” is not a number`);
+    const parsedValue = parseNumberInput(rawValue);
+    if (!parsedValue.ok) errors.add(line, 'value', parsedValue.problem);
+    const value = parsedValue.ok ? parsedValue.value : null;
     const rating = (get('rating') || null) as (typeof RATINGS)[number] | null;
     if (rating && !RATINGS.includes(rating)) errors.add(line, 'rating', `expected one of ${RATINGS.join(', ')}`);
     const confidence = (get('confidence') || 'medium') as (typeof CONFIDENCE_LEVELS)[number];

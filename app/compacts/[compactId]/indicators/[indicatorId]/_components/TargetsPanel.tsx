@@ -1,10 +1,11 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { FormFooter } from '@/app/_components/FormFooter';
 import { t } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
+import { parseNumberInput } from '@/shared/framework/number-input';
 
 interface Props {
   compactId: string;
@@ -18,6 +19,7 @@ interface Props {
 export function TargetsPanel({ compactId, indicatorId, periods, series, history, canEdit }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const [problem, setProblem] = useState<string | null>(null);
   const setTarget = useMutation(
     trpc.indicators.setTarget.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
   );
@@ -25,8 +27,10 @@ export function TargetsPanel({ compactId, indicatorId, periods, series, history,
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
-    const raw = String(f.get('value')).trim();
-    const value = raw === '' ? null : Number(raw.replace(',', '.'));
+    const parsed = parseNumberInput(String(f.get('value') ?? ''));
+    setProblem(parsed.ok ? null : parsed.problem);
+    if (!parsed.ok) return;
+    const value = parsed.value;
     const scope = String(f.get('scope'));
     setTarget.mutate({
       compactId,
@@ -74,6 +78,11 @@ export function TargetsPanel({ compactId, indicatorId, periods, series, history,
             <span>{t('indicator.target')}</span>
             <input name="value" inputMode="decimal" />
           </label>
+          {problem ? (
+            <p className="alert error" role="alert">
+              {problem}
+            </p>
+          ) : null}
           <FormFooter error={setTarget.error} pending={setTarget.isPending} label={t('indicator.setTarget')} small />
         </form>
       )}
