@@ -15,6 +15,7 @@ import * as comments from './schema/comments';
 import * as versions from './schema/versions';
 import * as signOffs from './schema/sign-offs';
 import * as reviews from './schema/reviews';
+import * as requestKeys from './schema/request-keys';
 import { chainUnchainedAuditEvents } from '../server/services/audit-backfill';
 
 export const schema = {
@@ -28,6 +29,7 @@ export const schema = {
   ...versions,
   ...signOffs,
   ...reviews,
+  ...requestKeys,
 };
 /** drizzle's database, with the better-sqlite3 connection it wraps (`$client`, for prepared bulk writes). */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };

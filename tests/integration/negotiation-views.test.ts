@@ -75,9 +75,12 @@ describe('indicators linked to provisions', () => {
         indicatorId: measured.id,
         target: { periodId: period.id, value: 100 },
       });
+    // The latest ended quarter: an older value would read overdue (the one headline rule).
+    const today = new Date().toISOString().slice(0, 10);
+    const latestEnded = [...periods].reverse().find((period) => period.endsOn < today)!;
     const draft = await monitor.caller.progress.saveDraft({
       compactId,
-      ...progressInput(measured.id, periods[0]!.id, { value: 95 }),
+      ...progressInput(measured.id, latestEnded.id, { value: 95 }),
     });
     await monitor.caller.progress.submit({ compactId, updateId: draft.id });
     await validator.caller.progress.validate({ compactId, updateId: draft.id, rating: null });

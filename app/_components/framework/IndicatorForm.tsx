@@ -20,6 +20,7 @@ import {
 import { t, type MessageKey } from '@/app/_lib/messages';
 import type { IndicatorRecord, RouterInputs } from '@/app/_lib/router-types';
 import { useTRPC } from '@/app/_lib/trpc';
+import { useRequestKey } from '@/app/_lib/use-request-key';
 import { FormFooter } from '../FormFooter';
 import { ProvisionSelect } from './ProvisionSelect';
 import { parseNumberInput } from '@/shared/framework/number-input';
@@ -70,6 +71,8 @@ export function IndicatorForm({
   const commitments = useQuery(trpc.commitments.list.queryOptions({ compactId }));
   const go = (id: string) => router.push(`/compacts/${compactId}/indicators/${id}`);
   const create = useMutation(trpc.indicators.create.mutationOptions({ onSuccess: (i) => go(i.id) }));
+  // One key per visit of the form: a double click creates one indicator (the form is left on success).
+  const [requestKey] = useRequestKey();
   const propose = useMutation(trpc.indicators.propose.mutationOptions({ onSuccess: (i) => go(i.id) }));
   const update = useMutation(trpc.indicators.update.mutationOptions({ onSuccess: (i) => go(i.id) }));
   const mutation = mode === 'create' ? create : mode === 'propose' ? propose : update;
@@ -105,7 +108,7 @@ export function IndicatorForm({
         .filter(Boolean),
     };
     if (mode === 'edit' && existing) update.mutate({ ...definition, indicatorId: existing.id });
-    else if (mode === 'create') create.mutate(definition);
+    else if (mode === 'create') create.mutate({ ...definition, requestKey });
     else propose.mutate(definition);
   };
 

@@ -7,18 +7,30 @@ import type { FormEvent } from 'react';
 import { t } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
 import { FormFooter } from '@/app/_components/FormFooter';
+import { useRequestKey } from '@/app/_lib/use-request-key';
 
 export function CreateCompactForm() {
   const trpc = useTRPC();
+  const [requestKey, renewRequestKey] = useRequestKey();
   const create = useMutation(trpc.compacts.create.mutationOptions());
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    create.mutate({
-      title: String(form.get('title')),
-      description: String(form.get('description') ?? ''),
-      partyId: String(form.get('partyId')),
-    });
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    create.mutate(
+      {
+        title: String(form.get('title')),
+        description: String(form.get('description') ?? ''),
+        partyId: String(form.get('partyId')),
+        requestKey,
+      },
+      {
+        onSuccess: () => {
+          formElement.reset();
+          renewRequestKey();
+        },
+      },
+    );
   };
   return (
     <section className="card">

@@ -1,4 +1,6 @@
 import 'server-only';
+import { oncePerRequest } from '@/server/services/request-keys';
+import { requestKey } from '../schemas/request-key';
 import {
   createCommitment,
   listCommitmentsWithProvisions,
@@ -19,8 +21,12 @@ export const commitmentsRouter = router({
   ),
   // A commitment naming a provision is checked against the whole stored text: heavy calls, in turns.
   create: heavyCompactProcedure('manageFramework')
-    .input(commitmentInput)
-    .mutation(({ ctx, input }) => createCommitment(ctx.handle.db, ctx.member, input.compactId, input)),
+    .input(commitmentInput.extend({ requestKey }))
+    .mutation(({ ctx, input: { requestKey: key, ...input } }) =>
+      oncePerRequest(ctx.handle.db, ctx.actor.userId, key, 'commitments.create', () =>
+        createCommitment(ctx.handle.db, ctx.member, input.compactId, input),
+      ),
+    ),
   update: heavyCompactProcedure('manageFramework')
     .input(commitmentInput.extend(target.shape))
     .mutation(({ ctx, input: { compactId, commitmentId, ...fields } }) =>

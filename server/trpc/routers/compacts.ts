@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { presenceIdentity } from '@/server/collab/presence-identity';
 import { yDocToContent, yDocToPlainText } from '@/server/editor/document-content';
 import { createCompact, getCompact, listCompactsOf } from '@/server/services/compacts';
+import { oncePerRequest } from '@/server/services/request-keys';
+import { requestKey } from '../schemas/request-key';
 import { loadDoc } from '@/server/services/document-store';
 import { compactPermissions } from '@/server/policies/role-actions';
 import { heavyCompactProcedure } from '../heavy-calls';
@@ -37,7 +39,12 @@ export const compactsRouter = router({
         description: z.string().trim().max(2000).default(''),
         /** The party the creator represents in the new compact. */
         partyId: z.string().min(1).max(64),
+        requestKey,
       }),
     )
-    .mutation(({ ctx, input }) => createCompact(ctx.handle.db, ctx.actor, input)),
+    .mutation(({ ctx, input: { requestKey: key, ...input } }) =>
+      oncePerRequest(ctx.handle.db, ctx.actor.userId, key, 'compacts.create', () =>
+        createCompact(ctx.handle.db, ctx.actor, input),
+      ),
+    ),
 });

@@ -1,4 +1,6 @@
 import 'server-only';
+import { oncePerRequest } from '@/server/services/request-keys';
+import { requestKey } from '../schemas/request-key';
 import { z } from 'zod';
 import { indicatorDetail } from '@/server/services/framework/indicator-detail';
 import {
@@ -27,9 +29,11 @@ export const indicatorsRouter = router({
     .query(({ ctx, input }) => indicatorDetail(ctx.handle.db, ctx.member, input.compactId, input.indicatorId)),
   // A definition naming a provision is checked against the whole stored text: heavy calls, in turns.
   create: heavyCompactProcedure('manageFramework')
-    .input(indicatorDefinition)
-    .mutation(({ ctx, input: { compactId, ...definition } }) =>
-      createIndicator(ctx.handle.db, ctx.member, compactId, definition, 'active'),
+    .input(indicatorDefinition.extend({ requestKey }))
+    .mutation(({ ctx, input: { compactId, requestKey: key, ...definition } }) =>
+      oncePerRequest(ctx.handle.db, ctx.actor.userId, key, 'indicators.create', () =>
+        createIndicator(ctx.handle.db, ctx.member, compactId, definition, 'active'),
+      ),
     ),
   /** Negotiators propose; the indicator waits as `proposed` until an admin accepts it. */
   propose: heavyCompactProcedure('proposeIndicator')

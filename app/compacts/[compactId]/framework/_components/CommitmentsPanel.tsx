@@ -9,6 +9,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorAlert, FormFooter } from '@/app/_components/FormFooter';
 import { t } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
+import { useRequestKey } from '@/app/_lib/use-request-key';
 
 /** Admins add, edit and retire commitments (section or provision, lead and supporting parties, deliverable, due date). */
 export function CommitmentsPanel({ compactId }: { compactId: string }) {
@@ -17,6 +18,7 @@ export function CommitmentsPanel({ compactId }: { compactId: string }) {
   const refresh = () => queryClient.invalidateQueries();
   const commitments = useQuery(trpc.commitments.list.queryOptions({ compactId }));
   const create = useMutation(trpc.commitments.create.mutationOptions({ onSuccess: refresh }));
+  const [requestKey, renewRequestKey] = useRequestKey();
   const update = useMutation(trpc.commitments.update.mutationOptions({ onSuccess: refresh }));
   const retire = useMutation(trpc.commitments.retire.mutationOptions({ onSuccess: refresh }));
   const [editing, setEditing] = useState<string | null>(null);
@@ -40,10 +42,11 @@ export function CommitmentsPanel({ compactId }: { compactId: string }) {
       onSuccess: () => {
         form.reset();
         setEditing(null);
+        renewRequestKey();
       },
     };
     if (current) update.mutate({ ...fields, commitmentId: current.id }, done);
-    else create.mutate(fields, done);
+    else create.mutate({ ...fields, requestKey }, done);
   };
 
   return (
