@@ -12,7 +12,11 @@ interface Props {
   multiple?: boolean;
 }
 
-/** A labelled choice among the instance's parties (one, or several with `multiple`). */
+/**
+ * A labelled choice among the instance's parties (one, or several with `multiple`). A single
+ * choice never preselects a party: it starts on "Choose a party…" and must be chosen (an existing
+ * value, when editing, is shown as chosen).
+ */
 export function PartySelect({ name, label, defaultValue, required, multiple }: Props) {
   const trpc = useTRPC();
   const parties = useQuery(trpc.parties.list.queryOptions());
@@ -22,11 +26,16 @@ export function PartySelect({ name, label, defaultValue, required, multiple }: P
       <span>{t(label)}</span>
       <select
         name={name}
-        required={required}
+        required={required || !multiple}
         multiple={multiple}
         size={multiple ? Math.min(5, Math.max(options.length, 3)) : undefined}
-        defaultValue={defaultValue}
+        defaultValue={defaultValue ?? (multiple ? undefined : '')}
       >
+        {multiple ? null : (
+          <option value="" disabled>
+            {t('parties.choose')}
+          </option>
+        )}
         {options.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}

@@ -701,6 +701,7 @@ const en = {
   'progress.withdraw': 'Withdraw the submission',
   'progress.withdrawLabel': 'Withdraw the submission for {indicator} (it becomes a draft again)',
   'progress.returnedBecause': 'Returned by the validator: {reason}',
+  'parties.choose': 'Choose a party…',
 } as const;
 
 export type MessageKey = keyof typeof en;
