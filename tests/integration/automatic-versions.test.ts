@@ -9,6 +9,7 @@ import {
 import { listVersions } from '@/server/services/versions/version-list';
 import { firstTextBlock, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
+import { countRows } from '../helpers/test-db';
 import { storedPlainText } from '../helpers/stored-text';
 import { buildCompact, buildParty, memberWithRole } from '../helpers/factories';
 
@@ -134,6 +135,19 @@ test('a text hashed like the previous version makes no version, and the next ver
     [aldoria.member.id, varenia.member.id],
     'the contributors span from the previous version, across the skipped one',
   );
+});
+
+test('a sweep told to stop (its timer was stopped) touches no further compact', async () => {
+  const compactId = buildCompact(db, { text: 'The parties meet.' }).id;
+  const { client } = await negotiatorEditing(compactId);
+  await typeAndStore(client, compactId, 'Every year, ');
+  const log = updateLog(compactId);
+  const versions = () => countRows(db, 'versions');
+  const before = versions();
+  const made = await createAutomaticVersions(db.db, log.newestAt + QUIET_MS, undefined, () => false);
+  assert.deepEqual(made, []);
+  assert.equal(versions(), before, 'nothing written once stopped');
+  assert.equal((await sweepAt(log.newestAt + QUIET_MS, compactId)).length, 1, 'the compact was due');
 });
 
 test('the history lists newest first a page at a time, keyed on the number, and filters by kind', async () => {

@@ -72,15 +72,18 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * that has gone quiet (`quietMs`) or been edited for long (`activityMs`) — unless its text hashes
  * like its newest version's. Audited as the system. One compact at a time, yielding to the event
  * loop between them; a compact whose text fails to render is logged and skipped until it changes.
- * Resolves with the versions made.
+ * Stops before the next compact once `keepGoing` says so (the sweep's timer was stopped). Resolves
+ * with the versions made.
  */
 export async function createAutomaticVersions(
   db: Db,
   now: number,
   rules: AutomaticVersionRules = configuredRules(),
+  keepGoing: () => boolean = () => true,
 ): Promise<StoredVersion[]> {
   const made: StoredVersion[] = [];
   for (const { id } of db.select({ id: compacts.id }).from(compacts).all()) {
+    if (!keepGoing()) break;
     try {
       const version = automaticVersionOf(db, id, now, rules);
       if (version) made.push(version);
@@ -100,15 +103,20 @@ export async function createAutomaticVersions(
  */
 export function makeAutomaticVersionsPeriodically(db: Db, everyMs = config.versionSweepMs): () => void {
   let running = false;
+  let stopped = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    createAutomaticVersions(db, Date.now())
+    createAutomaticVersions(db, Date.now(), configuredRules(), () => !stopped)
       .catch((error: unknown) => console.error('The automatic versions sweep failed:', error))
       .finally(() => {
         running = false;
       });
   }, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  // A pass already running ends before its next compact: the database may be closing.
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }
