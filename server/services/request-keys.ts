@@ -13,6 +13,8 @@ const KEPT_MS = 24 * 60 * 60 * 1000;
  * result, or CONFLICT while the first is still running. The key is claimed in a short immediate
  * transaction before the creation (which keeps its own transactions short), and released if the
  * creation fails, so the person can correct and submit again. Without a key, the creation just runs.
+ * `action` names what is created and where (`indicators.create:<compactId>`): a key sent again
+ * for anything else — another kind, another compact — is refused, never answered with the first result.
  */
 export function oncePerRequest<T>(
   db: Db,

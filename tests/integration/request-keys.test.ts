@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, test } from 'node:test';
 import { TRPCError } from '@trpc/server';
-import { buildCompact, buildParty, buildUser, callerFor, memberWithRole, signIn } from '../helpers/factories';
+import {
+  addMember,
+  buildCompact,
+  buildParty,
+  buildUser,
+  callerFor,
+  memberWithRole,
+  signIn,
+} from '../helpers/factories';
 import { definition } from '../helpers/framework-fixtures';
 import { countRows, createTestDb } from '../helpers/test-db';
 
@@ -66,4 +74,25 @@ test('a refused creation frees its key: corrected and sent again, it is created 
     (error: TRPCError) => error.code === 'CONFLICT',
     'a key used for an indicator is not a commitment’s',
   );
+});
+
+test('a submission key replayed on another compact never answers the first compact’s creation', async () => {
+  const first = buildCompact(db);
+  const second = buildCompact(db);
+  const admin = await memberWithRole(db, first.id, 'admin');
+  addMember(db, second.id, admin.id, 'admin', admin.partyId);
+  const requestKey = randomUUID();
+  const made = await admin.caller.indicators.create({ compactId: first.id, ...definition(admin.partyId), requestKey });
+  await assert.rejects(
+    admin.caller.indicators.create({ compactId: second.id, ...definition(admin.partyId), requestKey }),
+    (error: TRPCError) => error.code === 'CONFLICT',
+    'the key of a submission in one compact is not a submission in another',
+  );
+  assert.equal(countRows(db, `indicators WHERE compact_id = '${second.id}'`), 0);
+  const replay = await admin.caller.indicators.create({
+    compactId: first.id,
+    ...definition(admin.partyId),
+    requestKey,
+  });
+  assert.equal(replay.id, made.id);
 });

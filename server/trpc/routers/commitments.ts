@@ -23,7 +23,7 @@ export const commitmentsRouter = router({
   create: heavyCompactProcedure('manageFramework')
     .input(commitmentInput.extend({ requestKey }))
     .mutation(({ ctx, input: { requestKey: key, ...input } }) =>
-      oncePerRequest(ctx.handle.db, ctx.actor.userId, key, 'commitments.create', () =>
+      oncePerRequest(ctx.handle.db, ctx.actor.userId, key, `commitments.create:${input.compactId}`, () =>
         createCommitment(ctx.handle.db, ctx.member, input.compactId, input),
       ),
     ),

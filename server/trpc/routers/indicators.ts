@@ -31,7 +31,7 @@ export const indicatorsRouter = router({
   create: heavyCompactProcedure('manageFramework')
     .input(indicatorDefinition.extend({ requestKey }))
     .mutation(({ ctx, input: { compactId, requestKey: key, ...definition } }) =>
-      oncePerRequest(ctx.handle.db, ctx.actor.userId, key, 'indicators.create', () =>
+      oncePerRequest(ctx.handle.db, ctx.actor.userId, key, `indicators.create:${compactId}`, () =>
         createIndicator(ctx.handle.db, ctx.member, compactId, definition, 'active'),
       ),
     ),
