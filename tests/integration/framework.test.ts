@@ -415,3 +415,34 @@ test('on the demo data, an indicator last validated long ago reads overdue with 
     demo.cleanup();
   }
 });
+
+test('a value validated early for the running period is the headline, and the board shows no overdue period beside it', async () => {
+  const fresh = buildCompact(db).id;
+  const party = buildParty(db);
+  const freshAdmin = await memberWithRole(db, fresh, 'admin', party.id);
+  const freshMonitor = await memberWithRole(db, fresh, 'monitor', party.id);
+  const freshValidator = await memberWithRole(db, fresh, 'validator', party.id);
+  const today = new Date().toISOString().slice(0, 10);
+  const quarters = configureQuarters(db, fresh, `${Number(today.slice(0, 4)) - 1}-01-01`, 12) as {
+    id: string;
+    startsOn: string;
+    endsOn: string;
+  }[];
+  const running = quarters.find((quarter) => quarter.startsOn <= today && today <= quarter.endsOn)!;
+  const indicator = buildIndicator(db, fresh, party.id, { baselineValue: 0 });
+  await freshAdmin.caller.indicators.setTarget({
+    compactId: fresh,
+    indicatorId: indicator.id,
+    target: { periodId: running.id, value: 100 },
+  });
+  const draft = await freshMonitor.caller.progress.saveDraft({
+    compactId: fresh,
+    ...progressInput(indicator.id, running.id, { value: 95 }),
+  });
+  await freshMonitor.caller.progress.submit({ compactId: fresh, updateId: draft.id });
+  await freshValidator.caller.progress.validate({ compactId: fresh, updateId: draft.id, rating: null });
+
+  const [row] = computeFramework(db.db, fresh, today).indicators;
+  assert.deepEqual([row!.headline?.status, row!.headline?.actual], ['on-track', 95]);
+  assert.equal(row!.overduePeriod, null, 'the board’s overdue mark follows the headline');
+});

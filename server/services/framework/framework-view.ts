@@ -12,7 +12,7 @@ import type { IndicatorState } from '@/shared/enums';
 import type { IndicatorStatus } from '@/shared/framework/indicator-status';
 import { listCommitments } from './commitments';
 import { indicatorSeries, validatedValues, type SeriesPoint } from './indicator-series';
-import { headlineOf } from '@/shared/framework/headline';
+import { headlineOf, type Headline } from '@/shared/framework/headline';
 import { indicatorsCreatedBy, listIndicators } from './indicators';
 import { frameworkSettingsAsOf, getFrameworkSettings, listPeriods } from './periods';
 import { cachedComputation } from './framework-cache';
@@ -61,6 +61,7 @@ export function computeFramework(db: DbOrTx, compactId: string, today: string, a
       thresholds,
       today,
     );
+    const headline = headlineOf(series.map((point) => ({ ...point, target: point.target.value })));
     const commitment = indicator.commitmentId ? commitmentsById.get(indicator.commitmentId) : undefined;
     return {
       ...indicator,
@@ -76,9 +77,9 @@ export function computeFramework(db: DbOrTx, compactId: string, today: string, a
         reason,
         share,
       })),
-      headline: headlineOf(series.map((point) => ({ ...point, target: point.target.value }))),
+      headline,
       /** The latest period that has ended, when nothing is validated for it yet. */
-      overduePeriod: overdueLabel(series, indicator.state),
+      overduePeriod: overdueLabel(headline, indicator.state),
     };
   });
 
@@ -98,11 +99,10 @@ export function computeFramework(db: DbOrTx, compactId: string, today: string, a
   return { settings, periods, indicators: rows, groups, byParty, compact: rollup(rows) };
 }
 
-function overdueLabel(series: SeriesPoint[], state: string): string | null {
-  const latestEnded = [...series].reverse().find((p) => p.ended);
-  return state === 'active' && latestEnded && latestEnded.actual === null && latestEnded.rating === null
-    ? latestEnded.label
-    : null;
+/** The period an active indicator is overdue for: the headline's, when it is an ended period without a value. */
+function overdueLabel(headline: Headline | null, state: string): string | null {
+  const missing = headline?.reason === 'overdue' || headline?.reason === 'not-validated';
+  return state === 'active' && headline && missing ? headline.label : null;
 }
 
 type Row = {
