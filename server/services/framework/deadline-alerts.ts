@@ -100,11 +100,13 @@ export function deadlineAlerts(db: DbOrTx, now: Date): DeadlineAlert[] {
     .orderBy(asc(user.name), asc(user.email))
     .all();
   const recipient = ({ userId, name, email }: AlertRecipient) => ({ userId, name, email });
-  const monitorsOf = groupBy(
+  const recipientsBy = (list: typeof people, key: (person: (typeof people)[number]) => string) =>
+    new Map([...groupBy(list, key)].map(([k, group]) => [k, group.map(recipient)]));
+  const monitorsOf = recipientsBy(
     people.filter((p) => may(p, 'reportProgress')),
     (p) => `${p.compactId}|${p.partyId}`,
   );
-  const adminsOf = groupBy(
+  const adminsOf = recipientsBy(
     people.filter((p) => may(p, 'manageFramework')),
     (p) => p.compactId,
   );
@@ -112,15 +114,12 @@ export function deadlineAlerts(db: DbOrTx, now: Date): DeadlineAlert[] {
 
   const alerts: DeadlineAlert[] = [];
   for (const period of periods) {
+    // The state of an unreported indicator is the same for the whole period: computed once.
+    const status = deadlineStatus({ period, offsetDays: period.offsetDays, reported: false, now });
+    const kind = status.state === 'due-soon' ? 'due-soon' : status.state === 'overdue' ? 'missed' : null;
+    if (!kind) continue;
     for (const indicator of indicatorsOf.get(period.compactId) ?? []) {
-      const status = deadlineStatus({
-        period,
-        offsetDays: period.offsetDays,
-        reported: reported.has(reportedKey(indicator.id, period.id)),
-        now,
-      });
-      const kind = status.state === 'due-soon' ? 'due-soon' : status.state === 'overdue' ? 'missed' : null;
-      if (!kind) continue;
+      if (reported.has(reportedKey(indicator.id, period.id))) continue;
       alerts.push({
         kind,
         key: `deadline-${kind}:${period.id}:${indicator.id}`,
@@ -131,16 +130,17 @@ export function deadlineAlerts(db: DbOrTx, now: Date): DeadlineAlert[] {
         daysLeft: status.daysLeft,
         indicator: { id: indicator.id, code: indicator.code, title: indicator.title },
         partyId: indicator.partyId,
-        monitors: (monitorsOf.get(`${period.compactId}|${indicator.partyId}`) ?? []).map(recipient),
-        admins: (adminsOf.get(period.compactId) ?? []).map(recipient),
+        monitors: monitorsOf.get(`${period.compactId}|${indicator.partyId}`) ?? [],
+        admins: adminsOf.get(period.compactId) ?? [],
       });
     }
   }
-  return alerts.sort(
-    (a, b) =>
-      a.compactTitle.localeCompare(b.compactTitle) ||
-      a.compactId.localeCompare(b.compactId) ||
-      a.deadline.localeCompare(b.deadline) ||
-      a.indicator.code.localeCompare(b.indicator.code),
-  );
+  // Code-point order, not the locale's: the same on every machine.
+  const order = (a: DeadlineAlert) => [a.compactTitle, a.compactId, a.deadline, a.indicator.code, a.indicator.id];
+  const compare = (a: DeadlineAlert, b: DeadlineAlert) => {
+    const [x, y] = [order(a), order(b)];
+    const i = x.findIndex((value, n) => value !== y[n]);
+    return i < 0 ? 0 : x[i]! < y[i]! ? -1 : 1;
+  };
+  return alerts.sort(compare);
 }
