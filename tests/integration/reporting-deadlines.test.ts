@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '@/db/schema/audit';
 import { user } from '@/db/schema/auth';
 import { frameworkView } from '@/server/services/framework/framework-view';
-import { getFrameworkSettings } from '@/server/services/framework/periods';
+import { getFrameworkSettings, listPeriods } from '@/server/services/framework/periods';
 import { periodSheet } from '@/server/services/framework/progress';
 import { deadlineAlerts } from '@/server/services/framework/deadline-alerts';
 import { addMember, buildCompact, buildParty, buildUser, memberWithRole, type Member } from '../helpers/factories';
@@ -30,6 +30,7 @@ let partyId: string, otherPartyId: string;
 let admin: Member, monitor: Member, otherMonitor: Member, validator: Member, reviewer: Member;
 let reportedOne: string, missingOne: string, otherPartys: string, proposed: string;
 const period = (label: string) => periods.find((p) => p.label === label)!;
+const getPeriods = (id: string) => Object.fromEntries(listPeriods(db.db, id).map((p) => [p.label, p.id]));
 /** A member as the services (and their policies) see them. */
 const as = (member: Member, role: CompactRole) => ({ userId: member.id, partyId: member.partyId, role });
 
@@ -236,4 +237,19 @@ test("deadline alerts follow each compact's own offset and answer the same on ev
   );
   assert.deepEqual(alertsOf(compactId, now), []);
   assert.deepEqual(deadlineAlerts(db.db, new Date(now)), deadlineAlerts(db.db, new Date(now)));
+});
+
+test("the board's deadline turns done as soon as the value is submitted, the same day", async () => {
+  const id = buildCompact(db).id;
+  const owner = await memberWithRole(db, id, 'admin');
+  const reporter = await memberWithRole(db, id, 'monitor');
+  await owner.caller.framework.configure({ compactId: id, ...calendar });
+  const quarters = getPeriods(id);
+  const indicator = buildIndicator(db, id, reporter.partyId).id;
+  const stateOn = () =>
+    frameworkView(db.db, id, as(owner, 'admin'), '2026-07-25').indicators.find((row) => row.id === indicator)?.deadline
+      ?.state;
+  assert.equal(stateOn(), 'due-soon');
+  submittedBy(db, { userId: reporter.id, partyId: reporter.partyId }, id, indicator, quarters['2026-Q2']!);
+  assert.equal(stateOn(), 'done');
 });
