@@ -703,6 +703,18 @@ const en = {
   'progress.withdrawLabel': 'Withdraw the submission for {indicator} (it becomes a draft again)',
   'progress.returnedBecause': 'Returned by the validator: {reason}',
   'parties.choose': 'Choose a party…',
+  'deadline.not-yet-due': 'Due by {date}',
+  'deadline.due': 'Due by {date} ({count} left)',
+  'deadline.due-soon': 'Due soon: {date} ({count} left)',
+  'deadline.dueToday': 'Due today ({date})',
+  'deadline.overdue': 'Overdue: deadline {date} ({count} ago)',
+  'deadline.done': 'Reported (deadline {date})',
+  'deadline.oneDay': '1 day',
+  'deadline.days': '{days} days',
+  'deadline.label': 'Reporting deadline',
+  'deadline.periodLabel': 'Reporting deadline for {period}',
+  'framework.reportingDeadlineDays': 'Reporting deadline (days after a period ends, 0–180)',
+  'framework.reportingDeadlineHint': 'A report is due soon in the last {days} days before its deadline.',
 } as const;
 
 export type MessageKey = keyof typeof en;
