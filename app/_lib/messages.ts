@@ -702,6 +702,24 @@ const en = {
   'progress.withdrawLabel': 'Withdraw the submission for {indicator} (it becomes a draft again)',
   'progress.returnedBecause': 'Returned by the validator: {reason}',
   'parties.choose': 'Choose a party…',
+  'members.pending.title': 'Pending invitations ({count})',
+  'members.pending.label': 'Pending invitations to this compact',
+  'members.pending.none': 'No pending invitations.',
+  'members.pending.offer': '{role} for {party}',
+  'members.pending.by': 'Invited by {name} ({party}) on {date}',
+  'members.pending.state.open': 'Expires on {date}',
+  'members.pending.state.expired': 'Expired on {date}',
+  'members.pending.state.inviter-not-entitled': 'Not valid: whoever sent it no longer administers this compact',
+  'members.pending.reissue': 'Re-issue',
+  'members.pending.reissueLabel': 'Re-issue the invitation for {email} (a new link; the old one stops working)',
+  'members.pending.revoke': 'Revoke',
+  'members.pending.revokeLabel': 'Revoke the invitation for {email}',
+  'members.pending.confirmRevoke': 'Revoke the invitation for {email}? Its link stops working at once.',
+  'members.pending.reissued':
+    'A new link for {email}: the old one no longer works. Copy it and send it; it expires on {date}.',
+  'invite.invitedBy': '{inviter} ({inviterParty}) invited you to “{compact}” as {role} for {party}.',
+  'invite.expiresOn': 'This invitation expires on {date}.',
+  'invite.signedIn': 'Welcome, {email}: you are signed in and a member of the compact.',
 } as const;
 
 export type MessageKey = keyof typeof en;
