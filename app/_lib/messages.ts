@@ -720,6 +720,7 @@ const en = {
   'invite.invitedBy': '{inviter} ({inviterParty}) invited you to “{compact}” as {role} for {party}.',
   'invite.expiresOn': 'This invitation expires on {date}.',
   'invite.signedIn': 'Welcome, {email}: you are signed in and a member of the compact.',
+  'framework.supportingPartiesHint': 'Optional; up to {max}, not the lead party.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -19,7 +19,7 @@ import {
   TARGET_YEAR_MIN,
   indicatorCodeProblem,
 } from '@/shared/framework/indicator-rules';
-import { COMMITMENT_TEXT_MAX } from '@/shared/framework/commitment-rules';
+import { COMMITMENT_TEXT_MAX, MAX_SUPPORTING_PARTIES } from '@/shared/framework/commitment-rules';
 import { evidenceLinksProblem, PROGRESS_TEXT_MAX } from '@/shared/framework/progress-rules';
 import { reservedKeyProblem } from '@/shared/reserved-keys';
 
@@ -70,7 +70,7 @@ export const frameworkConfiguration = z.object({
 export const commitmentInput = z.object({
   reference: z.string().trim().min(1).max(COMMITMENT_TEXT_MAX.reference),
   leadPartyId: id,
-  supportingPartyIds: z.array(id).max(20),
+  supportingPartyIds: z.array(id).max(MAX_SUPPORTING_PARTIES),
   deliverable: z.string().trim().min(1).max(COMMITMENT_TEXT_MAX.deliverable),
   dueDate: isoDate.nullable(),
   narrativeStatus: z.string().trim().max(COMMITMENT_TEXT_MAX.narrativeStatus),
