@@ -721,6 +721,18 @@ const en = {
   'invite.expiresOn': 'This invitation expires on {date}.',
   'invite.signedIn': 'Welcome, {email}: you are signed in and a member of the compact.',
   'framework.supportingPartiesHint': 'Optional; up to {max}, not the lead party.',
+  'indicator.targetTableHint':
+    'Type the targets to set and save once. An emptied cell changes nothing: to remove a target, tick its Clear box. Write a point for decimals.',
+  'indicator.targetInForce': 'In force',
+  'indicator.newTarget': 'Set to',
+  'indicator.newTargetFor': 'Target for {period}',
+  'indicator.clearTarget': 'Clear',
+  'indicator.clearTargetFor': 'Clear the target for {period}',
+  'indicator.yearTarget': '{year} (year end)',
+  'indicator.saveTargets': 'Save targets',
+  'indicator.targetsSaved': '{count} target changes saved.',
+  'indicator.targetsUnchanged': 'No target was changed.',
+  'indicator.targetRowsRefused': 'Nothing was saved. {rows}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -464,6 +464,11 @@ const PROCEDURES: {
     action: 'manageMembers',
     call: (c) => c.members.reissueInvitation({ compactId, invitationId: freshInvitationId() }),
   },
+  {
+    name: 'indicators.setTargets',
+    action: 'manageFramework',
+    call: (c) => c.indicators.setTargets({ compactId, indicatorId, rows: [{ periodId, value: '25' }] }),
+  },
 ];
 
 const today = () => new Date().toISOString().slice(0, 10);

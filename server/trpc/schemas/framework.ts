@@ -20,6 +20,7 @@ import {
   indicatorCodeProblem,
 } from '@/shared/framework/indicator-rules';
 import { COMMITMENT_TEXT_MAX, MAX_SUPPORTING_PARTIES } from '@/shared/framework/commitment-rules';
+import { MAX_TARGET_TEXT_LENGTH } from '@/shared/framework/target-table';
 import { evidenceLinksProblem, PROGRESS_TEXT_MAX } from '@/shared/framework/progress-rules';
 import { reservedKeyProblem } from '@/shared/reserved-keys';
 
@@ -99,9 +100,19 @@ export const indicatorDefinition = z.object({
     .max(MAX_DISAGGREGATION_DIMENSIONS),
 });
 
+const targetYear = z.number().int().min(TARGET_YEAR_MIN).max(TARGET_YEAR_MAX);
+
 export const targetInput = z.union([
   z.object({ periodId: id, value: finite.nullable() }),
-  z.object({ year: z.number().int().min(TARGET_YEAR_MIN).max(TARGET_YEAR_MAX), value: finite.nullable() }),
+  z.object({ year: targetYear, value: finite.nullable() }),
+]);
+
+/** One changed row of the targets table: a period or a year, a value as typed or an explicit clear. */
+export const targetTableRow = z.union([
+  z.object({ periodId: id, value: z.string().max(MAX_TARGET_TEXT_LENGTH) }),
+  z.object({ periodId: id, clear: z.literal(true) }),
+  z.object({ year: targetYear, value: z.string().max(MAX_TARGET_TEXT_LENGTH) }),
+  z.object({ year: targetYear, clear: z.literal(true) }),
 ]);
 
 export const progressInput = z.object({
