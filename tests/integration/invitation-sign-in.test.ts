@@ -7,6 +7,7 @@ import { closeDb, getDb } from '@/db/client';
 import { CLIENT_ADDRESS_HEADER } from '@/server/auth/request-origin';
 import { handleTrpcRequest } from '@/server/trpc/fetch-handler';
 import { buildCompact, buildParty, callerFor, memberWithRole, tokenOf } from '../helpers/factories';
+import { behindTrustedProxy, sessionCookieOf, TLS_PROXY_HEADERS } from '../helpers/trusted-proxy';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-invite-session-'));
 process.env.DATABASE_PATH = path.join(dir, 'compact.db');
@@ -61,7 +62,7 @@ describe('accepting an invitation signs the new person in', () => {
     const body = (await response.json()) as { result: { data: { json: { signedIn: boolean; joined: boolean } } } };
     assert.deepEqual(body.result.data.json, { email: 'fresh@example.org', joined: false, signedIn: true });
     const cookies = response.headers.getSetCookie();
-    const session = cookies.find((c) => c.includes('session_token'));
+    const session = sessionCookieOf(response);
     assert.ok(session, 'a session cookie is set');
     assert.match(session, /HttpOnly/i);
     assert.doesNotMatch(session, /;\s*Secure/i, 'plain http on a LAN address');
@@ -76,25 +77,15 @@ describe('accepting an invitation signs the new person in', () => {
 
   test('behind a TLS proxy the session cookie is Secure', async () => {
     const { token } = await invitation('proxied@example.org');
-    process.env.TRUST_PROXY = '1';
-    try {
-      const response = await postMutation(
+    const response = await behindTrustedProxy(() =>
+      postMutation(
         'account.acceptInvite',
         { token, name: 'Proxied Person', password: 'a long enough password' },
-        {
-          'x-forwarded-proto': 'https',
-          'x-forwarded-host': 'compacts.example.org',
-          origin: 'https://compacts.example.org',
-        },
-      );
-      assert.equal(response.status, 200);
-      assert.match(
-        response.headers.getSetCookie().find((c) => c.includes('session_token'))!,
-        /;\s*Secure/i,
-      );
-    } finally {
-      delete process.env.TRUST_PROXY;
-    }
+        TLS_PROXY_HEADERS,
+      ),
+    );
+    assert.equal(response.status, 200);
+    assert.match(sessionCookieOf(response)!, /;\s*Secure/i);
   });
 
   test('a refused acceptance sets no cookie', async () => {
