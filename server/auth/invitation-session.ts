@@ -32,8 +32,14 @@ export async function signInAfterInvitation(
     const value = http.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
-  const response = await getAuth(handle).api.signInEmail({ body: credentials, headers, asResponse: true });
-  if (!response.ok) return false;
+  // The membership is in place whatever happens here: a failure leaves the person to sign in by hand.
+  const response = await getAuth(handle)
+    .api.signInEmail({ body: credentials, headers, asResponse: true })
+    .catch((error: unknown) => {
+      console.error('Signing in after an accepted invitation failed:', error);
+      return null;
+    });
+  if (!response?.ok) return false;
   const https = isHttpsRequest(http.headers, http.url);
   for (const cookie of response.headers.getSetCookie())
     http.resHeaders.append('set-cookie', https ? secureCookie(cookie) : cookie);

@@ -68,7 +68,7 @@ export function inviteMember(
     }
     // A new invitation replaces any earlier unused one (expired, or its inviter no longer entitled).
     tx.update(accessLinks)
-      .set({ usedAt: new Date() })
+      .set({ usedAt: new Date(), revokedAt: new Date() })
       .where(
         and(
           eq(accessLinks.kind, 'invite'),

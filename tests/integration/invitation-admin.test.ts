@@ -122,6 +122,22 @@ describe('pending invitations, administered per compact', () => {
     assert.equal(countRows(db, 'audit_events'), events);
   });
 
+  test('an expired invitation is listed as expired, its link says when it expired, and the address can be invited again', async () => {
+    const sent = await invite('expired@example.org');
+    db.sqlite
+      .prepare("UPDATE access_links SET expires_at = ? WHERE email = 'expired@example.org'")
+      .run(Date.parse('2026-01-02T10:00:00Z'));
+    const [row] = await listedFor('expired@example.org');
+    assert.equal(row?.state, 'expired');
+    assert.match(
+      (await refusal(anonymous.account.invite({ token: tokenOf(sent.path) }))).message,
+      /expired on 2026-01-02/,
+    );
+    const again = await invite('expired@example.org');
+    assert.equal((await anonymous.account.invite({ token: tokenOf(again.path) })).email, 'expired@example.org');
+    assert.match((await refusal(anonymous.account.invite({ token: tokenOf(sent.path) }))).message, /withdrawn/);
+  });
+
   test('once the pending invitation is withdrawn, the address can be invited again', async () => {
     await invite('later@example.org');
     const [row] = await listedFor('later@example.org');
