@@ -103,7 +103,6 @@ const en = {
   'members.confirmRemove': 'Remove {name} from this compact?',
   'members.confirmDeactivate': 'Deactivate {name}? They will be signed out everywhere and cannot sign in again.',
   'invite.title': 'Join a compact',
-  'invite.intro': 'You have been invited to “{compact}” as {role} for {party}.',
   'invite.existing':
     'You already have an account with this address. Sign in with it to accept: the invitation also waits on your “My compacts” page, where you can accept or decline it.',
   'invite.existingLinkOnly':
@@ -230,9 +229,7 @@ const en = {
   'indicator.history': 'Updates',
   'indicator.noUpdates': 'No progress reported yet.',
   'indicator.targets': 'Targets',
-  'indicator.setTarget': 'Set target',
   'indicator.forPeriod': 'Period',
-  'indicator.forYear': 'Year (interpolated)',
   'indicator.targetHistory': 'Target changes',
   'indicator.interpolated': 'interpolated',
   'indicator.edit': 'Edit',
