@@ -19,7 +19,8 @@ import {
   TARGET_YEAR_MIN,
   indicatorCodeProblem,
 } from '@/shared/framework/indicator-rules';
-import { COMMITMENT_TEXT_MAX } from '@/shared/framework/commitment-rules';
+import { COMMITMENT_TEXT_MAX, MAX_SUPPORTING_PARTIES } from '@/shared/framework/commitment-rules';
+import { MAX_TARGET_TEXT_LENGTH } from '@/shared/framework/target-table';
 import { evidenceLinksProblem, PROGRESS_TEXT_MAX } from '@/shared/framework/progress-rules';
 import { reservedKeyProblem } from '@/shared/reserved-keys';
 import { deadlineDaysProblem } from '@/shared/framework/deadline';
@@ -74,7 +75,7 @@ export const frameworkConfiguration = z.object({
 export const commitmentInput = z.object({
   reference: z.string().trim().min(1).max(COMMITMENT_TEXT_MAX.reference),
   leadPartyId: id,
-  supportingPartyIds: z.array(id).max(20),
+  supportingPartyIds: z.array(id).max(MAX_SUPPORTING_PARTIES),
   deliverable: z.string().trim().min(1).max(COMMITMENT_TEXT_MAX.deliverable),
   dueDate: isoDate.nullable(),
   narrativeStatus: z.string().trim().max(COMMITMENT_TEXT_MAX.narrativeStatus),
@@ -103,9 +104,19 @@ export const indicatorDefinition = z.object({
     .max(MAX_DISAGGREGATION_DIMENSIONS),
 });
 
+const targetYear = z.number().int().min(TARGET_YEAR_MIN).max(TARGET_YEAR_MAX);
+
 export const targetInput = z.union([
   z.object({ periodId: id, value: finite.nullable() }),
-  z.object({ year: z.number().int().min(TARGET_YEAR_MIN).max(TARGET_YEAR_MAX), value: finite.nullable() }),
+  z.object({ year: targetYear, value: finite.nullable() }),
+]);
+
+/** One changed row of the targets table: a period or a year, a value as typed or an explicit clear. */
+export const targetTableRow = z.union([
+  z.object({ periodId: id, value: z.string().max(MAX_TARGET_TEXT_LENGTH) }),
+  z.object({ periodId: id, clear: z.literal(true) }),
+  z.object({ year: targetYear, value: z.string().max(MAX_TARGET_TEXT_LENGTH) }),
+  z.object({ year: targetYear, clear: z.literal(true) }),
 ]);
 
 export const progressInput = z.object({
