@@ -20,6 +20,7 @@ import { indicatorColumns, requireIndicator } from './indicators';
 import { countEvidenceFiles } from './evidence';
 import { getFrameworkSettings, listPeriods } from './periods';
 import { requireReportableIndicator, requireStartedPeriod } from './progress-checks';
+import { noticeProgressDecided, noticeProgressSubmitted } from '../notifications/progress-notices';
 
 export interface ProgressActor extends AuditActor {
   userId: string;
@@ -176,6 +177,7 @@ export function submitProgress(db: Db, actor: ProgressActor, compactId: string, 
       before: { state: update.state },
       after: { state: 'submitted' },
     });
+    noticeProgressSubmitted(tx, actor.userId, compactId, update);
     return requireUpdate(tx, compactId, updateId);
   });
 }
@@ -221,13 +223,14 @@ export function validateProgress(
       before: { state: 'submitted', rating: update.rating },
       after: { state: 'validated', rating: validatedRating },
     });
+    noticeProgressDecided(tx, actor.userId, compactId, update, { kind: 'progress-validated' });
     return requireUpdate(tx, compactId, updateId);
   });
 }
 
 export function returnProgress(db: Db, actor: ProgressActor, compactId: string, updateId: string, reason: string) {
   return db.transaction((tx) => {
-    requireSubmittedByOther(tx, actor, compactId, updateId);
+    const update = requireSubmittedByOther(tx, actor, compactId, updateId);
     const now = new Date();
     tx.update(progressUpdates)
       .set({ state: 'returned', returnedReason: reason, decidedBy: actor.userId, decidedAt: now, updatedAt: now })
@@ -242,6 +245,7 @@ export function returnProgress(db: Db, actor: ProgressActor, compactId: string, 
       before: { state: 'submitted' },
       after: { state: 'returned', reason },
     });
+    noticeProgressDecided(tx, actor.userId, compactId, update, { kind: 'progress-returned', reason });
     return requireUpdate(tx, compactId, updateId);
   });
 }
