@@ -80,10 +80,7 @@ export async function processOutbox(
   for (const row of claimDue(db, now())) {
     try {
       await send({ to: row.toAddress, subject: row.subject, text: row.body });
-      db.update(emailOutbox)
-        .set({ sentAt: now(), body: '', lastError: null })
-        .where(eq(emailOutbox.id, row.id))
-        .run();
+      db.update(emailOutbox).set({ sentAt: now(), body: '', lastError: null }).where(eq(emailOutbox.id, row.id)).run();
       sent++;
     } catch (error) {
       const attempts = row.attempts + 1;
@@ -110,12 +107,7 @@ export async function processOutbox(
 export function pruneOutbox(db: DbOrTx, now = new Date()): void {
   const before = new Date(now.getTime() - KEEP_MS);
   db.delete(emailOutbox)
-    .where(
-      and(
-        or(isNotNull(emailOutbox.sentAt), isNotNull(emailOutbox.failedAt)),
-        lt(emailOutbox.createdAt, before),
-      ),
-    )
+    .where(and(or(isNotNull(emailOutbox.sentAt), isNotNull(emailOutbox.failedAt)), lt(emailOutbox.createdAt, before)))
     .run();
 }
 

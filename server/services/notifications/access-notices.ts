@@ -28,7 +28,11 @@ export function noticeInvitation(
     expiresAt: Date;
   },
 ) {
-  const [compact] = tx.select({ title: compacts.title }).from(compacts).where(eq(compacts.id, invitation.compactId)).all();
+  const [compact] = tx
+    .select({ title: compacts.title })
+    .from(compacts)
+    .where(eq(compacts.id, invitation.compactId))
+    .all();
   const [party] = tx.select({ name: parties.name }).from(parties).where(eq(parties.id, invitation.partyId)).all();
   const [inviter] = tx.select({ name: user.name }).from(user).where(eq(user.id, actorUserId)).all();
   const args = notificationArgs({

@@ -48,7 +48,15 @@ export function notify(tx: DbOrTx, actorUserId: string | null, recipients: Itera
     if (inserted.changes === 0) continue;
     told++;
     if (wantsEmail(tx, account.id, notice.kind))
-      enqueueEmail(tx, { kind: notice.kind, to: account.email, ...emailText(notice.kind, notice.args, notice.emailPath ?? notice.href) }, now);
+      enqueueEmail(
+        tx,
+        {
+          kind: notice.kind,
+          to: account.email,
+          ...emailText(notice.kind, notice.args, notice.emailPath ?? notice.href),
+        },
+        now,
+      );
   }
   return told;
 }
