@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Me } from '../_lib/router-types';
 import { t } from '../_lib/messages';
 import { SignOutButton } from './SignOutButton';
+import { NotificationBell } from './NotificationBell';
 
 export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'isInstanceAdmin'> }) {
   return (
@@ -17,6 +18,7 @@ export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'isInstanceAdmin
         {actor.isInstanceAdmin && <Link href="/admin">{t('nav.admin')}</Link>}
       </nav>
       <div className="header-user">
+        <NotificationBell />
         <span className="muted">{t('nav.signedInAs', { name: actor.name })}</span>
         <SignOutButton />
       </div>

@@ -98,8 +98,9 @@ describe('e-mail through a real SMTP server', () => {
   test('someone who switched off an e-mail kind still sees it in the bell but is not e-mailed; invitation e-mails cannot be switched off', async () => {
     await secondValidator.caller.notifications.setEmailPreference({ kind: 'progress-submitted', enabled: false });
     const prefs = await secondValidator.caller.notifications.emailPreferences();
-    assert.equal(prefs.find((p) => p.kind === 'progress-submitted')?.enabled, false);
-    assert.equal(prefs.find((p) => p.kind === 'invitation')?.optional, false);
+    assert.equal(prefs.mailConfigured, true);
+    assert.equal(prefs.kinds.find((p) => p.kind === 'progress-submitted')?.enabled, false);
+    assert.equal(prefs.kinds.find((p) => p.kind === 'invitation')?.optional, false);
     await assert.rejects(
       secondValidator.caller.notifications.setEmailPreference({ kind: 'invitation', enabled: false }),
       { code: 'BAD_REQUEST' },

@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '@/db/client';
 import { emailPreferences } from '@/db/schema/notifications';
 import { ALWAYS_EMAILED, OPTIONAL_EMAIL_KINDS, type NotificationKind } from '@/shared/notifications/kinds';
 import { DomainError } from '../domain-error';
+import { mailConfigured } from '../mail/transport';
 
 /** Whether this person gets this kind by e-mail: invitations and resets always; the rest unless switched off. */
 export function wantsEmail(db: DbOrTx, userId: string, kind: NotificationKind): boolean {
@@ -26,10 +27,14 @@ export function listEmailPreferences(db: DbOrTx, userId: string) {
       .all()
       .map((row) => [row.kind, row.enabled]),
   );
-  return [
-    ...OPTIONAL_EMAIL_KINDS.map((kind) => ({ kind, enabled: chosen.get(kind) ?? true, optional: true })),
-    ...ALWAYS_EMAILED.map((kind) => ({ kind, enabled: true, optional: false })),
-  ];
+  return {
+    /** Without SMTP settings nothing is e-mailed; the choices are kept for when it is. */
+    mailConfigured: mailConfigured(),
+    kinds: [
+      ...OPTIONAL_EMAIL_KINDS.map((kind) => ({ kind, enabled: chosen.get(kind) ?? true, optional: true })),
+      ...ALWAYS_EMAILED.map((kind) => ({ kind, enabled: true, optional: false })),
+    ],
+  };
 }
 
 export function setEmailPreference(db: Db, userId: string, kind: NotificationKind, enabled: boolean) {

@@ -18,14 +18,14 @@ export function unreadCount(db: DbOrTx, userId: string): number {
   return row?.n ?? 0;
 }
 
-/** The person's notifications, newest first, a page at a time (`before`: the last one of the previous page). */
+/** The person's notifications, newest first, a page at a time (`cursor`: the last one of the previous page). */
 export function listNotifications(
   db: DbOrTx,
   userId: string,
-  options: { before?: { createdAt: Date; id: string }; limit?: number } = {},
+  options: { cursor?: { createdAt: Date; id: string } | null; limit?: number } = {},
 ) {
   const limit = options.limit ?? NOTIFICATIONS_PAGE_SIZE;
-  const before = options.before;
+  const before = options.cursor;
   const rows = db
     .select({
       id: notifications.id,
@@ -51,10 +51,9 @@ export function listNotifications(
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit + 1)
     .all();
-  return {
-    items: rows.slice(0, limit).map((row) => ({ ...row, args: parseNotificationArgs(row.args) })),
-    hasMore: rows.length > limit,
-  };
+  const items = rows.slice(0, limit).map((row) => ({ ...row, args: parseNotificationArgs(row.args) }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : null };
 }
 
 /** Marks some of the person's own notifications read; anyone else's ids change nothing. Returns how many changed. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import { MAX_NOTIFICATION_ARG_CHARS, type NotificationArgs } from '@/shared/notifications/kinds';
 import { dictionary, isReservedKey } from '@/shared/reserved-keys';
 

@@ -18,7 +18,7 @@ export const notificationsRouter = router({
   list: authedProcedure
     .input(
       z.object({
-        before: z.object({ createdAt: z.date(), id }).optional(),
+        cursor: z.object({ createdAt: z.date(), id }).nullish(),
         limit: z.number().int().min(1).max(50).optional(),
       }),
     )
