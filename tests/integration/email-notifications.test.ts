@@ -136,4 +136,25 @@ describe('e-mail through a real SMTP server', () => {
     process.env.SMTP_URL = sink.url;
     stopOutbox = startMailOutbox(db.db, { pollMs: 60_000 });
   });
+  test('an e-mail refused every time is given up after the last attempt, its body cleared, and logged once more', async () => {
+    stopOutbox();
+    const { indicator } = await submitted(5);
+    sink.refuseNext(2);
+    const lines: string[] = [];
+    let clock = Date.now();
+    const send = smtpSender(sink.url);
+    const pass = () =>
+      processOutbox(db.db, send, { now: () => new Date(clock), maxAttempts: 2, log: (line) => lines.push(line) });
+    await pass();
+    clock += 61_000;
+    await pass();
+    clock += 24 * 60 * 60_000;
+    assert.equal(await pass(), 0, 'a given-up message is not tried again');
+    assert.match(lines.at(-1)!, /attempt 2 of 2\): \w+ 451; given up$/);
+    const [row] = queuedFor(validator.email).filter((r) => r.subject.includes(indicator.code));
+    assert.ok(row?.failedAt);
+    assert.equal(row?.sentAt, null);
+    assert.equal(row?.body, '');
+    stopOutbox = startMailOutbox(db.db, { pollMs: 60_000 });
+  });
 });
