@@ -17,24 +17,26 @@ const KEEP_MS = 30 * 24 * 60 * 60_000;
 const wakers = new Set<() => void>();
 
 /**
- * Queues an e-mail inside the caller's transaction: it leaves only if the change commits. Does
+ * Queues e-mails inside the caller's transaction: they leave only if the change commits. Does
  * nothing when e-mail is not configured. The running outbox is woken once the transaction is over.
  */
-export function enqueueEmail(
+export function enqueueEmails(
   tx: DbOrTx,
-  email: { kind: NotificationKind; to: string; subject: string; text: string },
+  emails: { kind: NotificationKind; to: string; subject: string; text: string }[],
   now = new Date(),
 ): void {
-  if (!mailConfigured()) return;
+  if (emails.length === 0 || !mailConfigured()) return;
   tx.insert(emailOutbox)
-    .values({
-      kind: email.kind,
-      toAddress: email.to,
-      subject: email.subject,
-      body: email.text,
-      nextAttemptAt: now,
-      createdAt: now,
-    })
+    .values(
+      emails.map((email) => ({
+        kind: email.kind,
+        toAddress: email.to,
+        subject: email.subject,
+        body: email.text,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+    )
     .run();
   // better-sqlite3 transactions are synchronous: by the next turn this one has committed or rolled back.
   setImmediate(() => wakers.forEach((wake) => wake()));

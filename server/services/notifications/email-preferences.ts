@@ -1,21 +1,10 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { emailPreferences } from '@/db/schema/notifications';
 import { ALWAYS_EMAILED, OPTIONAL_EMAIL_KINDS, type NotificationKind } from '@/shared/notifications/kinds';
 import { DomainError } from '../domain-error';
 import { mailConfigured } from '../mail/transport';
-
-/** Whether this person gets this kind by e-mail: invitations and resets always; the rest unless switched off. */
-export function wantsEmail(db: DbOrTx, userId: string, kind: NotificationKind): boolean {
-  if (ALWAYS_EMAILED.includes(kind)) return true;
-  const [row] = db
-    .select({ enabled: emailPreferences.enabled })
-    .from(emailPreferences)
-    .where(and(eq(emailPreferences.userId, userId), eq(emailPreferences.kind, kind)))
-    .all();
-  return row?.enabled ?? true;
-}
 
 /** Every kind with whether the person gets it by e-mail and whether they may switch it off. */
 export function listEmailPreferences(db: DbOrTx, userId: string) {

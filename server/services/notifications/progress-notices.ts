@@ -8,7 +8,7 @@ import { notificationArgs } from './notification-args';
 import { notify } from './notify';
 import { membersWhoMay } from './recipients';
 
-/** What a notice about an indicator says: the compact, the indicator, the period, who acted. */
+/** What a notice about an indicator says: the compact, the indicator, the period, who acted (one query). */
 export function indicatorContext(
   tx: DbOrTx,
   compactId: string,
@@ -16,26 +16,21 @@ export function indicatorContext(
   periodId: string | null,
   actorUserId: string | null,
 ) {
-  const [compact] = tx.select({ title: compacts.title }).from(compacts).where(eq(compacts.id, compactId)).all();
-  const [indicator] = tx
-    .select({ code: indicators.code, title: indicators.title })
+  const [row] = tx
+    .select({
+      compact: compacts.title,
+      indicator: indicators.code,
+      title: indicators.title,
+      period: reportingPeriods.label,
+      actor: user.name,
+    })
     .from(indicators)
+    .innerJoin(compacts, eq(compacts.id, indicators.compactId))
+    .leftJoin(reportingPeriods, eq(reportingPeriods.id, periodId ?? ''))
+    .leftJoin(user, eq(user.id, actorUserId ?? ''))
     .where(and(eq(indicators.compactId, compactId), eq(indicators.id, indicatorId)))
     .all();
-  const [period] = periodId
-    ? tx.select({ label: reportingPeriods.label }).from(reportingPeriods).where(eq(reportingPeriods.id, periodId)).all()
-    : [];
-  const [actor] = actorUserId ? tx.select({ name: user.name }).from(user).where(eq(user.id, actorUserId)).all() : [];
-  return {
-    href: `/compacts/${compactId}/indicators/${indicatorId}`,
-    values: {
-      compact: compact?.title,
-      indicator: indicator?.code,
-      title: indicator?.title,
-      period: period?.label,
-      actor: actor?.name,
-    },
-  };
+  return { href: `/compacts/${compactId}/indicators/${indicatorId}`, values: row ?? {} };
 }
 
 interface DecidedUpdate {
