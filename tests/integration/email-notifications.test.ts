@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import net, { type AddressInfo, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { emailOutbox } from '@/db/schema/notifications';
@@ -155,6 +157,27 @@ describe('e-mail through a real SMTP server', () => {
     assert.ok(row?.failedAt);
     assert.equal(row?.sentAt, null);
     assert.equal(row?.body, '');
+    stopOutbox = startMailOutbox(db.db, { pollMs: 60_000 });
+  });
+  test('an SMTP server that never answers holds back only its e-mails: submitting and validating go on at once', async () => {
+    stopOutbox();
+    const held = new Set<Socket>();
+    const silent = net.createServer((socket) => held.add(socket));
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const port = (silent.address() as AddressInfo).port;
+    const connected = once(silent, 'connection');
+    stopOutbox = startMailOutbox(db.db, { smtpUrl: `smtp://127.0.0.1:${port}`, pollMs: 60_000 });
+    const { update } = await submitted(6);
+    await connected;
+    const started = Date.now();
+    await validator.caller.progress.validate({ compactId, updateId: update.id, rating: null });
+    const { update: another } = await submitted(7);
+    assert.equal(another.state, 'submitted');
+    assert.ok(Date.now() - started < 2_000, 'the actions never wait for the SMTP server');
+    stopOutbox();
+    held.forEach((socket) => socket.destroy());
+    await new Promise((resolve) => silent.close(resolve));
     stopOutbox = startMailOutbox(db.db, { pollMs: 60_000 });
   });
 });

@@ -145,7 +145,11 @@ export function startMailOutbox(
       });
   };
   const timer = setInterval(() => {
-    pruneOutbox(db);
+    try {
+      pruneOutbox(db);
+    } catch (error) {
+      console.error('Pruning the e-mail outbox failed:', error instanceof Error ? error.message : error);
+    }
     pass();
   }, options.pollMs ?? config.mailPollMs);
   timer.unref();
