@@ -10,6 +10,7 @@ import { prepareDemoAtStartup } from './services/demo-startup';
 import { makeAutomaticVersionsPeriodically } from './services/versions/automatic-versions';
 import { startMailOutbox } from './services/mail/outbox';
 import { startNotificationSweep } from './services/notifications/deadline-notices';
+import { deadlineAlerts } from './services/framework/deadline-alerts';
 
 /**
  * The production entry point (`npm start`): migrations, the demo (for a local try-out only: see
@@ -38,7 +39,7 @@ async function main() {
   appServer.http.on('close', stopAutomaticVersions);
   // E-mails leave from here, after the changes that queued them committed (nothing without SMTP_URL).
   appServer.http.on('close', startMailOutbox(handle.db));
-  appServer.http.on('close', startNotificationSweep(handle.db, null));
+  appServer.http.on('close', startNotificationSweep(handle.db, deadlineAlerts));
   closeCleanlyOnSignals(appServer, closeDb);
   const { http } = appServer;
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { notifications } from '@/db/schema/notifications';
 import { notify } from '@/server/services/notifications/notify';
 import { notificationArgs } from '@/server/services/notifications/notification-args';
-import { notifyDeadlineAlerts, type DeadlineAlert } from '@/server/services/notifications/deadline-notices';
+import { notifyDeadlineAlerts } from '@/server/services/notifications/deadline-notices';
+import { deadlineAlerts } from '@/server/services/framework/deadline-alerts';
 import { buildCompact, buildParty, callerFor, memberWithRole, type Member } from '../helpers/factories';
 import { buildIndicator, configureQuarters, definition, progressInput } from '../helpers/framework-fixtures';
 import { countRows, createTestDb } from '../helpers/test-db';
@@ -186,29 +186,22 @@ describe('the bell belongs to its owner', () => {
 });
 
 describe('deadline alerts', () => {
-  test('each (period, indicator, party, kind) reaches each monitor of the party and each admin once, however often it is found', async () => {
+  test('each (period, indicator, party, kind) reaches each monitor of the party and each admin once, however often the sweep finds it', async () => {
     const indicator = buildIndicator(db, compactId, partyId);
-    const alert: DeadlineAlert = {
-      kind: 'deadline-missed',
-      compactId,
-      periodId: periods[5]!.id,
-      indicatorId: indicator.id,
-      partyId,
-      dueOn: '2026-07-15',
-    };
-    const told = notifyDeadlineAlerts(db.db, [alert]);
-    assert.equal(told, 3, 'two monitors of the party and the admin');
-    assert.equal(notifyDeadlineAlerts(db.db, [alert, alert]), 0);
-    const approaching = notifyDeadlineAlerts(db.db, [{ ...alert, kind: 'deadline-approaching' }]);
-    assert.equal(approaching, 3, 'another kind is another alert');
+    const alertsAt = (now: string) =>
+      deadlineAlerts(db.db, new Date(now)).filter((alert) => alert.indicator.id === indicator.id);
+    const soon = alertsAt('2026-07-25T12:00:00Z');
+    assert.equal(soon.length, 1);
+    assert.equal(notifyDeadlineAlerts(db.db, soon), 3, 'the two monitors of the party and the admin');
+    assert.equal(notifyDeadlineAlerts(db.db, alertsAt('2026-07-26T12:00:00Z')), 0, 'found again: nobody is told twice');
+    const missed = alertsAt('2026-08-06T23:00:00Z');
+    assert.equal(notifyDeadlineAlerts(db.db, [...missed, ...missed]), 3, 'missed is another alert, told once');
     const [latest] = (await colleague.caller.notifications.list({ limit: 1 })).items;
-    assert.equal(latest?.args.due, '2026-07-15');
+    assert.equal(latest?.kind, 'deadline-missed');
+    assert.equal(latest?.args.indicator, indicator.code);
+    assert.equal(latest?.args.period, '2026-Q2');
+    assert.equal(latest?.args.due, '2026-07-30');
     assert.ok(!(await kindsOf(otherMonitor)).includes('deadline-missed'), 'monitors of other parties are not told');
-    const rows = db.db
-      .select()
-      .from(notifications)
-      .all()
-      .filter((row) => row.kind === 'deadline-missed');
-    assert.equal(rows.length, 3);
+    assert.ok(!(await kindsOf(negotiator)).includes('deadline-approaching'), 'nor negotiators');
   });
 });

@@ -22,6 +22,7 @@ import {
 import { COMMITMENT_TEXT_MAX } from '@/shared/framework/commitment-rules';
 import { evidenceLinksProblem, PROGRESS_TEXT_MAX } from '@/shared/framework/progress-rules';
 import { reservedKeyProblem } from '@/shared/reserved-keys';
+import { deadlineDaysProblem } from '@/shared/framework/deadline';
 
 export const id = z.string().min(1).max(64);
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-31.');
@@ -51,10 +52,12 @@ function keyedRecord<V extends z.ZodType>(what: string, maxKey: number, value: V
 }
 
 /** A refinement from a shared rule: its problem, if any, is the issue's message. */
-const refineWith = (problemOf: (value: string) => string | null) => (value: string, ctx: z.RefinementCtx) => {
-  const problem = problemOf(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-};
+const refineWith =
+  <T>(problemOf: (value: T) => string | null) =>
+  (value: T, ctx: z.RefinementCtx) => {
+    const problem = problemOf(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  };
 
 const evidenceLink = z.string().superRefine(refineWith((link) => evidenceLinksProblem([link])));
 
@@ -65,6 +68,7 @@ export const frameworkConfiguration = z.object({
   onTrackThreshold: z.number().min(0).max(2),
   atRiskThreshold: z.number().min(0).max(2),
   requireEvidence: z.boolean(),
+  reportingDeadlineDays: z.number().superRefine(refineWith(deadlineDaysProblem)).optional(),
 });
 
 export const commitmentInput = z.object({
