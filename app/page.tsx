@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from './_components/SignInForm';
 import { t } from './_lib/messages';
@@ -19,6 +20,9 @@ export default async function HomePage() {
         <p className="muted">{t('app.tagline')}</p>
         <h1>{t('signIn.title')}</h1>
         <SignInForm />
+        <p>
+          <Link href="/forgot-password">{t('forgot.link')}</Link>
+        </p>
         <p className="muted small">{t('signIn.noSignUp')}</p>
       </section>
     </main>

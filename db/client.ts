@@ -16,6 +16,7 @@ import * as versions from './schema/versions';
 import * as signOffs from './schema/sign-offs';
 import * as reviews from './schema/reviews';
 import * as requestKeys from './schema/request-keys';
+import * as notifications from './schema/notifications';
 import { chainUnchainedAuditEvents } from '../server/services/audit-backfill';
 
 export const schema = {
@@ -30,6 +31,7 @@ export const schema = {
   ...signOffs,
   ...reviews,
   ...requestKeys,
+  ...notifications,
 };
 /** drizzle's database, with the better-sqlite3 connection it wraps (`$client`, for prepared bulk writes). */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };

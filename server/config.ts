@@ -134,6 +134,49 @@ export const config = {
   get pdfConcurrency(): number {
     return positiveInteger('PDF_CONCURRENCY', 2);
   },
+  /** The SMTP server e-mails go through (`smtp://user:pass@host:587`, `smtps://…`); unset: no e-mail, links to copy. */
+  get smtpUrl(): string | null {
+    const raw = process.env.SMTP_URL;
+    if (!raw) return null;
+    if (!/^smtps?:\/\/[^/\s]+/.test(raw))
+      throw new Error('SMTP_URL must start with smtp:// or smtps:// and name a host.');
+    return raw;
+  },
+  /** The address e-mails come from. */
+  get mailFrom(): string {
+    return (
+      process.env.MAIL_FROM || `Compact Workspace <no-reply@${new URL(this.publicUrl ?? 'http://localhost').hostname}>`
+    );
+  },
+  /** The address people open the app at, for links in e-mails (`https://compacts.example.org`); required with SMTP_URL. */
+  get publicUrl(): string | null {
+    const raw = process.env.PUBLIC_URL;
+    if (!raw) {
+      if (process.env.SMTP_URL) throw new Error('PUBLIC_URL must be set with SMTP_URL: e-mails carry absolute links.');
+      return null;
+    }
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new Error(`PUBLIC_URL must be an absolute http(s) address (got "${raw}").`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new Error(`PUBLIC_URL must be an absolute http(s) address (got "${raw}").`);
+    return url.origin + url.pathname.replace(/\/+$/, '');
+  },
+  /** How often the e-mail outbox looks for messages due (new ones are also sent at once). */
+  get mailPollMs(): number {
+    return positiveInteger('MAIL_POLL_MS', 15_000);
+  },
+  /** Attempts at sending one e-mail before it is given up (logged); retries back off from one minute. */
+  get mailMaxAttempts(): number {
+    return positiveInteger('MAIL_MAX_ATTEMPTS', 6);
+  },
+  /** How often the HTTP process looks for reporting deadlines to tell people about (and prunes old notifications). */
+  get notificationSweepMs(): number {
+    return positiveInteger('NOTIFICATION_SWEEP_MS', 15 * 60_000);
+  },
 };
 
 /** Reads every setting once, so a malformed one stops the start instead of failing requests later. */

@@ -8,6 +8,9 @@ import { config } from './config';
 import { closeCleanlyOnSignals } from './shutdown';
 import { prepareDemoAtStartup } from './services/demo-startup';
 import { makeAutomaticVersionsPeriodically } from './services/versions/automatic-versions';
+import { startMailOutbox } from './services/mail/outbox';
+import { startNotificationSweep } from './services/notifications/deadline-notices';
+import { deadlineAlerts } from './services/framework/deadline-alerts';
 
 /**
  * The production entry point (`npm start`): migrations, the demo (for a local try-out only: see
@@ -34,6 +37,9 @@ async function main() {
   // Automatic versions are made here: only the HTTP process appends audit events.
   const stopAutomaticVersions = makeAutomaticVersionsPeriodically(handle.db);
   appServer.http.on('close', stopAutomaticVersions);
+  // E-mails leave from here, after the changes that queued them committed (nothing without SMTP_URL).
+  appServer.http.on('close', startMailOutbox(handle.db));
+  appServer.http.on('close', startNotificationSweep(handle.db, deadlineAlerts));
   closeCleanlyOnSignals(appServer, closeDb);
   const { http } = appServer;
 

@@ -3,6 +3,7 @@ import type { Me } from '../_lib/router-types';
 import { t } from '../_lib/messages';
 import { HeaderMenu } from './HeaderMenu';
 import { SignOutButton } from './SignOutButton';
+import { NotificationBell } from './NotificationBell';
 
 export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'isInstanceAdmin'> }) {
   return (
@@ -23,6 +24,8 @@ export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'isInstanceAdmin
           <SignOutButton />
         </div>
       </HeaderMenu>
+      {/* Outside the menu: the unread count stays in sight on a narrow screen. */}
+      <NotificationBell />
     </header>
   );
 }

@@ -51,13 +51,18 @@ const INVALID_LINK =
  * demoted, removed or deactivated since (or an instance administrator who no longer is one) leaves
  * no working invitation or reset link behind.
  */
-export function issuerStillEntitled(db: DbOrTx, link: Pick<AccessLink, 'createdBy' | 'compactId'>): boolean {
+export function issuerStillEntitled(
+  db: DbOrTx,
+  link: Pick<AccessLink, 'createdBy' | 'compactId'> & { userId?: string | null },
+): boolean {
   const [issuer] = db
     .select({ isInstanceAdmin: user.isInstanceAdmin, deactivatedAt: user.deactivatedAt })
     .from(user)
     .where(eq(user.id, link.createdBy))
     .all();
   if (!issuer || issuer.deactivatedAt) return false;
+  // A reset link the account asked for itself ("Forgot password?") names no compact either.
+  if (link.compactId === null && link.userId === link.createdBy) return true;
   // A reset link issued by an instance administrator names no compact.
   if (link.compactId === null) return issuer.isInstanceAdmin;
   const membership = findMembership(db, link.compactId, link.createdBy);

@@ -23,6 +23,7 @@ import { assertNameFreeInPlacements, validDisplayName } from './display-name';
 import { DomainError } from './domain-error';
 import { insertPasswordCredential } from './credentials';
 import { newId } from './ids';
+import { noticeInvitation } from './notifications/access-notices';
 import { assertAcceptablePassword, defaultPasswordHasher, type PasswordHasher } from './password-rules';
 
 export interface InviteInput {
@@ -105,6 +106,7 @@ export function inviteMember(
         existingAccount: existing !== null,
       },
     });
+    noticeInvitation(tx, actor.userId, { ...input, email, userId: existing?.id ?? null, compactId, ...link });
     return { kind: existing ? 'pending' : 'link', path: link.path, expiresAt: link.expiresAt };
   });
 }

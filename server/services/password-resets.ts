@@ -6,6 +6,7 @@ import { publishAccessChange } from '../events/access-changes';
 import { checkAccessToken, issueLink, markUsed, PASSWORD_RESET_TTL_MS } from './access-links';
 import { recordAuditEvent } from './audit';
 import { DomainError } from './domain-error';
+import { noticePasswordReset } from './notifications/access-notices';
 import { insertPasswordCredential } from './credentials';
 import { assertManageableAccount, requireMember, type ManagingActor } from './members';
 import { assertAcceptablePassword, defaultPasswordHasher, type PasswordHasher } from './password-rules';
@@ -32,6 +33,7 @@ export function issuePasswordResetLink(db: Db, actor: ManagingActor, compactId: 
       entityId: link.id,
       after: { userId },
     });
+    noticePasswordReset(tx, { userId, email: target.email, ...link });
     return { path: link.path, expiresAt: link.expiresAt };
   });
 }

@@ -16,6 +16,8 @@ import { instanceAuditRouter } from './routers/instance-audit';
 import { versionsRouter } from './routers/versions';
 import { signOffsRouter } from './routers/sign-offs';
 import { reviewsRouter } from './routers/reviews';
+import { notificationsRouter } from './routers/notifications';
+import { passwordHelpRouter } from './routers/password-help';
 
 export const appRouter = router({
   account: accountRouter,
@@ -34,6 +36,8 @@ export const appRouter = router({
   versions: versionsRouter,
   signOffs: signOffsRouter,
   reviews: reviewsRouter,
+  notifications: notificationsRouter,
+  passwordHelp: passwordHelpRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -70,6 +70,16 @@ const NOT_COMPACT_SCOPED = [
   'instanceAudit.events',
   'instanceAudit.facets',
   'instanceAudit.status',
+  // Each person's own notifications and e-mail choices (tests/integration/notifications.test.ts).
+  'notifications.unreadCount',
+  'notifications.list',
+  'notifications.markRead',
+  'notifications.markAllRead',
+  'notifications.emailPreferences',
+  'notifications.setEmailPreference',
+  // "Forgot password?", signed out (tests/integration/forgot-password.test.ts).
+  'passwordHelp.available',
+  'passwordHelp.request',
 ];
 
 const db = createTestDb();

@@ -10,6 +10,7 @@ import { DomainError } from '../domain-error';
 import { newId } from '../ids';
 import { knownPartyIds, listCommitments } from './commitments';
 import { checkProvisionLinks, linkableProvisions, NO_PROVISIONS, type ProvisionsById } from './provision-links';
+import { noticeIndicatorProposed } from '../notifications/progress-notices';
 
 export interface IndicatorDefinition {
   code: string;
@@ -196,6 +197,7 @@ export function createIndicator(
   const provisions = linkableProvisions(db, compactId, [definition]);
   return db.transaction((tx) => {
     const [id] = insertIndicators(tx, actor, compactId, [{ ...definition, state }], 'service', provisions);
+    if (state === 'proposed') noticeIndicatorProposed(tx, actor.userId, compactId, id!);
     return requireIndicator(tx, compactId, id!);
   });
 }

@@ -21,6 +21,7 @@ import { countEvidenceFiles } from './evidence';
 import { getFrameworkSettings, listPeriods } from './periods';
 import { requireReportableIndicator, requireStartedPeriod } from './progress-checks';
 import { sheetDeadlines } from './deadlines';
+import { noticeProgressDecided, noticeProgressSubmitted } from '../notifications/progress-notices';
 
 export interface ProgressActor extends AuditActor {
   userId: string;
@@ -177,6 +178,7 @@ export function submitProgress(db: Db, actor: ProgressActor, compactId: string, 
       before: { state: update.state },
       after: { state: 'submitted' },
     });
+    noticeProgressSubmitted(tx, actor.userId, compactId, update);
     return requireUpdate(tx, compactId, updateId);
   });
 }
@@ -222,13 +224,14 @@ export function validateProgress(
       before: { state: 'submitted', rating: update.rating },
       after: { state: 'validated', rating: validatedRating },
     });
+    noticeProgressDecided(tx, actor.userId, compactId, update, { kind: 'progress-validated' });
     return requireUpdate(tx, compactId, updateId);
   });
 }
 
 export function returnProgress(db: Db, actor: ProgressActor, compactId: string, updateId: string, reason: string) {
   return db.transaction((tx) => {
-    requireSubmittedByOther(tx, actor, compactId, updateId);
+    const update = requireSubmittedByOther(tx, actor, compactId, updateId);
     const now = new Date();
     tx.update(progressUpdates)
       .set({ state: 'returned', returnedReason: reason, decidedBy: actor.userId, decidedAt: now, updatedAt: now })
@@ -243,6 +246,7 @@ export function returnProgress(db: Db, actor: ProgressActor, compactId: string, 
       before: { state: 'submitted' },
       after: { state: 'returned', reason },
     });
+    noticeProgressDecided(tx, actor.userId, compactId, update, { kind: 'progress-returned', reason });
     return requireUpdate(tx, compactId, updateId);
   });
 }

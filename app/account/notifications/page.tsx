@@ -1,0 +1,20 @@
+import { AppHeader } from '../../_components/AppHeader';
+import { t } from '../../_lib/messages';
+import { requireActor } from '../../_lib/server-session';
+import { EmailPreferencesForm } from './EmailPreferencesForm';
+
+export const dynamic = 'force-dynamic';
+
+export default async function EmailPreferencesPage() {
+  const actor = await requireActor();
+  return (
+    <>
+      <AppHeader actor={actor} />
+      <main className="page">
+        <h1>{t('emailPrefs.title')}</h1>
+        <p className="muted">{t('emailPrefs.intro')}</p>
+        <EmailPreferencesForm />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import Link from 'next/link';
+import { serverApi } from '@/server/trpc/server-caller';
+import { t } from '../_lib/messages';
+import { ForgotPasswordForm } from './ForgotPasswordForm';
+
+export const dynamic = 'force-dynamic';
+
+export default async function ForgotPasswordPage() {
+  const { selfService } = await serverApi.passwordHelp.available();
+  return (
+    <main className="auth-page">
+      <section className="card auth-card">
+        <h1>{t('forgot.title')}</h1>
+        {selfService ? <ForgotPasswordForm /> : <p className="alert">{t('forgot.unavailable')}</p>}
+        <p>
+          <Link href="/">{t('forgot.back')}</Link>
+        </p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,86 @@
+'use client';
+
+import Link from 'next/link';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { t, type MessageKey } from '../_lib/messages';
+import { useTRPC } from '../_lib/trpc';
+import { ErrorAlert } from '../_components/FormFooter';
+
+/** The signed-in person's notifications, newest first, 20 at a time, with mark read and mark all read. */
+export function NotificationList() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const list = useInfiniteQuery(
+    trpc.notifications.list.infiniteQueryOptions({}, { getNextPageParam: (page) => page.nextCursor }),
+  );
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.notifications.list.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.notifications.unreadCount.queryKey() });
+  };
+  const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: refresh }));
+  const markAll = useMutation(trpc.notifications.markAllRead.mutationOptions({ onSuccess: refresh }));
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <section className="stack">
+      <div className="member-controls">
+        <button
+          type="button"
+          className="button secondary small"
+          disabled={markAll.isPending || !items.some((item) => !item.readAt)}
+          onClick={() => markAll.mutate()}
+        >
+          {t('notifications.markAllRead')}
+        </button>
+        <Link href="/account/notifications">{t('notifications.emailSettings')}</Link>
+      </div>
+      {list.isSuccess && items.length === 0 && <p className="muted">{t('notifications.empty')}</p>}
+      <ul className="notification-list">
+        {items.map((item) => {
+          const text = t(`notifications.kind.${item.kind}` as MessageKey, item.args);
+          return (
+            <li key={item.id} className={item.readAt ? 'card notification' : 'card notification unread'}>
+              <p>
+                {!item.readAt && <span className="badge">{t('notifications.unread')}</span>}{' '}
+                {item.href ? (
+                  <Link href={item.href} onClick={() => !item.readAt && markRead.mutate({ ids: [item.id] })}>
+                    {text}
+                  </Link>
+                ) : (
+                  text
+                )}
+              </p>
+              <p className="muted small">
+                <time dateTime={item.createdAt.toISOString()}>{item.createdAt.toLocaleString()}</time>
+                {!item.readAt && (
+                  <>
+                    {' · '}
+                    <button
+                      type="button"
+                      className="button secondary small"
+                      aria-label={t('notifications.markReadLabel', { text })}
+                      disabled={markRead.isPending}
+                      onClick={() => markRead.mutate({ ids: [item.id] })}
+                    >
+                      {t('notifications.markRead')}
+                    </button>
+                  </>
+                )}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+      {list.hasNextPage && (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
+          {t('notifications.older')}
+        </button>
+      )}
+      <ErrorAlert error={list.error ?? markRead.error ?? markAll.error} />
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { user } from '@/db/schema/auth';
+import { memberships } from '@/db/schema/compacts';
+import { ROLE_ACTIONS, type CompactAction } from '@/server/policies/role-actions';
+
+/**
+ * The active members of a compact whose role lets them take `action` (as the policy says), of
+ * one party when `partyId` is given.
+ */
+export function membersWhoMay(tx: DbOrTx, compactId: string, action: CompactAction, partyId?: string): string[] {
+  return tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .innerJoin(user, eq(user.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.compactId, compactId),
+        inArray(memberships.role, [...ROLE_ACTIONS[action]]),
+        partyId === undefined ? undefined : eq(memberships.partyId, partyId),
+        isNull(user.deactivatedAt),
+      ),
+    )
+    .all()
+    .map((row) => row.userId);
+}
+
+/** The active accounts among `userIds`, with their e-mail addresses. */
+export function activeAccounts(tx: DbOrTx, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return tx
+    .select({ id: user.id, email: user.email })
+    .from(user)
+    .where(and(inArray(user.id, userIds), isNull(user.deactivatedAt)))
+    .all();
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { emailText } from '@/server/services/mail/email-text';
+import { describeSendFailure } from '@/server/services/mail/transport';
+import { retryDelayMs } from '@/server/services/mail/outbox';
+import { notificationArgs, parseNotificationArgs } from '@/server/services/notifications/notification-args';
+import { deadlineDedupeKey } from '@/server/services/notifications/deadline-notices';
+import { ALWAYS_EMAILED, OPTIONAL_EMAIL_KINDS, NOTIFICATION_KINDS } from '@/shared/notifications/kinds';
+
+process.env.PUBLIC_URL = 'https://compacts.example.test/';
+
+test('stored arguments are read back as strings only, without a prototype and without reserved keys', () => {
+  const args = parseNotificationArgs('{"indicator":"AU-1","__proto__":{"polluted":"yes"},"n":3,"constructor":"x"}');
+  assert.equal(Object.getPrototypeOf(args), null);
+  assert.deepEqual({ ...args }, { indicator: 'AU-1' });
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  assert.deepEqual({ ...parseNotificationArgs('not json') }, {});
+  assert.deepEqual({ ...parseNotificationArgs('[1,2]') }, {});
+});
+
+test('argument names are plain words and values are bounded', () => {
+  const args = notificationArgs({ 'a-b': 'x', ok: 'y'.repeat(300), missing: undefined, none: null });
+  assert.deepEqual(Object.keys(args), ['ok']);
+  assert.equal(args.ok!.length, 200);
+});
+
+test('an e-mail carries an absolute link from PUBLIC_URL and, for optional kinds, where to choose e-mails', () => {
+  const mail = emailText(
+    'progress-validated',
+    notificationArgs({ indicator: 'AU-1', period: '2026-Q1' }),
+    '/compacts/c/indicators/i',
+  );
+  assert.equal(mail.subject, 'AU-1 2026-Q1: progress validated');
+  assert.match(mail.text, /^https:\/\/compacts\.example\.test\/compacts\/c\/indicators\/i$/m);
+  assert.match(mail.text, /https:\/\/compacts\.example\.test\/account\/notifications/);
+  const reset = emailText('password-reset', notificationArgs({ email: 'a@example.org' }), '/reset-password/t');
+  assert.doesNotMatch(reset.text, /account\/notifications/, 'always-sent e-mails offer no opt-out');
+});
+
+test('a subject never carries a line break from the data it quotes', () => {
+  const mail = emailText(
+    'indicator-proposed',
+    notificationArgs({ compact: 'A\r\nBcc: x@example.org', indicator: 'X' }),
+    null,
+  );
+  assert.doesNotMatch(mail.subject, /[\r\n]/);
+});
+
+test('retries back off from one minute, doubling, capped', () => {
+  assert.deepEqual([1, 2, 3, 4].map(retryDelayMs), [60_000, 120_000, 240_000, 480_000]);
+  assert.equal(retryDelayMs(50), retryDelayMs(11));
+});
+
+test('a send failure is described by its codes only, never its message', () => {
+  const error = Object.assign(new Error('Invalid login for smtp://user:secret@host'), {
+    code: 'EAUTH',
+    responseCode: 535,
+  });
+  assert.equal(describeSendFailure(error), 'EAUTH 535');
+  assert.equal(describeSendFailure('boom'), 'ERROR');
+});
+
+test('every kind is either always e-mailed or a choice, and a deadline alert is keyed by period, indicator, party and kind', () => {
+  assert.deepEqual([...OPTIONAL_EMAIL_KINDS, ...ALWAYS_EMAILED].sort(), [...NOTIFICATION_KINDS].sort());
+  assert.equal(deadlineDedupeKey({ key: 'deadline-missed:p:i', partyId: 'y' }), 'deadline-missed:p:i:y');
+});
