@@ -16,6 +16,7 @@ import { instanceAuditRouter } from './routers/instance-audit';
 import { versionsRouter } from './routers/versions';
 import { signOffsRouter } from './routers/sign-offs';
 import { reviewsRouter } from './routers/reviews';
+import { validationRouter } from './routers/validation';
 
 export const appRouter = router({
   account: accountRouter,
@@ -34,6 +35,7 @@ export const appRouter = router({
   versions: versionsRouter,
   signOffs: signOffsRouter,
   reviews: reviewsRouter,
+  validation: validationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -69,6 +69,8 @@ const NOT_COMPACT_SCOPED = [
   'instanceAudit.events',
   'instanceAudit.facets',
   'instanceAudit.status',
+  'validation.queue',
+  'validation.validateMany',
 ];
 
 const db = createTestDb();
