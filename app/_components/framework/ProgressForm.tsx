@@ -31,6 +31,8 @@ export interface ExistingUpdate {
   confidence: (typeof CONFIDENCE_LEVELS)[number];
   comment: string;
   state: string;
+  /** Evidence files already attached (listed beside the upload). */
+  files?: { id: string; filename: string }[];
 }
 
 interface Props {
@@ -65,6 +67,7 @@ export function ProgressForm({
   const save = useMutation(trpc.progress.saveDraft.mutationOptions({ onSuccess: refresh }));
   const submit = useMutation(trpc.progress.submit.mutationOptions({ onSuccess: refresh }));
   const qualitative = indicator.measure === 'qualitative';
+  const files = existing?.files ?? [];
   const prefix = `${indicator.code}-${periodId}`;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -93,7 +96,7 @@ export function ProgressForm({
       .filter(Boolean);
     const linkProblem = evidenceLinksProblem(links);
     if (linkProblem) return setProblem(linkProblem);
-    if (andSubmit && evidenceRequired && links.length === 0 && !hasFiles)
+    if (andSubmit && evidenceRequired && links.length === 0 && !hasFiles && files.length === 0)
       return setProblem(t('progress.evidenceRequired'));
     const input = {
       compactId,
@@ -143,28 +146,17 @@ export function ProgressForm({
         </label>
       )}
       {qualitative ? (
-        <>
-          <label className="field">
-            <span>{t('progress.rating')}</span>
-            <select name="rating" defaultValue={existing?.rating ?? ''} id={`${prefix}-rating`}>
-              <option value="">—</option>
-              {RATINGS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`status.${r}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('progress.narrative')}</span>
-            <textarea
-              name="narrative"
-              rows={2}
-              maxLength={PROGRESS_TEXT_MAX.narrative}
-              defaultValue={existing?.narrative}
-            />
-          </label>
-        </>
+        <label className="field">
+          <span>{t('progress.rating')}</span>
+          <select name="rating" defaultValue={existing?.rating ?? ''} id={`${prefix}-rating`}>
+            <option value="">—</option>
+            {RATINGS.map((r) => (
+              <option key={r} value={r}>
+                {t(`status.${r}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
       ) : (
         <label className="field">
           <span>
@@ -179,6 +171,15 @@ export function ProgressForm({
           />
         </label>
       )}
+      <label className="field">
+        <span>{t('progress.narrative')}</span>
+        <textarea
+          name="narrative"
+          rows={2}
+          maxLength={PROGRESS_TEXT_MAX.narrative}
+          defaultValue={existing?.narrative}
+        />
+      </label>
       {indicator.disaggregation.map((dimension) => (
         <label key={dimension} className="field">
           <span>{t('progress.byDimension', { dimension })}</span>
@@ -199,12 +200,10 @@ export function ProgressForm({
         <span>{t('progress.evidence')}</span>
         <textarea name="evidence" rows={compact ? 1 : 2} defaultValue={existing?.evidenceLinks.join('\n')} />
       </label>
-      {!compact && (
-        <label className="field">
-          <span>{t('progress.comment')}</span>
-          <input name="comment" maxLength={PROGRESS_TEXT_MAX.comment} defaultValue={existing?.comment} />
-        </label>
-      )}
+      <label className="field">
+        <span>{t('progress.comment')}</span>
+        <input name="comment" maxLength={PROGRESS_TEXT_MAX.comment} defaultValue={existing?.comment} />
+      </label>
       {problem && (
         <p id={`${prefix}-problem`} className="alert error" role="alert">
           {problem}
@@ -236,12 +235,24 @@ export function ProgressForm({
           {t('progress.submit')}
         </button>
       </div>
-      {updateId && !compact && <EvidenceUpload compactId={compactId} updateId={updateId} />}
+      {updateId ? (
+        <EvidenceUpload compactId={compactId} updateId={updateId} files={files} />
+      ) : (
+        <p className="muted small">{t('progress.saveToAttach')}</p>
+      )}
     </form>
   );
 }
 
-function EvidenceUpload({ compactId, updateId }: { compactId: string; updateId: string }) {
+function EvidenceUpload({
+  compactId,
+  updateId,
+  files,
+}: {
+  compactId: string;
+  updateId: string;
+  files: { id: string; filename: string }[];
+}) {
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
   const upload = async (file: File) => {
@@ -256,17 +267,31 @@ function EvidenceUpload({ compactId, updateId }: { compactId: string; updateId: 
     void queryClient.invalidateQueries();
   };
   return (
-    <label className="field">
-      <span>{t('progress.upload')}</span>
-      <input
-        type="file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void upload(file);
-          e.target.value = '';
-        }}
-      />
+    <div className="field">
+      {files.length > 0 && (
+        <>
+          <span>{t('progress.files')}</span>
+          <ul className="plain evidence-list">
+            {files.map((file) => (
+              <li key={file.id}>
+                <a href={`/api/compacts/${compactId}/evidence/${file.id}`}>{file.filename}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <label className="field">
+        <span>{t('progress.upload')}</span>
+        <input
+          type="file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void upload(file);
+            e.target.value = '';
+          }}
+        />
+      </label>
       {message && <small role="status">{message}</small>}
-    </label>
+    </div>
   );
 }
