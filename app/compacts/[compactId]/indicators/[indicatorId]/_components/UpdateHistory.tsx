@@ -9,8 +9,9 @@ import {
   type ExistingUpdate,
   type ProgressFormIndicator,
 } from '@/app/_components/framework/ProgressForm';
-import { PROGRESS_TEXT_MAX, VALIDATION_NOTE_MAX } from '@/shared/framework/progress-rules';
+import { VALIDATION_NOTE_MAX } from '@/shared/framework/progress-rules';
 import { UpdateDetails } from '@/app/_components/framework/UpdateDetails';
+import { OneLineForm } from '@/app/_components/framework/OneLineForm';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
 
@@ -174,38 +175,5 @@ export function UpdateHistory({ compactId, indicator, periods, updates, evidence
       })}
       <ErrorAlert error={validate.error ?? giveBack.error ?? comment.error} />
     </ol>
-  );
-}
-
-/** One line of text and a button: returning an update with a reason, replying on it. */
-function OneLineForm({
-  onSubmit,
-  name,
-  minLength,
-  label,
-  button,
-  buttonClass,
-}: {
-  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
-  name: string;
-  minLength?: number;
-  label: string;
-  button: string;
-  buttonClass: 'danger' | 'secondary';
-}) {
-  return (
-    <form className="member-controls" onSubmit={onSubmit}>
-      <input
-        name={name}
-        required
-        minLength={minLength}
-        maxLength={PROGRESS_TEXT_MAX.comment}
-        aria-label={label}
-        placeholder={label}
-      />
-      <button type="submit" className={`button ${buttonClass} small`}>
-        {button}
-      </button>
-    </form>
   );
 }
