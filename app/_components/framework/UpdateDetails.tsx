@@ -25,7 +25,8 @@ export interface UpdateDetailsFields {
 /** "12 people", "45 %" or a rating in words: what an update reports, as entered. */
 export function reportedValue(indicator: Pick<UpdateDetailsIndicator, 'measure' | 'unit'>, value: number | null) {
   if (value === null) return '—';
-  return indicator.unit === '%' || indicator.measure === 'percentage' ? `${value} %` : `${value} ${indicator.unit}`;
+  if (indicator.unit === '%' || indicator.measure === 'percentage') return `${value} %`;
+  return indicator.unit ? `${value} ${indicator.unit}` : String(value);
 }
 
 /**
@@ -76,28 +77,30 @@ export function UpdateDetails({
         {update.evidenceLinks.length === 0 && files.length === 0 && (
           <span className="muted">{t('progress.noEvidence')}</span>
         )}
-        <ul className="plain evidence-list">
-          {/* Only web links get an href: rows stored before links were checked may hold javascript: or data: URLs. */}
-          {update.evidenceLinks.map((link) => (
-            <li key={link}>
-              {isHttpLink(link) ? (
-                <a href={link} rel="noopener noreferrer nofollow" target="_blank">
-                  {link}
-                </a>
-              ) : (
-                <span className="muted">{link}</span>
-              )}
-            </li>
-          ))}
-          {files.map((file) => (
-            <li key={file.id}>
-              <a href={`/api/compacts/${compactId}/evidence/${file.id}`}>{file.filename}</a>{' '}
-              <span className="muted small">
-                {t('progress.fileSize', { kb: Math.max(1, Math.round(file.size / 1024)) })}
-              </span>
-            </li>
-          ))}
-        </ul>
+        {(update.evidenceLinks.length > 0 || files.length > 0) && (
+          <ul className="plain evidence-list">
+            {/* Only web links get an href: rows stored before links were checked may hold javascript: or data: URLs. */}
+            {update.evidenceLinks.map((link) => (
+              <li key={link}>
+                {isHttpLink(link) ? (
+                  <a href={link} rel="noopener noreferrer nofollow" target="_blank">
+                    {link}
+                  </a>
+                ) : (
+                  <span className="muted">{link}</span>
+                )}
+              </li>
+            ))}
+            {files.map((file) => (
+              <li key={file.id}>
+                <a href={`/api/compacts/${compactId}/evidence/${file.id}`}>{file.filename}</a>{' '}
+                <span className="muted small">
+                  {t('progress.fileSize', { kb: Math.max(1, Math.round(file.size / 1024)) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
       </dd>
       {update.validationNote && (
         <>
