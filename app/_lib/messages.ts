@@ -15,6 +15,7 @@ const en = {
   'signIn.noSignUp': 'Accounts are created by invitation from a compact administrator.',
   'nav.compacts': 'My compacts',
   'nav.admin': 'Administration',
+  'nav.menu': 'Menu',
   'nav.signOut': 'Sign out',
   'nav.signedInAs': 'Signed in as {name}',
   'compacts.title': 'My compacts',
