@@ -1,12 +1,12 @@
 import 'server-only';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { indicators, progressUpdates, reportingPeriods } from '@/db/schema/framework';
+import { indicators, progressUpdates } from '@/db/schema/framework';
 import { MAX_BULK_VALIDATIONS } from '@/shared/framework/progress-rules';
 import { findMembership } from '../compacts';
 import { DomainError } from '../domain-error';
 import { validateInTransaction } from './progress';
-import { validatingMemberships } from './validation-queue';
+import { periodLabels, validatingMemberships } from './validation-queue';
 
 export interface BulkValidation {
   updateIds: string[];
@@ -26,14 +26,7 @@ function namesOf(db: Db, rows: { id: string; indicatorId: string; periodId: stri
       .all()
       .map((i) => [i.id, i.code]),
   );
-  const labels = new Map(
-    db
-      .select({ id: reportingPeriods.id, label: reportingPeriods.label })
-      .from(reportingPeriods)
-      .where(inArray(reportingPeriods.id, [...new Set(rows.map((r) => r.periodId))]))
-      .all()
-      .map((p) => [p.id, p.label]),
-  );
+  const labels = periodLabels(db, [...new Set(rows.map((r) => r.periodId))]);
   return new Map(rows.map((r) => [r.id, `${codes.get(r.indicatorId) ?? ''} ${labels.get(r.periodId) ?? ''}`]));
 }
 

@@ -35,14 +35,19 @@ export function validatingMemberships(db: DbOrTx, userId: string) {
 /** Whether this person validates progress in any compact (the header links the queue for them). */
 export const validatesAnywhere = (db: DbOrTx, userId: string) => validatingMemberships(db, userId).length > 0;
 
-function labelsOf(db: DbOrTx, periodIds: string[], partyIds: string[]) {
-  const periods = periodIds.length
+/** The labels of these periods, by id. */
+export function periodLabels(db: DbOrTx, periodIds: string[]) {
+  const rows = periodIds.length
     ? db
         .select({ id: reportingPeriods.id, label: reportingPeriods.label })
         .from(reportingPeriods)
         .where(inArray(reportingPeriods.id, periodIds))
         .all()
     : [];
+  return new Map(rows.map((p) => [p.id, p.label]));
+}
+
+function labelsOf(db: DbOrTx, periodIds: string[], partyIds: string[]) {
   const partyRows = partyIds.length
     ? db
         .select({ id: parties.id, name: parties.name, shortCode: parties.shortCode })
@@ -50,7 +55,7 @@ function labelsOf(db: DbOrTx, periodIds: string[], partyIds: string[]) {
         .where(inArray(parties.id, partyIds))
         .all()
     : [];
-  return { periods: new Map(periods.map((p) => [p.id, p.label])), parties: new Map(partyRows.map((p) => [p.id, p])) };
+  return { periods: periodLabels(db, periodIds), parties: new Map(partyRows.map((p) => [p.id, p])) };
 }
 
 /**
