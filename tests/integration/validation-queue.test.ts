@@ -124,7 +124,7 @@ test('bulk validation of an update that is not submitted is refused whole, namin
   const events = countRows(db, 'audit_events');
   await assert.rejects(validator.caller.validation.validateMany({ updateIds: [ids.alphaNew!, ids.alphaDraft!] }), {
     code: 'CONFLICT',
-    message: /^IND-\d+ 2025-Q1: Only submitted updates .* Nothing was validated\.$/,
+    message: /^IND-\d+ 2025-Q1: Only submitted updates can be decided; this one is draft\. Nothing was validated\.$/,
   });
   assert.deepEqual(statesOf([ids.alphaNew!]), ['submitted']);
   assert.equal(countRows(db, 'audit_events'), events);
@@ -158,6 +158,14 @@ test("a validator's own submission is listed but cannot be validated, alone or i
     code: 'FORBIDDEN',
     message: /own submission/,
   });
+  await assert.rejects(
+    former.caller.validation.validateMany({ updateIds: [ids.alphaNew!, own, ids.alphaDraft!] }),
+    {
+      code: 'FORBIDDEN',
+      message: /^IND-\d+ 2025-Q1: You cannot validate .* IND-\d+ 2025-Q1: Only submitted .* is draft\./,
+    },
+    'every refused update is named, in the order selected',
+  );
   assert.deepEqual(statesOf([ids.alphaNew!, own]), ['submitted', 'submitted']);
 });
 

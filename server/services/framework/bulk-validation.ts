@@ -4,8 +4,9 @@ import type { Db } from '@/db/client';
 import { indicators, progressUpdates } from '@/db/schema/framework';
 import { MAX_BULK_VALIDATIONS } from '@/shared/framework/progress-rules';
 import { findMembership } from '../compacts';
+import { WriteRefused } from '../batch-writes';
 import { DomainError } from '../domain-error';
-import { validateInTransaction } from './progress';
+import { validateUpdates } from './progress-validation';
 import { periodLabels, validatingMemberships } from './validation-queue';
 
 export interface BulkValidation {
@@ -34,11 +35,11 @@ function namesOf(db: Db, rows: { id: string; indicatorId: string; periodId: stri
  * Validates many submitted updates, across compacts, with one optional note — all or nothing.
  * Before writing, every update's compact is checked against the policy (the caller must be a
  * member allowed to `validateProgress` there; an update in a compact they do not belong to is
- * reported as not found, like one that does not exist). Then one transaction validates each through
- * the same rules as a single validation (`validateInTransaction`: still submitted, never one's own
+ * reported as not found, like one that does not exist). Then one short transaction validates them
+ * through the one write path of validations (`validateUpdates`: still submitted, never one's own
  * submission, a started period; a qualitative rating is confirmed as the monitor proposed it),
- * each with its `progress.validated` event in its compact's chain. The first refusal undoes the
- * whole batch and names the update.
+ * each with its `progress.validated` event in its compact's chain. Any refusal writes nothing and
+ * names every update refused and why.
  */
 export function validateMany(db: Db, actor: { userId: string }, input: BulkValidation) {
   const ids = [...new Set(input.updateIds)];
@@ -66,20 +67,17 @@ export function validateMany(db: Db, actor: { userId: string }, input: BulkValid
       'FORBIDDEN',
       `${refused.length} of the selected updates are in compacts where your role does not validate progress. ${NOTHING}`,
     );
+  // In the order asked, so problems are reported in the order of the selection.
+  const order = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   const names = namesOf(db, rows);
-  db.transaction((tx) => {
-    for (const row of rows) {
-      try {
-        validateInTransaction(tx, members.get(row.compactId)!, row.compactId, row.id, {
-          rating: null,
-          note: input.note,
-        });
-      } catch (error) {
-        if (error instanceof DomainError)
-          throw new DomainError(error.code, `${names.get(row.id)}: ${error.message} ${NOTHING}`);
-        throw error;
-      }
-    }
-  });
+  const items = rows.map((row) => ({ actor: members.get(row.compactId)!, compactId: row.compactId, updateId: row.id }));
+  try {
+    db.transaction((tx) => validateUpdates(tx, items, { rating: null, note: input.note }));
+  } catch (error) {
+    if (!(error instanceof WriteRefused)) throw error;
+    const lines = error.problems.map((p) => `${names.get(items[p.index]!.updateId)}: ${p.reason}`);
+    throw new DomainError(error.code, `${[...new Set(lines)].join(' ')} ${NOTHING}`);
+  }
   return { validated: rows.map((r) => r.id) };
 }

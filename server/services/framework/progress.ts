@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Db, DbOrTx, Tx } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import { progressComments, progressUpdates } from '@/db/schema/framework';
 import { authorize } from '@/server/policies/authorize';
 import type { CompactMember } from '@/server/policies/compact-member';
@@ -10,14 +10,13 @@ import {
   ownSubmissionRefusal,
 } from '@/server/policies/progress-policy';
 import { isEditable } from '@/shared/framework/progress-workflow';
-import { VALIDATION_NOTE_MAX } from '@/shared/framework/progress-rules';
 import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import type { Rating } from '@/shared/framework/indicator-status';
-import { requireIndicator } from './indicators';
 import { countEvidenceFiles } from './evidence';
 import { getFrameworkSettings } from './periods';
 import { withUpdateDetails } from './progress-details';
+import { validateUpdates } from './progress-validation';
 import { requireReportableIndicator, requireStartedPeriod } from './progress-checks';
 
 export interface ProgressActor extends AuditActor {
@@ -130,49 +129,6 @@ function requireSubmittedByOther(tx: DbOrTx, actor: ProgressActor, compactId: st
   return update;
 }
 
-/**
- * Validates a submitted update (locking it), inside the caller's transaction: every rule of a
- * decision (submitted, started period, never one's own submission) and its audit event. For
- * qualitative indicators the validator confirms or changes the rating; the note is shown to the monitor.
- */
-export function validateInTransaction(
-  tx: Tx,
-  actor: ProgressActor,
-  compactId: string,
-  updateId: string,
-  decision: { rating: Rating | null; note: string },
-) {
-  const update = requireSubmittedByOther(tx, actor, compactId, updateId);
-  requireStartedPeriod(tx, compactId, update.periodId);
-  const indicator = requireIndicator(tx, compactId, update.indicatorId);
-  const validatedRating = indicator.measure === 'qualitative' ? (decision.rating ?? update.rating) : null;
-  if (indicator.measure === 'qualitative' && !validatedRating) throw new DomainError('BAD_REQUEST', 'Choose a rating.');
-  const note = decision.note.trim();
-  if (note.length > VALIDATION_NOTE_MAX)
-    throw new DomainError('BAD_REQUEST', `A validation note holds at most ${VALIDATION_NOTE_MAX} characters.`);
-  const now = new Date();
-  tx.update(progressUpdates)
-    .set({
-      state: 'validated',
-      validatedRating,
-      validationNote: note || null,
-      decidedBy: actor.userId,
-      decidedAt: now,
-      updatedAt: now,
-    })
-    .where(eq(progressUpdates.id, updateId))
-    .run();
-  recordAuditEvent(tx, actor, {
-    compactId,
-    action: 'progress.validated',
-    entityType: 'progress-update',
-    entityId: updateId,
-    before: { state: 'submitted', rating: update.rating },
-    after: { state: 'validated', rating: validatedRating, ...(note ? { note } : {}) },
-  });
-  return update;
-}
-
 /** Validates one submitted update, with an optional note to the monitor. */
 export function validateProgress(
   db: Db,
@@ -183,7 +139,7 @@ export function validateProgress(
   note = '',
 ) {
   return db.transaction((tx) => {
-    validateInTransaction(tx, actor, compactId, updateId, { rating, note });
+    validateUpdates(tx, [{ actor, compactId, updateId }], { rating, note });
     return requireUpdate(tx, compactId, updateId);
   });
 }
