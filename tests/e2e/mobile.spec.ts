@@ -69,6 +69,14 @@ test('at 390×844 every page fits the screen: the header folds into a menu, the 
   await expectNoHorizontalPageScroll(page, 'a party scorecard');
 
   await visit(page, `${compactPath}/history`, 'History');
+  // A named version (its facts and content hash wrap) and the comparison with the current text.
+  await page.locator(`main a[href^="${compactPath}/history/"]:not([href*="compare"])`).first().click();
+  await expect(page.getByText('Content hash', { exact: false }).first()).toBeVisible();
+  await expectNoHorizontalPageScroll(page, 'a version page');
+  await page.goto(`${compactPath}/history`);
+  await page.locator(`main a[href*="/history/compare"]`).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+  await expectNoHorizontalPageScroll(page, 'the comparison');
   await visit(page, `${compactPath}/reviews`, 'Review cycles');
   await visit(page, `${compactPath}/audit`, 'Audit log');
   await visit(page, '/admin/audit', /audit log/i);

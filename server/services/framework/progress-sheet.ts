@@ -6,6 +6,7 @@ import type { CompactMember } from '@/server/policies/compact-member';
 import { progressUpdatePermissions } from '@/server/policies/progress-policy';
 import { DomainError } from '../domain-error';
 import { indicatorColumns } from './indicators';
+import { sheetDeadlines } from './deadlines';
 import { getFrameworkSettings } from './periods';
 import { progressColumns } from './progress';
 import { reportingContext } from './progress-context';
@@ -16,7 +17,7 @@ import { withUpdateDetails } from './progress-details';
  * period's target, the previous validated value, its latest update for the period (everything
  * entered, the files, the validator's reason or note) and what the member may do with it.
  */
-export function periodSheet(db: DbOrTx, compactId: string, member: CompactMember, periodId: string) {
+export function periodSheet(db: DbOrTx, compactId: string, member: CompactMember, periodId: string, now = new Date()) {
   const context = reportingContext(db, compactId);
   const { periods } = context;
   const period = periods.find((p) => p.id === periodId);
@@ -49,6 +50,7 @@ export function periodSheet(db: DbOrTx, compactId: string, member: CompactMember
     period,
     periods,
     evidenceRequired: getFrameworkSettings(db, compactId).requireEvidence,
+    deadlines: sheetDeadlines(db, compactId, member.partyId, period, now),
     rows: rows.map((indicator) => {
       const update = latest.get(indicator.id);
       return {

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { ErrorAlert } from '@/app/_components/FormFooter';
+import { DeadlineBadge } from '@/app/_components/framework/DeadlineBadge';
 import { periodNotStartedProblem } from '@/shared/framework/progress-rules';
 import { t } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
@@ -45,6 +46,7 @@ export function ProgressGrid({ compactId, periodId }: { compactId: string; perio
           </select>
         </label>
       </div>
+      <DeadlineBadge status={sheet.data.deadlines.period} label={t('deadline.periodLabel', { period: period.label })} />
       <p className="muted small">{t('progress.gridHint')}</p>
       {notStarted && (
         <p className="muted" role="status">

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { DeadlineBadge } from '@/app/_components/framework/DeadlineBadge';
 import { ProgressForm } from '@/app/_components/framework/ProgressForm';
 import { ReportingContextLine } from '@/app/_components/framework/ReportingContextLine';
 import { UpdateDetails } from '@/app/_components/framework/UpdateDetails';
@@ -25,7 +26,7 @@ export function ProgressGridRow({
   notStarted,
 }: {
   compactId: string;
-  sheet: Pick<Sheet, 'period' | 'periods' | 'evidenceRequired'>;
+  sheet: Pick<Sheet, 'period' | 'periods' | 'evidenceRequired' | 'deadlines'>;
   row: Row;
   notStarted: boolean;
 }) {
@@ -53,6 +54,7 @@ export function ProgressGridRow({
         {latest && (
           <span className={`badge progress-${latest.state}`}>{t(`progress.state.${latest.state}` as MessageKey)}</span>
         )}
+        <DeadlineBadge status={sheet.deadlines.byIndicator[indicator.id]} label={t('deadline.label')} />
       </div>
       <ReportingContextLine indicator={indicator} periodLabel={sheet.period.label} context={row} />
       {latest?.state === 'returned' && latest.returnedReason ? (
