@@ -10,6 +10,7 @@ import { evidenceLinksProblem, periodNotStartedProblem, PROGRESS_TEXT_MAX } from
 import { dictionary } from '@/shared/reserved-keys';
 import { parseNumberInput } from '@/shared/framework/number-input';
 import { checkProgress, formatCategories, parseCategories } from './progress-form-values';
+import { EvidenceUpload } from './EvidenceUpload';
 
 export interface ProgressFormIndicator {
   id: string;
@@ -241,57 +242,5 @@ export function ProgressForm({
         <p className="muted small">{t('progress.saveToAttach')}</p>
       )}
     </form>
-  );
-}
-
-function EvidenceUpload({
-  compactId,
-  updateId,
-  files,
-}: {
-  compactId: string;
-  updateId: string;
-  files: { id: string; filename: string }[];
-}) {
-  const queryClient = useQueryClient();
-  const [message, setMessage] = useState<string | null>(null);
-  const upload = async (file: File) => {
-    const body = new FormData();
-    body.set('file', file);
-    const response = await fetch(`/api/compacts/${compactId}/evidence?updateId=${encodeURIComponent(updateId)}`, {
-      method: 'POST',
-      body,
-    });
-    const result = (await response.json().catch(() => ({}))) as { message?: string };
-    setMessage(response.ok ? `${file.name}: ${t('progress.saved')}` : (result.message ?? t('common.error')));
-    void queryClient.invalidateQueries();
-  };
-  return (
-    <div className="field">
-      {files.length > 0 && (
-        <>
-          <span>{t('progress.files')}</span>
-          <ul className="plain evidence-list">
-            {files.map((file) => (
-              <li key={file.id}>
-                <a href={`/api/compacts/${compactId}/evidence/${file.id}`}>{file.filename}</a>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <label className="field">
-        <span>{t('progress.upload')}</span>
-        <input
-          type="file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void upload(file);
-            e.target.value = '';
-          }}
-        />
-      </label>
-      {message && <small role="status">{message}</small>}
-    </div>
   );
 }
