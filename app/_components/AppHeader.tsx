@@ -5,7 +5,7 @@ import { HeaderMenu } from './HeaderMenu';
 import { SignOutButton } from './SignOutButton';
 import { NotificationBell } from './NotificationBell';
 
-export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'isInstanceAdmin'> }) {
+export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'isInstanceAdmin' | 'validatesAnywhere'> }) {
   return (
     <header className="app-header">
       <Link href="/compacts" className="brand">
@@ -18,6 +18,7 @@ export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'isInstanceAdmin
         <nav aria-label="Main">
           <Link href="/compacts">{t('nav.compacts')}</Link>
           {actor.isInstanceAdmin && <Link href="/admin">{t('nav.admin')}</Link>}
+          {actor.validatesAnywhere && <Link href="/validation">{t('nav.validation')}</Link>}
         </nav>
         <div className="header-user">
           <span className="muted">{t('nav.signedInAs', { name: actor.name })}</span>

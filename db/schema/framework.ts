@@ -156,6 +156,8 @@ export const progressUpdates = sqliteTable(
     supersedesId: text('supersedes_id'),
     validatedRating: text('validated_rating', { enum: RATINGS }),
     returnedReason: text('returned_reason'),
+    /** The validator's note when validating (at most VALIDATION_NOTE_MAX characters), shown to the monitor. */
+    validationNote: text('validation_note'),
     createdBy: text('created_by')
       .notNull()
       .references(() => user.id),

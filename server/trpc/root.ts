@@ -18,6 +18,7 @@ import { signOffsRouter } from './routers/sign-offs';
 import { reviewsRouter } from './routers/reviews';
 import { notificationsRouter } from './routers/notifications';
 import { passwordHelpRouter } from './routers/password-help';
+import { validationRouter } from './routers/validation';
 
 export const appRouter = router({
   account: accountRouter,
@@ -38,6 +39,7 @@ export const appRouter = router({
   reviews: reviewsRouter,
   notifications: notificationsRouter,
   passwordHelp: passwordHelpRouter,
+  validation: validationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,6 +18,12 @@ const TOLERANCE = 1e-9;
 /** The longest text of a progress update's free-text fields. */
 export const PROGRESS_TEXT_MAX = { narrative: 8000, comment: 2000 } as const;
 
+/** The longest note a validator adds when validating (shown to the monitor, recorded in the audit log). */
+export const VALIDATION_NOTE_MAX = 2000;
+
+/** The most updates one bulk validation decides (one short write transaction). */
+export const MAX_BULK_VALIDATIONS = 100;
+
 /** Today as an ISO date (UTC), the form period start dates are stored in. */
 export const todayIsoDate = (now = new Date()) => now.toISOString().slice(0, 10);
 

@@ -5,7 +5,7 @@ import { auditEvents } from '@/db/schema/audit';
 import { user } from '@/db/schema/auth';
 import { frameworkView } from '@/server/services/framework/framework-view';
 import { getFrameworkSettings, listPeriods } from '@/server/services/framework/periods';
-import { periodSheet } from '@/server/services/framework/progress';
+import { periodSheet } from '@/server/services/framework/progress-sheet';
 import { deadlineAlerts } from '@/server/services/framework/deadline-alerts';
 import { addMember, buildCompact, buildParty, buildUser, memberWithRole, type Member } from '../helpers/factories';
 import { buildIndicator, configureQuarters, returnedBy, submittedBy } from '../helpers/framework-fixtures';

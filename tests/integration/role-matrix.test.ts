@@ -80,6 +80,8 @@ const NOT_COMPACT_SCOPED = [
   // "Forgot password?", signed out (tests/integration/forgot-password.test.ts).
   'passwordHelp.available',
   'passwordHelp.request',
+  'validation.queue',
+  'validation.validateMany',
 ];
 
 const db = createTestDb();

@@ -10,6 +10,7 @@ import { evidenceLinksProblem, periodNotStartedProblem, PROGRESS_TEXT_MAX } from
 import { dictionary } from '@/shared/reserved-keys';
 import { parseNumberInput } from '@/shared/framework/number-input';
 import { checkProgress, formatCategories, parseCategories } from './progress-form-values';
+import { EvidenceUpload } from './EvidenceUpload';
 
 export interface ProgressFormIndicator {
   id: string;
@@ -31,6 +32,8 @@ export interface ExistingUpdate {
   confidence: (typeof CONFIDENCE_LEVELS)[number];
   comment: string;
   state: string;
+  /** Evidence files already attached (listed beside the upload). */
+  files?: { id: string; filename: string }[];
 }
 
 interface Props {
@@ -65,6 +68,7 @@ export function ProgressForm({
   const save = useMutation(trpc.progress.saveDraft.mutationOptions({ onSuccess: refresh }));
   const submit = useMutation(trpc.progress.submit.mutationOptions({ onSuccess: refresh }));
   const qualitative = indicator.measure === 'qualitative';
+  const files = existing?.files ?? [];
   const prefix = `${indicator.code}-${periodId}`;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -93,7 +97,7 @@ export function ProgressForm({
       .filter(Boolean);
     const linkProblem = evidenceLinksProblem(links);
     if (linkProblem) return setProblem(linkProblem);
-    if (andSubmit && evidenceRequired && links.length === 0 && !hasFiles)
+    if (andSubmit && evidenceRequired && links.length === 0 && !hasFiles && files.length === 0)
       return setProblem(t('progress.evidenceRequired'));
     const input = {
       compactId,
@@ -143,28 +147,17 @@ export function ProgressForm({
         </label>
       )}
       {qualitative ? (
-        <>
-          <label className="field">
-            <span>{t('progress.rating')}</span>
-            <select name="rating" defaultValue={existing?.rating ?? ''} id={`${prefix}-rating`}>
-              <option value="">—</option>
-              {RATINGS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`status.${r}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('progress.narrative')}</span>
-            <textarea
-              name="narrative"
-              rows={2}
-              maxLength={PROGRESS_TEXT_MAX.narrative}
-              defaultValue={existing?.narrative}
-            />
-          </label>
-        </>
+        <label className="field">
+          <span>{t('progress.rating')}</span>
+          <select name="rating" defaultValue={existing?.rating ?? ''} id={`${prefix}-rating`}>
+            <option value="">—</option>
+            {RATINGS.map((r) => (
+              <option key={r} value={r}>
+                {t(`status.${r}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
       ) : (
         <label className="field">
           <span>
@@ -179,6 +172,15 @@ export function ProgressForm({
           />
         </label>
       )}
+      <label className="field">
+        <span>{t('progress.narrative')}</span>
+        <textarea
+          name="narrative"
+          rows={2}
+          maxLength={PROGRESS_TEXT_MAX.narrative}
+          defaultValue={existing?.narrative}
+        />
+      </label>
       {indicator.disaggregation.map((dimension) => (
         <label key={dimension} className="field">
           <span>{t('progress.byDimension', { dimension })}</span>
@@ -199,12 +201,10 @@ export function ProgressForm({
         <span>{t('progress.evidence')}</span>
         <textarea name="evidence" rows={compact ? 1 : 2} defaultValue={existing?.evidenceLinks.join('\n')} />
       </label>
-      {!compact && (
-        <label className="field">
-          <span>{t('progress.comment')}</span>
-          <input name="comment" maxLength={PROGRESS_TEXT_MAX.comment} defaultValue={existing?.comment} />
-        </label>
-      )}
+      <label className="field">
+        <span>{t('progress.comment')}</span>
+        <input name="comment" maxLength={PROGRESS_TEXT_MAX.comment} defaultValue={existing?.comment} />
+      </label>
       {problem && (
         <p id={`${prefix}-problem`} className="alert error" role="alert">
           {problem}
@@ -236,37 +236,11 @@ export function ProgressForm({
           {t('progress.submit')}
         </button>
       </div>
-      {updateId && !compact && <EvidenceUpload compactId={compactId} updateId={updateId} />}
+      {updateId ? (
+        <EvidenceUpload compactId={compactId} updateId={updateId} files={files} />
+      ) : (
+        <p className="muted small">{t('progress.saveToAttach')}</p>
+      )}
     </form>
-  );
-}
-
-function EvidenceUpload({ compactId, updateId }: { compactId: string; updateId: string }) {
-  const queryClient = useQueryClient();
-  const [message, setMessage] = useState<string | null>(null);
-  const upload = async (file: File) => {
-    const body = new FormData();
-    body.set('file', file);
-    const response = await fetch(`/api/compacts/${compactId}/evidence?updateId=${encodeURIComponent(updateId)}`, {
-      method: 'POST',
-      body,
-    });
-    const result = (await response.json().catch(() => ({}))) as { message?: string };
-    setMessage(response.ok ? `${file.name}: ${t('progress.saved')}` : (result.message ?? t('common.error')));
-    void queryClient.invalidateQueries();
-  };
-  return (
-    <label className="field">
-      <span>{t('progress.upload')}</span>
-      <input
-        type="file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void upload(file);
-          e.target.value = '';
-        }}
-      />
-      {message && <small role="status">{message}</small>}
-    </label>
   );
 }

@@ -38,7 +38,7 @@ function reportabilityProblem(indicator: ReportedIndicator | undefined, actor: P
 }
 
 /** The reporting period must exist and have started (no actuals for the future). */
-function periodProblem(period: { label: string; startsOn: string } | undefined): Problem | null {
+export function periodProblem(period: { label: string; startsOn: string } | undefined): Problem | null {
   if (!period) return { code: 'BAD_REQUEST', reason: 'No such reporting period.' };
   const notStarted = periodNotStartedProblem(period);
   return notStarted ? { code: 'BAD_REQUEST', reason: notStarted } : null;

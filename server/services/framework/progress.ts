@@ -1,26 +1,23 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { user } from '@/db/schema/auth';
-import { evidenceFiles, indicators, progressComments, progressUpdates } from '@/db/schema/framework';
+import { progressComments, progressUpdates } from '@/db/schema/framework';
 import { authorize } from '@/server/policies/authorize';
 import type { CompactMember } from '@/server/policies/compact-member';
 import {
   discussUpdateRefusal,
   otherPartysUpdateRefusal,
   ownSubmissionRefusal,
-  progressUpdatePermissions,
 } from '@/server/policies/progress-policy';
 import { isEditable } from '@/shared/framework/progress-workflow';
 import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
-import { groupBy } from '../group-by';
 import type { Rating } from '@/shared/framework/indicator-status';
-import { indicatorColumns, requireIndicator } from './indicators';
 import { countEvidenceFiles } from './evidence';
-import { getFrameworkSettings, listPeriods } from './periods';
+import { getFrameworkSettings } from './periods';
+import { withUpdateDetails } from './progress-details';
+import { validateUpdates } from './progress-validation';
 import { requireReportableIndicator, requireStartedPeriod } from './progress-checks';
-import { sheetDeadlines } from './deadlines';
 import { noticeProgressDecided, noticeProgressSubmitted } from '../notifications/progress-notices';
 
 export interface ProgressActor extends AuditActor {
@@ -40,7 +37,7 @@ export interface ProgressInput {
   comment: string;
 }
 
-const progressColumns = {
+export const progressColumns = {
   id: progressUpdates.id,
   indicatorId: progressUpdates.indicatorId,
   periodId: progressUpdates.periodId,
@@ -55,6 +52,7 @@ const progressColumns = {
   supersedesId: progressUpdates.supersedesId,
   validatedRating: progressUpdates.validatedRating,
   returnedReason: progressUpdates.returnedReason,
+  validationNote: progressUpdates.validationNote,
   createdBy: progressUpdates.createdBy,
   createdByPartyId: progressUpdates.createdByPartyId,
   submittedBy: progressUpdates.submittedBy,
@@ -75,10 +73,7 @@ export function requireUpdate(db: DbOrTx, compactId: string, updateId: string) {
   return row;
 }
 
-/**
- * Every update of an indicator, newest first, with the people involved, the discussion and the
- * files — in four queries, whatever the number of updates.
- */
+/** Every update of an indicator, newest first, with the people involved, the discussion and the files. */
 export function listProgress(db: DbOrTx, compactId: string, indicatorId: string) {
   const rows = db
     .select(progressColumns)
@@ -86,62 +81,7 @@ export function listProgress(db: DbOrTx, compactId: string, indicatorId: string)
     .where(and(eq(progressUpdates.compactId, compactId), eq(progressUpdates.indicatorId, indicatorId)))
     .orderBy(desc(progressUpdates.createdAt))
     .all();
-  const updateIds = rows.map((r) => r.id);
-  const comments = updateIds.length
-    ? db
-        .select({
-          updateId: progressComments.updateId,
-          body: progressComments.body,
-          createdAt: progressComments.createdAt,
-          authorId: progressComments.authorId,
-        })
-        .from(progressComments)
-        .where(inArray(progressComments.updateId, updateIds))
-        .orderBy(asc(progressComments.id))
-        .all()
-    : [];
-  const files = updateIds.length
-    ? db
-        .select({
-          updateId: evidenceFiles.updateId,
-          id: evidenceFiles.id,
-          filename: evidenceFiles.filename,
-          size: evidenceFiles.size,
-        })
-        .from(evidenceFiles)
-        .where(inArray(evidenceFiles.updateId, updateIds))
-        .all()
-    : [];
-  const people = new Set(
-    [...rows.flatMap((r) => [r.createdBy, r.submittedBy, r.decidedBy]), ...comments.map((c) => c.authorId)].filter(
-      (id): id is string => Boolean(id),
-    ),
-  );
-  const names = new Map(
-    people.size
-      ? db
-          .select({ id: user.id, name: user.name })
-          .from(user)
-          .where(inArray(user.id, [...people]))
-          .all()
-          .map((u) => [u.id, u.name])
-      : [],
-  );
-  const commentsByUpdate = groupBy(comments, (c) => c.updateId);
-  const filesByUpdate = groupBy(files, (f) => f.updateId);
-  return rows.map((row) => ({
-    ...row,
-    createdByName: names.get(row.createdBy) ?? '',
-    submittedByName: row.submittedBy ? (names.get(row.submittedBy) ?? '') : null,
-    decidedByName: row.decidedBy ? (names.get(row.decidedBy) ?? '') : null,
-    discussion: (commentsByUpdate.get(row.id) ?? []).map(({ body, createdAt, authorId }) => ({
-      body,
-      createdAt,
-      authorId,
-      author: names.get(authorId) ?? '',
-    })),
-    files: (filesByUpdate.get(row.id) ?? []).map(({ id, filename, size }) => ({ id, filename, size })),
-  }));
+  return withUpdateDetails(db, rows);
 }
 
 export function submitProgress(db: Db, actor: ProgressActor, compactId: string, updateId: string) {
@@ -191,40 +131,17 @@ function requireSubmittedByOther(tx: DbOrTx, actor: ProgressActor, compactId: st
   return update;
 }
 
-/** Validates a submitted update (locking it). For qualitative indicators the validator confirms or changes the rating. */
+/** Validates one submitted update, with an optional note to the monitor. */
 export function validateProgress(
   db: Db,
   actor: ProgressActor,
   compactId: string,
   updateId: string,
   rating: Rating | null,
+  note = '',
 ) {
   return db.transaction((tx) => {
-    const update = requireSubmittedByOther(tx, actor, compactId, updateId);
-    requireStartedPeriod(tx, compactId, update.periodId);
-    const indicator = requireIndicator(tx, compactId, update.indicatorId);
-    const validatedRating = indicator.measure === 'qualitative' ? (rating ?? update.rating) : null;
-    if (indicator.measure === 'qualitative' && !validatedRating)
-      throw new DomainError('BAD_REQUEST', 'Choose a rating.');
-    tx.update(progressUpdates)
-      .set({
-        state: 'validated',
-        validatedRating,
-        decidedBy: actor.userId,
-        decidedAt: new Date(),
-        updatedAt: new Date(),
-      })
-      .where(eq(progressUpdates.id, updateId))
-      .run();
-    recordAuditEvent(tx, actor, {
-      compactId,
-      action: 'progress.validated',
-      entityType: 'progress-update',
-      entityId: updateId,
-      before: { state: 'submitted', rating: update.rating },
-      after: { state: 'validated', rating: validatedRating },
-    });
-    noticeProgressDecided(tx, actor.userId, compactId, update, { kind: 'progress-validated' });
+    validateUpdates(tx, [{ actor, compactId, updateId }], { rating, note });
     return requireUpdate(tx, compactId, updateId);
   });
 }
@@ -267,44 +184,4 @@ export function commentOnProgress(db: Db, actor: CompactMember, compactId: strin
       after: { body },
     });
   });
-}
-
-/**
- * The progress grid of one period: every active indicator the member's party reports on, with its
- * latest update for the period and what the member may do with it (the grid shows nothing else).
- */
-export function periodSheet(db: DbOrTx, compactId: string, member: CompactMember, periodId: string, now = new Date()) {
-  const periods = listPeriods(db, compactId);
-  const period = periods.find((p) => p.id === periodId);
-  if (!period) throw new DomainError('NOT_FOUND', 'No such reporting period.');
-  const rows = db
-    .select(indicatorColumns)
-    .from(indicators)
-    .where(
-      and(
-        eq(indicators.compactId, compactId),
-        eq(indicators.responsiblePartyId, member.partyId),
-        eq(indicators.state, 'active'),
-      ),
-    )
-    .orderBy(asc(indicators.code))
-    .all();
-  const updates = db
-    .select(progressColumns)
-    .from(progressUpdates)
-    .where(and(eq(progressUpdates.compactId, compactId), eq(progressUpdates.periodId, periodId)))
-    .orderBy(asc(progressUpdates.createdAt))
-    .all();
-  // Oldest first: the last one of each indicator stays.
-  const latest = new Map(updates.map((u) => [u.indicatorId, u]));
-  return {
-    period,
-    periods,
-    evidenceRequired: getFrameworkSettings(db, compactId).requireEvidence,
-    deadlines: sheetDeadlines(db, compactId, member.partyId, period, now),
-    rows: rows.map((indicator) => {
-      const update = latest.get(indicator.id);
-      return { indicator, latest: update ? { ...update, can: progressUpdatePermissions(member, update) } : null };
-    }),
-  };
 }

@@ -7,6 +7,7 @@ import {
   respondToInvitation,
 } from '@/server/services/invitations';
 import { completePasswordReset, describePasswordReset } from '@/server/services/password-resets';
+import { validatesAnywhere } from '@/server/services/framework/validation-queue';
 import { displayNameSchema } from '@/shared/display-name-rules';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/server/services/password-rules';
 import { signInAfterInvitation } from '@/server/auth/invitation-session';
@@ -25,7 +26,7 @@ const invitationInput = z.object({ invitationId: z.string().min(1).max(64) });
 export const accountRouter = router({
   me: authedProcedure.query(({ ctx }) => {
     const { sessionToken: _token, ...me } = ctx.actor;
-    return me;
+    return { ...me, validatesAnywhere: validatesAnywhere(ctx.handle.db, ctx.actor.userId) };
   }),
   invite: tokenLinkProcedure.input(tokenInput).query(({ ctx, input }) => describeInvite(ctx.handle.db, input.token)),
   /** New people set a name and password; existing accounts must be signed in as themselves. */

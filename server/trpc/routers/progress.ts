@@ -1,14 +1,14 @@
 import 'server-only';
 import { z } from 'zod';
-import { PROGRESS_TEXT_MAX } from '@/shared/framework/progress-rules';
+import { PROGRESS_TEXT_MAX, VALIDATION_NOTE_MAX } from '@/shared/framework/progress-rules';
 import { RATINGS } from '@/shared/enums';
 import {
   commentOnProgress,
-  periodSheet,
   returnProgress,
   submitProgress,
   validateProgress,
 } from '@/server/services/framework/progress';
+import { periodSheet } from '@/server/services/framework/progress-sheet';
 import { saveProgressDraft } from '@/server/services/framework/progress-drafts';
 import { withdrawProgress } from '@/server/services/framework/progress-withdrawal';
 import { compactProcedure, router } from '../init';
@@ -34,9 +34,14 @@ export const progressRouter = router({
     .input(target)
     .mutation(({ ctx, input }) => withdrawProgress(ctx.handle.db, ctx.member, input.compactId, input.updateId)),
   validate: compactProcedure('validateProgress')
-    .input(target.extend({ rating: z.enum(RATINGS).nullable() }))
+    .input(
+      target.extend({
+        rating: z.enum(RATINGS).nullable(),
+        note: z.string().trim().max(VALIDATION_NOTE_MAX).optional(),
+      }),
+    )
     .mutation(({ ctx, input }) =>
-      validateProgress(ctx.handle.db, ctx.member, input.compactId, input.updateId, input.rating),
+      validateProgress(ctx.handle.db, ctx.member, input.compactId, input.updateId, input.rating, input.note),
     ),
   return: compactProcedure('validateProgress')
     .input(target.extend({ reason: z.string().trim().min(3).max(PROGRESS_TEXT_MAX.comment) }))

@@ -9,7 +9,9 @@ import {
   type ExistingUpdate,
   type ProgressFormIndicator,
 } from '@/app/_components/framework/ProgressForm';
-import { isHttpLink, PROGRESS_TEXT_MAX } from '@/shared/framework/progress-rules';
+import { VALIDATION_NOTE_MAX } from '@/shared/framework/progress-rules';
+import { UpdateDetails } from '@/app/_components/framework/UpdateDetails';
+import { OneLineForm } from '@/app/_components/framework/OneLineForm';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
 
@@ -25,6 +27,7 @@ interface Update extends ExistingUpdate {
   createdAt: Date;
   supersedesId: string | null;
   validatedRating: string | null;
+  validationNote: string | null;
   discussion: { body: string; author: string; createdAt: Date }[];
   files: { id: string; filename: string; size: number }[];
   /** What the viewer may do with this update, as the server's policies answer it. */
@@ -53,9 +56,9 @@ export function UpdateHistory({ compactId, indicator, periods, updates, evidence
 
   const onValidate = (update: Update) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const rating = (String(new FormData(event.currentTarget).get('rating') ?? '') || null) as
-      (typeof RATINGS)[number] | null;
-    validate.mutate({ compactId, updateId: update.id, rating });
+    const form = new FormData(event.currentTarget);
+    const rating = (String(form.get('rating') ?? '') || null) as (typeof RATINGS)[number] | null;
+    validate.mutate({ compactId, updateId: update.id, rating, note: String(form.get('note') ?? '') });
   };
   const onReturn = (update: Update) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -98,28 +101,7 @@ export function UpdateHistory({ compactId, indicator, periods, updates, evidence
               {update.decidedByName &&
                 ` · ${t(`progress.state.${update.state}` as MessageKey)} ${t('progress.by', { name: update.decidedByName })} ${when(update.decidedAt)}`}
             </p>
-            {update.narrative && <p>{update.narrative}</p>}
-            {(update.evidenceLinks.length > 0 || update.files.length > 0) && (
-              <p className="small">
-                {/* Only web links get an href: rows stored before links were checked may hold javascript: or data: URLs. */}
-                {update.evidenceLinks.map((link) =>
-                  isHttpLink(link) ? (
-                    <a key={link} href={link} rel="noopener noreferrer nofollow" target="_blank">
-                      {link}
-                    </a>
-                  ) : (
-                    <span key={link} className="muted">
-                      {link}
-                    </span>
-                  ),
-                )}
-                {update.files.map((file) => (
-                  <a key={file.id} href={`/api/compacts/${compactId}/evidence/${file.id}`}>
-                    {file.filename}
-                  </a>
-                ))}
-              </p>
-            )}
+            <UpdateDetails compactId={compactId} indicator={indicator} update={update} />
             {update.discussion.length > 0 && (
               <ul className="discussion">
                 {update.discussion.map((c, i) => (
@@ -142,6 +124,12 @@ export function UpdateHistory({ compactId, indicator, periods, updates, evidence
                         ))}
                       </select>
                     )}
+                    <input
+                      name="note"
+                      maxLength={VALIDATION_NOTE_MAX}
+                      aria-label={t('progress.validationNoteField')}
+                      placeholder={t('progress.validationNoteField')}
+                    />
                     <button type="submit" className="button primary small">
                       {t('progress.validate')}
                     </button>
@@ -187,38 +175,5 @@ export function UpdateHistory({ compactId, indicator, periods, updates, evidence
       })}
       <ErrorAlert error={validate.error ?? giveBack.error ?? comment.error} />
     </ol>
-  );
-}
-
-/** One line of text and a button: returning an update with a reason, replying on it. */
-function OneLineForm({
-  onSubmit,
-  name,
-  minLength,
-  label,
-  button,
-  buttonClass,
-}: {
-  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
-  name: string;
-  minLength?: number;
-  label: string;
-  button: string;
-  buttonClass: 'danger' | 'secondary';
-}) {
-  return (
-    <form className="member-controls" onSubmit={onSubmit}>
-      <input
-        name={name}
-        required
-        minLength={minLength}
-        maxLength={PROGRESS_TEXT_MAX.comment}
-        aria-label={label}
-        placeholder={label}
-      />
-      <button type="submit" className={`button ${buttonClass} small`}>
-        {button}
-      </button>
-    </form>
   );
 }
