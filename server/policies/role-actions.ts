@@ -51,10 +51,33 @@ export function may(member: Pick<CompactMember, 'role'>, action: CompactAction):
   return (ROLE_ACTIONS[action] as readonly CompactRole[]).includes(member.role);
 }
 
-/** Every compact-wide action with whether this member may take it (sent to pages). */
-export function compactPermissions(member: Pick<CompactMember, 'role'>): Record<CompactAction, boolean> {
-  return Object.fromEntries(COMPACT_ACTIONS.map((action) => [action, may(member, action)])) as Record<
+/** Every compact-wide action with whether this member may take it in this compact (sent to pages). */
+export function compactPermissions(
+  member: Pick<CompactMember, 'role'>,
+  compact: CompactState = ACTIVE_COMPACT,
+): Record<CompactAction, boolean> {
+  return Object.fromEntries(COMPACT_ACTIONS.map((action) => [action, mayIn(compact, member, action)])) as Record<
     CompactAction,
     boolean
   >;
+}
+
+/** What the policies need to know about the compact itself: whether it is archived. */
+export interface CompactState {
+  archived: boolean;
+}
+
+const ACTIVE_COMPACT: CompactState = { archived: false };
+
+/** The actions that change nothing: the only ones an archived compact still allows. */
+export const READ_ONLY_ACTIONS = ['read', 'viewAudit'] as const satisfies readonly CompactAction[];
+
+/** Whether the compact lets anyone take the action: an archived compact is read only for every role. */
+export function compactAllows(compact: CompactState, action: CompactAction): boolean {
+  return !compact.archived || (READ_ONLY_ACTIONS as readonly CompactAction[]).includes(action);
+}
+
+/** `may`, inside a compact that may be archived: the role allows the action and the compact does too. */
+export function mayIn(compact: CompactState, member: Pick<CompactMember, 'role'>, action: CompactAction): boolean {
+  return may(member, action) && compactAllows(compact, action);
 }

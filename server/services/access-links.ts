@@ -8,7 +8,7 @@ import type { AuditActor } from './audit';
 import { DomainError } from './domain-error';
 import { hashToken, newId, newSecretToken } from './ids';
 import { findMembership } from './compacts';
-import { may } from '@/server/policies/role-actions';
+import { mayIn } from '@/server/policies/role-actions';
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const PASSWORD_RESET_TTL_MS = 24 * 60 * 60 * 1000;
@@ -61,7 +61,8 @@ export function issuerStillEntitled(db: DbOrTx, link: Pick<AccessLink, 'createdB
   // A reset link issued by an instance administrator names no compact.
   if (link.compactId === null) return issuer.isInstanceAdmin;
   const membership = findMembership(db, link.compactId, link.createdBy);
-  return membership !== null && may(membership, 'manageMembers');
+  // While the compact is archived nobody manages its members: its links wait until it is restored.
+  return membership !== null && mayIn(membership, membership, 'manageMembers');
 }
 
 function usable(db: DbOrTx, link: AccessLink | undefined): link is AccessLink {
