@@ -27,6 +27,8 @@ import { signVersion } from '@/server/services/sign-offs/sign-offs';
 import { makeSignatory } from '../helpers/sign-off-fixtures';
 import { openReviewCycle } from '@/server/services/reviews/open-cycle';
 import { addFinding } from '@/server/services/reviews/findings';
+import { archiveCompact, restoreCompact } from '@/server/services/compact-archive';
+import { ARCHIVED_REFUSAL } from '@/server/policies/archive-policy';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
@@ -69,6 +71,9 @@ const NOT_COMPACT_SCOPED = [
   'instanceAudit.events',
   'instanceAudit.facets',
   'instanceAudit.status',
+  'compacts.all',
+  'compacts.archive',
+  'compacts.restore',
 ];
 
 const db = createTestDb();
@@ -574,5 +579,28 @@ describe('every compact-scoped procedure × every role', () => {
   test('a compact that does not exist looks the same as one you are not a member of', async () => {
     const admin = callers.get('admin')!;
     assert.equal(await codeOf(admin.compacts.byId({ compactId: 'no-such-compact' })), 'NOT_FOUND');
+  });
+
+  describe('on an archived compact: every mutation refused as archived, every query answered', () => {
+    const typeOf = (name: string) =>
+      (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[name]!._def.type;
+    before(() => archiveCompact(db.db, { userId: commenter.id }, { compactId, reason: 'Superseded' }));
+    after(() => restoreCompact(db.db, { userId: commenter.id }, { compactId, reason: '' }));
+
+    for (const procedure of PROCEDURES) {
+      const mutation = typeOf(procedure.name) === 'mutation';
+      for (const role of ROLE_MATRIX[procedure.action]) {
+        test(`${procedure.name} as ${role} on an archived compact: ${mutation ? 'FORBIDDEN (archived)' : 'allowed'}`, async () => {
+          const outcome = procedure.call(callers.get(role)!);
+          if (!mutation) return void (await outcome);
+          await assert.rejects(outcome, (error: unknown) => {
+            assert.ok(error instanceof TRPCError);
+            assert.equal(error.code, 'FORBIDDEN');
+            assert.equal(error.message, ARCHIVED_REFUSAL);
+            return true;
+          });
+        });
+      }
+    }
   });
 });
