@@ -583,7 +583,7 @@ describe('every compact-scoped procedure × every role', () => {
 
   describe('on an archived compact: every mutation refused as archived, every query answered', () => {
     const typeOf = (name: string) =>
-      (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[name]!._def.type;
+      (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[name]!._def.type;
     before(() => archiveCompact(db.db, { userId: commenter.id }, { compactId, reason: 'Superseded' }));
     after(() => restoreCompact(db.db, { userId: commenter.id }, { compactId, reason: '' }));
 

@@ -17,7 +17,9 @@ export const signOffsRouter = router({
     ...signOffStatus(ctx.handle.db, input.compactId),
     // Nobody signs in an archived compact: the page hides the controls the server would refuse.
     me: {
-      ...signOffPermissions(signingMember(ctx.member, { signatory: ctx.membership.signatory && !ctx.membership.archived })),
+      ...signOffPermissions(
+        signingMember(ctx.member, { signatory: ctx.membership.signatory && !ctx.membership.archived }),
+      ),
       partyCode: ctx.membership.partyShortCode,
     },
   })),
