@@ -5,7 +5,7 @@ import { resolveActor } from '../auth/actor';
 import { isSameOriginRequest } from '../auth/request-origin';
 import { findMembership } from '../services/compacts';
 import { compactMember } from '@/server/policies/compact-member';
-import { mayIn } from '@/server/policies/role-actions';
+import { may } from '@/server/policies/role-actions';
 import { EDITOR_SCHEMA_VERSION } from '@/shared/editor/extensions';
 import { CLOSE, type CloseReason } from '@/shared/collab/close-codes';
 import type { CompactRole } from '@/shared/roles';
@@ -49,8 +49,8 @@ export function headersOf(request: IncomingMessage): Headers {
 }
 
 /** Whether a member's socket only reads: their role may not edit the text, or the compact is archived. */
-export function connectionReadOnly(membership: { role: CompactRole; archived: boolean }): boolean {
-  return !mayIn(membership, membership, 'editText');
+export function connectionReadOnly(membership: { role: CompactRole; compactArchived: boolean }): boolean {
+  return !may(membership, 'editText');
 }
 
 /**

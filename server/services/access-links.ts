@@ -8,7 +8,7 @@ import type { AuditActor } from './audit';
 import { DomainError } from './domain-error';
 import { hashToken, newId, newSecretToken } from './ids';
 import { findMembership } from './compacts';
-import { mayIn } from '@/server/policies/role-actions';
+import { may } from '@/server/policies/role-actions';
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const PASSWORD_RESET_TTL_MS = 24 * 60 * 60 * 1000;
@@ -62,7 +62,7 @@ export function issuerStillEntitled(db: DbOrTx, link: Pick<AccessLink, 'createdB
   if (link.compactId === null) return issuer.isInstanceAdmin;
   const membership = findMembership(db, link.compactId, link.createdBy);
   // While the compact is archived nobody manages its members: its links wait until it is restored.
-  return membership !== null && mayIn(membership, membership, 'manageMembers');
+  return membership !== null && may(membership, 'manageMembers');
 }
 
 function usable(db: DbOrTx, link: AccessLink | undefined): link is AccessLink {

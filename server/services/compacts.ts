@@ -33,7 +33,7 @@ export function listCompactsOf(db: DbOrTx, userId: string, { includeArchived = f
     .where(includeArchived ? mine : and(mine, isNull(compacts.archivedAt)))
     .orderBy(asc(compacts.title))
     .all()
-    .map((row) => ({ ...row, can: compactPermissions(row, { archived: row.archivedAt !== null }) }));
+    .map((row) => ({ ...row, can: compactPermissions({ role: row.role, compactArchived: row.archivedAt !== null }) }));
 }
 
 export function compactExists(db: DbOrTx, compactId: string): boolean {
@@ -120,5 +120,5 @@ export function findMembership(db: DbOrTx, compactId: string, userId: string) {
   if (!row) return null;
   const { archivedAt, ...membership } = row;
   // Whether the compact is archived (read only for every role: see server/policies/archive-policy.ts).
-  return { ...membership, archived: archivedAt !== null };
+  return { ...membership, compactArchived: archivedAt !== null };
 }

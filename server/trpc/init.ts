@@ -83,7 +83,8 @@ export function compactProcedure(action: CompactAction) {
     const membership = findMembership(ctx.handle.db, input.compactId, ctx.actor.userId);
     if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such compact.' });
     const member = compactMember(ctx.actor, membership);
-    if (!may(member, action)) {
+    // The role decides here; whether an archived compact allows it is the mutation check below (a query still answers).
+    if (!may({ role: membership.role }, action)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${membership.role}) may not do this.` });
     }
     const archived = type === 'mutation' ? archivedRefusal(membership) : null;

@@ -16,6 +16,7 @@ import { createAutomaticVersions } from '@/server/services/versions/automatic-ve
 import { ARCHIVE_REASON_MAX } from '@/shared/compacts/archive-rules';
 import { buildCompact, buildParty, buildUser, callerFor, memberWithRole, signIn, tokenOf } from '../helpers/factories';
 import { buildIndicator, configureQuarters, draftBy } from '../helpers/framework-fixtures';
+import { buildThread } from '../helpers/comment-fixtures';
 import { countRows } from '../helpers/test-db';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-archive-'));
@@ -140,6 +141,38 @@ describe('an archived compact is read only', () => {
     assert.equal((await chair.caller.compacts.text({ compactId })).plainText.includes('Read me.'), true);
     const status = await chair.caller.signOffs.status({ compactId });
     assert.equal(status.me.canSign, false, 'nobody signs in an archived compact');
+  });
+
+  test('what the pages offer follows the server: no member, comment, indicator or progress action is offered in an archived compact', async () => {
+    const db = getDb();
+    const compactId = buildCompact(db, { text: 'Words to comment on.' }).id;
+    const partyId = buildParty(db).id;
+    const chair = await memberWithRole(db, compactId, 'admin', partyId);
+    const monitor = await memberWithRole(db, compactId, 'monitor', partyId);
+    await memberWithRole(db, compactId, 'negotiator', partyId);
+    const [period] = configureQuarters(db, compactId);
+    const indicator = buildIndicator(db, compactId, partyId);
+    draftBy(db, { userId: monitor.id, partyId }, compactId, indicator.id, period!.id);
+    buildThread(db, compactId, { id: chair.id, partyId }, 'Words');
+    const offered = async () => {
+      const members = await chair.caller.members.list({ compactId });
+      const { threads } = await chair.caller.comments.list({ compactId });
+      const asChair = await chair.caller.indicators.detail({ compactId, indicatorId: indicator.id });
+      const asMonitor = await monitor.caller.indicators.detail({ compactId, indicatorId: indicator.id });
+      return [
+        ...members.map((m) => m.can.manage),
+        ...threads.flatMap((thread) => [
+          thread.can.reply,
+          thread.can.settle,
+          ...thread.comments.map((c) => c.can.delete),
+        ]),
+        ...Object.values(asChair.can),
+        ...asMonitor.updates.flatMap((update) => Object.values(update.can)),
+      ];
+    };
+    assert.equal((await offered()).some(Boolean), true, 'an active compact offers actions');
+    await instanceAdmin.compacts.archive({ compactId, reason: '' });
+    assert.deepEqual((await offered()).filter(Boolean), [], 'an archived compact offers none');
   });
 
   test('a refused mutation writes nothing (audit log, members, text)', async () => {

@@ -24,7 +24,7 @@ export const compactsRouter = router({
     /** The party the viewer represents in this compact. */
     myParty: { id: ctx.membership.partyId, name: ctx.membership.partyName, shortCode: ctx.membership.partyShortCode },
     /** What the viewer may do in this compact, as the policies answer it (only reading once it is archived). */
-    can: compactPermissions(ctx.member, ctx.membership),
+    can: compactPermissions(ctx.member),
     /** Who archived it, when and why; null while it is active. */
     archive: archiveDetails(ctx.handle.db, input.compactId),
   })),

@@ -18,7 +18,7 @@ export const signOffsRouter = router({
     // Nobody signs in an archived compact: the page hides the controls the server would refuse.
     me: {
       ...signOffPermissions(
-        signingMember(ctx.member, { signatory: ctx.membership.signatory && !ctx.membership.archived }),
+        signingMember(ctx.member, { signatory: ctx.membership.signatory && !ctx.membership.compactArchived }),
       ),
       partyCode: ctx.membership.partyShortCode,
     },
