@@ -69,14 +69,49 @@ function auditActorIn(tx: DbOrTx, compactId: string, userId: string): AuditActor
   return { userId, partyId: membership?.partyId ?? null };
 }
 
-function archiveState(tx: DbOrTx, compactId: string) {
-  const [row] = tx
-    .select({ archivedAt: compacts.archivedAt, archivedBy: compacts.archivedBy, reason: compacts.archiveReason })
-    .from(compacts)
-    .where(eq(compacts.id, compactId))
-    .all();
-  if (!row) throw new DomainError('NOT_FOUND', 'No such compact.');
-  return row;
+type ArchiveState = { archivedAt: Date | null; archivedBy: string | null; reason: string | null };
+
+/** What archiving or restoring writes: the compact's new columns and its audit event. */
+interface ArchiveChange {
+  action: 'compact.archived' | 'compact.restored';
+  set: { archivedAt: Date | null; archivedBy: string | null; archiveReason: string | null };
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * Reads the compact's archive state, lets `decide` refuse or describe the change, and writes it
+ * with its audit event in one short transaction; then tells open sockets (they reconnect with the
+ * access the compact now allows).
+ */
+function changeArchive(
+  db: Db,
+  actor: { userId: string },
+  compactId: string,
+  decide: (state: ArchiveState) => ArchiveChange,
+): void {
+  db.transaction(
+    (tx) => {
+      const [state] = tx
+        .select({ archivedAt: compacts.archivedAt, archivedBy: compacts.archivedBy, reason: compacts.archiveReason })
+        .from(compacts)
+        .where(eq(compacts.id, compactId))
+        .all();
+      if (!state) throw new DomainError('NOT_FOUND', 'No such compact.');
+      const change = decide(state);
+      tx.update(compacts).set(change.set).where(eq(compacts.id, compactId)).run();
+      recordAuditEvent(tx, auditActorIn(tx, compactId, actor.userId), {
+        compactId,
+        action: change.action,
+        entityType: 'compact',
+        entityId: compactId,
+        before: change.before,
+        after: change.after,
+      });
+    },
+    { behavior: 'immediate' },
+  );
+  publishAccessChange({ type: 'compact-archive-changed', compactId });
 }
 
 /**
@@ -85,55 +120,31 @@ function archiveState(tx: DbOrTx, compactId: string) {
  * reconnect read only). Archiving an archived compact is refused and changes nothing.
  */
 export function archiveCompact(db: Db, actor: { userId: string }, input: ArchiveInput, now = new Date()) {
-  const archived = db.transaction(
-    (tx) => {
-      const state = archiveState(tx, input.compactId);
-      if (state.archivedAt) throw new DomainError('CONFLICT', 'This compact is already archived.');
-      tx.update(compacts)
-        .set({ archivedAt: now, archivedBy: actor.userId, archiveReason: input.reason })
-        .where(eq(compacts.id, input.compactId))
-        .run();
-      recordAuditEvent(tx, auditActorIn(tx, input.compactId, actor.userId), {
-        compactId: input.compactId,
-        action: 'compact.archived',
-        entityType: 'compact',
-        entityId: input.compactId,
-        before: { archivedAt: null },
-        after: { archivedAt: now.toISOString(), reason: input.reason },
-      });
-      return { compactId: input.compactId, archivedAt: now };
-    },
-    { behavior: 'immediate' },
-  );
-  publishAccessChange({ type: 'compact-archive-changed', compactId: input.compactId });
-  return archived;
+  changeArchive(db, actor, input.compactId, (state) => {
+    if (state.archivedAt) throw new DomainError('CONFLICT', 'This compact is already archived.');
+    return {
+      action: 'compact.archived',
+      set: { archivedAt: now, archivedBy: actor.userId, archiveReason: input.reason },
+      before: { archivedAt: null },
+      after: { archivedAt: now.toISOString(), reason: input.reason },
+    };
+  });
+  return { compactId: input.compactId, archivedAt: now };
 }
 
 /**
  * Restores an archived compact: fully editable again and listed as before. Audited as
- * `compact.restored` (with when and by whom it had been archived); open readers are told.
+ * `compact.restored` (with when, by whom and why it had been archived); open readers are told.
  */
 export function restoreCompact(db: Db, actor: { userId: string }, input: ArchiveInput) {
-  const restored = db.transaction(
-    (tx) => {
-      const state = archiveState(tx, input.compactId);
-      if (!state.archivedAt) throw new DomainError('CONFLICT', 'This compact is not archived.');
-      tx.update(compacts)
-        .set({ archivedAt: null, archivedBy: null, archiveReason: null })
-        .where(eq(compacts.id, input.compactId))
-        .run();
-      recordAuditEvent(tx, auditActorIn(tx, input.compactId, actor.userId), {
-        compactId: input.compactId,
-        action: 'compact.restored',
-        entityType: 'compact',
-        entityId: input.compactId,
-        before: { archivedAt: state.archivedAt.toISOString(), archivedBy: state.archivedBy, reason: state.reason },
-        after: { archivedAt: null, reason: input.reason },
-      });
-      return { compactId: input.compactId };
-    },
-    { behavior: 'immediate' },
-  );
-  publishAccessChange({ type: 'compact-archive-changed', compactId: input.compactId });
-  return restored;
+  changeArchive(db, actor, input.compactId, (state) => {
+    if (!state.archivedAt) throw new DomainError('CONFLICT', 'This compact is not archived.');
+    return {
+      action: 'compact.restored',
+      set: { archivedAt: null, archivedBy: null, archiveReason: null },
+      before: { archivedAt: state.archivedAt.toISOString(), archivedBy: state.archivedBy, reason: state.reason },
+      after: { archivedAt: null, reason: input.reason },
+    };
+  });
+  return { compactId: input.compactId };
 }

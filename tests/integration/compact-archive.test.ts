@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { TRPCError } from '@trpc/server';
 import { closeDb, getDb } from '@/db/client';
 import { uploadEvidence } from '@/server/http/evidence-routes';
 import { ARCHIVED_REFUSAL } from '@/server/policies/archive-policy';
@@ -18,6 +17,7 @@ import { buildCompact, buildParty, buildUser, callerFor, memberWithRole, signIn,
 import { buildIndicator, configureQuarters, draftBy } from '../helpers/framework-fixtures';
 import { buildThread } from '../helpers/comment-fixtures';
 import { countRows } from '../helpers/test-db';
+import { codeOf } from '../helpers/trpc-codes';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-archive-'));
 process.env.DATABASE_PATH = path.join(dir, 'compact.db');
@@ -36,16 +36,6 @@ after(async () => {
   closeDb();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    assert.ok(error instanceof TRPCError, `expected a TRPCError, got ${String(error)}`);
-    return error.code;
-  }
-}
 
 const archiveEvents = (compactId: string) =>
   getDb()

@@ -29,6 +29,7 @@ import { openReviewCycle } from '@/server/services/reviews/open-cycle';
 import { addFinding } from '@/server/services/reviews/findings';
 import { archiveCompact, restoreCompact } from '@/server/services/compact-archive';
 import { ARCHIVED_REFUSAL } from '@/server/policies/archive-policy';
+import { codeOf } from '../helpers/trpc-codes';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
@@ -472,16 +473,6 @@ const freshFinding = () =>
 
 let partyCode: string;
 let indicatorCode: string;
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    assert.ok(error instanceof TRPCError, `expected a TRPCError, got ${String(error)}`);
-    return error.code;
-  }
-}
 
 describe('the policy module × every role', () => {
   test('the policy knows exactly the actions of the role matrix', () => {
