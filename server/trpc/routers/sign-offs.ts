@@ -15,13 +15,7 @@ export const signOffsRouter = router({
   /** Each party's standing against the current text (rendered when it changed: a heavy call), and what the caller may do. */
   status: heavyCompactProcedure('read').query(({ ctx, input }) => ({
     ...signOffStatus(ctx.handle.db, input.compactId),
-    // Nobody signs in an archived compact: the page hides the controls the server would refuse.
-    me: {
-      ...signOffPermissions(
-        signingMember(ctx.member, { signatory: ctx.membership.signatory && !ctx.membership.compactArchived }),
-      ),
-      partyCode: ctx.membership.partyShortCode,
-    },
+    me: { ...signOffPermissions(signingMember(ctx.member, ctx.membership)), partyCode: ctx.membership.partyShortCode },
   })),
   /** Signs a named version on behalf of the caller's party, with an optional statement. */
   sign: compactProcedure('read')
