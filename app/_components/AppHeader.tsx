@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Me } from '../_lib/router-types';
 import { t } from '../_lib/messages';
+import { HeaderMenu } from './HeaderMenu';
 import { SignOutButton } from './SignOutButton';
 
 export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'isInstanceAdmin'> }) {
@@ -12,14 +13,16 @@ export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'isInstanceAdmin
         </span>{' '}
         {t('app.name')}
       </Link>
-      <nav aria-label="Main">
-        <Link href="/compacts">{t('nav.compacts')}</Link>
-        {actor.isInstanceAdmin && <Link href="/admin">{t('nav.admin')}</Link>}
-      </nav>
-      <div className="header-user">
-        <span className="muted">{t('nav.signedInAs', { name: actor.name })}</span>
-        <SignOutButton />
-      </div>
+      <HeaderMenu>
+        <nav aria-label="Main">
+          <Link href="/compacts">{t('nav.compacts')}</Link>
+          {actor.isInstanceAdmin && <Link href="/admin">{t('nav.admin')}</Link>}
+        </nav>
+        <div className="header-user">
+          <span className="muted">{t('nav.signedInAs', { name: actor.name })}</span>
+          <SignOutButton />
+        </div>
+      </HeaderMenu>
     </header>
   );
 }

@@ -7,35 +7,27 @@ import { useTRPC } from '@/app/_lib/trpc';
 interface Props {
   name: string;
   label: MessageKey;
-  defaultValue?: string | string[];
+  defaultValue?: string;
+  /** Required unless told otherwise. */
   required?: boolean;
-  multiple?: boolean;
 }
 
 /**
- * A labelled choice among the instance's parties (one, or several with `multiple`). A single
- * choice never preselects a party: it starts on "Choose a party…" and must be chosen (an existing
- * value, when editing, is shown as chosen).
+ * A labelled choice of one of the instance's parties (several: PartyCheckboxes). It never
+ * preselects a party: it starts on "Choose a party…" and must be chosen (an existing value, when
+ * editing, is shown as chosen).
  */
-export function PartySelect({ name, label, defaultValue, required, multiple }: Props) {
+export function PartySelect({ name, label, defaultValue, required }: Props) {
   const trpc = useTRPC();
   const parties = useQuery(trpc.parties.list.queryOptions());
   const options = parties.data ?? [];
   return (
     <label className="field">
       <span>{t(label)}</span>
-      <select
-        name={name}
-        required={required || !multiple}
-        multiple={multiple}
-        size={multiple ? Math.min(5, Math.max(options.length, 3)) : undefined}
-        defaultValue={defaultValue ?? (multiple ? undefined : '')}
-      >
-        {multiple ? null : (
-          <option value="" disabled>
-            {t('parties.choose')}
-          </option>
-        )}
+      <select name={name} required={required ?? true} defaultValue={defaultValue ?? ''}>
+        <option value="" disabled>
+          {t('parties.choose')}
+        </option>
         {options.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}

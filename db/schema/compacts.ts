@@ -72,4 +72,6 @@ export const accessLinks = sqliteTable('access_links', {
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  /** Set (with usedAt) when an administrator withdrew the link or re-issued it as a new one. */
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
 });

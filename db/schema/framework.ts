@@ -25,6 +25,8 @@ export const frameworkSettings = sqliteTable('framework_settings', {
   onTrackThreshold: real('on_track_threshold').notNull().default(0.9),
   atRiskThreshold: real('at_risk_threshold').notNull().default(0.6),
   requireEvidence: integer('require_evidence', { mode: 'boolean' }).notNull().default(false),
+  /** Days after a period ends by which its values are due (shared/framework/deadline.ts). */
+  reportingDeadlineDays: integer('reporting_deadline_days').notNull().default(30),
 });
 
 /** Generated reporting periods, e.g. "2027-Q1" (dates are ISO YYYY-MM-DD, end inclusive). */

@@ -13,13 +13,18 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   });
 }
 
+/** A Set-Cookie value marked `Secure` (once). */
+export function secureCookie(cookie: string): string {
+  return /;\s*secure/i.test(cookie) ? cookie : `${cookie}; Secure`;
+}
+
 /** Cookies are `Secure` exactly when the browser talks to us over https. */
 function withSecureCookies(response: Response): Response {
   const cookies = response.headers.getSetCookie();
   if (cookies.length === 0) return response;
   const headers = new Headers(response.headers);
   headers.delete('set-cookie');
-  for (const cookie of cookies) headers.append('set-cookie', /;\s*secure/i.test(cookie) ? cookie : `${cookie}; Secure`);
+  for (const cookie of cookies) headers.append('set-cookie', secureCookie(cookie));
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 

@@ -81,8 +81,37 @@ export function checkAccessToken(db: DbOrTx, kind: AccessLinkKind, token: string
     .from(accessLinks)
     .where(and(eq(accessLinks.tokenHash, hashToken(token)), eq(accessLinks.kind, kind), isNull(accessLinks.usedAt)))
     .all();
-  if (!usable(db, link)) throw new DomainError('NOT_FOUND', INVALID_LINK);
+  if (!usable(db, link)) throw new DomainError('NOT_FOUND', whyUnusable(db, kind, token));
   return link;
+}
+
+/**
+ * Why a link cannot be used, said plainly to whoever holds its token: withdrawn, used, expired, or
+ * issued by someone no longer entitled to issue it. An unknown token gets the general message.
+ */
+function whyUnusable(db: DbOrTx, kind: AccessLinkKind, token: string): string {
+  const [link] = db
+    .select()
+    .from(accessLinks)
+    .where(and(eq(accessLinks.tokenHash, hashToken(token)), eq(accessLinks.kind, kind)))
+    .all();
+  if (!link) return INVALID_LINK;
+  if (link.revokedAt) return 'This link has been withdrawn by an administrator. Ask them for a new one.';
+  if (link.usedAt) return 'This link has been used already. Ask your administrator for a new one if you still need it.';
+  if (link.expiresAt.getTime() <= Date.now())
+    return `This link expired on ${link.expiresAt.toISOString().slice(0, 10)}. Ask your administrator for a new one.`;
+  return 'This link is no longer valid: whoever issued it may no longer issue it. Ask your administrator for a new one.';
+}
+
+/** Withdraws an unused link (it stops working at once); false when it was no longer open. */
+export function revokeLink(db: DbOrTx, linkId: string): boolean {
+  const now = new Date();
+  const result = db
+    .update(accessLinks)
+    .set({ usedAt: now, revokedAt: now })
+    .where(and(eq(accessLinks.id, linkId), isNull(accessLinks.usedAt)))
+    .run();
+  return result.changes === 1;
 }
 
 /** A usable link by id (for people acting on their pending invitations while signed in). */

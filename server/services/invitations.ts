@@ -17,6 +17,7 @@ import {
   type AccessLink,
 } from './access-links';
 import { recordAuditEvent, type AuditActor } from './audit';
+import { assertNoPendingInvitation } from './invitation-admin';
 import { assertPartyExists, findMembership } from './compacts';
 import { assertNameFreeInPlacements, validDisplayName } from './display-name';
 import { DomainError } from './domain-error';
@@ -58,15 +59,16 @@ export function inviteMember(
   const email = input.email.trim().toLowerCase();
   return db.transaction((tx): InviteResult => {
     assertPartyExists(tx, input.partyId);
+    assertNoPendingInvitation(tx, compactId, email);
     const existing = findUserByEmail(tx, email);
     if (existing) {
       if (findMembership(tx, compactId, existing.id))
         throw new DomainError('CONFLICT', 'This person is already a member of the compact.');
       assertNameFreeInPlacements(tx, existing.name, [{ compactId, partyId: input.partyId }], existing.id);
     }
-    // A new invitation replaces any earlier open one for the same person and compact.
+    // A new invitation replaces any earlier unused one (expired, or its inviter no longer entitled).
     tx.update(accessLinks)
-      .set({ usedAt: new Date() })
+      .set({ usedAt: new Date(), revokedAt: new Date() })
       .where(
         and(
           eq(accessLinks.kind, 'invite'),
@@ -121,11 +123,17 @@ export function describeInvite(db: DbOrTx, token: string) {
     .from(parties)
     .where(eq(parties.id, link.partyId ?? ''))
     .all();
+  const [invitedBy] = db.select({ name: user.name }).from(user).where(eq(user.id, link.createdBy)).all();
   return {
     email: link.email,
     compactTitle: compact?.title ?? '',
     partyName: party?.name ?? '',
     role: link.role,
+    signatory: link.signatory,
+    /** Who sent it: their name and the party they represent in this compact. */
+    invitedBy: invitedBy?.name ?? '',
+    invitedByParty: findMembership(db, link.compactId ?? '', link.createdBy)?.partyName ?? '',
+    expiresAt: link.expiresAt,
     hasAccount: account !== null,
     /** Whether it also waits on the account's "My compacts" (only when it was issued to that account). */
     listedForAccount: account !== null && link.userId === account.id,

@@ -20,7 +20,7 @@ export function handleTrpcRequest(req: Request): Promise<Response> | Response {
     req,
     router: appRouter,
     maxBatchSize: config.trpcMaxBatchSize,
-    createContext: () => createContext(getDb(), req.headers),
+    createContext: ({ resHeaders }) => createContext(getDb(), req.headers, { url: req.url, resHeaders }),
     responseMeta: ({ errors }) => {
       const retryAfter = retryAfterSecondsOf(errors);
       return retryAfter > 0 ? { headers: { 'retry-after': String(retryAfter) } } : {};

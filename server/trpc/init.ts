@@ -18,10 +18,28 @@ export interface Context {
   actor: Actor | null;
   /** The address public procedures are throttled by (see request-origin.ts). */
   clientAddress: string;
+  /** The request as received (headers, URL when served over HTTP) and the headers its response will carry. */
+  http: HttpExchange;
 }
 
-export async function createContext(handle: DbHandle, headers: Headers): Promise<Context> {
-  return { handle, actor: await resolveActor(handle, headers), clientAddress: clientAddress(headers) };
+export interface HttpExchange {
+  headers: Headers;
+  url?: string;
+  /** Headers added to the response (a session cookie set by a procedure); discarded for server callers. */
+  resHeaders: Headers;
+}
+
+export async function createContext(
+  handle: DbHandle,
+  headers: Headers,
+  http: Omit<HttpExchange, 'headers'> = { resHeaders: new Headers() },
+): Promise<Context> {
+  return {
+    handle,
+    actor: await resolveActor(handle, headers),
+    clientAddress: clientAddress(headers),
+    http: { ...http, headers },
+  };
 }
 
 const t = initTRPC.context<Context>().create({

@@ -2,3 +2,18 @@
 
 /** The longest text of a commitment's free-text fields. */
 export const COMMITMENT_TEXT_MAX = { reference: 200, deliverable: 2000, narrativeStatus: 4000 } as const;
+
+/** The most supporting parties one commitment names. */
+export const MAX_SUPPORTING_PARTIES = 20;
+
+/**
+ * What is wrong with a commitment's supporting parties (that they exist is checked where the
+ * parties are known), or null: at most MAX_SUPPORTING_PARTIES, each once, never the lead party.
+ */
+export function supportingPartiesProblem(leadPartyId: string, supportingPartyIds: readonly string[]): string | null {
+  if (supportingPartyIds.length > MAX_SUPPORTING_PARTIES)
+    return `Choose at most ${MAX_SUPPORTING_PARTIES} supporting parties.`;
+  if (new Set(supportingPartyIds).size !== supportingPartyIds.length) return 'Choose each supporting party once.';
+  if (supportingPartyIds.includes(leadPartyId)) return 'The lead party cannot also be a supporting party.';
+  return null;
+}

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const DEMO_TITLE = 'Strategic Compact for the UN Stabilization Mission in Aldoria';
 
@@ -29,9 +29,27 @@ export function expectNoCspViolations(page: Page): void {
   expect(cspViolations.get(page)).toEqual([]);
 }
 
+/**
+ * Contexts opened through these helpers, by the test that opened them. The browser lives as long
+ * as the worker, so a context nobody closes keeps its page — and its live collaboration
+ * connection — running through every later test; they are closed when the next test opens one.
+ */
+const openContexts: { testId: string; context: BrowserContext }[] = [];
+
+async function newTestContext(browser: Browser): Promise<BrowserContext> {
+  const { testId } = test.info();
+  for (const open of openContexts.filter((entry) => entry.testId !== testId)) {
+    openContexts.splice(openContexts.indexOf(open), 1);
+    await open.context.close();
+  }
+  const context = await browser.newContext();
+  openContexts.push({ testId, context });
+  return context;
+}
+
 /** Signs in as a demo account in a fresh browser context and opens the demo compact. */
 export async function openDemoCompactAs(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await newTestContext(browser);
   const page = await context.newPage();
   await watchCspViolations(page);
   await page.goto('/');

@@ -152,9 +152,17 @@ test('migrating a database of the previous schema moves each account’s party o
     );
     // Audit events keep every field; the only addition is their place in the hash chain (added when the database opens).
     const content = (rows: unknown[]) => rows.map((row) => ({ ...(row as object), prev_hash: null, hash: null }));
+    // Columns added by later migrations (access_links.revoked_at) are empty on the old rows and left out.
+    const addedColumnsLeftOut = (rows: unknown[], table: string) =>
+      rows.map((row) => {
+        const kept = Object.entries(row as Record<string, unknown>).filter(
+          ([column, value]) => column in ((before[table]![0] as object | undefined) ?? {}) || value !== null,
+        );
+        return Object.fromEntries(kept);
+      });
     for (const table of ATTRIBUTION_TABLES)
       assert.deepEqual(
-        table === 'audit_events' ? content(rowsOf(sqlite, table)) : rowsOf(sqlite, table),
+        table === 'audit_events' ? content(rowsOf(sqlite, table)) : addedColumnsLeftOut(rowsOf(sqlite, table), table),
         table === 'audit_events' ? content(before[table]!) : before[table],
         `${table} is unchanged (no cascade, no rewrite)`,
       );

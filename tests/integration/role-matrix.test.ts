@@ -27,6 +27,7 @@ import { signVersion } from '@/server/services/sign-offs/sign-offs';
 import { makeSignatory } from '../helpers/sign-off-fixtures';
 import { openReviewCycle } from '@/server/services/reviews/open-cycle';
 import { addFinding } from '@/server/services/reviews/findings';
+import { INVITE_TTL_MS, issueLink } from '@/server/services/access-links';
 import { archiveCompact, restoreCompact } from '@/server/services/compact-archive';
 import { ARCHIVED_REFUSAL } from '@/server/policies/archive-policy';
 import { codeOf } from '../helpers/trpc-codes';
@@ -116,6 +117,15 @@ async function freshTarget() {
   addMember(db, compactId, person.id, 'negotiator', partyId);
   return person.id;
 }
+
+/** A fresh unanswered invitation to the compact (each revoke or re-issue needs its own). */
+const freshInvitationId = () =>
+  issueLink(
+    db.db,
+    { userId: commenter.id, partyId: commenter.partyId },
+    { kind: 'invite', email: `pending-${Math.random()}@example.org`, compactId, partyId, role: 'reviewer' },
+    INVITE_TTL_MS,
+  ).id;
 
 const PROCEDURES: {
   name: string;
@@ -448,6 +458,22 @@ const PROCEDURES: {
     name: 'reviews.setFindingStatus',
     action: 'recordFindings',
     call: (c) => c.reviews.setFindingStatus({ compactId, findingId: freshFinding(), status: 'closed' }),
+  },
+  { name: 'members.invitations', action: 'manageMembers', call: (c) => c.members.invitations({ compactId }) },
+  {
+    name: 'members.revokeInvitation',
+    action: 'manageMembers',
+    call: (c) => c.members.revokeInvitation({ compactId, invitationId: freshInvitationId() }),
+  },
+  {
+    name: 'members.reissueInvitation',
+    action: 'manageMembers',
+    call: (c) => c.members.reissueInvitation({ compactId, invitationId: freshInvitationId() }),
+  },
+  {
+    name: 'indicators.setTargets',
+    action: 'manageFramework',
+    call: (c) => c.indicators.setTargets({ compactId, indicatorId, rows: [{ periodId, value: '25' }] }),
   },
 ];
 

@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from '@/server/services/demo-accounts';
 import { MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS } from '@/server/auth/sign-in-throttle';
 import { buildUser, TEST_PASSWORD } from '../helpers/factories';
 import { countRows } from '../helpers/test-db';
+import { behindTrustedProxy, sessionCookieOf, TLS_PROXY_HEADERS } from '../helpers/trusted-proxy';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-signin-'));
 process.env.DATABASE_PATH = path.join(dir, 'compact.db');
@@ -50,23 +51,11 @@ describe('sign-in', () => {
   });
 
   test('cookies are Secure behind a TLS proxy', async () => {
-    process.env.TRUST_PROXY = '1';
-    try {
-      const response = await handleAuthRequest(
-        signInRequest(alice.email, TEST_PASSWORD, '10.0.0.9', {
-          'x-forwarded-proto': 'https',
-          'x-forwarded-host': 'compacts.example.org',
-          origin: 'https://compacts.example.org',
-        }),
-      );
-      assert.equal(response.status, 200);
-      assert.match(
-        response.headers.getSetCookie().find((c) => c.includes('session_token'))!,
-        /;\s*Secure/i,
-      );
-    } finally {
-      delete process.env.TRUST_PROXY;
-    }
+    const response = await behindTrustedProxy(() =>
+      handleAuthRequest(signInRequest(alice.email, TEST_PASSWORD, '10.0.0.9', TLS_PROXY_HEADERS)),
+    );
+    assert.equal(response.status, 200);
+    assert.match(sessionCookieOf(response)!, /;\s*Secure/i);
   });
 
   test('a sign-in posted from another site is refused', async () => {

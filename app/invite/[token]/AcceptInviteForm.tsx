@@ -21,9 +21,11 @@ export function AcceptInviteForm({ token }: { token: string }) {
       </p>
     );
   if (accept.data) {
-    return accept.data.joined ? (
+    return accept.data.signedIn ? (
       <>
-        <p className="alert success">{t('invite.joined')}</p>
+        <p className="alert success">
+          {accept.data.joined ? t('invite.joined') : t('invite.signedIn', { email: accept.data.email })}
+        </p>
         <Link className="button primary" href="/compacts">
           {t('invite.goToCompacts')}
         </Link>
@@ -38,7 +40,8 @@ export function AcceptInviteForm({ token }: { token: string }) {
     );
   }
 
-  const { compactTitle, partyName, role, email, hasAccount, listedForAccount } = invite.data;
+  const { compactTitle, partyName, role, email, hasAccount, listedForAccount, invitedBy, invitedByParty, expiresAt } =
+    invite.data;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -49,13 +52,16 @@ export function AcceptInviteForm({ token }: { token: string }) {
   return (
     <form className="stack" onSubmit={submit}>
       <p>
-        {t('invite.intro', {
+        {t('invite.invitedBy', {
+          inviter: invitedBy,
+          inviterParty: invitedByParty || '—',
           compact: compactTitle,
           role: t(`role.${role ?? 'reviewer'}` as MessageKey),
           party: partyName,
         })}
       </p>
       <p className="muted">{email}</p>
+      <p className="muted small">{t('invite.expiresOn', { date: new Date(expiresAt).toLocaleString() })}</p>
       {hasAccount ? (
         <>
           <p>{t(listedForAccount ? 'invite.existing' : 'invite.existingLinkOnly')}</p>

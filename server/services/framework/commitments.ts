@@ -7,7 +7,7 @@ import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
 import { insertAudited, ItemProblems, type WriteOrigin } from '../batch-writes';
-import { COMMITMENT_TEXT_MAX } from '@/shared/framework/commitment-rules';
+import { COMMITMENT_TEXT_MAX, supportingPartiesProblem } from '@/shared/framework/commitment-rules';
 import { textLengthProblems } from '@/shared/text-limits';
 import {
   checkProvisionLinks,
@@ -103,6 +103,10 @@ function checkCommitments(
     if (!known.has(item.leadPartyId)) problems.add(index, 'leadPartyId', 'BAD_REQUEST', PARTIES_FROM_THE_LIST);
     else if (!item.supportingPartyIds.every((id) => known.has(id)))
       problems.add(index, 'supportingPartyIds', 'BAD_REQUEST', PARTIES_FROM_THE_LIST);
+    else {
+      const problem = supportingPartiesProblem(item.leadPartyId, item.supportingPartyIds);
+      if (problem) problems.add(index, 'supportingPartyIds', 'BAD_REQUEST', problem);
+    }
   });
   checkProvisionLinks(items, provisions, problems);
 }

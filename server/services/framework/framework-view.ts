@@ -17,6 +17,8 @@ import { indicatorsCreatedBy, listIndicators } from './indicators';
 import { frameworkSettingsAsOf, getFrameworkSettings, listPeriods } from './periods';
 import { cachedComputation } from './framework-cache';
 import { compactTargetRows } from './targets';
+import { compareDeadlines, deadlineStatus } from '@/shared/framework/deadline';
+import { latestEndedDeadlines, reportedKey, reportedKeys, startOfDay } from './deadlines';
 
 export type StatusCounts = Record<IndicatorStatus, number>;
 
@@ -33,7 +35,8 @@ export function frameworkView(
   today = new Date().toISOString().slice(0, 10),
 ) {
   const computed = cachedComputation(db, compactId, today, () => computeFramework(db, compactId, today));
-  return { ...computed, tasks: tasksFor(db, compactId, viewer, computed.indicators, computed.periods, today) };
+  const tasks = tasksFor(db, compactId, viewer, computed.indicators, computed.periods, today);
+  return { ...computed, tasks: withDeadlines(db, compactId, tasks, computed.periods, computed.settings, today) };
 }
 
 /**
@@ -51,6 +54,7 @@ export function computeFramework(db: DbOrTx, compactId: string, today: string, a
   const partyNames = new Map(listParties(db).map((p) => [p.id, p.name]));
   const targetsByIndicator = groupBy(compactTargetRows(db, compactId, asOf), (row) => row.indicatorId);
   const validated = validatedValues(db, compactId, undefined, asOf);
+  const deadlineOf = latestEndedDeadlines(db, compactId, periods, settings.reportingDeadlineDays, today);
 
   const rows = indicatorList.map((indicator) => {
     const series = indicatorSeries(
@@ -80,6 +84,8 @@ export function computeFramework(db: DbOrTx, compactId: string, today: string, a
       headline,
       /** The latest period that has ended, when nothing is validated for it yet. */
       overduePeriod: overdueLabel(headline, indicator.state),
+      /** The reporting deadline of the latest ended period (due, due soon, overdue or done). */
+      deadline: deadlineOf(indicator),
     };
   });
 
@@ -179,4 +185,36 @@ function tasksFor(
         .map((p) => task('due', { indicatorId: r.id, periodId: p.id })),
     );
   return [...returned, ...awaiting, ...due];
+}
+
+/**
+ * Each task for a monitor (due or returned) carries its period's reporting deadline; overdue tasks
+ * come first, then the nearest deadline (the order is otherwise kept).
+ */
+function withDeadlines(
+  db: DbOrTx,
+  compactId: string,
+  tasks: ReturnType<typeof tasksFor>,
+  periods: { id: string; endsOn: string }[],
+  settings: { reportingDeadlineDays: number },
+  today: string,
+) {
+  const byId = new Map(periods.map((p) => [p.id, p]));
+  const reported = reportedKeys(db, [compactId], [...new Set(tasks.map((task) => task.periodId))]);
+  const now = startOfDay(today);
+  return tasks
+    .map((task) => {
+      const period = byId.get(task.periodId);
+      const deadline =
+        task.kind === 'awaiting-validation' || !period
+          ? null
+          : deadlineStatus({
+              period,
+              offsetDays: settings.reportingDeadlineDays,
+              reported: reported.has(reportedKey(task.indicatorId, task.periodId)),
+              now,
+            });
+      return { ...task, deadline };
+    })
+    .sort((a, b) => compareDeadlines(a.deadline, b.deadline));
 }

@@ -8,6 +8,7 @@ import { recordAuditEvent, type AuditActor } from '../audit';
 import { DomainError } from '../domain-error';
 import { newId } from '../ids';
 import { DEFAULT_THRESHOLDS } from '@/shared/framework/indicator-status';
+import { deadlineDaysProblem, REPORTING_DEADLINE_DAYS } from '@/shared/framework/deadline';
 
 export interface PeriodSpan {
   label: string;
@@ -80,6 +81,7 @@ export function getFrameworkSettings(db: DbOrTx, compactId: string) {
       onTrackThreshold: DEFAULT_THRESHOLDS.onTrack,
       atRiskThreshold: DEFAULT_THRESHOLDS.atRisk,
       requireEvidence: false,
+      reportingDeadlineDays: REPORTING_DEADLINE_DAYS.default,
     }
   );
 }
@@ -122,6 +124,8 @@ export interface FrameworkConfiguration {
   onTrackThreshold: number;
   atRiskThreshold: number;
   requireEvidence: boolean;
+  /** Days after a period ends by which it is due; kept as it is when left out. */
+  reportingDeadlineDays?: number;
 }
 
 /**
@@ -131,9 +135,13 @@ export interface FrameworkConfiguration {
 export function configureFramework(db: Db, actor: AuditActor, compactId: string, input: FrameworkConfiguration) {
   if (input.atRiskThreshold > input.onTrackThreshold)
     throw new DomainError('BAD_REQUEST', 'The at-risk threshold cannot be above the on-track threshold.');
+  const deadlineProblem =
+    input.reportingDeadlineDays === undefined ? null : deadlineDaysProblem(input.reportingDeadlineDays);
+  if (deadlineProblem) throw new DomainError('BAD_REQUEST', deadlineProblem);
   const spans = generatePeriods(input.frequency, input.startDate, input.periods);
   return db.transaction((tx) => {
     const before = getFrameworkSettings(tx, compactId);
+    const reportingDeadlineDays = input.reportingDeadlineDays ?? before.reportingDeadlineDays;
     const existing = listPeriods(tx, compactId);
     const [{ n: progress }] = tx
       .select({ n: count() })
@@ -161,7 +169,8 @@ export function configureFramework(db: Db, actor: AuditActor, compactId: string,
           .values({ id: newId(), compactId, ...span })
           .run();
     }
-    const { periods: _periods, ...settings } = input;
+    const { periods: _periods, ...chosen } = input;
+    const settings = { ...chosen, reportingDeadlineDays };
     tx.insert(frameworkSettings)
       .values({ compactId, ...settings })
       .onConflictDoUpdate({ target: frameworkSettings.compactId, set: settings })
@@ -172,7 +181,7 @@ export function configureFramework(db: Db, actor: AuditActor, compactId: string,
       entityType: 'framework',
       entityId: compactId,
       before,
-      after: input,
+      after: { ...input, reportingDeadlineDays },
     });
     return listPeriods(tx, compactId);
   });

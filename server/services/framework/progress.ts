@@ -20,6 +20,7 @@ import { indicatorColumns, requireIndicator } from './indicators';
 import { countEvidenceFiles } from './evidence';
 import { getFrameworkSettings, listPeriods } from './periods';
 import { requireReportableIndicator, requireStartedPeriod } from './progress-checks';
+import { sheetDeadlines } from './deadlines';
 
 export interface ProgressActor extends AuditActor {
   userId: string;
@@ -268,7 +269,7 @@ export function commentOnProgress(db: Db, actor: CompactMember, compactId: strin
  * The progress grid of one period: every active indicator the member's party reports on, with its
  * latest update for the period and what the member may do with it (the grid shows nothing else).
  */
-export function periodSheet(db: DbOrTx, compactId: string, member: CompactMember, periodId: string) {
+export function periodSheet(db: DbOrTx, compactId: string, member: CompactMember, periodId: string, now = new Date()) {
   const periods = listPeriods(db, compactId);
   const period = periods.find((p) => p.id === periodId);
   if (!period) throw new DomainError('NOT_FOUND', 'No such reporting period.');
@@ -296,6 +297,7 @@ export function periodSheet(db: DbOrTx, compactId: string, member: CompactMember
     period,
     periods,
     evidenceRequired: getFrameworkSettings(db, compactId).requireEvidence,
+    deadlines: sheetDeadlines(db, compactId, member.partyId, period, now),
     rows: rows.map((indicator) => {
       const update = latest.get(indicator.id);
       return { indicator, latest: update ? { ...update, can: progressUpdatePermissions(member, update) } : null };

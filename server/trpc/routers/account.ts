@@ -9,6 +9,7 @@ import {
 import { completePasswordReset, describePasswordReset } from '@/server/services/password-resets';
 import { displayNameSchema } from '@/shared/display-name-rules';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/server/services/password-rules';
+import { signInAfterInvitation } from '@/server/auth/invitation-session';
 import { authedProcedure, router } from '../init';
 import { tokenLinkProcedure } from '../token-link-procedure';
 
@@ -30,7 +31,15 @@ export const accountRouter = router({
   /** New people set a name and password; existing accounts must be signed in as themselves. */
   acceptInvite: tokenLinkProcedure
     .input(tokenInput.extend({ name: displayNameSchema.optional(), password: passwordSchema.optional() }))
-    .mutation(({ ctx, input }) => acceptInvite(ctx.handle.db, ctx.actor, input.token, input)),
+    .mutation(async ({ ctx, input }) => {
+      const result = await acceptInvite(ctx.handle.db, ctx.actor, input.token, input);
+      // An existing account accepted while signed in; a new one is signed in with the password it just chose.
+      const signedIn =
+        result.joined ||
+        (input.password !== undefined &&
+          (await signInAfterInvitation(ctx.handle, ctx.http, { email: result.email, password: input.password })));
+      return { ...result, signedIn };
+    }),
   pendingInvitations: authedProcedure.query(({ ctx }) => listPendingInvitations(ctx.handle.db, ctx.actor)),
   acceptInvitation: authedProcedure
     .input(invitationInput)

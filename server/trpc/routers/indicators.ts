@@ -14,7 +14,9 @@ import {
 import { setTarget } from '@/server/services/framework/targets';
 import { heavyCompactProcedure } from '../heavy-calls';
 import { compactProcedure, router } from '../init';
-import { id, indicatorDefinition, targetInput } from '../schemas/framework';
+import { id, indicatorDefinition, targetInput, targetTableRow } from '../schemas/framework';
+import { saveTargetTable } from '@/server/services/framework/target-table';
+import { MAX_TARGET_TABLE_ROWS } from '@/shared/framework/target-table';
 
 const target = z.object({ indicatorId: id });
 
@@ -56,5 +58,11 @@ export const indicatorsRouter = router({
     .input(target.extend({ target: targetInput }))
     .mutation(({ ctx, input }) =>
       setTarget(ctx.handle.db, ctx.member, input.compactId, input.indicatorId, input.target),
+    ),
+  /** The targets table: many periods' and years' targets set or cleared at once, all or nothing. */
+  setTargets: compactProcedure('manageFramework')
+    .input(target.extend({ rows: z.array(targetTableRow).min(1).max(MAX_TARGET_TABLE_ROWS) }))
+    .mutation(({ ctx, input }) =>
+      saveTargetTable(ctx.handle.db, ctx.member, input.compactId, input.indicatorId, input.rows),
     ),
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { COMPACT_ROLES } from '@/shared/roles';
 import { displayNameSchema } from '@/shared/display-name-rules';
 import { inviteMember } from '@/server/services/invitations';
+import { listCompactInvitations, reissueInvitation, revokeInvitation } from '@/server/services/invitation-admin';
 import { deactivateMember, listMembersFor, removeMember, renameMember, updateMember } from '@/server/services/members';
 import { issuePasswordResetLink } from '@/server/services/password-resets';
 import type { Actor } from '@/server/auth/actor';
@@ -10,6 +11,7 @@ import type { CompactMember } from '@/server/policies/compact-member';
 import { compactProcedure, router } from '../init';
 
 const memberInput = z.object({ userId: z.string().min(1).max(64) });
+const invitationInput = z.object({ invitationId: z.string().min(1).max(64) });
 const roleInput = z.object({ role: z.enum(COMPACT_ROLES), signatory: z.boolean() });
 /** A membership's party never changes: an update naming one is refused, not silently ignored. */
 const noPartyChange = z
@@ -54,4 +56,13 @@ export const membersRouter = router({
   deactivate: compactProcedure('manageMembers')
     .input(memberInput)
     .mutation(({ ctx, input }) => deactivateMember(ctx.handle.db, manager(ctx), input.compactId, input.userId)),
+  invitations: compactProcedure('manageMembers').query(({ ctx, input }) =>
+    listCompactInvitations(ctx.handle.db, input.compactId),
+  ),
+  revokeInvitation: compactProcedure('manageMembers')
+    .input(invitationInput)
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.handle.db, ctx.member, input.compactId, input.invitationId)),
+  reissueInvitation: compactProcedure('manageMembers')
+    .input(invitationInput)
+    .mutation(({ ctx, input }) => reissueInvitation(ctx.handle.db, ctx.member, input.compactId, input.invitationId)),
 });

@@ -19,9 +19,11 @@ import {
   TARGET_YEAR_MIN,
   indicatorCodeProblem,
 } from '@/shared/framework/indicator-rules';
-import { COMMITMENT_TEXT_MAX } from '@/shared/framework/commitment-rules';
+import { COMMITMENT_TEXT_MAX, MAX_SUPPORTING_PARTIES } from '@/shared/framework/commitment-rules';
+import { MAX_TARGET_TEXT_LENGTH } from '@/shared/framework/target-table';
 import { evidenceLinksProblem, PROGRESS_TEXT_MAX } from '@/shared/framework/progress-rules';
 import { reservedKeyProblem } from '@/shared/reserved-keys';
+import { deadlineDaysProblem } from '@/shared/framework/deadline';
 
 export const id = z.string().min(1).max(64);
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-31.');
@@ -51,10 +53,12 @@ function keyedRecord<V extends z.ZodType>(what: string, maxKey: number, value: V
 }
 
 /** A refinement from a shared rule: its problem, if any, is the issue's message. */
-const refineWith = (problemOf: (value: string) => string | null) => (value: string, ctx: z.RefinementCtx) => {
-  const problem = problemOf(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-};
+const refineWith =
+  <T>(problemOf: (value: T) => string | null) =>
+  (value: T, ctx: z.RefinementCtx) => {
+    const problem = problemOf(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  };
 
 const evidenceLink = z.string().superRefine(refineWith((link) => evidenceLinksProblem([link])));
 
@@ -65,12 +69,13 @@ export const frameworkConfiguration = z.object({
   onTrackThreshold: z.number().min(0).max(2),
   atRiskThreshold: z.number().min(0).max(2),
   requireEvidence: z.boolean(),
+  reportingDeadlineDays: z.number().superRefine(refineWith(deadlineDaysProblem)).optional(),
 });
 
 export const commitmentInput = z.object({
   reference: z.string().trim().min(1).max(COMMITMENT_TEXT_MAX.reference),
   leadPartyId: id,
-  supportingPartyIds: z.array(id).max(20),
+  supportingPartyIds: z.array(id).max(MAX_SUPPORTING_PARTIES),
   deliverable: z.string().trim().min(1).max(COMMITMENT_TEXT_MAX.deliverable),
   dueDate: isoDate.nullable(),
   narrativeStatus: z.string().trim().max(COMMITMENT_TEXT_MAX.narrativeStatus),
@@ -99,9 +104,19 @@ export const indicatorDefinition = z.object({
     .max(MAX_DISAGGREGATION_DIMENSIONS),
 });
 
+const targetYear = z.number().int().min(TARGET_YEAR_MIN).max(TARGET_YEAR_MAX);
+
 export const targetInput = z.union([
   z.object({ periodId: id, value: finite.nullable() }),
-  z.object({ year: z.number().int().min(TARGET_YEAR_MIN).max(TARGET_YEAR_MAX), value: finite.nullable() }),
+  z.object({ year: targetYear, value: finite.nullable() }),
+]);
+
+/** One changed row of the targets table: a period or a year, a value as typed or an explicit clear. */
+export const targetTableRow = z.union([
+  z.object({ periodId: id, value: z.string().max(MAX_TARGET_TEXT_LENGTH) }),
+  z.object({ periodId: id, clear: z.literal(true) }),
+  z.object({ year: targetYear, value: z.string().max(MAX_TARGET_TEXT_LENGTH) }),
+  z.object({ year: targetYear, clear: z.literal(true) }),
 ]);
 
 export const progressInput = z.object({

@@ -1,7 +1,7 @@
 'use client';
 
 import { PartySelect } from '@/app/_components/PartySelect';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { COMPACT_ROLES, type CompactRole } from '@/shared/roles';
 import { t, type MessageKey } from '@/app/_lib/messages';
@@ -11,10 +11,12 @@ import { FormFooter } from '@/app/_components/FormFooter';
 
 export function InviteForm({ compactId }: { compactId: string }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [notice, setNotice] = useState<{ path: string; text: string } | null>(null);
   const invite = useMutation(
     trpc.members.invite.mutationOptions({
       onSuccess: (result, input) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.members.invitations.queryKey({ compactId }) });
         const params = { email: input.email, date: new Date(result.expiresAt).toLocaleString() };
         setNotice({
           path: result.path,

@@ -5,6 +5,7 @@ import { t, type MessageKey } from '@/app/_lib/messages';
 import { errorMessage, useTRPC } from '@/app/_lib/trpc';
 import { InviteForm } from './InviteForm';
 import { MemberAdminRow } from './MemberAdminRow';
+import { PendingInvitations } from './PendingInvitations';
 
 interface Props {
   compactId: string;
@@ -18,6 +19,7 @@ export function MembersPanel({ compactId, mayInvite }: Props) {
     <section className="card side-card">
       <h2>{t('members.title')}</h2>
       {mayInvite && <InviteForm compactId={compactId} />}
+      {mayInvite && <PendingInvitations compactId={compactId} />}
       {members.error && <p className="alert error">{errorMessage(members.error)}</p>}
       <ul className="members" aria-label={t('members.label')}>
         {members.data?.map((member) => (

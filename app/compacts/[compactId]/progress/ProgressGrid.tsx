@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ErrorAlert } from '@/app/_components/FormFooter';
+import { DeadlineBadge } from '@/app/_components/framework/DeadlineBadge';
 import { ProgressForm } from '@/app/_components/framework/ProgressForm';
 import { periodNotStartedProblem } from '@/shared/framework/progress-rules';
 import { t, type MessageKey } from '@/app/_lib/messages';
@@ -47,6 +48,7 @@ export function ProgressGrid({ compactId, periodId }: { compactId: string; perio
           </select>
         </label>
       </div>
+      <DeadlineBadge status={sheet.data.deadlines.period} label={t('deadline.periodLabel', { period: period.label })} />
       <p className="muted small">{t('progress.gridHint')}</p>
       {notStarted && (
         <p className="muted" role="status">
@@ -85,6 +87,7 @@ export function ProgressGrid({ compactId, periodId }: { compactId: string; perio
                     {t(`progress.state.${latest.state}` as MessageKey)}
                   </span>
                 )}
+                <DeadlineBadge status={sheet.data.deadlines.byIndicator[indicator.id]} label={t('deadline.label')} />
               </div>
               {latest?.state === 'returned' && latest.returnedReason ? (
                 <p className="alert small" role="note">

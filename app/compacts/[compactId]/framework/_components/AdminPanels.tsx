@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { REPORTING_FREQUENCIES, type ReportingFrequency } from '@/shared/enums';
 import { FormFooter } from '@/app/_components/FormFooter';
+import { DUE_SOON_DAYS, REPORTING_DEADLINE_DAYS } from '@/shared/framework/deadline';
 import { t, type MessageKey } from '@/app/_lib/messages';
 import { useTRPC } from '@/app/_lib/trpc';
 import { CommitmentsPanel } from './CommitmentsPanel';
@@ -14,6 +15,7 @@ interface Settings {
   onTrackThreshold: number;
   atRiskThreshold: number;
   requireEvidence: boolean;
+  reportingDeadlineDays: number;
 }
 
 /** Admins set the reporting calendar and thresholds, and manage commitments. */
@@ -42,6 +44,7 @@ export function AdminPanels({
       onTrackThreshold: Number(f.get('onTrack')) / 100,
       atRiskThreshold: Number(f.get('atRisk')) / 100,
       requireEvidence: f.get('requireEvidence') === 'on',
+      reportingDeadlineDays: Number(f.get('reportingDeadlineDays')),
     });
   };
   return (
@@ -69,6 +72,7 @@ export function AdminPanels({
           </label>
           <ThresholdField name="onTrack" label={t('framework.onTrackThreshold')} share={settings.onTrackThreshold} />
           <ThresholdField name="atRisk" label={t('framework.atRiskThreshold')} share={settings.atRiskThreshold} />
+          <DeadlineDaysField days={settings.reportingDeadlineDays} />
           <label className="check">
             <input name="requireEvidence" type="checkbox" defaultChecked={settings.requireEvidence} />{' '}
             {t('framework.requireEvidence')}
@@ -87,6 +91,18 @@ function ThresholdField({ name, label, share }: { name: string; label: string; s
     <label className="field">
       <span>{label}</span>
       <input name={name} type="number" min={0} max={200} required defaultValue={Math.round(share * 100)} />
+    </label>
+  );
+}
+
+/** Days after a period ends by which its values are due (the due-soon window is fixed). */
+function DeadlineDaysField({ days }: { days: number }) {
+  const { min, max } = REPORTING_DEADLINE_DAYS;
+  return (
+    <label className="field">
+      <span>{t('framework.reportingDeadlineDays')}</span>
+      <input name="reportingDeadlineDays" type="number" min={min} max={max} step={1} required defaultValue={days} />
+      <span className="muted small">{t('framework.reportingDeadlineHint', { days: DUE_SOON_DAYS })}</span>
     </label>
   );
 }

@@ -1,9 +1,10 @@
 'use client';
 
+import { PartyCheckboxes } from '@/app/_components/PartyCheckboxes';
 import { PartySelect } from '@/app/_components/PartySelect';
 import { ProvisionCitation } from '@/app/_components/framework/ProvisionCitation';
 import { ProvisionSelect } from '@/app/_components/framework/ProvisionSelect';
-import { COMMITMENT_TEXT_MAX } from '@/shared/framework/commitment-rules';
+import { COMMITMENT_TEXT_MAX, MAX_SUPPORTING_PARTIES } from '@/shared/framework/commitment-rules';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert, FormFooter } from '@/app/_components/FormFooter';
@@ -94,11 +95,11 @@ export function CommitmentsPanel({ compactId }: { compactId: string }) {
         </label>
         <ProvisionSelect compactId={compactId} defaultValue={current?.provisionId ?? null} />
         <PartySelect name="leadPartyId" label="framework.leadParty" defaultValue={current?.leadPartyId} />
-        <PartySelect
+        <PartyCheckboxes
           name="supportingPartyIds"
-          label="framework.supportingParties"
+          legend="framework.supportingParties"
           defaultValue={current?.supportingPartyIds}
-          multiple
+          hint={t('framework.supportingPartiesHint', { max: MAX_SUPPORTING_PARTIES })}
         />
         <label className="field">
           <span>{t('framework.deliverable')}</span>

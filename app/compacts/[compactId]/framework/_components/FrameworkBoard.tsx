@@ -7,6 +7,7 @@ import type { CompactPermissions } from '@/app/_lib/router-types';
 import { INDICATOR_LEVELS } from '@/shared/enums';
 import { INDICATOR_STATUSES } from '@/shared/framework/indicator-status';
 import { ErrorAlert } from '@/app/_components/FormFooter';
+import { DeadlineBadge } from '@/app/_components/framework/DeadlineBadge';
 import { Sparkline } from '@/app/_components/framework/Sparkline';
 import { StatusChip } from '@/app/_components/framework/StatusChip';
 import { t, type MessageKey } from '@/app/_lib/messages';
@@ -155,6 +156,7 @@ export function FrameworkBoard({ compactId, can }: { compactId: string; can: Com
                             {t('framework.overdue', { period: row.overduePeriod })}
                           </span>
                         )}
+                        <DeadlineBadge status={row.deadline} label={t('deadline.label')} />
                       </td>
                       <td className="small">
                         {row.headline

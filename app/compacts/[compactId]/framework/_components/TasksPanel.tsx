@@ -1,11 +1,15 @@
 import Link from 'next/link';
+import { DeadlineBadge } from '@/app/_components/framework/DeadlineBadge';
 import { t, type MessageKey } from '@/app/_lib/messages';
+import type { DeadlineStatus } from '@/shared/framework/deadline';
 
 interface Task {
   kind: 'due' | 'returned' | 'awaiting-validation';
   indicatorId: string;
   periodId: string;
   text: string;
+  /** The period's reporting deadline (for due and returned tasks). */
+  deadline: DeadlineStatus | null;
 }
 
 export function TasksPanel({ compactId, tasks }: { compactId: string; tasks: Task[] }) {
@@ -27,7 +31,8 @@ export function TasksPanel({ compactId, tasks }: { compactId: string; tasks: Tas
                 }
               >
                 {task.text}
-              </Link>
+              </Link>{' '}
+              <DeadlineBadge status={task.deadline} label={t('deadline.label')} />
             </li>
           ))}
         </ul>

@@ -159,6 +159,7 @@ export function IndicatorPage({ compactId, indicatorId }: { compactId: string; i
             <TargetsPanel
               compactId={compactId}
               indicatorId={indicatorId}
+              measure={indicator.measure}
               periods={periods}
               series={series}
               history={targetHistory}

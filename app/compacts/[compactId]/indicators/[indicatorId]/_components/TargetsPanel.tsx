@@ -1,90 +1,69 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { FormFooter } from '@/app/_components/FormFooter';
 import { t } from '@/app/_lib/messages';
-import { useTRPC } from '@/app/_lib/trpc';
-import { parseNumberInput } from '@/shared/framework/number-input';
+import { TargetTableForm, type TargetTableLine } from './TargetTableForm';
 
 interface Props {
   compactId: string;
   indicatorId: string;
+  measure: string;
   periods: { id: string; label: string }[];
   series: { periodId: string; label: string; target: { value: number | null; source: string } }[];
   history: { periodId: string | null; year: number | null; value: number | null; setAt: Date; setBy: string | null }[];
   canEdit: boolean;
 }
 
-export function TargetsPanel({ compactId, indicatorId, periods, series, history, canEdit }: Props) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [problem, setProblem] = useState<string | null>(null);
-  const setTarget = useMutation(
-    trpc.indicators.setTarget.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
-  );
+/** The table's rows: every period (its own target, if set), then every year of the periods (its yearly target). */
+function targetLines(series: Props['series'], history: Props['history']): TargetTableLine[] {
+  const periodLines = series.map((p): TargetTableLine => ({
+    key: p.periodId,
+    label: p.label,
+    scope: { periodId: p.periodId },
+    inForce: { value: p.target.value, interpolated: p.target.source === 'interpolated' },
+    own: p.target.source === 'period' ? p.target.value : null,
+  }));
+  const years = [...new Set(series.map((p) => Number(p.label.slice(0, 4))))].filter(Number.isInteger);
+  const yearLines = years.map((year): TargetTableLine => {
+    const own = history.filter((h) => h.periodId === null && h.year === year).pop()?.value ?? null;
+    return {
+      key: `year-${year}`,
+      label: t('indicator.yearTarget', { year }),
+      scope: { year },
+      inForce: { value: own, interpolated: false },
+      own,
+    };
+  });
+  return [...periodLines, ...yearLines];
+}
+
+export function TargetsPanel({ compactId, indicatorId, measure, periods, series, history, canEdit }: Props) {
   const label = new Map(periods.map((p) => [p.id, p.label]));
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const f = new FormData(event.currentTarget);
-    const parsed = parseNumberInput(String(f.get('value') ?? ''));
-    setProblem(parsed.ok ? null : parsed.problem);
-    if (!parsed.ok) return;
-    const value = parsed.value;
-    const scope = String(f.get('scope'));
-    setTarget.mutate({
-      compactId,
-      indicatorId,
-      target: scope.startsWith('year:') ? { year: Number(scope.slice(5)), value } : { periodId: scope, value },
-    });
-  };
-  const years = [...new Set(periods.map((p) => p.label.slice(0, 4)))];
   return (
     <section className="card side-card">
       <h2>{t('indicator.targets')}</h2>
-      <table className="table small">
-        <tbody>
-          {series.map((p) => (
-            <tr key={p.periodId}>
-              <td>{p.label}</td>
-              <td>
-                {p.target.value === null ? '—' : Math.round(p.target.value * 10) / 10}
-                {p.target.source === 'interpolated' && <span className="muted"> ({t('indicator.interpolated')})</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {canEdit && (
-        <form className="stack" onSubmit={submit}>
-          <label className="field">
-            <span>
-              {t('indicator.forPeriod')} / {t('indicator.forYear')}
-            </span>
-            <select name="scope">
-              {periods.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.label}
-                </option>
-              ))}
-              {years.map((y) => (
-                <option key={y} value={`year:${y}`}>
-                  {y} ({t('indicator.forYear')})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('indicator.target')}</span>
-            <input name="value" inputMode="decimal" />
-          </label>
-          {problem ? (
-            <p className="alert error" role="alert">
-              {problem}
-            </p>
-          ) : null}
-          <FormFooter error={setTarget.error} pending={setTarget.isPending} label={t('indicator.setTarget')} small />
-        </form>
+      {canEdit ? (
+        <TargetTableForm
+          compactId={compactId}
+          indicatorId={indicatorId}
+          measure={measure}
+          lines={targetLines(series, history)}
+        />
+      ) : (
+        <table className="table small">
+          <tbody>
+            {series.map((p) => (
+              <tr key={p.periodId}>
+                <td>{p.label}</td>
+                <td>
+                  {p.target.value === null ? '—' : Math.round(p.target.value * 10) / 10}
+                  {p.target.source === 'interpolated' && (
+                    <span className="muted"> ({t('indicator.interpolated')})</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       {history.length > 0 && (
         <>

@@ -1,0 +1,40 @@
+'use client';
+
+import { usePathname } from 'next/navigation';
+import { useState, type ReactNode } from 'react';
+import { t } from '../_lib/messages';
+
+/**
+ * The header's navigation and account controls. On a narrow screen they fold behind a "Menu"
+ * button (a disclosure: `aria-expanded`, Escape closes it); on a wide screen the button is hidden
+ * by CSS and the contents always show. Following a link closes the menu.
+ */
+export function HeaderMenu({ children }: { children: ReactNode }) {
+  const pathname = usePathname();
+  // The page the menu was opened on: moving to another page closes it without an effect.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const setOpen = (value: boolean) => setOpenOn(value ? pathname : null);
+  return (
+    <div
+      className="header-menu"
+      data-open={open ? 'true' : 'false'}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') setOpen(false);
+      }}
+    >
+      <button
+        type="button"
+        className="button secondary small header-menu-toggle"
+        aria-expanded={open}
+        aria-controls="header-menu-contents"
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true">☰</span> {t('nav.menu')}
+      </button>
+      <div id="header-menu-contents" className="header-menu-contents">
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `framework_settings` ADD `reporting_deadline_days` integer DEFAULT 30 NOT NULL;
