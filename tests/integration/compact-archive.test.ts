@@ -11,6 +11,7 @@ import { stopChainVerifier } from '@/server/services/audit-chain-status';
 import { verifyStoredChain } from '@/server/services/audit-verify';
 import { activeCompactIds } from '@/server/services/compact-archive';
 import { recordAuditEvent } from '@/server/services/audit';
+import { deadlineAlerts } from '@/server/services/framework/deadline-alerts';
 import { createAutomaticVersions } from '@/server/services/versions/automatic-versions';
 import { ARCHIVE_REASON_MAX } from '@/shared/compacts/archive-rules';
 import { buildCompact, buildParty, buildUser, callerFor, memberWithRole, signIn, tokenOf } from '../helpers/factories';
@@ -321,6 +322,23 @@ describe('lists and sweeps', () => {
     await createAutomaticVersions(db.db, later, rules);
     assert.equal(versions(), 1, 'once restored, its pending text is versioned');
   });
+});
+
+test('deadline alerts leave an archived compact out, and name its deadlines again once restored', async () => {
+  const db = getDb();
+  const compactId = buildCompact(db).id;
+  const partyId = buildParty(db).id;
+  await memberWithRole(db, compactId, 'monitor', partyId);
+  configureQuarters(db, compactId, '2025-01-01', 4);
+  buildIndicator(db, compactId, partyId);
+  // 2025-Q1 ends on 31 March: with the default 30 days its report is due on 30 April.
+  const now = new Date('2025-04-28T12:00:00Z');
+  const alerts = () => deadlineAlerts(db.db, now).filter((alert) => alert.compactId === compactId).length;
+  assert.equal(alerts(), 1, 'an active compact is alerted');
+  await instanceAdmin.compacts.archive({ compactId, reason: '' });
+  assert.equal(alerts(), 0);
+  await instanceAdmin.compacts.restore({ compactId, reason: '' });
+  assert.equal(alerts(), 1);
 });
 
 describe('never deleted', () => {
