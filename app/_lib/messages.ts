@@ -833,6 +833,23 @@ const en = {
   'validation.ownSubmission': 'Your own submission: another validator decides on it.',
   'validation.openIndicator': 'Open the indicator',
   'validation.tooMany': 'Select at most {max} updates at once.',
+  'compacts.showArchived': 'Show archived compacts',
+  'compacts.hideArchived': 'Hide archived compacts',
+  'compacts.archivedBadge': 'Archived',
+  'archive.banner': 'Archived on {date} by {name} — read only.',
+  'archive.reason': 'Reason: {reason}',
+  'admin.allCompacts': 'Compacts',
+  'admin.archiveHint':
+    'An archived compact is read only for everyone and hidden from My compacts; nothing in it is deleted. Restoring it makes it editable again.',
+  'admin.compactState': 'State',
+  'admin.active': 'Active',
+  'admin.archivedOn': 'Archived on {date} by {name}',
+  'admin.archive': 'Archive…',
+  'admin.restore': 'Restore…',
+  'admin.archiveReason': 'Reason (optional)',
+  'admin.confirmArchive': 'Archive “{title}”',
+  'admin.confirmRestore': 'Restore “{title}”',
+  'admin.archiveCancel': 'Cancel',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -56,6 +56,8 @@ export function useCollab(compactId: string) {
   const [people, setPeople] = useState<PresenceEntry[]>([]);
   /** A new editing session (a fresh Y.Doc with a new client id) when the server says ours is taken. */
   const [session, setSession] = useState(0);
+  /** How many times the compact was archived or restored while open (the page then reloads its permissions). */
+  const [archiveChanges, setArchiveChanges] = useState(0);
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -88,6 +90,8 @@ export function useCollab(compactId: string) {
     const onClose = (event: CloseEvent | null) => {
       // Yjs picks client ids at random: in the rare case ours is already someone else's, start afresh.
       if (event?.code === CLOSE.clientIdTaken.code) return setSession((n) => n + 1);
+      // Archived or restored while open: the socket reconnects with its new access.
+      if (event?.code === CLOSE.archiveChanged.code) setArchiveChanges((n) => n + 1);
       terminal = (event && TERMINAL_CLOSES.get(event.code)) ?? terminal;
       if (terminal) provider.shouldConnect = false; // no reconnect: it would repeat what was refused
       refresh();
@@ -141,5 +145,5 @@ export function useCollab(compactId: string) {
     };
   }, [compactId, session]);
 
-  return { collab, status, synced, people };
+  return { collab, status, synced, people, archiveChanges };
 }

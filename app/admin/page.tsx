@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { AppHeader } from '../_components/AppHeader';
 import { t } from '../_lib/messages';
 import { requireActor } from '../_lib/server-session';
+import { CompactsArchivePanel } from './_components/CompactsArchivePanel';
 import { CreateCompactForm } from './_components/CreateCompactForm';
 import { PartiesPanel } from './_components/PartiesPanel';
 
@@ -23,6 +24,7 @@ export default async function AdminPage() {
           <div className="admin-grid">
             <PartiesPanel />
             <CreateCompactForm />
+            <CompactsArchivePanel />
           </div>
         ) : (
           <p className="alert error">{t('admin.notAllowed')}</p>

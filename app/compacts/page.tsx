@@ -7,15 +7,21 @@ import { PendingInvitations } from './_components/PendingInvitations';
 
 export const dynamic = 'force-dynamic';
 
-export default async function CompactsPage() {
+export default async function CompactsPage({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
   const actor = await requireActor();
-  const compacts = await forPage(serverApi.compacts.list());
+  const includeArchived = (await searchParams).archived === '1';
+  const compacts = await forPage(serverApi.compacts.list({ includeArchived }));
   return (
     <>
       <AppHeader actor={actor} />
       <main className="page">
         <h1>{t('compacts.title')}</h1>
         <PendingInvitations />
+        <p>
+          <Link href={includeArchived ? '/compacts' : '/compacts?archived=1'}>
+            {t(includeArchived ? 'compacts.hideArchived' : 'compacts.showArchived')}
+          </Link>
+        </p>
         {compacts.length === 0 ? (
           <p className="muted">{t('compacts.empty')}</p>
         ) : (
@@ -31,6 +37,7 @@ export default async function CompactsPage() {
                     {t('compacts.yourRole', { role: t(`role.${compact.role}` as MessageKey) })}
                   </span>
                   {compact.signatory && <span className="badge">{t('role.signatory')}</span>}
+                  {compact.archivedAt && <span className="badge readonly">{t('compacts.archivedBadge')}</span>}
                 </p>
               </li>
             ))}

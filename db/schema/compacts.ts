@@ -22,6 +22,14 @@ export const compacts = sqliteTable('compacts', {
   textFormat: integer('text_format')
     .notNull()
     .$defaultFn(() => CURRENT_TEXT_FORMAT),
+  /**
+   * When an instance administrator archived the compact (null while it is active): an archived
+   * compact is read only everywhere and left out of the default compacts list; restoring clears it.
+   */
+  archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+  archivedBy: text('archived_by').references(() => user.id),
+  /** The reason given when archiving (at most 500 characters; '' when none was given). */
+  archiveReason: text('archive_reason'),
 });
 
 export const memberships = sqliteTable(

@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { session, user } from '@/db/schema/auth';
 import { onAccessChange, type AccessChange } from '../events/access-changes';
 import { findMembership } from '../services/compacts';
+import { connectionReadOnly } from './upgrade-auth';
 import { CLOSE, type CloseReason } from '@/shared/collab/close-codes';
 import type { CollabConnection } from './connection';
 
@@ -22,6 +23,8 @@ function reasonToClose(change: AccessChange, connection: CollabConnection): Clos
       return change.userId === actor.userId && change.compactId === connection.room.compactId
         ? CLOSE.accessChanged
         : null;
+    case 'compact-archive-changed':
+      return change.compactId === connection.room.compactId ? CLOSE.archiveChanged : null;
   }
 }
 
@@ -39,7 +42,9 @@ export function recheckAccess(db: DbOrTx, connection: CollabConnection): CloseRe
   const membership = findMembership(db, connection.room.compactId, actor.userId);
   if (!membership) return CLOSE.forbidden;
   // Updates and presence are stamped with the party decided at connection: a membership re-made for another party reconnects.
-  return membership.role === member.role && membership.partyId === member.partyId ? null : CLOSE.accessChanged;
+  if (membership.role !== member.role || membership.partyId !== member.partyId) return CLOSE.accessChanged;
+  // Archived or restored by another process: reconnect read only (or editable again).
+  return connectionReadOnly(membership) === connection.access.readOnly ? null : CLOSE.archiveChanged;
 }
 
 /**

@@ -8,6 +8,7 @@ import { compactMember } from '@/server/policies/compact-member';
 import { may } from '@/server/policies/role-actions';
 import { EDITOR_SCHEMA_VERSION } from '@/shared/editor/extensions';
 import { CLOSE, type CloseReason } from '@/shared/collab/close-codes';
+import type { CompactRole } from '@/shared/roles';
 import type { ConnectionAccess } from './connection';
 import { presenceIdentity } from './presence-identity';
 
@@ -47,6 +48,11 @@ export function headersOf(request: IncomingMessage): Headers {
   return headers;
 }
 
+/** Whether a member's socket only reads: their role may not edit the text, or the compact is archived. */
+export function connectionReadOnly(membership: { role: CompactRole; compactArchived: boolean }): boolean {
+  return !may(membership, 'editText');
+}
+
 /**
  * Decides, before the WebSocket upgrade and before any document is loaded, who is connecting
  * and with which access — or which close code refuses them.
@@ -69,7 +75,7 @@ export async function authorizeUpgrade(
     access: {
       actor,
       member,
-      readOnly: !may(member, 'editText'),
+      readOnly: connectionReadOnly(membership),
       // Presence shows the party the person represents in this compact.
       presence: presenceIdentity(handle.db, actor, membership),
     },

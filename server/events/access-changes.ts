@@ -13,7 +13,9 @@ export type AccessChange =
   | { type: 'membership-removed'; userId: string; compactId: string }
   | { type: 'membership-changed'; userId: string; compactId: string }
   /** The display name changed: presence shows it, so open sockets reconnect. */
-  | { type: 'user-renamed'; userId: string };
+  | { type: 'user-renamed'; userId: string }
+  /** The compact was archived or restored: its open sockets reconnect, read only or editable again. */
+  | { type: 'compact-archive-changed'; compactId: string };
 
 const bus = ((globalThis as { __compactAccessChanges?: EventEmitter }).__compactAccessChanges ??=
   new EventEmitter().setMaxListeners(0));

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { getDb } from '@/db/client';
 import { isSameOriginRequest } from '../auth/request-origin';
 import { may } from '../policies/role-actions';
+import { archivedRefusal } from '../policies/archive-policy';
+import { authorize } from '../policies/authorize';
 import { failedRoute, routeMember } from './compact-routes';
 import { DomainError } from '../services/domain-error';
 import { findEvidence, MAX_EVIDENCE_BYTES, storeEvidence } from '../services/framework/evidence';
@@ -24,7 +26,8 @@ export async function uploadEvidence(request: Request, compactId: string): Promi
     if (!Number.isFinite(length)) throw new DomainError('BAD_REQUEST', 'Uploads need a Content-Length.');
     if (length > MAX_EVIDENCE_UPLOAD_BYTES)
       throw new DomainError('BAD_REQUEST', 'Evidence files are limited to 10 MB.');
-    const { handle, asMember } = await routeMember(request, compactId);
+    const { handle, asMember, membership } = await routeMember(request, compactId);
+    authorize(archivedRefusal(membership));
     if (!may(asMember, 'reportProgress'))
       throw new DomainError('FORBIDDEN', 'Only monitors add evidence to progress updates.');
     const updateId = new URL(request.url).searchParams.get('updateId') ?? '';

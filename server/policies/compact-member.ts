@@ -9,9 +9,19 @@ export interface CompactMember {
   userId: string;
   partyId: string;
   role: CompactRole;
+  /** Whether the compact is archived (read only for every role); absent means active. */
+  compactArchived?: boolean;
 }
 
-/** The member as policies see them: the account's id, the membership's party and role. */
-export function compactMember(actor: { userId: string }, membership: { partyId: string; role: CompactRole }) {
-  return { userId: actor.userId, partyId: membership.partyId, role: membership.role } satisfies CompactMember;
+/** The member as policies see them: the account's id, the membership's party and role, and whether the compact is archived. */
+export function compactMember(
+  actor: { userId: string },
+  membership: { partyId: string; role: CompactRole; compactArchived?: boolean },
+) {
+  return {
+    userId: actor.userId,
+    partyId: membership.partyId,
+    role: membership.role,
+    compactArchived: membership.compactArchived ?? false,
+  } satisfies CompactMember;
 }

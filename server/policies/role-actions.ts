@@ -47,14 +47,27 @@ export type CompactAction = keyof typeof ROLE_ACTIONS;
 
 export const COMPACT_ACTIONS = Object.keys(ROLE_ACTIONS) as CompactAction[];
 
-export function may(member: Pick<CompactMember, 'role'>, action: CompactAction): boolean {
-  return (ROLE_ACTIONS[action] as readonly CompactRole[]).includes(member.role);
+export function may(member: Pick<CompactMember, 'role' | 'compactArchived'>, action: CompactAction): boolean {
+  return (ROLE_ACTIONS[action] as readonly CompactRole[]).includes(member.role) && compactAllows(member, action);
 }
 
 /** Every compact-wide action with whether this member may take it (sent to pages). */
-export function compactPermissions(member: Pick<CompactMember, 'role'>): Record<CompactAction, boolean> {
+export function compactPermissions(
+  member: Pick<CompactMember, 'role' | 'compactArchived'>,
+): Record<CompactAction, boolean> {
   return Object.fromEntries(COMPACT_ACTIONS.map((action) => [action, may(member, action)])) as Record<
     CompactAction,
     boolean
   >;
+}
+
+/** The actions that change nothing: the only ones an archived compact still allows. */
+export const READ_ONLY_ACTIONS = ['read', 'viewAudit'] as const satisfies readonly CompactAction[];
+
+/**
+ * Whether the compact lets anyone take the action: an archived compact is read only for every
+ * role (see server/policies/archive-policy.ts).
+ */
+export function compactAllows(member: Pick<CompactMember, 'compactArchived'>, action: CompactAction): boolean {
+  return !member.compactArchived || (READ_ONLY_ACTIONS as readonly CompactAction[]).includes(action);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { CompactMember } from './compact-member';
 import type { Refusal } from './authorize';
+import { archivedRefusal } from './archive-policy';
 
 /**
  * A member as the sign-off rules see them: their party and whether their membership makes them a
@@ -15,9 +16,14 @@ export function signingMember(member: CompactMember, membership: { signatory: bo
   return { ...member, signatory: membership.signatory };
 }
 
-/** Only a signatory signs, for their own membership's party (never another: the party is not an input). */
+/**
+ * Only a signatory signs, for their own membership's party (never another: the party is not an
+ * input) — and nobody signs in an archived compact.
+ */
 export function signRefusal(member: SigningMember): Refusal {
-  return member.signatory ? null : 'Only a signatory of your party may sign on its behalf.';
+  return (
+    archivedRefusal(member) ?? (member.signatory ? null : 'Only a signatory of your party may sign on its behalf.')
+  );
 }
 
 /** A sign-off is withdrawn by a signatory of the party that gave it (not only the person who signed). */

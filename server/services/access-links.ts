@@ -66,6 +66,7 @@ export function issuerStillEntitled(
   // A reset link issued by an instance administrator names no compact.
   if (link.compactId === null) return issuer.isInstanceAdmin;
   const membership = findMembership(db, link.compactId, link.createdBy);
+  // While the compact is archived nobody manages its members: its links wait until it is restored.
   return membership !== null && may(membership, 'manageMembers');
 }
 

@@ -3,7 +3,7 @@ import { contentToYUpdate } from '../editor/document-content';
 import { newCompactText } from '../editor/provision-form';
 import { SYSTEM_AUTHOR } from './doc-clients';
 import { appendDocUpdate } from './document-store';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { compacts, memberships } from '@/db/schema/compacts';
 import { parties } from '@/db/schema/parties';
@@ -17,18 +17,23 @@ const compactColumns = {
   title: compacts.title,
   description: compacts.description,
   createdAt: compacts.createdAt,
+  archivedAt: compacts.archivedAt,
 };
 
-/** The compacts this person is a member of, with their role in each and what it allows. */
-export function listCompactsOf(db: DbOrTx, userId: string) {
+/**
+ * The compacts this person is a member of, with their role in each and what it allows; archived
+ * compacts only when asked for (`includeArchived`).
+ */
+export function listCompactsOf(db: DbOrTx, userId: string, { includeArchived = false } = {}) {
+  const mine = eq(memberships.userId, userId);
   return db
     .select({ ...compactColumns, role: memberships.role, signatory: memberships.signatory })
     .from(memberships)
     .innerJoin(compacts, eq(compacts.id, memberships.compactId))
-    .where(eq(memberships.userId, userId))
+    .where(includeArchived ? mine : and(mine, isNull(compacts.archivedAt)))
     .orderBy(asc(compacts.title))
     .all()
-    .map((row) => ({ ...row, can: compactPermissions(row) }));
+    .map((row) => ({ ...row, can: compactPermissions({ role: row.role, compactArchived: row.archivedAt !== null }) }));
 }
 
 export function compactExists(db: DbOrTx, compactId: string): boolean {
@@ -95,7 +100,7 @@ export function createCompact(db: Db, actor: { userId: string }, input: NewCompa
 /** Ids are at most this long; anything longer names no compact (and is not worth a query). */
 const MAX_ID_LENGTH = 64;
 
-/** A person's membership of a compact: their role there and the party they represent there. */
+/** A person's membership of a compact: their role there, the party they represent there, and whether the compact is archived. */
 export function findMembership(db: DbOrTx, compactId: string, userId: string) {
   if (compactId.length > MAX_ID_LENGTH) return null;
   const [row] = db
@@ -105,10 +110,15 @@ export function findMembership(db: DbOrTx, compactId: string, userId: string) {
       partyId: memberships.partyId,
       partyName: parties.name,
       partyShortCode: parties.shortCode,
+      archivedAt: compacts.archivedAt,
     })
     .from(memberships)
     .innerJoin(parties, eq(parties.id, memberships.partyId))
+    .innerJoin(compacts, eq(compacts.id, memberships.compactId))
     .where(and(eq(memberships.compactId, compactId), eq(memberships.userId, userId)))
     .all();
-  return row ?? null;
+  if (!row) return null;
+  const { archivedAt, ...membership } = row;
+  // Whether the compact is archived (read only for every role: see server/policies/archive-policy.ts).
+  return { ...membership, compactArchived: archivedAt !== null };
 }

@@ -9,6 +9,7 @@ import { findMembership } from '../services/compacts';
 import { DomainError } from '../services/domain-error';
 import { compactMember } from '@/server/policies/compact-member';
 import { may, type CompactAction } from '@/server/policies/role-actions';
+import { archivedRefusal } from '@/server/policies/archive-policy';
 import { CsvImportRejected } from './csv-import-rejected';
 import { RetryLater } from './too-many-requests';
 
@@ -91,17 +92,21 @@ export const compactIdInput = z.object({ compactId: z.string().min(1).max(64) })
 /**
  * A procedure on one compact, allowed to the members the policy lets take `action`
  * (server/policies/role-actions.ts). Non-members get NOT_FOUND (the compact's existence is not
- * revealed); members whose role does not allow the action get FORBIDDEN. The context carries the
- * membership and the member as policies see them.
+ * revealed); members whose role does not allow the action get FORBIDDEN. On an archived compact
+ * every mutation is refused (FORBIDDEN, saying it is archived) whatever the action: queries still
+ * answer. The context carries the membership and the member as policies see them.
  */
 export function compactProcedure(action: CompactAction) {
-  return authedProcedure.input(compactIdInput).use(({ ctx, input, next }) => {
+  return authedProcedure.input(compactIdInput).use(({ ctx, input, type, next }) => {
     const membership = findMembership(ctx.handle.db, input.compactId, ctx.actor.userId);
     if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such compact.' });
     const member = compactMember(ctx.actor, membership);
-    if (!may(member, action)) {
+    // The role decides here; whether an archived compact allows it is the mutation check below (a query still answers).
+    if (!may({ role: membership.role }, action)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${membership.role}) may not do this.` });
     }
+    const archived = type === 'mutation' ? archivedRefusal(membership) : null;
+    if (archived) throw new TRPCError({ code: 'FORBIDDEN', message: archived });
     return next({ ctx: { ...ctx, membership, member } });
   });
 }

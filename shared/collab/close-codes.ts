@@ -10,6 +10,8 @@ export const CLOSE = {
   unknownDependency: { code: 4001, reason: 'Update refers to unknown content; reconnect to resync' },
   /** The server reloaded the document from disk (after refusing someone's update): reconnecting resyncs. */
   documentReloaded: { code: 4002, reason: 'Document reloaded; reconnect' },
+  /** The compact was archived (or restored): reconnecting gives the access it now allows; the page reloads its permissions. */
+  archiveChanged: { code: 4003, reason: 'Compact archived or restored; reconnect' },
   malformed: { code: 4400, reason: 'Malformed message' },
   unauthenticated: { code: 4401, reason: 'Not signed in' },
   forbidden: { code: 4403, reason: 'Not a member of this compact' },

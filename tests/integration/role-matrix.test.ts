@@ -28,6 +28,9 @@ import { makeSignatory } from '../helpers/sign-off-fixtures';
 import { openReviewCycle } from '@/server/services/reviews/open-cycle';
 import { addFinding } from '@/server/services/reviews/findings';
 import { INVITE_TTL_MS, issueLink } from '@/server/services/access-links';
+import { archiveCompact, restoreCompact } from '@/server/services/compact-archive';
+import { ARCHIVED_REFUSAL } from '@/server/policies/archive-policy';
+import { codeOf } from '../helpers/trpc-codes';
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 
@@ -82,6 +85,9 @@ const NOT_COMPACT_SCOPED = [
   'passwordHelp.request',
   'validation.queue',
   'validation.validateMany',
+  'compacts.all',
+  'compacts.archive',
+  'compacts.restore',
 ];
 
 const db = createTestDb();
@@ -506,16 +512,6 @@ const freshFinding = () =>
 let partyCode: string;
 let indicatorCode: string;
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    assert.ok(error instanceof TRPCError, `expected a TRPCError, got ${String(error)}`);
-    return error.code;
-  }
-}
-
 describe('the policy module × every role', () => {
   test('the policy knows exactly the actions of the role matrix', () => {
     assert.deepEqual([...COMPACT_ACTIONS].sort(), Object.keys(ROLE_MATRIX).sort());
@@ -612,5 +608,28 @@ describe('every compact-scoped procedure × every role', () => {
   test('a compact that does not exist looks the same as one you are not a member of', async () => {
     const admin = callers.get('admin')!;
     assert.equal(await codeOf(admin.compacts.byId({ compactId: 'no-such-compact' })), 'NOT_FOUND');
+  });
+
+  describe('on an archived compact: every mutation refused as archived, every query answered', () => {
+    const typeOf = (name: string) =>
+      (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[name]!._def.type;
+    before(() => archiveCompact(db.db, { userId: commenter.id }, { compactId, reason: 'Superseded' }));
+    after(() => restoreCompact(db.db, { userId: commenter.id }, { compactId, reason: '' }));
+
+    for (const procedure of PROCEDURES) {
+      const mutation = typeOf(procedure.name) === 'mutation';
+      for (const role of ROLE_MATRIX[procedure.action]) {
+        test(`${procedure.name} as ${role} on an archived compact: ${mutation ? 'FORBIDDEN (archived)' : 'allowed'}`, async () => {
+          const outcome = procedure.call(callers.get(role)!);
+          if (!mutation) return void (await outcome);
+          await assert.rejects(outcome, (error: unknown) => {
+            assert.ok(error instanceof TRPCError);
+            assert.equal(error.code, 'FORBIDDEN');
+            assert.equal(error.message, ARCHIVED_REFUSAL);
+            return true;
+          });
+        });
+      }
+    }
   });
 });

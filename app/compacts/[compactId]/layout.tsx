@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/app/_components/AppHeader';
 import { requireMembership } from '@/app/_lib/server-session';
+import { ArchivedBanner } from './_components/ArchivedBanner';
 import { CompactNav } from './_components/CompactNav';
 
 export const dynamic = 'force-dynamic';
@@ -23,6 +24,7 @@ export default async function CompactLayout({
         reportsProgress={compact.can.reportProgress}
         viewsAudit={compact.can.viewAudit}
       />
+      {compact.archive && <ArchivedBanner archive={compact.archive} />}
       {children}
     </>
   );

@@ -12,6 +12,7 @@ export default async function CompactPage({ params }: { params: Promise<{ compac
     <CompactWorkspace
       compact={{ id: compact.id, title: compact.title, description: compact.description }}
       me={{ role: compact.myRole, can: compact.can, presence, partyId: compact.myParty.id }}
+      archived={compact.archive !== null}
     />
   );
 }

@@ -7,6 +7,7 @@ import { comments, commentThreads } from '@/db/schema/comments';
 import { parties } from '@/db/schema/parties';
 import { deleteCommentRefusal, settleThreadRefusal } from '@/server/policies/comment-policy';
 import type { CompactMember } from '@/server/policies/compact-member';
+import { may } from '@/server/policies/role-actions';
 import { COMMENT_THREADS_PAGE_MAX } from '@/shared/comments/comment-rules';
 import { DomainError } from '../domain-error';
 import { groupBy } from '../group-by';
@@ -97,11 +98,13 @@ function presentThreads(db: DbOrTx, member: CompactMember, threads: ReturnType<t
     ),
     (comment) => comment.threadId,
   );
+  // Nothing is written in an archived compact: its threads are listed with no action offered.
+  const writes = may(member, 'comment');
   return threads.map(({ anchorStart, anchorEnd, resolvedAt, resolvedByName, ...thread }) => ({
     ...thread,
     anchor: { start: anchorStart, end: anchorEnd },
     resolved: resolvedAt ? { at: resolvedAt, byName: resolvedByName ?? '' } : null,
-    can: { settle: settleThreadRefusal(member, thread) === null, reply: resolvedAt === null },
+    can: { settle: writes && settleThreadRefusal(member, thread) === null, reply: writes && resolvedAt === null },
     comments: (byThread.get(thread.id) ?? []).map(({ deletedAt, ...comment }) => ({
       id: comment.id,
       authorId: comment.authorId,
@@ -110,7 +113,7 @@ function presentThreads(db: DbOrTx, member: CompactMember, threads: ReturnType<t
       body: comment.body,
       createdAt: comment.createdAt,
       deleted: deletedAt !== null,
-      can: { delete: deletedAt === null && deleteCommentRefusal(member, comment) === null },
+      can: { delete: writes && deletedAt === null && deleteCommentRefusal(member, comment) === null },
     })),
   }));
 }

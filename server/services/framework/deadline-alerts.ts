@@ -44,7 +44,7 @@ export interface DeadlineAlert {
 const shiftDay = (day: string, days: number) => reportingDeadline(day, days);
 
 /**
- * Every (period, indicator, reporting party) of every compact whose deadline is near and still
+ * Every (period, indicator, reporting party) of every active (not archived) compact whose deadline is near and still
  * unreported, or was missed in the last JUST_MISSED_DAYS, with the people to tell. Four queries
  * whatever the number of compacts, periods and indicators; the order is stable (compact title,
  * deadline, indicator code), so two runs at the same `now` answer the same.
@@ -64,7 +64,13 @@ export function deadlineAlerts(db: DbOrTx, now: Date): DeadlineAlert[] {
     .from(reportingPeriods)
     .innerJoin(frameworkSettings, eq(frameworkSettings.compactId, reportingPeriods.compactId))
     .innerJoin(compacts, eq(compacts.id, reportingPeriods.compactId))
-    .where(between(deadlineSql, shiftDay(today, -JUST_MISSED_DAYS), shiftDay(today, DUE_SOON_DAYS)))
+    // An archived compact is read only: nobody is asked to report in it.
+    .where(
+      and(
+        between(deadlineSql, shiftDay(today, -JUST_MISSED_DAYS), shiftDay(today, DUE_SOON_DAYS)),
+        isNull(compacts.archivedAt),
+      ),
+    )
     .all();
   if (periods.length === 0) return [];
   const compactIds = [...new Set(periods.map((p) => p.compactId))];

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { compacts } from '@/db/schema/compacts';
 import { config } from '../../config';
 import type { AuditActor } from '../audit';
+import { activeCompactIds } from '../compact-archive';
 import { contributorsBetween, snapshotAt, updatesAfter } from './text-snapshot';
 import { furthestVersion, insertVersion, newestVersion, type StoredVersion } from './version-writes';
 
@@ -68,7 +68,7 @@ function automaticVersionOf(db: Db, compactId: string, now: number, rules: Autom
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Makes an automatic version of every compact whose stored updates go past its newest version and
+ * Makes an automatic version of every active (not archived) compact whose stored updates go past its newest version and
  * that has gone quiet (`quietMs`) or been edited for long (`activityMs`) — unless its text hashes
  * like its newest version's. Audited as the system. One compact at a time, yielding to the event
  * loop between them; a compact whose text fails to render is logged and skipped until it changes.
@@ -82,7 +82,8 @@ export async function createAutomaticVersions(
   keepGoing: () => boolean = () => true,
 ): Promise<StoredVersion[]> {
   const made: StoredVersion[] = [];
-  for (const { id } of db.select({ id: compacts.id }).from(compacts).all()) {
+  // Archived compacts are read only: nothing to version until they are restored.
+  for (const id of activeCompactIds(db)) {
     if (!keepGoing()) break;
     try {
       const version = automaticVersionOf(db, id, now, rules);

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { presenceIdentity } from '@/server/collab/presence-identity';
 import { yDocToContent, yDocToPlainText } from '@/server/editor/document-content';
 import { createCompact, getCompact, listCompactsOf } from '@/server/services/compacts';
+import { archiveCompact, archiveDetails, listAllCompacts, restoreCompact } from '@/server/services/compact-archive';
+import { archiveInputSchema } from '@/shared/compacts/archive-rules';
 import { oncePerRequest } from '@/server/services/request-keys';
 import { requestKey } from '../schemas/request-key';
 import { loadDoc } from '@/server/services/document-store';
@@ -11,15 +13,20 @@ import { heavyCompactProcedure } from '../heavy-calls';
 import { authedProcedure, compactProcedure, instanceAdminProcedure, router } from '../init';
 
 export const compactsRouter = router({
-  list: authedProcedure.query(({ ctx }) => listCompactsOf(ctx.handle.db, ctx.actor.userId)),
+  /** The caller's compacts; archived ones only with `includeArchived` ("Show archived"). */
+  list: authedProcedure
+    .input(z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }))
+    .query(({ ctx, input }) => listCompactsOf(ctx.handle.db, ctx.actor.userId, input)),
   byId: compactProcedure('read').query(({ ctx, input }) => ({
     ...getCompact(ctx.handle.db, input.compactId),
     myRole: ctx.membership.role,
     mySignatory: ctx.membership.signatory,
     /** The party the viewer represents in this compact. */
     myParty: { id: ctx.membership.partyId, name: ctx.membership.partyName, shortCode: ctx.membership.partyShortCode },
-    /** What the viewer may do in this compact, as the policies answer it. */
+    /** What the viewer may do in this compact, as the policies answer it (only reading once it is archived). */
     can: compactPermissions(ctx.member),
+    /** Who archived it, when and why; null while it is active. */
+    archive: archiveDetails(ctx.handle.db, input.compactId),
   })),
   /** How the caller appears to others in this compact's editor (name, party, colour). */
   myPresence: compactProcedure('read').query(({ ctx }) => presenceIdentity(ctx.handle.db, ctx.actor, ctx.membership)),
@@ -47,4 +54,14 @@ export const compactsRouter = router({
         createCompact(ctx.handle.db, ctx.actor, input),
       ),
     ),
+  /** Every compact of the instance, active and archived (instance administrators). */
+  all: instanceAdminProcedure.query(({ ctx }) => listAllCompacts(ctx.handle.db)),
+  /** Archives a compact: read only for everyone, hidden from the default list (instance administrators). */
+  archive: instanceAdminProcedure
+    .input(archiveInputSchema)
+    .mutation(({ ctx, input }) => archiveCompact(ctx.handle.db, ctx.actor, input)),
+  /** Restores an archived compact: editable again (instance administrators). */
+  restore: instanceAdminProcedure
+    .input(archiveInputSchema)
+    .mutation(({ ctx, input }) => restoreCompact(ctx.handle.db, ctx.actor, input)),
 });

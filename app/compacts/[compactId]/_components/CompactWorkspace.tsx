@@ -1,6 +1,7 @@
 'use client';
 
-import { useSearchParams } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useEffect } from 'react';
 import type { CompactRole } from '@/shared/roles';
 import type { CompactPermissions } from '@/app/_lib/router-types';
 import { t, type MessageKey } from '@/app/_lib/messages';
@@ -19,10 +20,17 @@ import { useNegotiationWorkspace } from './negotiation/use-negotiation-workspace
 interface Props {
   compact: { id: string; title: string; description: string };
   me: { role: CompactRole; can: CompactPermissions; presence: PresencePerson; partyId: string };
+  /** Archived: read only for everyone (the layout's banner says so; no role hint then). */
+  archived: boolean;
 }
 
-export function CompactWorkspace({ compact, me }: Props) {
-  const { collab, status, synced, people } = useCollab(compact.id);
+export function CompactWorkspace({ compact, me, archived }: Props) {
+  const { collab, status, synced, people, archiveChanges } = useCollab(compact.id);
+  const router = useRouter();
+  // Archived or restored while open: the server renders the page again (banner, read-only editor, controls).
+  useEffect(() => {
+    if (archiveChanges > 0) router.refresh();
+  }, [archiveChanges, router]);
   const searchParams = useSearchParams();
   const section = searchParams.get('section');
   const negotiation = useNegotiationWorkspace(compact.id);
@@ -34,14 +42,17 @@ export function CompactWorkspace({ compact, me }: Props) {
           <h1>{compact.title}</h1>
           <div className="title-badges">
             {!me.can.editText && (
-              <span className="badge readonly" title={t('editor.readOnlyHint', { role: roleName })}>
+              <span
+                className="badge readonly"
+                title={archived ? undefined : t('editor.readOnlyHint', { role: roleName })}
+              >
                 {t('editor.readOnly')}
               </span>
             )}
             <ConnectionBadge status={status} />
           </div>
         </div>
-        {!me.can.editText && <p className="muted small">{t('editor.readOnlyHint', { role: roleName })}</p>}
+        {!me.can.editText && !archived && <p className="muted small">{t('editor.readOnlyHint', { role: roleName })}</p>}
         {status === 'refused-proposal' && <RefusedChangeNotice editor={negotiation.editor} />}
         {collab && synced ? (
           <NegotiationPane
@@ -66,7 +77,12 @@ export function CompactWorkspace({ compact, me }: Props) {
         {negotiation.editor && <ProvisionDecisions editor={negotiation.editor} compactId={compact.id} />}
         <PresenceList people={people} myUserId={me.presence.userId} />
         <SignOffSideCard compactId={compact.id} />
-        <CommentsPanel compactId={compact.id} editor={negotiation.editor} partyCode={me.presence.partyShortCode} />
+        <CommentsPanel
+          compactId={compact.id}
+          editor={negotiation.editor}
+          partyCode={me.presence.partyShortCode}
+          mayComment={me.can.comment}
+        />
         <MembersPanel compactId={compact.id} mayInvite={me.can.manageMembers} />
       </aside>
     </main>

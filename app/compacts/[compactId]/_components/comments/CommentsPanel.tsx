@@ -17,6 +17,8 @@ interface Props {
   editor: Editor | null;
   /** The viewer's party code here (delegation-only threads are seen by its members only). */
   partyCode: string;
+  /** Whether the viewer may start threads (no one may in an archived compact). */
+  mayComment: boolean;
 }
 
 /** Ctrl+Alt+M anywhere on the page (a read-only editor never holds the focus). */
@@ -39,7 +41,7 @@ function useCommentShortcut(start: () => void) {
 }
 
 /** The compact's comment threads beside the text, and new threads on selected words. */
-export function CommentsPanel({ compactId, editor, partyCode }: Props) {
+export function CommentsPanel({ compactId, editor, partyCode, mayComment }: Props) {
   const { query, threads, refresh } = useCommentThreads(compactId);
   const [draft, setDraft] = useState<SelectionAnchor | null>(null);
   const [problem, setProblem] = useState<MessageKey | null>(null);
@@ -49,11 +51,11 @@ export function CommentsPanel({ compactId, editor, partyCode }: Props) {
   const places = useAnchorPlaces(editor);
 
   const start = useCallback(() => {
-    if (!editor) return;
+    if (!editor || !mayComment) return;
     const found = selectionAnchor(editor);
     setProblem('problem' in found ? found.problem : null);
     setDraft('problem' in found ? null : found);
-  }, [editor]);
+  }, [editor, mayComment]);
   useCommentShortcut(start);
 
   const select = (threadId: string) => {
@@ -65,8 +67,8 @@ export function CommentsPanel({ compactId, editor, partyCode }: Props) {
   return (
     <section className="card side-card comments-panel" aria-labelledby="comments-title">
       <h2 id="comments-title">{t('comments.title')}</h2>
-      {editor && !draft && <SelectionCommentButton editor={editor} onComment={start} />}
-      <p className="muted small">{t('comments.hint')}</p>
+      {mayComment && editor && !draft && <SelectionCommentButton editor={editor} onComment={start} />}
+      {mayComment && <p className="muted small">{t('comments.hint')}</p>}
       {problem && (
         <p className="alert error" role="alert">
           {t(problem)}
