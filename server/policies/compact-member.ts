@@ -16,12 +16,13 @@ export interface CompactMember {
 /** The member as policies see them: the account's id, the membership's party and role, and whether the compact is archived. */
 export function compactMember(
   actor: { userId: string },
-  membership: { partyId: string; role: CompactRole; compactArchived?: boolean },
+  // Required: a caller that forgot it would treat an archived compact as writable.
+  membership: { partyId: string; role: CompactRole; compactArchived: boolean },
 ) {
   return {
     userId: actor.userId,
     partyId: membership.partyId,
     role: membership.role,
-    compactArchived: membership.compactArchived ?? false,
+    compactArchived: membership.compactArchived,
   } satisfies CompactMember;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { and, eq, inArray } from 'drizzle-orm';
 import { auditEvents } from '@/db/schema/audit';
-import { memberships } from '@/db/schema/compacts';
+import { compacts, memberships } from '@/db/schema/compacts';
 import { progressUpdates } from '@/db/schema/framework';
 import { verifyStoredChain } from '@/server/services/audit-verify';
 import { MAX_BULK_VALIDATIONS } from '@/shared/framework/progress-rules';
@@ -221,4 +221,15 @@ test('a single return from the queue takes the update out of it, with its reason
   });
   const returned = sheet.rows.find((r) => r.latest?.id === ids.alphaNew);
   assert.equal(returned?.latest?.returnedReason, 'Add the source document.');
+});
+
+test('an archived compact leaves the queue and its submissions cannot be validated in bulk', async () => {
+  const epsilon = await compactWithMonitor('Epsilon compact');
+  addMember(db, epsilon.compactId, validator.id, 'validator');
+  const waiting = epsilon.report();
+  assert.ok((await queueIds()).includes(waiting));
+  db.db.update(compacts).set({ archivedAt: new Date() }).where(eq(compacts.id, epsilon.compactId)).run();
+  assert.ok(!(await queueIds()).includes(waiting));
+  await assert.rejects(validator.caller.validation.validateMany({ updateIds: [waiting], note: '' }));
+  assert.deepEqual(statesOf([waiting]), ['submitted']);
 });

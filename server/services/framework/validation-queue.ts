@@ -22,13 +22,19 @@ export function validatingMemberships(db: DbOrTx, userId: string) {
       title: compacts.title,
       role: memberships.role,
       partyId: memberships.partyId,
+      archivedAt: compacts.archivedAt,
     })
     .from(memberships)
     .innerJoin(compacts, eq(compacts.id, memberships.compactId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(compacts.title))
     .all()
-    .map((row) => ({ compactId: row.compactId, title: row.title, member: compactMember({ userId }, row) }))
+    .map((row) => ({
+      compactId: row.compactId,
+      title: row.title,
+      // An archived compact is read only: nobody validates there, so it leaves the queue.
+      member: compactMember({ userId }, { ...row, compactArchived: row.archivedAt !== null }),
+    }))
     .filter(({ member }) => may(member, 'validateProgress'));
 }
 
