@@ -61,8 +61,8 @@ export interface SmtpSink {
   stop: () => Promise<void>;
 }
 
-/** A real SMTP server on an ephemeral local port that keeps what it receives (no TLS, no auth). */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** A real SMTP server on a local port (ephemeral unless given) that keeps what it receives (no TLS, no auth). */
+export async function startSmtpSink(port = 0): Promise<SmtpSink> {
   const received: ReceivedEmail[] = [];
   const waiters = new Set<() => void>();
   let refusals = 0;
@@ -90,11 +90,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       });
     },
   });
-  server.listen(0, '127.0.0.1');
+  server.listen(port, '127.0.0.1');
   await once(server.server, 'listening');
-  const { port } = server.server.address() as AddressInfo;
+  const address = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${address.port}`,
     messages: () => [...received],
     waitForMessage: (predicate, timeoutMs = 5_000) =>
       new Promise((resolve, reject) => {

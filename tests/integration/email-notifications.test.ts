@@ -83,11 +83,18 @@ describe('e-mail through a real SMTP server', () => {
     assert.equal(queuedFor(monitor.email).filter((row) => row.subject.includes(indicator.code)).length, 0);
   });
 
-  test('validating e-mails the monitor who submitted and the monitors of the party', async () => {
+  test("validating e-mails the monitor who submitted and the monitors of the party, with the validator's note", async () => {
     const { indicator, update } = await submitted(1);
-    await validator.caller.progress.validate({ compactId, updateId: update.id, rating: null });
-    for (const person of [monitor, colleague])
-      await sink.waitForMessage(to(person.email, new RegExp(`^${indicator.code} .*validated`)));
+    await validator.caller.progress.validate({
+      compactId,
+      updateId: update.id,
+      rating: null,
+      note: 'Checked against the patrol log.',
+    });
+    for (const person of [monitor, colleague]) {
+      const email = await sink.waitForMessage(to(person.email, new RegExp(`^${indicator.code} .*validated`)));
+      assert.match(email.text, /Note from the validator: Checked against the patrol log\./);
+    }
   });
 
   test('returning e-mails the monitor with the reason', async () => {

@@ -129,5 +129,5 @@ export function validateUpdates(tx: Tx, items: readonly ValidationItem[], choice
     );
   // Whoever submitted each update and its party's monitors are told, in this same transaction.
   for (const { item, update } of done)
-    noticeProgressDecided(tx, item.actor.userId, item.compactId, update, { kind: 'progress-validated' });
+    noticeProgressDecided(tx, item.actor.userId, item.compactId, update, { kind: 'progress-validated', note });
 }

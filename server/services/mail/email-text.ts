@@ -27,7 +27,7 @@ const TEXTS: Record<NotificationKind, { subject: string; body: string }> = {
   },
   'progress-validated': {
     subject: '{indicator} {period}: progress validated',
-    body: '{actor} validated the progress on {indicator} ({title}) for {period} in “{compact}”.\n\nOpen the indicator:',
+    body: '{actor} validated the progress on {indicator} ({title}) for {period} in “{compact}”.{noteLine}\n\nOpen the indicator:',
   },
   'deadline-approaching': {
     subject: '{indicator} {period}: reporting due {due}',
@@ -51,7 +51,9 @@ export function absoluteLink(path: string): string {
 /** The subject and plain-text body of one kind of e-mail. */
 export function emailText(kind: NotificationKind, args: NotificationArgs, linkPath: string | null) {
   const text = TEXTS[kind];
-  const lines = [fill(text.body, args)];
+  // The validator's note (bounded like every argument) on its own line, when there is one.
+  const noteLine = args.note ? `\nNote from the validator: ${args.note}` : '';
+  const lines = [fill(text.body, { ...args, noteLine })];
   if (linkPath) lines.push(absoluteLink(linkPath));
   if (!ALWAYS_EMAILED.includes(kind))
     lines.push('', `Choose which e-mails you receive: ${absoluteLink(EMAIL_PREFERENCES_PATH)}`);

@@ -61,7 +61,7 @@ export function noticeProgressDecided(
   actorUserId: string,
   compactId: string,
   update: DecidedUpdate,
-  decision: { kind: 'progress-validated' } | { kind: 'progress-returned'; reason: string },
+  decision: { kind: 'progress-validated'; note?: string } | { kind: 'progress-returned'; reason: string },
 ) {
   const context = indicatorContext(tx, compactId, update.indicatorId, update.periodId, actorUserId);
   const monitors = membersWhoMay(tx, compactId, 'reportProgress', update.createdByPartyId);
@@ -71,7 +71,11 @@ export function noticeProgressDecided(
     kind: decision.kind,
     compactId,
     href: context.href,
-    args: notificationArgs({ ...context.values, reason: 'reason' in decision ? decision.reason : undefined }),
+    args: notificationArgs({
+      ...context.values,
+      reason: 'reason' in decision ? decision.reason : undefined,
+      note: 'note' in decision && decision.note ? decision.note : undefined,
+    }),
   });
 }
 
