@@ -12,7 +12,16 @@ export function NotificationBell() {
   const unread = count.data?.unread ?? 0;
   return (
     <Link href="/notifications" className="notification-bell" aria-label={t('notifications.bell', { count: unread })}>
-      <span aria-hidden="true">🔔</span>
+      {/* Drawn, not an emoji: not every system has a font with the bell glyph. */}
+      <svg className="bell-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+        <path
+          d="M12 3a6 6 0 0 0-6 6v3.6L4.3 16a.7.7 0 0 0 .6 1h14.2a.7.7 0 0 0 .6-1L18 12.6V9a6 6 0 0 0-6-6Zm-2.2 15.5a2.3 2.3 0 0 0 4.4 0"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinejoin="round"
+        />
+      </svg>
       {unread > 0 && (
         <span className="notification-count" aria-hidden="true">
           {unread > 99 ? '99+' : unread}
