@@ -80,6 +80,22 @@ test('at 390×844 every page fits the screen: the header folds into a menu, the 
   await visit(page, `${compactPath}/reviews`, 'Review cycles');
   await visit(page, `${compactPath}/audit`, 'Audit log');
   await visit(page, '/admin/audit', /audit log/i);
+  // The notifications and e-mail choices, reached from the bell (which stays outside the menu).
+  await page.getByRole('link', { name: /Notifications, \d+ unread/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeInViewport();
+  await expectNoHorizontalPageScroll(page, 'the notifications');
+  await visit(page, '/account/notifications', 'E-mail notifications');
+});
+
+test('at 390×844 the validation queue and the forgot-password page fit the screen', async ({ page }) => {
+  await page.goto('/forgot-password');
+  await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+  await expectNoHorizontalPageScroll(page, 'the forgot-password page');
+  await signInOnPhone(page, 'validator@secretariat.example');
+  await openFromMenu(page, 'Validation queue');
+  await expect(page.getByRole('heading', { level: 1, name: 'Validation queue' })).toBeInViewport();
+  await expectNoHorizontalPageScroll(page, 'the validation queue');
+  await expect(page.getByRole('button', { name: /Validate selected/ })).toBeVisible();
 });
 
 test('at 390×844 a monitor reaches the progress grid and its form fields from the compact menu', async ({ page }) => {
