@@ -18,6 +18,7 @@ import { findMembership } from './compacts';
 import { assertNameFreeInPlacements } from './display-name';
 import { DomainError } from './domain-error';
 import type { InviteResult } from './invitations';
+import { noticeInvitation } from './notifications/access-notices';
 
 /** At most this many unused invitations are listed per compact (newest first). */
 export const MAX_LISTED_INVITATIONS = 200;
@@ -137,7 +138,8 @@ export function revokeInvitation(db: Db, actor: AuditActor, compactId: string, i
 
 /**
  * Replaces an invitation with a fresh link (new token, new expiry, issued by this admin): the old
- * link stops working. The address, party, role and signatory flag are the old invitation's.
+ * link stops working. The address, party, role and signatory flag are the old invitation's; the
+ * invitee is notified and e-mailed the new link like any invitation.
  */
 export function reissueInvitation(
   db: Db,
@@ -175,6 +177,15 @@ export function reissueInvitation(
       entityId: fresh.id,
       before: { invitationId: old.id, expiresAt: old.expiresAt.toISOString() },
       after: { email: old.email, partyId: old.partyId, role: old.role, expiresAt: fresh.expiresAt.toISOString() },
+    });
+    // The invitee is told of the fresh link as of any invitation (bell and e-mail): the one they had no longer works.
+    noticeInvitation(tx, actor.userId, {
+      email: old.email,
+      userId: account?.id ?? null,
+      compactId,
+      partyId: old.partyId!,
+      role: old.role!,
+      ...fresh,
     });
     return { kind: account ? 'pending' : 'link', path: fresh.path, expiresAt: fresh.expiresAt };
   });
