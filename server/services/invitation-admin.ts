@@ -35,6 +35,12 @@ const inviterParty = alias(parties, 'inviter_party');
  * whose inviter may no longer invite are listed too, marked, so an admin can re-issue them.
  */
 export function listCompactInvitations(db: DbOrTx, compactId: string, now = new Date()) {
+  // Whether each inviter may still invite, asked once per inviter (not per invitation).
+  const entitled = new Map<string, boolean>();
+  const inviterEntitled = (createdBy: string) => {
+    if (!entitled.has(createdBy)) entitled.set(createdBy, issuerStillEntitled(db, { createdBy, compactId }));
+    return entitled.get(createdBy)!;
+  };
   return db
     .select({
       id: accessLinks.id,
@@ -64,17 +70,13 @@ export function listCompactInvitations(db: DbOrTx, compactId: string, now = new 
     .map(({ createdBy, existingAccount, ...row }) => ({
       ...row,
       existingAccount: existingAccount !== null,
-      state: invitationState(db, { ...row, createdBy, compactId }, now),
+      state: invitationState(row.expiresAt, now, () => inviterEntitled(createdBy)),
     }));
 }
 
-function invitationState(
-  db: DbOrTx,
-  link: Pick<AccessLink, 'createdBy' | 'compactId' | 'expiresAt'>,
-  now: Date,
-): InvitationState {
-  if (link.expiresAt.getTime() <= now.getTime()) return 'expired';
-  return issuerStillEntitled(db, link) ? 'open' : 'inviter-not-entitled';
+function invitationState(expiresAt: Date, now: Date, inviterEntitled: () => boolean): InvitationState {
+  if (expiresAt.getTime() <= now.getTime()) return 'expired';
+  return inviterEntitled() ? 'open' : 'inviter-not-entitled';
 }
 
 /**
