@@ -15,6 +15,7 @@ import { negotiationEvents } from './negotiation-follow-up';
 import { RefusalCooldown } from './refusal-cooldown';
 import { RoomRegistry } from './room-registry';
 import { applyServerWrite, ServerWriteRefused } from './server-writes';
+import { archivedRefusal } from '../policies/archive-policy';
 import { compactExists, findMembership } from '../services/compacts';
 import type { ClientOwner } from '../services/doc-clients';
 import { openWriterConnection, UpdateBatcher } from './update-batcher';
@@ -46,10 +47,15 @@ export interface CollabServer {
   writeUpdate(compactId: string, update: Uint8Array, author: ClientOwner): Promise<number | null>;
 }
 
-/** Whether a server write may be attributed to `author` in this compact: the system, or a member for their party here. */
+/**
+ * Whether a server write may be attributed to `author` in this compact: the system, or a member for
+ * their party here while the compact is not archived (a member's write checked before the archiving,
+ * e.g. a restore that waited for its turn, is refused here).
+ */
 function mayAuthor(db: DbHandle['db'], compactId: string, author: ClientOwner): boolean {
   if (author.userId === null) return author.partyId === null && compactExists(db, compactId);
-  return findMembership(db, compactId, author.userId)?.partyId === author.partyId;
+  const membership = findMembership(db, compactId, author.userId);
+  return membership?.partyId === author.partyId && archivedRefusal(membership) === null;
 }
 
 /** The y-websocket-protocol collaboration server, attached to the app's HTTP server. */

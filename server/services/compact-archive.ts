@@ -2,9 +2,10 @@ import 'server-only';
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { user } from '@/db/schema/auth';
-import { compacts, memberships } from '@/db/schema/compacts';
+import { compacts } from '@/db/schema/compacts';
 import { publishAccessChange } from '../events/access-changes';
 import { recordAuditEvent, type AuditActor } from './audit';
+import { findMembership } from './compacts';
 import { DomainError } from './domain-error';
 
 /** At most this many compacts are listed on the administration page. */
@@ -61,12 +62,7 @@ export function listAllCompacts(db: DbOrTx) {
  * when they are a member, else with no party (an account-level act, like creating a party).
  */
 function auditActorIn(tx: DbOrTx, compactId: string, userId: string): AuditActor {
-  const [membership] = tx
-    .select({ partyId: memberships.partyId })
-    .from(memberships)
-    .where(and(eq(memberships.compactId, compactId), eq(memberships.userId, userId)))
-    .all();
-  return { userId, partyId: membership?.partyId ?? null };
+  return { userId, partyId: findMembership(tx, compactId, userId)?.partyId ?? null };
 }
 
 type ArchiveState = { archivedAt: Date | null; archivedBy: string | null; reason: string | null };

@@ -18,6 +18,7 @@ import { findMembership } from './compacts';
 import { assertNameFreeInPlacements } from './display-name';
 import { DomainError } from './domain-error';
 import type { InviteResult } from './invitations';
+import { noticeInvitation } from './notifications/access-notices';
 
 /** At most this many unused invitations are listed per compact (newest first). */
 export const MAX_LISTED_INVITATIONS = 200;
@@ -34,6 +35,12 @@ const inviterParty = alias(parties, 'inviter_party');
  * whose inviter may no longer invite are listed too, marked, so an admin can re-issue them.
  */
 export function listCompactInvitations(db: DbOrTx, compactId: string, now = new Date()) {
+  // Whether each inviter may still invite, asked once per inviter (not per invitation).
+  const entitled = new Map<string, boolean>();
+  const inviterEntitled = (createdBy: string) => {
+    if (!entitled.has(createdBy)) entitled.set(createdBy, issuerStillEntitled(db, { createdBy, compactId }));
+    return entitled.get(createdBy)!;
+  };
   return db
     .select({
       id: accessLinks.id,
@@ -63,17 +70,13 @@ export function listCompactInvitations(db: DbOrTx, compactId: string, now = new 
     .map(({ createdBy, existingAccount, ...row }) => ({
       ...row,
       existingAccount: existingAccount !== null,
-      state: invitationState(db, { ...row, createdBy, compactId }, now),
+      state: invitationState(row.expiresAt, now, () => inviterEntitled(createdBy)),
     }));
 }
 
-function invitationState(
-  db: DbOrTx,
-  link: Pick<AccessLink, 'createdBy' | 'compactId' | 'expiresAt'>,
-  now: Date,
-): InvitationState {
-  if (link.expiresAt.getTime() <= now.getTime()) return 'expired';
-  return issuerStillEntitled(db, link) ? 'open' : 'inviter-not-entitled';
+function invitationState(expiresAt: Date, now: Date, inviterEntitled: () => boolean): InvitationState {
+  if (expiresAt.getTime() <= now.getTime()) return 'expired';
+  return inviterEntitled() ? 'open' : 'inviter-not-entitled';
 }
 
 /**
@@ -137,7 +140,8 @@ export function revokeInvitation(db: Db, actor: AuditActor, compactId: string, i
 
 /**
  * Replaces an invitation with a fresh link (new token, new expiry, issued by this admin): the old
- * link stops working. The address, party, role and signatory flag are the old invitation's.
+ * link stops working. The address, party, role and signatory flag are the old invitation's; the
+ * invitee is notified and e-mailed the new link like any invitation.
  */
 export function reissueInvitation(
   db: Db,
@@ -175,6 +179,15 @@ export function reissueInvitation(
       entityId: fresh.id,
       before: { invitationId: old.id, expiresAt: old.expiresAt.toISOString() },
       after: { email: old.email, partyId: old.partyId, role: old.role, expiresAt: fresh.expiresAt.toISOString() },
+    });
+    // The invitee is told of the fresh link as of any invitation (bell and e-mail): the one they had no longer works.
+    noticeInvitation(tx, actor.userId, {
+      email: old.email,
+      userId: account?.id ?? null,
+      compactId,
+      partyId: old.partyId!,
+      role: old.role!,
+      ...fresh,
     });
     return { kind: account ? 'pending' : 'link', path: fresh.path, expiresAt: fresh.expiresAt };
   });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { config } from '../config';
 import type { CompactAction } from '@/server/policies/role-actions';
-import { compactProcedure } from './init';
+import { checkedMember, compactProcedure } from './init';
 import { tooManyRequests } from './too-many-requests';
 
 /**
@@ -65,7 +65,15 @@ export async function inTurn<T>(userId: string, call: () => Promise<T>): Promise
   }
 }
 
-/** `compactProcedure` for heavy calls: the same policy check, then a per-person turn. */
+/**
+ * `compactProcedure` for heavy calls: the same policy check, then a per-person turn. A mutation is
+ * checked again once it has its turn (it may have waited): a compact archived, or a membership
+ * changed, meanwhile refuses it as it would have at once.
+ */
 export function heavyCompactProcedure(action: CompactAction) {
-  return compactProcedure(action).use(({ ctx, next }) => inTurn(ctx.actor.userId, () => next()));
+  return compactProcedure(action)
+    .use(({ ctx, next }) => inTurn(ctx.actor.userId, () => next()))
+    .use(({ ctx, input, type, next }) =>
+      type === 'mutation' ? next({ ctx: { ...ctx, ...checkedMember(ctx, input.compactId, action, type) } }) : next(),
+    );
 }

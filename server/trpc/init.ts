@@ -90,6 +90,23 @@ export const instanceAdminProcedure = authedProcedure.use(({ ctx, next }) => {
 export const compactIdInput = z.object({ compactId: z.string().min(1).max(64) });
 
 /**
+ * The caller's membership of the compact, as `compactProcedure` checks it for `action`: NOT_FOUND
+ * for non-members, FORBIDDEN for a role that may not, FORBIDDEN (saying so) for a mutation on an
+ * archived compact. Returns the membership and the member as policies see them.
+ */
+export function checkedMember(ctx: Context & { actor: Actor }, compactId: string, action: CompactAction, type: string) {
+  const membership = findMembership(ctx.handle.db, compactId, ctx.actor.userId);
+  if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such compact.' });
+  // The role decides here; whether an archived compact allows it is the mutation check below (a query still answers).
+  if (!may({ role: membership.role }, action)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${membership.role}) may not do this.` });
+  }
+  const archived = type === 'mutation' ? archivedRefusal(membership) : null;
+  if (archived) throw new TRPCError({ code: 'FORBIDDEN', message: archived });
+  return { membership, member: compactMember(ctx.actor, membership) };
+}
+
+/**
  * A procedure on one compact, allowed to the members the policy lets take `action`
  * (server/policies/role-actions.ts). Non-members get NOT_FOUND (the compact's existence is not
  * revealed); members whose role does not allow the action get FORBIDDEN. On an archived compact
@@ -97,16 +114,9 @@ export const compactIdInput = z.object({ compactId: z.string().min(1).max(64) })
  * answer. The context carries the membership and the member as policies see them.
  */
 export function compactProcedure(action: CompactAction) {
-  return authedProcedure.input(compactIdInput).use(({ ctx, input, type, next }) => {
-    const membership = findMembership(ctx.handle.db, input.compactId, ctx.actor.userId);
-    if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such compact.' });
-    const member = compactMember(ctx.actor, membership);
-    // The role decides here; whether an archived compact allows it is the mutation check below (a query still answers).
-    if (!may({ role: membership.role }, action)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${membership.role}) may not do this.` });
-    }
-    const archived = type === 'mutation' ? archivedRefusal(membership) : null;
-    if (archived) throw new TRPCError({ code: 'FORBIDDEN', message: archived });
-    return next({ ctx: { ...ctx, membership, member } });
-  });
+  return authedProcedure
+    .input(compactIdInput)
+    .use(({ ctx, input, type, next }) =>
+      next({ ctx: { ...ctx, ...checkedMember(ctx, input.compactId, action, type) } }),
+    );
 }

@@ -3,7 +3,11 @@ import { describe, test } from 'node:test';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { CLOSE } from '@/shared/collab/close-codes';
+import { ServerWriteRefused } from '@/server/collab/server-writes';
 import { loadDoc } from '@/server/services/document-store';
+import { buildServerUpdate } from '@/server/services/server-edits';
+import { DOCUMENT_FIELD } from '@/shared/editor/extensions';
+import * as Y from 'yjs';
 import { fragmentText, typeInto, waitFor, waitForSync, type TestClient } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, buildUser, callerFor, memberWithRole, signIn } from '../helpers/factories';
@@ -103,5 +107,21 @@ describe('the live text of an archived compact', () => {
     typeInto(a.doc, 0, 'SNEAKED ');
     await roundTrip(a);
     assert.equal(updatesStored(compactId), stored);
+  });
+
+  test('a member’s server write (a restore or the chair’s decision that passed its checks before the archiving) is refused and stores nothing', async () => {
+    const compactId = buildCompact(db, { text: 'Frozen.' }).id;
+    const chair = await memberWithRole(db, compactId, 'admin');
+    const update = buildServerUpdate(db.db, compactId, (doc) =>
+      doc.getXmlFragment(DOCUMENT_FIELD).insert(0, [new Y.XmlElement('paragraph')]),
+    );
+    await (await instanceAdminCaller()).compacts.archive({ compactId, reason: '' });
+    const stored = updatesStored(compactId);
+    await assert.rejects(
+      env.server.collab.writeUpdate(compactId, update, { userId: chair.id, partyId: chair.partyId }),
+      ServerWriteRefused,
+    );
+    assert.equal(updatesStored(compactId), stored);
+    assert.equal(fragmentText(loadDoc(db.db, compactId).doc), 'Frozen.');
   });
 });

@@ -9,7 +9,7 @@ import { ARCHIVED_REFUSAL } from '@/server/policies/archive-policy';
 import { READ_ONLY_ACTIONS } from '@/server/policies/role-actions';
 import { stopChainVerifier } from '@/server/services/audit-chain-status';
 import { verifyStoredChain } from '@/server/services/audit-verify';
-import { activeCompactIds } from '@/server/services/compact-archive';
+import { activeCompactIds, archiveCompact } from '@/server/services/compact-archive';
 import { recordAuditEvent } from '@/server/services/audit';
 import { deadlineAlerts } from '@/server/services/framework/deadline-alerts';
 import { createAutomaticVersions } from '@/server/services/versions/automatic-versions';
@@ -190,6 +190,24 @@ describe('an archived compact is read only', () => {
     );
     await assert.rejects(chair.caller.versions.create({ compactId, name: 'Too late' }), { message: ARCHIVED_REFUSAL });
     assert.deepEqual(counts(), before);
+  });
+
+  test('a heavy mutation that passed its checks and then waited for its turn while the compact was archived is refused and writes nothing', async () => {
+    const db = getDb();
+    const compactId = buildCompact(db, { text: 'Queued.' }).id;
+    const chair = await memberWithRole(db, compactId, 'admin');
+    const versions = () => countRows(db, `versions WHERE compact_id = '${compactId}'`);
+    const before = versions();
+    const named = chair.caller.versions.create({ compactId, name: 'Queued' });
+    // A heavy call yields to the event loop once it has its turn (after its checks): the archiving lands in between.
+    await new Promise<void>((resolve) =>
+      setImmediate(() => {
+        archiveCompact(db.db, { userId: instanceAdminId }, { compactId, reason: '' });
+        resolve();
+      }),
+    );
+    await assert.rejects(named, { message: ARCHIVED_REFUSAL });
+    assert.equal(versions(), before);
   });
 
   test('an evidence upload to an archived compact is refused (403, archived) and stores nothing', async () => {

@@ -72,6 +72,27 @@ describe('e-mail through a real SMTP server', () => {
     assert.equal(described.email, 'newcomer@example.org');
   });
 
+  test('re-issuing an invitation e-mails the fresh link (the one e-mailed before no longer works)', async () => {
+    const first = await admin.caller.members.invite({
+      compactId,
+      email: 'reissued@example.org',
+      partyId,
+      role: 'monitor',
+      signatory: false,
+    });
+    const [pending] = (await admin.caller.members.invitations({ compactId })).filter(
+      (row) => row.email === 'reissued@example.org',
+    );
+    const fresh = await admin.caller.members.reissueInvitation({ compactId, invitationId: pending!.id });
+    assert.notEqual(fresh.path, first.path);
+    const email = await sink.waitForMessage(
+      (received) =>
+        to('reissued@example.org', /Invitation to “Aldoria compact”/)(received) &&
+        received.text.includes(`${PUBLIC_URL}${fresh.path}`),
+    );
+    assert.match(email.text, /as monitor for Party/);
+  });
+
   test('a submission e-mails every validator a link to the indicator; the submitting monitor gets none', async () => {
     const { indicator } = await submitted(0);
     const link = `${PUBLIC_URL}/compacts/${compactId}/indicators/${indicator.id}`;

@@ -138,6 +138,22 @@ describe('pending invitations, administered per compact', () => {
     assert.match((await refusal(anonymous.account.invite({ token: tokenOf(sent.path) }))).message, /withdrawn/);
   });
 
+  test('invitations from an admin who was demoted since are listed as such; the other admin’s stay open', async () => {
+    const other = await memberWithRole(db, compactId, 'admin', admin.partyId);
+    for (const email of ['first.demoted@example.org', 'second.demoted@example.org'])
+      await other.caller.members.invite({
+        compactId,
+        email,
+        partyId: admin.partyId,
+        role: 'monitor',
+        signatory: false,
+      });
+    await admin.caller.members.update({ compactId, userId: other.id, role: 'negotiator', signatory: false });
+    for (const email of ['first.demoted@example.org', 'second.demoted@example.org'])
+      assert.equal((await listedFor(email))[0]?.state, 'inviter-not-entitled', email);
+    assert.equal((await listedFor('new.monitor@example.org'))[0]?.state, 'open', 'the other admin’s stay open');
+  });
+
   test('once the pending invitation is withdrawn, the address can be invited again', async () => {
     await invite('later@example.org');
     const [row] = await listedFor('later@example.org');
