@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { user } from '@/db/schema/auth';
 import { compacts } from '@/db/schema/compacts';
 import { indicators, reportingPeriods } from '@/db/schema/framework';
+import { findMembership } from '../compacts';
 import { notificationArgs } from './notification-args';
 import { notify } from './notify';
 import { membersWhoMay } from './recipients';
@@ -66,7 +67,7 @@ export function noticeProgressDecided(
   const context = indicatorContext(tx, compactId, update.indicatorId, update.periodId, actorUserId);
   const monitors = membersWhoMay(tx, compactId, 'reportProgress', update.createdByPartyId);
   // The submitter is told while they are still a member of the compact, whatever their role now.
-  const submitter = membersWhoMay(tx, compactId, 'read').filter((id) => id === update.submittedBy);
+  const submitter = update.submittedBy && findMembership(tx, compactId, update.submittedBy) ? [update.submittedBy] : [];
   notify(tx, actorUserId, [...submitter, ...monitors], {
     kind: decision.kind,
     compactId,
