@@ -5,7 +5,7 @@ import { user } from '@/db/schema/auth';
 import { compacts } from '@/db/schema/compacts';
 import { indicators, reportingPeriods } from '@/db/schema/framework';
 import { findMembership } from '../compacts';
-import { notificationArgs } from './notification-args';
+import { clippedText, notificationArgs } from './notification-args';
 import { notify } from './notify';
 import { membersWhoMay } from './recipients';
 
@@ -74,8 +74,8 @@ export function noticeProgressDecided(
     href: context.href,
     args: notificationArgs({
       ...context.values,
-      reason: 'reason' in decision ? decision.reason : undefined,
-      note: 'note' in decision && decision.note ? decision.note : undefined,
+      reason: 'reason' in decision ? clippedText(decision.reason) : undefined,
+      note: 'note' in decision && decision.note ? clippedText(decision.note) : undefined,
     }),
   });
 }
