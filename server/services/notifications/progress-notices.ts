@@ -42,14 +42,24 @@ interface DecidedUpdate {
   submittedBy: string | null;
 }
 
-/** A monitor submitted progress: the compact's validators are told. Call inside the submitting transaction. */
-export function noticeProgressSubmitted(tx: DbOrTx, actorUserId: string, compactId: string, update: DecidedUpdate) {
+/**
+ * A monitor submitted progress: the compact's validators are told, once per update until a
+ * validator decides on it — submitting again after withdrawing (to correct it, or over and over)
+ * tells nobody again; submitting again after a return does. Call inside the submitting transaction.
+ */
+export function noticeProgressSubmitted(
+  tx: DbOrTx,
+  actorUserId: string,
+  compactId: string,
+  update: DecidedUpdate & { decidedAt: Date | null },
+) {
   const context = indicatorContext(tx, compactId, update.indicatorId, update.periodId, actorUserId);
   notify(tx, actorUserId, membersWhoMay(tx, compactId, 'validateProgress'), {
     kind: 'progress-submitted',
     compactId,
     href: context.href,
     args: notificationArgs(context.values),
+    dedupeKey: `progress-submitted:${update.id}:${update.decidedAt?.getTime() ?? 'new'}`,
   });
 }
 
