@@ -125,6 +125,21 @@ describe('e-mail through a real SMTP server', () => {
     assert.match(email.text, /Reason: The source is missing\./);
   });
 
+  test('a long reason or note is shortened in the e-mail and the bell with "…", never cut off silently', async () => {
+    const returned = await submitted(2);
+    const reason = `The source is missing. ${'Attach the patrol log of every district. '.repeat(20)}`.trim();
+    await validator.caller.progress.return({ compactId, updateId: returned.update.id, reason });
+    const email = await sink.waitForMessage(to(monitor.email, new RegExp(`^${returned.indicator.code} .*returned`)));
+    const line = email.text.split('\n').find((l) => l.startsWith('Reason: '));
+    assert.ok(line?.endsWith('…'), line);
+    assert.ok(reason.startsWith(line!.slice('Reason: '.length, -1)), 'the start of the reason, as written');
+    const validated = await submitted(3);
+    await validator.caller.progress.validate({ compactId, updateId: validated.update.id, rating: null, note: reason });
+    const [notice] = (await colleague.caller.notifications.list({ limit: 1 })).items;
+    assert.equal(notice?.kind, 'progress-validated');
+    assert.ok(notice?.args.note?.endsWith('…'), notice?.args.note);
+  });
+
   test('someone who switched off an e-mail kind still sees it in the bell but is not e-mailed; invitation e-mails cannot be switched off', async () => {
     await secondValidator.caller.notifications.setEmailPreference({ kind: 'progress-submitted', enabled: false });
     const prefs = await secondValidator.caller.notifications.emailPreferences();

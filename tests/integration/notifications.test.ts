@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { notify } from '@/server/services/notifications/notify';
+import { NOTIFICATION_RETENTION_MS, pruneNotifications } from '@/server/services/notifications/inbox';
 import { notificationArgs } from '@/server/services/notifications/notification-args';
 import { notifyDeadlineAlerts } from '@/server/services/notifications/deadline-notices';
 import { deadlineAlerts } from '@/server/services/framework/deadline-alerts';
@@ -62,6 +63,20 @@ describe('notifications in the app', () => {
     assert.equal(latest?.args.indicator, indicator.code);
     assert.equal(latest?.args.period, periods[0]!.label);
     assert.equal(Object.getPrototypeOf(latest?.args), null, 'arguments are read back without a prototype');
+  });
+
+  test('submitting again after withdrawing tells the validators nothing new; submitting again after a return does', async () => {
+    const indicator = buildIndicator(db, compactId, partyId);
+    const before = await unread(validator);
+    const update = await submitFor(indicator.id, 4);
+    for (let i = 0; i < 3; i++) {
+      await monitor.caller.progress.withdraw({ compactId, updateId: update.id });
+      await monitor.caller.progress.submit({ compactId, updateId: update.id });
+    }
+    assert.equal((await unread(validator)) - before, 1, 'one notice, however often it is withdrawn and submitted');
+    await validator.caller.progress.return({ compactId, updateId: update.id, reason: 'Add the source.' });
+    await monitor.caller.progress.submit({ compactId, updateId: update.id });
+    assert.equal((await unread(validator)) - before, 2, 'a resubmission after a return is news');
   });
 
   test('validating tells the monitor who submitted and the monitors of that party, not the validator or other parties', async () => {
@@ -182,6 +197,24 @@ describe('the bell belongs to its owner', () => {
       times,
       [...times].sort((a, b) => b - a),
     );
+  });
+});
+
+describe('retention', () => {
+  test('old notifications are deleted, a submission notice too; a deadline alert keeps its row so it is never repeated', () => {
+    const userId = validator.id;
+    const notice = (kind: 'progress-submitted' | 'deadline-missed', dedupeKey?: string) =>
+      notify(db.db, null, [userId], { kind, compactId, href: null, args: notificationArgs({}), dedupeKey });
+    notice('progress-submitted');
+    notice('progress-submitted', 'progress-submitted:retention-test:new');
+    notice('deadline-missed', 'deadline-missed:retention-test');
+    const kept = () =>
+      db.sqlite
+        .prepare("SELECT kind, dedupe_key AS dedupeKey FROM notifications WHERE user_id = ? AND args = '{}'")
+        .all(userId) as { kind: string; dedupeKey: string | null }[];
+    assert.equal(kept().length, 3);
+    pruneNotifications(db.db, new Date(Date.now() + NOTIFICATION_RETENTION_MS + 60_000));
+    assert.deepEqual(kept(), [{ kind: 'deadline-missed', dedupeKey: 'deadline-missed:retention-test' }]);
   });
 });
 

@@ -233,3 +233,15 @@ test('an archived compact leaves the queue and its submissions cannot be validat
   await assert.rejects(validator.caller.validation.validateMany({ updateIds: [waiting], note: '' }));
   assert.deepEqual(statesOf([waiting]), ['submitted']);
 });
+
+test('bulk validation in an archived compact says it is archived, not that the role does not validate', async () => {
+  const zeta = await compactWithMonitor('Zeta compact');
+  addMember(db, zeta.compactId, validator.id, 'validator');
+  const waiting = zeta.report();
+  db.db.update(compacts).set({ archivedAt: new Date() }).where(eq(compacts.id, zeta.compactId)).run();
+  await assert.rejects(validator.caller.validation.validateMany({ updateIds: [waiting], note: '' }), {
+    code: 'FORBIDDEN',
+    message: /archived compacts, which are read only\. Nothing was validated\./,
+  });
+  assert.deepEqual(statesOf([waiting]), ['submitted']);
+});

@@ -3,11 +3,12 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { indicators, progressUpdates } from '@/db/schema/framework';
 import { MAX_BULK_VALIDATIONS } from '@/shared/framework/progress-rules';
-import { findMembership } from '../compacts';
+import { archivedRefusal } from '@/server/policies/archive-policy';
+import { may } from '@/server/policies/role-actions';
 import { WriteRefused } from '../batch-writes';
 import { DomainError } from '../domain-error';
 import { validateUpdates } from './progress-validation';
-import { periodLabels, validatingMemberships } from './validation-queue';
+import { membershipsOf, periodLabels } from './validation-queue';
 
 export interface BulkValidation {
   updateIds: string[];
@@ -56,22 +57,29 @@ export function validateMany(db: Db, actor: { userId: string }, input: BulkValid
     .from(progressUpdates)
     .where(inArray(progressUpdates.id, ids))
     .all();
-  const members = new Map(validatingMemberships(db, actor.userId).map((v) => [v.compactId, v.member]));
+  const all = new Map(membershipsOf(db, actor.userId).map((m) => [m.compactId, m.member]));
   // An update in a compact the caller does not belong to is not revealed: it counts as missing.
-  const visible = rows.filter((r) => members.has(r.compactId) || findMembership(db, r.compactId, actor.userId));
-  const missing = ids.length - visible.length;
+  const missing = rows.filter((r) => !all.has(r.compactId)).length + ids.length - rows.length;
   if (missing > 0) throw new DomainError('NOT_FOUND', `${missing} of the selected updates do not exist. ${NOTHING}`);
-  const refused = rows.filter((r) => !members.has(r.compactId));
-  if (refused.length > 0)
+  // As on a single decision (compactProcedure): the role first, then whether the compact is archived.
+  const members = rows.map((r) => all.get(r.compactId)!);
+  const refused = members.filter((member) => !may({ role: member.role }, 'validateProgress')).length;
+  if (refused > 0)
     throw new DomainError(
       'FORBIDDEN',
-      `${refused.length} of the selected updates are in compacts where your role does not validate progress. ${NOTHING}`,
+      `${refused} of the selected updates are in compacts where your role does not validate progress. ${NOTHING}`,
+    );
+  const archived = members.filter((member) => archivedRefusal(member)).length;
+  if (archived > 0)
+    throw new DomainError(
+      'FORBIDDEN',
+      `${archived} of the selected updates are in archived compacts, which are read only. ${NOTHING}`,
     );
   // In the order asked, so problems are reported in the order of the selection.
   const order = new Map(ids.map((id, i) => [id, i]));
   rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   const names = namesOf(db, rows);
-  const items = rows.map((row) => ({ actor: members.get(row.compactId)!, compactId: row.compactId, updateId: row.id }));
+  const items = rows.map((row) => ({ actor: all.get(row.compactId)!, compactId: row.compactId, updateId: row.id }));
   try {
     db.transaction((tx) => validateUpdates(tx, items, { rating: null, note: input.note }));
   } catch (error) {

@@ -1,9 +1,8 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { indicators, progressUpdates } from '@/db/schema/framework';
+import { progressUpdates } from '@/db/schema/framework';
 import { deadlineStatus, type DeadlineStatus } from '@/shared/framework/deadline';
-import { getFrameworkSettings } from './periods';
 
 /** States of a progress update that count as reported for the deadline: awaiting a decision or validated. */
 export const REPORTED_STATES = ['submitted', 'validated'] as const;
@@ -39,24 +38,16 @@ export function reportedKeys(db: DbOrTx, compactIds: readonly string[], periodId
 }
 
 /**
- * The deadline of one period for the progress grid: per active indicator the party reports on,
- * and for the period as a whole (the grid's head: done once every one of them is reported).
+ * The deadline of one period for the progress grid: per active indicator the party reports on
+ * (`done`: reported, in REPORTED_STATES), and for the period as a whole (the grid's head: done
+ * once every one of them is reported).
  */
-export function sheetDeadlines(db: DbOrTx, compactId: string, partyId: string, period: PeriodEnd, now: Date) {
-  const offsetDays = getFrameworkSettings(db, compactId).reportingDeadlineDays;
-  const reported = reportedKeys(db, [compactId], [period.id]);
-  const own = db
-    .select({ id: indicators.id })
-    .from(indicators)
-    .where(
-      and(
-        eq(indicators.compactId, compactId),
-        eq(indicators.responsiblePartyId, partyId),
-        eq(indicators.state, 'active'),
-      ),
-    )
-    .all()
-    .map(({ id }) => ({ id, done: reported.has(reportedKey(id, period.id)) }));
+export function sheetDeadlines(
+  period: PeriodEnd,
+  offsetDays: number,
+  own: readonly { id: string; done: boolean }[],
+  now: Date,
+) {
   const status = (done: boolean) => deadlineStatus({ period, offsetDays, reported: done, now });
   return {
     period: status(own.length > 0 && own.every(({ done }) => done)),

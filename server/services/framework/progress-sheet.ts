@@ -6,7 +6,7 @@ import type { CompactMember } from '@/server/policies/compact-member';
 import { progressUpdatePermissions } from '@/server/policies/progress-policy';
 import { DomainError } from '../domain-error';
 import { indicatorColumns } from './indicators';
-import { sheetDeadlines } from './deadlines';
+import { REPORTED_STATES, sheetDeadlines } from './deadlines';
 import { getFrameworkSettings } from './periods';
 import { progressColumns } from './progress';
 import { reportingContext } from './progress-context';
@@ -46,11 +46,21 @@ export function periodSheet(db: DbOrTx, compactId: string, member: CompactMember
     reported.has(u.indicatorId),
   );
   const latest = new Map(withUpdateDetails(db, latestRows).map((u) => [u.indicatorId, u]));
+  // Reported: any update of the period awaiting a decision or validated (not only the latest).
+  const done = new Set(
+    updates.filter((u) => (REPORTED_STATES as readonly string[]).includes(u.state)).map((u) => u.indicatorId),
+  );
+  const settings = getFrameworkSettings(db, compactId);
   return {
     period,
     periods,
-    evidenceRequired: getFrameworkSettings(db, compactId).requireEvidence,
-    deadlines: sheetDeadlines(db, compactId, member.partyId, period, now),
+    evidenceRequired: settings.requireEvidence,
+    deadlines: sheetDeadlines(
+      period,
+      settings.reportingDeadlineDays,
+      rows.map(({ id }) => ({ id, done: done.has(id) })),
+      now,
+    ),
     rows: rows.map((indicator) => {
       const update = latest.get(indicator.id);
       return {

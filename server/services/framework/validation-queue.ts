@@ -14,8 +14,8 @@ import { withUpdateDetails } from './progress-details';
 /** The most submissions one queue answer carries (the oldest first); `truncated` says when more wait. */
 export const VALIDATION_QUEUE_MAX = 500;
 
-/** The compacts where this person may validate progress (the policy decides per membership), with the member there. */
-export function validatingMemberships(db: DbOrTx, userId: string) {
+/** Every compact this person belongs to, with the member there as the policy sees them (archived or not). */
+export function membershipsOf(db: DbOrTx, userId: string) {
   return db
     .select({
       compactId: memberships.compactId,
@@ -32,10 +32,14 @@ export function validatingMemberships(db: DbOrTx, userId: string) {
     .map((row) => ({
       compactId: row.compactId,
       title: row.title,
-      // An archived compact is read only: nobody validates there, so it leaves the queue.
       member: compactMember({ userId }, { ...row, compactArchived: row.archivedAt !== null }),
-    }))
-    .filter(({ member }) => may(member, 'validateProgress'));
+    }));
+}
+
+/** The compacts where this person may validate progress (the policy decides per membership), with the member there. */
+export function validatingMemberships(db: DbOrTx, userId: string) {
+  // An archived compact is read only: nobody validates there, so it leaves the queue.
+  return membershipsOf(db, userId).filter(({ member }) => may(member, 'validateProgress'));
 }
 
 /** Whether this person validates progress in any compact (the header links the queue for them). */

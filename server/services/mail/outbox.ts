@@ -13,6 +13,8 @@ const SENDING_LEASE_MS = 2 * 60_000;
 const FIRST_RETRY_MS = 60_000;
 /** Sent and given-up messages are kept this long (without their body), then deleted. */
 const KEEP_MS = 30 * 24 * 60 * 60_000;
+/** How often the running outbox deletes them: a scan of the table, not worth doing every poll. */
+const PRUNE_EVERY_MS = 60 * 60_000;
 
 const wakers = new Set<() => void>();
 
@@ -144,11 +146,15 @@ export function startMailOutbox(
         }
       });
   };
+  let prunedAt = 0;
   const timer = setInterval(() => {
-    try {
-      pruneOutbox(db);
-    } catch (error) {
-      console.error('Pruning the e-mail outbox failed:', error instanceof Error ? error.message : error);
+    if (Date.now() - prunedAt >= PRUNE_EVERY_MS) {
+      prunedAt = Date.now();
+      try {
+        pruneOutbox(db);
+      } catch (error) {
+        console.error('Pruning the e-mail outbox failed:', error instanceof Error ? error.message : error);
+      }
     }
     pass();
   }, options.pollMs ?? config.mailPollMs);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, notInArray, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { notifications } from '@/db/schema/notifications';
 import { parseNotificationArgs } from './notification-args';
@@ -74,14 +74,20 @@ export function markAllNotificationsRead(db: Db, userId: string): number {
     .run().changes;
 }
 
-/** Deletes notifications past the retention period, except the deduplicated alerts (their row prevents a repeat). */
+/**
+ * Deletes notifications past the retention period, except the deadline alerts (their row prevents
+ * a repeat, however often the sweep finds the deadline; a submission's row only matters while it waits).
+ */
 export function pruneNotifications(db: DbOrTx, now = new Date()): number {
   return db
     .delete(notifications)
     .where(
       and(
         lt(notifications.createdAt, new Date(now.getTime() - NOTIFICATION_RETENTION_MS)),
-        isNull(notifications.dedupeKey),
+        or(
+          isNull(notifications.dedupeKey),
+          notInArray(notifications.kind, ['deadline-approaching', 'deadline-missed']),
+        ),
       ),
     )
     .run().changes;

@@ -14,6 +14,14 @@ export function notificationArgs(values: Record<string, string | number | null |
   return args;
 }
 
+/**
+ * Free text (a return's reason, a validator's note) shortened to what an argument keeps, with "…"
+ * when it was cut: the reader knows there is more on the page the notification links to.
+ */
+export function clippedText(text: string): string {
+  return text.length > MAX_NOTIFICATION_ARG_CHARS ? `${text.slice(0, MAX_NOTIFICATION_ARG_CHARS - 1)}…` : text;
+}
+
 /** Reads stored arguments back (anything malformed is left out), without a prototype. */
 export function parseNotificationArgs(json: string): NotificationArgs {
   let parsed: unknown;

@@ -4,7 +4,8 @@ import type { DbOrTx } from '@/db/client';
 import { user } from '@/db/schema/auth';
 import { compacts } from '@/db/schema/compacts';
 import { indicators, reportingPeriods } from '@/db/schema/framework';
-import { notificationArgs } from './notification-args';
+import { findMembership } from '../compacts';
+import { clippedText, notificationArgs } from './notification-args';
 import { notify } from './notify';
 import { membersWhoMay } from './recipients';
 
@@ -41,14 +42,24 @@ interface DecidedUpdate {
   submittedBy: string | null;
 }
 
-/** A monitor submitted progress: the compact's validators are told. Call inside the submitting transaction. */
-export function noticeProgressSubmitted(tx: DbOrTx, actorUserId: string, compactId: string, update: DecidedUpdate) {
+/**
+ * A monitor submitted progress: the compact's validators are told, once per update until a
+ * validator decides on it — submitting again after withdrawing (to correct it, or over and over)
+ * tells nobody again; submitting again after a return does. Call inside the submitting transaction.
+ */
+export function noticeProgressSubmitted(
+  tx: DbOrTx,
+  actorUserId: string,
+  compactId: string,
+  update: DecidedUpdate & { decidedAt: Date | null },
+) {
   const context = indicatorContext(tx, compactId, update.indicatorId, update.periodId, actorUserId);
   notify(tx, actorUserId, membersWhoMay(tx, compactId, 'validateProgress'), {
     kind: 'progress-submitted',
     compactId,
     href: context.href,
     args: notificationArgs(context.values),
+    dedupeKey: `progress-submitted:${update.id}:${update.decidedAt?.getTime() ?? 'new'}`,
   });
 }
 
@@ -66,15 +77,15 @@ export function noticeProgressDecided(
   const context = indicatorContext(tx, compactId, update.indicatorId, update.periodId, actorUserId);
   const monitors = membersWhoMay(tx, compactId, 'reportProgress', update.createdByPartyId);
   // The submitter is told while they are still a member of the compact, whatever their role now.
-  const submitter = membersWhoMay(tx, compactId, 'read').filter((id) => id === update.submittedBy);
+  const submitter = update.submittedBy && findMembership(tx, compactId, update.submittedBy) ? [update.submittedBy] : [];
   notify(tx, actorUserId, [...submitter, ...monitors], {
     kind: decision.kind,
     compactId,
     href: context.href,
     args: notificationArgs({
       ...context.values,
-      reason: 'reason' in decision ? decision.reason : undefined,
-      note: 'note' in decision && decision.note ? decision.note : undefined,
+      reason: 'reason' in decision ? clippedText(decision.reason) : undefined,
+      note: 'note' in decision && decision.note ? clippedText(decision.note) : undefined,
     }),
   });
 }
