@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_TITLE } from './helpers';
+import { DEMO_TITLE, openDemoCompactAs } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -53,6 +53,7 @@ async function visit(page: Page, path: string, heading: RegExp | string) {
 
 test('at 390×844 every page fits the screen: the header folds into a menu, the toolbar wraps, tables scroll inside themselves', async ({
   page,
+  browser,
 }) => {
   await signInOnPhone(page, 'admin@secretariat.example');
   await expectNoHorizontalPageScroll(page, 'the compacts list');
@@ -61,7 +62,11 @@ test('at 390×844 every page fits the screen: the header folds into a menu, the 
   await expect(page.getByRole('button', { name: 'Create compact' })).toBeVisible();
   await openFromMenu(page, 'My compacts');
 
+  // Others are in the document: the people list must fit too.
+  await openDemoCompactAs(browser, 'negotiator@aldoria.example');
+  await openDemoCompactAs(browser, 'negotiator@varenia.example');
   await page.getByRole('link', { name: DEMO_TITLE }).click();
+  await expect(page.getByRole('list', { name: 'People in this document' })).toContainText('Piotr Varga');
   const text = page.getByLabel('Compact text');
   await expect(text).toContainText('Political priorities');
   await expectNoHorizontalPageScroll(page, 'the compact text');
