@@ -171,7 +171,7 @@ export const config = {
   },
   /** Attempts at sending one e-mail before it is given up (logged); retries back off from one minute. */
   get mailMaxAttempts(): number {
-    return positiveInteger('MAIL_MAX_ATTEMPTS', 6);
+    return positiveInteger('MAIL_MAX_ATTEMPTS', 10);
   },
   /** How often the HTTP process looks for reporting deadlines to tell people about (and prunes old notifications). */
   get notificationSweepMs(): number {
