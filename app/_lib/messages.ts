@@ -20,6 +20,7 @@ const en = {
   'nav.signedInAs': 'Signed in as {name}',
   'compacts.title': 'My compacts',
   'compacts.empty': 'You are not a member of any compact yet.',
+  'compacts.emptyActive': 'You are not a member of any active compact. Archived compacts are hidden: show them above.',
   'compacts.yourRole': 'Your role: {role}',
   'compacts.invitations': 'Invitations',
   'compacts.invitation': '{inviter} invites you to “{compact}” as {role} for {party}.',

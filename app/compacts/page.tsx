@@ -23,7 +23,7 @@ export default async function CompactsPage({ searchParams }: { searchParams: Pro
           </Link>
         </p>
         {compacts.length === 0 ? (
-          <p className="muted">{t('compacts.empty')}</p>
+          <p className="muted">{t(includeArchived ? 'compacts.empty' : 'compacts.emptyActive')}</p>
         ) : (
           <ul className="compact-list">
             {compacts.map((compact) => (
