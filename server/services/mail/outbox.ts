@@ -137,7 +137,15 @@ export function startMailOutbox(
     }
     running = true;
     processOutbox(db, send)
-      .catch((error: unknown) => console.error('The e-mail outbox failed:', describeSendFailure(error)))
+      // Sending errors are handled per message inside the pass; what reaches here is the database's
+      // (e.g. closed under a pass that was running when the outbox stopped), so its message is logged.
+      .catch((error: unknown) => {
+        if (!stopped)
+          console.error(
+            'The e-mail outbox failed:',
+            error instanceof Error ? error.message : describeSendFailure(error),
+          );
+      })
       .finally(() => {
         running = false;
         if (again) {
