@@ -4,8 +4,8 @@ import net, { type AddressInfo, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { emailOutbox } from '@/db/schema/notifications';
-import { processOutbox, startMailOutbox } from '@/server/services/mail/outbox';
-import { smtpSender } from '@/server/services/mail/transport';
+import { enqueueEmails, processOutbox, startMailOutbox } from '@/server/services/mail/outbox';
+import { smtpSender, type SendEmail } from '@/server/services/mail/transport';
 import { buildCompact, buildParty, callerFor, memberWithRole, tokenOf, type Member } from '../helpers/factories';
 import { buildIndicator, configureQuarters, progressInput } from '../helpers/framework-fixtures';
 import { startSmtpSink, type ReceivedEmail, type SmtpSink } from '../helpers/smtp-sink';
@@ -200,6 +200,36 @@ describe('e-mail through a real SMTP server', () => {
     assert.ok(row?.failedAt);
     assert.equal(row?.sentAt, null);
     assert.equal(row?.body, '');
+    stopOutbox = startMailOutbox(db.db, { pollMs: 60_000 });
+  });
+  test('a message whose first hold ran out during a slow batch is sent once: the pass that took it over sends it, the slow pass leaves it', async () => {
+    stopOutbox();
+    let clock = Date.now();
+    const subjects = ['Lease test 1', 'Lease test 2', 'Lease test 3'];
+    enqueueEmails(
+      db.db,
+      subjects.map((subject) => ({ kind: 'progress-submitted', to: validator.email, subject, text: subject })),
+      new Date(clock),
+    );
+    const sent: string[] = [];
+    const smtp = smtpSender(sink.url);
+    const pass = (send: SendEmail) => processOutbox(db.db, send, { now: () => new Date(clock), log: () => {} });
+    const fast: SendEmail = async (email) => {
+      await smtp(email);
+      sent.push(email.subject);
+    };
+    // Each send of the slow pass takes 70 s; while it sends the second message another pass runs.
+    const slow: SendEmail = async (email) => {
+      await fast(email);
+      clock += 70_000;
+      if (email.subject === subjects[1]) await pass(fast);
+    };
+    await pass(slow);
+    assert.deepEqual(
+      sent.filter((subject) => subjects.includes(subject)).sort(),
+      subjects,
+      'each message is sent exactly once',
+    );
     stopOutbox = startMailOutbox(db.db, { pollMs: 60_000 });
   });
   test('an SMTP server that never answers holds back only its e-mails: submitting and validating go on at once', async () => {

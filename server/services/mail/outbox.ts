@@ -50,21 +50,42 @@ export function retryDelayMs(attempts: number): number {
 }
 
 function claimDue(db: Db, now: Date) {
-  return db.transaction((tx) => {
-    const due = tx
+  const leaseUntil = new Date(now.getTime() + SENDING_LEASE_MS);
+  const due = db.transaction((tx) => {
+    const rows = tx
       .select()
       .from(emailOutbox)
       .where(and(isNull(emailOutbox.sentAt), isNull(emailOutbox.failedAt), lte(emailOutbox.nextAttemptAt, now)))
       .orderBy(emailOutbox.nextAttemptAt, emailOutbox.id)
       .limit(BATCH)
       .all();
-    for (const row of due)
-      tx.update(emailOutbox)
-        .set({ nextAttemptAt: new Date(now.getTime() + SENDING_LEASE_MS) })
-        .where(eq(emailOutbox.id, row.id))
-        .run();
-    return due;
+    for (const row of rows)
+      tx.update(emailOutbox).set({ nextAttemptAt: leaseUntil }).where(eq(emailOutbox.id, row.id)).run();
+    return rows;
   });
+  return due.map((row) => ({ ...row, leaseUntil }));
+}
+
+/**
+ * Renews the hold on a claimed message just before it is sent, if it is still ours: a batch of
+ * slow sends can outlast the first hold, and another pass (another process, or after a restart)
+ * may have taken the message over since — then this pass leaves it, and it is sent once.
+ */
+function renewLease(db: Db, id: number, heldUntil: Date, now: Date): Date | null {
+  const leaseUntil = new Date(now.getTime() + SENDING_LEASE_MS);
+  const renewed = db
+    .update(emailOutbox)
+    .set({ nextAttemptAt: leaseUntil })
+    .where(
+      and(
+        eq(emailOutbox.id, id),
+        isNull(emailOutbox.sentAt),
+        isNull(emailOutbox.failedAt),
+        eq(emailOutbox.nextAttemptAt, heldUntil),
+      ),
+    )
+    .run();
+  return renewed.changes === 1 ? leaseUntil : null;
 }
 
 /**
@@ -82,6 +103,7 @@ export async function processOutbox(
   const log = options.log ?? ((line: string) => console.error(line));
   let sent = 0;
   for (const row of claimDue(db, now())) {
+    if (!renewLease(db, row.id, row.leaseUntil, now())) continue;
     try {
       await send({ to: row.toAddress, subject: row.subject, text: row.body });
       db.update(emailOutbox).set({ sentAt: now(), body: '', lastError: null }).where(eq(emailOutbox.id, row.id)).run();
