@@ -326,19 +326,21 @@ describe('lists and sweeps', () => {
     assert.equal(adminList.find((c) => c.id === active)!.archivedAt, null);
   });
 
-  test('the automatic versions sweep skips an archived compact and versions it again once restored', async () => {
+  test('archiving versions the text edited since its newest version at once; the sweep then skips the archived compact', async () => {
     const db = getDb();
     const compactId = buildCompact(db, { text: 'Unversioned edits.' }).id;
+    const versions = () => countRows(db, `versions WHERE compact_id = '${compactId}'`);
+    assert.equal(versions(), 0);
     await instanceAdmin.compacts.archive({ compactId, reason: '' });
+    assert.equal(versions(), 1, 'the text as archived is kept as an automatic version');
     const rules = { quietMs: 0, activityMs: 0 };
     const later = Date.now() + 60_000;
-    const versions = () => countRows(db, `versions WHERE compact_id = '${compactId}'`);
     await createAutomaticVersions(db.db, later, rules);
-    assert.equal(versions(), 0, 'an archived compact is not versioned');
+    assert.equal(versions(), 1, 'an archived compact is not versioned again');
     assert.equal(activeCompactIds(db.db).includes(compactId), false);
     await instanceAdmin.compacts.restore({ compactId, reason: '' });
-    await createAutomaticVersions(db.db, later, rules);
-    assert.equal(versions(), 1, 'once restored, its pending text is versioned');
+    await instanceAdmin.compacts.archive({ compactId, reason: 'Again' });
+    assert.equal(versions(), 1, 'an unchanged text is not versioned twice');
   });
 });
 

@@ -65,6 +65,20 @@ function automaticVersionOf(db: Db, compactId: string, now: number, rules: Autom
   });
 }
 
+/**
+ * Right after a compact is archived: an automatic version of its text when it changed since its
+ * newest version (the sweep skips archived compacts, so edits of the last quiet minutes would
+ * otherwise wait for a restore). A text that fails to render is logged; the archiving stands.
+ */
+export function versionArchivedText(db: Db, compactId: string): StoredVersion | null {
+  try {
+    return automaticVersionOf(db, compactId, Date.now(), { quietMs: 0, activityMs: 0 });
+  } catch (error) {
+    console.error(`Could not make the automatic version of archived compact ${compactId}:`, error);
+    return null;
+  }
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**

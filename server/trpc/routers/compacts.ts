@@ -5,6 +5,7 @@ import { yDocToContent, yDocToPlainText } from '@/server/editor/document-content
 import { createCompact, getCompact, listCompactsOf } from '@/server/services/compacts';
 import { archiveCompact, archiveDetails, listAllCompacts, restoreCompact } from '@/server/services/compact-archive';
 import { archiveInputSchema } from '@/shared/compacts/archive-rules';
+import { versionArchivedText } from '@/server/services/versions/automatic-versions';
 import { oncePerRequest } from '@/server/services/request-keys';
 import { requestKey } from '../schemas/request-key';
 import { loadDoc } from '@/server/services/document-store';
@@ -57,9 +58,11 @@ export const compactsRouter = router({
   /** Every compact of the instance, active and archived (instance administrators). */
   all: instanceAdminProcedure.query(({ ctx }) => listAllCompacts(ctx.handle.db)),
   /** Archives a compact: read only for everyone, hidden from the default list (instance administrators). */
-  archive: instanceAdminProcedure
-    .input(archiveInputSchema)
-    .mutation(({ ctx, input }) => archiveCompact(ctx.handle.db, ctx.actor, input)),
+  archive: instanceAdminProcedure.input(archiveInputSchema).mutation(({ ctx, input }) => {
+    const archived = archiveCompact(ctx.handle.db, ctx.actor, input);
+    versionArchivedText(ctx.handle.db, input.compactId);
+    return archived;
+  }),
   /** Restores an archived compact: editable again (instance administrators). */
   restore: instanceAdminProcedure
     .input(archiveInputSchema)
