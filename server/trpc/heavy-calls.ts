@@ -1,7 +1,7 @@
 import 'server-only';
 import { config } from '../config';
 import type { CompactAction } from '@/server/policies/role-actions';
-import { checkedMember, compactProcedure } from './init';
+import { authedProcedure, checkedMember, compactProcedure } from './init';
 import { tooManyRequests } from './too-many-requests';
 
 /**
@@ -77,3 +77,9 @@ export function heavyCompactProcedure(action: CompactAction) {
       type === 'mutation' ? next({ ctx: { ...ctx, ...checkedMember(ctx, input.compactId, action, type) } }) : next(),
     );
 }
+
+/**
+ * A signed-in call across compacts that is heavy (the validation queue reads every submission the
+ * person may decide on with its details; a bulk validation writes up to 100): in a per-person turn.
+ */
+export const heavyAuthedProcedure = authedProcedure.use(({ ctx, next }) => inTurn(ctx.actor.userId, () => next()));

@@ -145,6 +145,23 @@ describe('tRPC over HTTP: batch sizes, public link procedures, heavy calls', () 
       delete process.env.HEAVY_CALLS_QUEUED_PER_PERSON;
     }
   });
+  test('the validation queue and bulk validation (across compacts) take heavy turns too', async () => {
+    process.env.HEAVY_CALLS_PER_PERSON = '2';
+    process.env.HEAVY_CALLS_QUEUED_PER_PERSON = '3';
+    try {
+      const validator = await memberWithRole(getDb(), compactId, 'validator');
+      const queues = await trpcBatch(repeat(10, { path: 'validation.queue', input: undefined }), { cookie: validator.cookie });
+      assert.deepEqual(itemCodes(queues.body), [...repeat(5, 'OK'), ...repeat(5, 'TOO_MANY_REQUESTS')]);
+      const bulk = await trpcBatch(
+        repeat(10, { path: 'validation.validateMany', input: { updateIds: ['aaaaaaaaaaaa'], note: '' } }),
+        { method: 'POST', cookie: validator.cookie },
+      );
+      assert.equal(itemCodes(bulk.body).filter((c) => c === 'TOO_MANY_REQUESTS').length, 5);
+    } finally {
+      delete process.env.HEAVY_CALLS_PER_PERSON;
+      delete process.env.HEAVY_CALLS_QUEUED_PER_PERSON;
+    }
+  });
   test('writes that read the whole stored text (a provision link, a chair’s decision) take heavy turns too', async () => {
     process.env.HEAVY_CALLS_PER_PERSON = '2';
     process.env.HEAVY_CALLS_QUEUED_PER_PERSON = '3';

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { MAX_BULK_VALIDATIONS, VALIDATION_NOTE_MAX } from '@/shared/framework/progress-rules';
 import { validateMany } from '@/server/services/framework/bulk-validation';
 import { validationQueue } from '@/server/services/framework/validation-queue';
-import { authedProcedure, router } from '../init';
+import { heavyAuthedProcedure } from '../heavy-calls';
+import { router } from '../init';
 import { id } from '../schemas/framework';
 
 /**
@@ -12,9 +13,9 @@ import { id } from '../schemas/framework';
  */
 export const validationRouter = router({
   /** Every submission awaiting a decision where the caller validates, oldest first. */
-  queue: authedProcedure.query(({ ctx }) => validationQueue(ctx.handle.db, ctx.actor)),
+  queue: heavyAuthedProcedure.query(({ ctx }) => validationQueue(ctx.handle.db, ctx.actor)),
   /** Validates the selected submissions with one optional note: all or nothing. */
-  validateMany: authedProcedure
+  validateMany: heavyAuthedProcedure
     .input(
       z.object({
         updateIds: z.array(id).min(1).max(MAX_BULK_VALIDATIONS),
