@@ -150,7 +150,9 @@ describe('tRPC over HTTP: batch sizes, public link procedures, heavy calls', () 
     process.env.HEAVY_CALLS_QUEUED_PER_PERSON = '3';
     try {
       const validator = await memberWithRole(getDb(), compactId, 'validator');
-      const queues = await trpcBatch(repeat(10, { path: 'validation.queue', input: undefined }), { cookie: validator.cookie });
+      const queues = await trpcBatch(repeat(10, { path: 'validation.queue', input: undefined }), {
+        cookie: validator.cookie,
+      });
       assert.deepEqual(itemCodes(queues.body), [...repeat(5, 'OK'), ...repeat(5, 'TOO_MANY_REQUESTS')]);
       const bulk = await trpcBatch(
         repeat(10, { path: 'validation.validateMany', input: { updateIds: ['aaaaaaaaaaaa'], note: '' } }),
