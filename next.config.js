@@ -1,3 +1,5 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and server-only modules are loaded from node_modules at run time, so the
@@ -7,4 +9,7 @@ const nextConfig = {
   reactStrictMode: true,
 };
 
-export default nextConfig;
+// The interface language of each request comes from ./i18n/request.ts.
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+export default withNextIntl(nextConfig);

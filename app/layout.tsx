@@ -1,16 +1,25 @@
 import type { Metadata } from 'next';
+import { getLocale, getMessages, getNow, getTimeZone, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { DIRECTION, LOCALE, t } from './_lib/messages';
+import { DIRECTION, appLocaleOf, DEFAULT_LOCALE } from '@/i18n/locales';
+import { IntlProvider } from './_components/IntlProvider';
 import { TrpcProviders } from './_lib/trpc';
 import './globals.css';
 
-export const metadata: Metadata = { title: t('app.name'), description: t('app.tagline') };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: t('app.name'), description: t('app.tagline') };
+}
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [tag, messages, timeZone, now] = await Promise.all([getLocale(), getMessages(), getTimeZone(), getNow()]);
+  const locale = appLocaleOf(tag) ?? DEFAULT_LOCALE;
   return (
-    <html lang={LOCALE} dir={DIRECTION}>
+    <html lang={locale} dir={DIRECTION[locale]}>
       <body>
-        <TrpcProviders>{children}</TrpcProviders>
+        <IntlProvider locale={tag} messages={messages} timeZone={timeZone} now={now}>
+          <TrpcProviders>{children}</TrpcProviders>
+        </IntlProvider>
       </body>
     </html>
   );

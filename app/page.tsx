@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from './_components/SignInForm';
-import { t } from './_lib/messages';
+import { getTranslations } from 'next-intl/server';
 import { currentActor } from './_lib/server-session';
 
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
+  const t = await getTranslations();
   if (await currentActor()) redirect('/compacts');
   return (
     <main className="auth-page">

@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import type { Me } from '../_lib/router-types';
-import { t } from '../_lib/messages';
+import { useTranslations } from 'next-intl';
 import { HeaderMenu } from './HeaderMenu';
 import { SignOutButton } from './SignOutButton';
 import { NotificationBell } from './NotificationBell';
 
 export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'isInstanceAdmin' | 'validatesAnywhere'> }) {
+  const t = useTranslations();
   return (
     <header className="app-header">
       <Link href="/compacts" className="brand">

@@ -2,7 +2,7 @@
 
 import { usePathname } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
-import { t } from '../_lib/messages';
+import { useTranslations } from 'next-intl';
 
 /**
  * The header's navigation and account controls. On a narrow screen they fold behind a "Menu"
@@ -10,6 +10,7 @@ import { t } from '../_lib/messages';
  * by CSS and the contents always show. Following a link closes the menu.
  */
 export function HeaderMenu({ children }: { children: ReactNode }) {
+  const t = useTranslations();
   const pathname = usePathname();
   // The page the menu was opened on: moving to another page closes it without an effect.
   const [openOn, setOpenOn] = useState<string | null>(null);

@@ -2,11 +2,12 @@
 
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
-import { t } from '../_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '../_lib/trpc';
 
 /** The bell in the header: the unread count, refreshed every 30 seconds, leading to the notifications. */
 export function NotificationBell() {
+  const t = useTranslations();
   const trpc = useTRPC();
   const count = useQuery({ ...trpc.notifications.unreadCount.queryOptions(), refetchInterval: 30_000 });
   const unread = count.data?.unread ?? 0;

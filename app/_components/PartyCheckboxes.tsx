@@ -2,7 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 
 interface Props {
@@ -19,6 +20,7 @@ interface Props {
  * chosen party. The list scrolls inside its box when the instance has many parties.
  */
 export function PartyCheckboxes({ name, legend, defaultValue = [], hint }: Props) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const parties = useQuery(trpc.parties.list.queryOptions());
   const options = parties.data ?? [];

@@ -1,7 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 
 interface Props {
@@ -18,6 +19,7 @@ interface Props {
  * editing, is shown as chosen).
  */
 export function PartySelect({ name, label, defaultValue, required }: Props) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const parties = useQuery(trpc.parties.list.queryOptions());
   const options = parties.data ?? [];

@@ -1,9 +1,10 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { t } from '../_lib/messages';
+import { useTranslations } from 'next-intl';
 
 export function SignInForm() {
+  const t = useTranslations();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

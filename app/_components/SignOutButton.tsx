@@ -1,8 +1,9 @@
 'use client';
 
-import { t } from '../_lib/messages';
+import { useTranslations } from 'next-intl';
 
 export function SignOutButton() {
+  const t = useTranslations();
   const signOut = async () => {
     await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     // A full load, so nothing of the signed-in session stays in the client's state.

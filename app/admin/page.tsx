@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { AppHeader } from '../_components/AppHeader';
-import { t } from '../_lib/messages';
+import { getTranslations } from 'next-intl/server';
 import { requireActor } from '../_lib/server-session';
 import { CompactsArchivePanel } from './_components/CompactsArchivePanel';
 import { CreateCompactForm } from './_components/CreateCompactForm';
@@ -9,6 +9,7 @@ import { PartiesPanel } from './_components/PartiesPanel';
 export const dynamic = 'force-dynamic';
 
 export default async function AdminPage() {
+  const t = await getTranslations();
   const actor = await requireActor();
   return (
     <>

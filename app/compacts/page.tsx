@@ -1,13 +1,15 @@
 import Link from 'next/link';
 import { serverApi } from '@/server/trpc/server-caller';
 import { AppHeader } from '../_components/AppHeader';
-import { t, type MessageKey } from '../_lib/messages';
+import { getTranslations } from 'next-intl/server';
+import type { MessageKey } from '@/i18n/types';
 import { forPage, requireActor } from '../_lib/server-session';
 import { PendingInvitations } from './_components/PendingInvitations';
 
 export const dynamic = 'force-dynamic';
 
 export default async function CompactsPage({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
+  const t = await getTranslations();
   const actor = await requireActor();
   const includeArchived = (await searchParams).archived === '1';
   const compacts = await forPage(serverApi.compacts.list({ includeArchived }));

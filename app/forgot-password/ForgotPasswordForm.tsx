@@ -2,12 +2,13 @@
 
 import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { t } from '../_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '../_lib/trpc';
 import { FormFooter } from '../_components/FormFooter';
 
 /** Asks for a reset link by e-mail; the answer is the same whatever the address. */
 export function ForgotPasswordForm() {
+  const t = useTranslations();
   const trpc = useTRPC();
   const request = useMutation(trpc.passwordHelp.request.mutationOptions());
   if (request.data?.status === 'sent')

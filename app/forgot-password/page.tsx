@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import { serverApi } from '@/server/trpc/server-caller';
-import { t } from '../_lib/messages';
+import { getTranslations } from 'next-intl/server';
 import { ForgotPasswordForm } from './ForgotPasswordForm';
 
 export const dynamic = 'force-dynamic';
 
 export default async function ForgotPasswordPage() {
+  const t = await getTranslations();
   const { selfService } = await serverApi.passwordHelp.available();
   return (
     <main className="auth-page">

@@ -2,12 +2,14 @@
 
 import Link from 'next/link';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { t, type MessageKey } from '../_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '../_lib/trpc';
 import { ErrorAlert } from '../_components/FormFooter';
 
 /** The signed-in person's notifications, newest first, 20 at a time, with mark read and mark all read. */
 export function NotificationList() {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useInfiniteQuery(

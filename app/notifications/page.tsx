@@ -1,11 +1,12 @@
 import { AppHeader } from '../_components/AppHeader';
-import { t } from '../_lib/messages';
+import { getTranslations } from 'next-intl/server';
 import { requireActor } from '../_lib/server-session';
 import { NotificationList } from './NotificationList';
 
 export const dynamic = 'force-dynamic';
 
 export default async function NotificationsPage() {
+  const t = await getTranslations();
   const actor = await requireActor();
   return (
     <>

@@ -1,5 +1,5 @@
 import { AppHeader } from '../_components/AppHeader';
-import { t } from '../_lib/messages';
+import { getTranslations } from 'next-intl/server';
 import { requireActor } from '../_lib/server-session';
 import { ValidationQueue } from './_components/ValidationQueue';
 
@@ -7,6 +7,7 @@ export const dynamic = 'force-dynamic';
 
 /** The validator's queue across every compact where they validate (the server decides per compact). */
 export default async function ValidationPage() {
+  const t = await getTranslations();
   const actor = await requireActor();
   return (
     <>

@@ -1,3 +1,4 @@
+import { LOCALES } from '@/i18n/locales';
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 
 // Tables read and written by better-auth (field names follow its drizzle adapter),
@@ -12,6 +13,8 @@ export const user = sqliteTable('user', {
   image: text('image'),
   isInstanceAdmin: integer('is_instance_admin', { mode: 'boolean' }).notNull().default(false),
   deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+  /** The interface language the person chose (null until they choose: the browser's languages decide). */
+  locale: text('locale', { enum: LOCALES }),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });

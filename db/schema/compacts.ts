@@ -4,6 +4,8 @@ import { parties } from './parties';
 
 import { ACCESS_LINK_KINDS } from '@/shared/enums';
 import { COMPACT_ROLES } from '@/shared/roles';
+import { TEXT_LANGUAGES } from '@/shared/text-languages';
+import { LOCALES } from '@/i18n/locales';
 
 /** See `compacts.textFormat`. */
 export const CURRENT_TEXT_FORMAT = 2;
@@ -30,6 +32,8 @@ export const compacts = sqliteTable('compacts', {
   archivedBy: text('archived_by').references(() => user.id),
   /** The reason given when archiving (at most 500 characters; '' when none was given). */
   archiveReason: text('archive_reason'),
+  /** The language the text is written in (one of the six UN languages); sets the editor's direction. */
+  textLanguage: text('text_language', { enum: TEXT_LANGUAGES }).notNull().default('en'),
 });
 
 export const memberships = sqliteTable(
@@ -74,4 +78,6 @@ export const accessLinks = sqliteTable('access_links', {
   usedAt: integer('used_at', { mode: 'timestamp_ms' }),
   /** Set (with usedAt) when an administrator withdrew the link or re-issued it as a new one. */
   revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  /** The language of the e-mail and of the new account, chosen by whoever issued the link. */
+  locale: text('locale', { enum: LOCALES }).notNull().default('en'),
 });

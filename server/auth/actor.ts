@@ -1,5 +1,6 @@
 import 'server-only';
 import type { DbHandle } from '@/db/client';
+import { isAppLocale, type AppLocale } from '@/i18n/locales';
 import { getAuth } from './auth';
 
 /**
@@ -11,6 +12,8 @@ export interface Actor {
   name: string;
   email: string;
   isInstanceAdmin: boolean;
+  /** The interface language the person chose; null until they choose one. */
+  locale: AppLocale | null;
   sessionToken: string;
 }
 
@@ -25,6 +28,7 @@ export async function resolveActor(handle: DbHandle, headers: Headers): Promise<
     name: user.name,
     email: user.email,
     isInstanceAdmin: Boolean(user.isInstanceAdmin),
+    locale: isAppLocale(user.locale) ? user.locale : null,
     sessionToken: session.token,
   };
 }

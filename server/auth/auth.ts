@@ -50,6 +50,7 @@ function buildAuth(handle: DbHandle) {
       additionalFields: {
         isInstanceAdmin: { type: 'boolean', required: false, defaultValue: false, input: false },
         deactivatedAt: { type: 'date', required: false, input: false },
+        locale: { type: 'string', required: false, input: false },
       },
     },
     session: { expiresIn: SESSION_TTL_SECONDS, updateAge: 24 * 60 * 60 },

@@ -73,10 +73,10 @@ describe('app code may not import server internals', () => {
       "import { handleTrpcRequest } from '@/server/trpc/fetch-handler';",
       "import { handleAuthRequest } from '@/server/auth/auth-route';",
       "import { uploadEvidence } from '@/server/http/evidence-routes';",
-      "import { t } from '@/app/_lib/messages';",
+      "import { errorMessage } from '@/app/_lib/trpc';",
       "import { forPage } from '../../../_lib/server-session';",
       'export type X = AppRouter;',
-      'export const x = [COMPACT_ROLES, serverApi, handleTrpcRequest, handleAuthRequest, uploadEvidence, t, forPage];',
+      'export const x = [COMPACT_ROLES, serverApi, handleTrpcRequest, handleAuthRequest, uploadEvidence, errorMessage, forPage];',
       '',
     ].join('\n');
     assert.deepEqual(await boundaryErrors(PAGE, source), []);
@@ -87,8 +87,8 @@ describe('shared code imports neither app/, server/ nor db/', () => {
   for (const [what, source] of [
     ['the server', "import { newId } from '@/server/services/ids';\nexport const x = newId;\n"],
     ['the database', "import { parties } from '@/db/schema/parties';\nexport const x = parties;\n"],
-    ['app code', "import { t } from '@/app/_lib/messages';\nexport const x = t;\n"],
-    ['app code by a relative path', "import { t } from '../../app/_lib/messages';\nexport const x = t;\n"],
+    ['app code', "import { errorMessage } from '@/app/_lib/trpc';\nexport const x = errorMessage;\n"],
+    ['app code by a relative path', "import { errorMessage } from '../../app/_lib/trpc';\nexport const x = errorMessage;\n"],
     ['the server by a relative path', "import { newId } from '../../server/services/ids';\nexport const x = newId;\n"],
   ] as const) {
     test(`importing ${what} from shared/ is an error`, async () => {

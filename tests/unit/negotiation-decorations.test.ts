@@ -1,3 +1,4 @@
+import { enT } from '../helpers/i18n';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { JSONContent } from '@tiptap/core';
@@ -29,6 +30,7 @@ const party = (id: string, shortCode: string, colour: string): LegendParty => ({
 });
 const data: NegotiationViewData = {
   ...emptyViewData,
+  t: enT,
   compactId: 'compact-1',
   parties: new Map([
     [ALD.partyId, party(ALD.partyId, 'ALD', '#1d4ed8')],

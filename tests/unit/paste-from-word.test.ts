@@ -1,3 +1,4 @@
+import { enT } from '../helpers/i18n';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Fragment, Slice, type Node as ProseMirrorNode } from '@tiptap/pm/model';
@@ -222,13 +223,16 @@ describe('headings in a paste are fitted to where it lands', () => {
 });
 
 test('the paste notice names what was left out, what was kept as plain text and headings kept as bold text', () => {
-  assert.equal(pasteNoticeText(['images', 'textBoxes']), 'Left out of the pasted text: images and text boxes.');
   assert.equal(
-    pasteNoticeText(['comments', 'images', 'links', 'textBoxes']),
+    pasteNoticeText(enT, 'en-GB', ['images', 'textBoxes']),
+    'Left out of the pasted text: images and text boxes.',
+  );
+  assert.equal(
+    pasteNoticeText(enT, 'en-GB', ['comments', 'images', 'links', 'textBoxes']),
     'Left out of the pasted text: Word comments, images and text boxes. Links were kept as plain text.',
   );
   assert.equal(
-    pasteNoticeText(['headingsAsText']),
+    pasteNoticeText(enT, 'en-GB', ['headingsAsText']),
     'Headings pasted into a table, an option or a list were kept as bold text.',
   );
 });

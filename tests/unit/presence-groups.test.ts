@@ -1,3 +1,4 @@
+import { enT } from '../helpers/i18n';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { groupPresence } from '@/app/_lib/presence-groups';
@@ -45,7 +46,7 @@ test('presence without a known viewer is sorted by name', () => {
 
 test('the caret of the viewer’s own other tab says “You (other tab)”; anyone else’s names them with party and domain', () => {
   const zora = { ...person('u-zora', 'Zora').user, emailDomain: 'aldoria.example' };
-  assert.equal(caretLabel(zora, 'u-zora'), 'You (other tab)');
-  assert.equal(caretLabel(zora, 'u-ada'), 'Zora · ZOR · aldoria.example');
-  assert.equal(caretLabel({ name: 42 }), '?');
+  assert.equal(caretLabel(enT, zora, 'u-zora'), 'You (other tab)');
+  assert.equal(caretLabel(enT, zora, 'u-ada'), 'Zora · ZOR · aldoria.example');
+  assert.equal(caretLabel(enT, { name: 42 }), '?');
 });

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 
 type AuditEvent = RouterOutputs['audit']['events']['events'][number];
@@ -19,6 +19,7 @@ function Entity({ compactId, event }: { compactId: string | null; event: AuditEv
 
 /** The audit screen's rows: one event each, its before/after and hash behind a disclosure. */
 export function AuditEventRows({ compactId, events }: { compactId: string | null; events: AuditEvent[] }) {
+  const t = useTranslations();
   return (
     <tbody>
       {events.map((event) => {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 import type { AuditFilterValues } from './audit-filters';
 
@@ -27,6 +27,7 @@ export function AuditFilters({
   filters: AuditFilterValues;
   onChange: (filters: AuditFilterValues) => void;
 }) {
+  const t = useTranslations();
   const [typed, setTyped] = useState({ entityId: filters.entityId, from: filters.from, to: filters.to });
   const choose = (key: keyof AuditFilterValues) => (event: { target: { value: string } }) =>
     onChange({ ...filters, ...typed, [key]: event.target.value });

@@ -3,7 +3,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useAuditSource } from './use-audit-source';
 import { AuditEventRows } from './AuditEventRows';
 import { AuditFilters } from './AuditFilters';
@@ -15,6 +15,7 @@ const PAGE = 50;
 
 /** The audit screen: the chain's verdict, its events filtered and paged, and the heads it published. */
 export function AuditLog({ compactId }: { compactId: string | null }) {
+  const t = useTranslations();
   const source = useAuditSource(compactId);
   const router = useRouter();
   const pathname = usePathname();

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import type { AuditSource } from './use-audit-source';
 
 /**
@@ -10,6 +10,7 @@ import type { AuditSource } from './use-audit-source';
  * worker thread), or the first event where it breaks. "Check again" verifies every event afresh.
  */
 export function ChainBadge({ source }: { source: AuditSource }) {
+  const t = useTranslations();
   // After the first "Check again", every verdict is a fresh check of every event.
   const [recheck, setRecheck] = useState(false);
   const status = useQuery(source.status(recheck));

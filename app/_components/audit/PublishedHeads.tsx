@@ -2,12 +2,13 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { Translate } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 
 type Location = { found: true; eventId: number; position: number } | { found: false };
 
-function locationText(located: { data?: Location; isError: boolean }): string {
+function locationText(t: Translate, located: { data?: Location; isError: boolean }): string {
   if (located.isError) return t('audit.failed');
   if (!located.data) return t('audit.loading');
   if (!located.data.found) return t('audit.heads.missing');
@@ -19,6 +20,7 @@ function locationText(located: { data?: Location; isError: boolean }): string {
  * log no longer holds it, events were removed or changed since it was published.
  */
 export function PublishedHeads({ compactId }: { compactId: string }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const headingId = useId();
   const heads = useQuery(trpc.audit.heads.queryOptions({ compactId }));
@@ -75,7 +77,7 @@ export function PublishedHeads({ compactId }: { compactId: string }) {
         </button>
       </form>
       <p role="status" className={located.data?.found === false ? 'alert error small' : 'small'}>
-        {asked === null ? '' : locationText(located)}
+        {asked === null ? '' : locationText(t, located)}
       </p>
     </section>
   );

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 
 /** The files of a draft or returned update, and an upload of one more (POST /api/compacts/:id/evidence). */
 export function EvidenceUpload({
@@ -14,6 +14,7 @@ export function EvidenceUpload({
   updateId: string;
   files: { id: string; filename: string }[];
 }) {
+  const t = useTranslations();
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
   const upload = async (file: File) => {

@@ -17,7 +17,8 @@ import {
   INDICATOR_CODE_PATTERN_SOURCE,
   INDICATOR_TITLE_MAX_LENGTH,
 } from '@/shared/framework/indicator-rules';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import type { IndicatorRecord, RouterInputs } from '@/app/_lib/router-types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { useRequestKey } from '@/app/_lib/use-request-key';
@@ -40,6 +41,7 @@ function Select<T extends string>({
   value?: T;
   prefix: string;
 }) {
+  const t = useTranslations();
   return (
     <label className="field">
       <span>{t(label)}</span>
@@ -64,6 +66,7 @@ export function IndicatorForm({
   mode: 'create' | 'propose' | 'edit';
   existing?: IndicatorRecord;
 }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   // A field the form itself refuses before asking the server (a number written with a comma).
   const [problem, setProblem] = useState<string | null>(null);

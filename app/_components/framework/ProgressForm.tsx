@@ -3,7 +3,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { CONFIDENCE_LEVELS, RATINGS } from '@/shared/enums';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { ErrorAlert } from '../FormFooter';
 import { evidenceLinksProblem, periodNotStartedProblem, PROGRESS_TEXT_MAX } from '@/shared/framework/progress-rules';
@@ -59,6 +60,7 @@ export function ProgressForm({
   evidenceRequired = false,
   hasFiles = false,
 }: Props) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);

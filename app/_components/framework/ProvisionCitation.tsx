@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 
 interface CitedProvision {
   id: string;
@@ -20,6 +20,7 @@ export function ProvisionCitation({
   provision: CitedProvision | null;
   withWords?: boolean;
 }) {
+  const t = useTranslations();
   if (!provision) return <span className="warning">{t('indicator.provisionDeleted')}</span>;
   return (
     <Link

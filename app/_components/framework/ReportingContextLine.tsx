@@ -1,4 +1,5 @@
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { reportedValue, type UpdateDetailsIndicator } from './UpdateDetails';
 
 export interface ReportingContextData {
@@ -19,6 +20,7 @@ export function ReportingContextLine({
   periodLabel: string;
   context: ReportingContextData;
 }) {
+  const t = useTranslations();
   const { target, previousValidated } = context;
   const previous = previousValidated
     ? indicator.measure === 'qualitative'

@@ -1,5 +1,6 @@
 import type { IndicatorStatus } from '@/shared/framework/indicator-status';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 
 /** A status with its reason as tooltip and accessible text; for "no data" the reason (no target, nothing validated…) is shown. */
 export function StatusChip({
@@ -16,6 +17,7 @@ export function StatusChip({
   lastValidated?: string;
   missedPeriods?: number;
 }) {
+  const t = useTranslations();
   const why = reason
     ? t(`reason.${reason}` as MessageKey, {
         share: share === undefined || share === null ? '' : `${Math.round(share * 100)} %`,

@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import { isHttpLink } from '@/shared/framework/progress-rules';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { formatCategories } from './progress-form-values';
 
 export interface UpdateDetailsIndicator {
@@ -43,6 +44,7 @@ export function UpdateDetails({
   indicator: UpdateDetailsIndicator;
   update: UpdateDetailsFields;
 }) {
+  const t = useTranslations();
   const rating = update.validatedRating ?? update.rating;
   const dimensions = Object.keys(update.disaggregated).filter((d) => formatCategories(update.disaggregated, d));
   const files = update.files ?? [];

@@ -1,12 +1,14 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { t, type MessageKey } from '../../_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '../../_lib/trpc';
 import { ErrorAlert } from '../../_components/FormFooter';
 
 /** One switch per kind of e-mail; each change is saved at once. */
 export function EmailPreferencesForm() {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const prefs = useQuery(trpc.notifications.emailPreferences.queryOptions());

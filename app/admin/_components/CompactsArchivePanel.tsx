@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ARCHIVE_REASON_MAX } from '@/shared/compacts/archive-rules';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { FormFooter } from '@/app/_components/FormFooter';
 
@@ -19,6 +19,7 @@ interface CompactRow {
 
 /** Archive or restore one compact, with an optional reason (the server decides and records it). */
 function ArchiveForm({ compact, onDone }: { compact: CompactRow; onDone: () => void }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const archived = compact.archivedAt !== null;
@@ -58,6 +59,7 @@ function ArchiveForm({ compact, onDone }: { compact: CompactRow; onDone: () => v
 
 /** Every compact of the instance, each with its state and the archive or restore action. */
 export function CompactsArchivePanel() {
+  const t = useTranslations();
   const trpc = useTRPC();
   const compacts = useQuery(trpc.compacts.all.queryOptions());
   const [open, setOpen] = useState<string | null>(null);

@@ -4,12 +4,13 @@ import { PartySelect } from '@/app/_components/PartySelect';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { FormEvent } from 'react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { FormFooter } from '@/app/_components/FormFooter';
 import { useRequestKey } from '@/app/_lib/use-request-key';
 
 export function CreateCompactForm() {
+  const t = useTranslations();
   const trpc = useTRPC();
   const [requestKey, renewRequestKey] = useRequestKey();
   const create = useMutation(trpc.compacts.create.mutationOptions());

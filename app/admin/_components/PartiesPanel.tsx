@@ -3,11 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { PARTY_KINDS, type PartyKind } from '@/shared/enums';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { FormFooter } from '@/app/_components/FormFooter';
 
 export function PartiesPanel() {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const parties = useQuery(trpc.parties.list.queryOptions());

@@ -2,12 +2,14 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 
 /** Invitations to compacts waiting for the signed-in person: nobody joins a compact without saying yes. */
 export function PendingInvitations() {
+  const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();

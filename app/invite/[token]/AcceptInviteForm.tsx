@@ -3,12 +3,14 @@
 import Link from 'next/link';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { errorMessage, useTRPC } from '@/app/_lib/trpc';
 import { FormFooter } from '@/app/_components/FormFooter';
 import { MAX_DISPLAY_NAME_LENGTH } from '@/shared/display-name-rules';
 
 export function AcceptInviteForm({ token }: { token: string }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const invite = useQuery(trpc.account.invite.queryOptions({ token }));
   const accept = useMutation(trpc.account.acceptInvite.mutationOptions());

@@ -1,9 +1,10 @@
-import { t } from '@/app/_lib/messages';
+import { getTranslations } from 'next-intl/server';
 import { AcceptInviteForm } from './AcceptInviteForm';
 
 export const dynamic = 'force-dynamic';
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const t = await getTranslations();
   const { token } = await params;
   return (
     <main className="auth-page">

@@ -3,11 +3,12 @@
 import Link from 'next/link';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { errorMessage, useTRPC } from '@/app/_lib/trpc';
 import { FormFooter } from '@/app/_components/FormFooter';
 
 export function ResetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const link = useQuery(trpc.account.passwordReset.queryOptions({ token }));
   const reset = useMutation(trpc.account.resetPassword.mutationOptions());

@@ -7,7 +7,7 @@ import { ErrorAlert } from '@/app/_components/FormFooter';
 import { OneLineForm } from '@/app/_components/framework/OneLineForm';
 import { ReportingContextLine } from '@/app/_components/framework/ReportingContextLine';
 import { UpdateDetails } from '@/app/_components/framework/UpdateDetails';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { waitingDays } from './queue-order';
@@ -36,6 +36,7 @@ export function QueueRow({
   open: boolean;
   onToggle: () => void;
 }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const giveBack = useMutation(

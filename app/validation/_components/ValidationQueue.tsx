@@ -3,7 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '@/app/_components/FormFooter';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { MAX_BULK_VALIDATIONS, VALIDATION_NOTE_MAX } from '@/shared/framework/progress-rules';
 import { QUEUE_SORTS, sortQueue, type QueueSort } from './queue-order';
@@ -18,6 +19,7 @@ const toggled = (set: ReadonlySet<string>, id: string, on: boolean) => {
 
 /** Every submission awaiting the person's decision across their compacts: sort, open, select, validate. */
 export function ValidationQueue() {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const queue = useQuery(trpc.validation.queue.queryOptions());
@@ -69,7 +71,7 @@ export function ValidationQueue() {
         <>
           <div className="filters">
             <label className="check">
-              {t('validation.sort')}
+              {t('validation.sortBy')}
               <select value={sort} onChange={(e) => setSort(e.target.value as QueueSort)}>
                 {QUEUE_SORTS.map((s) => (
                   <option key={s} value={s}>

@@ -1,7 +1,8 @@
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 
 /** "Archived on … by … — read only", with the reason when one was given (every page of an archived compact). */
 export function ArchivedBanner({ archive }: { archive: { archivedAt: Date; archivedByName: string; reason: string } }) {
+  const t = useTranslations();
   return (
     <div className="notice archived-banner" role="status">
       <p>

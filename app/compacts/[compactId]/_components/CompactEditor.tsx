@@ -7,7 +7,8 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import type { PartyGuardReason } from '@/shared/editor/negotiation/party-guard';
 import { partyAwareUndoManager } from '@/shared/editor/negotiation/party-undo';
 import { compactTextExtensions, DOCUMENT_FIELD } from '@/shared/editor/extensions';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import type { Collab, PresencePerson } from '@/app/_lib/use-collab';
 import { renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
@@ -32,6 +33,7 @@ interface Props {
 const BLOCKED_NOTICE_MS = 8000;
 
 export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor, negotiationTools }: Props) {
+  const t = useTranslations();
   // Each stop is a new object, so the notice stays up for its full time after every attempt.
   const [blocked, setBlocked] = useState<{ reason: PartyGuardReason } | null>(null);
   const showBlocked = useCallback((reason: PartyGuardReason) => setBlocked({ reason }), []);
@@ -61,7 +63,7 @@ export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor
         CollaborationCaret.configure({
           provider: collab.provider,
           user,
-          render: (remote) => renderCaret(remote, user.userId),
+          render: (remote) => renderCaret(remote, t, user.userId),
           selectionRender: renderSelection,
         }),
         NegotiationView,

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 
 export function CompactNav({
   compactId,
@@ -15,6 +15,7 @@ export function CompactNav({
   reportsProgress: boolean;
   viewsAudit: boolean;
 }) {
+  const t = useTranslations();
   const pathname = usePathname();
   const base = `/compacts/${compactId}`;
   const links = [

@@ -4,7 +4,8 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect } from 'react';
 import type { CompactRole } from '@/shared/roles';
 import type { CompactPermissions } from '@/app/_lib/router-types';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useCollab, type PresencePerson } from '@/app/_lib/use-collab';
 import { CommentsPanel } from './comments/CommentsPanel';
 import { ConnectionBadge } from './ConnectionBadge';
@@ -25,6 +26,7 @@ interface Props {
 }
 
 export function CompactWorkspace({ compact, me, archived }: Props) {
+  const t = useTranslations();
   const { collab, status, synced, people, archiveChanges } = useCollab(compact.id);
   const router = useRouter();
   // Archived or restored while open: the server renders the page again (banner, read-only editor, controls).

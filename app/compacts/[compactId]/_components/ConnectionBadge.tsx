@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import type { ConnectionStatus } from '@/app/_lib/use-collab';
 
 const LABELS: Record<ConnectionStatus, MessageKey> = {
@@ -17,6 +18,7 @@ const LABELS: Record<ConnectionStatus, MessageKey> = {
 };
 
 export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
+  const t = useTranslations();
   return (
     <span
       className={`badge status status-${status}`}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEditorState, type Editor } from '@tiptap/react';
-import { t } from '@/app/_lib/messages';
+import { useLocale, useTranslations } from 'next-intl';
 import { pasteNoticeOf } from '@/shared/editor/paste/paste-cleanup';
 import { pasteNoticeText } from './paste-notice-text';
 import { TOOLBAR_BUTTONS } from './toolbar-buttons';
@@ -9,6 +9,8 @@ import { TOOLBAR_BUTTONS } from './toolbar-buttons';
 const BUTTONS = TOOLBAR_BUTTONS.flat();
 
 export function EditorToolbar({ editor }: { editor: Editor }) {
+  const t = useTranslations();
+  const locale = useLocale();
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -49,7 +51,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       <div className="paste-notice" role="status" aria-live="polite">
         {state.notice && (
           <>
-            <span key={state.notice.serial}>{pasteNoticeText(state.notice.losses)}</span>
+            <span key={state.notice.serial}>{pasteNoticeText(t, locale, state.notice.losses)}</span>
             <button
               type="button"
               className="tool"

@@ -4,12 +4,14 @@ import { PartySelect } from '@/app/_components/PartySelect';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { COMPACT_ROLES, type CompactRole } from '@/shared/roles';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { OneTimeLink } from './OneTimeLink';
 import { FormFooter } from '@/app/_components/FormFooter';
 
 export function InviteForm({ compactId }: { compactId: string }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<{ path: string; text: string } | null>(null);

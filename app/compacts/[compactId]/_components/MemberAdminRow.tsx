@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { COMPACT_ROLES, type CompactRole } from '@/shared/roles';
 import { MAX_DISPLAY_NAME_LENGTH } from '@/shared/display-name-rules';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { OneTimeLink } from './OneTimeLink';
@@ -21,6 +22,7 @@ interface Member {
 
 /** An admin's controls for one member: role and signatory, display name, reset link, remove, deactivate. */
 export function MemberAdminRow({ compactId, member }: { compactId: string; member: Member }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [role, setRole] = useState<CompactRole>(member.role);

@@ -1,7 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { errorMessage, useTRPC } from '@/app/_lib/trpc';
 import { InviteForm } from './InviteForm';
 import { MemberAdminRow } from './MemberAdminRow';
@@ -13,6 +14,7 @@ interface Props {
 }
 
 export function MembersPanel({ compactId, mayInvite }: Props) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const members = useQuery(trpc.members.list.queryOptions({ compactId }));
   return (

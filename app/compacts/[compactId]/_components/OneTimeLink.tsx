@@ -1,10 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 
 /** Shows a one-time link for the admin to copy; the origin is the one the admin is using. */
 export function OneTimeLink({ path, message }: { path: string; message: string }) {
+  const t = useTranslations();
   const [copied, setCopied] = useState(false);
   const url = `${window.location.origin}${path}`;
   return (

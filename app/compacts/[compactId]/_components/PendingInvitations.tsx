@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { errorMessage, useTRPC } from '@/app/_lib/trpc';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { OneTimeLink } from './OneTimeLink';
@@ -14,6 +15,7 @@ const when = (date: Date | string) => new Date(date).toLocaleString();
  * invited them, when it was sent and when it expires; each can be revoked or re-issued (a new link).
  */
 export function PendingInvitations({ compactId }: { compactId: string }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const invitations = useQuery(trpc.members.invitations.queryOptions({ compactId }));

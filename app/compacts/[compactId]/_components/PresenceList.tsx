@@ -1,8 +1,9 @@
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import type { PresenceEntry } from '@/app/_lib/presence-groups';
 
 /** Who is in the document: one line per person (their tabs counted), the viewer marked "you". */
 export function PresenceList({ people, myUserId }: { people: PresenceEntry[]; myUserId: string }) {
+  const t = useTranslations();
   const others = people.filter((person) => person.userId !== myUserId);
   return (
     <section className="card side-card">

@@ -1,6 +1,6 @@
 'use client';
 
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import type { Editor } from '@tiptap/react';
 import { plainText } from '@/shared/editor/plain-text';
 
@@ -9,6 +9,7 @@ import { plainText } from '@/shared/editor/plain-text';
  * text as this tab has it — unsynced typing included — for copying, and a reload.
  */
 export function RefusedChangeNotice({ editor }: { editor: Editor | null }) {
+  const t = useTranslations();
   return (
     <section className="card refused-change" role="alert" aria-labelledby="refused-title">
       <h2 id="refused-title">{t('refused.title')}</h2>

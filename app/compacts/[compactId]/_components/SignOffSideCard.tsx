@@ -1,11 +1,13 @@
 'use client';
 
 import Link from 'next/link';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useSignOffStatus } from '../history/_components/use-sign-off-status';
 
 /** Beside the text: each party's sign-off standing in one line (code and a word, never colour alone), linking to History. */
 export function SignOffSideCard({ compactId }: { compactId: string }) {
+  const t = useTranslations();
   const status = useSignOffStatus(compactId);
   return (
     <section className="card side-card" aria-labelledby="sign-off-side-title">

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react';
-import type { MessageKey } from '@/app/_lib/messages';
+import type { MessageKey } from '@/i18n/types';
 
 export interface ToolbarButton {
   label: MessageKey;

@@ -1,10 +1,11 @@
 import { requireMembership } from '@/app/_lib/server-session';
-import { t } from '@/app/_lib/messages';
+import { getTranslations } from 'next-intl/server';
 import { AuditLog } from '@/app/_components/audit/AuditLog';
 
 export const dynamic = 'force-dynamic';
 
 export default async function AuditPage({ params }: { params: Promise<{ compactId: string }> }) {
+  const t = await getTranslations();
   const { compactId } = await params;
   const { compact } = await requireMembership(compactId);
   if (!compact.can.viewAudit)

@@ -5,12 +5,13 @@ import { useRouter } from 'next/navigation';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { DeadlineBadge } from '@/app/_components/framework/DeadlineBadge';
 import { periodNotStartedProblem } from '@/shared/framework/progress-rules';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { ProgressGridRow } from './ProgressGridRow';
 
 /** One grid per period: every indicator the monitor's party reports on, each with its own form. */
 export function ProgressGrid({ compactId, periodId }: { compactId: string; periodId: string }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
   const sheet = useQuery(trpc.progress.periodSheet.queryOptions({ compactId, periodId }));

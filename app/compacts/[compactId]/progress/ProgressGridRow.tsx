@@ -5,7 +5,8 @@ import { DeadlineBadge } from '@/app/_components/framework/DeadlineBadge';
 import { ProgressForm } from '@/app/_components/framework/ProgressForm';
 import { ReportingContextLine } from '@/app/_components/framework/ReportingContextLine';
 import { UpdateDetails } from '@/app/_components/framework/UpdateDetails';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 import { WithdrawSubmission } from './WithdrawSubmission';
 
@@ -30,6 +31,7 @@ export function ProgressGridRow({
   row: Row;
   notStarted: boolean;
 }) {
+  const t = useTranslations();
   const { indicator, latest } = row;
   const label = `${indicator.code} ${indicator.title}`;
   const open = !notStarted && (!latest || latest.can.edit);

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/app/_components/FormFooter';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 
 /** Takes back the party's submission while no validator has decided on it (it becomes a draft again). */
@@ -15,6 +15,7 @@ export function WithdrawSubmission({
   updateId: string;
   label: string;
 }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const withdraw = useMutation(

@@ -1,6 +1,6 @@
 'use client';
 
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import type { CommentThread } from './use-comment-threads';
 
 type Comment = CommentThread['comments'][number];
@@ -13,6 +13,7 @@ interface Props {
 
 /** One comment: who (name and party code), when, what — or that it was deleted. */
 export function CommentItem({ comment, onDelete, deleting }: Props) {
+  const t = useTranslations();
   const time = new Date(comment.createdAt).toLocaleString();
   return (
     <li className="comment">

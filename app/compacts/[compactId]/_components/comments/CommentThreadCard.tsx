@@ -3,7 +3,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, type FormEvent } from 'react';
 import { ErrorAlert, FormFooter } from '@/app/_components/FormFooter';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { Translate } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { COMMENT_BODY_MAX } from '@/shared/comments/comment-rules';
 import { CommentItem } from './CommentItem';
@@ -20,7 +21,7 @@ interface Props {
   onChanged: () => void;
 }
 
-function placeNotice(place: PlaceSummary | undefined): string | null {
+function placeNotice(t: Translate, place: PlaceSummary | undefined): string | null {
   if (!place) return null;
   if (place.kind === 'gone') return t('comments.textGone');
   if (place.kind === 'provision') return t('comments.textGoneProvision', { label: place.label ?? '' });
@@ -29,6 +30,7 @@ function placeNotice(place: PlaceSummary | undefined): string | null {
 
 /** One thread: the quote it was made on (click: show it in the text), its comments, reply, resolve. */
 export function CommentThreadCard({ compactId, thread, place, active, onSelect, onChanged }: Props) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const done = { onSuccess: onChanged };
   const reply = useMutation(trpc.comments.reply.mutationOptions(done));
@@ -40,7 +42,7 @@ export function CommentThreadCard({ compactId, thread, place, active, onSelect, 
   useEffect(() => {
     if (active) card.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [active]);
-  const notice = placeNotice(place);
+  const notice = placeNotice(t, place);
 
   const submitReply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

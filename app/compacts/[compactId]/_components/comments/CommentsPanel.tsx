@@ -3,7 +3,8 @@
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorAlert } from '@/app/_components/FormFooter';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { CommentThreadCard } from './CommentThreadCard';
 import { NewThreadForm } from './NewThreadForm';
 import { SelectionCommentButton } from './SelectionCommentButton';
@@ -42,6 +43,7 @@ function useCommentShortcut(start: () => void) {
 
 /** The compact's comment threads beside the text, and new threads on selected words. */
 export function CommentsPanel({ compactId, editor, partyCode, mayComment }: Props) {
+  const t = useTranslations();
   const { query, threads, refresh } = useCommentThreads(compactId);
   const [draft, setDraft] = useState<SelectionAnchor | null>(null);
   const [problem, setProblem] = useState<MessageKey | null>(null);

@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, type FormEvent } from 'react';
 import { FormFooter } from '@/app/_components/FormFooter';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { COMMENT_BODY_MAX } from '@/shared/comments/comment-rules';
 import type { SelectionAnchor } from './selection-anchor';
@@ -18,6 +18,7 @@ interface Props {
 
 /** The first comment of a thread on the selected words, with who may see it. */
 export function NewThreadForm({ compactId, draft, partyCode, onDone }: Props) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const create = useMutation(trpc.comments.create.mutationOptions({ onSuccess: (thread) => onDone(thread.id) }));
@@ -39,7 +40,7 @@ export function NewThreadForm({ compactId, draft, partyCode, onDone }: Props) {
     <form className="stack comment-form" onSubmit={submit} aria-label={t('comments.newThread')}>
       <p className="comment-quote">{t('comments.on', { quote: draft.preview })}</p>
       <fieldset className="comment-visibility">
-        <legend>{t('comments.visibility')}</legend>
+        <legend>{t('comments.visibilityLegend')}</legend>
         <label className="check">
           <input type="radio" name="visibility" value="all" defaultChecked /> {t('comments.visibility.all')}
         </label>

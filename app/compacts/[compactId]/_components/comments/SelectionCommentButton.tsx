@@ -3,7 +3,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useEffect, useState } from 'react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 
 /** Re-renders on every scroll or resize (a fixed-position control follows the text it sits by). */
 function useViewportChanges() {
@@ -33,6 +33,7 @@ function inViewport(coords: { bottom: number; left: number }) {
 
 /** A "Comment" button beside a text selection in the editor (also: Ctrl+Alt+M). */
 export function SelectionCommentButton({ editor, onComment }: { editor: Editor; onComment: () => void }) {
+  const t = useTranslations();
   useViewportChanges();
   const selection = useEditorState({
     editor,

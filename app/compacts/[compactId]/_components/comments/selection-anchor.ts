@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { encodeAnchorEnd } from '@/shared/comments/anchor-encoding';
 import { COMMENT_QUOTE_MAX } from '@/shared/comments/comment-rules';
-import type { MessageKey } from '@/app/_lib/messages';
+import type { MessageKey } from '@/i18n/types';
 import { toRelative, yBinding } from './y-positions';
 
 /** What a new thread is anchored to, read from the editor's selection. */

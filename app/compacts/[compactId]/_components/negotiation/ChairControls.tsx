@@ -3,7 +3,9 @@
 import { useMutation } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
 import { useId, useState } from 'react';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
+import type { Translate } from '@/i18n/types';
 import { errorMessage, useTRPC } from '@/app/_lib/trpc';
 import { findProvisionNode, optionKeys, type ProvisionSummary } from '@/shared/negotiation/provisions';
 import { AGREEMENT_STATES, type AgreementState } from '@/shared/negotiation/vocabulary';
@@ -18,7 +20,7 @@ interface Props {
 
 type Report = (text: string, error?: boolean) => void;
 
-const stateName = (state: AgreementState) => t(`negotiation.state.${state}` as MessageKey);
+const stateName = (t: Translate, state: AgreementState) => t(`negotiation.state.${state}` as MessageKey);
 const KEEP_ORIGINAL = 'original';
 
 /**
@@ -26,6 +28,7 @@ const KEEP_ORIGINAL = 'original';
  * wordings to keep. Applied on the server, which refuses (with its reason) what the text does not allow.
  */
 export function ChairControls({ editor, compactId, parties }: Props) {
+  const t = useTranslations();
   const provision = useCurrentProvision(editor);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const headingId = useId();
@@ -66,6 +69,7 @@ function ProvisionDecision({
   parties: ReadonlyMap<string, LegendParty>;
   report: Report;
 }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const [state, setState] = useState<AgreementState>(provision.state);
   const [choice, setChoice] = useState(KEEP_ORIGINAL);
@@ -78,7 +82,7 @@ function ProvisionDecision({
   const applyState = () =>
     setStateCall.mutate(
       { compactId, provisionId, state },
-      { onSuccess: () => report(t('negotiation.stateSet', { label, state: stateName(state) })), onError: failed },
+      { onSuccess: () => report(t('negotiation.stateSet', { label, state: stateName(t, state) })), onError: failed },
     );
   // The options as on screen now: the server refuses the decision if its text has other ones.
   const shownOptionKeys = () => {
@@ -105,7 +109,7 @@ function ProvisionDecision({
           <select value={state} onChange={(event) => setState(event.target.value as AgreementState)}>
             {AGREEMENT_STATES.map((option) => (
               <option key={option} value={option}>
-                {stateName(option)}
+                {stateName(t, option)}
               </option>
             ))}
           </select>

@@ -2,7 +2,7 @@
 
 import type { Editor } from '@tiptap/react';
 import { Fragment, useMemo, type ReactNode } from 'react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { cleanText, type CleanBlock, type CleanProvision, type CleanRun } from '@/shared/negotiation/clean-text';
 import { useEditorDoc } from './use-editor-doc';
 
@@ -51,6 +51,7 @@ function Blocks({ blocks }: { blocks: CleanBlock[] }) {
 }
 
 function Provision({ provision }: { provision: CleanProvision }) {
+  const t = useTranslations();
   const pending = provision.pendingOptions;
   return (
     <div
@@ -62,11 +63,7 @@ function Provision({ provision }: { provision: CleanProvision }) {
       tabIndex={-1}
     >
       <Blocks blocks={provision.blocks} />
-      {pending > 0 && (
-        <p className="options-pending">
-          {pending === 1 ? t('negotiation.onePending') : t('negotiation.optionsPending', { count: pending })}
-        </p>
-      )}
+      {pending > 0 && <p className="options-pending">{t('negotiation.optionsPending', { count: pending })}</p>}
       {pending === 0 && provision.blocks.length === 0 && (
         <p className="options-pending">{t('negotiation.nothingAgreed')}</p>
       )}
@@ -80,6 +77,7 @@ function Provision({ provision }: { provision: CleanProvision }) {
  * Read-only by construction — plain elements, not an editor, so it can never write to the document.
  */
 export function CleanTextView({ editor }: { editor: Editor }) {
+  const t = useTranslations();
   const doc = useEditorDoc(editor);
   const blocks = useMemo(() => cleanText(doc), [doc]);
   return (

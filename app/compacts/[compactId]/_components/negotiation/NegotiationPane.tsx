@@ -1,6 +1,6 @@
 'use client';
 
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import type { Collab, PresencePerson } from '@/app/_lib/use-collab';
 import { CompactEditor } from '../CompactEditor';
 import { ChairControls } from './ChairControls';
@@ -40,6 +40,7 @@ export function NegotiationPane({
   provision,
   section,
 }: Props) {
+  const t = useTranslations();
   const { editor, clean, setClean, data } = negotiation;
   const { missing } = useProvisionJump(editor, provision, section);
   return (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEditorState, type Editor } from '@tiptap/react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 
 interface Props {
   editor: Editor;
@@ -22,6 +22,7 @@ interface Control {
 
 /** Negotiation commands (shared/editor/negotiation/*): provisions, brackets and options in my party's name. */
 export function NegotiationToolbar({ editor, party }: Props) {
+  const t = useTranslations();
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => {

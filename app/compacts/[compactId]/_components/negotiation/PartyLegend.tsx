@@ -2,13 +2,14 @@
 
 import type { Editor } from '@tiptap/react';
 import { useId, useMemo, type CSSProperties } from 'react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { listProvisions } from '@/shared/negotiation/provisions';
 import { safeColour, type NegotiationViewData } from './view-data';
 import { useEditorDoc } from './use-editor-doc';
 
 /** The parties' colours and short codes, for those represented in the compact or proposing text in it. */
 export function PartyLegend({ editor, data }: { editor: Editor; data: NegotiationViewData }) {
+  const t = useTranslations();
   const doc = useEditorDoc(editor);
   const inText = useMemo(
     () => new Set(listProvisions(doc).flatMap((p) => [...p.bracketParties, ...p.optionParties])),

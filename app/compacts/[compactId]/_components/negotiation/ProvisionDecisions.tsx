@@ -3,7 +3,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
 import { useEffect, useId, useRef } from 'react';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
+import type { Translate } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import type { ProvisionSummary } from '@/shared/negotiation/provisions';
 import { useCurrentProvision } from './use-current-provision';
@@ -16,7 +18,7 @@ type Decision = {
   by: { name: string; partyCode: string | null } | null;
 };
 
-function describe(decision: Decision): string {
+function describe(t: Translate, decision: Decision): string {
   const state = decision.state ? t(`negotiation.state.${decision.state}` as MessageKey) : '';
   if (decision.action === 'provision.state-changed') return t('decisions.stateChanged', { state });
   if (decision.action === 'provision.demoted') return t('decisions.demoted');
@@ -25,13 +27,14 @@ function describe(decision: Decision): string {
   return t('decisions.optionsWithdrawn');
 }
 
-const author = (decision: Decision) =>
+const author = (t: Translate, decision: Decision) =>
   decision.by
     ? t('decisions.by', { name: decision.by.name, code: decision.by.partyCode ?? '—' })
     : t('decisions.byServer');
 
 /** Who declared what on the provision holding the cursor, and when: visible to everyone in the compact. */
 export function ProvisionDecisions({ editor, compactId }: { editor: Editor; compactId: string }) {
+  const t = useTranslations();
   const provision = useCurrentProvision(editor);
   const headingId = useId();
   return (
@@ -49,6 +52,7 @@ export function ProvisionDecisions({ editor, compactId }: { editor: Editor; comp
 }
 
 function DecisionList({ compactId, provision }: { compactId: string; provision: ProvisionSummary & { id: string } }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const decisions = useQuery(trpc.provisions.decisions.queryOptions({ compactId, provisionId: provision.id }));
   const { refetch } = decisions;
@@ -70,10 +74,10 @@ function DecisionList({ compactId, provision }: { compactId: string; provision: 
         const at = new Date(decision.at);
         return (
           <li key={index}>
-            <strong>{describe(decision)}</strong>
+            <strong>{describe(t, decision)}</strong>
             <span className="muted small">
               {' '}
-              {author(decision)} · <time dateTime={at.toISOString()}>{at.toLocaleString()}</time>
+              {author(t, decision)} · <time dateTime={at.toISOString()}>{at.toLocaleString()}</time>
             </span>
           </li>
         );

@@ -3,7 +3,8 @@
 import type { Editor } from '@tiptap/react';
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { listProvisions, type ProvisionSummary } from '@/shared/negotiation/provisions';
 import { AGREEMENT_STATES, type AgreementState } from '@/shared/negotiation/vocabulary';
 import { indicatorHref, type NegotiationViewData } from './view-data';
@@ -21,6 +22,7 @@ const openParties = (p: ProvisionSummary) => [...new Set([...p.bracketParties, .
 
 /** Every provision with its citation, state, first words and open proposals, filtered by state and party; live. */
 export function ProvisionsPanel({ editor, data, onJump }: Props) {
+  const t = useTranslations();
   const doc = useEditorDoc(editor);
   const provisions = useMemo(() => listProvisions(doc), [doc]);
   const [state, setState] = useState<AgreementState | typeof ALL>(ALL);

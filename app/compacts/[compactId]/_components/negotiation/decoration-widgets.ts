@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '@/app/_lib/messages';
+import type { MessageKey, Translate } from '@/i18n/types';
 import type { AgreementState } from '@/shared/negotiation/vocabulary';
 import {
   indicatorHref,
@@ -16,7 +16,7 @@ function element(tag: string, className: string, text?: string): HTMLElement {
   return node;
 }
 
-const partyCode = (party: LegendParty | undefined) => party?.shortCode ?? t('negotiation.unknownParty');
+const partyCode = (t: Translate, party: LegendParty | undefined) => party?.shortCode ?? t('negotiation.unknownParty');
 
 function coloured(node: HTMLElement, party: LegendParty | undefined): HTMLElement {
   node.style.setProperty('--party', safeColour(party));
@@ -25,9 +25,9 @@ function coloured(node: HTMLElement, party: LegendParty | undefined): HTMLElemen
 }
 
 /** "ALD[" before a party's bracketed text: the short code is always there, colour is never the only signal. */
-export function bracketOpening(party: LegendParty | undefined): HTMLElement {
+export function bracketOpening(t: Translate, party: LegendParty | undefined): HTMLElement {
   const opening = coloured(element('span', 'bracket-edge bracket-open'), party);
-  const code = element('span', 'party-code', partyCode(party));
+  const code = element('span', 'party-code', partyCode(t, party));
   if (party) code.title = party.name;
   opening.append(code, '[');
   return opening;
@@ -38,9 +38,9 @@ export function bracketClosing(party: LegendParty | undefined): HTMLElement {
 }
 
 /** "Option 2 — UNSMA" above an option's wording. */
-export function optionLabel(number: number, party: LegendParty | undefined): HTMLElement {
+export function optionLabel(t: Translate, number: number, party: LegendParty | undefined): HTMLElement {
   const label = coloured(
-    element('div', 'option-label', t('negotiation.option', { number, code: partyCode(party) })),
+    element('div', 'option-label', t('negotiation.option', { number, code: partyCode(t, party) })),
     party,
   );
   if (party) label.title = party.name;
@@ -56,6 +56,7 @@ export function provisionGutter(
 ): HTMLElement {
   const gutter = element('div', 'provision-gutter');
   gutter.contentEditable = 'false';
+  const t = data.t;
   const stateName = t(`negotiation.state.${state}` as MessageKey);
   const badge = element('span', `state-badge state-${state}`, stateName);
   badge.title = t('negotiation.stateTitle', { state: stateName });

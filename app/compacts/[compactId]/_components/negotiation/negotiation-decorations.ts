@@ -32,7 +32,7 @@ function bracketDecorations(textblock: ProseMirrorNode, pos: number, data: Negot
     const party = data.parties.get(done.party);
     const look = `${done.party}|${party?.shortCode ?? ''}|${party?.colour ?? ''}`;
     out.push(Decoration.inline(done.from, done.to, { class: 'bracket-run', style: partyStyle(party) }));
-    out.push(Decoration.widget(done.from, () => bracketOpening(party), widgetSpec(`bo|${look}`, 1)));
+    out.push(Decoration.widget(done.from, () => bracketOpening(data.t, party), widgetSpec(`bo|${look}`, 1)));
     out.push(Decoration.widget(done.to, () => bracketClosing(party), widgetSpec(`bc|${look}`, -1)));
   };
   textblock.forEach((child, offset) => {
@@ -76,7 +76,7 @@ function provisionDecorations(
     const number = optionNumber;
     out.push(Decoration.node(start, start + child.nodeSize, { style: partyStyle(party) }));
     out.push(
-      Decoration.widget(start + 1, () => optionLabel(number, party), {
+      Decoration.widget(start + 1, () => optionLabel(data.t, number, party), {
         ...widgetSpec(`ol|${number}|${partyId}|${party?.shortCode ?? ''}|${party?.colour ?? ''}`, -1),
       }),
     );

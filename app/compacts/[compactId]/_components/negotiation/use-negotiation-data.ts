@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo } from 'react';
 import { useTRPC } from '@/app/_lib/trpc';
@@ -15,6 +16,7 @@ import type { LegendParty, LinkedIndicator, NegotiationViewData } from './view-d
 export function useNegotiationData(editor: Editor | null, compactId: string) {
   const trpc = useTRPC();
   const router = useRouter();
+  const t = useTranslations();
   const legend = useQuery(trpc.provisions.partyLegend.queryOptions({ compactId }, { staleTime: 60_000 }));
   const linked = useQuery(trpc.provisions.indicators.queryOptions({ compactId }, { staleTime: 30_000 }));
 
@@ -26,8 +28,9 @@ export function useNegotiationData(editor: Editor | null, compactId: string) {
         (linked.data ?? []).map((entry) => [entry.provisionId, entry.indicators]),
       ),
       navigate: (href) => router.push(href),
+      t,
     }),
-    [compactId, legend.data, linked.data, router],
+    [compactId, legend.data, linked.data, router, t],
   );
 
   useEffect(() => {

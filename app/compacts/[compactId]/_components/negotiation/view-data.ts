@@ -1,3 +1,4 @@
+import type { Translate } from '@/i18n/types';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 
 export type LegendParty = RouterOutputs['provisions']['partyLegend'][number];
@@ -10,6 +11,8 @@ export interface NegotiationViewData {
   indicators: ReadonlyMap<string, readonly LinkedIndicator[]>;
   /** Opens a page of the app (client-side navigation). */
   navigate: (href: string) => void;
+  /** The reader's language for the widgets' words. */
+  t: Translate;
 }
 
 export const emptyViewData: NegotiationViewData = {
@@ -17,6 +20,8 @@ export const emptyViewData: NegotiationViewData = {
   parties: new Map(),
   indicators: new Map(),
   navigate: () => undefined,
+  // Before the page's data arrives no widget is drawn; keys stand in for words.
+  t: ((key: string) => key) as Translate,
 };
 
 const COLOUR = /^#[0-9a-f]{6}$/i;

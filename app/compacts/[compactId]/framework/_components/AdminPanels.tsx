@@ -5,7 +5,8 @@ import type { FormEvent } from 'react';
 import { REPORTING_FREQUENCIES, type ReportingFrequency } from '@/shared/enums';
 import { FormFooter } from '@/app/_components/FormFooter';
 import { DUE_SOON_DAYS, REPORTING_DEADLINE_DAYS } from '@/shared/framework/deadline';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { CommitmentsPanel } from './CommitmentsPanel';
 
@@ -28,6 +29,7 @@ export function AdminPanels({
   settings: Settings;
   periodCount: number;
 }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries();
@@ -97,6 +99,7 @@ function ThresholdField({ name, label, share }: { name: string; label: string; s
 
 /** Days after a period ends by which its values are due (the due-soon window is fixed). */
 function DeadlineDaysField({ days }: { days: number }) {
+  const t = useTranslations();
   const { min, max } = REPORTING_DEADLINE_DAYS;
   return (
     <label className="field">

@@ -8,12 +8,13 @@ import { COMMITMENT_TEXT_MAX, MAX_SUPPORTING_PARTIES } from '@/shared/framework/
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert, FormFooter } from '@/app/_components/FormFooter';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { useRequestKey } from '@/app/_lib/use-request-key';
 
 /** Admins add, edit and retire commitments (section or provision, lead and supporting parties, deliverable, due date). */
 export function CommitmentsPanel({ compactId }: { compactId: string }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries();

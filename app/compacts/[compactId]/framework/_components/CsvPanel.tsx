@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
 import type { CompactPermissions } from '@/app/_lib/router-types';
 import { ErrorAlert } from '@/app/_components/FormFooter';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 
 function download(name: string, text: string) {
@@ -16,6 +16,7 @@ function download(name: string, text: string) {
 
 /** CSV export for everyone; import of indicators (admins) or of progress as drafts (monitors). */
 export function CsvPanel({ compactId, can }: { compactId: string; can: CompactPermissions }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [separator, setSeparator] = useState<',' | ';'>(',');

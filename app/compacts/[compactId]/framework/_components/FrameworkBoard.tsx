@@ -10,7 +10,8 @@ import { ErrorAlert } from '@/app/_components/FormFooter';
 import { DeadlineBadge } from '@/app/_components/framework/DeadlineBadge';
 import { Sparkline } from '@/app/_components/framework/Sparkline';
 import { StatusChip } from '@/app/_components/framework/StatusChip';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { AdminPanels } from './AdminPanels';
 import { CsvPanel } from './CsvPanel';
@@ -21,6 +22,7 @@ const fmt = (n: number | null | undefined, unit: string) =>
   n === null || n === undefined ? '—' : `${Math.round(n * 10) / 10}${unit === '%' ? ' %' : ''}`;
 
 export function FrameworkBoard({ compactId, can }: { compactId: string; can: CompactPermissions }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const view = useQuery(trpc.framework.view.queryOptions({ compactId }));
   const [party, setParty] = useState('');

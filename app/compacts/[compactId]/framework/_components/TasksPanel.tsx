@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { DeadlineBadge } from '@/app/_components/framework/DeadlineBadge';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import type { DeadlineStatus } from '@/shared/framework/deadline';
 
 interface Task {
@@ -13,6 +14,7 @@ interface Task {
 }
 
 export function TasksPanel({ compactId, tasks }: { compactId: string; tasks: Task[] }) {
+  const t = useTranslations();
   return (
     <section className="card side-card">
       <h2>{t('framework.myTasks')}</h2>

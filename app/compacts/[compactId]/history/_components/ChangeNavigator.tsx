@@ -1,10 +1,11 @@
 'use client';
 
 import { useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 
 /** Moves focus between the changes inside `container` (insertions, deletions, state changes), announcing each. */
 function useChangeFocus(container: RefObject<HTMLElement | null>) {
+  const t = useTranslations();
   const [current, setCurrent] = useState(-1);
   const [announcement, setAnnouncement] = useState('');
   const changes = () => [...(container.current?.querySelectorAll<HTMLElement>('.rl-change') ?? [])];
@@ -28,6 +29,7 @@ function useChangeFocus(container: RefObject<HTMLElement | null>) {
  * focus is in the compare view: each change is focused, scrolled to and announced.
  */
 export function ChangeNavigator({ count, children }: { count: number; children: ReactNode }) {
+  const t = useTranslations();
   const container = useRef<HTMLDivElement>(null);
   const { go, announcement } = useChangeFocus(container);
   // Only while focus is inside the compare view (WCAG 2.1.4: no page-wide single-key shortcuts).

@@ -2,14 +2,15 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { Translate } from '@/i18n/types';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { RedlineBody } from './RedlineBody';
 
 type Side = RouterOutputs['versions']['compare']['from'];
 
-const sideName = (side: Side) =>
+const sideName = (t: Translate, side: Side) =>
   side.versionId === null
     ? t('history.current')
     : side.name
@@ -26,6 +27,7 @@ export function CompareView({
   fromVersionId: string;
   toVersionId: string | null;
 }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const comparison = useQuery({
     ...trpc.versions.compare.queryOptions({ compactId, fromVersionId, toVersionId: toVersionId ?? undefined }),
@@ -57,7 +59,7 @@ export function CompareView({
   return (
     <main className="page wide compare-page">
       {back}
-      <h1>{t('history.compareTitle', { from: sideName(from), to: sideName(to) })}</h1>
+      <h1>{t('history.compareTitle', { from: sideName(t, from), to: sideName(t, to) })}</h1>
       <p className="muted">{t('history.compareIntro', { count: redline.changes })}</p>
       <RedlineBody compactId={compactId} redline={redline} />
     </main>

@@ -3,7 +3,7 @@
 import { useQueries } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { NameVersionForm } from './NameVersionForm';
 import { TextExports } from './TextExports';
@@ -28,6 +28,7 @@ function grouped(versions: ListedVersion[]): ListedVersion[][] {
  * paged; choose two (or one and the current text) to compare; open any version read-only.
  */
 export function HistoryScreen({ compactId, canName }: { compactId: string; canName: boolean }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const [namedOnly, setNamedOnly] = useState(false);
   const [cursors, setCursors] = useState<number[]>([]);

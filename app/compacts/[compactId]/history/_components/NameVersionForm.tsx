@@ -3,12 +3,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { FormFooter } from '@/app/_components/FormFooter';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { VERSION_LIMITS } from '@/shared/history/version-rules';
 
 /** Names the text as stored now ("Rev.1"), with an optional document symbol and note (admins and negotiators). */
 export function NameVersionForm({ compactId }: { compactId: string }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [made, setMade] = useState<string | null>(null);

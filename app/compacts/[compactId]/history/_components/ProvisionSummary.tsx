@@ -1,11 +1,13 @@
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { Translate } from '@/i18n/types';
 import type { ProvisionChange, RedlineAuthor } from '@/shared/history/redline';
 import { isAgreementState } from '@/shared/negotiation/vocabulary';
 import { authorLabel } from './RedlineDocument';
 
-const stateName = (state: string | null) => (isAgreementState(state) ? t(`negotiation.state.${state}`) : '—');
+const stateName = (t: Translate, state: string | null) =>
+  isAgreementState(state) ? t(`negotiation.state.${state}`) : '—';
 
-function whatHappened(change: ProvisionChange): string {
+function whatHappened(t: Translate, change: ProvisionChange): string {
   const parts: string[] = [];
   if (change.added) parts.push(t('history.summary.added'));
   if (change.removed) parts.push(t('history.summary.removed'));
@@ -14,13 +16,17 @@ function whatHappened(change: ProvisionChange): string {
     parts.push(t('history.summary.kindChanged', { before: change.kindBefore ?? '—', after: change.kindAfter ?? '—' }));
   if (!change.added && !change.removed && change.stateBefore !== change.stateAfter)
     parts.push(
-      t('history.summary.stateChanged', { before: stateName(change.stateBefore), after: stateName(change.stateAfter) }),
+      t('history.summary.stateChanged', {
+        before: stateName(t, change.stateBefore),
+        after: stateName(t, change.stateAfter),
+      }),
     );
   return parts.join('; ');
 }
 
 /** Provision by provision: what was added, removed, reworded or whose agreement state changed, and by whom. */
 export function ProvisionSummary({ changes, authors }: { changes: ProvisionChange[]; authors: RedlineAuthor[] }) {
+  const t = useTranslations();
   return (
     <section className="card" aria-labelledby="provision-summary">
       <h2 id="provision-summary">{t('history.summary.title')}</h2>
@@ -47,8 +53,8 @@ export function ProvisionSummary({ changes, authors }: { changes: ProvisionChang
                     </strong>{' '}
                     <span className="muted small">{change.firstWords}</span>
                   </td>
-                  <td>{whatHappened(change)}</td>
-                  <td>{change.authors.map((author) => authorLabel(authors[author])).join(', ')}</td>
+                  <td>{whatHappened(t, change)}</td>
+                  <td>{change.authors.map((author) => authorLabel(t, authors[author])).join(', ')}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 'use client';
 
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import type { Redline } from '@/shared/history/redline';
 import { ChangeNavigator } from './ChangeNavigator';
 import { ProvisionSummary } from './ProvisionSummary';
@@ -12,6 +12,7 @@ import { usePartyCodes } from './use-party-codes';
  * provision-level summary, and the text with change-to-change navigation.
  */
 export function RedlineBody({ compactId, redline }: { compactId: string; redline: Redline }) {
+  const t = useTranslations();
   const parties = usePartyCodes(compactId);
   return (
     <>
@@ -22,7 +23,7 @@ export function RedlineBody({ compactId, redline }: { compactId: string; redline
         ) : (
           <ul className="contributors">
             {redline.authors.map((author, index) => (
-              <li key={index}>{authorLabel(author)}</li>
+              <li key={index}>{authorLabel(t, author)}</li>
             ))}
           </ul>
         )}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { Translate } from '@/i18n/types';
 import { citations } from '@/shared/history/provision-changes';
 import type { RedlineAuthor, RedlineChange, RedlineItem, RedlineNode, RedlineText } from '@/shared/history/redline';
 import { isAgreementState } from '@/shared/negotiation/vocabulary';
@@ -12,10 +13,11 @@ interface RenderContext {
   parties: PartyCodes;
 }
 
-export const authorLabel = (author: RedlineAuthor | undefined): string =>
+export const authorLabel = (t: Translate, author: RedlineAuthor | undefined): string =>
   author?.userId ? `${author.name ?? '?'} (${author.partyCode ?? '—'})` : t('history.system');
 
-const authorCode = (author: RedlineAuthor | undefined): string => author?.partyCode ?? t('history.systemCode');
+const authorCode = (t: Translate, author: RedlineAuthor | undefined): string =>
+  author?.partyCode ?? t('history.systemCode');
 
 function Changed({
   type,
@@ -28,7 +30,8 @@ function Changed({
   children: ReactNode;
   block?: boolean;
 }) {
-  const who = authorLabel(author);
+  const t = useTranslations();
+  const who = authorLabel(t, author);
   const announced = type === 'added' ? t('history.insertedBy', { who }) : t('history.deletedBy', { who });
   const Tag = type === 'added' ? 'ins' : 'del';
   const body = (
@@ -36,7 +39,7 @@ function Changed({
       <span className="sr-only">{announced} </span>
       {children}
       <sup className="rl-who" aria-hidden="true">
-        {authorCode(author)}
+        {authorCode(t, author)}
       </sup>
       <span className="sr-only"> {t('history.changeEnd')}</span>
     </>
@@ -117,6 +120,7 @@ function InnerNode({
   context: RenderContext;
   inherited: RedlineChange | null;
 }) {
+  const t = useTranslations();
   const wrapped = UNWRAPPABLE.has(node.type) ? null : node.change;
   // A block marked as a whole announces its change once; an unwrappable one hands it to its words.
   const childChange = wrapped ? null : (node.change ?? inherited);
@@ -148,11 +152,12 @@ function InnerNode({
   );
 }
 
-const stateName = (state: unknown): string =>
+const stateName = (t: Translate, state: unknown): string =>
   isAgreementState(state) ? t(`negotiation.state.${state}`) : String(state ?? '—');
 
 /** One top-level block: a provision (with its citation and any change of kind or state) or a heading. */
 function Block({ block, label, context }: { block: RedlineNode; label: string | null; context: RenderContext }) {
+  const t = useTranslations();
   const content = renderItems(block.content, context, null);
   const stateChanges = block.attributeChanges.filter((change) => change.key === 'state' || change.key === 'kind');
   const inner =
@@ -163,15 +168,15 @@ function Block({ block, label, context }: { block: RedlineNode; label: string | 
         <p className="rl-label">
           {label}
           {block.attrs.state && block.attrs.state !== 'open' ? (
-            <span className="rl-state"> · {stateName(block.attrs.state)}</span>
+            <span className="rl-state"> · {stateName(t, block.attrs.state)}</span>
           ) : null}
         </p>
         {stateChanges.map((change) => (
           <p key={change.key} className="rl-attribute rl-change" tabIndex={-1} data-change="attribute">
             {t(change.key === 'state' ? 'history.stateChanged' : 'history.kindChanged', {
-              before: change.key === 'state' ? stateName(change.before) : String(change.before ?? '—'),
-              after: change.key === 'state' ? stateName(change.after) : String(change.after ?? '—'),
-              who: authorLabel(context.authors[change.author]),
+              before: change.key === 'state' ? stateName(t, change.before) : String(change.before ?? '—'),
+              after: change.key === 'state' ? stateName(t, change.after) : String(change.after ?? '—'),
+              who: authorLabel(t, context.authors[change.author]),
             })}
           </p>
         ))}
@@ -200,6 +205,7 @@ export function RedlineDocument({
   authors: RedlineAuthor[];
   parties: PartyCodes;
 }) {
+  const t = useTranslations();
   const context = { authors, parties };
   const later = citations(blocks, 'removed');
   const earlier = citations(blocks, 'added');

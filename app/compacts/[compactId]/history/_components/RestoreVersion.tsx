@@ -3,7 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorAlert } from '@/app/_components/FormFooter';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 
 /**
@@ -19,6 +19,7 @@ export function RestoreVersion({
   versionId: string;
   title: string;
 }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const [confirming, setConfirming] = useState(false);
   const restore = useMutation(trpc.versions.restore.mutationOptions());

@@ -1,10 +1,12 @@
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import type { ShownSignOff } from './use-sign-off-status';
 
 const when = (at: Date | string) => new Date(at).toLocaleString();
 
 /** A sign-off's statement (its kind named in words), if it has one. */
 export function SignOffStatement({ signOff }: { signOff: ShownSignOff }) {
+  const t = useTranslations();
   if (signOff.statementKind === 'none') return null;
   return (
     <div className="sign-off-statement">
@@ -16,6 +18,7 @@ export function SignOffStatement({ signOff }: { signOff: ShownSignOff }) {
 
 /** Who signed and when. */
 export function SignedBy({ signOff }: { signOff: ShownSignOff }) {
+  const t = useTranslations();
   return (
     <span className="muted small">
       {t('signOffs.signedBy', { name: signOff.signedBy.name ?? '—', when: when(signOff.signedAt) })}
@@ -25,6 +28,7 @@ export function SignedBy({ signOff }: { signOff: ShownSignOff }) {
 
 /** A party's withdrawn sign-offs, folded: which version, who signed, who withdrew, when and why. */
 export function WithdrawnSignOffs({ signOffs, count }: { signOffs: ShownSignOff[]; count: number }) {
+  const t = useTranslations();
   if (count === 0) return null;
   return (
     <details className="sign-off-withdrawn">

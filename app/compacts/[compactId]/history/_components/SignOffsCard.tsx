@@ -1,12 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { SignedBy, SignOffStatement, WithdrawnSignOffs } from './SignOffDetails';
 import { useSignOffStatus, type PartySignOff } from './use-sign-off-status';
 
 /** One party's line: its state in words, the version signed (stale: with "what changed since"), signer, statement, record. */
 function PartyRow({ compactId, party }: { compactId: string; party: PartySignOff }) {
+  const t = useTranslations();
   const signOff = party.active;
   const history = `/compacts/${compactId}/history`;
   return (
@@ -46,6 +48,7 @@ function PartyRow({ compactId, party }: { compactId: string; party: PartySignOff
 
 /** The History screen's card: each party's sign-off against the current text. */
 export function SignOffsCard({ compactId }: { compactId: string }) {
+  const t = useTranslations();
   const status = useSignOffStatus(compactId);
   return (
     <section className="card sign-offs" aria-labelledby="sign-offs-title">

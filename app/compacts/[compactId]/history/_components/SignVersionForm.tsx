@@ -3,7 +3,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorAlert } from '@/app/_components/FormFooter';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { SIGN_OFF_LIMITS, STATEMENT_KINDS, type StatementKind } from '@/shared/history/sign-off-rules';
 import { signOffStatusKey } from './use-sign-off-status';
@@ -19,6 +20,7 @@ interface Props {
  * interpretive) and its text, then a confirmation naming the version and its content hash.
  */
 export function SignVersionForm({ compactId, version, partyCode }: Props) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<StatementKind>('none');

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { SignedBy, SignOffStatement } from './SignOffDetails';
 import { SignVersionForm } from './SignVersionForm';
 import { useSignOffStatus } from './use-sign-off-status';
@@ -17,6 +17,7 @@ interface Props {
  * of their party, or withdraw their party's sign-off of it. Everyone else sees nothing here.
  */
 export function SignVersionPanel({ compactId, version }: Props) {
+  const t = useTranslations();
   const status = useSignOffStatus(compactId);
   const me = status.data?.me;
   if (!me?.canSign) return null;

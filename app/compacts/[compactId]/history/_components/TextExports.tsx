@@ -1,4 +1,4 @@
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 
 const FILES = [
   { format: 'docx', view: 'clean', label: 'history.export.docxClean' },
@@ -9,6 +9,7 @@ const FILES = [
 
 /** Downloads of the current text: Word or Markdown, clean or with brackets and options. */
 export function TextExports({ compactId }: { compactId: string }) {
+  const t = useTranslations();
   return (
     <nav className="text-exports" aria-label={t('history.export.title')}>
       <span className="muted small">{t('history.export.title')}:</span>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 import { Contributors } from './Contributors';
 
@@ -16,6 +16,7 @@ interface Choice {
 }
 
 function VersionRow({ compactId, version, choice }: { compactId: string; version: ListedVersion; choice: Choice }) {
+  const t = useTranslations();
   const title = version.kind === 'named' ? version.name : t('history.automatic', { number: version.number });
   const at = new Date(version.createdAt);
   return (
@@ -62,6 +63,7 @@ export function VersionRows({
   versions,
   ...choice
 }: { compactId: string; versions: ListedVersion[] } & Choice) {
+  const t = useTranslations();
   const [open, setOpen] = useState(false);
   const first = versions[0]!;
   if (first.kind === 'named' || versions.length === 1)

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { unchangedBlocks } from '@/shared/history/plain-redline';
 import { Contributors } from './Contributors';
@@ -21,6 +21,7 @@ export function VersionView({
   versionId: string;
   canRestore: boolean;
 }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const version = useQuery(trpc.versions.get.queryOptions({ compactId, versionId }));
   const parties = usePartyCodes(compactId);

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { FormFooter } from '@/app/_components/FormFooter';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { SIGN_OFF_LIMITS } from '@/shared/history/sign-off-rules';
 import { signOffStatusKey } from './use-sign-off-status';
@@ -18,6 +18,7 @@ export function WithdrawSignOffForm({
   signOffId: string;
   partyCode: string;
 }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const withdraw = useMutation(

@@ -1,13 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { standingAgainst } from '@/shared/history/sign-off-standing';
 import { SignedBy, SignOffStatement } from '../../history/_components/SignOffDetails';
 import { useSignOffStatus } from '../../history/_components/use-sign-off-status';
 
 /** Each party's sign-off against this cycle's baseline text (by content hash): signed it, signed another text, or not. */
 export function BaselineSignOffs({ compactId, contentHash }: { compactId: string; contentHash: string }) {
+  const t = useTranslations();
   const status = useSignOffStatus(compactId);
   if (status.isError) return <p className="alert error">{t('signOffs.failed')}</p>;
   if (!status.data) return <p className="muted">{t('signOffs.loading')}</p>;

@@ -2,11 +2,12 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '@/app/_components/FormFooter';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 
 /** Closes the cycle after a confirmation (administrators): its findings are then frozen. */
 export function CloseCycleButton({ compactId, cycleId, name }: { compactId: string; cycleId: string; name: string }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const close = useMutation(

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorAlert } from '@/app/_components/FormFooter';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { mayMoveFinding, REVIEW_LIMITS, type FindingStatus } from '@/shared/reviews/review-rules';
@@ -12,6 +12,7 @@ type Finding = RouterOutputs['reviews']['findings'][number];
 
 /** Mark a question answered, or close a finding or question, with an optional answer or reason. */
 export function FindingActions({ compactId, finding }: { compactId: string; finding: Finding }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [resolution, setResolution] = useState('');

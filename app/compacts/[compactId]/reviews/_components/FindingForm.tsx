@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent } from 'react';
 import { FormFooter } from '@/app/_components/FormFooter';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import type { SnapshotIndicator } from '@/shared/reviews/indicator-snapshot';
 import { REVIEW_LIMITS, type FindingSubject } from '@/shared/reviews/review-rules';
@@ -26,6 +26,7 @@ export function FindingForm({
   cycleId: string;
   indicators: Pick<SnapshotIndicator, 'id' | 'code' | 'title'>[];
 }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const provisions = useQuery(trpc.provisions.list.queryOptions({ compactId }));

@@ -1,7 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
+import type { Translate } from '@/i18n/types';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 import { useTRPC } from '@/app/_lib/trpc';
 import type { SnapshotIndicator } from '@/shared/reviews/indicator-snapshot';
@@ -11,10 +13,11 @@ import { FindingForm } from './FindingForm';
 type Finding = RouterOutputs['reviews']['findings'][number];
 
 const subjectKey = (finding: Finding) => `${finding.subjectType}|${finding.subjectId ?? ''}`;
-const subjectName = (finding: Finding) =>
+const subjectName = (t: Translate, finding: Finding) =>
   finding.subjectType === 'general' ? t('reviews.subject.general') : finding.subjectLabel;
 
 function FindingItem({ compactId, finding, canRecord }: { compactId: string; finding: Finding; canRecord: boolean }) {
+  const t = useTranslations();
   const kind = t(`reviews.kind.${finding.kind}` as MessageKey);
   const status = t(`reviews.status.${finding.status}` as MessageKey);
   return (
@@ -55,6 +58,7 @@ export function Findings({
   canRecord: boolean;
   indicators: Pick<SnapshotIndicator, 'id' | 'code' | 'title'>[];
 }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const findings = useQuery(trpc.reviews.findings.queryOptions({ compactId, cycleId }));
   const bySubject = new Map<string, Finding[]>();
@@ -67,7 +71,7 @@ export function Findings({
       {findings.data && findings.data.length === 0 ? <p className="muted small">{t('reviews.findingsNone')}</p> : null}
       {groups.map((group) => (
         <div key={subjectKey(group[0]!)}>
-          <h3>{subjectName(group[0]!)}</h3>
+          <h3>{subjectName(t, group[0]!)}</h3>
           <ul className="findings">
             {group.map((finding) => (
               <FindingItem key={finding.id} compactId={compactId} finding={finding} canRecord={canRecord} />

@@ -1,5 +1,6 @@
 import { StatusChip } from '@/app/_components/framework/StatusChip';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { Translate } from '@/i18n/types';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 
 type Change = NonNullable<RouterOutputs['reviews']['get']['statusChanges']>[number];
@@ -8,19 +9,20 @@ type Point = Change['before'];
 const number = (value: number | null) => (value === null ? '—' : String(Math.round(value * 100) / 100));
 
 /** "2026-Q1: 40 against a target of 100", or that there is no validated value. */
-export const pointText = (point: Pick<NonNullable<Point>, 'label' | 'actual' | 'target'> | null) =>
+export const pointText = (t: Translate, point: Pick<NonNullable<Point>, 'label' | 'actual' | 'target'> | null) =>
   point
     ? t('reviews.point', { label: point.label, actual: number(point.actual), target: number(point.target) })
     : t('reviews.noPoint');
 
 /** A headline point with the value and target that explain its status. */
 function PointCell({ point, missing }: { point: Point; missing: string | null }) {
+  const t = useTranslations();
   if (missing) return <td className="muted">{missing}</td>;
-  if (!point) return <td className="muted">{pointText(null)}</td>;
+  if (!point) return <td className="muted">{pointText(t, null)}</td>;
   return (
     <td>
       <StatusChip status={point.status} reason={point.reason} />
-      <span className="small block">{pointText(point)}</span>
+      <span className="small block">{pointText(t, point)}</span>
     </td>
   );
 }
@@ -33,6 +35,7 @@ export function IndicatorStatusChanges({
   previousName: string | null;
   changes: Change[] | null;
 }) {
+  const t = useTranslations();
   if (changes === null || previousName === null) return <p className="muted">{t('reviews.firstCycle')}</p>;
   if (changes.length === 0) return <p className="muted">{t('reviews.noStatusChanges', { name: previousName })}</p>;
   return (

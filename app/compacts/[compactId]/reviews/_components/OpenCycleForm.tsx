@@ -3,12 +3,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { FormFooter } from '@/app/_components/FormFooter';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { REVIEW_LIMITS } from '@/shared/reviews/review-rules';
 
 /** Opens a review cycle: a name and a cut-off date, not in the future (administrators). */
 export function OpenCycleForm({ compactId }: { compactId: string }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [opened, setOpened] = useState<string | null>(null);

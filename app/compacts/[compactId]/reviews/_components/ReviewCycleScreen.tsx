@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { RedlineBody } from '../../history/_components/RedlineBody';
 import { BaselineSignOffs } from './BaselineSignOffs';
@@ -29,6 +29,7 @@ export function ReviewCycleScreen({
   canRecord: boolean;
   canManage: boolean;
 }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const view = useQuery(trpc.reviews.get.queryOptions({ compactId, cycleId }));
   const back = (

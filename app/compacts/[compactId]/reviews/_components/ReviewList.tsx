@@ -2,12 +2,13 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { OpenCycleForm } from './OpenCycleForm';
 
 /** The compact's review cycles, latest cut-off first; administrators may open one. */
 export function ReviewList({ compactId, canOpen }: { compactId: string; canOpen: boolean }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const cycles = useQuery(trpc.reviews.list.queryOptions({ compactId }));
   return (

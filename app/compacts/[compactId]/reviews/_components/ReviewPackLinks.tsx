@@ -1,7 +1,8 @@
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 
 /** Downloads of a cycle's review pack (each publishes the audit chain's head, recorded in the log). */
 export function ReviewPackLinks({ compactId, cycleId }: { compactId: string; cycleId: string }) {
+  const t = useTranslations();
   const href = (format: 'docx' | 'pdf') => `/api/compacts/${compactId}/reviews/${cycleId}/pack?format=${format}`;
   return (
     <section className="card review-pack" aria-labelledby="review-pack-title">

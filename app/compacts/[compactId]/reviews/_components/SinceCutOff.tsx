@@ -1,4 +1,4 @@
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 
 type Since = RouterOutputs['reviews']['get']['sinceCutOff'];
@@ -7,6 +7,7 @@ const shown = (value: number | null, rating: string | null) => rating ?? (value 
 
 /** Values validated after the cut-off (live data, listed apart: the snapshot is never rewritten). */
 export function SinceCutOff({ since }: { since: Since }) {
+  const t = useTranslations();
   return (
     <section className="card" aria-labelledby="review-since">
       <h3 id="review-since">{t('reviews.sinceTitle')}</h3>

@@ -1,10 +1,11 @@
 import { StatusChip } from '@/app/_components/framework/StatusChip';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { pointText } from './IndicatorStatusChanges';
 import { headlineStatus, type IndicatorSnapshot } from '@/shared/reviews/indicator-snapshot';
 
 /** Every indicator's headline at the cut-off, as frozen in the cycle's snapshot. */
 export function SnapshotScorecard({ snapshot }: { snapshot: IndicatorSnapshot }) {
+  const t = useTranslations();
   return (
     <details className="card">
       <summary>{t('reviews.scorecardTitle')}</summary>
@@ -32,7 +33,7 @@ export function SnapshotScorecard({ snapshot }: { snapshot: IndicatorSnapshot })
                   <span className="code">{indicator.code}</span> {indicator.title}
                 </th>
                 <td>{indicator.responsiblePartyName}</td>
-                <td>{pointText(indicator.headline)}</td>
+                <td>{pointText(t, indicator.headline)}</td>
                 <td>
                   <StatusChip
                     status={headlineStatus(indicator)}

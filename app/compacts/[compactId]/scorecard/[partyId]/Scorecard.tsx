@@ -4,13 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { StatusChip } from '@/app/_components/framework/StatusChip';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 
 const SHOWN_PERIODS = 6;
 
 /** Every indicator a party is responsible for, with its status over the last periods. */
 export function Scorecard({ compactId, partyId }: { compactId: string; partyId: string }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const view = useQuery(trpc.framework.view.queryOptions({ compactId }));
   if (view.error)

@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 
 interface Point {
   label: string;
@@ -21,6 +21,7 @@ interface Point {
 
 /** Actual (validated) against target by period, with the baseline as a reference line. */
 export function IndicatorChart({ series, baseline, unit }: { series: Point[]; baseline: number | null; unit: string }) {
+  const t = useTranslations();
   const data = series.map((p) => ({
     period: p.label,
     actual: p.actual,

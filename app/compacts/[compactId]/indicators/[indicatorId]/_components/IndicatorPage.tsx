@@ -6,7 +6,8 @@ import Link from 'next/link';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { ProgressForm } from '@/app/_components/framework/ProgressForm';
 import { StatusChip } from '@/app/_components/framework/StatusChip';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { ProvisionLink } from './ProvisionLink';
 import { IndicatorChart } from './IndicatorChart';
@@ -15,6 +16,7 @@ import { UpdateHistory } from './UpdateHistory';
 
 /** One indicator; every action shown is one the server's policies allow this viewer (`detail.can`). */
 export function IndicatorPage({ compactId, indicatorId }: { compactId: string; indicatorId: string }) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const detail = useQuery(trpc.indicators.detail.queryOptions({ compactId, indicatorId }));

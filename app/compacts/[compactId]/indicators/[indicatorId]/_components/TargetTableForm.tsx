@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { FormFooter } from '@/app/_components/FormFooter';
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { MAX_TARGET_TEXT_LENGTH, readTargetRow, type TargetTableRow } from '@/shared/framework/target-table';
 
@@ -47,6 +47,7 @@ export function TargetTableForm(props: {
   measure: string;
   lines: readonly TargetTableLine[];
 }) {
+  const t = useTranslations();
   const { compactId, indicatorId, measure, lines } = props;
   const trpc = useTRPC();
   const queryClient = useQueryClient();

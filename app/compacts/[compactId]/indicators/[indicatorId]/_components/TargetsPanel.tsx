@@ -1,6 +1,7 @@
 'use client';
 
-import { t } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { Translate } from '@/i18n/types';
 import { TargetTableForm, type TargetTableLine } from './TargetTableForm';
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
 }
 
 /** The table's rows: every period (its own target, if set), then every year of the periods (its yearly target). */
-function targetLines(series: Props['series'], history: Props['history']): TargetTableLine[] {
+function targetLines(t: Translate, series: Props['series'], history: Props['history']): TargetTableLine[] {
   const periodLines = series.map((p): TargetTableLine => ({
     key: p.periodId,
     label: p.label,
@@ -37,6 +38,7 @@ function targetLines(series: Props['series'], history: Props['history']): Target
 }
 
 export function TargetsPanel({ compactId, indicatorId, measure, periods, series, history, canEdit }: Props) {
+  const t = useTranslations();
   const label = new Map(periods.map((p) => [p.id, p.label]));
   return (
     <section className="card side-card">
@@ -46,7 +48,7 @@ export function TargetsPanel({ compactId, indicatorId, measure, periods, series,
           compactId={compactId}
           indicatorId={indicatorId}
           measure={measure}
-          lines={targetLines(series, history)}
+          lines={targetLines(t, series, history)}
         />
       ) : (
         <table className="table small">

@@ -12,7 +12,8 @@ import {
 import { VALIDATION_NOTE_MAX } from '@/shared/framework/progress-rules';
 import { UpdateDetails } from '@/app/_components/framework/UpdateDetails';
 import { OneLineForm } from '@/app/_components/framework/OneLineForm';
-import { t, type MessageKey } from '@/app/_lib/messages';
+import { useTranslations } from 'next-intl';
+import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 
 interface Update extends ExistingUpdate {
@@ -44,6 +45,7 @@ interface Props {
 
 /** Every update with who and when, evidence and discussion, and the actions the viewer may take. */
 export function UpdateHistory({ compactId, indicator, periods, updates, evidenceRequired }: Props) {
+  const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries();

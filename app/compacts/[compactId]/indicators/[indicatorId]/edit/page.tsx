@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { serverApi } from '@/server/trpc/server-caller';
 import { IndicatorForm } from '@/app/_components/framework/IndicatorForm';
-import { t } from '@/app/_lib/messages';
+import { getTranslations } from 'next-intl/server';
 import { forPage, requireMembership } from '@/app/_lib/server-session';
 
 export const dynamic = 'force-dynamic';
@@ -11,6 +11,7 @@ export default async function EditIndicatorPage({
 }: {
   params: Promise<{ compactId: string; indicatorId: string }>;
 }) {
+  const t = await getTranslations();
   const { compactId, indicatorId } = await params;
   const { compact } = await requireMembership(compactId);
   if (!compact.can.manageFramework) notFound();
