@@ -88,7 +88,10 @@ describe('shared code imports neither app/, server/ nor db/', () => {
     ['the server', "import { newId } from '@/server/services/ids';\nexport const x = newId;\n"],
     ['the database', "import { parties } from '@/db/schema/parties';\nexport const x = parties;\n"],
     ['app code', "import { errorMessage } from '@/app/_lib/trpc';\nexport const x = errorMessage;\n"],
-    ['app code by a relative path', "import { errorMessage } from '../../app/_lib/trpc';\nexport const x = errorMessage;\n"],
+    [
+      'app code by a relative path',
+      "import { errorMessage } from '../../app/_lib/trpc';\nexport const x = errorMessage;\n",
+    ],
     ['the server by a relative path', "import { newId } from '../../server/services/ids';\nexport const x = newId;\n"],
   ] as const) {
     test(`importing ${what} from shared/ is an error`, async () => {
