@@ -10,6 +10,8 @@ import { DomainError } from '../services/domain-error';
 import { compactMember } from '@/server/policies/compact-member';
 import { may, type CompactAction } from '@/server/policies/role-actions';
 import { archivedRefusal } from '@/server/policies/archive-policy';
+import type { AppLocale } from '@/i18n/locales';
+import { localeOfRequest } from '../i18n/request-locale';
 import { CsvImportRejected } from './csv-import-rejected';
 import { RetryLater } from './too-many-requests';
 
@@ -20,6 +22,8 @@ export interface Context {
   clientAddress: string;
   /** The request as received (headers, URL when served over HTTP) and the headers its response will carry. */
   http: HttpExchange;
+  /** The language the answer is read in (see server/i18n/request-locale.ts). */
+  locale: AppLocale;
 }
 
 export interface HttpExchange {
@@ -34,11 +38,13 @@ export async function createContext(
   headers: Headers,
   http: Omit<HttpExchange, 'headers'> = { resHeaders: new Headers() },
 ): Promise<Context> {
+  const actor = await resolveActor(handle, headers);
   return {
     handle,
-    actor: await resolveActor(handle, headers),
+    actor,
     clientAddress: clientAddress(headers),
     http: { ...http, headers },
+    locale: localeOfRequest(actor, headers),
   };
 }
 
