@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getLocale, getMessages, getNow, getTimeZone, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { DIRECTION, appLocaleOf, DEFAULT_LOCALE } from '@/i18n/locales';
+import { SkipLink } from './_components/a11y/SkipLink';
 import { IntlProvider } from './_components/IntlProvider';
 import { TrpcProviders } from './_lib/trpc';
 import './globals.css';
@@ -18,6 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale} dir={DIRECTION[locale]}>
       <body>
         <IntlProvider locale={tag} messages={messages} timeZone={timeZone} now={now}>
+          <SkipLink />
           <TrpcProviders>{children}</TrpcProviders>
         </IntlProvider>
       </body>

@@ -16,7 +16,7 @@ export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'isInstanceAdmin
         {t('app.name')}
       </Link>
       <HeaderMenu>
-        <nav aria-label="Main">
+        <nav aria-label={t('a11y.mainNav')}>
           <Link href="/compacts">{t('nav.compacts')}</Link>
           {actor.isInstanceAdmin && <Link href="/admin">{t('nav.admin')}</Link>}
           {actor.validatesAnywhere && <Link href="/validation">{t('nav.validation')}</Link>}

@@ -37,7 +37,7 @@ export function SignInForm() {
     <form className="stack" onSubmit={submit} aria-describedby={error ? 'sign-in-error' : undefined}>
       <label className="field">
         <span>{t('signIn.email')}</span>
-        <input name="email" type="email" autoComplete="username" required maxLength={320} />
+        <input name="email" type="email" autoComplete="username" required maxLength={320} autoFocus />
       </label>
       <label className="field">
         <span>{t('signIn.password')}</span>

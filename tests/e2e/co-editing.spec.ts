@@ -25,7 +25,7 @@ test('two negotiators from different parties co-edit live and see each other', a
 
   // Each sees the other's caret labelled with name and party.
   await expect(aldoria.locator('.remote-caret-label', { hasText: 'Piotr Varga' })).toBeVisible();
-  await expect(aldoria.getByRole('status', { name: /Connection: Connected/ })).toBeVisible();
+  await expect(aldoria.getByRole('group', { name: /Connection: Connected/ })).toBeVisible();
   // The editor, its carets and the collaboration WebSocket all work under the Content-Security-Policy.
   expectNoCspViolations(aldoria);
   expectNoCspViolations(varenia);

@@ -4,7 +4,7 @@ import { openDemoCompactAs } from './helpers';
 test('offline edits are flagged as unsynced and reach the others once the connection is back', async ({ browser }) => {
   const writer = await openDemoCompactAs(browser, 'negotiator@au.example');
   const reader = await openDemoCompactAs(browser, 'negotiator@aldoria.example');
-  const status = writer.getByRole('status', { name: /Connection:/ });
+  const status = writer.getByRole('group', { name: /Connection:/ });
   await expect(status).toHaveText('Connected');
 
   await writer.context().setOffline(true);

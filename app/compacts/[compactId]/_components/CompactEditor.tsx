@@ -3,7 +3,7 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { PartyGuardReason } from '@/shared/editor/negotiation/party-guard';
 import { partyAwareUndoManager } from '@/shared/editor/negotiation/party-undo';
 import { compactTextExtensions, DOCUMENT_FIELD } from '@/shared/editor/extensions';
@@ -31,6 +31,14 @@ interface Props {
 
 /** Tiptap bound to the compact's Yjs document; editable only for roles that may edit. */
 const BLOCKED_NOTICE_MS = 8000;
+
+function toToolbarOnAltF10(event: KeyboardEvent<HTMLDivElement>) {
+  if (!event.altKey || event.key !== 'F10') return;
+  const stop = event.currentTarget.querySelector<HTMLElement>('[role="toolbar"] button[tabindex="0"]');
+  if (!stop) return;
+  event.preventDefault();
+  stop.focus();
+}
 
 export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor, negotiationTools }: Props) {
   const t = useTranslations();
@@ -88,7 +96,8 @@ export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor
 
   if (!editor) return <p className="muted">{t('editor.loading')}</p>;
   return (
-    <div className="editor" hidden={hidden}>
+    // Alt+F10 from the text moves to the formatting toolbar (the toolbars say so with aria-keyshortcuts).
+    <div className="editor" hidden={hidden} onKeyDown={toToolbarOnAltF10}>
       {canEdit && <EditorToolbar editor={editor} />}
       {negotiationTools?.(editor)}
       <p className="notice blocked-notice" role="status" aria-live="polite">

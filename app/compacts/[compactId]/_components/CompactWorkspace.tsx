@@ -9,6 +9,7 @@ import type { MessageKey } from '@/i18n/types';
 import { useCollab, type PresencePerson } from '@/app/_lib/use-collab';
 import { CommentsPanel } from './comments/CommentsPanel';
 import { ConnectionBadge } from './ConnectionBadge';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { RefusedChangeNotice } from './RefusedChangeNotice';
 import { MembersPanel } from './MembersPanel';
 import { PresenceList } from './PresenceList';
@@ -54,6 +55,7 @@ export function CompactWorkspace({ compact, me, archived }: Props) {
             <ConnectionBadge status={status} />
           </div>
         </div>
+        <LiveAnnouncer status={status} people={people} myUserId={me.presence.userId} />
         {!me.can.editText && !archived && <p className="muted small">{t('editor.readOnlyHint', { role: roleName })}</p>}
         {status === 'refused-proposal' && <RefusedChangeNotice editor={negotiation.editor} />}
         {collab && synced ? (

@@ -1,28 +1,16 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { MessageKey } from '@/i18n/types';
+import { CONNECTION_LABELS as LABELS } from '@/app/_lib/connection-labels';
 import type { ConnectionStatus } from '@/app/_lib/use-collab';
 
-const LABELS: Record<ConnectionStatus, MessageKey> = {
-  connecting: 'status.connecting',
-  connected: 'status.connected',
-  reconnecting: 'status.reconnecting',
-  offline: 'status.offline',
-  'offline-unsynced': 'status.offlineUnsynced',
-  'signed-out': 'status.signedOut',
-  forbidden: 'status.forbidden',
-  'too-many-connections': 'status.tooManyConnections',
-  refused: 'status.refused',
-  'refused-proposal': 'status.refusedProposal',
-  outdated: 'status.outdated',
-};
-
+/** The connection state in words (the coloured dot is decoration). */
 export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
   const t = useTranslations();
   return (
     <span
       className={`badge status status-${status}`}
-      role="status"
+      // Not a live region: the page's one live region (LiveAnnouncer) announces the changes.
+      role="group"
       aria-label={`${t('status.label')}: ${t(LABELS[status])}`}
     >
       <span className="dot" aria-hidden="true" />

@@ -2,6 +2,7 @@
 
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useLocale, useTranslations } from 'next-intl';
+import { useRovingToolbar } from '@/app/_components/a11y/use-roving-toolbar';
 import { pasteNoticeOf } from '@/shared/editor/paste/paste-cleanup';
 import { pasteNoticeText } from './paste-notice-text';
 import { TOOLBAR_BUTTONS } from './toolbar-buttons';
@@ -19,10 +20,19 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       notice: pasteNoticeOf(e.state),
     }),
   });
+  const roving = useRovingToolbar(() => editor.commands.focus());
   let index = 0;
   return (
     <>
-      <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+      <div
+        className="toolbar"
+        role="toolbar"
+        aria-label={t('editor.toolbar')}
+        aria-keyshortcuts="Alt+F10"
+        ref={roving.ref}
+        onKeyDown={roving.onKeyDown}
+        onFocus={roving.onFocus}
+      >
         {TOOLBAR_BUTTONS.map((group, g) => (
           <div className="toolbar-group" key={g}>
             {group.map((button) => {

@@ -14,6 +14,9 @@ export function renderCaret(user: Record<string, unknown>, t: Translate, myUserI
   label.style.backgroundColor = colour;
   label.textContent = caretLabel(t, user, myUserId);
   caret.append(label);
+  // Named for screen readers (the visible label is then presentational): whose cursor, for which party.
+  caret.setAttribute('role', 'img');
+  caret.setAttribute('aria-label', caretName(t, user, myUserId));
   return caret;
 }
 
@@ -23,6 +26,14 @@ export function caretLabel(t: Translate, user: Record<string, unknown>, myUserId
   const code = typeof user.partyShortCode === 'string' ? ` · ${user.partyShortCode}` : '';
   const domain = typeof user.emailDomain === 'string' ? ` · ${user.emailDomain}` : '';
   return `${typeof user.name === 'string' ? user.name : '?'}${code}${domain}`;
+}
+
+/** The accessible name of a remote caret: "Cursor of Piotr Varga, VAR" (or the viewer's own other tab). */
+export function caretName(t: Translate, user: Record<string, unknown>, myUserId?: string): string {
+  if (myUserId !== undefined && user.userId === myUserId) return t('a11y.caretOtherTab');
+  const name = typeof user.name === 'string' ? user.name : '?';
+  const party = typeof user.partyShortCode === 'string' ? user.partyShortCode : '';
+  return t('a11y.caret', { name, party });
 }
 
 export function renderSelection(user: Record<string, unknown>) {

@@ -10,6 +10,7 @@ import { COMMENT_BODY_MAX } from '@/shared/comments/comment-rules';
 import { CommentItem } from './CommentItem';
 import type { PlaceSummary } from './use-comment-highlights';
 import type { CommentThread } from './use-comment-threads';
+import { scrollBehavior } from '@/app/_lib/motion';
 
 interface Props {
   compactId: string;
@@ -40,7 +41,7 @@ export function CommentThreadCard({ compactId, thread, place, active, onSelect, 
   const settle = thread.resolved ? reopen : resolve;
   const card = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (active) card.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (active) card.current?.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
   }, [active]);
   const notice = placeNotice(t, place);
 

@@ -7,6 +7,7 @@ import { provisionCitations } from '@/shared/negotiation/provisions';
 import { highlightAnchors } from './anchors-of-threads';
 import { anchorPlaces, commentHighlights, commentHighlightsKey, setHighlights } from './comment-highlights';
 import type { CommentThread } from './use-comment-threads';
+import { scrollBehavior } from '@/app/_lib/motion';
 
 /** What the panel says about where a thread's words are. */
 export interface PlaceSummary {
@@ -76,5 +77,5 @@ export function scrollToThread(editor: Editor, threadId: string) {
   if (!place || place.kind === 'gone') return;
   const { node } = editor.view.domAtPos(place.kind === 'text' ? place.from : place.pos + 1);
   const element = node instanceof Element ? node : node.parentElement;
-  element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  element?.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
 }

@@ -2,6 +2,7 @@
 
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslations } from 'next-intl';
+import { useRovingToolbar } from '@/app/_components/a11y/use-roving-toolbar';
 
 interface Props {
   editor: Editor;
@@ -23,6 +24,7 @@ interface Control {
 /** Negotiation commands (shared/editor/negotiation/*): provisions, brackets and options in my party's name. */
 export function NegotiationToolbar({ editor, party }: Props) {
   const t = useTranslations();
+  const roving = useRovingToolbar(() => editor.commands.focus());
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => {
@@ -95,7 +97,14 @@ export function NegotiationToolbar({ editor, party }: Props) {
     ],
   ];
   return (
-    <div className="toolbar negotiation-toolbar" role="toolbar" aria-label={t('negotiation.toolbar')}>
+    <div
+      className="toolbar negotiation-toolbar"
+      role="toolbar"
+      aria-label={t('negotiation.toolbar')}
+      ref={roving.ref}
+      onKeyDown={roving.onKeyDown}
+      onFocus={roving.onFocus}
+    >
       {groups.map((group) => (
         <div className="toolbar-group" key={group[0]!.key}>
           {group.map((control) => (

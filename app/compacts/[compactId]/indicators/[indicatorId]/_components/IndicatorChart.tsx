@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { useTranslations } from 'next-intl';
+import { ChartDataTable } from './ChartDataTable';
 
 interface Point {
   label: string;
@@ -65,6 +66,7 @@ export function IndicatorChart({ series, baseline, unit }: { series: Point[]; ba
           />
         </LineChart>
       </ResponsiveContainer>
+      <ChartDataTable rows={data} baseline={baseline} unit={unit === '%' ? '%' : ''} />
       <figcaption className="sr-only">
         {data.map((d) => `${d.period}: ${d.actual ?? '—'} / ${d.target ?? '—'}`).join('; ')}
       </figcaption>

@@ -1,0 +1,39 @@
+'use client';
+
+import { usePathname } from 'next/navigation';
+import type { MouseEvent } from 'react';
+import { useTranslations } from 'next-intl';
+
+/** The compact's text page: its skip link goes into the editor rather than to the top of the page. */
+const COMPACT_TEXT = /^\/compacts\/[^/]+$/;
+
+/** Focuses an element that is not focusable by itself (a heading or `main`) without adding it to the tab order. */
+function focusTarget(element: HTMLElement) {
+  if (!element.hasAttribute('tabindex') && element.tabIndex < 0) element.setAttribute('tabindex', '-1');
+  element.focus();
+  element.scrollIntoView({ block: 'start' });
+}
+
+/**
+ * The first focusable element of every page (visible when focused): "Skip to the text" on a
+ * compact's text page, which puts the cursor in the editor (or in the clean text when that view is
+ * on), and "Skip to content" elsewhere, which moves focus to the page's main region.
+ */
+export function SkipLink() {
+  const t = useTranslations();
+  const pathname = usePathname();
+  const toText = COMPACT_TEXT.test(pathname);
+  const skip = (event: MouseEvent<HTMLAnchorElement>) => {
+    const main = document.querySelector<HTMLElement>('main');
+    const text = toText ? document.querySelector<HTMLElement>('.editor:not([hidden]) .compact-text') : null;
+    const target = text ?? main;
+    if (!target) return;
+    event.preventDefault();
+    focusTarget(target);
+  };
+  return (
+    <a className="skip-link" href="#main" onClick={skip}>
+      {toText ? t('a11y.skipToText') : t('a11y.skipToContent')}
+    </a>
+  );
+}
