@@ -1,68 +1,67 @@
 'use client';
 
-import { useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
+import { useEffect, useState, type FocusEvent, type KeyboardEvent } from 'react';
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown']);
 const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp']);
+/** Marks the toolbar's one tab stop (the last button used) on the DOM. */
+const STOP = 'data-tab-stop';
 
 function enabledButtons(toolbar: HTMLElement): HTMLButtonElement[] {
   return [...toolbar.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
 }
 
+function makeStop(toolbar: HTMLElement, stop: HTMLButtonElement | undefined) {
+  for (const button of toolbar.querySelectorAll('button')) {
+    button.tabIndex = button === stop ? 0 : -1;
+    button.toggleAttribute(STOP, button === stop);
+  }
+}
+
 /**
  * A toolbar with one tab stop (WAI-ARIA toolbar pattern): Tab enters it on the last button used,
  * the arrow keys (mirrored right to left), Home and End move between its enabled buttons, and
- * Escape hands focus back (to the editor). Tab indexes are kept on the DOM after every render, so
- * a button that becomes disabled never holds the only tab stop.
+ * Escape hands focus back (to the editor). The tab stop is kept on the DOM after every render, so
+ * a button that becomes disabled never holds the only way in.
  */
 export function useRovingToolbar(onEscape?: () => void) {
-  const ref = useRef<HTMLDivElement>(null);
-  const current = useRef<HTMLButtonElement | null>(null);
+  const [toolbar, setToolbar] = useState<HTMLDivElement | null>(null);
 
   useEffect(() => {
-    const toolbar = ref.current;
     if (!toolbar) return;
-    const buttons = enabledButtons(toolbar);
-    const stop = current.current && buttons.includes(current.current) ? current.current : buttons[0];
-    for (const button of toolbar.querySelectorAll('button')) button.tabIndex = button === stop ? 0 : -1;
+    const stop = toolbar.querySelector<HTMLButtonElement>(`button[${STOP}]:not(:disabled)`);
+    makeStop(toolbar, stop ?? enabledButtons(toolbar)[0]);
   });
 
-  const makeStop = (button: HTMLButtonElement) => {
-    if (!ref.current) return;
-    for (const other of ref.current.querySelectorAll('button')) other.tabIndex = other === button ? 0 : -1;
-    current.current = button;
-  };
-  const moveTo = (button: HTMLButtonElement | undefined) => {
-    if (!button) return;
-    makeStop(button);
-    button.focus();
-  };
-
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const toolbar = ref.current;
-    if (!toolbar) return;
+    const bar = event.currentTarget;
     if (event.key === 'Escape' && onEscape) {
       event.preventDefault();
       onEscape();
       return;
     }
-    const buttons = enabledButtons(toolbar);
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const rtl = getComputedStyle(toolbar).direction === 'rtl';
-    const horizontal = event.key === 'ArrowRight' || event.key === 'ArrowLeft';
+    const buttons = enabledButtons(bar);
+    const at = Math.max(buttons.indexOf(document.activeElement as HTMLButtonElement), 0);
+    const rtl = getComputedStyle(bar).direction === 'rtl';
     const step = NEXT_KEYS.has(event.key) ? 1 : PREVIOUS_KEYS.has(event.key) ? -1 : 0;
-    if (step !== 0) {
-      const forward = rtl && horizontal ? -step : step;
-      moveTo(buttons[(Math.max(at, 0) + forward + buttons.length) % buttons.length]);
-    } else if (event.key === 'Home') moveTo(buttons[0]);
-    else if (event.key === 'End') moveTo(buttons[buttons.length - 1]);
-    else return;
+    const mirrored = rtl && (event.key === 'ArrowRight' || event.key === 'ArrowLeft') ? -step : step;
+    const target =
+      step !== 0
+        ? buttons[(at + mirrored + buttons.length) % buttons.length]
+        : event.key === 'Home'
+          ? buttons[0]
+          : event.key === 'End'
+            ? buttons[buttons.length - 1]
+            : undefined;
+    if (!target) return;
     event.preventDefault();
+    makeStop(bar, target);
+    target.focus();
   };
 
   const onFocus = (event: FocusEvent<HTMLDivElement>) => {
-    if (event.target instanceof HTMLButtonElement) makeStop(event.target);
+    if (event.target instanceof HTMLButtonElement) makeStop(event.currentTarget, event.target);
   };
 
-  return { ref, onKeyDown, onFocus };
+  return { attach: setToolbar, onKeyDown, onFocus };
 }

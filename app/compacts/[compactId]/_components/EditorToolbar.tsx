@@ -20,7 +20,11 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       notice: pasteNoticeOf(e.state),
     }),
   });
-  const roving = useRovingToolbar(() => editor.commands.focus());
+  const {
+    attach,
+    onKeyDown: onToolbarKeyDown,
+    onFocus: onToolbarFocus,
+  } = useRovingToolbar(() => editor.commands.focus());
   let index = 0;
   return (
     <>
@@ -29,9 +33,9 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
         role="toolbar"
         aria-label={t('editor.toolbar')}
         aria-keyshortcuts="Alt+F10"
-        ref={roving.ref}
-        onKeyDown={roving.onKeyDown}
-        onFocus={roving.onFocus}
+        ref={attach}
+        onKeyDown={onToolbarKeyDown}
+        onFocus={onToolbarFocus}
       >
         {TOOLBAR_BUTTONS.map((group, g) => (
           <div className="toolbar-group" key={g}>

@@ -24,7 +24,11 @@ interface Control {
 /** Negotiation commands (shared/editor/negotiation/*): provisions, brackets and options in my party's name. */
 export function NegotiationToolbar({ editor, party }: Props) {
   const t = useTranslations();
-  const roving = useRovingToolbar(() => editor.commands.focus());
+  const {
+    attach,
+    onKeyDown: onToolbarKeyDown,
+    onFocus: onToolbarFocus,
+  } = useRovingToolbar(() => editor.commands.focus());
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => {
@@ -101,9 +105,9 @@ export function NegotiationToolbar({ editor, party }: Props) {
       className="toolbar negotiation-toolbar"
       role="toolbar"
       aria-label={t('negotiation.toolbar')}
-      ref={roving.ref}
-      onKeyDown={roving.onKeyDown}
-      onFocus={roving.onFocus}
+      ref={attach}
+      onKeyDown={onToolbarKeyDown}
+      onFocus={onToolbarFocus}
     >
       {groups.map((group) => (
         <div className="toolbar-group" key={group[0]!.key}>
