@@ -1,0 +1,104 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { DEMO_TITLE } from './helpers';
+
+/**
+ * Presses Tab (or Shift+Tab) until the wanted element has focus, as a keyboard user would, and
+ * fails if it is not reached within `most` presses (a control outside the tab order).
+ */
+async function tabTo(page: Page, target: Locator, { most = 40, back = false } = {}) {
+  for (let presses = 0; presses < most; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+/** Sign-in with the keyboard only: the e-mail field has focus when the page opens. */
+async function signInWithKeyboard(page: Page, email: string) {
+  await page.goto('/');
+  await expect(page.getByLabel('Email')).toBeFocused();
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Password')).toBeFocused();
+  await page.keyboard.type('compact-demo');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'My compacts' })).toBeVisible();
+}
+
+/** From the compacts list: the skip link first, then into the list, then the compact's link. */
+async function openCompactWithKeyboard(page: Page) {
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  const compact = page.getByRole('link', { name: DEMO_TITLE });
+  await tabTo(page, compact, { most: 10 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Compact text')).toContainText('Political priorities');
+}
+
+test('keyboard only: a negotiator signs in, opens the compact, skips to the text, types and makes it bold, and moves between toolbar, text and panels', async ({
+  page,
+}) => {
+  await signInWithKeyboard(page, 'negotiator@mission.example');
+  await openCompactWithKeyboard(page);
+
+  // "Skip to the text" is the first stop on the compact page and puts the cursor in the editor.
+  const text = page.getByLabel('Compact text');
+  const skip = page.getByRole('link', { name: 'Skip to the text' });
+  await tabTo(page, skip, { most: 3 });
+  await page.keyboard.press('Enter');
+  await expect(text).toBeFocused();
+
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Typed by keyboard');
+  for (let i = 0; i < 'Typed by keyboard'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Control+b');
+  await expect(text.locator('strong', { hasText: 'Typed by keyboard' })).toBeVisible();
+  await expect(text).toBeFocused();
+
+  // Alt+F10 reaches the formatting toolbar; the arrows move inside it; Escape returns to the text.
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+  await page.keyboard.press('Alt+F10');
+  await expect(toolbar.getByRole('button', { name: 'Bold', exact: true })).toBeFocused();
+  await expect(toolbar.getByRole('button', { name: 'Bold', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(toolbar.getByRole('button', { name: 'Italic', exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(text).toBeFocused();
+
+  // Shift+Tab from the text reaches the toolbars (one stop each); Tab from the text reaches the side panels.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('[role="toolbar"] button:focus')).toHaveCount(1);
+  await tabTo(page, text, { most: 4 });
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.workspace-side :focus')).toHaveCount(1);
+});
+
+test('keyboard only: the monitor signs in, goes to progress entry, enters a value and submits it for validation', async ({
+  page,
+}) => {
+  await signInWithKeyboard(page, 'monitor@mission.example');
+  await openCompactWithKeyboard(page);
+
+  const nav = page.getByRole('navigation', { name: DEMO_TITLE });
+  await tabTo(page, nav.getByRole('link', { name: 'Enter progress' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /Progress for/ })).toBeVisible();
+
+  // The first indicator with a numeric value still open for this period.
+  const open = page
+    .getByRole('listitem')
+    .filter({ has: page.locator('input[name="value"]') })
+    .filter({ has: page.getByRole('button', { name: 'Submit for validation' }) })
+    .first();
+  const row = page.getByRole('listitem', { name: (await open.getAttribute('aria-label'))!, exact: true });
+  const value = row.locator('input[name="value"]');
+  await tabTo(page, value, { most: 80 });
+  await page.keyboard.type('5');
+  await expect(value).toHaveValue('5');
+  await tabTo(page, row.getByRole('button', { name: 'Submit for validation' }), { most: 15 });
+  await page.keyboard.press('Enter');
+  await expect(row.getByText('Submitted', { exact: true })).toBeVisible();
+});
