@@ -129,13 +129,13 @@ test('presence and connection changes are announced in one polite live region; r
   // Party colours are never the only signal: the presence list names the party.
   await expect(aldoria.getByRole('list', { name: 'People in this document' })).toContainText('Piotr Varga');
 
+  await varenia.context().close();
+  await expect(live).toHaveText('Piotr Varga (VAR) left the document.', { timeout: 30_000 });
+
   await aldoria.context().setOffline(true);
   await expect(live).toHaveText(/^You are offline/);
   await aldoria.context().setOffline(false);
   await expect(live).toHaveText(/^Reconnected/, { timeout: 30_000 });
-
-  await varenia.context().close();
-  await expect(live).toHaveText('Piotr Varga (VAR) left the document.', { timeout: 30_000 });
 });
 
 test('with reduced motion asked for, transitions and smooth scrolling are off', async ({ browser }) => {

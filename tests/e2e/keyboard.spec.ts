@@ -27,6 +27,8 @@ async function signInWithKeyboard(page: Page, email: string) {
 
 /** From the compacts list: the skip link first, then into the list, then the compact's link. */
 async function openCompactWithKeyboard(page: Page) {
+  // The page's scripts have loaded (a person cannot press keys faster than that).
+  await page.waitForLoadState('networkidle');
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
   await expect(skip).toBeFocused();
@@ -36,6 +38,7 @@ async function openCompactWithKeyboard(page: Page) {
   await tabTo(page, compact, { most: 10 });
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Compact text')).toContainText('Political priorities');
+  await page.waitForLoadState('networkidle');
 }
 
 test('keyboard only: a negotiator signs in, opens the compact, skips to the text, types and makes it bold, and moves between toolbar, text and panels', async ({

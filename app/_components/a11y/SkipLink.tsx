@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
-import type { MouseEvent } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslations } from 'next-intl';
 
 /** The compact's text page: its skip link goes into the editor rather than to the top of the page. */
@@ -23,6 +23,16 @@ export function SkipLink() {
   const t = useTranslations();
   const pathname = usePathname();
   const toText = COMPACT_TEXT.test(pathname);
+  // After a client-side navigation that removed the focused link, focus restarts at the top of the
+  // page (just before this link), as after a full page load, instead of somewhere in the new page.
+  const restart = useRef<HTMLSpanElement>(null);
+  const shownPath = useRef(pathname);
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    const active = document.activeElement;
+    if (!active || active === document.body) restart.current?.focus({ preventScroll: true });
+  }, [pathname]);
   const skip = (event: MouseEvent<HTMLAnchorElement>) => {
     const main = document.querySelector<HTMLElement>('main');
     const text = toText ? document.querySelector<HTMLElement>('.editor:not([hidden]) .compact-text') : null;
@@ -32,8 +42,11 @@ export function SkipLink() {
     focusTarget(target);
   };
   return (
-    <a className="skip-link" href="#main" onClick={skip}>
-      {toText ? t('a11y.skipToText') : t('a11y.skipToContent')}
-    </a>
+    <>
+      <span ref={restart} tabIndex={-1} className="focus-restart" />
+      <a className="skip-link" href="#main" onClick={skip}>
+        {toText ? t('a11y.skipToText') : t('a11y.skipToContent')}
+      </a>
+    </>
   );
 }

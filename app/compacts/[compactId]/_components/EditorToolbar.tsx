@@ -2,6 +2,7 @@
 
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useLocale, useTranslations } from 'next-intl';
+import { nameWithVisibleText } from '@/app/_components/a11y/visible-label';
 import { useRovingToolbar } from '@/app/_components/a11y/use-roving-toolbar';
 import { pasteNoticeOf } from '@/shared/editor/paste/paste-cleanup';
 import { pasteNoticeText } from './paste-notice-text';
@@ -47,7 +48,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
                   key={button.label}
                   type="button"
                   className="tool"
-                  aria-label={name}
+                  aria-label={nameWithVisibleText(name, button.text)}
                   title={button.shortcut ? `${name} (${button.shortcut})` : name}
                   aria-pressed={button.isActive ? state.active[at] : undefined}
                   disabled={!state.enabled[at]}

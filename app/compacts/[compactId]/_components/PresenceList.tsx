@@ -20,7 +20,8 @@ export function PresenceList({ people, myUserId }: { people: PresenceEntry[]; my
                 {person.tabs > 1 && <span className="muted"> · {t('presence.tabs', { count: person.tabs })}</span>}
               </span>
               <span className="person-party">
-                {person.partyName}
+                {/* The party's code beside its name: the avatar's colour is never the only sign of the party. */}
+                <span className="party-code">{person.partyShortCode}</span> {person.partyName}
                 {person.emailDomain && <span className="muted"> · {person.emailDomain}</span>}
               </span>
             </span>

@@ -2,6 +2,7 @@
 
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslations } from 'next-intl';
+import { nameWithVisibleText } from '@/app/_components/a11y/visible-label';
 import { useRovingToolbar } from '@/app/_components/a11y/use-roving-toolbar';
 
 interface Props {
@@ -116,7 +117,7 @@ export function NegotiationToolbar({ editor, party }: Props) {
               key={control.key}
               type="button"
               className={control.text.length > 3 ? 'tool tool-text' : 'tool'}
-              aria-label={control.label}
+              aria-label={nameWithVisibleText(control.label, control.text)}
               title={`${control.hint ?? control.label}${control.shortcut ? ` (${control.shortcut})` : ''}`}
               aria-pressed={control.pressed}
               aria-keyshortcuts={control.shortcut?.replace('Ctrl', 'Control')}
