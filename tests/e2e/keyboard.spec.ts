@@ -79,6 +79,8 @@ test('keyboard only: a negotiator signs in, opens the compact, skips to the text
   await page.keyboard.press('Shift+Tab');
   await expect(page.locator('[role="toolbar"] button:focus')).toHaveCount(1);
   await tabTo(page, text, { most: 4 });
+  // (Inside a list Tab indents, as in a word processor: from the first line it moves on.)
+  await page.keyboard.press('Control+Home');
   await page.keyboard.press('Tab');
   await expect(page.locator('.workspace-side :focus')).toHaveCount(1);
 });

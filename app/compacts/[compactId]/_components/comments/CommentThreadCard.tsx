@@ -66,8 +66,9 @@ export function CommentThreadCard({ compactId, thread, place, active, onSelect, 
         onClick={onSelect}
       >
         <q className={place?.kind === 'text' ? undefined : 'gone'}>{thread.quote}</q>
-        {place?.label && <span className="badge">{place.label}</span>}
       </button>
+      {/* Beside the button, not in it: its name says what it does, and contains all of its visible text. */}
+      {place?.label && <span className="badge">{place.label}</span>}
       <div className="comment-badges">
         {thread.visibility === 'delegation' && <span className="badge readonly">{t('comments.delegationBadge')}</span>}
         {thread.resolved && <span className="badge">{t('comments.resolvedBy', { name: thread.resolved.byName })}</span>}
