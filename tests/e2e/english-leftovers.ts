@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import type { Page } from '@playwright/test';
+
+type Catalogue = { [key: string]: string | Catalogue };
+
+export function catalogue(locale: string): Catalogue {
+  return JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Catalogue;
+}
+
+function flatten(node: Catalogue, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(node)) {
+    if (typeof value === 'string') out.set(prefix + key, value);
+    else for (const [k, v] of flatten(value, `${prefix}${key}.`)) out.set(k, v);
+  }
+  return out;
+}
+
+function literals(elements: MessageFormatElement[], into: string[]): string[] {
+  for (const element of elements) {
+    if (element.type === TYPE.literal) into.push(element.value);
+    else if (element.type === TYPE.plural || element.type === TYPE.select)
+      for (const option of Object.values(element.options)) literals(option.value, into);
+    else if (element.type === TYPE.tag) literals(element.children, into);
+  }
+  return into;
+}
+
+/**
+ * Phrases only the English interface shows: the literal parts of every English message whose
+ * translation differs, at least two words and ten characters long (shorter ones, like "OK" or a
+ * unit, would match user data by chance).
+ */
+export function distinctiveEnglish(locale: string): { key: string; phrase: string }[] {
+  const english = flatten(catalogue('en'));
+  const translated = flatten(catalogue(locale));
+  const phrases: { key: string; phrase: string }[] = [];
+  for (const [key, message] of english) {
+    if (translated.get(key) === message) continue;
+    for (const literal of literals(parse(message, { ignoreTag: true }), [])) {
+      for (const piece of literal.split(/[“”"«»()]/)) {
+        const phrase = piece.trim().replace(/[.:,;!?…—–-]+$/, '');
+        if (phrase.length >= 10 && /\p{L}+\s+\p{L}+/u.test(phrase)) phrases.push({ key, phrase });
+      }
+    }
+  }
+  return phrases;
+}
+
+/** Everything a person reads or hears on the page, except the compact's own text (user data). */
+async function readableText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let text = document.body.innerText;
+    for (const editor of document.querySelectorAll<HTMLElement>('.ProseMirror'))
+      text = text.replace(editor.innerText, '');
+    const attributes = [...document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')]
+      .filter((element) => !element.closest('.ProseMirror'))
+      .flatMap((element) =>
+        ['aria-label', 'title', 'placeholder', 'alt'].map((name) => element.getAttribute(name) ?? ''),
+      );
+    return [text, ...attributes, document.title].join('\n');
+  });
+}
+
+/** The English phrases left on a page read in another language (empty when there are none). */
+export async function englishLeftOn(page: Page, locale: string): Promise<string[]> {
+  const text = await readableText(page);
+  return distinctiveEnglish(locale)
+    .filter(({ phrase }) => text.includes(phrase))
+    .map(({ key, phrase }) => `${key}: “${phrase}”`);
+}
