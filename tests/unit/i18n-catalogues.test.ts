@@ -24,14 +24,18 @@ function assertNoProblems(problems: string[], what: string): void {
   assert.equal(problems.length, 0, `${what} (${problems.length}):\n${problems.join('\n')}`);
 }
 
-/** Keys present both in English and in `locale`, whose messages parse in both. */
-function comparable(locale: AppLocale): [string, MessageShape, MessageShape][] {
-  const own = shapes.get(locale)!;
+/** For each key whose message parses in English and in a language: where one part of its shape differs. */
+function differencesFromEnglish(part: 'args' | 'selects', verb: string): string[] {
   const reference = shapes.get(REFERENCE)!;
-  return [...own].flatMap(([key, shape]) => {
-    const base = reference.get(key);
-    return base ? [[key, base, shape] as [string, MessageShape, MessageShape]] : [];
-  });
+  return LOCALES.flatMap((locale) =>
+    [...shapes.get(locale)!].flatMap(([key, shape]) => {
+      const base = reference.get(key);
+      if (!base) return [];
+      const expected = summarise(base[part]);
+      const actual = summarise(shape[part]);
+      return expected === actual ? [] : [`${locale}: ${key}: ${verb} {${actual}}, en ${verb} {${expected}}`];
+    }),
+  );
 }
 
 test('every language has exactly the keys of the English catalogue, all of them messages', () => {
@@ -59,15 +63,7 @@ test('every message is valid ICU MessageFormat', () => {
 });
 
 test('every translation takes the same arguments, of the same types, as the English message', () => {
-  const problems: string[] = [];
-  for (const locale of LOCALES) {
-    for (const [key, base, shape] of comparable(locale)) {
-      const expected = summarise(base.args);
-      const actual = summarise(shape.args);
-      if (expected !== actual) problems.push(`${locale}: ${key}: has {${actual}}, en has {${expected}}`);
-    }
-  }
-  assertNoProblems(problems, 'Messages whose arguments differ from English');
+  assertNoProblems(differencesFromEnglish('args', 'has'), 'Messages whose arguments differ from English');
 });
 
 test('plurals use only the plural categories of their language (or =N) and always have other', () => {
@@ -93,15 +89,7 @@ test('plurals use only the plural categories of their language (or =N) and alway
 });
 
 test('select options are the same code values in every language', () => {
-  const problems: string[] = [];
-  for (const locale of LOCALES) {
-    for (const [key, base, shape] of comparable(locale)) {
-      const expected = summarise(base.selects);
-      const actual = summarise(shape.selects);
-      if (expected !== actual) problems.push(`${locale}: ${key}: selects {${actual}}, en selects {${expected}}`);
-    }
-  }
-  assertNoProblems(problems, 'Selects whose options differ from English');
+  assertNoProblems(differencesFromEnglish('selects', 'selects'), 'Selects whose options differ from English');
 });
 
 test('no message is empty or contains an ASCII apostrophe (ICU’s escape character: write ’)', () => {
