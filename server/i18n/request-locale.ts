@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AppLocale } from '@/i18n/locales';
 import { LOCALE_COOKIE, resolveLocale } from '@/i18n/resolve-locale';
 import type { Actor } from '../auth/actor';

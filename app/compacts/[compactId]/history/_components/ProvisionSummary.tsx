@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import type { Translate } from '@/i18n/types';
 import type { ProvisionChange, RedlineAuthor } from '@/shared/history/redline';
 import { isAgreementState } from '@/shared/negotiation/vocabulary';
-import { authorLabel } from './RedlineDocument';
+import { authorLabel, kindName } from './RedlineDocument';
 
 const stateName = (t: Translate, state: string | null) =>
   isAgreementState(state) ? t(`negotiation.state.${state}`) : '—';
@@ -13,7 +13,12 @@ function whatHappened(t: Translate, change: ProvisionChange): string {
   if (change.removed) parts.push(t('history.summary.removed'));
   if (change.textChanged) parts.push(t('history.summary.textChanged'));
   if (!change.added && !change.removed && change.kindBefore !== change.kindAfter)
-    parts.push(t('history.summary.kindChanged', { before: change.kindBefore ?? '—', after: change.kindAfter ?? '—' }));
+    parts.push(
+      t('history.summary.kindChanged', {
+        before: kindName(t, change.kindBefore),
+        after: kindName(t, change.kindAfter),
+      }),
+    );
   if (!change.added && !change.removed && change.stateBefore !== change.stateAfter)
     parts.push(
       t('history.summary.stateChanged', {

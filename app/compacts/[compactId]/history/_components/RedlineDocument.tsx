@@ -152,6 +152,10 @@ function InnerNode({
   );
 }
 
+/** A provision kind in words ('preambular' / 'operative'); anything else as it is. */
+export const kindName = (t: Translate, kind: unknown): string =>
+  kind === 'preambular' || kind === 'operative' ? t(`provisions.kindName.${kind}`) : String(kind ?? '—');
+
 const stateName = (t: Translate, state: unknown): string =>
   isAgreementState(state) ? t(`negotiation.state.${state}`) : String(state ?? '—');
 
@@ -174,8 +178,8 @@ function Block({ block, label, context }: { block: RedlineNode; label: string | 
         {stateChanges.map((change) => (
           <p key={change.key} className="rl-attribute rl-change" tabIndex={-1} data-change="attribute">
             {t(change.key === 'state' ? 'history.stateChanged' : 'history.kindChanged', {
-              before: change.key === 'state' ? stateName(t, change.before) : String(change.before ?? '—'),
-              after: change.key === 'state' ? stateName(t, change.after) : String(change.after ?? '—'),
+              before: change.key === 'state' ? stateName(t, change.before) : kindName(t, change.before),
+              after: change.key === 'state' ? stateName(t, change.after) : kindName(t, change.after),
               who: authorLabel(t, context.authors[change.author]),
             })}
           </p>
