@@ -40,13 +40,7 @@ test('a message with no letters, or only names and formats shared by every langu
 });
 
 test('only messages still equal to English, with something to translate, are listed', () => {
-  const french = {
-    app: { name: 'Compact Workspace' },
-    nav: { menu: 'Menu', text: 'Texte' },
-    export: { csv: 'Export (CSV)', format: 'CSV' },
-    indicator: { none: '—', link: '{code}: {status} — {title}' },
-    count: { rows: '{count, plural, one {# row} other {# rows}}' },
-  };
+  const french = { ...english, nav: { menu: 'Menu', text: 'Texte' } };
   assert.deepEqual(
     untranslatedMessages(english, french).map(({ key }) => key),
     ['nav.menu', 'export.csv', 'count.rows'],
