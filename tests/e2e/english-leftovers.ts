@@ -63,10 +63,37 @@ async function readableText(page: Page): Promise<string> {
   });
 }
 
+/** Short English messages without arguments ("Sign in", "History") whose translation differs. */
+function shortEnglish(locale: string): Map<string, string> {
+  const translated = flatten(catalogue(locale));
+  const out = new Map<string, string>();
+  for (const [key, message] of flatten(catalogue('en')))
+    if (translated.get(key) !== message && !message.includes('{') && /\p{L}{2}/u.test(message)) out.set(message, key);
+  return out;
+}
+
+/** The whole text of the controls, headings and labels of the page (outside the compact's text). */
+async function controlTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        'button, a, label, legend, th, h1, h2, h3, h4, summary, option, [role=tab], .badge, .chip',
+      ),
+    ]
+      .filter((element) => !element.closest('.ProseMirror'))
+      .map((element) => element.innerText.trim()),
+  );
+}
+
 /** The English phrases left on a page read in another language (empty when there are none). */
 export async function englishLeftOn(page: Page, locale: string): Promise<string[]> {
   const text = await readableText(page);
-  return distinctiveEnglish(locale)
+  const short = shortEnglish(locale);
+  const phrases = distinctiveEnglish(locale)
     .filter(({ phrase }) => text.includes(phrase))
     .map(({ key, phrase }) => `${key}: “${phrase}”`);
+  const controls = (await controlTexts(page)).flatMap((label) =>
+    short.has(label) ? [`${short.get(label)}: “${label}”`] : [],
+  );
+  return [...new Set([...phrases, ...controls])];
 }
