@@ -32,6 +32,11 @@ export function moment(format: Format, at: Date | string | number): string {
   return format.dateTime(at instanceof Date ? at : new Date(at), 'moment');
 }
 
+/** The day of a moment, in the reader's time zone: "12 Oct 2026" (lists and tables). */
+export function dayOf(format: Format, at: Date | string | number): string {
+  return format.dateTime(at instanceof Date ? at : new Date(at), 'short');
+}
+
 /** A share of 1 as a whole percent: 0.42 → "42%" (English), "42 %" (French). */
 export function percentOfShare(format: Format, share: number): string {
   return format.number(share, 'percent');

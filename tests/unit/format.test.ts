@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatterFor } from '@/i18n/catalogues';
-import { calendarDay, indicatorValue, moment, percentOfShare, utcDay } from '@/i18n/format';
+import { calendarDay, dayOf, indicatorValue, moment, percentOfShare, utcDay } from '@/i18n/format';
 
 const en = formatterFor('en');
 const fr = formatterFor('fr');
@@ -33,6 +33,8 @@ test('a moment reads with its day and time in the reader’s time zone, never as
   assert.equal(moment(fr, new Date('2026-10-12T14:05:00Z')), '12 octobre 2026 à 14:05');
   assert.equal(moment(formatterFor('fr', 'Europe/Paris'), '2026-10-12T14:05:00Z'), '12 octobre 2026 à 16:05');
   assert.doesNotMatch(moment(ar, '2026-10-12T14:05:00Z'), /[\u0660-\u0669]/);
+  assert.equal(dayOf(en, '2026-10-12T14:05:00Z'), '12 Oct 2026');
+  assert.equal(dayOf(formatterFor('en', 'Pacific/Kiritimati'), '2026-10-12T14:05:00Z'), '13 Oct 2026');
 });
 
 test('a percent unit reads as a percent in each language’s typography', () => {

@@ -171,6 +171,7 @@ export function FrameworkBoard({ compactId, can }: { compactId: string; can: Com
                         <Sparkline
                           values={row.series.map((p) => p.actual)}
                           label={`${row.code} ${t('framework.trend')}`}
+                          unit={row.unit}
                         />
                       </td>
                     </tr>
