@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { OpenCycleForm } from './OpenCycleForm';
-import { dayOf } from '@/i18n/format';
+import { calendarDay, dayOf } from '@/i18n/format';
 
 /** The compact's review cycles, latest cut-off first; administrators may open one. */
 export function ReviewList({ compactId, canOpen }: { compactId: string; canOpen: boolean }) {
@@ -39,7 +39,7 @@ export function ReviewList({ compactId, canOpen }: { compactId: string; canOpen:
                     <Link href={`/compacts/${compactId}/reviews/${cycle.id}`}>{cycle.name}</Link>
                   </td>
                   <td>
-                    <time dateTime={cycle.cutOffDate}>{cycle.cutOffDate}</time>
+                    <time dateTime={cycle.cutOffDate}>{calendarDay(format, cycle.cutOffDate)}</time>
                   </td>
                   <td>
                     {dayOf(format, cycle.openedAt)}
