@@ -2,14 +2,16 @@
 
 import Link from 'next/link';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '../_lib/trpc';
 import { ErrorAlert } from '../_components/FormFooter';
+import { moment } from '@/i18n/format';
 
 /** The signed-in person's notifications, newest first, 20 at a time, with mark read and mark all read. */
 export function NotificationList() {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useInfiniteQuery(
@@ -52,7 +54,7 @@ export function NotificationList() {
                 )}
               </p>
               <p className="muted small">
-                <time dateTime={item.createdAt.toISOString()}>{item.createdAt.toLocaleString()}</time>
+                <time dateTime={item.createdAt.toISOString()}>{moment(format, item.createdAt)}</time>
                 {!item.readAt && (
                   <>
                     {' · '}

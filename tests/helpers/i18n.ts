@@ -9,9 +9,11 @@ export const enT = translatorFor('en');
 
 /** A component tree as it renders for a reader of `locale` (UTC), for server-side rendering in tests. */
 export function inLocale(element: ReactElement, locale: AppLocale = 'en'): ReactElement {
-  return createElement(
-    IntlProvider,
-    { locale: INTL_TAG[locale], messages: CATALOGUES[locale], formats, timeZone: 'UTC' },
-    element,
-  );
+  return createElement(IntlProvider, {
+    locale: INTL_TAG[locale],
+    messages: CATALOGUES[locale],
+    formats,
+    timeZone: 'UTC',
+    children: element,
+  });
 }

@@ -4,14 +4,16 @@ import { PartySelect } from '@/app/_components/PartySelect';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { COMPACT_ROLES, type CompactRole } from '@/shared/roles';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { OneTimeLink } from './OneTimeLink';
 import { FormFooter } from '@/app/_components/FormFooter';
+import { moment } from '@/i18n/format';
 
 export function InviteForm({ compactId }: { compactId: string }) {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<{ path: string; text: string } | null>(null);
@@ -19,7 +21,7 @@ export function InviteForm({ compactId }: { compactId: string }) {
     trpc.members.invite.mutationOptions({
       onSuccess: (result, input) => {
         void queryClient.invalidateQueries({ queryKey: trpc.members.invitations.queryKey({ compactId }) });
-        const params = { email: input.email, date: new Date(result.expiresAt).toLocaleString() };
+        const params = { email: input.email, date: moment(format, result.expiresAt) };
         setNotice({
           path: result.path,
           text: t(result.kind === 'pending' ? 'members.invitationSent' : 'members.linkReady', params),

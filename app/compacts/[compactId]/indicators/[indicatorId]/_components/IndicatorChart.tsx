@@ -11,7 +11,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
+import { indicatorValue } from '@/i18n/format';
 
 interface Point {
   label: string;
@@ -22,6 +23,11 @@ interface Point {
 /** Actual (validated) against target by period, with the baseline as a reference line. */
 export function IndicatorChart({ series, baseline, unit }: { series: Point[]; baseline: number | null; unit: string }) {
   const t = useTranslations();
+  const format = useFormatter();
+  /** Axis ticks: a percent unit as percents ("42%", "42 %"), other values with the reader's separators. */
+  const tick = (value: number) => (unit === '%' ? indicatorValue(format, value, unit) : format.number(value, 'value'));
+  /** Tooltip and table text: the value with its unit. */
+  const shown = (value: number | null) => (value === null ? '—' : indicatorValue(format, value, unit));
   const data = series.map((p) => ({
     period: p.label,
     actual: p.actual,
@@ -33,8 +39,8 @@ export function IndicatorChart({ series, baseline, unit }: { series: Point[]; ba
         <LineChart data={data} margin={{ top: 10, right: 20, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e5e9ef" />
           <XAxis dataKey="period" fontSize={12} />
-          <YAxis fontSize={12} unit={unit === '%' ? '%' : undefined} />
-          <Tooltip />
+          <YAxis fontSize={12} tickFormatter={tick} />
+          <Tooltip formatter={(value) => (typeof value === 'number' ? shown(value) : value)} />
           <Legend />
           {baseline !== null && (
             <ReferenceLine
@@ -66,7 +72,7 @@ export function IndicatorChart({ series, baseline, unit }: { series: Point[]; ba
         </LineChart>
       </ResponsiveContainer>
       <figcaption className="sr-only">
-        {data.map((d) => `${d.period}: ${d.actual ?? '—'} / ${d.target ?? '—'}`).join('; ')}
+        {data.map((d) => `${d.period}: ${shown(d.actual)} / ${shown(d.target)}`).join('; ')}
       </figcaption>
     </figure>
   );
