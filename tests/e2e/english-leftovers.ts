@@ -85,15 +85,18 @@ async function controlTexts(page: Page): Promise<string[]> {
   );
 }
 
-/** The English phrases left on a page read in another language (empty when there are none). */
-export async function englishLeftOn(page: Page, locale: string): Promise<string[]> {
-  const text = await readableText(page);
+/**
+ * The English phrases left on a page read in another language (empty when there are none).
+ * `userData` are names people typed (parties, titles): they stay as written in every language.
+ */
+export async function englishLeftOn(page: Page, locale: string, userData: readonly string[] = []): Promise<string[]> {
+  const text = userData.reduce((rest, name) => rest.replaceAll(name, ''), await readableText(page));
   const short = shortEnglish(locale);
   const phrases = distinctiveEnglish(locale)
     .filter(({ phrase }) => text.includes(phrase))
     .map(({ key, phrase }) => `${key}: “${phrase}”`);
   const controls = (await controlTexts(page)).flatMap((label) =>
-    short.has(label) ? [`${short.get(label)}: “${label}”`] : [],
+    short.has(label) && !userData.includes(label) ? [`${short.get(label)}: “${label}”`] : [],
   );
   return [...new Set([...phrases, ...controls])];
 }
