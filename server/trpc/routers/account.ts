@@ -11,7 +11,10 @@ import { validatesAnywhere } from '@/server/services/framework/validation-queue'
 import { displayNameSchema } from '@/shared/display-name-rules';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/server/services/password-rules';
 import { signInAfterInvitation } from '@/server/auth/invitation-session';
-import { authedProcedure, router } from '../init';
+import { LOCALES } from '@/i18n/locales';
+import { setAccountLocale } from '@/server/services/account-locale';
+import { rememberLocale } from '@/server/i18n/locale-cookie';
+import { authedProcedure, publicProcedure, router } from '../init';
 import { tokenLinkProcedure } from '../token-link-procedure';
 
 const tokenInput = z.object({ token: z.string().min(20).max(100) });
@@ -27,6 +30,15 @@ export const accountRouter = router({
   me: authedProcedure.query(({ ctx }) => {
     const { sessionToken: _token, ...me } = ctx.actor;
     return { ...me, validatesAnywhere: validatesAnywhere(ctx.handle.db, ctx.actor.userId) };
+  }),
+  /**
+   * Chooses the interface language: saved on the account when signed in (it wins on every later
+   * request, on any browser), and always remembered by this browser's `cw-locale` cookie.
+   */
+  setLocale: publicProcedure.input(z.enum(LOCALES)).mutation(({ ctx, input }) => {
+    if (ctx.actor) setAccountLocale(ctx.handle.db, ctx.actor, input);
+    rememberLocale(ctx.http, input);
+    return { locale: input };
   }),
   invite: tokenLinkProcedure.input(tokenInput).query(({ ctx, input }) => describeInvite(ctx.handle.db, input.token)),
   /** New people set a name and password; existing accounts must be signed in as themselves. */
