@@ -11,7 +11,9 @@ import { validatesAnywhere } from '@/server/services/framework/validation-queue'
 import { displayNameSchema } from '@/shared/display-name-rules';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/server/services/password-rules';
 import { signInAfterInvitation } from '@/server/auth/invitation-session';
-import { LOCALES } from '@/i18n/locales';
+import { isAppLocale, LOCALES } from '@/i18n/locales';
+import { LOCALE_COOKIE } from '@/i18n/resolve-locale';
+import { cookieValue } from '@/server/i18n/request-locale';
 import { setAccountLocale } from '@/server/services/account-locale';
 import { rememberLocale } from '@/server/i18n/locale-cookie';
 import { authedProcedure, publicProcedure, router } from '../init';
@@ -45,7 +47,10 @@ export const accountRouter = router({
   acceptInvite: tokenLinkProcedure
     .input(tokenInput.extend({ name: displayNameSchema.optional(), password: passwordSchema.optional() }))
     .mutation(async ({ ctx, input }) => {
-      const result = await acceptInvite(ctx.handle.db, ctx.actor, input.token, input);
+      // A language chosen on this browser (the switcher's cookie) wins over the invitation's.
+      const chosen = cookieValue(ctx.http.headers, LOCALE_COOKIE);
+      const locale = isAppLocale(chosen) ? chosen : null;
+      const result = await acceptInvite(ctx.handle.db, ctx.actor, input.token, { ...input, locale });
       // An existing account accepted while signed in; a new one is signed in with the password it just chose.
       const signedIn =
         result.joined ||
