@@ -23,7 +23,7 @@ export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'isInstanceAdmin
           {actor.validatesAnywhere && <Link href="/validation">{t('nav.validation')}</Link>}
         </nav>
         <div className="header-user">
-          <LocaleSwitcher />
+          <LocaleSwitcher hideLabel />
           <span className="muted">{t('nav.signedInAs', { name: actor.name })}</span>
           <SignOutButton />
         </div>

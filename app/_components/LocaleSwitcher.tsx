@@ -12,9 +12,10 @@ import { ErrorAlert } from './FormFooter';
  * The interface language: each language under its own name (and `lang`), saved on the account
  * when signed in and in this browser's cookie either way. The page then reloads, so every server
  * and client component (the editor included) renders in the new language. On mount it also keeps
- * the time-zone cookie in step with the browser (see time-zone-sync.ts).
+ * the time-zone cookie in step with the browser (see time-zone-sync.ts). `hideLabel` keeps the
+ * label for screen readers only, where space is short (the header): the options name themselves.
  */
-export function LocaleSwitcher() {
+export function LocaleSwitcher({ hideLabel = false }: { hideLabel?: boolean }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const id = useId();
@@ -23,7 +24,9 @@ export function LocaleSwitcher() {
   useEffect(() => syncTimeZoneCookie(), []);
   return (
     <div className="locale-switcher">
-      <label htmlFor={id}>{t('locale.label')}</label>
+      <label htmlFor={id} className={hideLabel ? 'sr-only' : undefined}>
+        {t('locale.label')}
+      </label>
       <select
         id={id}
         value={choose.isError ? current : (choose.variables ?? current)}
