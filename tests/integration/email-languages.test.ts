@@ -5,40 +5,37 @@ import { user } from '@/db/schema/auth';
 import { accessLinks } from '@/db/schema/compacts';
 import type { AppLocale } from '@/i18n/locales';
 import { CLIENT_ADDRESS_HEADER } from '@/server/auth/request-origin';
-import { startMailOutbox } from '@/server/services/mail/outbox';
 import { createContext } from '@/server/trpc/init';
 import { createCaller } from '@/server/trpc/root';
 import { buildCompact, buildParty, buildUser, callerFor, memberWithRole, signIn, tokenOf } from '../helpers/factories';
 import { buildIndicator, configureQuarters, progressInput } from '../helpers/framework-fixtures';
-import { startSmtpSink, type ReceivedEmail, type SmtpSink } from '../helpers/smtp-sink';
+import { mailThroughSink } from '../helpers/mail-outbox';
+import type { ReceivedEmail } from '../helpers/smtp-sink';
 import { createTestDb } from '../helpers/test-db';
 
 const PUBLIC_URL = 'https://compacts.example.test';
 const db = createTestDb();
-let sink: SmtpSink;
-let stopOutbox: () => void;
+const sink = mailThroughSink(db, PUBLIC_URL);
 let compactId: string;
 let partyId: string;
 let sequence = 0;
 
-before(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-  process.env.PUBLIC_URL = PUBLIC_URL;
-  stopOutbox = startMailOutbox(db.db, { pollMs: 60_000 });
+before(() => {
   compactId = buildCompact(db, { title: 'Aldoria compact' }).id;
   partyId = buildParty(db, { shortCode: 'UNSMA' }).id;
 });
-after(async () => {
-  stopOutbox();
-  await sink.stop();
-  db.cleanup();
-});
+after(() => db.cleanup());
 
 const chooseLocale = (userId: string, locale: AppLocale | null) =>
   db.db.update(user).set({ locale }).where(eq(user.id, userId)).run();
 const localeOf = (email: string) => db.db.select({ locale: user.locale }).from(user).where(eq(user.email, email)).get();
-const firstTo = (address: string) => sink.waitForMessage((email: ReceivedEmail) => email.to.includes(address));
+const firstTo = (address: string) => sink().waitForMessage((email: ReceivedEmail) => email.to.includes(address));
+
+/** An invitation to a new address from a new admin of the compact, in `locale`. */
+async function invitation(email: string, locale: AppLocale) {
+  const admin = await memberWithRole(db, compactId, 'admin', partyId);
+  return admin.caller.members.invite({ compactId, email, partyId, role: 'monitor', signatory: false, locale });
+}
 
 /** A signed-out visitor whose browser sends these headers, from a client address of its own. */
 async function visitor(headers: Record<string, string> = {}) {
@@ -73,15 +70,7 @@ describe('e-mails in each recipient’s language, through a real SMTP server', (
   });
 
   test('an invitation issued in Arabic arrives in Arabic, and the account it creates is in Arabic', async () => {
-    const admin = await memberWithRole(db, compactId, 'admin', partyId);
-    const sent = await admin.caller.members.invite({
-      compactId,
-      email: 'arabic.invitee@example.org',
-      partyId,
-      role: 'monitor',
-      signatory: false,
-      locale: 'ar',
-    });
+    const sent = await invitation('arabic.invitee@example.org', 'ar');
     const email = await firstTo('arabic.invitee@example.org');
     assert.equal(email.subject, 'دعوة للانضمام إلى «Aldoria compact»');
     assert.match(email.text, /^يدعوك /);
@@ -106,15 +95,7 @@ describe('e-mails in each recipient’s language, through a real SMTP server', (
   });
 
   test('a language the invitee chose on the invitation page wins over the invitation’s', async () => {
-    const admin = await memberWithRole(db, compactId, 'admin', partyId);
-    const sent = await admin.caller.members.invite({
-      compactId,
-      email: 'chooser@example.org',
-      partyId,
-      role: 'reviewer',
-      signatory: false,
-      locale: 'ar',
-    });
+    const sent = await invitation('chooser@example.org', 'ar');
     await (
       await visitor({ cookie: 'cw-locale=fr' })
     ).account.acceptInvite({
@@ -145,7 +126,7 @@ describe('e-mails in each recipient’s language, through a real SMTP server', (
       compactId,
       invitationId: link!.id,
     });
-    const email = await sink.waitForMessage(
+    const email = await sink().waitForMessage(
       (received) => received.to.includes('reissue.fr@example.org') && received.text.includes(fresh.path),
     );
     assert.equal(email.subject, 'Invitation à «\u00a0Aldoria compact\u00a0»');
@@ -153,17 +134,9 @@ describe('e-mails in each recipient’s language, through a real SMTP server', (
   });
 
   test('an invitation to an existing account is e-mailed in the account’s own language', async () => {
-    const admin = await memberWithRole(db, compactId, 'admin', partyId);
     const existing = await buildUser(db, { email: 'existing.fr@example.org' });
     chooseLocale(existing.id, 'fr');
-    await admin.caller.members.invite({
-      compactId,
-      email: existing.email,
-      partyId,
-      role: 'monitor',
-      signatory: false,
-      locale: 'ar',
-    });
+    await invitation(existing.email, 'ar');
     assert.equal((await firstTo(existing.email)).subject, 'Invitation à «\u00a0Aldoria compact\u00a0»');
   });
 
