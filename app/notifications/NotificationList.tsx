@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
-import type { MessageKey } from '@/i18n/types';
+import { notificationText } from '@/i18n/notification-text';
 import { useTRPC } from '../_lib/trpc';
 import { ErrorAlert } from '../_components/FormFooter';
 import { moment } from '@/i18n/format';
@@ -40,7 +40,8 @@ export function NotificationList() {
       {list.isSuccess && items.length === 0 && <p className="muted">{t('notifications.empty')}</p>}
       <ul className="notification-list">
         {items.map((item) => {
-          const text = t(`notifications.kind.${item.kind}` as MessageKey, item.args);
+          // In the reader's language and time zone, with the same helper as the e-mails.
+          const text = notificationText(item.kind, item.args, t, format);
           return (
             <li key={item.id} className={item.readAt ? 'card notification' : 'card notification unread'}>
               <p>

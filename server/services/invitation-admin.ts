@@ -140,7 +140,7 @@ export function revokeInvitation(db: Db, actor: AuditActor, compactId: string, i
 
 /**
  * Replaces an invitation with a fresh link (new token, new expiry, issued by this admin): the old
- * link stops working. The address, party, role and signatory flag are the old invitation's; the
+ * link stops working. The address, party, role, signatory flag and language are the old invitation's; the
  * invitee is notified and e-mailed the new link like any invitation.
  */
 export function reissueInvitation(
@@ -169,6 +169,7 @@ export function reissueInvitation(
         partyId: old.partyId,
         role: old.role,
         signatory: old.signatory,
+        locale: old.locale,
       },
       INVITE_TTL_MS,
     );
@@ -187,6 +188,7 @@ export function reissueInvitation(
       compactId,
       partyId: old.partyId!,
       role: old.role!,
+      locale: old.locale,
       ...fresh,
     });
     return { kind: account ? 'pending' : 'link', path: fresh.path, expiresAt: fresh.expiresAt };

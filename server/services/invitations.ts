@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import { user } from '@/db/schema/auth';
 import { accessLinks, compacts, memberships } from '@/db/schema/compacts';
+import type { AppLocale } from '@/i18n/locales';
 import type { CompactRole } from '@/shared/roles';
 import { parties } from '@/db/schema/parties';
 import {
@@ -31,6 +32,8 @@ export interface InviteInput {
   partyId: string;
   role: CompactRole;
   signatory: boolean;
+  /** The language of the invitation e-mail, and of the new account it creates. */
+  locale: AppLocale;
 }
 
 /**
@@ -90,6 +93,7 @@ export function inviteMember(
         partyId: input.partyId,
         role: input.role,
         signatory: input.signatory,
+        locale: input.locale,
       },
       INVITE_TTL_MS,
     );
@@ -103,6 +107,7 @@ export function inviteMember(
         partyId: input.partyId,
         role: input.role,
         signatory: input.signatory,
+        locale: input.locale,
         existingAccount: existing !== null,
       },
     });
@@ -184,13 +189,14 @@ function joinFromInvitation(tx: Tx, link: AccessLink, invitee: { userId: string;
  * Accepts an invitation link. A new person sets their name and password here; someone who
  * already has an account must be signed in as that account (the link never sets its password).
  * The token is checked first, outside any transaction: a bogus token costs one lookup, never
- * a password hash.
+ * a password hash. A new account starts in `input.locale` (a language the person chose on this
+ * browser) or else in the invitation's language.
  */
 export async function acceptInvite(
   db: Db,
   signedIn: Invitee | null,
   token: string,
-  input: { name?: string; password?: string },
+  input: { name?: string; password?: string; locale?: AppLocale | null },
   hasher: PasswordHasher = defaultPasswordHasher,
 ) {
   const checked = checkAccessToken(db, 'invite', token);
@@ -221,7 +227,8 @@ export async function acceptInvite(
       );
     const userId = newId();
     const now = new Date();
-    tx.insert(user).values({ id: userId, name, email: link.email, createdAt: now, updatedAt: now }).run();
+    const locale = input.locale ?? link.locale;
+    tx.insert(user).values({ id: userId, name, email: link.email, locale, createdAt: now, updatedAt: now }).run();
     insertPasswordCredential(tx, userId, passwordHash, now);
     joinFromInvitation(tx, link, { userId, name });
   });

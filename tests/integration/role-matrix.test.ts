@@ -70,6 +70,8 @@ const NOT_COMPACT_SCOPED = [
   'account.pendingInvitations',
   'account.acceptInvitation',
   'account.declineInvitation',
+  // The interface language, signed in or out (tests/integration/account-locale.test.ts).
+  'account.setLocale',
   'instanceAudit.events',
   'instanceAudit.facets',
   'instanceAudit.status',

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { emailPreferences, notifications } from '@/db/schema/notifications';
+import { DEFAULT_LOCALE, type AppLocale } from '@/i18n/locales';
 import { ALWAYS_EMAILED, type NotificationArgs, type NotificationKind } from '@/shared/notifications/kinds';
 import { newId } from '../ids';
 import { emailText } from '../mail/email-text';
@@ -19,6 +20,11 @@ export interface Notice {
   dedupeKey?: string;
   /** The link the e-mail carries instead of `href` (a one-time link: never stored in the bell). */
   emailPath?: string;
+  /**
+   * The language of the e-mail to an account that never chose one (the language of an invitation,
+   * or of the page a signed-out person asked from); English when not given.
+   */
+  fallbackLocale?: AppLocale;
 }
 
 /** Of these people, those who switched this kind of e-mail off. */
@@ -75,23 +81,36 @@ export function notify(tx: DbOrTx, actorUserId: string | null, recipients: Itera
     .map((row) => row.userId);
   if (told.length > 0 && mailConfigured()) {
     const off = optedOut(tx, told, notice.kind);
-    const text = emailText(notice.kind, notice.args, notice.emailPath ?? notice.href);
-    const addresses = new Map(accounts.map((account) => [account.id, account.email]));
+    const byId = new Map(accounts.map((account) => [account.id, account]));
+    const wanted = told.filter((id) => !off.has(id)).map((id) => byId.get(id)!);
+    // Each e-mail in its recipient's language: rendered once per language, not once per person.
+    const texts = new Map<AppLocale, ReturnType<typeof emailText>>();
+    const textIn = (locale: AppLocale) => {
+      if (!texts.has(locale))
+        texts.set(locale, emailText(notice.kind, notice.args, notice.emailPath ?? notice.href, locale));
+      return texts.get(locale)!;
+    };
     enqueueEmails(
       tx,
-      told.filter((id) => !off.has(id)).map((id) => ({ kind: notice.kind, to: addresses.get(id)!, ...text })),
+      wanted.map((account) => ({
+        kind: notice.kind,
+        to: account.email,
+        ...textIn(account.locale ?? notice.fallbackLocale ?? DEFAULT_LOCALE),
+      })),
       now,
     );
   }
   return told.length;
 }
 
-/** E-mails someone who has no account yet (an invitation): no bell, the e-mail only. */
+/** E-mails someone who has no account yet (an invitation), in the language chosen for them: no bell, the e-mail only. */
 export function emailAddress(
   tx: DbOrTx,
   to: string,
-  notice: Pick<Notice, 'kind' | 'args'> & { emailPath: string },
+  notice: Pick<Notice, 'kind' | 'args'> & { emailPath: string; locale: AppLocale },
 ): void {
   if (!mailConfigured()) return;
-  enqueueEmails(tx, [{ kind: notice.kind, to, ...emailText(notice.kind, notice.args, notice.emailPath) }]);
+  enqueueEmails(tx, [
+    { kind: notice.kind, to, ...emailText(notice.kind, notice.args, notice.emailPath, notice.locale) },
+  ]);
 }

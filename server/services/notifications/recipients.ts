@@ -26,11 +26,11 @@ export function membersWhoMay(tx: DbOrTx, compactId: string, action: CompactActi
     .map((row) => row.userId);
 }
 
-/** The active accounts among `userIds`, with their e-mail addresses. */
+/** The active accounts among `userIds`, with their e-mail addresses and chosen languages (null: never chosen). */
 export function activeAccounts(tx: DbOrTx, userIds: string[]) {
   if (userIds.length === 0) return [];
   return tx
-    .select({ id: user.id, email: user.email })
+    .select({ id: user.id, email: user.email, locale: user.locale })
     .from(user)
     .where(and(inArray(user.id, userIds), isNull(user.deactivatedAt)))
     .all();

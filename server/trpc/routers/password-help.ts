@@ -11,7 +11,11 @@ export const passwordHelpRouter = router({
   request: publicProcedure
     .input(z.object({ email: z.string().trim().min(3).max(320).email('Enter an e-mail address.') }))
     .mutation(({ ctx, input }) => {
-      const answer = requestPasswordReset(ctx.handle.db, { email: input.email, clientAddress: ctx.clientAddress });
+      const answer = requestPasswordReset(ctx.handle.db, {
+        email: input.email,
+        clientAddress: ctx.clientAddress,
+        locale: ctx.locale,
+      });
       if (answer.status === 'throttled')
         throw tooManyRequests(
           `Too many requests for a password reset. Try again ${waitInWords(answer.retryAfterSeconds)}.`,
