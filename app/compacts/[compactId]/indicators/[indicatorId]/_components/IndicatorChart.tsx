@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { useTranslations } from 'next-intl';
+import { usePageDirection } from '@/app/_lib/use-page-direction';
 
 interface Point {
   label: string;
@@ -22,6 +23,8 @@ interface Point {
 /** Actual (validated) against target by period, with the baseline as a reference line. */
 export function IndicatorChart({ series, baseline, unit }: { series: Point[]; baseline: number | null; unit: string }) {
   const t = useTranslations();
+  // Right to left, time runs from right to left and the values' axis stands on the right.
+  const rtl = usePageDirection() === 'rtl';
   const data = series.map((p) => ({
     period: p.label,
     actual: p.actual,
@@ -30,10 +33,10 @@ export function IndicatorChart({ series, baseline, unit }: { series: Point[]; ba
   return (
     <figure className="chart" aria-label={t('indicator.chart')}>
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={data} margin={{ top: 10, right: 20, bottom: 0, left: 0 }}>
+        <LineChart data={data} margin={{ top: 10, right: rtl ? 0 : 20, bottom: 0, left: rtl ? 20 : 0 }}>
           <CartesianGrid stroke="#e5e9ef" />
-          <XAxis dataKey="period" fontSize={12} />
-          <YAxis fontSize={12} unit={unit === '%' ? '%' : undefined} />
+          <XAxis dataKey="period" fontSize={12} reversed={rtl} />
+          <YAxis fontSize={12} orientation={rtl ? 'right' : 'left'} unit={unit === '%' ? '%' : undefined} />
           <Tooltip />
           <Legend />
           {baseline !== null && (
@@ -41,7 +44,11 @@ export function IndicatorChart({ series, baseline, unit }: { series: Point[]; ba
               y={baseline}
               stroke="#8a94a3"
               strokeDasharray="4 4"
-              label={{ value: t('indicator.baseline'), fontSize: 11, position: 'insideTopLeft' }}
+              label={{
+                value: t('indicator.baseline'),
+                fontSize: 11,
+                position: rtl ? 'insideTopRight' : 'insideTopLeft',
+              }}
             />
           )}
           <Line
