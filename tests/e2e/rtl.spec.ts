@@ -79,6 +79,7 @@ test('an Arabic reader co-edits an Arabic text right to left, and remote carets 
     await admin.screenshot({ path: test.info().outputPath('compact-ar.png') });
     await admin.goto(admin.url().replace(/\/compacts\/([^/?#]+).*$/, '/compacts/$1/framework'));
     await expect(admin.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(admin.locator('main table').first()).toBeVisible();
     await admin.screenshot({ path: test.info().outputPath('framework-ar.png'), fullPage: true });
 
     // Each sees the other's caret, labelled, inside the editor's box.

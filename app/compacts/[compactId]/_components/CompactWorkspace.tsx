@@ -42,7 +42,7 @@ export function CompactWorkspace({ compact, me, archived }: Props) {
     <main className="workspace">
       <section className="workspace-main">
         <div className="workspace-title">
-          <h1>{compact.title}</h1>
+          <h1 dir="auto">{compact.title}</h1>
           <div className="title-badges">
             {!me.can.editText && (
               <span
