@@ -54,6 +54,7 @@ const ROLE_MATRIX: Record<CompactAction, readonly CompactRole[]> = {
   restoreVersion: ['admin'],
   manageReviews: ['admin'],
   recordFindings: ['admin', 'reviewer'],
+  configureCompact: ['admin'],
 };
 
 /** Procedures that are not about one compact (they have their own tests). */
@@ -483,6 +484,11 @@ const PROCEDURES: {
     name: 'members.reissueInvitation',
     action: 'manageMembers',
     call: (c) => c.members.reissueInvitation({ compactId, invitationId: freshInvitationId() }),
+  },
+  {
+    name: 'compacts.setTextLanguage',
+    action: 'configureCompact',
+    call: (c) => c.compacts.setTextLanguage({ compactId, textLanguage: 'fr' }),
   },
   {
     name: 'indicators.setTargets',

@@ -10,8 +10,9 @@ import { compactTextExtensions, DOCUMENT_FIELD } from '@/shared/editor/extension
 import { useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import type { Collab, PresencePerson } from '@/app/_lib/use-collab';
-import { renderCaret, renderSelection } from './caret';
+import { keepCaretLabelsInside, renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
+import { useTextAttributes } from './TextLanguage';
 import { NegotiationView } from './negotiation/negotiation-decorations';
 
 interface Props {
@@ -34,6 +35,7 @@ const BLOCKED_NOTICE_MS = 8000;
 
 export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor, negotiationTools }: Props) {
   const t = useTranslations();
+  const text = useTextAttributes();
   // Each stop is a new object, so the notice stays up for its full time after every attempt.
   const [blocked, setBlocked] = useState<{ reason: PartyGuardReason } | null>(null);
   const showBlocked = useCallback((reason: PartyGuardReason) => setBlocked({ reason }), []);
@@ -75,11 +77,29 @@ export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor
           'aria-readonly': canEdit ? 'false' : 'true',
           role: 'textbox',
           class: 'compact-text',
+          // Presentation only, on the editor's root: never an attribute of the document.
+          lang: text.lang,
+          dir: text.dir,
         },
       },
     },
-    [collab, canEdit, proposer, showBlocked, undoManager],
+    [collab, canEdit, proposer, showBlocked, undoManager, text.lang, text.dir],
   );
+
+  // Remote carets move with every awareness change (a transaction): keep their labels in the box.
+  useEffect(() => {
+    if (!editor) return;
+    let frame = 0;
+    const clamp = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => keepCaretLabelsInside(editor.view.dom));
+    };
+    editor.on('transaction', clamp);
+    return () => {
+      editor.off('transaction', clamp);
+      cancelAnimationFrame(frame);
+    };
+  }, [editor]);
 
   useEffect(() => {
     onEditor?.(editor);

@@ -11,6 +11,7 @@ import { CommentsPanel } from './comments/CommentsPanel';
 import { ConnectionBadge } from './ConnectionBadge';
 import { RefusedChangeNotice } from './RefusedChangeNotice';
 import { MembersPanel } from './MembersPanel';
+import { TextLanguageSetting } from './TextLanguageSetting';
 import { PresenceList } from './PresenceList';
 import { SignOffSideCard } from './SignOffSideCard';
 import { NegotiationPane } from './negotiation/NegotiationPane';
@@ -41,7 +42,7 @@ export function CompactWorkspace({ compact, me, archived }: Props) {
     <main className="workspace">
       <section className="workspace-main">
         <div className="workspace-title">
-          <h1>{compact.title}</h1>
+          <h1 dir="auto">{compact.title}</h1>
           <div className="title-badges">
             {!me.can.editText && (
               <span
@@ -86,6 +87,7 @@ export function CompactWorkspace({ compact, me, archived }: Props) {
           mayComment={me.can.comment}
         />
         <MembersPanel compactId={compact.id} mayInvite={me.can.manageMembers} />
+        {me.can.configureCompact && <TextLanguageSetting compactId={compact.id} />}
       </aside>
     </main>
   );

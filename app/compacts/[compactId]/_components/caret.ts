@@ -29,3 +29,18 @@ export function renderSelection(user: Record<string, unknown>) {
   const colour = typeof user.color === 'string' ? user.color : '#475569';
   return { nodeName: 'span', class: 'remote-selection', style: `background-color: ${colour}33` };
 }
+
+/**
+ * Shifts remote carets' name labels back inside the editor's box where they would overflow one of
+ * its edges (the end of a line, in either direction). Labels run from their caret towards the end
+ * of the line (logical CSS), so this only moves one that sits near the box's far edge.
+ */
+export function keepCaretLabelsInside(root: HTMLElement) {
+  const box = root.getBoundingClientRect();
+  for (const label of root.querySelectorAll<HTMLElement>('.remote-caret-label')) {
+    label.style.translate = '';
+    const own = label.getBoundingClientRect();
+    const shift = own.right > box.right ? box.right - own.right : own.left < box.left ? box.left - own.left : 0;
+    if (shift !== 0) label.style.translate = `${Math.round(shift)}px 0`;
+  }
+}

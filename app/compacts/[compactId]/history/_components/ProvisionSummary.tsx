@@ -3,6 +3,7 @@ import type { Translate } from '@/i18n/types';
 import type { ProvisionChange, RedlineAuthor } from '@/shared/history/redline';
 import { isAgreementState } from '@/shared/negotiation/vocabulary';
 import { authorLabel, kindName } from './RedlineDocument';
+import { beforeAfter, usePageDirection } from '@/app/_lib/use-page-direction';
 
 const stateName = (t: Translate, state: string | null) =>
   isAgreementState(state) ? t(`negotiation.state.${state}`) : '—';
@@ -32,6 +33,7 @@ function whatHappened(t: Translate, change: ProvisionChange): string {
 /** Provision by provision: what was added, removed, reworded or whose agreement state changed, and by whom. */
 export function ProvisionSummary({ changes, authors }: { changes: ProvisionChange[]; authors: RedlineAuthor[] }) {
   const t = useTranslations();
+  const direction = usePageDirection();
   return (
     <section className="card" aria-labelledby="provision-summary">
       <h2 id="provision-summary">{t('history.summary.title')}</h2>
@@ -53,7 +55,7 @@ export function ProvisionSummary({ changes, authors }: { changes: ProvisionChang
                   <td>
                     <strong>
                       {change.labelBefore && change.labelAfter && change.labelBefore !== change.labelAfter
-                        ? `${change.labelBefore} → ${change.labelAfter}`
+                        ? beforeAfter(change.labelBefore, change.labelAfter, direction)
                         : (change.labelAfter ?? change.labelBefore)}
                     </strong>{' '}
                     <span className="muted small">{change.firstWords}</span>

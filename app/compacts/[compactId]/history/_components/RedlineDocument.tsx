@@ -4,6 +4,7 @@ import type { Translate } from '@/i18n/types';
 import { citations } from '@/shared/history/provision-changes';
 import type { RedlineAuthor, RedlineChange, RedlineItem, RedlineNode, RedlineText } from '@/shared/history/redline';
 import { isAgreementState } from '@/shared/negotiation/vocabulary';
+import { useTextAttributes } from '../../_components/TextLanguage';
 
 /** Party codes by id (the compact's legend), for brackets and options. */
 export type PartyCodes = ReadonlyMap<string, string>;
@@ -210,13 +211,14 @@ export function RedlineDocument({
   parties: PartyCodes;
 }) {
   const t = useTranslations();
+  const text = useTextAttributes();
   const context = { authors, parties };
   const later = citations(blocks, 'removed');
   const earlier = citations(blocks, 'added');
   const labelOf = (index: number) =>
     later.get(index) ?? (earlier.has(index) ? t('history.deletedProvision', { label: earlier.get(index)! }) : null);
   return (
-    <div className="redline">
+    <div className="redline" {...text}>
       {blocks.map((block, index) => (
         <Block key={index} block={block} label={labelOf(index)} context={context} />
       ))}

@@ -13,6 +13,7 @@ import {
 } from 'recharts';
 import { useFormatter, useTranslations } from 'next-intl';
 import { indicatorValue } from '@/i18n/format';
+import { usePageDirection } from '@/app/_lib/use-page-direction';
 
 interface Point {
   label: string;
@@ -28,6 +29,8 @@ export function IndicatorChart({ series, baseline, unit }: { series: Point[]; ba
   const tick = (value: number) => (unit === '%' ? indicatorValue(format, value, unit) : format.number(value, 'value'));
   /** Tooltip and table text: the value with its unit. */
   const shown = (value: number | null) => (value === null ? '—' : indicatorValue(format, value, unit));
+  // Right to left, time runs from right to left and the values' axis stands on the right.
+  const rtl = usePageDirection() === 'rtl';
   const data = series.map((p) => ({
     period: p.label,
     actual: p.actual,
@@ -36,10 +39,10 @@ export function IndicatorChart({ series, baseline, unit }: { series: Point[]; ba
   return (
     <figure className="chart" aria-label={t('indicator.chart')}>
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={data} margin={{ top: 10, right: 20, bottom: 0, left: 0 }}>
+        <LineChart data={data} margin={{ top: 10, right: rtl ? 0 : 20, bottom: 0, left: rtl ? 20 : 0 }}>
           <CartesianGrid stroke="#e5e9ef" />
-          <XAxis dataKey="period" fontSize={12} />
-          <YAxis fontSize={12} tickFormatter={tick} />
+          <XAxis dataKey="period" fontSize={12} reversed={rtl} />
+          <YAxis fontSize={12} orientation={rtl ? 'right' : 'left'} tickFormatter={tick} />
           <Tooltip formatter={(value) => (typeof value === 'number' ? shown(value) : value)} />
           <Legend />
           {baseline !== null && (
@@ -47,7 +50,11 @@ export function IndicatorChart({ series, baseline, unit }: { series: Point[]; ba
               y={baseline}
               stroke="#8a94a3"
               strokeDasharray="4 4"
-              label={{ value: t('indicator.baseline'), fontSize: 11, position: 'insideTopLeft' }}
+              label={{
+                value: t('indicator.baseline'),
+                fontSize: 11,
+                position: rtl ? 'insideTopRight' : 'insideTopLeft',
+              }}
             />
           )}
           <Line
