@@ -28,8 +28,8 @@ async function openInArabic(browser: Browser, email: string): Promise<Page> {
 }
 
 const editorOf = (page: Page) => page.locator('.compact-text[role="textbox"]');
-/** The text-language select: the one offering Arabic under its own name, marked as Arabic. */
-const languageSelect = (page: Page) => page.locator('select:has(option[value="ar"][lang="ar"])');
+/** The text-language select, by its Arabic label (the interface's language switcher is another select). */
+const languageSelect = (page: Page) => page.getByLabel('لغة النص', { exact: true });
 
 test('an Arabic reader co-edits an Arabic text right to left, and remote carets stay in the editor', async ({
   browser,
