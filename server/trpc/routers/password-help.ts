@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { requestPasswordReset, selfServiceResetAvailable } from '@/server/services/forgot-password';
 import { publicProcedure, router } from '../init';
-import { tooManyRequests, waitInWords } from '../too-many-requests';
+import { tooManyRequests } from '../too-many-requests';
 
 /** "Forgot password?" (signed out): the same answer whatever the address. */
 export const passwordHelpRouter = router({
@@ -13,10 +13,7 @@ export const passwordHelpRouter = router({
     .mutation(({ ctx, input }) => {
       const answer = requestPasswordReset(ctx.handle.db, { email: input.email, clientAddress: ctx.clientAddress });
       if (answer.status === 'throttled')
-        throw tooManyRequests(
-          `Too many requests for a password reset. Try again ${waitInWords(answer.retryAfterSeconds)}.`,
-          answer.retryAfterSeconds,
-        );
+        throw tooManyRequests('errors.tooMany.passwordReset', answer.retryAfterSeconds);
       return { status: answer.status };
     }),
 });
