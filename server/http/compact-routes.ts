@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Problem } from '@/i18n/types';
 import { getDb } from '@/db/client';
 import { resolveActor } from '../auth/actor';
 import { compactMember } from '../policies/compact-member';
@@ -16,17 +17,23 @@ const STATUS: Record<DomainError['code'], number> = {
 /** The answer to a failed compact route: a domain error as itself, anything else as a generic 500. */
 export function failedRoute(error: unknown): Response {
   if (error instanceof DomainError)
-    return Response.json({ code: error.code, message: error.message }, { status: STATUS[error.code] });
+    return Response.json(
+      { code: error.code, message: error.message, problem: error.problem },
+      { status: STATUS[error.code] },
+    );
   console.error(error);
-  return Response.json({ message: 'Something went wrong.' }, { status: 500 });
+  return Response.json(
+    { message: 'Something went wrong.', problem: { key: 'errors.unknown' } satisfies Problem },
+    { status: 500 },
+  );
 }
 
 /** Who is asking, and their membership of the compact (non-members get 404: nothing is revealed). */
 export async function routeMember(request: Request, compactId: string) {
   const handle = getDb();
   const actor = await resolveActor(handle, request.headers);
-  if (!actor) throw new DomainError('UNAUTHORIZED', 'Please sign in.');
+  if (!actor) throw new DomainError('UNAUTHORIZED', { key: 'errors.pleaseSignIn' });
   const membership = findMembership(handle.db, compactId, actor.userId);
-  if (!membership) throw new DomainError('NOT_FOUND', 'No such compact.');
+  if (!membership) throw new DomainError('NOT_FOUND', { key: 'errors.compacts.noSuchCompact' });
   return { handle, actor, membership, asMember: compactMember(actor, membership) };
 }

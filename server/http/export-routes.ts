@@ -20,7 +20,10 @@ import { failedRoute, routeMember } from './compact-routes';
 export function choice<T extends string>(url: URL, name: string, allowed: readonly T[]): T {
   const value = url.searchParams.get(name);
   if (value !== null && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new DomainError('BAD_REQUEST', `“${name}” must be one of: ${allowed.join(', ')}.`);
+  throw new DomainError('BAD_REQUEST', {
+    key: 'errors.exportRoutes.mustOne',
+    args: { name, values: allowed.join(', ') },
+  });
 }
 
 /** A file as a download: its name in ASCII and in UTF-8 (RFC 6266), never cached. */
@@ -49,7 +52,7 @@ export function failedExport(error: unknown): Response {
 /** An export is audited: another site must not make a signed-in member's browser take one. */
 function assertSameOrigin(request: Request): void {
   if (!isSameOriginRequest(request.headers, request.url))
-    throw new DomainError('FORBIDDEN', 'Cross-site request refused.');
+    throw new DomainError('FORBIDDEN', { key: 'errors.exportRoutes.crossSiteRequestRefused' });
 }
 
 /**
@@ -63,7 +66,7 @@ export async function downloadTextExport(request: Request, compactId: string): P
     const format = choice(url, 'format', TEXT_EXPORT_FORMATS);
     const view = choice(url, 'view', TEXT_EXPORT_VIEWS);
     const { handle, actor, asMember } = await routeMember(request, compactId);
-    if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', 'You may not read this compact.');
+    if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', { key: 'errors.exportRoutes.youMayNotRead' });
     const locale = localeOfRequest(actor, request.headers);
     return fileResponse(
       await inTurn(asMember.userId, () => exportCurrentText(handle, asMember, compactId, format, view, locale)),
@@ -83,7 +86,7 @@ export async function downloadReviewPack(request: Request, compactId: string, cy
     assertSameOrigin(request);
     const format = choice(new URL(request.url), 'format', REVIEW_PACK_FORMATS);
     const { handle, actor, asMember } = await routeMember(request, compactId);
-    if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', 'You may not read this compact.');
+    if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', { key: 'errors.exportRoutes.youMayNotRead' });
     const locale = localeOfRequest(actor, request.headers);
     // A pack renders the redline and prints a file: one of the person's heavy-call turns.
     return fileResponse(

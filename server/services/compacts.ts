@@ -45,7 +45,7 @@ export function compactExists(db: DbOrTx, compactId: string): boolean {
 
 export function getCompact(db: DbOrTx, compactId: string) {
   const [row] = db.select(compactColumns).from(compacts).where(eq(compacts.id, compactId)).all();
-  if (!row) throw new DomainError('NOT_FOUND', 'No such compact.');
+  if (!row) throw new DomainError('NOT_FOUND', { key: 'errors.compacts.noSuchCompact' });
   return row;
 }
 
@@ -61,7 +61,7 @@ export interface NewCompact {
 /** Throws a BAD_REQUEST unless the party exists. */
 export function assertPartyExists(db: DbOrTx, partyId: string) {
   const [party] = db.select({ id: parties.id }).from(parties).where(eq(parties.id, partyId)).all();
-  if (!party) throw new DomainError('BAD_REQUEST', 'Choose one of the listed parties.');
+  if (!party) throw new DomainError('BAD_REQUEST', { key: 'errors.compacts.chooseOneListedParties' });
 }
 
 /**

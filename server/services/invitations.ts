@@ -67,7 +67,7 @@ export function inviteMember(
     const existing = findUserByEmail(tx, email);
     if (existing) {
       if (findMembership(tx, compactId, existing.id))
-        throw new DomainError('CONFLICT', 'This person is already a member of the compact.');
+        throw new DomainError('CONFLICT', { key: 'errors.invitationAdmin.personAlreadyMemberCompact' });
       assertNameFreeInPlacements(tx, existing.name, [{ compactId, partyId: input.partyId }], existing.id);
     }
     // A new invitation replaces any earlier unused one (expired, or its inviter no longer entitled).
@@ -203,13 +203,13 @@ export async function acceptInvite(
   const existing = findUserByEmail(db, checked.email);
   if (existing) {
     if (input.password !== undefined) {
-      throw new DomainError(
-        'BAD_REQUEST',
-        'This address already has an account: sign in with it to accept. The link cannot set its password.',
-      );
+      throw new DomainError('BAD_REQUEST', { key: 'errors.invitations.addressAlreadyHasAccount' });
     }
     if (signedIn?.userId !== existing.id)
-      throw new DomainError('UNAUTHORIZED', `Sign in as ${checked.email} to accept this invitation.`);
+      throw new DomainError('UNAUTHORIZED', {
+        key: 'errors.invitations.signAsAcceptInvitation',
+        args: { email: checked.email },
+      });
     db.transaction((tx) =>
       joinFromInvitation(tx, checkAccessToken(tx, 'invite', token), { userId: existing.id, name: existing.name }),
     );
@@ -221,10 +221,7 @@ export async function acceptInvite(
   db.transaction((tx) => {
     const link = checkAccessToken(tx, 'invite', token);
     if (findUserByEmail(tx, link.email))
-      throw new DomainError(
-        'CONFLICT',
-        'An account with this address was created meanwhile: sign in with it and open this link again.',
-      );
+      throw new DomainError('CONFLICT', { key: 'errors.invitations.accountAddressWasCreated' });
     const userId = newId();
     const now = new Date();
     const locale = input.locale ?? link.locale;
@@ -281,10 +278,7 @@ export function respondToInvitation(db: Db, invitee: Invitee, invitationId: stri
     // Someone else's invitation (or one issued for a new person: see listPendingInvitations) is
     // indistinguishable from none at all.
     if (!link || link.userId !== invitee.userId)
-      throw new DomainError(
-        'NOT_FOUND',
-        'No such invitation: it may have expired, been withdrawn or been answered already.',
-      );
+      throw new DomainError('NOT_FOUND', { key: 'errors.invitations.noSuchInvitationMay' });
     if (answer === 'accept') {
       joinFromInvitation(tx, link, invitee);
       return;

@@ -64,7 +64,7 @@ export function listMembersFor(db: DbOrTx, viewer: CompactMember & { isInstanceA
 
 export function requireMember(db: DbOrTx, compactId: string, userId: string) {
   const membership = findMembership(db, compactId, userId);
-  if (!membership) throw new DomainError('NOT_FOUND', 'This person is not a member of the compact.');
+  if (!membership) throw new DomainError('NOT_FOUND', { key: 'errors.members.personNotMemberCompact' });
   return membership;
 }
 
@@ -86,7 +86,7 @@ function otherAdminCount(db: DbOrTx, compactId: string, userId: string) {
 
 function assertNotLastAdmin(db: DbOrTx, compactId: string, userId: string) {
   if (otherAdminCount(db, compactId, userId) === 0) {
-    throw new DomainError('CONFLICT', 'A compact needs at least one admin: make someone else admin first.');
+    throw new DomainError('CONFLICT', { key: 'errors.members.compactNeedsLeastOne' });
   }
 }
 
@@ -152,7 +152,7 @@ export function renameMember(db: Db, actor: ManagingActor, compactId: string, us
     requireMember(tx, compactId, userId);
     assertManageableAccount(tx, actor, compactId, userId);
     const [target] = tx.select({ name: user.name }).from(user).where(eq(user.id, userId)).all();
-    if (!target) throw new DomainError('NOT_FOUND', 'No such person.');
+    if (!target) throw new DomainError('NOT_FOUND', { key: 'errors.passwordResets.noSuchPerson' });
     if (target.name === name) return false;
     // The name shows in every compact the person belongs to: it must be free in each of them.
     assertNameFreeInPlacements(tx, name, placementsOf(tx, userId), userId);

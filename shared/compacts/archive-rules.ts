@@ -1,3 +1,5 @@
+import type { Problem } from '@/i18n/types';
+import { addProblemIssue } from '../problem-issue';
 import { z } from 'zod';
 import { characters, hasForbiddenCharacters } from '@/shared/history/version-rules';
 
@@ -7,10 +9,10 @@ import { characters, hasForbiddenCharacters } from '@/shared/history/version-rul
 export const ARCHIVE_REASON_MAX = 500;
 
 /** Why an archive or restore reason is refused, or null when it is fine. */
-export function archiveReasonProblem(reason: string): string | null {
-  if (characters(reason) > ARCHIVE_REASON_MAX) return `Use at most ${ARCHIVE_REASON_MAX} characters.`;
-  if (hasForbiddenCharacters(reason, { multiline: true }))
-    return 'A reason cannot contain control or text-direction characters.';
+export function archiveReasonProblem(reason: string): Problem | null {
+  if (characters(reason) > ARCHIVE_REASON_MAX)
+    return { key: 'errors.displayName.useMostCharacters', args: { max: ARCHIVE_REASON_MAX } };
+  if (hasForbiddenCharacters(reason, { multiline: true })) return { key: 'errors.signOff.reasonCannotContainControl' };
   return null;
 }
 
@@ -21,7 +23,7 @@ export const archiveReasonSchema = z
   .trim()
   .superRefine((value, ctx) => {
     const problem = archiveReasonProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) addProblemIssue(ctx, problem);
   })
   .default('');
 

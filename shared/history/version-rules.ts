@@ -1,3 +1,4 @@
+import type { Problem } from '@/i18n/types';
 import { z } from 'zod';
 
 // Pure rules for versions of a compact text, shared by the server and the browser forms.
@@ -51,25 +52,22 @@ export function normaliseVersionLabel(label: VersionLabel): {
 }
 
 /** What is wrong with a named version's label, field by field (empty when it is fine). */
-export function versionLabelProblems(label: VersionLabel): { field: keyof VersionLabel; reason: string }[] {
+export function versionLabelProblems(label: VersionLabel): (Problem & { field: keyof VersionLabel })[] {
   const { name, symbol, note } = normaliseVersionLabel(label);
-  const problems: { field: keyof VersionLabel; reason: string }[] = [];
-  if (name === '') problems.push({ field: 'name', reason: 'Give the version a name.' });
+  const problems: (Problem & { field: keyof VersionLabel })[] = [];
+  if (name === '') problems.push({ field: 'name', key: 'errors.version.giveVersionName' });
   else if (characters(name) > VERSION_LIMITS.name)
-    problems.push({ field: 'name', reason: `At most ${VERSION_LIMITS.name} characters.` });
+    problems.push({ field: 'name', key: 'errors.version.mostCharacters', args: { max: VERSION_LIMITS.name } });
   else if (hasForbiddenCharacters(name, { multiline: false }))
-    problems.push({ field: 'name', reason: 'A name cannot contain control or text-direction characters.' });
+    problems.push({ field: 'name', key: 'errors.version.nameCannotContainControl' });
   if (symbol !== null && characters(symbol) > VERSION_LIMITS.symbol)
-    problems.push({ field: 'symbol', reason: `At most ${VERSION_LIMITS.symbol} characters.` });
+    problems.push({ field: 'symbol', key: 'errors.version.mostCharacters', args: { max: VERSION_LIMITS.symbol } });
   else if (symbol !== null && !VERSION_SYMBOL_PATTERN.test(symbol))
-    problems.push({
-      field: 'symbol',
-      reason: 'A document symbol uses letters, digits, spaces and / . - ( ) *, e.g. S/2027/123/Rev.1.',
-    });
+    problems.push({ field: 'symbol', key: 'errors.version.documentSymbolUsesLetters' });
   if (note !== null && characters(note) > VERSION_LIMITS.note)
-    problems.push({ field: 'note', reason: `At most ${VERSION_LIMITS.note} characters.` });
+    problems.push({ field: 'note', key: 'errors.version.mostCharacters', args: { max: VERSION_LIMITS.note } });
   else if (note !== null && hasForbiddenCharacters(note, { multiline: true }))
-    problems.push({ field: 'note', reason: 'A note cannot contain control or text-direction characters.' });
+    problems.push({ field: 'note', key: 'errors.version.noteCannotContainControl' });
   return problems;
 }
 

@@ -1,6 +1,7 @@
 import { stopChainVerifier } from '@/server/services/audit-chain-status';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { english } from '../helpers/i18n';
 import { TRPCError } from '@trpc/server';
 import { appRouter } from '@/server/trpc/root';
 import { COMPACT_ACTIONS, may, type CompactAction } from '@/server/policies/role-actions';
@@ -633,7 +634,7 @@ describe('every compact-scoped procedure × every role', () => {
           await assert.rejects(outcome, (error: unknown) => {
             assert.ok(error instanceof TRPCError);
             assert.equal(error.code, 'FORBIDDEN');
-            assert.equal(error.message, ARCHIVED_REFUSAL);
+            assert.equal(error.message, english(ARCHIVED_REFUSAL));
             return true;
           });
         });

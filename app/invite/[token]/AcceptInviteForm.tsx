@@ -21,7 +21,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
   if (invite.error)
     return (
       <p className="alert error" role="alert">
-        {errorMessage(invite.error)}
+        {errorMessage(invite.error, t)}
       </p>
     );
   if (accept.data) {

@@ -29,7 +29,7 @@ export function PendingInvitations({ compactId }: { compactId: string }) {
   return (
     <details className="invite">
       <summary>{t('members.pending.title', { count: invitations.data?.length ?? 0 })}</summary>
-      {invitations.error && <p className="alert error">{errorMessage(invitations.error)}</p>}
+      {invitations.error && <p className="alert error">{errorMessage(invitations.error, t)}</p>}
       {invitations.data?.length === 0 && <p className="muted small">{t('members.pending.none')}</p>}
       <ul className="members pending-invitations" aria-label={t('members.pending.label')}>
         {invitations.data?.map((invitation) => (
