@@ -18,7 +18,7 @@ export function setTextLanguage(db: Db, actor: AuditActor, compactId: string, te
       .from(compacts)
       .where(eq(compacts.id, compactId))
       .all();
-    if (!row) throw new DomainError('NOT_FOUND', 'No such compact.');
+    if (!row) throw new DomainError('NOT_FOUND', { key: 'errors.compacts.noSuchCompact' });
     if (row.textLanguage === textLanguage) return { textLanguage };
     tx.update(compacts).set({ textLanguage }).where(eq(compacts.id, compactId)).run();
     recordAuditEvent(tx, actor, {
