@@ -8,7 +8,6 @@ import { useTRPC } from '@/app/_lib/trpc';
 import { FormFooter } from '@/app/_components/FormFooter';
 import { moment } from '@/i18n/format';
 
-
 interface CompactRow {
   id: string;
   title: string;
@@ -75,7 +74,10 @@ export function CompactsArchivePanel() {
               <strong>{compact.title}</strong>{' '}
               <span className="muted small">
                 {compact.archivedAt
-                  ? t('admin.archivedOn', { date: moment(format, compact.archivedAt), name: compact.archivedByName ?? '' })
+                  ? t('admin.archivedOn', {
+                      date: moment(format, compact.archivedAt),
+                      name: compact.archivedByName ?? '',
+                    })
                   : t('admin.active')}
               </span>
             </p>

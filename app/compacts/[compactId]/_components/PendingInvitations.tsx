@@ -9,7 +9,6 @@ import { ErrorAlert } from '@/app/_components/FormFooter';
 import { OneTimeLink } from './OneTimeLink';
 import { moment } from '@/i18n/format';
 
-
 /**
  * An admin's view of the compact's unanswered invitations: whom, for which party and role, who
  * invited them, when it was sent and when it expires; each can be revoked or re-issued (a new link).
@@ -49,7 +48,9 @@ export function PendingInvitations({ compactId }: { compactId: string }) {
               })}
             </span>
             <span className={invitation.state === 'open' ? 'person-party' : 'badge warn'}>
-              {t(`members.pending.state.${invitation.state}` as MessageKey, { date: moment(format, invitation.expiresAt) })}
+              {t(`members.pending.state.${invitation.state}` as MessageKey, {
+                date: moment(format, invitation.expiresAt),
+              })}
             </span>
             <span className="member-controls">
               <button

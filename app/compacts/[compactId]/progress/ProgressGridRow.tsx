@@ -14,7 +14,6 @@ import { moment } from '@/i18n/format';
 type Sheet = RouterOutputs['progress']['periodSheet'];
 type Row = Sheet['rows'][number];
 
-
 /**
  * One indicator of the grid: its target and previous validated value, then — by the state of its
  * latest update — the form (new, draft, returned with the validator's reason), what was submitted
@@ -69,7 +68,10 @@ export function ProgressGridRow({
       {latest?.state === 'submitted' && (
         <>
           <p className="muted small">
-            {t('progress.submittedFor', { when: latest.submittedAt ? moment(format, latest.submittedAt) : '', name: latest.submittedByName ?? '' })}
+            {t('progress.submittedFor', {
+              when: latest.submittedAt ? moment(format, latest.submittedAt) : '',
+              name: latest.submittedByName ?? '',
+            })}
           </p>
           <UpdateDetails compactId={compactId} indicator={indicator} update={latest} />
           {latest.can.withdraw ? <WithdrawSubmission compactId={compactId} updateId={latest.id} label={label} /> : null}
@@ -78,7 +80,10 @@ export function ProgressGridRow({
       {latest?.state === 'validated' && (
         <>
           <p className="muted small">
-            {t('progress.validatedFor', { when: latest.decidedAt ? moment(format, latest.decidedAt) : '', name: latest.decidedByName ?? '' })}
+            {t('progress.validatedFor', {
+              when: latest.decidedAt ? moment(format, latest.decidedAt) : '',
+              name: latest.decidedByName ?? '',
+            })}
           </p>
           <UpdateDetails compactId={compactId} indicator={indicator} update={latest} />
           <details>

@@ -3,7 +3,6 @@ import type { MessageKey } from '@/i18n/types';
 import type { ShownSignOff } from './use-sign-off-status';
 import { moment } from '@/i18n/format';
 
-
 /** A sign-off's statement (its kind named in words), if it has one. */
 export function SignOffStatement({ signOff }: { signOff: ShownSignOff }) {
   const t = useTranslations();
