@@ -32,18 +32,39 @@ export function onIntlError(error: IntlError): void {
   }
 }
 
-/** A translator outside React (e-mails, exports, server errors, tests). */
-export function translatorFor(locale: AppLocale, timeZone = 'UTC'): Translate {
-  return createTranslator({
-    locale: INTL_TAG[locale],
-    messages: CATALOGUES[locale],
-    formats,
-    timeZone,
-    onError: onIntlError,
-    getMessageFallback,
-  }) as Translate;
+/**
+ * One per locale and time zone, made once: a translator keeps the messages it has parsed and a
+ * formatter its Intl formats, and these are used on hot paths (every error answer, every e-mail).
+ * Time zones are a finite set (IANA); the bound only keeps odd input from growing the map.
+ */
+function memoised<T>(make: (locale: AppLocale, timeZone: string) => T) {
+  const made = new Map<string, T>();
+  return (locale: AppLocale, timeZone = 'UTC'): T => {
+    const key = `${locale} ${timeZone}`;
+    let value = made.get(key);
+    if (value === undefined) {
+      if (made.size >= 1000) made.clear();
+      value = make(locale, timeZone);
+      made.set(key, value);
+    }
+    return value;
+  };
 }
 
-export function formatterFor(locale: AppLocale, timeZone = 'UTC') {
-  return createFormatter({ locale: INTL_TAG[locale], formats, timeZone, onError: onIntlError });
-}
+/** A translator outside React (e-mails, exports, server errors, tests). */
+export const translatorFor = memoised(
+  (locale, timeZone): Translate =>
+    createTranslator({
+      locale: INTL_TAG[locale],
+      messages: CATALOGUES[locale],
+      formats,
+      timeZone,
+      onError: onIntlError,
+      getMessageFallback,
+    }) as Translate,
+);
+
+/** A formatter outside React (e-mails, exports, tests). */
+export const formatterFor = memoised((locale, timeZone) =>
+  createFormatter({ locale: INTL_TAG[locale], formats, timeZone, onError: onIntlError }),
+);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatterFor } from '@/i18n/catalogues';
+import { formatterFor, translatorFor } from '@/i18n/catalogues';
 import { calendarDay, dayOf, indicatorValue, moment, percentOfShare, utcDay } from '@/i18n/format';
 
 const en = formatterFor('en');
@@ -51,4 +51,14 @@ test('other values get the language’s separators and keep their unit after the
   assert.equal(indicatorValue(fr, 12345.6, 'km'), `12${NNBSP}345,6 km`);
   assert.equal(indicatorValue(ar, 12345.6, 'km'), '12,345.6 km');
   assert.equal(indicatorValue(en, 3.14159, null), '3.14');
+});
+
+test('a translator and a formatter are made once per locale and time zone, and kept', () => {
+  assert.equal(translatorFor('fr'), translatorFor('fr'));
+  assert.equal(translatorFor('fr', 'UTC'), translatorFor('fr'));
+  assert.notEqual(translatorFor('fr'), translatorFor('ar'));
+  assert.notEqual(translatorFor('fr', 'Europe/Paris'), translatorFor('fr'));
+  assert.equal(formatterFor('ar', 'Asia/Riyadh'), formatterFor('ar', 'Asia/Riyadh'));
+  assert.notEqual(formatterFor('ar', 'Asia/Riyadh'), formatterFor('ar'));
+  assert.equal(moment(formatterFor('fr', 'Europe/Paris'), '2026-10-12T14:05:00Z'), '12 octobre 2026 à 16:05');
 });
