@@ -18,7 +18,7 @@ import { reviewPackDocx } from './review-pack-docx';
 import { reviewPackHtml } from './review-pack-html';
 import type { ReviewPackData } from './review-pack-model';
 import { redlineSummary, scorecardTable, signOffTable } from './review-pack-tables';
-import { exportContext, fileStem, textLanguageOf, type ExportedFile } from './text-export';
+import { exportContext, fileStem, type ExportedFile } from './text-export';
 
 export const REVIEW_PACK_FORMATS = ['docx', 'pdf'] as const;
 export type ReviewPackFormat = (typeof REVIEW_PACK_FORMATS)[number];
@@ -37,7 +37,8 @@ async function packData(
   format: ReviewPackFormat,
   locale: AppLocale,
 ): Promise<ReviewPackData> {
-  const labels = exportLabels(locale, textLanguageOf(handle.db, compactId));
+  const compact = getCompact(handle.db, compactId);
+  const labels = exportLabels(locale, compact.textLanguage);
   const { t } = labels;
   const view = await reviewCycleView(handle, compactId, cycleId);
   const baseline = getVersion(handle.db, compactId, view.baseline.versionId);
@@ -63,7 +64,7 @@ async function packData(
     : t('export.pack.emptyText');
   return {
     labels,
-    compactTitle: getCompact(handle.db, compactId).title,
+    compactTitle: compact.title,
     cycleName: view.cycle.name,
     cutOff: view.cycle.cutOffDate,
     generatedAt: new Date(),

@@ -1,10 +1,7 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import type { DbHandle, DbOrTx } from '@/db/client';
-import { compacts } from '@/db/schema/compacts';
+import type { DbHandle } from '@/db/client';
 import type { AppLocale } from '@/i18n/locales';
-import type { TextLanguage } from '@/shared/text-languages';
 import { compactTextSchema, yDocToContent } from '../../editor/document-content';
 import { cleanText } from '@/shared/negotiation/clean-text';
 import { unchangedBlocks } from '@/shared/history/plain-redline';
@@ -41,12 +38,6 @@ export function exportContext(
   const parties = new Map(partyLegend(handle.db, compactId).map((party) => [party.id, party.shortCode]));
   const { stateName, deletedLabel, optionLabel } = labels;
   return { parties, authors, stateName, deletedLabel, optionLabel };
-}
-
-/** The language the compact's text is written in (set by an admin; English by default). */
-export function textLanguageOf(db: DbOrTx, compactId: string): TextLanguage {
-  const [row] = db.select({ language: compacts.textLanguage }).from(compacts).where(eq(compacts.id, compactId)).all();
-  return row?.language ?? 'en';
 }
 
 /**
@@ -95,7 +86,7 @@ export async function exportCurrentText(
   now = new Date(),
 ): Promise<ExportedFile> {
   const compact = getCompact(handle.db, compactId);
-  const labels = exportLabels(locale, textLanguageOf(handle.db, compactId));
+  const labels = exportLabels(locale, compact.textLanguage);
   const text = currentTextBlocks(handle, compactId, view, labels);
   recordAuditEvent(handle.db, actor, {
     compactId,
