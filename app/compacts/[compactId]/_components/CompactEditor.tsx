@@ -86,20 +86,33 @@ export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor
     [collab, canEdit, proposer, showBlocked, undoManager, text.lang, text.dir],
   );
 
-  // Remote carets move with every awareness change (a transaction): keep their labels in the box.
+  // Remote carets move when someone else's awareness changes, when the text changes (theirs or
+  // ours shifts a line) and when the editor is resized: keep their labels in the box then, once a frame.
   useEffect(() => {
     if (!editor) return;
+    const { awareness } = collab.provider;
     let frame = 0;
     const clamp = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => keepCaretLabelsInside(editor.view.dom));
     };
-    editor.on('transaction', clamp);
+    const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+      if (transaction.docChanged) clamp();
+    };
+    const onAwareness = ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>) => {
+      if ([...added, ...updated, ...removed].some((client) => client !== awareness.clientID)) clamp();
+    };
+    const resized = new ResizeObserver(clamp);
+    resized.observe(editor.view.dom);
+    editor.on('transaction', onTransaction);
+    awareness.on('change', onAwareness);
     return () => {
-      editor.off('transaction', clamp);
+      resized.disconnect();
+      editor.off('transaction', onTransaction);
+      awareness.off('change', onAwareness);
       cancelAnimationFrame(frame);
     };
-  }, [editor]);
+  }, [editor, collab.provider]);
 
   useEffect(() => {
     onEditor?.(editor);
