@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { session, user } from '@/db/schema/auth';
 import { memberships } from '@/db/schema/compacts';
@@ -11,6 +11,7 @@ import { findMembership } from './compacts';
 import { assertNameFreeInPlacements, placementsOf, validDisplayName } from './display-name';
 import { DomainError } from './domain-error';
 import { accountReachOf } from './account-reach';
+import { membersWhoMay } from './notifications/recipients';
 import { manageAccountRefusal, type AccountReach } from '@/server/policies/account-policy';
 import type { CompactMember } from '@/server/policies/compact-member';
 import { may } from '@/server/policies/role-actions';
@@ -68,24 +69,9 @@ export function requireMember(db: DbOrTx, compactId: string, userId: string) {
   return membership;
 }
 
-function otherAdminCount(db: DbOrTx, compactId: string, userId: string) {
-  return db
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .innerJoin(user, eq(user.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.compactId, compactId),
-        eq(memberships.role, 'admin'),
-        ne(memberships.userId, userId),
-        isNull(user.deactivatedAt),
-      ),
-    )
-    .all().length;
-}
-
+/** Someone else active in the compact must still manage its members (the policy's administrators). */
 function assertNotLastAdmin(db: DbOrTx, compactId: string, userId: string) {
-  if (otherAdminCount(db, compactId, userId) === 0) {
+  if (!membersWhoMay(db, compactId, 'manageMembers').some((id) => id !== userId)) {
     throw new DomainError('CONFLICT', { key: 'errors.members.compactNeedsLeastOne' });
   }
 }
