@@ -33,3 +33,10 @@ test('cookies are read by exact name', () => {
   assert.equal(cookieIn('xcw-tz=a; cw-tz=Europe%2FParis', 'cw-tz'), 'Europe/Paris');
   assert.equal(cookieIn('', 'cw-tz'), null);
 });
+
+test('a cookie that does not URI-decode is replaced by the browser’s zone, never thrown on', () => {
+  assert.equal(cookieIn('cw-tz=%E0%A4%A', 'cw-tz'), '%E0%A4%A');
+  const update = timeZoneCookieUpdate('Europe/Paris', 'cw-tz=%E0%A4%A; cw-locale=fr', false);
+  assert.equal(update?.zone, 'Europe/Paris');
+  assert.equal(update?.reload, true, 'the server, which could not read it either, rendered in UTC');
+});
