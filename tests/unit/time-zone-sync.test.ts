@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cookieIn, timeZoneCookieUpdate } from '@/app/_lib/time-zone-sync';
+import { timeZoneCookieUpdate } from '@/app/_lib/time-zone-sync';
+import { cookieIn } from '@/i18n/cookies';
 
 test('a browser whose zone the cookie already names changes nothing (so a reload never loops)', () => {
   assert.equal(timeZoneCookieUpdate('Africa/Bamako', 'cw-locale=fr; cw-tz=Africa/Bamako', false), null);
