@@ -1,15 +1,7 @@
+import { cookieIn } from '@/i18n/cookies';
 import { TIME_ZONE_COOKIE, validTimeZone } from '@/i18n/time-zone';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
-
-/** One cookie's value in a `document.cookie` string (null when absent). */
-export function cookieIn(cookies: string, name: string): string | null {
-  for (const part of cookies.split(';')) {
-    const [key, ...value] = part.split('=');
-    if (key?.trim() === name) return decodeURIComponent(value.join('=').trim());
-  }
-  return null;
-}
 
 /**
  * What to do so that timestamps render in the browser's time zone: nothing when the `cw-tz`

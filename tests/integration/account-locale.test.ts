@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '@/db/schema/audit';
 import { user } from '@/db/schema/auth';
 import { getAuth } from '@/server/auth/auth';
+import { LOCALE_CHANGES_PER_WINDOW } from '@/server/services/account-locale';
 import { createContext } from '@/server/trpc/init';
 import { createCaller } from '@/server/trpc/root';
 import { buildUser, callerFor, signIn } from '../helpers/factories';
@@ -98,5 +99,36 @@ describe('choosing the interface language', () => {
     assert.equal((await (await callerFor(db, session)).account.me()).locale, null);
     await (await callerFor(db, session)).account.setLocale('ar');
     assert.equal((await createContext(db, new Headers({ cookie: session }))).locale, 'ar');
+  });
+
+  test('an account changes its language a bounded number of times an hour, so the audit chain cannot be flooded', async () => {
+    const person = await buildUser(db);
+    const session = await signIn(db, person.email);
+    const changes = () =>
+      db.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'account.locale-changed'), eq(auditEvents.entityId, person.id)))
+        .all().length;
+    for (let i = 0; i < LOCALE_CHANGES_PER_WINDOW; i++)
+      await (await callerWithResponse(session)).caller.account.setLocale(i % 2 === 0 ? 'fr' : 'ar');
+    const last = localeOf(person.id)?.locale;
+    const other = last === 'fr' ? 'ar' : 'fr';
+
+    const { caller, cookies } = await callerWithResponse(session);
+    await assert.rejects(caller.account.setLocale(other), (error: { code?: string; message?: string }) => {
+      assert.equal(error.code, 'TOO_MANY_REQUESTS');
+      assert.match(error.message ?? '', /Too many language changes\. Try again in 60 minutes\./);
+      return true;
+    });
+    assert.equal(localeOf(person.id)?.locale, last);
+    assert.equal(changes(), LOCALE_CHANGES_PER_WINDOW);
+    assert.deepEqual(cookies(), [], 'a refused choice is not remembered by the browser either');
+    // Choosing the language the account already has still answers (it changes nothing).
+    assert.deepEqual(await (await callerWithResponse(session)).caller.account.setLocale(last!), { locale: last });
+
+    const someoneElse = await buildUser(db);
+    await (await callerWithResponse(await signIn(db, someoneElse.email))).caller.account.setLocale(other);
+    assert.equal(localeOf(someoneElse.id)?.locale, other, 'the limit is per account');
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cookieIn, timeZoneCookieUpdate } from '@/app/_lib/time-zone-sync';
+import { timeZoneCookieUpdate } from '@/app/_lib/time-zone-sync';
+import { cookieIn } from '@/i18n/cookies';
 
 test('a browser whose zone the cookie already names changes nothing (so a reload never loops)', () => {
   assert.equal(timeZoneCookieUpdate('Africa/Bamako', 'cw-locale=fr; cw-tz=Africa/Bamako', false), null);
@@ -32,4 +33,11 @@ test('an unknown or missing browser zone counts as UTC', () => {
 test('cookies are read by exact name', () => {
   assert.equal(cookieIn('xcw-tz=a; cw-tz=Europe%2FParis', 'cw-tz'), 'Europe/Paris');
   assert.equal(cookieIn('', 'cw-tz'), null);
+});
+
+test('a cookie that does not URI-decode is replaced by the browser’s zone, never thrown on', () => {
+  assert.equal(cookieIn('cw-tz=%E0%A4%A', 'cw-tz'), '%E0%A4%A');
+  const update = timeZoneCookieUpdate('Europe/Paris', 'cw-tz=%E0%A4%A; cw-locale=fr', false);
+  assert.equal(update?.zone, 'Europe/Paris');
+  assert.equal(update?.reload, true, 'the server, which could not read it either, rendered in UTC');
 });

@@ -18,6 +18,7 @@ import { setAccountLocale } from '@/server/services/account-locale';
 import { rememberLocale } from '@/server/i18n/locale-cookie';
 import { authedProcedure, publicProcedure, router } from '../init';
 import { tokenLinkProcedure } from '../token-link-procedure';
+import { tooManyRequests } from '../too-many-requests';
 
 const tokenInput = z.object({ token: z.string().min(20).max(100) });
 const passwordSchema = z
@@ -38,7 +39,8 @@ export const accountRouter = router({
    * request, on any browser), and always remembered by this browser's `cw-locale` cookie.
    */
   setLocale: publicProcedure.input(z.enum(LOCALES)).mutation(({ ctx, input }) => {
-    if (ctx.actor) setAccountLocale(ctx.handle.db, ctx.actor, input);
+    const saved = ctx.actor ? setAccountLocale(ctx.handle.db, ctx.actor, input) : null;
+    if (saved?.retryAfterSeconds) throw tooManyRequests('errors.tooMany.localeChanges', saved.retryAfterSeconds);
     rememberLocale(ctx.http, input);
     return { locale: input };
   }),
