@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { translatorFor } from '@/i18n/catalogues';
 import type { AppLocale } from '@/i18n/locales';
 import { problemLine } from '@/i18n/problem';
-import { inputIssueProblem, isProblem, type InputIssue } from '@/i18n/input-issues';
+import { inputIssuesText, isProblem, type InputIssue } from '@/i18n/input-issues';
 import type { Problem, Translate } from '@/i18n/types';
 import { englishLine, ProblemError } from '../services/domain-error';
 
@@ -57,9 +57,8 @@ export function localisedError(
   if (error.code === 'INTERNAL_SERVER_ERROR') return problemAnswer({ key: 'errors.internal' }, locale);
   if (error.cause instanceof ProblemError) return problemAnswer(error.cause.problem, locale);
   if (error.cause instanceof z.ZodError) {
-    const t = translatorOf(locale);
     const zodIssues = error.cause.issues.map(zodIssueShape);
-    return { message: zodIssues.map((issue) => problemLine(t, inputIssueProblem(issue))).join(' '), zodIssues };
+    return { message: inputIssuesText(translatorOf(locale), zodIssues), zodIssues };
   }
   return { message: fallbackMessage };
 }
