@@ -1,4 +1,5 @@
-import type { ErrorKey, Problem } from './types';
+import { problemLine } from './problem';
+import type { ErrorKey, Problem, Translate } from './types';
 
 /** One input problem as the API answers it (`data.zodIssues`): where, Zod's code and bounds, and a shared rule's problem. */
 export interface InputIssue {
@@ -24,6 +25,11 @@ export function inputIssueProblem(issue: InputIssue): Problem {
     ...(issue.maximum !== undefined ? { maximum: issue.maximum } : {}),
   };
   return { key: `errors.input.${code}` as ErrorKey, args, field };
+}
+
+/** Input issues as one text in the language of `t`: each with its field, in order. */
+export function inputIssuesText(t: Translate, issues: readonly InputIssue[]): string {
+  return issues.map((issue) => problemLine(t, inputIssueProblem(issue))).join(' ');
 }
 
 /** Whether a value received from the server is a Problem. */

@@ -1,5 +1,5 @@
-import { inputIssueProblem, isProblem, type InputIssue } from '@/i18n/input-issues';
-import { problemLine, problemText } from '@/i18n/problem';
+import { inputIssuesText, isProblem, type InputIssue } from '@/i18n/input-issues';
+import { problemText } from '@/i18n/problem';
 import type { Translate } from '@/i18n/types';
 
 function dataOf(error: object): Record<string, unknown> | null {
@@ -16,7 +16,7 @@ export function errorMessage(error: unknown, t: Translate): string {
     const data = dataOf(error);
     if (isProblem(data?.problem)) return problemText(t, data.problem);
     const issues = Array.isArray(data?.zodIssues) ? (data.zodIssues as InputIssue[]) : [];
-    if (issues.length > 0) return issues.map((issue) => problemLine(t, inputIssueProblem(issue))).join(' ');
+    if (issues.length > 0) return inputIssuesText(t, issues);
     if ('message' in error && typeof error.message === 'string' && error.message !== '') return error.message;
   }
   return t('errors.unknown');

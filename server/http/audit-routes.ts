@@ -38,6 +38,6 @@ export async function downloadAuditLog(request: Request, compactId: string): Pro
       },
     });
   } catch (error) {
-    return failedRoute(error);
+    return failedRoute(error, request);
   }
 }

@@ -45,7 +45,7 @@ export async function uploadEvidence(request: Request, compactId: string): Promi
     );
     return Response.json(stored, { status: 201 });
   } catch (error) {
-    return failedRoute(error);
+    return failedRoute(error, request);
   }
 }
 
@@ -65,6 +65,6 @@ export async function downloadEvidence(request: Request, compactId: string, file
       },
     });
   } catch (error) {
-    return failedRoute(error);
+    return failedRoute(error, request);
   }
 }

@@ -14,7 +14,7 @@ import { PdfUnavailable } from '../services/exports/pdf';
 import { REVIEW_PACK_FORMATS, reviewPack } from '../services/exports/review-pack';
 import { inTurn } from '../trpc/heavy-calls';
 import { RetryLater } from '../trpc/too-many-requests';
-import { failedRoute, routeMember } from './compact-routes';
+import { failedRoute, refusalResponse, routeMember } from './compact-routes';
 
 /** One of `allowed` from the query, or a clear 400 naming the parameter. */
 export function choice<T extends string>(url: URL, name: string, allowed: readonly T[]): T {
@@ -39,14 +39,13 @@ export function fileResponse(file: ExportedFile): Response {
 }
 
 /** A failed export: PDF printing unavailable is a 503 with its reason; the rest as every compact route. */
-export function failedExport(error: unknown): Response {
-  if (error instanceof PdfUnavailable) return Response.json({ message: error.message }, { status: 503 });
+export function failedExport(error: unknown, request: Request): Response {
+  if (error instanceof PdfUnavailable) return refusalResponse(request, 503, error.problem);
   if (error instanceof TRPCError && error.cause instanceof RetryLater)
-    return Response.json(
-      { message: error.message },
-      { status: 429, headers: { 'retry-after': String(error.cause.retryAfterSeconds) } },
-    );
-  return failedRoute(error);
+    return refusalResponse(request, 429, error.cause.problem, {
+      headers: { 'retry-after': String(error.cause.retryAfterSeconds) },
+    });
+  return failedRoute(error, request);
 }
 
 /** An export is audited: another site must not make a signed-in member's browser take one. */
@@ -72,7 +71,7 @@ export async function downloadTextExport(request: Request, compactId: string): P
       await inTurn(asMember.userId, () => exportCurrentText(handle, asMember, compactId, format, view, locale)),
     );
   } catch (error) {
-    return failedExport(error);
+    return failedExport(error, request);
   }
 }
 
@@ -93,6 +92,6 @@ export async function downloadReviewPack(request: Request, compactId: string, cy
       await inTurn(asMember.userId, () => reviewPack(handle, asMember, compactId, cycleId, format, locale)),
     );
   } catch (error) {
-    return failedExport(error);
+    return failedExport(error, request);
   }
 }

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { translatorFor } from '@/i18n/catalogues';
 import type { AppLocale } from '@/i18n/locales';
 import { problemLine } from '@/i18n/problem';
-import { inputIssueProblem, isProblem, type InputIssue } from '@/i18n/input-issues';
-import type { Problem } from '@/i18n/types';
+import { inputIssuesText, isProblem, type InputIssue } from '@/i18n/input-issues';
+import type { Problem, Translate } from '@/i18n/types';
 import { englishLine, ProblemError } from '../services/domain-error';
 
 // A shared rule's problem reported as a zod issue (shared/problem-issue.ts) carries no message: on
@@ -29,6 +29,20 @@ export function zodIssueShape(issue: z.core.$ZodIssue): InputIssue {
   };
 }
 
+// One translator per language, kept: a fresh one parses every message it formats again (about
+// five times the cost of rendering an error), and refusals come in floods (429s, bad batches).
+const translators = new Map<AppLocale, Translate>();
+const translatorOf = (locale: AppLocale): Translate => {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = translatorFor(locale)));
+  return t;
+};
+
+/** A problem as a client is answered it: its text in the reader's language, and the problem itself to render. */
+export function problemAnswer(problem: Problem, locale: AppLocale): { message: string; problem: Problem } {
+  return { message: problemLine(translatorOf(locale), problem), problem };
+}
+
 /**
  * What an error answers, in the reader's language: `message` rendered from the problem (a
  * DomainError's, a ProblemError cause's, `errors.internal`, or the input issues) and the problem
@@ -39,17 +53,12 @@ export function localisedError(
   fallbackMessage: string,
   locale: AppLocale,
 ): { message: string; problem?: Problem; zodIssues?: InputIssue[] } {
-  const t = translatorFor(locale);
   // An unexpected failure is logged on the server (fetch-handler.ts); its message never reaches a client.
-  if (error.code === 'INTERNAL_SERVER_ERROR') {
-    const problem: Problem = { key: 'errors.internal' };
-    return { message: problemLine(t, problem), problem };
-  }
-  if (error.cause instanceof ProblemError)
-    return { message: problemLine(t, error.cause.problem), problem: error.cause.problem };
+  if (error.code === 'INTERNAL_SERVER_ERROR') return problemAnswer({ key: 'errors.internal' }, locale);
+  if (error.cause instanceof ProblemError) return problemAnswer(error.cause.problem, locale);
   if (error.cause instanceof z.ZodError) {
     const zodIssues = error.cause.issues.map(zodIssueShape);
-    return { message: zodIssues.map((issue) => problemLine(t, inputIssueProblem(issue))).join(' '), zodIssues };
+    return { message: inputIssuesText(translatorOf(locale), zodIssues), zodIssues };
   }
   return { message: fallbackMessage };
 }
