@@ -4,7 +4,7 @@ import { translatorFor } from '@/i18n/catalogues';
 import type { AppLocale } from '@/i18n/locales';
 import { problemLine } from '@/i18n/problem';
 import { inputIssuesText, isProblem, type InputIssue } from '@/i18n/input-issues';
-import type { Problem, Translate } from '@/i18n/types';
+import type { Problem } from '@/i18n/types';
 import { englishLine, ProblemError } from '../services/domain-error';
 
 // A shared rule's problem reported as a zod issue (shared/problem-issue.ts) carries no message: on
@@ -29,18 +29,9 @@ export function zodIssueShape(issue: z.core.$ZodIssue): InputIssue {
   };
 }
 
-// One translator per language, kept: a fresh one parses every message it formats again (about
-// five times the cost of rendering an error), and refusals come in floods (429s, bad batches).
-const translators = new Map<AppLocale, Translate>();
-const translatorOf = (locale: AppLocale): Translate => {
-  let t = translators.get(locale);
-  if (!t) translators.set(locale, (t = translatorFor(locale)));
-  return t;
-};
-
 /** A problem as a client is answered it: its text in the reader's language, and the problem itself to render. */
 export function problemAnswer(problem: Problem, locale: AppLocale): { message: string; problem: Problem } {
-  return { message: problemLine(translatorOf(locale), problem), problem };
+  return { message: problemLine(translatorFor(locale), problem), problem };
 }
 
 /**
@@ -58,7 +49,7 @@ export function localisedError(
   if (error.cause instanceof ProblemError) return problemAnswer(error.cause.problem, locale);
   if (error.cause instanceof z.ZodError) {
     const zodIssues = error.cause.issues.map(zodIssueShape);
-    return { message: inputIssuesText(translatorOf(locale), zodIssues), zodIssues };
+    return { message: inputIssuesText(translatorFor(locale), zodIssues), zodIssues };
   }
   return { message: fallbackMessage };
 }
