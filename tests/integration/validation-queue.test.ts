@@ -245,3 +245,45 @@ test('bulk validation in an archived compact says it is archived, not that the r
   });
   assert.deepEqual(statesOf([waiting]), ['submitted']);
 });
+
+test('bulk validation tells people with a few statements per call, not several per update', async () => {
+  const compact = await compactWithMonitor('Counted compact');
+  await memberWithRole(db, compact.compactId, 'monitor', compact.party.id);
+  const counter = await memberWithRole(db, compact.compactId, 'validator');
+  const smtp = process.env.SMTP_URL;
+  const publicUrl = process.env.PUBLIC_URL;
+  // E-mail configured (nothing sends here: the outbox is not running), so the e-mails are queued too.
+  process.env.SMTP_URL = 'smtp://127.0.0.1:1';
+  process.env.PUBLIC_URL = 'https://compacts.example.test';
+  const prepare = db.sqlite.prepare.bind(db.sqlite);
+  let statements = 0;
+  db.sqlite.prepare = ((source: string) => {
+    statements++;
+    return prepare(source);
+  }) as typeof db.sqlite.prepare;
+  const statementsFor = async (count: number) => {
+    const updateIds = Array.from({ length: count }, () => compact.report());
+    statements = 0;
+    await counter.caller.validation.validateMany({ updateIds, note: 'Checked.' });
+    return statements;
+  };
+  try {
+    const few = await statementsFor(2);
+    const many = await statementsFor(42);
+    assert.ok(many - few <= 4, `40 more updates took ${many - few} more statements (${few} for 2)`);
+    const told = db.sqlite
+      .prepare("SELECT count(*) AS n FROM notifications WHERE kind = 'progress-validated' AND compact_id = ?")
+      .get(compact.compactId) as { n: number };
+    assert.equal(told.n, 44 * 2, 'each update still tells both monitors of the party');
+    const mailed = db.sqlite
+      .prepare("SELECT count(*) AS n FROM email_outbox WHERE kind = 'progress-validated'")
+      .get() as { n: number };
+    assert.equal(mailed.n, 44 * 2, 'and e-mails them');
+  } finally {
+    db.sqlite.prepare = prepare;
+    process.env.SMTP_URL = smtp ?? '';
+    process.env.PUBLIC_URL = publicUrl ?? '';
+    if (smtp === undefined) delete process.env.SMTP_URL;
+    if (publicUrl === undefined) delete process.env.PUBLIC_URL;
+  }
+});
