@@ -237,4 +237,30 @@ describe('deadline alerts', () => {
     assert.ok(!(await kindsOf(otherMonitor)).includes('deadline-missed'), 'monitors of other parties are not told');
     assert.ok(!(await kindsOf(negotiator)).includes('deadline-approaching'), 'nor negotiators');
   });
+
+  test('a sweep writes with a few statements whatever the number of alerts, told or not', () => {
+    const made = Array.from({ length: 12 }, () => buildIndicator(db, compactId, partyId).id);
+    const alerts = deadlineAlerts(db.db, new Date('2026-07-25T12:00:00Z')).filter((alert) =>
+      made.includes(alert.indicator.id),
+    );
+    assert.equal(alerts.length, 12);
+    const prepare = db.sqlite.prepare.bind(db.sqlite);
+    let statements = 0;
+    db.sqlite.prepare = ((source: string) => {
+      statements++;
+      return prepare(source);
+    }) as typeof db.sqlite.prepare;
+    const sweep = (some: typeof alerts) => {
+      statements = 0;
+      const told = notifyDeadlineAlerts(db.db, some);
+      return { told, statements };
+    };
+    try {
+      assert.deepEqual(sweep(alerts.slice(0, 2)), { told: 6, statements: 2 });
+      assert.deepEqual(sweep(alerts), { told: 30, statements: 2 }, 'ten more alerts, the same two statements');
+      assert.deepEqual(sweep(alerts), { told: 0, statements: 2 }, 'found again: nobody is told twice');
+    } finally {
+      db.sqlite.prepare = prepare;
+    }
+  });
 });
