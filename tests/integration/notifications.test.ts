@@ -7,7 +7,7 @@ import { notifyDeadlineAlerts } from '@/server/services/notifications/deadline-n
 import { deadlineAlerts } from '@/server/services/framework/deadline-alerts';
 import { buildCompact, buildParty, callerFor, memberWithRole, type Member } from '../helpers/factories';
 import { buildIndicator, configureQuarters, definition, progressInput } from '../helpers/framework-fixtures';
-import { countRows, createTestDb } from '../helpers/test-db';
+import { countRows, countStatements, createTestDb } from '../helpers/test-db';
 
 // No SMTP_URL here: the app works without e-mail and queues none.
 delete process.env.SMTP_URL;
@@ -244,23 +244,18 @@ describe('deadline alerts', () => {
       made.includes(alert.indicator.id),
     );
     assert.equal(alerts.length, 12);
-    const prepare = db.sqlite.prepare.bind(db.sqlite);
-    let statements = 0;
-    db.sqlite.prepare = ((source: string) => {
-      statements++;
-      return prepare(source);
-    }) as typeof db.sqlite.prepare;
+    const counted = countStatements(db);
     const sweep = (some: typeof alerts) => {
-      statements = 0;
+      counted.take();
       const told = notifyDeadlineAlerts(db.db, some);
-      return { told, statements };
+      return { told, statements: counted.take() };
     };
     try {
       assert.deepEqual(sweep(alerts.slice(0, 2)), { told: 6, statements: 2 });
       assert.deepEqual(sweep(alerts), { told: 30, statements: 2 }, 'ten more alerts, the same two statements');
       assert.deepEqual(sweep(alerts), { told: 0, statements: 2 }, 'found again: nobody is told twice');
     } finally {
-      db.sqlite.prepare = prepare;
+      counted.stop();
     }
   });
 });

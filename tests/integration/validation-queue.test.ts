@@ -8,7 +8,7 @@ import { verifyStoredChain } from '@/server/services/audit-verify';
 import { MAX_BULK_VALIDATIONS } from '@/shared/framework/progress-rules';
 import { addMember, buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
 import { buildIndicator, configureQuarters, draftBy, submittedBy } from '../helpers/framework-fixtures';
-import { countRows, createTestDb } from '../helpers/test-db';
+import { countRows, countStatements, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
 after(() => db.cleanup());
@@ -255,17 +255,12 @@ test('bulk validation tells people with a few statements per call, not several p
   // E-mail configured (nothing sends here: the outbox is not running), so the e-mails are queued too.
   process.env.SMTP_URL = 'smtp://127.0.0.1:1';
   process.env.PUBLIC_URL = 'https://compacts.example.test';
-  const prepare = db.sqlite.prepare.bind(db.sqlite);
-  let statements = 0;
-  db.sqlite.prepare = ((source: string) => {
-    statements++;
-    return prepare(source);
-  }) as typeof db.sqlite.prepare;
+  const counted = countStatements(db);
   const statementsFor = async (count: number) => {
     const updateIds = Array.from({ length: count }, () => compact.report());
-    statements = 0;
+    counted.take();
     await counter.caller.validation.validateMany({ updateIds, note: 'Checked.' });
-    return statements;
+    return counted.take();
   };
   try {
     const few = await statementsFor(2);
@@ -280,7 +275,7 @@ test('bulk validation tells people with a few statements per call, not several p
       .get() as { n: number };
     assert.equal(mailed.n, 44 * 2, 'and e-mails them');
   } finally {
-    db.sqlite.prepare = prepare;
+    counted.stop();
     process.env.SMTP_URL = smtp ?? '';
     process.env.PUBLIC_URL = publicUrl ?? '';
     if (smtp === undefined) delete process.env.SMTP_URL;
