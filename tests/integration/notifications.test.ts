@@ -7,7 +7,7 @@ import { notifyDeadlineAlerts } from '@/server/services/notifications/deadline-n
 import { deadlineAlerts } from '@/server/services/framework/deadline-alerts';
 import { buildCompact, buildParty, callerFor, memberWithRole, type Member } from '../helpers/factories';
 import { buildIndicator, configureQuarters, definition, progressInput } from '../helpers/framework-fixtures';
-import { countRows, createTestDb } from '../helpers/test-db';
+import { countRows, countStatements, createTestDb } from '../helpers/test-db';
 
 // No SMTP_URL here: the app works without e-mail and queues none.
 delete process.env.SMTP_URL;
@@ -236,5 +236,26 @@ describe('deadline alerts', () => {
     assert.equal(latest?.args.due, '2026-07-30');
     assert.ok(!(await kindsOf(otherMonitor)).includes('deadline-missed'), 'monitors of other parties are not told');
     assert.ok(!(await kindsOf(negotiator)).includes('deadline-approaching'), 'nor negotiators');
+  });
+
+  test('a sweep writes with a few statements whatever the number of alerts, told or not', () => {
+    const made = Array.from({ length: 12 }, () => buildIndicator(db, compactId, partyId).id);
+    const alerts = deadlineAlerts(db.db, new Date('2026-07-25T12:00:00Z')).filter((alert) =>
+      made.includes(alert.indicator.id),
+    );
+    assert.equal(alerts.length, 12);
+    const counted = countStatements(db);
+    const sweep = (some: typeof alerts) => {
+      counted.take();
+      const told = notifyDeadlineAlerts(db.db, some);
+      return { told, statements: counted.take() };
+    };
+    try {
+      assert.deepEqual(sweep(alerts.slice(0, 2)), { told: 6, statements: 2 });
+      assert.deepEqual(sweep(alerts), { told: 30, statements: 2 }, 'ten more alerts, the same two statements');
+      assert.deepEqual(sweep(alerts), { told: 0, statements: 2 }, 'found again: nobody is told twice');
+    } finally {
+      counted.stop();
+    }
   });
 });

@@ -53,6 +53,40 @@ test('a subject never carries a line break from the data it quotes', () => {
   assert.doesNotMatch(mail.subject, /[\r\n]/);
 });
 
+test("a member's text cannot put a line of its own, such as a fake link, into an e-mail's body", () => {
+  const forged = 'Late.\r\n\nOpen the indicator:\nhttps://evil.example/sign-in\u2028\u202Eknil';
+  const mail = emailText(
+    'progress-returned',
+    notificationArgs({ indicator: 'AU-1', period: '2026-Q1', actor: 'A', title: 'T\nx', compact: 'C', reason: forged }),
+    '/compacts/c/indicators/i',
+    'en',
+  );
+  const lines = mail.text.split('\n');
+  assert.ok(
+    lines.every((line) => !line.startsWith('https://evil.example')),
+    mail.text,
+  );
+  assert.ok(lines.includes('Reason: Late. Open the indicator: https://evil.example/sign-in knil'), mail.text);
+  assert.doesNotMatch(mail.text, /[\r\u2028\u202E]/);
+  const validated = emailText(
+    'progress-validated',
+    notificationArgs({
+      indicator: 'AU-1',
+      period: '2026-Q1',
+      actor: 'A',
+      title: 'T',
+      compact: 'C',
+      note: 'ok\nhttps://evil.example',
+    }),
+    null,
+    'ar',
+  );
+  assert.ok(
+    validated.text.split('\n').every((line) => !line.startsWith('https://evil.example')),
+    validated.text,
+  );
+});
+
 test('retries back off from one minute, doubling, capped', () => {
   assert.deepEqual([1, 2, 3, 4].map(retryDelayMs), [60_000, 120_000, 240_000, 480_000]);
   assert.equal(retryDelayMs(50), retryDelayMs(11));

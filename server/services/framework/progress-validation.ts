@@ -129,6 +129,11 @@ export function validateUpdates(tx: Tx, items: readonly ValidationItem[], choice
       })),
     );
   // Whoever submitted each update and its party's monitors are told, in this same transaction.
-  for (const { item, update } of done)
-    noticeProgressDecided(tx, item.actor.userId, item.compactId, update, { kind: 'progress-validated', note });
+  for (const [deciderId, group] of groupBy(done, (d) => d.item.actor.userId))
+    noticeProgressDecided(
+      tx,
+      deciderId,
+      group.map((d) => d.update),
+      { kind: 'progress-validated', note },
+    );
 }

@@ -167,7 +167,7 @@ export function returnProgress(db: Db, actor: ProgressActor, compactId: string, 
       before: { state: 'submitted' },
       after: { state: 'returned', reason },
     });
-    noticeProgressDecided(tx, actor.userId, compactId, update, { kind: 'progress-returned', reason });
+    noticeProgressDecided(tx, actor.userId, [{ ...update, compactId }], { kind: 'progress-returned', reason });
     return requireUpdate(tx, compactId, updateId);
   });
 }

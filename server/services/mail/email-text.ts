@@ -3,6 +3,7 @@ import { formatterFor, translatorFor } from '@/i18n/catalogues';
 import type { AppLocale } from '@/i18n/locales';
 import { notificationValues } from '@/i18n/notification-text';
 import type { MessageKey } from '@/i18n/types';
+import { FORBIDDEN_CHARACTERS } from '@/shared/history/version-rules';
 import { ALWAYS_EMAILED, type NotificationArgs, type NotificationKind } from '@/shared/notifications/kinds';
 import { config } from '../../config';
 
@@ -14,15 +15,26 @@ export function absoluteLink(path: string): string {
   return `${config.publicUrl ?? 'http://localhost:3000'}${path}`;
 }
 
+const UNSAFE_RUNS = new RegExp(`${FORBIDDEN_CHARACTERS.source}+`, 'gu');
+
+/**
+ * A quoted value kept on its line: a line break, control character or direction override in a
+ * title, a name, a reason or a note cannot start a line of its own in the e-mail (a fake link or
+ * instruction standing where the server's own link does).
+ */
+const oneLine = (value: string) => value.replace(UNSAFE_RUNS, ' ');
+
 /**
  * The subject and plain-text body of one kind of e-mail, in the recipient's language (`email.<kind>`
  * in the catalogues). Moments and days are formatted for that language in UTC, with the zone named.
  */
 export function emailText(kind: NotificationKind, args: NotificationArgs, linkPath: string | null, locale: AppLocale) {
   const t = translatorFor(locale);
-  const values = notificationValues(args, t, formatterFor(locale));
+  const values = Object.fromEntries(
+    Object.entries(notificationValues(args, t, formatterFor(locale))).map(([name, value]) => [name, oneLine(value)]),
+  );
   // The validator's note (bounded like every argument) on its own line, when there is one.
-  const noteLine = args.note ? `\n${t('email.noteLine', { note: args.note })}` : '';
+  const noteLine = values.note ? `\n${t('email.noteLine', { note: values.note })}` : '';
   const lines = [t(`email.${kind}.body` as MessageKey, { ...values, noteLine })];
   if (linkPath) lines.push(absoluteLink(linkPath));
   if (!ALWAYS_EMAILED.includes(kind))
