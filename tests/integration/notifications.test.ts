@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { notify } from '@/server/services/notifications/notify';
-import { NOTIFICATION_RETENTION_MS, pruneNotifications } from '@/server/services/notifications/inbox';
+import { NOTIFICATION_RETENTION_MS, pruneNotifications, pruneStatement } from '@/server/services/notifications/inbox';
 import { notificationArgs } from '@/server/services/notifications/notification-args';
 import { notifyDeadlineAlerts } from '@/server/services/notifications/deadline-notices';
 import { deadlineAlerts } from '@/server/services/framework/deadline-alerts';
@@ -215,6 +215,15 @@ describe('retention', () => {
     assert.equal(kept().length, 3);
     pruneNotifications(db.db, new Date(Date.now() + NOTIFICATION_RETENTION_MS + 60_000));
     assert.deepEqual(kept(), [{ kind: 'deadline-missed', dedupeKey: 'deadline-missed:retention-test' }]);
+  });
+
+  test('the retention sweep finds old notifications by their age index, not by reading every row', () => {
+    const { sql, params } = pruneStatement(db.db, new Date()).toSQL();
+    const plan = db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as unknown[])) as { detail: string }[];
+    assert.ok(
+      plan.some((step) => /USING INDEX notifications_created/.test(step.detail)),
+      plan.map((step) => step.detail).join('; '),
+    );
   });
 });
 
