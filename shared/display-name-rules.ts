@@ -1,4 +1,5 @@
 import { addProblemIssue } from './problem-issue';
+import { FORBIDDEN_CHARACTERS } from './unsafe-characters';
 import type { Problem } from '@/i18n/types';
 import { z } from 'zod';
 
@@ -6,10 +7,6 @@ import { z } from 'zod';
 
 /** Display names are short: long enough for any real name with titles, short enough to show. */
 export const MAX_DISPLAY_NAME_LENGTH = 80;
-
-// Control characters, line/paragraph separators and bidirectional overrides/isolates (which can
-// make a name display as another). Zero-width joiners stay allowed: several scripts need them.
-const FORBIDDEN_CHARACTERS = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 
 /** Why a display name is refused, or null when it is fine (after trimming). */
 export function displayNameProblem(raw: string): Problem | null {

@@ -1,7 +1,8 @@
 import type { Problem } from '@/i18n/types';
 import { addProblemIssue } from '../problem-issue';
 import { z } from 'zod';
-import { characters, hasForbiddenCharacters } from '@/shared/history/version-rules';
+import { characters } from '@/shared/history/version-rules';
+import { hasForbiddenCharacters } from '@/shared/unsafe-characters';
 
 // Pure rules for archiving a compact, shared by the server and the admin form.
 

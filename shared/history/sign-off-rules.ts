@@ -1,6 +1,7 @@
 import type { Problem } from '@/i18n/types';
 import { z } from 'zod';
-import { characters, hasForbiddenCharacters } from './version-rules';
+import { characters } from './version-rules';
+import { hasForbiddenCharacters } from '@/shared/unsafe-characters';
 
 // Pure rules for sign-offs, shared by the server and the browser forms.
 

@@ -1,3 +1,4 @@
+import { hasForbiddenCharacters } from '@/shared/unsafe-characters';
 import type { Problem } from '@/i18n/types';
 import { z } from 'zod';
 
@@ -13,24 +14,11 @@ export const VERSION_LIMITS = { name: 120, symbol: 80, note: 2000 } as const;
 export const MAX_VERSIONS_PER_PAGE = 100;
 export const DEFAULT_VERSIONS_PER_PAGE = 50;
 
-// Control characters (a note may hold line breaks), line/paragraph separators and bidirectional
-// overrides/isolates, which can make one name display as another.
-export const FORBIDDEN_CHARACTERS = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
-const NOTE_CONTROLS_ALLOWED = /[\n\t]/g;
-
 /** A document symbol as the UN writes them: `S/2027/123/Rev.1`, `A/RES/78/1`, `E/CN.6/2027/L.3`. */
 export const VERSION_SYMBOL_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9/.()*\- ]*[A-Za-z0-9.)*])?$/;
 
 /** Length in characters (code points), as limits count them. */
 export const characters = (text: string) => [...text].length;
-
-/**
- * Whether free text holds control, line/paragraph-separator or text-direction characters (a text
- * that may run over lines, such as a note, may hold line breaks and tabs).
- */
-export function hasForbiddenCharacters(text: string, { multiline }: { multiline: boolean }): boolean {
-  return FORBIDDEN_CHARACTERS.test(multiline ? text.replace(NOTE_CONTROLS_ALLOWED, ' ') : text);
-}
 
 export interface VersionLabel {
   name: string;

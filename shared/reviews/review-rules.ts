@@ -1,6 +1,6 @@
 import type { Problem } from '@/i18n/types';
 import { z } from 'zod';
-import { FORBIDDEN_CHARACTERS } from '@/shared/history/version-rules';
+import { FORBIDDEN_CHARACTERS } from '@/shared/unsafe-characters';
 
 // Pure rules for annual review cycles and their findings, shared by the server and the browser forms.
 

@@ -3,7 +3,7 @@ import { formatterFor, translatorFor } from '@/i18n/catalogues';
 import type { AppLocale } from '@/i18n/locales';
 import { notificationValues } from '@/i18n/notification-text';
 import type { MessageKey } from '@/i18n/types';
-import { FORBIDDEN_CHARACTERS } from '@/shared/history/version-rules';
+import { FORBIDDEN_CHARACTERS } from '@/shared/unsafe-characters';
 import { ALWAYS_EMAILED, type NotificationArgs, type NotificationKind } from '@/shared/notifications/kinds';
 import { config } from '../../config';
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { singleLineText } from '@/shared/unsafe-characters';
 import { z } from 'zod';
 import { presenceIdentity } from '@/server/collab/presence-identity';
 import { yDocToContent, yDocToPlainText } from '@/server/editor/document-content';
@@ -45,7 +46,7 @@ export const compactsRouter = router({
   create: instanceAdminProcedure
     .input(
       z.object({
-        title: z.string().trim().min(3).max(200),
+        title: singleLineText(3, 200),
         description: z.string().trim().max(2000).default(''),
         /** The party the creator represents in the new compact. */
         partyId: z.string().min(1).max(64),
