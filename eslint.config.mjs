@@ -85,6 +85,24 @@ export default tseslint.config(
     },
   },
   {
+    // What a person reads is a message key with arguments (i18n/types.ts Problem), rendered in their language.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='DomainError'][arguments.1.type=/^(Literal|TemplateLiteral)$/]",
+          message: 'A DomainError takes a Problem ({ key: errors.…, args }), never English text.',
+        },
+        {
+          selector:
+            "NewExpression[callee.name='TRPCError'] > ObjectExpression > Property[key.name='message'][value.type=/^(Literal|TemplateLiteral)$/]",
+          message: 'A TRPCError a person reads carries a ProblemError cause; its message comes from the problem.',
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from './_components/SignInForm';
 import { getTranslations } from 'next-intl/server';
+import { LocaleSwitcher } from './_components/LocaleSwitcher';
 import { currentActor } from './_lib/server-session';
 
 export const dynamic = 'force-dynamic';
@@ -12,6 +13,7 @@ export default async function HomePage() {
   return (
     <main className="auth-page">
       <section className="card auth-card">
+        <LocaleSwitcher />
         <p className="brand">
           <span className="brand-mark" aria-hidden="true">
             ◆

@@ -1,24 +1,25 @@
 import { getRequestConfig } from 'next-intl/server';
-import { cookies, headers } from 'next/headers';
-import { currentActor } from '@/app/_lib/server-session';
+import { cookies } from 'next/headers';
+import { requestLocale } from '@/server/trpc/server-caller';
 import { CATALOGUES } from './catalogues';
 import { formats } from './formats';
+import { getMessageFallback, onIntlError } from './intl-errors';
 import { INTL_TAG } from './locales';
-import { LOCALE_COOKIE, resolveLocale } from './resolve-locale';
 import { TIME_ZONE_COOKIE, validTimeZone } from './time-zone';
 
-/** The language and time zone of each server render (the next-intl plugin loads this file). */
+/**
+ * The language and time zone of each server render (the next-intl plugin loads this file). The
+ * language is the tRPC context's (its session lookup is shared with the page's procedures), so
+ * server components and procedures answer alike, and no procedure runs just to find it.
+ */
 export default getRequestConfig(async () => {
-  const [actor, jar, requestHeaders] = await Promise.all([currentActor(), cookies(), headers()]);
-  const locale = resolveLocale({
-    account: actor?.locale,
-    cookie: jar.get(LOCALE_COOKIE)?.value,
-    acceptLanguage: requestHeaders.get('accept-language'),
-  });
+  const [locale, jar] = await Promise.all([requestLocale(), cookies()]);
   return {
     locale: INTL_TAG[locale],
     messages: CATALOGUES[locale],
     formats,
     timeZone: validTimeZone(jar.get(TIME_ZONE_COOKIE)?.value),
+    onError: onIntlError,
+    getMessageFallback,
   };
 });

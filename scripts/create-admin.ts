@@ -55,7 +55,7 @@ async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) return readStdin();
   const first = await promptHidden('Password (at least 10 characters): ');
   const second = await promptHidden('Repeat the password: ');
-  if (first !== second) throw new DomainError('BAD_REQUEST', 'The two passwords differ.');
+  if (first !== second) throw new DomainError('BAD_REQUEST', { key: 'errors.instanceAdmins.passwordsDiffer' });
   return first;
 }
 

@@ -5,7 +5,17 @@ import path from 'node:path';
 
 const root = process.cwd();
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const sources = ['app', 'server', 'shared', 'db', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+const sources = [
+  'app',
+  'server',
+  'shared',
+  'db',
+  'i18n',
+  'messages',
+  'next.config.js',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 function newestMtime(target) {
   let stat;

@@ -1,3 +1,6 @@
+import { addProblemIssue } from './problem-issue';
+import { FORBIDDEN_CHARACTERS } from './unsafe-characters';
+import type { Problem } from '@/i18n/types';
 import { z } from 'zod';
 
 // Pure rules for display names, shared by the server and the browser forms (no database here).
@@ -5,18 +8,16 @@ import { z } from 'zod';
 /** Display names are short: long enough for any real name with titles, short enough to show. */
 export const MAX_DISPLAY_NAME_LENGTH = 80;
 
-// Control characters, line/paragraph separators and bidirectional overrides/isolates (which can
-// make a name display as another). Zero-width joiners stay allowed: several scripts need them.
-const FORBIDDEN_CHARACTERS = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
-
 /** Why a display name is refused, or null when it is fine (after trimming). */
-export function displayNameProblem(raw: string): string | null {
+export function displayNameProblem(raw: string): Problem | null {
   // Anything this long is refused before trimming or scanning it.
-  if (raw.length > MAX_DISPLAY_NAME_LENGTH * 4) return `Use at most ${MAX_DISPLAY_NAME_LENGTH} characters.`;
+  if (raw.length > MAX_DISPLAY_NAME_LENGTH * 4)
+    return { key: 'errors.displayName.useMostCharacters', args: { max: MAX_DISPLAY_NAME_LENGTH } };
   const name = raw.trim();
-  if (name.length === 0) return 'Enter a name.';
-  if ([...name].length > MAX_DISPLAY_NAME_LENGTH) return `Use at most ${MAX_DISPLAY_NAME_LENGTH} characters.`;
-  if (FORBIDDEN_CHARACTERS.test(name)) return 'A name cannot contain control or text-direction characters.';
+  if (name.length === 0) return { key: 'errors.displayName.enterName' };
+  if ([...name].length > MAX_DISPLAY_NAME_LENGTH)
+    return { key: 'errors.displayName.useMostCharacters', args: { max: MAX_DISPLAY_NAME_LENGTH } };
+  if (FORBIDDEN_CHARACTERS.test(name)) return { key: 'errors.version.nameCannotContainControl' };
   return null;
 }
 
@@ -29,6 +30,6 @@ export const displayNameSchema = z
   .string()
   .superRefine((value, ctx) => {
     const problem = displayNameProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) addProblemIssue(ctx, problem);
   })
   .transform(normaliseDisplayName);

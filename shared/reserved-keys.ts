@@ -1,5 +1,6 @@
 // Names a person may choose that become object keys (disaggregation dimensions and categories).
 // Pure: the progress form imports it too.
+import type { Problem } from '@/i18n/types';
 
 /** Keys that reach an object's prototype (or look like they do to serialisers): never accepted as names. */
 export const RESERVED_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
@@ -9,8 +10,8 @@ export function isReservedKey(key: string): boolean {
 }
 
 /** The message for a reserved name, or null when the name is fine. */
-export function reservedKeyProblem(key: string, what: string): string | null {
-  return isReservedKey(key) ? `“${key}” cannot be used as a ${what} name.` : null;
+export function reservedKeyProblem(key: string, what: 'disaggregation' | 'category'): Problem | null {
+  return isReservedKey(key) ? { key: 'errors.reservedKeys.cannotUsedAsName', args: { key, what } } : null;
 }
 
 /** An empty object without a prototype: no key written to it can reach Object.prototype. */

@@ -9,3 +9,13 @@ export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
 export function textDirection(language: TextLanguage): 'ltr' | 'rtl' {
   return language === 'ar' ? 'rtl' : 'ltr';
 }
+
+/** Each language under its own name (never translated: a reader finds their language by its name). */
+export const TEXT_LANGUAGE_NAMES: Record<TextLanguage, string> = {
+  ar: 'العربية',
+  zh: '中文',
+  en: 'English',
+  fr: 'Français',
+  ru: 'Русский',
+  es: 'Español',
+};

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Me } from '../_lib/router-types';
 import { useTranslations } from 'next-intl';
 import { HeaderMenu } from './HeaderMenu';
+import { LocaleSwitcher } from './LocaleSwitcher';
 import { SignOutButton } from './SignOutButton';
 import { NotificationBell } from './NotificationBell';
 
@@ -22,6 +23,7 @@ export function AppHeader({ actor }: { actor: Pick<Me, 'name' | 'isInstanceAdmin
           {actor.validatesAnywhere && <Link href="/validation">{t('nav.validation')}</Link>}
         </nav>
         <div className="header-user">
+          <LocaleSwitcher hideLabel />
           <span className="muted">{t('nav.signedInAs', { name: actor.name })}</span>
           <SignOutButton />
         </div>

@@ -1,13 +1,15 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { errorMessage } from '../_lib/trpc';
 
 /** The error of a failed mutation (announced to screen readers), if any. */
 export function ErrorAlert({ error }: { error: unknown }) {
+  const t = useTranslations();
   if (!error) return null;
   return (
     <p className="alert error" role="alert">
-      {errorMessage(error)}
+      {errorMessage(error, t)}
     </p>
   );
 }

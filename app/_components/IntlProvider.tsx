@@ -2,12 +2,13 @@
 
 import { NextIntlClientProvider, type AbstractIntlMessages } from 'next-intl';
 import type { ReactNode } from 'react';
-import { getMessageFallback, onIntlError } from '@/i18n/catalogues';
 import { formats } from '@/i18n/formats';
+import { getMessageFallback, onIntlError } from '@/i18n/intl-errors';
 
 /**
- * The translations in client components. Error handlers are functions, which cannot cross from a
- * server component, so they are set here: a missing message reads as the English one.
+ * The translations in client components: the reader's catalogue comes from the server (with English
+ * beneath, see i18n/catalogues.ts), never bundled here. Error handlers are functions, which cannot
+ * cross from a server component, so they are set here.
  */
 export function IntlProvider(props: {
   locale: string;

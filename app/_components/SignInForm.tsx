@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
+import { signInErrorText } from './sign-in-error';
 
 export function SignInForm() {
   const t = useTranslations();
@@ -25,8 +26,8 @@ export function SignInForm() {
         window.location.assign('/compacts');
         return;
       }
-      const body = (await response.json().catch(() => null)) as { message?: string } | null;
-      setError(response.status === 401 ? t('signIn.invalid') : (body?.message ?? t('signIn.failed')));
+      const body: unknown = await response.json().catch(() => null);
+      setError(signInErrorText(t, response.status, body, response.headers.get('retry-after')));
     } catch {
       setError(t('signIn.failed'));
     }

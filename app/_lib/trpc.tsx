@@ -26,9 +26,4 @@ export function TrpcProviders({ children }: { children: ReactNode }) {
   );
 }
 
-/** The message of a failed call, for display. */
-export function errorMessage(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string')
-    return error.message;
-  return 'Something went wrong.';
-}
+export { errorMessage } from './error-message';

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { serverApi } from '@/server/trpc/server-caller';
 import { getTranslations } from 'next-intl/server';
+import { LocaleSwitcher } from '../_components/LocaleSwitcher';
 import { ForgotPasswordForm } from './ForgotPasswordForm';
 
 export const dynamic = 'force-dynamic';
@@ -11,6 +12,7 @@ export default async function ForgotPasswordPage() {
   return (
     <main className="auth-page">
       <section className="card auth-card">
+        <LocaleSwitcher />
         <h1>{t('forgot.title')}</h1>
         {selfService ? <ForgotPasswordForm /> : <p className="alert">{t('forgot.unavailable')}</p>}
         <p>

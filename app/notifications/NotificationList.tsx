@@ -2,14 +2,16 @@
 
 import Link from 'next/link';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useTranslations } from 'next-intl';
-import type { MessageKey } from '@/i18n/types';
+import { useFormatter, useTranslations } from 'next-intl';
+import { notificationText } from '@/i18n/notification-text';
 import { useTRPC } from '../_lib/trpc';
 import { ErrorAlert } from '../_components/FormFooter';
+import { moment } from '@/i18n/format';
 
 /** The signed-in person's notifications, newest first, 20 at a time, with mark read and mark all read. */
 export function NotificationList() {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useInfiniteQuery(
@@ -38,7 +40,8 @@ export function NotificationList() {
       {list.isSuccess && items.length === 0 && <p className="muted">{t('notifications.empty')}</p>}
       <ul className="notification-list">
         {items.map((item) => {
-          const text = t(`notifications.kind.${item.kind}` as MessageKey, item.args);
+          // In the reader's language and time zone, with the same helper as the e-mails.
+          const text = notificationText(item.kind, item.args, t, format);
           return (
             <li key={item.id} className={item.readAt ? 'card notification' : 'card notification unread'}>
               <p>
@@ -52,7 +55,7 @@ export function NotificationList() {
                 )}
               </p>
               <p className="muted small">
-                <time dateTime={item.createdAt.toISOString()}>{item.createdAt.toLocaleString()}</time>
+                <time dateTime={item.createdAt.toISOString()}>{moment(format, item.createdAt)}</time>
                 {!item.readAt && (
                   <>
                     {' · '}

@@ -27,6 +27,8 @@ export const notifications = sqliteTable(
   (t) => [
     index('notifications_user_created').on(t.userId, t.createdAt, t.id),
     uniqueIndex('notifications_user_dedupe').on(t.userId, t.dedupeKey),
+    // The retention sweep deletes by age across everyone's notifications.
+    index('notifications_created').on(t.createdAt),
   ],
 );
 

@@ -72,7 +72,10 @@ function buildAuth(handle: DbHandle) {
               .where(eq(user.id, newSession.userId))
               .all();
             if (!row || row.deactivatedAt) {
-              throw new APIError('FORBIDDEN', { message: 'This account has been deactivated.' });
+              throw new APIError('FORBIDDEN', {
+                code: 'ACCOUNT_DEACTIVATED',
+                message: 'This account has been deactivated.',
+              });
             }
           },
         },

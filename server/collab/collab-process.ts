@@ -11,7 +11,7 @@ import { createCollabServer } from './collab-server';
 import { acquireCollabOwnership } from './process-ownership';
 import { migrateLegacyTexts } from './text-migration';
 import { warmUpYjs } from './warm-up';
-import type { CollabToHostMessage, HostToCollabMessage } from './collab-process-messages';
+import { serverWriteFailure, type CollabToHostMessage, type HostToCollabMessage } from './collab-process-messages';
 
 const handle = getDb();
 // WAL checkpoints (with their fsyncs) run in the HTTP process, off the editing hot path.
@@ -35,12 +35,7 @@ process.on('message', (message: HostToCollabMessage, socket?: Socket) => {
     const { requestId } = message;
     collab.writeUpdate(message.compactId, Buffer.from(message.update, 'base64'), message.author).then(
       (updateId) => process.send?.({ kind: 'server-write-done', requestId, updateId } satisfies CollabToHostMessage),
-      (error: Error) =>
-        process.send?.({
-          kind: 'server-write-failed',
-          requestId,
-          message: error.message,
-        } satisfies CollabToHostMessage),
+      (error: Error) => process.send?.(serverWriteFailure(requestId, error)),
     );
   } else if (message.kind === 'upgrade' && socket) {
     const request = {

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ChildProcess } from 'node:child_process';
 import type { ClientOwner } from '../services/doc-clients';
-import type { CollabToHostMessage } from './collab-process-messages';
+import { serverWriteError, type CollabToHostMessage } from './collab-process-messages';
 import { SERVER_WRITE_TIMEOUT_MS, ServerWriteUnconfirmed } from './server-writes';
 
 interface PendingWrite {
@@ -27,7 +27,7 @@ export function createServerWriteRelay(timeoutMs = SERVER_WRITE_TIMEOUT_MS) {
   };
   const onMessage = (message: CollabToHostMessage) => {
     if (message.kind === 'server-write-done') settle(message.requestId, (w) => w.resolve(message.updateId));
-    if (message.kind === 'server-write-failed') settle(message.requestId, (w) => w.reject(new Error(message.message)));
+    if (message.kind === 'server-write-failed') settle(message.requestId, (w) => w.reject(serverWriteError(message)));
   };
   const failAll = () => {
     for (const requestId of [...pending.keys()]) {

@@ -14,10 +14,10 @@ export async function downloadAuditLog(request: Request, compactId: string): Pro
   try {
     // Each export is recorded: another site must not make a signed-in reviewer's browser export.
     if (!isSameOriginRequest(request.headers, request.url))
-      throw new DomainError('FORBIDDEN', 'Cross-site request refused.');
+      throw new DomainError('FORBIDDEN', { key: 'errors.exportRoutes.crossSiteRequestRefused' });
     const { handle, asMember } = await routeMember(request, compactId);
     if (!may(asMember, 'viewAudit'))
-      throw new DomainError('FORBIDDEN', 'Only administrators and reviewers read the audit log.');
+      throw new DomainError('FORBIDDEN', { key: 'errors.auditRoutes.onlyAdministratorsReviewersRead' });
     const exported = exportAuditChain(handle, asMember, compactId);
     const pages = exported.lines();
     const encoder = new TextEncoder();
@@ -38,6 +38,6 @@ export async function downloadAuditLog(request: Request, compactId: string): Pro
       },
     });
   } catch (error) {
-    return failedRoute(error);
+    return failedRoute(error, request);
   }
 }

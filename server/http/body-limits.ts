@@ -1,6 +1,9 @@
 import 'server-only';
 import type http from 'node:http';
+import type { Problem } from '@/i18n/types';
 import { config } from '../config';
+import { localeOfRequest } from '../i18n/request-locale';
+import { problemAnswer } from '../trpc/error-shape';
 import { MAX_EVIDENCE_UPLOAD_BYTES } from './evidence-routes';
 
 /**
@@ -33,11 +36,24 @@ export function bodyLimitFor(pathname: string): number {
   return config.bodyLimitOtherBytes;
 }
 
+/** What a refused body is told, in the request's language: an evidence file's own limit, else the route's cap. */
+function tooLargeAnswer(req: http.IncomingMessage, limit: number) {
+  const problem: Problem = EVIDENCE_UPLOAD.test(pathOf(req.url))
+    ? { key: 'errors.evidence.evidenceFilesAreLimited' }
+    : { key: 'errors.bodyLimits.requestTooLarge', args: { max: limit } };
+  const headers = new Headers();
+  for (const name of ['cookie', 'accept-language']) {
+    const value = req.headers[name];
+    if (typeof value === 'string') headers.set(name, value);
+  }
+  return problemAnswer(problem, localeOfRequest(null, headers));
+}
+
 /** Answers 413 (when nothing was sent yet) and closes the connection, so the rest of the body is never read. */
 function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: number): void {
   if (!res.headersSent) {
     res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-    res.end(JSON.stringify({ message: `Request bodies here are limited to ${limit} bytes.` }));
+    res.end(JSON.stringify(tooLargeAnswer(req, limit)));
     res.once('finish', () => req.destroy());
   } else {
     req.destroy();

@@ -1,9 +1,12 @@
 import 'server-only';
+import type { Problem } from '@/i18n/types';
 import { getDb } from '@/db/client';
 import { resolveActor } from '../auth/actor';
+import { localeOfRequest } from '../i18n/request-locale';
 import { compactMember } from '../policies/compact-member';
 import { findMembership } from '../services/compacts';
 import { DomainError } from '../services/domain-error';
+import { problemAnswer } from '../trpc/error-shape';
 
 const STATUS: Record<DomainError['code'], number> = {
   BAD_REQUEST: 400,
@@ -13,20 +16,37 @@ const STATUS: Record<DomainError['code'], number> = {
   CONFLICT: 409,
 };
 
-/** The answer to a failed compact route: a domain error as itself, anything else as a generic 500. */
-export function failedRoute(error: unknown): Response {
+/**
+ * A refusal as a route answers it, in the request's language (its language cookie, else the
+ * browser's): `message` for whoever reads the JSON, `problem` for a page's own translator.
+ */
+export function refusalResponse(
+  request: Request,
+  status: number,
+  problem: Problem,
+  extra: { code?: string; headers?: HeadersInit } = {},
+): Response {
+  const answer = problemAnswer(problem, localeOfRequest(null, request.headers));
+  return Response.json(
+    { ...(extra.code ? { code: extra.code } : {}), ...answer },
+    { status, ...(extra.headers ? { headers: extra.headers } : {}) },
+  );
+}
+
+/** The answer to a failed compact route: a domain error as itself, anything else as a generic 500 (logged). */
+export function failedRoute(error: unknown, request: Request): Response {
   if (error instanceof DomainError)
-    return Response.json({ code: error.code, message: error.message }, { status: STATUS[error.code] });
+    return refusalResponse(request, STATUS[error.code], error.problem, { code: error.code });
   console.error(error);
-  return Response.json({ message: 'Something went wrong.' }, { status: 500 });
+  return refusalResponse(request, 500, { key: 'errors.internal' });
 }
 
 /** Who is asking, and their membership of the compact (non-members get 404: nothing is revealed). */
 export async function routeMember(request: Request, compactId: string) {
   const handle = getDb();
   const actor = await resolveActor(handle, request.headers);
-  if (!actor) throw new DomainError('UNAUTHORIZED', 'Please sign in.');
+  if (!actor) throw new DomainError('UNAUTHORIZED', { key: 'errors.pleaseSignIn' });
   const membership = findMembership(handle.db, compactId, actor.userId);
-  if (!membership) throw new DomainError('NOT_FOUND', 'No such compact.');
+  if (!membership) throw new DomainError('NOT_FOUND', { key: 'errors.compacts.noSuchCompact' });
   return { handle, actor, membership, asMember: compactMember(actor, membership) };
 }

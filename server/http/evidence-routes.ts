@@ -21,18 +21,20 @@ function evidenceDir(): string {
 export async function uploadEvidence(request: Request, compactId: string): Promise<Response> {
   try {
     if (!isSameOriginRequest(request.headers, request.url))
-      throw new DomainError('FORBIDDEN', 'Cross-site request refused.');
+      throw new DomainError('FORBIDDEN', { key: 'errors.exportRoutes.crossSiteRequestRefused' });
     const length = Number(request.headers.get('content-length') ?? Number.NaN);
-    if (!Number.isFinite(length)) throw new DomainError('BAD_REQUEST', 'Uploads need a Content-Length.');
+    if (!Number.isFinite(length))
+      throw new DomainError('BAD_REQUEST', { key: 'errors.evidenceRoutes.uploadsNeedContentLength' });
     if (length > MAX_EVIDENCE_UPLOAD_BYTES)
-      throw new DomainError('BAD_REQUEST', 'Evidence files are limited to 10 MB.');
+      throw new DomainError('BAD_REQUEST', { key: 'errors.evidence.evidenceFilesAreLimited' });
     const { handle, asMember, membership } = await routeMember(request, compactId);
     authorize(archivedRefusal(membership));
     if (!may(asMember, 'reportProgress'))
-      throw new DomainError('FORBIDDEN', 'Only monitors add evidence to progress updates.');
+      throw new DomainError('FORBIDDEN', { key: 'errors.evidenceRoutes.onlyMonitorsAddEvidence' });
     const updateId = new URL(request.url).searchParams.get('updateId') ?? '';
     const file = (await request.formData()).get('file');
-    if (!(file instanceof File)) throw new DomainError('BAD_REQUEST', 'Attach a file in the "file" field.');
+    if (!(file instanceof File))
+      throw new DomainError('BAD_REQUEST', { key: 'errors.evidenceRoutes.attachFileFileField' });
     const stored = storeEvidence(
       handle.db,
       asMember,
@@ -43,7 +45,7 @@ export async function uploadEvidence(request: Request, compactId: string): Promi
     );
     return Response.json(stored, { status: 201 });
   } catch (error) {
-    return failedRoute(error);
+    return failedRoute(error, request);
   }
 }
 
@@ -63,6 +65,6 @@ export async function downloadEvidence(request: Request, compactId: string, file
       },
     });
   } catch (error) {
-    return failedRoute(error);
+    return failedRoute(error, request);
   }
 }

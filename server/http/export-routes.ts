@@ -2,6 +2,7 @@ import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { isSameOriginRequest } from '../auth/request-origin';
 import { may } from '../policies/role-actions';
+import { localeOfRequest } from '../i18n/request-locale';
 import { DomainError } from '../services/domain-error';
 import {
   exportCurrentText,
@@ -13,13 +14,16 @@ import { PdfUnavailable } from '../services/exports/pdf';
 import { REVIEW_PACK_FORMATS, reviewPack } from '../services/exports/review-pack';
 import { inTurn } from '../trpc/heavy-calls';
 import { RetryLater } from '../trpc/too-many-requests';
-import { failedRoute, routeMember } from './compact-routes';
+import { failedRoute, refusalResponse, routeMember } from './compact-routes';
 
 /** One of `allowed` from the query, or a clear 400 naming the parameter. */
 export function choice<T extends string>(url: URL, name: string, allowed: readonly T[]): T {
   const value = url.searchParams.get(name);
   if (value !== null && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new DomainError('BAD_REQUEST', `“${name}” must be one of: ${allowed.join(', ')}.`);
+  throw new DomainError('BAD_REQUEST', {
+    key: 'errors.exportRoutes.mustOne',
+    args: { name, values: allowed.join(', ') },
+  });
 }
 
 /** A file as a download: its name in ASCII and in UTF-8 (RFC 6266), never cached. */
@@ -35,20 +39,19 @@ export function fileResponse(file: ExportedFile): Response {
 }
 
 /** A failed export: PDF printing unavailable is a 503 with its reason; the rest as every compact route. */
-export function failedExport(error: unknown): Response {
-  if (error instanceof PdfUnavailable) return Response.json({ message: error.message }, { status: 503 });
+export function failedExport(error: unknown, request: Request): Response {
+  if (error instanceof PdfUnavailable) return refusalResponse(request, 503, error.problem);
   if (error instanceof TRPCError && error.cause instanceof RetryLater)
-    return Response.json(
-      { message: error.message },
-      { status: 429, headers: { 'retry-after': String(error.cause.retryAfterSeconds) } },
-    );
-  return failedRoute(error);
+    return refusalResponse(request, 429, error.cause.problem, {
+      headers: { 'retry-after': String(error.cause.retryAfterSeconds) },
+    });
+  return failedRoute(error, request);
 }
 
 /** An export is audited: another site must not make a signed-in member's browser take one. */
 function assertSameOrigin(request: Request): void {
   if (!isSameOriginRequest(request.headers, request.url))
-    throw new DomainError('FORBIDDEN', 'Cross-site request refused.');
+    throw new DomainError('FORBIDDEN', { key: 'errors.exportRoutes.crossSiteRequestRefused' });
 }
 
 /**
@@ -61,13 +64,14 @@ export async function downloadTextExport(request: Request, compactId: string): P
     const url = new URL(request.url);
     const format = choice(url, 'format', TEXT_EXPORT_FORMATS);
     const view = choice(url, 'view', TEXT_EXPORT_VIEWS);
-    const { handle, asMember } = await routeMember(request, compactId);
-    if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', 'You may not read this compact.');
+    const { handle, actor, asMember } = await routeMember(request, compactId);
+    if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', { key: 'errors.exportRoutes.youMayNotRead' });
+    const locale = localeOfRequest(actor, request.headers);
     return fileResponse(
-      await inTurn(asMember.userId, () => exportCurrentText(handle, asMember, compactId, format, view)),
+      await inTurn(asMember.userId, () => exportCurrentText(handle, asMember, compactId, format, view, locale)),
     );
   } catch (error) {
-    return failedExport(error);
+    return failedExport(error, request);
   }
 }
 
@@ -80,11 +84,14 @@ export async function downloadReviewPack(request: Request, compactId: string, cy
   try {
     assertSameOrigin(request);
     const format = choice(new URL(request.url), 'format', REVIEW_PACK_FORMATS);
-    const { handle, asMember } = await routeMember(request, compactId);
-    if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', 'You may not read this compact.');
+    const { handle, actor, asMember } = await routeMember(request, compactId);
+    if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', { key: 'errors.exportRoutes.youMayNotRead' });
+    const locale = localeOfRequest(actor, request.headers);
     // A pack renders the redline and prints a file: one of the person's heavy-call turns.
-    return fileResponse(await inTurn(asMember.userId, () => reviewPack(handle, asMember, compactId, cycleId, format)));
+    return fileResponse(
+      await inTurn(asMember.userId, () => reviewPack(handle, asMember, compactId, cycleId, format, locale)),
+    );
   } catch (error) {
-    return failedExport(error);
+    return failedExport(error, request);
   }
 }

@@ -18,11 +18,11 @@ export function manageAccountRefusal(
   account: { userId: string; reach: AccountReach },
 ): Refusal {
   // One's own name, password and activation are not an administrator's tools on oneself.
-  if (manager.userId === account.userId) return 'Your own account is managed by another administrator.';
+  if (manager.userId === account.userId) return { key: 'errors.account.yourOwnAccountManaged' };
   if (manager.isInstanceAdmin) return null;
   const { reach } = account;
   if (reach.isInstanceAdmin || reach.inOtherCompact || reach.invitedElsewhere) {
-    return 'This account reaches beyond this compact (an instance administrator, a member of another compact, or invited to one): ask an instance administrator.';
+    return { key: 'errors.account.accountReachesBeyondCompact' };
   }
   return null;
 }

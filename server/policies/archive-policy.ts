@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Problem } from '@/i18n/types';
 import type { Refusal } from './authorize';
 import type { CompactMember } from './compact-member';
 
@@ -9,7 +10,7 @@ import type { CompactMember } from './compact-member';
  * the read-only actions (the member carries `compactArchived`), `compactProcedure` refuses every mutation, the collaboration server serves
  * the text read only, and the HTTP routes that write ask `archivedRefusal`.
  */
-export const ARCHIVED_REFUSAL = 'This compact is archived: it is read only. An instance administrator can restore it.';
+export const ARCHIVED_REFUSAL: Problem = { key: 'errors.archive.compactArchivedReadOnly' };
 
 /** Null while the compact is active; the reason every write is refused once it is archived. */
 export function archivedRefusal(member: Pick<CompactMember, 'compactArchived'>): Refusal {

@@ -23,10 +23,10 @@ export function settleThreadRefusal(
 ): Refusal {
   return member.role === 'admin' || thread.partyId === member.partyId
     ? null
-    : 'Only the party that opened this thread, or the chair, may resolve or reopen it.';
+    : { key: 'errors.comment.onlyPartyThatOpened' };
 }
 
 /** A comment is deleted only by the person who wrote it. */
 export function deleteCommentRefusal(member: Pick<CompactMember, 'userId'>, comment: { authorId: string }): Refusal {
-  return comment.authorId === member.userId ? null : 'You may delete only your own comments.';
+  return comment.authorId === member.userId ? null : { key: 'errors.comment.youMayDeleteOnly' };
 }

@@ -11,9 +11,8 @@ export interface IndicatorSubject {
 
 /** Progress on an indicator is reported by monitors of the party responsible for it. */
 export function reportOnIndicatorRefusal(member: CompactMember, indicator: IndicatorSubject): Refusal {
-  if (!may(member, 'reportProgress')) return `Your role (${member.role}) does not report progress.`;
-  if (indicator.responsiblePartyId !== member.partyId)
-    return 'You report only on indicators your party is responsible for.';
+  if (!may(member, 'reportProgress')) return { key: 'errors.indicator.yourRoleDoesNot', args: { role: member.role } };
+  if (indicator.responsiblePartyId !== member.partyId) return { key: 'errors.indicator.youReportOnlyIndicators' };
   return null;
 }
 

@@ -20,7 +20,7 @@ export function otherPartysUpdateRefusal(
   member: Pick<CompactMember, 'partyId'>,
   update: Pick<ProgressUpdateSubject, 'createdByPartyId'>,
 ): Refusal {
-  return update.createdByPartyId === member.partyId ? null : 'This update belongs to another party.';
+  return update.createdByPartyId === member.partyId ? null : { key: 'errors.progress.updateBelongsAnotherParty' };
 }
 
 /** Nobody decides on an update they wrote or submitted. */
@@ -29,25 +29,25 @@ export function ownSubmissionRefusal(
   update: Pick<ProgressUpdateSubject, 'createdBy' | 'submittedBy'>,
 ): Refusal {
   return update.submittedBy === member.userId || update.createdBy === member.userId
-    ? 'You cannot validate or return your own submission.'
+    ? { key: 'errors.progress.youCannotValidateReturn' }
     : null;
 }
 
 /** An update is changed, submitted and given evidence only by monitors of the party that reported it. */
 export function changeUpdateRefusal(member: CompactMember, update: ProgressUpdateSubject): Refusal {
-  if (!may(member, 'reportProgress')) return `Your role (${member.role}) does not report progress.`;
+  if (!may(member, 'reportProgress')) return { key: 'errors.indicator.yourRoleDoesNot', args: { role: member.role } };
   return otherPartysUpdateRefusal(member, update);
 }
 
 /** Validators decide (validate or return) what others submitted — never their own work. */
 export function decideUpdateRefusal(member: CompactMember, update: ProgressUpdateSubject): Refusal {
-  if (!may(member, 'validateProgress')) return `Your role (${member.role}) does not validate progress.`;
+  if (!may(member, 'validateProgress')) return { key: 'errors.progress.yourRoleDoesNot', args: { role: member.role } };
   return ownSubmissionRefusal(member, update);
 }
 
 /** A returned update is discussed by the validators and the monitors of the party that reported it. */
 export function discussUpdateRefusal(member: CompactMember, update: ProgressUpdateSubject): Refusal {
-  if (!may(member, 'discussProgress')) return `Your role (${member.role}) does not take part in this discussion.`;
+  if (!may(member, 'discussProgress')) return { key: 'errors.progress.yourRoleDoesNot2', args: { role: member.role } };
   return member.role === 'monitor' ? otherPartysUpdateRefusal(member, update) : null;
 }
 

@@ -41,6 +41,8 @@ export const ROLE_ACTIONS = {
   manageReviews: ['admin'],
   /** Record findings and questions in a review cycle, answer and close them: reviewers and administrators. */
   recordFindings: ['admin', 'reviewer'],
+  /** Change the compact's own settings, such as the language its text is written in: administrators. */
+  configureCompact: ['admin'],
 } as const satisfies Record<string, readonly CompactRole[]>;
 
 export type CompactAction = keyof typeof ROLE_ACTIONS;

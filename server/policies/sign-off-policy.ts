@@ -21,15 +21,13 @@ export function signingMember(member: CompactMember, membership: { signatory: bo
  * input) — and nobody signs in an archived compact.
  */
 export function signRefusal(member: SigningMember): Refusal {
-  return (
-    archivedRefusal(member) ?? (member.signatory ? null : 'Only a signatory of your party may sign on its behalf.')
-  );
+  return archivedRefusal(member) ?? (member.signatory ? null : { key: 'errors.signOff.onlySignatoryYourParty' });
 }
 
 /** A sign-off is withdrawn by a signatory of the party that gave it (not only the person who signed). */
 export function withdrawSignOffRefusal(member: SigningMember, signOff: { partyId: string }): Refusal {
-  if (!member.signatory) return 'Only a signatory of your party may withdraw its sign-off.';
-  return signOff.partyId === member.partyId ? null : 'You may withdraw only your own party’s sign-off.';
+  if (!member.signatory) return { key: 'errors.signOff.onlySignatoryYourParty2' };
+  return signOff.partyId === member.partyId ? null : { key: 'errors.signOff.youMayWithdrawOnly' };
 }
 
 /** What this member may do with sign-offs (sent with the status to the pages). */

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Problem } from '@/i18n/types';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { user } from '@/db/schema/auth';
@@ -43,8 +44,7 @@ export function issueLink(db: DbOrTx, actor: AuditActor & { userId: string }, va
   return { id, path: `${LINK_PATHS[values.kind]}${token}`, expiresAt };
 }
 
-const INVALID_LINK =
-  'This link is not valid: it may have expired or been used already. Ask your administrator for a new one.';
+const INVALID_LINK: Problem = { key: 'errors.accessLinks.linkNotValidMay' };
 
 /**
  * Whoever issued a link must still be allowed to issue it when it is used: an admin who has been
@@ -94,18 +94,18 @@ export function checkAccessToken(db: DbOrTx, kind: AccessLinkKind, token: string
  * Why a link cannot be used, said plainly to whoever holds its token: withdrawn, used, expired, or
  * issued by someone no longer entitled to issue it. An unknown token gets the general message.
  */
-function whyUnusable(db: DbOrTx, kind: AccessLinkKind, token: string): string {
+function whyUnusable(db: DbOrTx, kind: AccessLinkKind, token: string): Problem {
   const [link] = db
     .select()
     .from(accessLinks)
     .where(and(eq(accessLinks.tokenHash, hashToken(token)), eq(accessLinks.kind, kind)))
     .all();
   if (!link) return INVALID_LINK;
-  if (link.revokedAt) return 'This link has been withdrawn by an administrator. Ask them for a new one.';
-  if (link.usedAt) return 'This link has been used already. Ask your administrator for a new one if you still need it.';
+  if (link.revokedAt) return { key: 'errors.accessLinks.linkHasBeenWithdrawn' };
+  if (link.usedAt) return { key: 'errors.accessLinks.linkHasBeenUsed2' };
   if (link.expiresAt.getTime() <= Date.now())
-    return `This link expired on ${link.expiresAt.toISOString().slice(0, 10)}. Ask your administrator for a new one.`;
-  return 'This link is no longer valid: whoever issued it may no longer issue it. Ask your administrator for a new one.';
+    return { key: 'errors.accessLinks.linkExpiredAskYour', args: { day: link.expiresAt.toISOString().slice(0, 10) } };
+  return { key: 'errors.accessLinks.linkNoLongerValid' };
 }
 
 /** Withdraws an unused link (it stops working at once); false when it was no longer open. */
@@ -135,5 +135,5 @@ export function markUsed(db: DbOrTx, linkId: string) {
     .set({ usedAt: new Date() })
     .where(and(eq(accessLinks.id, linkId), isNull(accessLinks.usedAt)))
     .run();
-  if (result.changes !== 1) throw new DomainError('NOT_FOUND', 'This link has been used already.');
+  if (result.changes !== 1) throw new DomainError('NOT_FOUND', { key: 'errors.accessLinks.linkHasBeenUsed' });
 }

@@ -6,6 +6,8 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { DbOrTx } from '@/db/client';
 import { recordAuditEvents, type AuditActor, type AuditEventInput } from './audit';
 import { bulkInsert } from './bulk-insert';
+import { withoutField } from '@/i18n/problem';
+import type { Problem } from '@/i18n/types';
 import { DomainError, type DomainErrorCode } from './domain-error';
 
 /** Who asked for a write (it names the audit event): a service call, or a CSV import. */
@@ -16,7 +18,7 @@ export interface ItemProblem {
   index: number;
   field: string;
   code: DomainErrorCode;
-  reason: string;
+  problem: Problem;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface ItemProblem {
  */
 export class WriteRefused extends DomainError {
   constructor(readonly problems: readonly ItemProblem[]) {
-    super(problems[0]!.code, problems[0]!.reason);
+    super(problems[0]!.code, problems[0]!.problem);
     this.name = 'WriteRefused';
   }
 }
@@ -36,9 +38,9 @@ export class ItemProblems {
   readonly list: ItemProblem[] = [];
   private readonly items = new Set<number>();
 
-  add(index: number, field: string, code: DomainErrorCode, reason: string | null): void {
-    if (reason === null) return;
-    this.list.push({ index, field, code, reason });
+  add(index: number, field: string, code: DomainErrorCode, problem: Problem | null): void {
+    if (problem === null) return;
+    this.list.push({ index, field, code, problem: withoutField(problem) });
     this.items.add(index);
   }
 

@@ -93,7 +93,7 @@ function changeArchive(
         .from(compacts)
         .where(eq(compacts.id, compactId))
         .all();
-      if (!state) throw new DomainError('NOT_FOUND', 'No such compact.');
+      if (!state) throw new DomainError('NOT_FOUND', { key: 'errors.compacts.noSuchCompact' });
       const change = decide(state);
       tx.update(compacts).set(change.set).where(eq(compacts.id, compactId)).run();
       recordAuditEvent(tx, auditActorIn(tx, compactId, actor.userId), {
@@ -117,7 +117,7 @@ function changeArchive(
  */
 export function archiveCompact(db: Db, actor: { userId: string }, input: ArchiveInput, now = new Date()) {
   changeArchive(db, actor, input.compactId, (state) => {
-    if (state.archivedAt) throw new DomainError('CONFLICT', 'This compact is already archived.');
+    if (state.archivedAt) throw new DomainError('CONFLICT', { key: 'errors.compactArchive.compactAlreadyArchived' });
     return {
       action: 'compact.archived',
       set: { archivedAt: now, archivedBy: actor.userId, archiveReason: input.reason },
@@ -134,7 +134,7 @@ export function archiveCompact(db: Db, actor: { userId: string }, input: Archive
  */
 export function restoreCompact(db: Db, actor: { userId: string }, input: ArchiveInput) {
   changeArchive(db, actor, input.compactId, (state) => {
-    if (!state.archivedAt) throw new DomainError('CONFLICT', 'This compact is not archived.');
+    if (!state.archivedAt) throw new DomainError('CONFLICT', { key: 'errors.compactArchive.compactNotArchived' });
     return {
       action: 'compact.restored',
       set: { archivedAt: null, archivedBy: null, archiveReason: null },

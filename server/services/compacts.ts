@@ -11,6 +11,7 @@ import { recordAuditEvent } from './audit';
 import { DomainError } from './domain-error';
 import { newId } from './ids';
 import { compactPermissions } from '@/server/policies/role-actions';
+import type { TextLanguage } from '@/shared/text-languages';
 
 const compactColumns = {
   id: compacts.id,
@@ -18,6 +19,8 @@ const compactColumns = {
   description: compacts.description,
   createdAt: compacts.createdAt,
   archivedAt: compacts.archivedAt,
+  /** The language the text is written in (sets the editor's direction). */
+  textLanguage: compacts.textLanguage,
 };
 
 /**
@@ -42,7 +45,7 @@ export function compactExists(db: DbOrTx, compactId: string): boolean {
 
 export function getCompact(db: DbOrTx, compactId: string) {
   const [row] = db.select(compactColumns).from(compacts).where(eq(compacts.id, compactId)).all();
-  if (!row) throw new DomainError('NOT_FOUND', 'No such compact.');
+  if (!row) throw new DomainError('NOT_FOUND', { key: 'errors.compacts.noSuchCompact' });
   return row;
 }
 
@@ -51,12 +54,14 @@ export interface NewCompact {
   description: string;
   /** The party the creator represents in this compact (as its first admin). */
   partyId: string;
+  /** The language the text will be written in ('en' when not given). */
+  textLanguage?: TextLanguage;
 }
 
 /** Throws a BAD_REQUEST unless the party exists. */
 export function assertPartyExists(db: DbOrTx, partyId: string) {
   const [party] = db.select({ id: parties.id }).from(parties).where(eq(parties.id, partyId)).all();
-  if (!party) throw new DomainError('BAD_REQUEST', 'Choose one of the listed parties.');
+  if (!party) throw new DomainError('BAD_REQUEST', { key: 'errors.compacts.chooseOneListedParties' });
 }
 
 /**
@@ -66,7 +71,12 @@ export function assertPartyExists(db: DbOrTx, partyId: string) {
 export function createCompact(db: Db, actor: { userId: string }, input: NewCompact) {
   return db.transaction((tx) => {
     assertPartyExists(tx, input.partyId);
-    const compact = { id: newId(), title: input.title.trim(), description: input.description.trim() };
+    const compact = {
+      id: newId(),
+      title: input.title.trim(),
+      description: input.description.trim(),
+      textLanguage: input.textLanguage ?? 'en',
+    };
     const now = new Date();
     tx.insert(compacts)
       .values({ ...compact, createdBy: actor.userId, createdAt: now })

@@ -1,4 +1,6 @@
 import 'server-only';
+import type { Problem } from '@/i18n/types';
+import { ProblemError } from './domain-error';
 
 /** RFC 4180 CSV, UTF-8 with a BOM (so Excel opens it), comma or semicolon separated. */
 import { CsvError as ParserError, parse } from 'csv-parse/sync';
@@ -34,7 +36,7 @@ export function csvLimitsFromConfig(): CsvLimits {
 }
 
 /** A file that cannot be read: its message is meant for the person importing it. */
-export class CsvReadError extends Error {}
+export class CsvReadError extends ProblemError {}
 
 /** What a spreadsheet would run as a formula, at the start of a cell or of a part split off at either separator. */
 const FORMULA_START = /^ *[=+\-@\t\r]/;
@@ -87,19 +89,18 @@ function detectSeparator(input: string): Separator {
   return semicolons > commas ? ';' : ',';
 }
 
-function readableParserError(error: ParserError, limits: CsvLimits): string {
-  const at = typeof error.lines === 'number' ? ` (line ${error.lines})` : '';
+function readableParserError(error: ParserError, limits: CsvLimits): Problem {
+  const line = typeof error.lines === 'number' ? error.lines : 0;
   const field = (error as ParserError & { index?: number }).index ?? 0;
   if (error.code === 'CSV_MAX_RECORD_SIZE') {
     // Past the column bound the parser stops splitting, so the rest of the row piles up in one cell.
-    const row = typeof error.lines === 'number' ? `The row at line ${error.lines}` : 'A row';
     return field >= limits.maxColumns
-      ? `${row} has more than ${limits.maxColumns} columns (the limit is ${limits.maxColumns}).`
-      : `${row} holds more than ${limits.maxRowChars} characters.`;
+      ? { key: 'errors.csv.hasMoreThanColumns', args: { line, max: limits.maxColumns } }
+      : { key: 'errors.csv.holdsMoreThanCharacters', args: { line, max: limits.maxRowChars } };
   }
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return `A quoted cell is not closed${at}.`;
-  if (error.code === 'CSV_INVALID_CLOSING_QUOTE') return `A quote inside a quoted cell must be doubled ("")${at}.`;
-  return `The file is not valid CSV${at}.`;
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return { key: 'errors.csv.quotedCellNotClosed', args: { line } };
+  if (error.code === 'CSV_INVALID_CLOSING_QUOTE') return { key: 'errors.csv.quoteInsideQuotedCell', args: { line } };
+  return { key: 'errors.csv.fileNotValidCsv', args: { line } };
 }
 
 /**
@@ -113,7 +114,7 @@ export function parseCsv(
   limits: CsvLimits = csvLimitsFromConfig(),
 ): { rows: string[][]; separator: Separator } {
   if (text.length > limits.maxChars)
-    throw new CsvReadError(`The file has more than ${limits.maxChars} characters; split it into smaller files.`);
+    throw new CsvReadError({ key: 'errors.csv.fileHasMoreThan', args: { max: limits.maxChars } });
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const separator = detectSeparator(input);
   let records = 0;
@@ -121,22 +122,17 @@ export function parseCsv(
   const record = (cells: string[]): string[] => {
     records++;
     if (cells.length > limits.maxColumns)
-      throw new CsvReadError(
-        `Row ${records} has more than ${limits.maxColumns} columns (the limit is ${limits.maxColumns}).`,
-      );
+      throw new CsvReadError({ key: 'errors.csv.rowHasMoreThan', args: { records, max: limits.maxColumns } });
     if (records - 1 > limits.maxRows)
-      throw new CsvReadError(
-        `The file has more than ${limits.maxRows} rows after the header; split it into smaller files.`,
-      );
+      throw new CsvReadError({ key: 'errors.csv.fileHasMoreThan2', args: { max: limits.maxRows } });
     return cells.map((cell, index) => {
       if (cell.length > limits.maxCellChars)
-        throw new CsvReadError(
-          `Row ${records}, column ${index + 1}: a cell holds at most ${limits.maxCellChars} characters.`,
-        );
+        throw new CsvReadError({
+          key: 'errors.csv.rowColumnCellHolds',
+          args: { records, column: index + 1, max: limits.maxCellChars },
+        });
       if (records > 1 && cell !== '' && ++filled > limits.maxFilledCells) {
-        throw new CsvReadError(
-          `The file has more than ${limits.maxFilledCells} filled cells after the header; split it into smaller files.`,
-        );
+        throw new CsvReadError({ key: 'errors.csv.fileHasMoreThan3', args: { max: limits.maxFilledCells } });
       }
       return restoreFormula(cell);
     });

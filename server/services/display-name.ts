@@ -52,10 +52,7 @@ export function assertNameFreeInPlacements(
       .some((other) => comparable(other.name) === wanted),
   );
   if (clash) {
-    throw new DomainError(
-      'CONFLICT',
-      'Someone of the same party in this compact already uses this name: add something that tells you apart, e.g. a middle initial.',
-    );
+    throw new DomainError('CONFLICT', { key: 'errors.displayName.someoneSamePartyCompact' });
   }
 }
 

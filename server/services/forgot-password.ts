@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { user } from '@/db/schema/auth';
 import { accessLinks } from '@/db/schema/compacts';
+import type { AppLocale } from '@/i18n/locales';
 import { countForgotPasswordRequest, forgotPasswordRetryAfterSeconds } from '../auth/forgot-password-throttle';
 import { issueLink, PASSWORD_RESET_TTL_MS } from './access-links';
 import { recordAuditEvent } from './audit';
@@ -25,11 +26,12 @@ export function selfServiceResetAvailable(): boolean {
  * "Forgot password?": e-mails a one-time reset link to the address when it has an active account
  * — the same link, lifetime and checks as an administrator's reset link, issued by the account
  * itself — and answers the same whatever the address. A new request replaces the person's
- * earlier self-service links. Throttled per address asked for and per client address.
+ * earlier self-service links. Throttled per address asked for and per client address. The e-mail
+ * is in the account's language, or (never chosen) in `locale`, the language of the asking page.
  */
 export function requestPasswordReset(
   db: Db,
-  input: { email: string; clientAddress: string },
+  input: { email: string; clientAddress: string; locale?: AppLocale },
   now = Date.now(),
 ): ForgotPasswordAnswer {
   if (!mailConfigured()) return { status: 'unavailable' };
@@ -69,7 +71,7 @@ export function requestPasswordReset(
       entityId: link.id,
       after: { userId: account.id },
     });
-    noticePasswordReset(tx, { userId: account.id, email, ...link });
+    noticePasswordReset(tx, { userId: account.id, email, ...link }, input.locale);
   });
   return { status: 'sent' };
 }

@@ -31,13 +31,15 @@ export async function createInstanceAdmin(
 ) {
   const email = input.email.trim().toLowerCase();
   if (!z.email().max(320).safeParse(email).success)
-    throw new DomainError('BAD_REQUEST', 'Give a valid e-mail address (--email).');
+    throw new DomainError('BAD_REQUEST', { key: 'errors.instanceAdmins.giveValidEMail' });
   const name = validDisplayName(input.name);
   assertAcceptablePassword(password);
-  if (findUserByEmail(db, email)) throw new DomainError('CONFLICT', `An account with ${email} exists already.`);
+  if (findUserByEmail(db, email))
+    throw new DomainError('CONFLICT', { key: 'errors.instanceAdmins.accountExistsAlready', args: { email } });
   const passwordHash = await hasher(password);
   return db.transaction((tx) => {
-    if (findUserByEmail(tx, email)) throw new DomainError('CONFLICT', `An account with ${email} exists already.`);
+    if (findUserByEmail(tx, email))
+      throw new DomainError('CONFLICT', { key: 'errors.instanceAdmins.accountExistsAlready', args: { email } });
     const userId = newId();
     const now = new Date();
     tx.insert(user)

@@ -98,7 +98,10 @@ export function assertNoPendingInvitation(db: DbOrTx, compactId: string, email: 
     )
     .all();
   if (open.some((link) => issuerStillEntitled(db, link)))
-    throw new DomainError('CONFLICT', `A pending invitation for ${email} already exists — re-issue it instead.`);
+    throw new DomainError('CONFLICT', {
+      key: 'errors.invitationAdmin.pendingInvitationAlreadyExists',
+      args: { email },
+    });
 }
 
 /** An unused invitation of this compact, or NOT_FOUND. */
@@ -115,11 +118,7 @@ function unusedInvitation(db: DbOrTx, compactId: string, invitationId: string): 
       ),
     )
     .all();
-  if (!link)
-    throw new DomainError(
-      'NOT_FOUND',
-      'No such invitation: it may have been answered, withdrawn or re-issued already.',
-    );
+  if (!link) throw new DomainError('NOT_FOUND', { key: 'errors.invitationAdmin.noSuchInvitationMay' });
   return link;
 }
 
@@ -140,7 +139,7 @@ export function revokeInvitation(db: Db, actor: AuditActor, compactId: string, i
 
 /**
  * Replaces an invitation with a fresh link (new token, new expiry, issued by this admin): the old
- * link stops working. The address, party, role and signatory flag are the old invitation's; the
+ * link stops working. The address, party, role, signatory flag and language are the old invitation's; the
  * invitee is notified and e-mailed the new link like any invitation.
  */
 export function reissueInvitation(
@@ -154,7 +153,7 @@ export function reissueInvitation(
     const account = findUserByEmail(tx, old.email);
     if (account) {
       if (findMembership(tx, compactId, account.id))
-        throw new DomainError('CONFLICT', 'This person is already a member of the compact.');
+        throw new DomainError('CONFLICT', { key: 'errors.invitationAdmin.personAlreadyMemberCompact' });
       assertNameFreeInPlacements(tx, account.name, [{ compactId, partyId: old.partyId! }], account.id);
     }
     revokeLink(tx, old.id);
@@ -169,6 +168,7 @@ export function reissueInvitation(
         partyId: old.partyId,
         role: old.role,
         signatory: old.signatory,
+        locale: old.locale,
       },
       INVITE_TTL_MS,
     );
@@ -187,6 +187,7 @@ export function reissueInvitation(
       compactId,
       partyId: old.partyId!,
       role: old.role!,
+      locale: old.locale,
       ...fresh,
     });
     return { kind: account ? 'pending' : 'link', path: fresh.path, expiresAt: fresh.expiresAt };

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import { user } from '@/db/schema/auth';
 import { accessLinks, compacts, memberships } from '@/db/schema/compacts';
+import type { AppLocale } from '@/i18n/locales';
 import type { CompactRole } from '@/shared/roles';
 import { parties } from '@/db/schema/parties';
 import {
@@ -31,6 +32,8 @@ export interface InviteInput {
   partyId: string;
   role: CompactRole;
   signatory: boolean;
+  /** The language of the invitation e-mail, and of the new account it creates. */
+  locale: AppLocale;
 }
 
 /**
@@ -64,7 +67,7 @@ export function inviteMember(
     const existing = findUserByEmail(tx, email);
     if (existing) {
       if (findMembership(tx, compactId, existing.id))
-        throw new DomainError('CONFLICT', 'This person is already a member of the compact.');
+        throw new DomainError('CONFLICT', { key: 'errors.invitationAdmin.personAlreadyMemberCompact' });
       assertNameFreeInPlacements(tx, existing.name, [{ compactId, partyId: input.partyId }], existing.id);
     }
     // A new invitation replaces any earlier unused one (expired, or its inviter no longer entitled).
@@ -90,6 +93,7 @@ export function inviteMember(
         partyId: input.partyId,
         role: input.role,
         signatory: input.signatory,
+        locale: input.locale,
       },
       INVITE_TTL_MS,
     );
@@ -103,6 +107,7 @@ export function inviteMember(
         partyId: input.partyId,
         role: input.role,
         signatory: input.signatory,
+        locale: input.locale,
         existingAccount: existing !== null,
       },
     });
@@ -184,26 +189,27 @@ function joinFromInvitation(tx: Tx, link: AccessLink, invitee: { userId: string;
  * Accepts an invitation link. A new person sets their name and password here; someone who
  * already has an account must be signed in as that account (the link never sets its password).
  * The token is checked first, outside any transaction: a bogus token costs one lookup, never
- * a password hash.
+ * a password hash. A new account starts in `input.locale` (a language the person chose on this
+ * browser) or else in the invitation's language.
  */
 export async function acceptInvite(
   db: Db,
   signedIn: Invitee | null,
   token: string,
-  input: { name?: string; password?: string },
+  input: { name?: string; password?: string; locale?: AppLocale | null },
   hasher: PasswordHasher = defaultPasswordHasher,
 ) {
   const checked = checkAccessToken(db, 'invite', token);
   const existing = findUserByEmail(db, checked.email);
   if (existing) {
     if (input.password !== undefined) {
-      throw new DomainError(
-        'BAD_REQUEST',
-        'This address already has an account: sign in with it to accept. The link cannot set its password.',
-      );
+      throw new DomainError('BAD_REQUEST', { key: 'errors.invitations.addressAlreadyHasAccount' });
     }
     if (signedIn?.userId !== existing.id)
-      throw new DomainError('UNAUTHORIZED', `Sign in as ${checked.email} to accept this invitation.`);
+      throw new DomainError('UNAUTHORIZED', {
+        key: 'errors.invitations.signAsAcceptInvitation',
+        args: { email: checked.email },
+      });
     db.transaction((tx) =>
       joinFromInvitation(tx, checkAccessToken(tx, 'invite', token), { userId: existing.id, name: existing.name }),
     );
@@ -215,13 +221,11 @@ export async function acceptInvite(
   db.transaction((tx) => {
     const link = checkAccessToken(tx, 'invite', token);
     if (findUserByEmail(tx, link.email))
-      throw new DomainError(
-        'CONFLICT',
-        'An account with this address was created meanwhile: sign in with it and open this link again.',
-      );
+      throw new DomainError('CONFLICT', { key: 'errors.invitations.accountAddressWasCreated' });
     const userId = newId();
     const now = new Date();
-    tx.insert(user).values({ id: userId, name, email: link.email, createdAt: now, updatedAt: now }).run();
+    const locale = input.locale ?? link.locale;
+    tx.insert(user).values({ id: userId, name, email: link.email, locale, createdAt: now, updatedAt: now }).run();
     insertPasswordCredential(tx, userId, passwordHash, now);
     joinFromInvitation(tx, link, { userId, name });
   });
@@ -274,10 +278,7 @@ export function respondToInvitation(db: Db, invitee: Invitee, invitationId: stri
     // Someone else's invitation (or one issued for a new person: see listPendingInvitations) is
     // indistinguishable from none at all.
     if (!link || link.userId !== invitee.userId)
-      throw new DomainError(
-        'NOT_FOUND',
-        'No such invitation: it may have expired, been withdrawn or been answered already.',
-      );
+      throw new DomainError('NOT_FOUND', { key: 'errors.invitations.noSuchInvitationMay' });
     if (answer === 'accept') {
       joinFromInvitation(tx, link, invitee);
       return;

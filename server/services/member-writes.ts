@@ -18,12 +18,9 @@ export async function writeAsMember(
     return await serverWriter().writeUpdate(compactId, update, { userId: member.userId, partyId: member.partyId });
   } catch (error) {
     if (error instanceof ServerWriteUnconfirmed)
-      throw new DomainError(
-        'CONFLICT',
-        'The text did not confirm the change in time; reload to see whether it applied.',
-      );
+      throw new DomainError('CONFLICT', { key: 'errors.memberWrites.textDidNotConfirm' });
     if (error instanceof ServerWriteRefused)
-      throw new DomainError('CONFLICT', 'The text refused the change; reload and try again.');
+      throw new DomainError('CONFLICT', { key: 'errors.memberWrites.textRefusedChangeReload' });
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { session, user } from '@/db/schema/auth';
 import { memberships } from '@/db/schema/compacts';
@@ -11,6 +11,7 @@ import { findMembership } from './compacts';
 import { assertNameFreeInPlacements, placementsOf, validDisplayName } from './display-name';
 import { DomainError } from './domain-error';
 import { accountReachOf } from './account-reach';
+import { membersWhoMay } from './notifications/recipients';
 import { manageAccountRefusal, type AccountReach } from '@/server/policies/account-policy';
 import type { CompactMember } from '@/server/policies/compact-member';
 import { may } from '@/server/policies/role-actions';
@@ -64,29 +65,14 @@ export function listMembersFor(db: DbOrTx, viewer: CompactMember & { isInstanceA
 
 export function requireMember(db: DbOrTx, compactId: string, userId: string) {
   const membership = findMembership(db, compactId, userId);
-  if (!membership) throw new DomainError('NOT_FOUND', 'This person is not a member of the compact.');
+  if (!membership) throw new DomainError('NOT_FOUND', { key: 'errors.members.personNotMemberCompact' });
   return membership;
 }
 
-function otherAdminCount(db: DbOrTx, compactId: string, userId: string) {
-  return db
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .innerJoin(user, eq(user.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.compactId, compactId),
-        eq(memberships.role, 'admin'),
-        ne(memberships.userId, userId),
-        isNull(user.deactivatedAt),
-      ),
-    )
-    .all().length;
-}
-
+/** Someone else active in the compact must still manage its members (the policy's administrators). */
 function assertNotLastAdmin(db: DbOrTx, compactId: string, userId: string) {
-  if (otherAdminCount(db, compactId, userId) === 0) {
-    throw new DomainError('CONFLICT', 'A compact needs at least one admin: make someone else admin first.');
+  if (!membersWhoMay(db, compactId, 'manageMembers').some((id) => id !== userId)) {
+    throw new DomainError('CONFLICT', { key: 'errors.members.compactNeedsLeastOne' });
   }
 }
 
@@ -152,7 +138,7 @@ export function renameMember(db: Db, actor: ManagingActor, compactId: string, us
     requireMember(tx, compactId, userId);
     assertManageableAccount(tx, actor, compactId, userId);
     const [target] = tx.select({ name: user.name }).from(user).where(eq(user.id, userId)).all();
-    if (!target) throw new DomainError('NOT_FOUND', 'No such person.');
+    if (!target) throw new DomainError('NOT_FOUND', { key: 'errors.passwordResets.noSuchPerson' });
     if (target.name === name) return false;
     // The name shows in every compact the person belongs to: it must be free in each of them.
     assertNameFreeInPlacements(tx, name, placementsOf(tx, userId), userId);

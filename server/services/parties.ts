@@ -25,7 +25,8 @@ export function insertParty(tx: DbOrTx, actor: AuditActor, input: NewParty) {
     (p) =>
       p.name.toLowerCase() === input.name.toLowerCase() || p.shortCode.toLowerCase() === input.shortCode.toLowerCase(),
   );
-  if (taken) throw new DomainError('CONFLICT', `A party with this name or short code already exists: ${taken.name}.`);
+  if (taken)
+    throw new DomainError('CONFLICT', { key: 'errors.parties.partyNameShortCode', args: { name: taken.name } });
   const party = { id: newId(), ...input };
   tx.insert(parties)
     .values({ ...party, createdAt: new Date() })

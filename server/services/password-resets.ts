@@ -17,7 +17,7 @@ export function issuePasswordResetLink(db: Db, actor: ManagingActor, compactId: 
     requireMember(tx, compactId, userId);
     assertManageableAccount(tx, actor, compactId, userId);
     const [target] = tx.select({ email: user.email }).from(user).where(eq(user.id, userId)).all();
-    if (!target) throw new DomainError('NOT_FOUND', 'No such person.');
+    if (!target) throw new DomainError('NOT_FOUND', { key: 'errors.passwordResets.noSuchPerson' });
     // A compact admin's link remembers its compact: it is checked again when used.
     const issuedIn = actor.isInstanceAdmin ? null : compactId;
     const link = issueLink(

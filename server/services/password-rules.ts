@@ -1,3 +1,4 @@
+import type { Problem } from '@/i18n/types';
 import 'server-only';
 import { hashPassword } from 'better-auth/crypto';
 import { DomainError } from './domain-error';
@@ -10,14 +11,17 @@ export type PasswordHasher = (password: string) => Promise<string>;
 
 export const defaultPasswordHasher: PasswordHasher = hashPassword;
 
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+export function passwordProblem(password: string): Problem | null {
+  if (password.length < MIN_PASSWORD_LENGTH)
+    return { key: 'errors.password.useLeastCharacters', args: { n: MIN_PASSWORD_LENGTH } };
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return { key: 'errors.displayName.useMostCharacters', args: { max: MAX_PASSWORD_LENGTH } };
   return null;
 }
 
 export function assertAcceptablePassword(password: string | undefined): string {
-  const problem = password === undefined ? 'Choose a password.' : passwordProblem(password);
+  const problem: Problem | null =
+    password === undefined ? { key: 'errors.password.choosePassword' } : passwordProblem(password);
   if (problem) throw new DomainError('BAD_REQUEST', problem);
   return password!;
 }

@@ -43,9 +43,9 @@ export function oncePerRequest<T>(
     { behavior: 'immediate' },
   );
   if (claim) {
-    if (claim.action !== action)
-      throw new DomainError('CONFLICT', 'This form was already used for something else: reload it.');
-    if (claim.result === null) throw new DomainError('CONFLICT', 'This form is being submitted already.');
+    if (claim.action !== action) throw new DomainError('CONFLICT', { key: 'errors.requestKeys.formWasAlreadyUsed' });
+    if (claim.result === null)
+      throw new DomainError('CONFLICT', { key: 'errors.requestKeys.formBeingSubmittedAlready' });
     return claim.result as T;
   }
   let result: T;

@@ -1,11 +1,16 @@
 import 'server-only';
 import { TRPCError } from '@trpc/server';
+import { ProblemError } from '../services/domain-error';
 import { MAX_REPORTED_CSV_ERRORS, type CsvError, type ImportResult } from '../services/framework/csv-errors';
 
 /** The cause of a refused CSV import: every problem found, by row and column (sent as `data.csvErrors`). */
-export class CsvImportRejected extends Error {
+export class CsvImportRejected extends ProblemError {
   constructor(readonly errors: CsvError[]) {
-    super(`${errors.length} problems`);
+    const count = errors.length;
+    super({
+      key: 'errors.csv.nothingImported',
+      args: { count, more: count >= MAX_REPORTED_CSV_ERRORS ? 'yes' : 'no' },
+    });
   }
 }
 
@@ -15,10 +20,6 @@ export class CsvImportRejected extends Error {
  */
 export function importedOrRejected(result: ImportResult): { imported: number } {
   if (result.ok) return { imported: result.imported };
-  const count = result.errors.length;
-  throw new TRPCError({
-    code: 'BAD_REQUEST',
-    message: `Nothing was imported: the file has ${count === 1 ? 'a problem' : `${count}${count >= MAX_REPORTED_CSV_ERRORS ? ' or more' : ''} problems`} (see the report by row).`,
-    cause: new CsvImportRejected(result.errors),
-  });
+  const cause = new CsvImportRejected(result.errors);
+  throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
 }

@@ -56,7 +56,7 @@ function giveBackTurn(userId: string): void {
  */
 export async function inTurn<T>(userId: string, call: () => Promise<T>): Promise<T> {
   if (!(await takeTurn(userId))) {
-    throw tooManyRequests('You have too many large requests in progress. Try again in a few seconds.', 5);
+    throw tooManyRequests('errors.tooMany.heavyCalls', 5);
   }
   try {
     return await call();

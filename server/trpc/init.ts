@@ -6,13 +6,15 @@ import type { DbHandle } from '@/db/client';
 import { resolveActor, type Actor } from '../auth/actor';
 import { clientAddress } from '../auth/request-origin';
 import { findMembership } from '../services/compacts';
-import { DomainError } from '../services/domain-error';
+import { DomainError, ProblemError } from '../services/domain-error';
 import { compactMember } from '@/server/policies/compact-member';
 import { may, type CompactAction } from '@/server/policies/role-actions';
 import { archivedRefusal } from '@/server/policies/archive-policy';
 import type { AppLocale } from '@/i18n/locales';
+import type { Problem } from '@/i18n/types';
 import { localeOfRequest } from '../i18n/request-locale';
 import { CsvImportRejected } from './csv-import-rejected';
+import { localisedError } from './error-shape';
 import { RetryLater } from './too-many-requests';
 
 export interface Context {
@@ -50,22 +52,26 @@ export async function createContext(
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const zodIssues =
-      error.cause instanceof z.ZodError
-        ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-        : undefined;
+  errorFormatter({ shape, error, ctx }) {
     const retryAfterSeconds = error.cause instanceof RetryLater ? error.cause.retryAfterSeconds : undefined;
     const csvErrors = error.cause instanceof CsvImportRejected ? error.cause.errors : undefined;
-    // An unexpected failure is logged on the server (fetch-handler.ts); its message never reaches a client.
-    const message =
-      error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on the server. Please try again.' : shape.message;
-    return { ...shape, message, data: { ...shape.data, stack: undefined, zodIssues, retryAfterSeconds, csvErrors } };
+    const { message, problem, zodIssues } = localisedError(error, shape.message, ctx?.locale ?? 'en');
+    return {
+      ...shape,
+      message,
+      data: { ...shape.data, stack: undefined, problem, zodIssues, retryAfterSeconds, csvErrors },
+    };
   },
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+
+/** A refusal of the tRPC layer itself: its message is English, its problem is answered in the reader's language. */
+function refused(code: TRPCError['code'], problem: Problem): TRPCError {
+  const cause = new ProblemError(problem);
+  return new TRPCError({ code, message: cause.message, cause });
+}
 
 /** Maps a DomainError thrown by a service to the TRPCError with the same code. */
 const domainErrors = t.middleware(async ({ next }) => {
@@ -83,13 +89,12 @@ const domainErrors = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(domainErrors);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  if (!ctx.actor) throw refused('UNAUTHORIZED', { key: 'errors.pleaseSignIn' });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
 export const instanceAdminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor.isInstanceAdmin)
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only instance administrators may do this.' });
+  if (!ctx.actor.isInstanceAdmin) throw refused('FORBIDDEN', { key: 'errors.instanceAdminsOnly' });
   return next();
 });
 
@@ -102,13 +107,13 @@ export const compactIdInput = z.object({ compactId: z.string().min(1).max(64) })
  */
 export function checkedMember(ctx: Context & { actor: Actor }, compactId: string, action: CompactAction, type: string) {
   const membership = findMembership(ctx.handle.db, compactId, ctx.actor.userId);
-  if (!membership) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such compact.' });
+  if (!membership) throw refused('NOT_FOUND', { key: 'errors.compacts.noSuchCompact' });
   // The role decides here; whether an archived compact allows it is the mutation check below (a query still answers).
   if (!may({ role: membership.role }, action)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: `Your role (${membership.role}) may not do this.` });
+    throw refused('FORBIDDEN', { key: 'errors.roleMayNot', args: { role: membership.role } });
   }
   const archived = type === 'mutation' ? archivedRefusal(membership) : null;
-  if (archived) throw new TRPCError({ code: 'FORBIDDEN', message: archived });
+  if (archived) throw refused('FORBIDDEN', archived);
   return { membership, member: compactMember(ctx.actor, membership) };
 }
 

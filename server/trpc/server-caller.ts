@@ -8,6 +8,9 @@ import { createCaller } from './root';
 /** The context of the request being rendered (its session cookie), built once per request. */
 const requestContext = cache(async () => createContext(getDb(), await headers()));
 
+/** The language the request is answered in (the context's `locale`), for server components' translations. */
+export const requestLocale = async () => (await requestContext()).locale;
+
 /**
  * tRPC for server components: the same procedures, with the same checks, that the browser calls
  * through /api/trpc, as the person whose request is being rendered. Errors are the procedures'

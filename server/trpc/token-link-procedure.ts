@@ -5,7 +5,7 @@ import {
   tokenLinkRetryAfterSeconds,
 } from '../auth/token-link-throttle';
 import { publicProcedure } from './init';
-import { tooManyRequests, waitInWords } from './too-many-requests';
+import { tooManyRequests } from './too-many-requests';
 
 /**
  * A public procedure taking an invitation or password-reset token: throttled per client
@@ -15,10 +15,7 @@ export const tokenLinkProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const { db } = ctx.handle;
   const retryAfter = tokenLinkRetryAfterSeconds(db, ctx.clientAddress);
   if (retryAfter > 0) {
-    throw tooManyRequests(
-      `Too many attempts with links that are not valid. Try again ${waitInWords(retryAfter)}.`,
-      retryAfter,
-    );
+    throw tooManyRequests('errors.tooMany.links', retryAfter);
   }
   countTokenLinkAttempt(db, ctx.clientAddress);
   const result = await next();

@@ -1,3 +1,4 @@
+import type { Problem } from '@/i18n/types';
 // The rules of comment threads on the compact text, written once (panel, API schema, service). Pure.
 
 /** Who sees a thread: every member of the compact, or only the members of the author's party. */
@@ -25,9 +26,10 @@ export const COMMENT_THREADS_PAGE_MAX = 50;
 export const normaliseCommentBody = (body: string) => body.trim();
 
 /** Why a body cannot be stored, or null. */
-export function commentBodyProblem(body: string): string | null {
+export function commentBodyProblem(body: string): Problem | null {
   const clean = normaliseCommentBody(body);
-  if (clean.length === 0) return 'Write a comment first.';
-  if (clean.length > COMMENT_BODY_MAX) return `A comment has at most ${COMMENT_BODY_MAX} characters.`;
+  if (clean.length === 0) return { key: 'errors.comment.writeCommentFirst' };
+  if (clean.length > COMMENT_BODY_MAX)
+    return { key: 'errors.comment.commentHasMostCharacters', args: { max: COMMENT_BODY_MAX } };
   return null;
 }

@@ -1,5 +1,8 @@
+import type { Problem } from '@/i18n/types';
+import { addProblemIssue } from '../problem-issue';
 import { z } from 'zod';
-import { characters, hasForbiddenCharacters } from '@/shared/history/version-rules';
+import { characters } from '@/shared/history/version-rules';
+import { hasForbiddenCharacters } from '@/shared/unsafe-characters';
 
 // Pure rules for archiving a compact, shared by the server and the admin form.
 
@@ -7,10 +10,10 @@ import { characters, hasForbiddenCharacters } from '@/shared/history/version-rul
 export const ARCHIVE_REASON_MAX = 500;
 
 /** Why an archive or restore reason is refused, or null when it is fine. */
-export function archiveReasonProblem(reason: string): string | null {
-  if (characters(reason) > ARCHIVE_REASON_MAX) return `Use at most ${ARCHIVE_REASON_MAX} characters.`;
-  if (hasForbiddenCharacters(reason, { multiline: true }))
-    return 'A reason cannot contain control or text-direction characters.';
+export function archiveReasonProblem(reason: string): Problem | null {
+  if (characters(reason) > ARCHIVE_REASON_MAX)
+    return { key: 'errors.displayName.useMostCharacters', args: { max: ARCHIVE_REASON_MAX } };
+  if (hasForbiddenCharacters(reason, { multiline: true })) return { key: 'errors.signOff.reasonCannotContainControl' };
   return null;
 }
 
@@ -21,7 +24,7 @@ export const archiveReasonSchema = z
   .trim()
   .superRefine((value, ctx) => {
     const problem = archiveReasonProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) addProblemIssue(ctx, problem);
   })
   .default('');
 

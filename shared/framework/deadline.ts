@@ -1,3 +1,4 @@
+import type { Problem } from '@/i18n/types';
 /**
  * Reporting deadlines. Each reporting period's values are due a number of days after the period
  * ends (per compact, `reportingDeadlineDays` in the framework settings). Dates are ISO calendar
@@ -37,11 +38,11 @@ export function reportingDeadline(endsOn: string, offsetDays: number): string {
 }
 
 /** The problem with an offset, or null: whole days within the bounds. */
-export function deadlineDaysProblem(days: number): string | null {
+export function deadlineDaysProblem(days: number): Problem | null {
   const { min, max } = REPORTING_DEADLINE_DAYS;
   return Number.isInteger(days) && days >= min && days <= max
     ? null
-    : `The reporting deadline must be a whole number of days from ${min} to ${max} after the period ends.`;
+    : { key: 'errors.deadline.reportingDeadlineMustWhole', args: { min, max } };
 }
 
 export interface DeadlineInput {

@@ -1,3 +1,4 @@
+import type { Problem } from '@/i18n/types';
 /**
  * Numbers as people type them into forms and CSV cells: a point for decimals, no thousands
  * separators. A comma is refused rather than guessed: "12,5" is twelve and a half to a French
@@ -6,7 +7,7 @@
  */
 const PLAIN_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
-export type NumberInput = { ok: true; value: number | null } | { ok: false; problem: string };
+export type NumberInput = { ok: true; value: number | null } | { ok: false; problem: Problem };
 
 /** An empty cell or field is no value (null); anything else must be a plain number. */
 export function parseNumberInput(raw: string): NumberInput {
@@ -15,9 +16,10 @@ export function parseNumberInput(raw: string): NumberInput {
   if (text.includes(','))
     return {
       ok: false,
-      problem: `“${text}”: write a point for decimals and no thousands separator (12.5, 1500) — a comma could be read two ways.`,
+      problem: { key: 'errors.number.comma', args: { text } },
     };
   const value = Number(text);
-  if (!PLAIN_NUMBER.test(text) || !Number.isFinite(value)) return { ok: false, problem: `“${text}” is not a number.` };
+  if (!PLAIN_NUMBER.test(text) || !Number.isFinite(value))
+    return { ok: false, problem: { key: 'errors.number.notNumber', args: { text } } };
   return { ok: true, value };
 }

@@ -1,5 +1,6 @@
 // The rules a progress value must meet, shared by the server (which enforces them) and the
 // progress form (which shows them before anything is sent). Pure: no server imports.
+import type { Problem } from '@/i18n/types';
 import { reservedKeyProblem } from '../reserved-keys';
 
 export interface ValueRulesIndicator {
@@ -34,9 +35,9 @@ export const todayIsoDate = (now = new Date()) => now.toISOString().slice(0, 10)
 export function periodNotStartedProblem(
   period: { label: string; startsOn: string },
   today = todayIsoDate(),
-): string | null {
+): Problem | null {
   return period.startsOn > today
-    ? `The reporting period ${period.label} starts on ${period.startsOn}: it has not started yet, and progress can be reported once it has.`
+    ? { key: 'errors.progress.reportingPeriodStartsHas', args: { label: period.label, startsOn: period.startsOn } }
     : null;
 }
 export const MAX_EVIDENCE_LINKS = 20;
@@ -45,7 +46,7 @@ export const MAX_DISAGGREGATION_CATEGORIES = 100;
 export const MAX_LINK_CHARS = 2000;
 
 /** Reserved names (`__proto__`, `constructor`, `prototype`) as a dimension or a category. */
-export function disaggregationKeyProblem(disaggregated: Record<string, Record<string, number>>): string | null {
+export function disaggregationKeyProblem(disaggregated: Record<string, Record<string, number>>): Problem | null {
   for (const dimension of Object.keys(disaggregated)) {
     const problem =
       reservedKeyProblem(dimension, 'disaggregation') ??
@@ -58,35 +59,38 @@ export function disaggregationKeyProblem(disaggregated: Record<string, Record<st
 }
 
 /** What is wrong with a value for this indicator, or null when nothing is. */
-export function progressValueProblem(indicator: ValueRulesIndicator, input: ValueRulesInput): string | null {
-  return progressValueProblemAt(indicator, input)?.message ?? null;
+export function progressValueProblem(indicator: ValueRulesIndicator, input: ValueRulesInput): Problem | null {
+  const found = progressValueProblemAt(indicator, input);
+  return found && { key: found.key, args: found.args };
 }
 
 /** The same, with the field the problem is in (an import reports it in that column). */
 export function progressValueProblemAt(
   indicator: ValueRulesIndicator,
   input: ValueRulesInput,
-): { field: 'value' | 'rating' | 'disaggregated'; message: string } | null {
+): (Problem & { field: 'value' | 'rating' | 'disaggregated' }) | null {
   const { value } = input;
-  const at = (field: 'value' | 'rating' | 'disaggregated', message: string) => ({ field, message });
+  const at = (field: 'value' | 'rating' | 'disaggregated', problem: Problem) => ({ ...problem, field });
   if (indicator.measure === 'qualitative' && value !== null)
-    return at('value', 'A qualitative indicator takes a rating and a narrative, not a number.');
+    return at('value', { key: 'errors.progress.qualitativeIndicatorTakesRating' });
   if (indicator.measure !== 'qualitative' && input.rating !== null)
-    return at('rating', 'Only qualitative indicators take a rating.');
+    return at('rating', { key: 'errors.progress.onlyQualitativeIndicatorsTake' });
   if (indicator.measure === 'percentage' && value !== null && (value < 0 || value > 100))
-    return at('value', 'A percentage lies between 0 and 100.');
+    return at('value', { key: 'errors.progress.percentageLiesBetween' });
   const reserved = disaggregationKeyProblem(input.disaggregated);
   if (reserved) return at('disaggregated', reserved);
   for (const [dimension, categories] of Object.entries(input.disaggregated)) {
     if (!indicator.disaggregation.includes(dimension))
-      return at('disaggregated', `“${dimension}” is not a disaggregation of this indicator.`);
+      return at('disaggregated', { key: 'errors.progress.notDisaggregationIndicator', args: { dimension } });
     if (Object.keys(categories).length > MAX_DISAGGREGATION_CATEGORIES)
-      return at('disaggregated', `A disaggregation holds at most ${MAX_DISAGGREGATION_CATEGORIES} categories.`);
+      return at('disaggregated', {
+        key: 'errors.progress.disaggregationHoldsMostCategories',
+        args: { max: MAX_DISAGGREGATION_CATEGORIES },
+      });
     const sum = Object.values(categories).reduce((a, b) => a + b, 0);
-    if (value === null)
-      return at('disaggregated', `The values by ${dimension} add up to ${sum}, but the total is empty.`);
+    if (value === null) return at('disaggregated', { key: 'errors.progress.valuesByAddUp', args: { dimension, sum } });
     if (Math.abs(sum - value) > TOLERANCE * Math.max(1, Math.abs(value)))
-      return at('disaggregated', `The values by ${dimension} add up to ${sum}, not to ${value} (the total).`);
+      return at('disaggregated', { key: 'errors.progress.valuesByAddUp2', args: { dimension, sum, value } });
   }
   return null;
 }
@@ -99,10 +103,11 @@ export function isHttpLink(link: string): boolean {
 }
 
 /** What is wrong with a list of evidence links, or null when nothing is. */
-export function evidenceLinksProblem(links: readonly string[]): string | null {
-  if (links.length > MAX_EVIDENCE_LINKS) return `At most ${MAX_EVIDENCE_LINKS} evidence links.`;
+export function evidenceLinksProblem(links: readonly string[]): Problem | null {
+  if (links.length > MAX_EVIDENCE_LINKS)
+    return { key: 'errors.progress.mostEvidenceLinks', args: { max: MAX_EVIDENCE_LINKS } };
   const bad = links.find((link) => !isHttpLink(link));
   if (bad === undefined) return null;
   const shown = bad.length > 80 ? `${bad.slice(0, 80)}…` : bad;
-  return `“${shown}” is not a web link: evidence links start with http:// or https:// and hold at most ${MAX_LINK_CHARS} characters.`;
+  return { key: 'errors.progress.notWebLinkEvidence', args: { shown, max: MAX_LINK_CHARS } };
 }

@@ -1,3 +1,4 @@
+import type { Problem } from '@/i18n/types';
 // The rules of the targets table (many periods' and years' targets saved at once). Pure: the form
 // checks each row as the person types and the server applies the same rules to the whole batch.
 import { targetValueProblem } from './indicator-rules';
@@ -16,7 +17,7 @@ export const MAX_TARGET_TEXT_LENGTH = 40;
 export type TargetTableRow = ({ periodId: string; year?: undefined } | { periodId?: undefined; year: number }) &
   ({ value: string; clear?: undefined } | { value?: undefined; clear: true });
 
-export type TargetRowReading = { ok: true; value: number | null } | { ok: false; problem: string };
+export type TargetRowReading = { ok: true; value: number | null } | { ok: false; problem: Problem };
 
 /**
  * What one row sets (null: the target is cleared), or its problem, naming the row by `label`: a
@@ -26,9 +27,8 @@ export type TargetRowReading = { ok: true; value: number | null } | { ok: false;
 export function readTargetRow(label: string, measure: string, row: TargetTableRow): TargetRowReading {
   if (row.clear) return { ok: true, value: null };
   const parsed = parseNumberInput(row.value);
-  if (!parsed.ok) return { ok: false, problem: `${label}: ${parsed.problem}` };
-  if (parsed.value === null)
-    return { ok: false, problem: `${label}: enter a number, or clear the target with its Clear box.` };
+  if (!parsed.ok) return { ok: false, problem: { ...parsed.problem, field: label } };
+  if (parsed.value === null) return { ok: false, problem: { key: 'errors.targetTable.enterNumber', field: label } };
   const problem = targetValueProblem({ measure }, parsed.value);
-  return problem ? { ok: false, problem: `${label}: ${problem}` } : { ok: true, value: parsed.value };
+  return problem ? { ok: false, problem: { ...problem, field: label } } : { ok: true, value: parsed.value };
 }

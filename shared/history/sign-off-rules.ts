@@ -1,5 +1,7 @@
+import type { Problem } from '@/i18n/types';
 import { z } from 'zod';
-import { characters, hasForbiddenCharacters } from './version-rules';
+import { characters } from './version-rules';
+import { hasForbiddenCharacters } from '@/shared/unsafe-characters';
 
 // Pure rules for sign-offs, shared by the server and the browser forms.
 
@@ -20,23 +22,23 @@ export function cleanFreeText(text: string | null | undefined): string | null {
 }
 
 /** Why a statement cannot be stored with a sign-off (null when it can). */
-export function statementProblem(kind: StatementKind, statement: string | null): string | null {
+export function statementProblem(kind: StatementKind, statement: string | null): Problem | null {
   if (kind === 'none')
-    return statement === null ? null : 'Choose a reservation or an interpretive statement, or leave the text empty.';
-  if (statement === null) return 'Write the statement, or choose “no statement”.';
+    return statement === null ? null : { key: 'errors.signOff.chooseReservationInterpretiveStatement' };
+  if (statement === null) return { key: 'errors.signOff.writeStatementChooseNo' };
   if (characters(statement) > SIGN_OFF_LIMITS.statement)
-    return `A statement has at most ${SIGN_OFF_LIMITS.statement} characters.`;
+    return { key: 'errors.signOff.statementHasMostCharacters', args: { max: SIGN_OFF_LIMITS.statement } };
   if (hasForbiddenCharacters(statement, { multiline: true }))
-    return 'A statement cannot contain control or text-direction characters.';
+    return { key: 'errors.signOff.statementCannotContainControl' };
   return null;
 }
 
 /** Why a withdrawal reason cannot be stored (null when it can; it is optional). */
-export function withdrawalReasonProblem(reason: string | null): string | null {
+export function withdrawalReasonProblem(reason: string | null): Problem | null {
   if (reason === null) return null;
-  if (characters(reason) > SIGN_OFF_LIMITS.reason) return `A reason has at most ${SIGN_OFF_LIMITS.reason} characters.`;
-  if (hasForbiddenCharacters(reason, { multiline: true }))
-    return 'A reason cannot contain control or text-direction characters.';
+  if (characters(reason) > SIGN_OFF_LIMITS.reason)
+    return { key: 'errors.signOff.reasonHasMostCharacters', args: { max: SIGN_OFF_LIMITS.reason } };
+  if (hasForbiddenCharacters(reason, { multiline: true })) return { key: 'errors.signOff.reasonCannotContainControl' };
   return null;
 }
 

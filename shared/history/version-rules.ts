@@ -1,3 +1,5 @@
+import { hasForbiddenCharacters } from '@/shared/unsafe-characters';
+import type { Problem } from '@/i18n/types';
 import { z } from 'zod';
 
 // Pure rules for versions of a compact text, shared by the server and the browser forms.
@@ -12,24 +14,11 @@ export const VERSION_LIMITS = { name: 120, symbol: 80, note: 2000 } as const;
 export const MAX_VERSIONS_PER_PAGE = 100;
 export const DEFAULT_VERSIONS_PER_PAGE = 50;
 
-// Control characters (a note may hold line breaks), line/paragraph separators and bidirectional
-// overrides/isolates, which can make one name display as another.
-export const FORBIDDEN_CHARACTERS = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
-const NOTE_CONTROLS_ALLOWED = /[\n\t]/g;
-
 /** A document symbol as the UN writes them: `S/2027/123/Rev.1`, `A/RES/78/1`, `E/CN.6/2027/L.3`. */
 export const VERSION_SYMBOL_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9/.()*\- ]*[A-Za-z0-9.)*])?$/;
 
 /** Length in characters (code points), as limits count them. */
 export const characters = (text: string) => [...text].length;
-
-/**
- * Whether free text holds control, line/paragraph-separator or text-direction characters (a text
- * that may run over lines, such as a note, may hold line breaks and tabs).
- */
-export function hasForbiddenCharacters(text: string, { multiline }: { multiline: boolean }): boolean {
-  return FORBIDDEN_CHARACTERS.test(multiline ? text.replace(NOTE_CONTROLS_ALLOWED, ' ') : text);
-}
 
 export interface VersionLabel {
   name: string;
@@ -51,25 +40,22 @@ export function normaliseVersionLabel(label: VersionLabel): {
 }
 
 /** What is wrong with a named version's label, field by field (empty when it is fine). */
-export function versionLabelProblems(label: VersionLabel): { field: keyof VersionLabel; reason: string }[] {
+export function versionLabelProblems(label: VersionLabel): (Problem & { field: keyof VersionLabel })[] {
   const { name, symbol, note } = normaliseVersionLabel(label);
-  const problems: { field: keyof VersionLabel; reason: string }[] = [];
-  if (name === '') problems.push({ field: 'name', reason: 'Give the version a name.' });
+  const problems: (Problem & { field: keyof VersionLabel })[] = [];
+  if (name === '') problems.push({ field: 'name', key: 'errors.version.giveVersionName' });
   else if (characters(name) > VERSION_LIMITS.name)
-    problems.push({ field: 'name', reason: `At most ${VERSION_LIMITS.name} characters.` });
+    problems.push({ field: 'name', key: 'errors.version.mostCharacters', args: { max: VERSION_LIMITS.name } });
   else if (hasForbiddenCharacters(name, { multiline: false }))
-    problems.push({ field: 'name', reason: 'A name cannot contain control or text-direction characters.' });
+    problems.push({ field: 'name', key: 'errors.version.nameCannotContainControl' });
   if (symbol !== null && characters(symbol) > VERSION_LIMITS.symbol)
-    problems.push({ field: 'symbol', reason: `At most ${VERSION_LIMITS.symbol} characters.` });
+    problems.push({ field: 'symbol', key: 'errors.version.mostCharacters', args: { max: VERSION_LIMITS.symbol } });
   else if (symbol !== null && !VERSION_SYMBOL_PATTERN.test(symbol))
-    problems.push({
-      field: 'symbol',
-      reason: 'A document symbol uses letters, digits, spaces and / . - ( ) *, e.g. S/2027/123/Rev.1.',
-    });
+    problems.push({ field: 'symbol', key: 'errors.version.documentSymbolUsesLetters' });
   if (note !== null && characters(note) > VERSION_LIMITS.note)
-    problems.push({ field: 'note', reason: `At most ${VERSION_LIMITS.note} characters.` });
+    problems.push({ field: 'note', key: 'errors.version.mostCharacters', args: { max: VERSION_LIMITS.note } });
   else if (note !== null && hasForbiddenCharacters(note, { multiline: true }))
-    problems.push({ field: 'note', reason: 'A note cannot contain control or text-direction characters.' });
+    problems.push({ field: 'note', key: 'errors.version.noteCannotContainControl' });
   return problems;
 }
 

@@ -1,5 +1,6 @@
+import type { Problem } from '@/i18n/types';
 import { z } from 'zod';
-import { FORBIDDEN_CHARACTERS } from '@/shared/history/version-rules';
+import { FORBIDDEN_CHARACTERS } from '@/shared/unsafe-characters';
 
 // Pure rules for annual review cycles and their findings, shared by the server and the browser forms.
 
@@ -46,23 +47,24 @@ const characters = (text: string) => [...text].length;
 export const cleanText = (text: string) => text.trim().normalize('NFC');
 
 /** What is wrong with a cycle's name and cut-off, given today's date (UTC, YYYY-MM-DD); null when fine. */
-export function cycleProblem(input: { name: string; cutOff: string }, today: string): string | null {
+export function cycleProblem(input: { name: string; cutOff: string }, today: string): Problem | null {
   const name = cleanText(input.name);
-  if (name === '') return 'name: Give the review cycle a name.';
-  if (characters(name) > REVIEW_LIMITS.name) return `name: At most ${REVIEW_LIMITS.name} characters.`;
-  if (FORBIDDEN_CHARACTERS.test(name)) return 'name: A name cannot contain control or text-direction characters.';
-  if (!isCalendarDate(input.cutOff)) return 'cutOff: Give the cut-off as a date, YYYY-MM-DD.';
-  if (input.cutOff > today) return 'cutOff: The cut-off date cannot be in the future.';
+  if (name === '') return { key: 'errors.review.giveReviewCycleName', field: 'name' };
+  if (characters(name) > REVIEW_LIMITS.name)
+    return { key: 'errors.version.mostCharacters', args: { max: REVIEW_LIMITS.name }, field: 'name' };
+  if (FORBIDDEN_CHARACTERS.test(name)) return { key: 'errors.version.nameCannotContainControl', field: 'name' };
+  if (!isCalendarDate(input.cutOff)) return { key: 'errors.review.giveCutOffAs', field: 'cutOff' };
+  if (input.cutOff > today) return { key: 'errors.review.cutOffDateCannot', field: 'cutOff' };
   return null;
 }
 
 /** What is wrong with a finding's (or an answer's) text; null when fine. */
-export function findingTextProblem(text: string, limit: number, field: string): string | null {
+export function findingTextProblem(text: string, limit: number, field: string): Problem | null {
   const clean = cleanText(text);
-  if (clean === '') return `${field}: Write something.`;
-  if (characters(clean) > limit) return `${field}: At most ${limit} characters.`;
+  if (clean === '') return { key: 'errors.review.writeSomething', field };
+  if (characters(clean) > limit) return { key: 'errors.review.mostCharacters', args: { limit }, field };
   if (FORBIDDEN_CHARACTERS.test(clean.replace(BODY_CONTROLS_ALLOWED, ' ')))
-    return `${field}: The text cannot contain control or text-direction characters.`;
+    return { key: 'errors.review.textCannotContainControl', field };
   return null;
 }
 

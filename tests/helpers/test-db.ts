@@ -31,3 +31,26 @@ export function storedUpdates(handle: DbHandle, compactId: string): number {
     handle.sqlite.prepare('SELECT count(*) AS n FROM doc_updates WHERE compact_id = ?').get(compactId) as { n: number }
   ).n;
 }
+
+/**
+ * Counts the SQL statements the database prepares from now on (drizzle prepares one per query
+ * run): `take()` answers how many since the last take; `stop()` ends the count.
+ */
+export function countStatements(handle: DbHandle) {
+  const prepare = handle.sqlite.prepare.bind(handle.sqlite);
+  let statements = 0;
+  handle.sqlite.prepare = ((source: string) => {
+    statements++;
+    return prepare(source);
+  }) as typeof handle.sqlite.prepare;
+  return {
+    take: () => {
+      const taken = statements;
+      statements = 0;
+      return taken;
+    },
+    stop: () => {
+      handle.sqlite.prepare = prepare;
+    },
+  };
+}

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { english } from '../helpers/i18n';
 import { closeDb, getDb } from '@/db/client';
 import { uploadEvidence } from '@/server/http/evidence-routes';
 import { ARCHIVED_REFUSAL } from '@/server/policies/archive-policy';
@@ -186,9 +187,11 @@ describe('an archived compact is read only', () => {
         role: 'reviewer',
         signatory: false,
       }),
-      { message: ARCHIVED_REFUSAL },
+      { message: english(ARCHIVED_REFUSAL) },
     );
-    await assert.rejects(chair.caller.versions.create({ compactId, name: 'Too late' }), { message: ARCHIVED_REFUSAL });
+    await assert.rejects(chair.caller.versions.create({ compactId, name: 'Too late' }), {
+      message: english(ARCHIVED_REFUSAL),
+    });
     assert.deepEqual(counts(), before);
   });
 
@@ -206,7 +209,7 @@ describe('an archived compact is read only', () => {
         resolve();
       }),
     );
-    await assert.rejects(named, { message: ARCHIVED_REFUSAL });
+    await assert.rejects(named, { message: english(ARCHIVED_REFUSAL) });
     assert.equal(versions(), before);
   });
 
@@ -238,7 +241,7 @@ describe('an archived compact is read only', () => {
       compactId,
     );
     assert.equal(response.status, 403);
-    assert.equal(((await response.json()) as { message: string }).message, ARCHIVED_REFUSAL);
+    assert.equal(((await response.json()) as { message: string }).message, english(ARCHIVED_REFUSAL));
     assert.equal(countRows(db, `evidence_files WHERE update_id = '${updateId}'`), 0);
   });
 

@@ -57,6 +57,20 @@ test('the demo seed runs once, with its accounts, compact and server-rendered te
   );
 });
 
+test('a party name or compact title with text-direction or control characters is refused and nothing is created', async () => {
+  const admin = await callerFor(db, await signIn(db, 'admin@secretariat.example', DEMO_PASSWORD));
+  const partiesBefore = (await admin.parties.list()).length;
+  await assert.rejects(admin.parties.create({ name: 'Republic of \u202EainotsE', shortCode: 'RLO', kind: 'other' }), {
+    code: 'BAD_REQUEST',
+  });
+  assert.equal((await admin.parties.list()).length, partiesBefore);
+  const [party] = await admin.parties.list();
+  await assert.rejects(
+    admin.compacts.create({ title: 'Compact\nOpen https://evil.example', description: '', partyId: party!.id }),
+    { code: 'BAD_REQUEST' },
+  );
+});
+
 test('instance administrators create parties and compacts; others may not', async () => {
   const admin = await callerFor(db, await signIn(db, 'admin@secretariat.example', DEMO_PASSWORD));
   const party = await admin.parties.create({ name: 'European Union', shortCode: 'EU', kind: 'regional-organisation' });

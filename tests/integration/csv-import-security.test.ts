@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { english } from '../helpers/i18n';
 import { CsvErrors } from '@/server/services/framework/csv-errors';
 import { planFrameworkRows, writeFrameworkRows } from '@/server/services/framework/framework-csv-import';
 import { listPeriods } from '@/server/services/framework/periods';
@@ -66,8 +67,8 @@ test('a progress import with a __proto__ disaggregation cell gets a row error, i
       [5, 'disaggregation'],
     ],
   );
-  assert.match(result.errors[0]!.reason, /“__proto__” cannot be used as a disaggregation name/);
-  assert.match(result.errors[2]!.reason, /“__proto__” cannot be used as a category name/);
+  assert.match(english(result.errors[0]!.problem), /“__proto__” cannot be used as a disaggregation name/);
+  assert.match(english(result.errors[2]!.problem), /“__proto__” cannot be used as a category name/);
   assert.deepEqual(polluted(), { object: undefined, constructor: undefined });
   assert.deepEqual(counts(), before);
 });
@@ -174,7 +175,7 @@ test('evidence links other than http(s) are refused by the form and by CSV, and 
       result.errors.map((e) => [e.row, e.column]),
       [[2, 'evidence_links']],
     );
-    assert.match(result.errors[0]!.reason, /is not a web link/);
+    assert.match(english(result.errors[0]!.problem), /is not a web link/);
   }
   assert.deepEqual(counts(), before);
   const [stored] = db.sqlite
@@ -199,7 +200,7 @@ test('a header of a million commas is refused at the column bound and imports no
   );
   const elapsed = performance.now() - started;
   assert.equal(result.ok, false);
-  assert.match(result.errors[0]!.reason, /more than 200 columns \(the limit is 200\)/);
+  assert.match(english(result.errors[0]!.problem), /more than 200 columns \(the limit is 200\)/);
   assert.deepEqual(counts(), before);
   console.log(`# a million-comma header refused through tRPC in ${elapsed.toFixed(1)} ms`);
 });
@@ -215,7 +216,7 @@ test('an import at the filled-cell cap leaves every row in; one cell over it is 
     cappedAdmin.caller.framework.importFrameworkCsv({ compactId: capped, csv: over }),
   );
   assert.equal(refused.ok, false);
-  assert.match(refused.errors[0]!.reason, /more than 20000 filled cells/);
+  assert.match(english(refused.errors[0]!.problem), /more than 20000 filled cells/);
   assert.deepEqual(counts(), before);
   const started = performance.now();
   assert.deepEqual(await cappedAdmin.caller.framework.importFrameworkCsv({ compactId: capped, csv: atCap }), {
@@ -234,7 +235,7 @@ test('a progress import over the row cap is refused and writes nothing', async (
   const result = await refusedImport(
     monitor.caller.framework.importProgressCsv({ compactId, csv: ['indicator_code,period,value', ...rows].join('\n') }),
   );
-  assert.match(result.errors[0]!.reason, /more than 2000 rows/);
+  assert.match(english(result.errors[0]!.problem), /more than 2000 rows/);
   assert.deepEqual(counts(), before);
   const atCap = await monitor.caller.framework.importProgressCsv({
     compactId,

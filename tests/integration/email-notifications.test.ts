@@ -67,7 +67,7 @@ describe('e-mail through a real SMTP server', () => {
     });
     const email = await sink.waitForMessage(to('newcomer@example.org', /Invitation to “Aldoria compact”/));
     assert.ok(email.text.includes(`${PUBLIC_URL}${result.path}`), email.text);
-    assert.match(email.text, /as monitor for Party/);
+    assert.match(email.text, /as Monitor for Party/);
     const described = await (await callerFor(db, null)).account.invite({ token: tokenOf(result.path) });
     assert.equal(described.email, 'newcomer@example.org');
   });
@@ -90,7 +90,7 @@ describe('e-mail through a real SMTP server', () => {
         to('reissued@example.org', /Invitation to “Aldoria compact”/)(received) &&
         received.text.includes(`${PUBLIC_URL}${fresh.path}`),
     );
-    assert.match(email.text, /as monitor for Party/);
+    assert.match(email.text, /as Monitor for Party/);
   });
 
   test('a submission e-mails every validator a link to the indicator; the submitting monitor gets none', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
+import { english } from '../helpers/i18n';
 import * as Y from 'yjs';
 import { parseCsv } from '@/server/services/csv';
 import { appendDocUpdate, loadDoc } from '@/server/services/document-store';
@@ -133,7 +134,7 @@ test('an unknown or malformed provision id is a row error naming its column, and
       [3, 'commitment_provision'],
     ],
   );
-  assert.match(result.errors[1]!.reason, /No provision with this id in the compact text/);
+  assert.match(english(result.errors[1]!.problem), /No provision with this id in the compact text/);
   assert.deepEqual({ indicators: countRows(db, 'indicators'), commitments: countRows(db, 'commitments') }, before);
 });
 

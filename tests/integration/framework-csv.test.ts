@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { english } from '../helpers/i18n';
 import { buildCompact, buildParty, memberWithRole } from '../helpers/factories';
 import { configureQuarters, refusedImport } from '../helpers/framework-fixtures';
 import { countRows, createTestDb } from '../helpers/test-db';
@@ -44,7 +45,7 @@ test('an import with errors reports them by row and column and imports nothing',
     [2, 'target:2025-Q2'],
     [3, 'code'],
   ]);
-  assert.match(result.errors.find((e) => e.column === 'target:2025-Q2')!.reason, /ninety/);
+  assert.match(english(result.errors.find((e) => e.column === 'target:2025-Q2')!.problem), /ninety/);
   assert.deepEqual(
     {
       indicators: countRows(db, 'indicators'),
@@ -131,7 +132,9 @@ test('a count written with a comma (“12,5”, “1,500”) is refused with the
   const csv =
     'indicator_code;period;value;disaggregation\nPOC-1;2026-Q1;"12,5";\nPOC-1;2026-Q2;"1,500";region:north=1|region:south=2\n';
   const refused = await refusedImport(monitor.caller.framework.importProgressCsv({ compactId, csv }));
-  const commaErrors = refused.errors.filter((e) => /a point for decimals and no thousands separator/.test(e.reason));
+  const commaErrors = refused.errors.filter((e) =>
+    /a point for decimals and no thousands separator/.test(english(e.problem)),
+  );
   assert.deepEqual(
     commaErrors.map((e) => [e.row, e.column]),
     [

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { englishRows } from '../helpers/i18n';
 import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
 import { buildIndicator, quartersAroundToday, progressInput, refusedImport } from '../helpers/framework-fixtures';
 import { countRows, createTestDb } from '../helpers/test-db';
@@ -39,7 +40,7 @@ test('progress for a period that has not started is refused — saved, imported 
     }),
   );
   assert.equal(imported.ok, false);
-  assert.match(JSON.stringify(imported.errors), /has not started yet/);
+  assert.match(JSON.stringify(englishRows(imported.errors)), /has not started yet/);
   assert.equal(countRows(db, 'progress_updates'), before, 'nothing written');
 
   // A draft for a future period saved before this rule existed cannot be submitted either.

@@ -4,6 +4,9 @@ import http from 'node:http';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createAppServer, type AppServer } from '@/server/app-server';
+import { translatorFor } from '@/i18n/catalogues';
+import { problemLine } from '@/i18n/problem';
+import type { Problem } from '@/i18n/types';
 import { config } from '@/server/config';
 
 /** A trivial app behind the real custom server: reads the whole body and answers how many bytes it got. */
@@ -91,6 +94,25 @@ describe('the app server caps request bodies and sets security headers', () => {
     const answer = await rawExchange(server.port, head, Buffer.alloc(4096, 0x20));
     assert.match(answer, /^HTTP\/1\.1 413 /);
     assert.equal(server.bodiesRead.length, before, 'the app never saw the request');
+  });
+
+  test('a refused body is told why in the request’s language: an evidence file by its own limit', async () => {
+    const answerOf = async (path: string, headers: string) => {
+      const head = `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${headers}Content-Length: ${200 * 1024 * 1024}\r\n\r\n`;
+      const raw = Buffer.from(await rawExchange(server.port, head, Buffer.alloc(1024, 0x20)), 'latin1').toString(
+        'utf8',
+      );
+      assert.match(raw, /^HTTP\/1\.1 413 /);
+      return JSON.parse(/\{.*\}/s.exec(raw)![0]) as { message: string; problem: Problem };
+    };
+    const evidence = await answerOf('/api/compacts/c1/evidence?updateId=u1', 'Accept-Language: fr-FR,fr;q=0.9\r\n');
+    assert.deepEqual(evidence, {
+      message: translatorFor('fr')('errors.evidence.evidenceFilesAreLimited'),
+      problem: { key: 'errors.evidence.evidenceFilesAreLimited' },
+    });
+    const signIn = await answerOf('/api/auth/sign-in/email', 'Cookie: cw-locale=ar\r\nAccept-Language: fr\r\n');
+    assert.equal(signIn.problem.key, 'errors.bodyLimits.requestTooLarge');
+    assert.equal(signIn.message, problemLine(translatorFor('ar'), signIn.problem));
   });
 
   test('a chunked body past the cap is cut off with 413, and the app never gets all of it', async () => {

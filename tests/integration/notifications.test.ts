@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { notify } from '@/server/services/notifications/notify';
-import { NOTIFICATION_RETENTION_MS, pruneNotifications } from '@/server/services/notifications/inbox';
+import { NOTIFICATION_RETENTION_MS, pruneNotifications, pruneStatement } from '@/server/services/notifications/inbox';
 import { notificationArgs } from '@/server/services/notifications/notification-args';
 import { notifyDeadlineAlerts } from '@/server/services/notifications/deadline-notices';
 import { deadlineAlerts } from '@/server/services/framework/deadline-alerts';
 import { buildCompact, buildParty, callerFor, memberWithRole, type Member } from '../helpers/factories';
 import { buildIndicator, configureQuarters, definition, progressInput } from '../helpers/framework-fixtures';
-import { countRows, createTestDb } from '../helpers/test-db';
+import { countRows, countStatements, createTestDb } from '../helpers/test-db';
 
 // No SMTP_URL here: the app works without e-mail and queues none.
 delete process.env.SMTP_URL;
@@ -216,6 +216,15 @@ describe('retention', () => {
     pruneNotifications(db.db, new Date(Date.now() + NOTIFICATION_RETENTION_MS + 60_000));
     assert.deepEqual(kept(), [{ kind: 'deadline-missed', dedupeKey: 'deadline-missed:retention-test' }]);
   });
+
+  test('the retention sweep finds old notifications by their age index, not by reading every row', () => {
+    const { sql, params } = pruneStatement(db.db, new Date()).toSQL();
+    const plan = db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(params as unknown[])) as { detail: string }[];
+    assert.ok(
+      plan.some((step) => /USING INDEX notifications_created/.test(step.detail)),
+      plan.map((step) => step.detail).join('; '),
+    );
+  });
 });
 
 describe('deadline alerts', () => {
@@ -236,5 +245,26 @@ describe('deadline alerts', () => {
     assert.equal(latest?.args.due, '2026-07-30');
     assert.ok(!(await kindsOf(otherMonitor)).includes('deadline-missed'), 'monitors of other parties are not told');
     assert.ok(!(await kindsOf(negotiator)).includes('deadline-approaching'), 'nor negotiators');
+  });
+
+  test('a sweep writes with a few statements whatever the number of alerts, told or not', () => {
+    const made = Array.from({ length: 12 }, () => buildIndicator(db, compactId, partyId).id);
+    const alerts = deadlineAlerts(db.db, new Date('2026-07-25T12:00:00Z')).filter((alert) =>
+      made.includes(alert.indicator.id),
+    );
+    assert.equal(alerts.length, 12);
+    const counted = countStatements(db);
+    const sweep = (some: typeof alerts) => {
+      counted.take();
+      const told = notifyDeadlineAlerts(db.db, some);
+      return { told, statements: counted.take() };
+    };
+    try {
+      assert.deepEqual(sweep(alerts.slice(0, 2)), { told: 6, statements: 2 });
+      assert.deepEqual(sweep(alerts), { told: 30, statements: 2 }, 'ten more alerts, the same two statements');
+      assert.deepEqual(sweep(alerts), { told: 0, statements: 2 }, 'found again: nobody is told twice');
+    } finally {
+      counted.stop();
+    }
   });
 });

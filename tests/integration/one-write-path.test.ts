@@ -2,6 +2,7 @@
 // applies to an imported row with the same message, and a refused import writes nothing.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { english, englishRows } from '../helpers/i18n';
 import { CsvErrors } from '@/server/services/framework/csv-errors';
 import { planFrameworkRows, writeFrameworkRows } from '@/server/services/framework/framework-csv-import';
 import { buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
@@ -74,7 +75,7 @@ test('a code taken in another case is refused by the service and by a framework 
       ].join('\n'),
     }),
   );
-  assert.deepEqual(result.errors, [{ row: 3, column: 'code', reason: message }]);
+  assert.deepEqual(englishRows(result.errors), [{ row: 3, column: 'code', reason: message }]);
   assert.match(message, new RegExp(taken.code));
   assert.deepEqual(everything(), before, 'nothing written, not even the row that was fine');
 });
@@ -91,7 +92,7 @@ test('a qualitative indicator with a numeric baseline is refused by the service 
       csv: [HEADER, `WP-Q,Qualitative,output,qualitative,increase,${partyCode},3`].join('\n'),
     }),
   );
-  assert.deepEqual(result.errors, [{ row: 2, column: 'baseline_value', reason: message }]);
+  assert.deepEqual(englishRows(result.errors), [{ row: 2, column: 'baseline_value', reason: message }]);
   assert.deepEqual(everything(), before);
 });
 
@@ -114,7 +115,7 @@ test('a numeric target for a qualitative indicator is refused by the service and
       ),
     }),
   );
-  assert.deepEqual(result.errors, [{ row: 2, column: `target:${started.label}`, reason: message }]);
+  assert.deepEqual(englishRows(result.errors), [{ row: 2, column: `target:${started.label}`, reason: message }]);
   assert.deepEqual(everything(), before);
 });
 
@@ -156,7 +157,7 @@ test('progress on an indicator of another party is refused by the service and by
       csv: `indicator_code,period,value\n${theirs.code},${started.label},4\n`,
     }),
   );
-  assert.deepEqual(result.errors, [{ row: 2, column: 'indicator_code', reason: message }]);
+  assert.deepEqual(englishRows(result.errors), [{ row: 2, column: 'indicator_code', reason: message }]);
   assert.deepEqual(everything(), before);
 });
 
@@ -173,7 +174,7 @@ test('progress for a period that has not started is refused by the service and b
       csv: `indicator_code,period,value\n${ours.code},${started.label},4\n${ours.code},${future.label},4\n`,
     }),
   );
-  assert.deepEqual(result.errors, [{ row: 3, column: 'period', reason: message }]);
+  assert.deepEqual(englishRows(result.errors), [{ row: 3, column: 'period', reason: message }]);
   assert.deepEqual(everything(), before, 'not even the row for the period that has started');
 });
 
@@ -208,7 +209,7 @@ test('over-long text in an import is refused with its column, as the form and th
       ].join('\n'),
     }),
   );
-  assert.deepEqual(framework.errors.map((e) => `${e.row} ${e.column} ${e.reason}`).sort(), [
+  assert.deepEqual(framework.errors.map((e) => `${e.row} ${e.column} ${english(e.problem)}`).sort(), [
     '2 description At most 4000 characters.',
     '2 means_of_verification At most 2000 characters.',
   ]);
@@ -222,7 +223,9 @@ test('over-long text in an import is refused with its column, as the form and th
       ].join('\n'),
     }),
   );
-  assert.deepEqual(commitment.errors, [{ row: 2, column: 'commitment_reference', reason: 'At most 200 characters.' }]);
+  assert.deepEqual(englishRows(commitment.errors), [
+    { row: 2, column: 'commitment_reference', reason: 'At most 200 characters.' },
+  ]);
   const ours = buildIndicator(db, compactId, partyId);
   const progress = await refusedImport(
     monitor.caller.framework.importProgressCsv({
@@ -230,7 +233,7 @@ test('over-long text in an import is refused with its column, as the form and th
       csv: `indicator_code,period,value,narrative\n${ours.code},${started.label},4,${'n'.repeat(8001)}\n`,
     }),
   );
-  assert.deepEqual(progress.errors, [{ row: 2, column: 'narrative', reason: 'At most 8000 characters.' }]);
+  assert.deepEqual(englishRows(progress.errors), [{ row: 2, column: 'narrative', reason: 'At most 8000 characters.' }]);
   const afterIndicator = everything();
   assert.deepEqual({ ...afterIndicator, indicators: before.indicators, audit_events: before.audit_events }, before);
 });

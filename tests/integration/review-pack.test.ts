@@ -4,12 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { closeDb, getDb } from '@/db/client';
-import { downloadReviewPack } from '@/server/http/export-routes';
 import { publishedHeads } from '@/server/services/audit-heads';
-import { seedDemoIfEmpty } from '@/server/services/demo-seed';
 import { closePdfPrinter } from '@/server/services/exports/pdf';
-import { openReviewCycle } from '@/server/services/reviews/open-cycle';
 import { signIn } from '../helpers/factories';
+import { demoCycle, downloadPack } from '../helpers/review-pack';
 import { pdfText, trackedChanges, wordDocumentXml, wordText } from '../helpers/exported-files';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-review-pack-'));
@@ -20,46 +18,8 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The demo compact with a review cycle cut off today (its first: the redline runs from the zero draft). */
-async function demoCycle() {
-  const handle = getDb();
-  await seedDemoIfEmpty(handle.db);
-  const person = (email: string) =>
-    handle.sqlite
-      .prepare(
-        `SELECT m.compact_id AS compactId, m.user_id AS userId, m.party_id AS partyId, m.role
-           FROM memberships m JOIN user u ON u.id = m.user_id WHERE u.email = ?`,
-      )
-      .get(email) as { compactId: string; userId: string; partyId: string; role: 'admin' };
-  const admin = person('admin@secretariat.example');
-  const cycle = openReviewCycle(handle.db, admin, {
-    compactId: admin.compactId,
-    name: `Annual review ${Math.random().toString(36).slice(2, 7)}`,
-    cutOff: new Date().toISOString().slice(0, 10),
-  });
-  const cookie = await signIn(handle, 'reviewer@secretariat.example', 'compact-demo');
-  return { handle, compactId: admin.compactId, cycleId: cycle.id, cookie };
-}
-
-const download = (
-  compactId: string,
-  cycleId: string,
-  cookie: string,
-  format: string,
-  origin = 'http://localhost:3000',
-) =>
-  downloadReviewPack(
-    new Request(`http://localhost:3000/api/compacts/${compactId}/reviews/${cycleId}/pack?format=${format}`, {
-      headers: {
-        host: 'localhost:3000',
-        cookie,
-        origin,
-        'sec-fetch-site': origin === 'http://localhost:3000' ? 'same-origin' : 'cross-site',
-      },
-    }),
-    compactId,
-    cycleId,
-  );
+const download = (compactId: string, cycleId: string, cookie: string, format: string, origin?: string) =>
+  downloadPack(compactId, cycleId, cookie, format, { origin });
 
 const newestHash = (handle: ReturnType<typeof getDb>, compactId: string) =>
   (

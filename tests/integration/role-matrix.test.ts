@@ -1,6 +1,7 @@
 import { stopChainVerifier } from '@/server/services/audit-chain-status';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { english } from '../helpers/i18n';
 import { TRPCError } from '@trpc/server';
 import { appRouter } from '@/server/trpc/root';
 import { COMPACT_ACTIONS, may, type CompactAction } from '@/server/policies/role-actions';
@@ -54,6 +55,7 @@ const ROLE_MATRIX: Record<CompactAction, readonly CompactRole[]> = {
   restoreVersion: ['admin'],
   manageReviews: ['admin'],
   recordFindings: ['admin', 'reviewer'],
+  configureCompact: ['admin'],
 };
 
 /** Procedures that are not about one compact (they have their own tests). */
@@ -70,6 +72,8 @@ const NOT_COMPACT_SCOPED = [
   'account.pendingInvitations',
   'account.acceptInvitation',
   'account.declineInvitation',
+  // The interface language, signed in or out (tests/integration/account-locale.test.ts).
+  'account.setLocale',
   'instanceAudit.events',
   'instanceAudit.facets',
   'instanceAudit.status',
@@ -483,6 +487,11 @@ const PROCEDURES: {
     call: (c) => c.members.reissueInvitation({ compactId, invitationId: freshInvitationId() }),
   },
   {
+    name: 'compacts.setTextLanguage',
+    action: 'configureCompact',
+    call: (c) => c.compacts.setTextLanguage({ compactId, textLanguage: 'fr' }),
+  },
+  {
     name: 'indicators.setTargets',
     action: 'manageFramework',
     call: (c) => c.indicators.setTargets({ compactId, indicatorId, rows: [{ periodId, value: '25' }] }),
@@ -625,7 +634,7 @@ describe('every compact-scoped procedure × every role', () => {
           await assert.rejects(outcome, (error: unknown) => {
             assert.ok(error instanceof TRPCError);
             assert.equal(error.code, 'FORBIDDEN');
-            assert.equal(error.message, ARCHIVED_REFUSAL);
+            assert.equal(error.message, english(ARCHIVED_REFUSAL));
             return true;
           });
         });

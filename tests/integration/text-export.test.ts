@@ -6,7 +6,11 @@ import { after, test } from 'node:test';
 import { closeDb, getDb } from '@/db/client';
 import { downloadTextExport } from '@/server/http/export-routes';
 import { seedDemoIfEmpty } from '@/server/services/demo-seed';
+import { translatorFor } from '@/i18n/catalogues';
+import { problemLine } from '@/i18n/problem';
+import type { Problem } from '@/i18n/types';
 import { signIn } from '../helpers/factories';
+import { demoCycle, downloadPack } from '../helpers/review-pack';
 import { wordDocumentXml, wordText } from '../helpers/exported-files';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-text-export-'));
@@ -95,5 +99,64 @@ test('text exports take the person’s heavy-call turns: beyond them a request i
   } finally {
     delete process.env.HEAVY_CALLS_PER_PERSON;
     delete process.env.HEAVY_CALLS_QUEUED_PER_PERSON;
+  }
+});
+
+test('a refused export answers in the request’s language, with its problem for the page (400, 404, 429, 503)', async () => {
+  const { compactId, cookie } = await demo();
+  const ask = (id: string, query: string, headers: Record<string, string>) =>
+    downloadTextExport(
+      new Request(`http://localhost:3000/api/compacts/${id}/text-export?${query}`, {
+        headers: { host: 'localhost:3000', origin: 'http://localhost:3000', cookie, ...headers },
+      }),
+      id,
+    );
+  const answer = async (response: Response) => (await response.json()) as { message: string; problem: Problem };
+  const fr = translatorFor('fr');
+
+  const bad = await ask(compactId, 'format=pdf&view=clean', { 'accept-language': 'fr-FR,fr;q=0.9' });
+  assert.equal(bad.status, 400);
+  const badBody = await answer(bad);
+  assert.equal(badBody.message, fr('errors.exportRoutes.mustOne', { name: 'format', values: 'md, docx' }));
+  assert.match(badBody.message, /doit être l’une des valeurs/);
+  assert.equal(badBody.problem.key, 'errors.exportRoutes.mustOne');
+
+  // The language cookie wins over the browser's languages, as on every page.
+  const missing = await ask('no-such-compact', 'format=md&view=clean', {
+    cookie: `${cookie}; cw-locale=ar`,
+    'accept-language': 'fr',
+  });
+  assert.equal(missing.status, 404);
+  assert.equal((await answer(missing)).message, translatorFor('ar')('errors.compacts.noSuchCompact'));
+
+  process.env.HEAVY_CALLS_PER_PERSON = '1';
+  process.env.HEAVY_CALLS_QUEUED_PER_PERSON = '0';
+  try {
+    const responses = await Promise.all(
+      [1, 2].map(() => ask(compactId, 'format=docx&view=clean', { 'accept-language': 'fr' })),
+    );
+    const refused = responses.find((response) => response.status === 429)!;
+    assert.ok(refused.headers.get('retry-after'));
+    const body = await answer(refused);
+    assert.match(body.problem.key, /^errors\./);
+    assert.equal(body.message, problemLine(fr, body.problem));
+  } finally {
+    delete process.env.HEAVY_CALLS_PER_PERSON;
+    delete process.env.HEAVY_CALLS_QUEUED_PER_PERSON;
+  }
+
+  const { cycleId, cookie: reviewer } = await demoCycle();
+  process.env.CHROMIUM_PATH = path.join(dir, 'no-chromium');
+  try {
+    const unavailable = await downloadPack(compactId, cycleId, reviewer, 'pdf', {
+      headers: { 'accept-language': 'fr' },
+    });
+    assert.equal(unavailable.status, 503);
+    assert.deepEqual(await answer(unavailable), {
+      message: fr('errors.exportRoutes.pdfUnavailable'),
+      problem: { key: 'errors.exportRoutes.pdfUnavailable' },
+    });
+  } finally {
+    delete process.env.CHROMIUM_PATH;
   }
 });

@@ -8,7 +8,7 @@ import { verifyStoredChain } from '@/server/services/audit-verify';
 import { MAX_BULK_VALIDATIONS } from '@/shared/framework/progress-rules';
 import { addMember, buildCompact, buildParty, memberWithRole, type Member } from '../helpers/factories';
 import { buildIndicator, configureQuarters, draftBy, submittedBy } from '../helpers/framework-fixtures';
-import { countRows, createTestDb } from '../helpers/test-db';
+import { countRows, countStatements, createTestDb } from '../helpers/test-db';
 
 const db = createTestDb();
 after(() => db.cleanup());
@@ -244,4 +244,41 @@ test('bulk validation in an archived compact says it is archived, not that the r
     message: /archived compacts, which are read only\. Nothing was validated\./,
   });
   assert.deepEqual(statesOf([waiting]), ['submitted']);
+});
+
+test('bulk validation tells people with a few statements per call, not several per update', async () => {
+  const compact = await compactWithMonitor('Counted compact');
+  await memberWithRole(db, compact.compactId, 'monitor', compact.party.id);
+  const counter = await memberWithRole(db, compact.compactId, 'validator');
+  const smtp = process.env.SMTP_URL;
+  const publicUrl = process.env.PUBLIC_URL;
+  // E-mail configured (nothing sends here: the outbox is not running), so the e-mails are queued too.
+  process.env.SMTP_URL = 'smtp://127.0.0.1:1';
+  process.env.PUBLIC_URL = 'https://compacts.example.test';
+  const counted = countStatements(db);
+  const statementsFor = async (count: number) => {
+    const updateIds = Array.from({ length: count }, () => compact.report());
+    counted.take();
+    await counter.caller.validation.validateMany({ updateIds, note: 'Checked.' });
+    return counted.take();
+  };
+  try {
+    const few = await statementsFor(2);
+    const many = await statementsFor(42);
+    assert.ok(many - few <= 4, `40 more updates took ${many - few} more statements (${few} for 2)`);
+    const told = db.sqlite
+      .prepare("SELECT count(*) AS n FROM notifications WHERE kind = 'progress-validated' AND compact_id = ?")
+      .get(compact.compactId) as { n: number };
+    assert.equal(told.n, 44 * 2, 'each update still tells both monitors of the party');
+    const mailed = db.sqlite
+      .prepare("SELECT count(*) AS n FROM email_outbox WHERE kind = 'progress-validated'")
+      .get() as { n: number };
+    assert.equal(mailed.n, 44 * 2, 'and e-mails them');
+  } finally {
+    counted.stop();
+    process.env.SMTP_URL = smtp ?? '';
+    process.env.PUBLIC_URL = publicUrl ?? '';
+    if (smtp === undefined) delete process.env.SMTP_URL;
+    if (publicUrl === undefined) delete process.env.PUBLIC_URL;
+  }
 });

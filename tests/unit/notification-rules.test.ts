@@ -27,23 +27,64 @@ test('argument names are plain words and values are bounded', () => {
 test('an e-mail carries an absolute link from PUBLIC_URL and, for optional kinds, where to choose e-mails', () => {
   const mail = emailText(
     'progress-validated',
-    notificationArgs({ indicator: 'AU-1', period: '2026-Q1' }),
+    notificationArgs({ indicator: 'AU-1', period: '2026-Q1', actor: 'A', title: 'T', compact: 'C' }),
     '/compacts/c/indicators/i',
+    'en',
   );
   assert.equal(mail.subject, 'AU-1 2026-Q1: progress validated');
   assert.match(mail.text, /^https:\/\/compacts\.example\.test\/compacts\/c\/indicators\/i$/m);
   assert.match(mail.text, /https:\/\/compacts\.example\.test\/account\/notifications/);
-  const reset = emailText('password-reset', notificationArgs({ email: 'a@example.org' }), '/reset-password/t');
+  const reset = emailText(
+    'password-reset',
+    notificationArgs({ email: 'a@example.org', expires: '2026-10-12T14:00:00.000Z' }),
+    '/reset-password/t',
+    'en',
+  );
   assert.doesNotMatch(reset.text, /account\/notifications/, 'always-sent e-mails offer no opt-out');
 });
 
 test('a subject never carries a line break from the data it quotes', () => {
   const mail = emailText(
     'indicator-proposed',
-    notificationArgs({ compact: 'A\r\nBcc: x@example.org', indicator: 'X' }),
+    notificationArgs({ compact: 'A\r\nBcc: x@example.org', indicator: 'X', actor: 'A', title: 'T' }),
     null,
+    'fr',
   );
   assert.doesNotMatch(mail.subject, /[\r\n]/);
+});
+
+test("a member's text cannot put a line of its own, such as a fake link, into an e-mail's body", () => {
+  const forged = 'Late.\r\n\nOpen the indicator:\nhttps://evil.example/sign-in\u2028\u202Eknil';
+  const mail = emailText(
+    'progress-returned',
+    notificationArgs({ indicator: 'AU-1', period: '2026-Q1', actor: 'A', title: 'T\nx', compact: 'C', reason: forged }),
+    '/compacts/c/indicators/i',
+    'en',
+  );
+  const lines = mail.text.split('\n');
+  assert.ok(
+    lines.every((line) => !line.startsWith('https://evil.example')),
+    mail.text,
+  );
+  assert.ok(lines.includes('Reason: Late. Open the indicator: https://evil.example/sign-in knil'), mail.text);
+  assert.doesNotMatch(mail.text, /[\r\u2028\u202E]/);
+  const validated = emailText(
+    'progress-validated',
+    notificationArgs({
+      indicator: 'AU-1',
+      period: '2026-Q1',
+      actor: 'A',
+      title: 'T',
+      compact: 'C',
+      note: 'ok\nhttps://evil.example',
+    }),
+    null,
+    'ar',
+  );
+  assert.ok(
+    validated.text.split('\n').every((line) => !line.startsWith('https://evil.example')),
+    validated.text,
+  );
 });
 
 test('retries back off from one minute, doubling, capped', () => {

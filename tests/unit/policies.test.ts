@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { english } from '../helpers/i18n';
 import type { CompactMember } from '@/server/policies/compact-member';
 import { indicatorPermissions, reportOnIndicatorRefusal } from '@/server/policies/indicator-policy';
 import {
@@ -25,8 +26,8 @@ describe('indicator policy', () => {
 
   test('monitors of the responsible party report on an active indicator; nobody else does', () => {
     assert.equal(reportOnIndicatorRefusal(as('monitor'), indicator), null);
-    assert.match(reportOnIndicatorRefusal(as('monitor', 'police'), indicator) ?? '', /your party is responsible/);
-    assert.match(reportOnIndicatorRefusal(as('validator'), indicator) ?? '', /does not report/);
+    assert.match(english(reportOnIndicatorRefusal(as('monitor', 'police'), indicator)), /your party is responsible/);
+    assert.match(english(reportOnIndicatorRefusal(as('validator'), indicator)), /does not report/);
     assert.equal(indicatorPermissions(as('monitor'), { ...indicator, state: 'retired' }).reportProgress, false);
   });
 
@@ -47,8 +48,8 @@ describe('indicator policy', () => {
 describe('progress update policy', () => {
   test('only monitors of the reporting party change, submit or add evidence, and only while it is editable', () => {
     assert.equal(changeUpdateRefusal(as('monitor'), update()), null);
-    assert.match(changeUpdateRefusal(as('monitor', 'police'), update()) ?? '', /another party/);
-    assert.match(changeUpdateRefusal(as('admin'), update()) ?? '', /does not report/);
+    assert.match(english(changeUpdateRefusal(as('monitor', 'police'), update())), /another party/);
+    assert.match(english(changeUpdateRefusal(as('admin'), update())), /does not report/);
     assert.equal(progressUpdatePermissions(as('monitor'), update({ state: 'returned' })).edit, true);
     assert.equal(progressUpdatePermissions(as('monitor'), update({ state: 'submitted' })).submit, false);
     assert.equal(progressUpdatePermissions(as('monitor'), update({ state: 'validated' })).addEvidence, false);
@@ -57,8 +58,8 @@ describe('progress update policy', () => {
   test('validators decide what others submitted, never their own', () => {
     const submitted = update({ state: 'submitted', submittedBy: 'monitor-1' });
     assert.equal(decideUpdateRefusal(as('validator'), submitted), null);
-    assert.match(decideUpdateRefusal(as('validator', 'mission', 'monitor-1'), submitted) ?? '', /your own/);
-    assert.match(decideUpdateRefusal(as('monitor'), submitted) ?? '', /does not validate/);
+    assert.match(english(decideUpdateRefusal(as('validator', 'mission', 'monitor-1'), submitted)), /your own/);
+    assert.match(english(decideUpdateRefusal(as('monitor'), submitted)), /does not validate/);
     const permissions = progressUpdatePermissions(as('validator'), submitted);
     assert.equal(permissions.validate && permissions.return, true);
     assert.equal(progressUpdatePermissions(as('validator'), update({ state: 'validated' })).validate, false);
@@ -68,8 +69,8 @@ describe('progress update policy', () => {
     const returned = update({ state: 'returned' });
     assert.equal(discussUpdateRefusal(as('validator', 'secretariat'), returned), null);
     assert.equal(discussUpdateRefusal(as('monitor'), returned), null);
-    assert.match(discussUpdateRefusal(as('monitor', 'police'), returned) ?? '', /another party/);
-    assert.match(discussUpdateRefusal(as('reviewer'), returned) ?? '', /does not take part/);
+    assert.match(english(discussUpdateRefusal(as('monitor', 'police'), returned)), /another party/);
+    assert.match(english(discussUpdateRefusal(as('reviewer'), returned)), /does not take part/);
     assert.equal(progressUpdatePermissions(as('validator'), update({ state: 'submitted' })).discuss, false);
   });
 });

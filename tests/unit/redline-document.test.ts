@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { inLocale } from '../helpers/i18n';
 import { RedlineDocument } from '@/app/compacts/[compactId]/history/_components/RedlineDocument';
 import type { RedlineAuthor, RedlineChange, RedlineItem, RedlineNode } from '@/shared/history/redline';
 
@@ -21,7 +22,7 @@ const node = (type: string, content: RedlineItem[], change: RedlineChange | null
   attributeChanges: [],
 });
 const render = (blocks: RedlineNode[]) =>
-  renderToStaticMarkup(createElement(RedlineDocument, { blocks, authors, parties: new Map() }));
+  renderToStaticMarkup(inLocale(createElement(RedlineDocument, { blocks, authors, parties: new Map() })));
 
 test('a list item or table row added or deleted whole is marked as an insertion or deletion, with its author', () => {
   // As the server sends them: the changes inside a node added or removed whole are dropped (they repeat its own).

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { english } from '../helpers/i18n';
 import { headlineStatus, type SnapshotIndicator } from '@/shared/reviews/indicator-snapshot';
 import { cycleProblem, endOfCutOffDay, isCalendarDate, mayMoveFinding } from '@/shared/reviews/review-rules';
 
@@ -8,8 +9,8 @@ test('a cut-off is a real calendar date, not in the future, and covers its whole
   assert.equal(isCalendarDate('2026-02-29'), false);
   assert.equal(isCalendarDate('2026-2-28'), false);
   assert.equal(cycleProblem({ name: 'Review', cutOff: '2026-11-22' }, '2026-11-22'), null);
-  assert.match(cycleProblem({ name: 'Review', cutOff: '2026-11-23' }, '2026-11-22')!, /future/);
-  assert.match(cycleProblem({ name: 'Re\u202Eview', cutOff: '2026-01-01' }, '2026-11-22')!, /text-direction/);
+  assert.match(english(cycleProblem({ name: 'Review', cutOff: '2026-11-23' }, '2026-11-22')), /future/);
+  assert.match(english(cycleProblem({ name: 'Re\u202Eview', cutOff: '2026-01-01' }, '2026-11-22')), /text-direction/);
   assert.equal(endOfCutOffDay('2026-03-01').toISOString(), '2026-03-01T23:59:59.999Z');
 });
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { RouterOutputs } from '@/app/_lib/router-types';
+import { moment } from '@/i18n/format';
 
 type AuditEvent = RouterOutputs['audit']['events']['events'][number];
 
@@ -20,6 +21,7 @@ function Entity({ compactId, event }: { compactId: string | null; event: AuditEv
 /** The audit screen's rows: one event each, its before/after and hash behind a disclosure. */
 export function AuditEventRows({ compactId, events }: { compactId: string | null; events: AuditEvent[] }) {
   const t = useTranslations();
+  const format = useFormatter();
   return (
     <tbody>
       {events.map((event) => {
@@ -28,7 +30,7 @@ export function AuditEventRows({ compactId, events }: { compactId: string | null
           <tr key={event.id}>
             <td className="code">#{event.id}</td>
             <td>
-              <time dateTime={at.toISOString()}>{at.toLocaleString()}</time>
+              <time dateTime={at.toISOString()}>{moment(format, at)}</time>
             </td>
             <td>
               {event.actor ? event.actor.name : t('audit.system')}

@@ -2,8 +2,9 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { AuditSource } from './use-audit-source';
+import { moment } from '@/i18n/format';
 
 /**
  * Whether the compact's audit chain verifies against the stored rows (checked on the server, in a
@@ -11,6 +12,7 @@ import type { AuditSource } from './use-audit-source';
  */
 export function ChainBadge({ source }: { source: AuditSource }) {
   const t = useTranslations();
+  const format = useFormatter();
   // After the first "Check again", every verdict is a fresh check of every event.
   const [recheck, setRecheck] = useState(false);
   const status = useQuery(source.status(recheck));
@@ -39,7 +41,7 @@ export function ChainBadge({ source }: { source: AuditSource }) {
         {text}
       </p>
       {data ? (
-        <p className="muted small">{t('audit.chain.checkedAt', { time: new Date(data.checkedAt).toLocaleString() })}</p>
+        <p className="muted small">{t('audit.chain.checkedAt', { time: moment(format, data.checkedAt) })}</p>
       ) : null}
       <button
         type="button"

@@ -2,9 +2,10 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { Translate } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
+import { moment } from '@/i18n/format';
 
 type Location = { found: true; eventId: number; position: number } | { found: false };
 
@@ -21,6 +22,7 @@ function locationText(t: Translate, located: { data?: Location; isError: boolean
  */
 export function PublishedHeads({ compactId }: { compactId: string }) {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const headingId = useId();
   const heads = useQuery(trpc.audit.heads.queryOptions({ compactId }));
@@ -54,7 +56,7 @@ export function PublishedHeads({ compactId }: { compactId: string }) {
             <tbody>
               {heads.data.map((head) => (
                 <tr key={head.eventId}>
-                  <td>{new Date(head.at).toLocaleString()}</td>
+                  <td>{moment(format, head.at)}</td>
                   <td>{head.byName ?? t('audit.system')}</td>
                   <td>{head.events}</td>
                   <td className="code hash">{head.head || '—'}</td>

@@ -1,13 +1,15 @@
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { DeadlineStatus } from '@/shared/framework/deadline';
 import type { Translate } from '@/i18n/types';
+import { calendarDay, type Format } from '@/i18n/format';
 
-/** The words for a reporting deadline: its state, date and the days left or passed. */
-export function deadlineText(t: Translate, { state, deadline, daysLeft }: DeadlineStatus): string {
+/** The words for a reporting deadline: its state, date ("12 October 2026") and the days left or passed. */
+export function deadlineText(t: Translate, format: Format, { state, deadline, daysLeft }: DeadlineStatus): string {
   const days = Math.abs(daysLeft);
   const count = t('deadline.days', { days });
-  if (state === 'due-soon' && daysLeft === 0) return t('deadline.dueToday', { date: deadline });
-  return t(`deadline.${state}`, { date: deadline, count });
+  const date = calendarDay(format, deadline);
+  if (state === 'due-soon' && daysLeft === 0) return t('deadline.dueToday', { date });
+  return t(`deadline.${state}`, { date, count });
 }
 
 /**
@@ -16,8 +18,9 @@ export function deadlineText(t: Translate, { state, deadline, daysLeft }: Deadli
  */
 export function DeadlineBadge({ status, label }: { status: DeadlineStatus | null | undefined; label?: string }) {
   const t = useTranslations();
+  const format = useFormatter();
   if (!status) return null;
-  const text = deadlineText(t, status);
+  const text = deadlineText(t, format, status);
   return (
     <span className={`badge deadline-${status.state}`} title={label ? `${label}: ${text}` : text}>
       {label ? <span className="sr-only">{label}: </span> : null}

@@ -3,6 +3,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
+import { isProblem } from '@/i18n/input-issues';
+import { problemText } from '@/i18n/problem';
 
 /** The files of a draft or returned update, and an upload of one more (POST /api/compacts/:id/evidence). */
 export function EvidenceUpload({
@@ -24,8 +26,9 @@ export function EvidenceUpload({
       method: 'POST',
       body,
     });
-    const result = (await response.json().catch(() => ({}))) as { message?: string };
-    setMessage(response.ok ? `${file.name}: ${t('progress.saved')}` : (result.message ?? t('common.error')));
+    const result = (await response.json().catch(() => ({}))) as { problem?: unknown };
+    const failure = isProblem(result.problem) ? problemText(t, result.problem) : t('common.error');
+    setMessage(response.ok ? `${file.name}: ${t('progress.saved')}` : failure);
     void queryClient.invalidateQueries();
   };
   return (

@@ -18,6 +18,7 @@ import {
   INDICATOR_TITLE_MAX_LENGTH,
 } from '@/shared/framework/indicator-rules';
 import { useTranslations } from 'next-intl';
+import { problemText } from '@/i18n/problem';
 import type { MessageKey } from '@/i18n/types';
 import type { IndicatorRecord, RouterInputs } from '@/app/_lib/router-types';
 import { useTRPC } from '@/app/_lib/trpc';
@@ -85,7 +86,7 @@ export function IndicatorForm({
     const f = new FormData(event.currentTarget);
     const text = (name: string) => String(f.get(name) ?? '').trim();
     const baseline = parseNumberInput(text('baselineValue'));
-    setProblem(baseline.ok ? null : baseline.problem);
+    setProblem(baseline.ok ? null : problemText(t, baseline.problem));
     if (!baseline.ok) return;
     const definition = {
       compactId,

@@ -4,13 +4,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { CONFIDENCE_LEVELS, RATINGS } from '@/shared/enums';
 import { useTranslations } from 'next-intl';
+import { problemText } from '@/i18n/problem';
 import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { ErrorAlert } from '../FormFooter';
 import { evidenceLinksProblem, periodNotStartedProblem, PROGRESS_TEXT_MAX } from '@/shared/framework/progress-rules';
 import { dictionary } from '@/shared/reserved-keys';
 import { parseNumberInput } from '@/shared/framework/number-input';
-import { checkProgress, formatCategories, parseCategories } from './progress-form-values';
+import { checkProgress, formatCategories, CategoryProblem, parseCategories } from './progress-form-values';
 import { EvidenceUpload } from './EvidenceUpload';
 
 export interface ProgressFormIndicator {
@@ -86,19 +87,20 @@ export function ProgressForm({
         if (text) disaggregated[dimension] = parseCategories(text);
       }
     } catch (error) {
-      return setProblem((error as Error).message);
+      if (!(error instanceof CategoryProblem)) throw error;
+      return setProblem(problemText(t, error.problem));
     }
     const parsedValue = parseNumberInput(qualitative ? '' : String(f.get('value') ?? ''));
-    if (!parsedValue.ok) return setProblem(parsedValue.problem);
+    if (!parsedValue.ok) return setProblem(problemText(t, parsedValue.problem));
     const value = parsedValue.value;
     const rating = qualitative ? ((String(f.get('rating')) || null) as (typeof RATINGS)[number] | null) : null;
     const check = checkProgress(indicator, { value, rating, disaggregated });
-    if (check) return setProblem(check);
+    if (check) return setProblem(problemText(t, check));
     const links = String(f.get('evidence') ?? '')
       .split(/\s+/)
       .filter(Boolean);
     const linkProblem = evidenceLinksProblem(links);
-    if (linkProblem) return setProblem(linkProblem);
+    if (linkProblem) return setProblem(problemText(t, linkProblem));
     if (andSubmit && evidenceRequired && links.length === 0 && !hasFiles && files.length === 0)
       return setProblem(t('progress.evidenceRequired'));
     const input = {

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import { reportedValue, type UpdateDetailsIndicator } from './UpdateDetails';
 
@@ -21,11 +21,12 @@ export function ReportingContextLine({
   context: ReportingContextData;
 }) {
   const t = useTranslations();
+  const format = useFormatter();
   const { target, previousValidated } = context;
   const previous = previousValidated
     ? indicator.measure === 'qualitative'
       ? t(`status.${previousValidated.rating ?? 'no-data'}` as MessageKey)
-      : reportedValue(indicator, previousValidated.value)
+      : reportedValue(format, indicator, previousValidated.value)
     : null;
   return (
     <p className="muted small reporting-context">
@@ -34,7 +35,7 @@ export function ReportingContextLine({
           ? t('progress.noTarget', { period: periodLabel })
           : t('progress.targetFor', {
               period: periodLabel,
-              value: reportedValue(indicator, shownTarget(target.value)),
+              value: reportedValue(format, indicator, shownTarget(target.value)),
             })}
         {target.source === 'interpolated' && ` ${t('progress.targetInterpolated')}`}
         {target.source === 'year' && ` ${t('progress.targetOfYear')}`}

@@ -1,5 +1,12 @@
-/** A tiny trend line of validated values (gaps where nothing is validated). */
-export function Sparkline({ values, label }: { values: (number | null)[]; label: string }) {
+import { useFormatter } from 'next-intl';
+import { indicatorValue } from '@/i18n/format';
+
+/**
+ * A tiny trend line of validated values (gaps where nothing is validated). Its title and
+ * accessible name list the values in the reader's number format ("42%", "42 %").
+ */
+export function Sparkline({ values, label, unit }: { values: (number | null)[]; label: string; unit?: string }) {
+  const format = useFormatter();
   const known = values.filter((v): v is number => v !== null);
   if (known.length < 2) return <span className="muted small">—</span>;
   const min = Math.min(...known);
@@ -8,6 +15,10 @@ export function Sparkline({ values, label }: { values: (number | null)[]; label:
   const height = 24;
   const x = (i: number) => (values.length === 1 ? 0 : (i / (values.length - 1)) * width);
   const y = (v: number) => (max === min ? height / 2 : height - 2 - ((v - min) / (max - min)) * (height - 4));
+  const text = `${label}: ${format.list(
+    values.map((v) => (v === null ? '—' : indicatorValue(format, v, unit))),
+    { type: 'unit', style: 'narrow' },
+  )}`;
   const path = values
     .map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`))
     .reduce<string[]>((segments, point, i) => {
@@ -24,8 +35,9 @@ export function Sparkline({ values, label }: { values: (number | null)[]; label:
       height={height}
       viewBox={`0 0 ${width} ${height}`}
       role="img"
-      aria-label={label}
+      aria-label={text}
     >
+      <title>{text}</title>
       <path d={path} fill="none" stroke="currentColor" strokeWidth="1.5" />
     </svg>
   );

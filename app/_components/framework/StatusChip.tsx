@@ -1,6 +1,7 @@
 import type { IndicatorStatus } from '@/shared/framework/indicator-status';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
+import { percentOfShare } from '@/i18n/format';
 
 /** A status with its reason as tooltip and accessible text; for "no data" the reason (no target, nothing validated…) is shown. */
 export function StatusChip({
@@ -18,9 +19,10 @@ export function StatusChip({
   missedPeriods?: number;
 }) {
   const t = useTranslations();
+  const format = useFormatter();
   const why = reason
     ? t(`reason.${reason}` as MessageKey, {
-        share: share === undefined || share === null ? '' : `${Math.round(share * 100)} %`,
+        share: share === undefined || share === null ? '' : percentOfShare(format, share),
         last: lastValidated ?? '',
         missed: missedPeriods ?? 0,
       })

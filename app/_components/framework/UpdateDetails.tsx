@@ -1,8 +1,9 @@
 import { Fragment } from 'react';
 import { isHttpLink } from '@/shared/framework/progress-rules';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import { formatCategories } from './progress-form-values';
+import { indicatorValue, type Format } from '@/i18n/format';
 
 export interface UpdateDetailsIndicator {
   measure: 'number' | 'percentage' | 'qualitative';
@@ -23,11 +24,14 @@ export interface UpdateDetailsFields {
   validationNote?: string | null;
 }
 
-/** "12 people", "45 %" or a rating in words: what an update reports, as entered. */
-export function reportedValue(indicator: Pick<UpdateDetailsIndicator, 'measure' | 'unit'>, value: number | null) {
+/** "12 people", "45%" ("45 %" in French): what an update reports, as entered, in the reader's number format. */
+export function reportedValue(
+  format: Format,
+  indicator: Pick<UpdateDetailsIndicator, 'measure' | 'unit'>,
+  value: number | null,
+) {
   if (value === null) return '—';
-  if (indicator.unit === '%' || indicator.measure === 'percentage') return `${value} %`;
-  return indicator.unit ? `${value} ${indicator.unit}` : String(value);
+  return indicatorValue(format, value, indicator.measure === 'percentage' ? '%' : indicator.unit);
 }
 
 /**
@@ -45,6 +49,7 @@ export function UpdateDetails({
   update: UpdateDetailsFields;
 }) {
   const t = useTranslations();
+  const format = useFormatter();
   const rating = update.validatedRating ?? update.rating;
   const dimensions = Object.keys(update.disaggregated).filter((d) => formatCategories(update.disaggregated, d));
   const files = update.files ?? [];
@@ -54,7 +59,7 @@ export function UpdateDetails({
       <dd>
         {indicator.measure === 'qualitative'
           ? t(`status.${rating ?? 'no-data'}` as MessageKey)
-          : reportedValue(indicator, update.value)}
+          : reportedValue(format, indicator, update.value)}
         {update.validatedRating && update.rating && update.validatedRating !== update.rating && (
           <span className="muted small">
             {' '}

@@ -1,3 +1,4 @@
+import type { Problem } from '@/i18n/types';
 import {
   progressValueProblem,
   type ValueRulesIndicator,
@@ -6,7 +7,14 @@ import {
 import { dictionary, reservedKeyProblem } from '@/shared/reserved-keys';
 import { parseNumberInput } from '@/shared/framework/number-input';
 
-/** Parses "north=4; south=6" into { north: 4, south: 6 } (no prototype); throws with a message a person can act on. */
+/** Thrown by parseCategories: the problem a person can act on. */
+export class CategoryProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.key);
+  }
+}
+
+/** Parses "north=4; south=6" into { north: 4, south: 6 } (no prototype); throws a CategoryProblem. */
 export function parseCategories(text: string): Record<string, number> {
   const result = dictionary<number>();
   for (const part of text
@@ -15,11 +23,12 @@ export function parseCategories(text: string): Record<string, number> {
     .filter(Boolean)) {
     const [name, raw] = part.split('=').map((s) => s?.trim() ?? '');
     const parsed = parseNumberInput(raw ?? '');
-    if (!parsed.ok) throw new Error(parsed.problem);
+    if (!parsed.ok) throw new CategoryProblem(parsed.problem);
     const value = parsed.value;
-    if (!name || value === null) throw new Error(`“${part}” should look like north=4`);
+    if (!name || value === null)
+      throw new CategoryProblem({ key: 'errors.progressForm.categoryShape', args: { part } });
     const reserved = reservedKeyProblem(name, 'category');
-    if (reserved) throw new Error(reserved);
+    if (reserved) throw new CategoryProblem(reserved);
     result[name] = value;
   }
   return result;
@@ -37,7 +46,7 @@ export function formatCategories(
 }
 
 /** Checks before anything is sent: the number parsed, then the same rules the server enforces. */
-export function checkProgress(indicator: ValueRulesIndicator, input: ValueRulesInput): string | null {
-  if (input.value !== null && !Number.isFinite(input.value)) return 'The value must be a number.';
+export function checkProgress(indicator: ValueRulesIndicator, input: ValueRulesInput): Problem | null {
+  if (input.value !== null && !Number.isFinite(input.value)) return { key: 'errors.progressForm.notNumber' };
   return progressValueProblem(indicator, input);
 }

@@ -3,11 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ARCHIVE_REASON_MAX } from '@/shared/compacts/archive-rules';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { FormFooter } from '@/app/_components/FormFooter';
-
-const day = (at: Date | string) => new Date(at).toISOString().slice(0, 10);
+import { moment } from '@/i18n/format';
 
 interface CompactRow {
   id: string;
@@ -60,6 +59,7 @@ function ArchiveForm({ compact, onDone }: { compact: CompactRow; onDone: () => v
 /** Every compact of the instance, each with its state and the archive or restore action. */
 export function CompactsArchivePanel() {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const compacts = useQuery(trpc.compacts.all.queryOptions());
   const [open, setOpen] = useState<string | null>(null);
@@ -74,7 +74,10 @@ export function CompactsArchivePanel() {
               <strong>{compact.title}</strong>{' '}
               <span className="muted small">
                 {compact.archivedAt
-                  ? t('admin.archivedOn', { date: day(compact.archivedAt), name: compact.archivedByName ?? '' })
+                  ? t('admin.archivedOn', {
+                      date: moment(format, compact.archivedAt),
+                      name: compact.archivedByName ?? '',
+                    })
                   : t('admin.active')}
               </span>
             </p>

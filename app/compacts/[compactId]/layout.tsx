@@ -3,6 +3,7 @@ import { AppHeader } from '@/app/_components/AppHeader';
 import { requireMembership } from '@/app/_lib/server-session';
 import { ArchivedBanner } from './_components/ArchivedBanner';
 import { CompactNav } from './_components/CompactNav';
+import { TextLanguageProvider } from './_components/TextLanguage';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,7 +26,7 @@ export default async function CompactLayout({
         viewsAudit={compact.can.viewAudit}
       />
       {compact.archive && <ArchivedBanner archive={compact.archive} />}
-      {children}
+      <TextLanguageProvider language={compact.textLanguage}>{children}</TextLanguageProvider>
     </>
   );
 }

@@ -3,14 +3,16 @@
 import Link from 'next/link';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import { errorMessage, useTRPC } from '@/app/_lib/trpc';
 import { FormFooter } from '@/app/_components/FormFooter';
 import { MAX_DISPLAY_NAME_LENGTH } from '@/shared/display-name-rules';
+import { moment } from '@/i18n/format';
 
 export function AcceptInviteForm({ token }: { token: string }) {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const invite = useQuery(trpc.account.invite.queryOptions({ token }));
   const accept = useMutation(trpc.account.acceptInvite.mutationOptions());
@@ -19,7 +21,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
   if (invite.error)
     return (
       <p className="alert error" role="alert">
-        {errorMessage(invite.error)}
+        {errorMessage(invite.error, t)}
       </p>
     );
   if (accept.data) {
@@ -63,7 +65,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
         })}
       </p>
       <p className="muted">{email}</p>
-      <p className="muted small">{t('invite.expiresOn', { date: new Date(expiresAt).toLocaleString() })}</p>
+      <p className="muted small">{t('invite.expiresOn', { date: moment(format, expiresAt) })}</p>
       {hasAccount ? (
         <>
           <p>{t(listedForAccount ? 'invite.existing' : 'invite.existingLinkOnly')}</p>

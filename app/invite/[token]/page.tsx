@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { LocaleSwitcher } from '../../_components/LocaleSwitcher';
 import { AcceptInviteForm } from './AcceptInviteForm';
 
 export const dynamic = 'force-dynamic';
@@ -9,6 +10,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   return (
     <main className="auth-page">
       <section className="card auth-card">
+        <LocaleSwitcher />
         <h1>{t('invite.title')}</h1>
         <AcceptInviteForm token={token} />
       </section>

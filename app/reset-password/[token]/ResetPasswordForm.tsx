@@ -17,7 +17,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   if (link.error)
     return (
       <p className="alert error" role="alert">
-        {errorMessage(link.error)}
+        {errorMessage(link.error, t)}
       </p>
     );
   if (reset.data) {

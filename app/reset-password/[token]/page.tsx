@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { LocaleSwitcher } from '../../_components/LocaleSwitcher';
 import { ResetPasswordForm } from './ResetPasswordForm';
 
 export const dynamic = 'force-dynamic';
@@ -9,6 +10,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   return (
     <main className="auth-page">
       <section className="card auth-card">
+        <LocaleSwitcher />
         <h1>{t('reset.title')}</h1>
         <ResetPasswordForm token={token} />
       </section>

@@ -7,10 +7,11 @@ import { ErrorAlert } from '@/app/_components/FormFooter';
 import { OneLineForm } from '@/app/_components/framework/OneLineForm';
 import { ReportingContextLine } from '@/app/_components/framework/ReportingContextLine';
 import { UpdateDetails } from '@/app/_components/framework/UpdateDetails';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { waitingDays } from './queue-order';
+import { moment } from '@/i18n/format';
 
 export type QueueItem = RouterOutputs['validation']['queue']['items'][number];
 
@@ -37,6 +38,7 @@ export function QueueRow({
   onToggle: () => void;
 }) {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const giveBack = useMutation(
@@ -73,7 +75,7 @@ export function QueueRow({
         <td>{item.party.shortCode}</td>
         <td>{item.periodLabel}</td>
         <td>{update.submittedByName}</td>
-        <td title={update.submittedAt ? new Date(update.submittedAt).toLocaleString() : undefined}>
+        <td title={update.submittedAt ? moment(format, update.submittedAt) : undefined}>
           {days === 0 ? t('validation.ageToday') : t('validation.age', { days })}
         </td>
         <td>

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '@/app/_components/FormFooter';
-import { useTranslations } from 'next-intl';
+import { useNow, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { MAX_BULK_VALIDATIONS, VALIDATION_NOTE_MAX } from '@/shared/framework/progress-rules';
@@ -20,6 +20,8 @@ const toggled = (set: ReadonlySet<string>, id: string, on: boolean) => {
 /** Every submission awaiting the person's decision across their compacts: sort, open, select, validate. */
 export function ValidationQueue() {
   const t = useTranslations();
+  // The request's moment (from the provider): the server and the browser agree on today.
+  const now = useNow();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const queue = useQuery(trpc.validation.queue.queryOptions());
@@ -39,7 +41,6 @@ export function ValidationQueue() {
   if (queue.error) return <ErrorAlert error={queue.error} />;
   if (!queue.data) return <p className="muted">…</p>;
 
-  const now = new Date();
   const items = sortQueue(queue.data.items, sort);
   const selectable = items.filter((i) => i.update.can.validate).map((i) => i.update.id);
   // What is selected and still waiting (a refresh may have taken some away).

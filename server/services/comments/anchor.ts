@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Problem } from '@/i18n/types';
 import * as Y from 'yjs';
 import { decodeAnchorEnd } from '@/shared/comments/anchor-encoding';
 import { COMMENT_ANCHOR_MAX, COMMENT_QUOTE_MAX } from '@/shared/comments/comment-rules';
@@ -20,13 +21,12 @@ export interface ResolvedAnchor {
   provisionId: string | null;
 }
 
-const UNREADABLE = 'The place of this comment could not be read. Select the text again.';
-const NOT_IN_TEXT =
-  'The selected text is not in the stored compact text (it may have been deleted, or not reached the server yet). Select it again.';
-const ONE_PARAGRAPH = 'A comment is anchored to words within one paragraph: select text inside a single paragraph.';
+const UNREADABLE: Problem = { key: 'errors.anchor.placeCommentCouldNot' };
+const NOT_IN_TEXT: Problem = { key: 'errors.anchor.selectedTextNotStored' };
+const ONE_PARAGRAPH: Problem = { key: 'errors.anchor.commentAnchoredWordsWithin' };
 
-const refuse = (message: string): never => {
-  throw new DomainError('BAD_REQUEST', message);
+const refuse = (problem: Problem): never => {
+  throw new DomainError('BAD_REQUEST', problem);
 };
 
 function decode(encoded: string): Y.RelativePosition {
@@ -91,10 +91,10 @@ export function resolveAnchor(doc: Y.Doc, anchor: EncodedAnchor): ResolvedAnchor
   if (!(start.type instanceof Y.XmlText) || start.type !== end.type) return refuse(ONE_PARAGRAPH);
   const chain = ancestry(start.type, root);
   if (!chain) return refuse(NOT_IN_TEXT);
-  if (start.index === end.index) return refuse('The selection is empty: select the words to comment on.');
-  if (start.index > end.index) return refuse('The end of the selection comes before its start. Select the text again.');
+  if (start.index === end.index) return refuse({ key: 'errors.anchor.selectionEmptySelectWords' });
+  if (start.index > end.index) return refuse({ key: 'errors.anchor.endSelectionComesBefore' });
   if (end.index - start.index > COMMENT_QUOTE_MAX)
-    return refuse(`Select at most ${COMMENT_QUOTE_MAX} characters to comment on.`);
+    return refuse({ key: 'errors.anchor.selectMostCharactersComment', args: { max: COMMENT_QUOTE_MAX } });
   const quote = plainText(start.type).slice(start.index, end.index);
   return { quote, provisionId: provisionOf(chain) };
 }

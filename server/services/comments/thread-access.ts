@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Problem } from '@/i18n/types';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { comments, commentThreads } from '@/db/schema/comments';
@@ -6,7 +7,7 @@ import { maySeeThread } from '@/server/policies/comment-policy';
 import type { CompactMember } from '@/server/policies/compact-member';
 import { DomainError } from '../domain-error';
 
-const NO_SUCH_THREAD = 'No such comment thread in this compact.';
+const NO_SUCH_THREAD: Problem = { key: 'errors.threadList.noSuchCommentThread' };
 
 const threadColumns = {
   id: commentThreads.id,
@@ -61,6 +62,6 @@ export function requireVisibleComment(
     .where(and(eq(comments.id, commentId), isNull(comments.deletedAt)))
     .all();
   const thread = comment ? findVisibleThread(db, member, compactId, comment.threadId) : null;
-  if (!comment || !thread) throw new DomainError('NOT_FOUND', 'No such comment in this compact.');
+  if (!comment || !thread) throw new DomainError('NOT_FOUND', { key: 'errors.threadAccess.noSuchCommentCompact' });
   return { comment, thread };
 }

@@ -27,7 +27,7 @@ const visibleTo = (member: Pick<CompactMember, 'partyId'>) =>
 /** `<createdAt ms>.<id>` of the last thread of a page: the next page starts after it. */
 function parseCursor(cursor: string): { createdAt: Date; id: string } {
   const match = /^(\d{1,15})\.([\w-]{1,64})$/.exec(cursor);
-  if (!match) throw new DomainError('BAD_REQUEST', 'This page of comment threads does not exist.');
+  if (!match) throw new DomainError('BAD_REQUEST', { key: 'errors.threadList.pageCommentThreadsDoes' });
   return { createdAt: new Date(Number(match[1])), id: match[2]! };
 }
 
@@ -139,6 +139,6 @@ export type ListedThread = ReturnType<typeof listThreads>['threads'][number];
 /** One thread as the list shows it (answered by the procedures that change a thread), or NOT_FOUND. */
 export function visibleThreadById(db: DbOrTx, member: CompactMember, compactId: string, threadId: string) {
   const [thread] = presentThreads(db, member, threadRows(db, member, compactId, eq(commentThreads.id, threadId), 1));
-  if (!thread) throw new DomainError('NOT_FOUND', 'No such comment thread in this compact.');
+  if (!thread) throw new DomainError('NOT_FOUND', { key: 'errors.threadList.noSuchCommentThread' });
   return thread;
 }

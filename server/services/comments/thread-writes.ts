@@ -39,10 +39,10 @@ function anchorInDocument(db: Db, compactId: string, input: NewThreadInput) {
   const { doc } = loadDoc(db, compactId);
   try {
     if (input.provisionId !== null && !provisionIdsOf(doc).has(input.provisionId))
-      throw new DomainError('BAD_REQUEST', 'There is no provision with this id in the compact text.');
+      throw new DomainError('BAD_REQUEST', { key: 'errors.threadWrites.thereNoProvisionId' });
     const anchored = resolveAnchor(doc, input.anchor);
     if (anchored.provisionId !== input.provisionId)
-      throw new DomainError('BAD_REQUEST', 'The selected text is not in the provision given for it. Select it again.');
+      throw new DomainError('BAD_REQUEST', { key: 'errors.threadWrites.selectedTextNotProvision' });
     return anchored;
   } finally {
     doc.destroy();
@@ -76,10 +76,10 @@ export function createThread(db: Db, member: CompactMember, compactId: string, i
       )
       .all() as [{ n: number }];
     if (n >= COMMENT_THREADS_PER_PARTY_MAX)
-      throw new DomainError(
-        'CONFLICT',
-        `Your delegation already holds ${COMMENT_THREADS_PER_PARTY_MAX} comment threads in this compact.`,
-      );
+      throw new DomainError('CONFLICT', {
+        key: 'errors.threadWrites.yourDelegationAlreadyHolds',
+        args: { max: COMMENT_THREADS_PER_PARTY_MAX },
+      });
     const id = newId();
     const createdAt = new Date();
     tx.insert(commentThreads)
@@ -116,12 +116,15 @@ export function replyToThread(db: Db, member: CompactMember, compactId: string, 
   const body = validBody(rawBody);
   db.transaction((tx) => {
     const thread = requireVisibleThread(tx, member, compactId, threadId);
-    if (thread.resolvedAt) throw new DomainError('CONFLICT', 'This thread is resolved: reopen it to reply.');
+    if (thread.resolvedAt) throw new DomainError('CONFLICT', { key: 'errors.threadWrites.threadResolvedReopenReply' });
     const [{ n }] = tx.select({ n: count() }).from(comments).where(eq(comments.threadId, threadId)).all() as [
       { n: number },
     ];
     if (n >= COMMENTS_PER_THREAD_MAX)
-      throw new DomainError('CONFLICT', `A thread holds at most ${COMMENTS_PER_THREAD_MAX} comments: open a new one.`);
+      throw new DomainError('CONFLICT', {
+        key: 'errors.threadWrites.threadHoldsMostComments',
+        args: { max: COMMENTS_PER_THREAD_MAX },
+      });
     insertComment(tx, member, threadId, body, new Date());
   });
   return visibleThreadById(db, member, compactId, threadId);
@@ -132,7 +135,12 @@ function settle(db: Db, member: CompactMember, compactId: string, threadId: stri
     const thread: ThreadSubject = requireVisibleThread(tx, member, compactId, threadId);
     authorize(settleThreadRefusal(member, thread));
     if ((thread.resolvedAt !== null) === resolve)
-      throw new DomainError('CONFLICT', resolve ? 'This thread is already resolved.' : 'This thread is already open.');
+      throw new DomainError(
+        'CONFLICT',
+        resolve
+          ? { key: 'errors.threadWrites.threadAlreadyResolved' }
+          : { key: 'errors.threadWrites.threadAlreadyOpen' },
+      );
     tx.update(commentThreads)
       .set(resolve ? { resolvedAt: new Date(), resolvedBy: member.userId } : { resolvedAt: null, resolvedBy: null })
       .where(eq(commentThreads.id, threadId))

@@ -9,7 +9,43 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import type { ExportParagraph, ExportRun } from './export-model';
+import type { ExportLabels } from './export-labels';
+import type { ExportParagraph, ExportParagraphKind, ExportRun } from './export-model';
+
+/** What Word needs from the labels: change authors, and the languages of labels and text. */
+export type WordLabels = Pick<ExportLabels, 'author' | 'reader' | 'text'>;
+
+const WORD_TAGS: Record<string, string> = {
+  en: 'en-GB',
+  fr: 'fr-FR',
+  ar: 'ar-SA',
+  zh: 'zh-CN',
+  ru: 'ru-RU',
+  es: 'es-ES',
+};
+
+/** A language as Word marks it on runs (spelling, fonts, and for Arabic the complex-script language). */
+export function wordLanguage(lang: string) {
+  const tag = WORD_TAGS[lang] ?? lang;
+  return { value: tag, bidirectional: tag, ...(lang === 'zh' ? { eastAsia: tag } : {}) };
+}
+
+/** The document's defaults: its runs are in the compact text's language. */
+export const wordStyles = (labels: WordLabels) => ({
+  default: { document: { run: { language: wordLanguage(labels.text.lang), rightToLeft: labels.text.dir === 'rtl' } } },
+});
+
+/** A paragraph of the reader's words (a title line, a caption): in the reader's language and direction. */
+export function labelParagraph(labels: WordLabels, text: string, options: { italics?: boolean; bold?: boolean } = {}) {
+  const rtl = labels.reader.dir === 'rtl';
+  return new Paragraph({
+    bidirectional: rtl,
+    children: [new TextRun({ text, ...options, language: wordLanguage(labels.reader.lang), rightToLeft: rtl })],
+  });
+}
+
+/** The paragraphs the export writes in the reader's words, not the text's. */
+const LABEL_KINDS: ReadonlySet<ExportParagraphKind> = new Set(['label', 'option-label']);
 
 /** Tracked-change ids: unique within one document. */
 export interface ChangeIds {
@@ -19,13 +55,6 @@ export interface ChangeIds {
 export const changeIds = (): ChangeIds => {
   let id = 0;
   return { next: () => ++id };
-};
-
-/** Who Word shows as the author of a tracked change: the person and the party code. */
-const authorName = (run: ExportRun) => {
-  const author = run.change!.author;
-  if (!author.userId) return 'The system';
-  return `${author.name ?? 'Unknown'} (${author.partyCode ?? '—'})`;
 };
 
 function runOptions(run: ExportRun, text: string): IRunOptions {
@@ -39,6 +68,8 @@ function wordRuns(
   next: ExportRun | undefined,
   ids: ChangeIds,
   date: string,
+  labels: WordLabels,
+  label: boolean,
 ): ParagraphChild[] {
   const parts: ParagraphChild[] = [];
   const opens = run.bracket !== undefined && previous?.bracket !== run.bracket;
@@ -47,41 +78,66 @@ function wordRuns(
   if (opens) pieces.push({ text: '[' }, { text: run.bracket, superScript: true, bold: true });
   pieces.push(runOptions(run, run.text));
   if (closes) pieces.push({ text: ']' });
-  for (const piece of pieces) {
+  // Who Word shows as the author of a tracked change: the person and the party code.
+  const author = run.change ? labels.author(run.change.author) : '';
+  const language = label
+    ? { language: wordLanguage(labels.reader.lang), rightToLeft: labels.reader.dir === 'rtl' }
+    : {};
+  for (const options of pieces) {
+    const piece = { ...options, ...language };
     if (!run.change) parts.push(new TextRun(piece));
-    else if (run.change.type === 'added')
-      parts.push(new InsertedTextRun({ ...piece, id: ids.next(), author: authorName(run), date }));
-    else parts.push(new DeletedTextRun({ ...piece, id: ids.next(), author: authorName(run), date }));
+    else if (run.change.type === 'added') parts.push(new InsertedTextRun({ ...piece, id: ids.next(), author, date }));
+    else parts.push(new DeletedTextRun({ ...piece, id: ids.next(), author, date }));
   }
   return parts;
 }
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 
-/** The paragraphs of a text (or redline) as Word paragraphs; a redline's changes are Word tracked changes. */
-export function wordParagraphs(paragraphs: ExportParagraph[], ids: ChangeIds, date: string): Paragraph[] {
+/**
+ * The paragraphs of a text (or redline) as Word paragraphs; a redline's changes are Word tracked
+ * changes. The text reads in its own direction; label lines are in the reader's language.
+ */
+export function wordParagraphs(
+  paragraphs: ExportParagraph[],
+  ids: ChangeIds,
+  date: string,
+  labels: WordLabels,
+): Paragraph[] {
   return paragraphs.map((paragraph) => {
+    const label = LABEL_KINDS.has(paragraph.kind);
     const children = paragraph.runs.flatMap((run, i) =>
-      wordRuns(run, paragraph.runs[i - 1], paragraph.runs[i + 1], ids, date),
+      wordRuns(run, paragraph.runs[i - 1], paragraph.runs[i + 1], ids, date, labels, label),
     );
+    const bidirectional = (label ? labels.reader.dir : labels.text.dir) === 'rtl';
     const indent = { left: 360 * Math.max(0, paragraph.level) };
     switch (paragraph.kind) {
       case 'heading':
         return new Paragraph({
           heading: HEADINGS[Math.min(2, paragraph.level - 1)] ?? HeadingLevel.HEADING_3,
           children,
+          bidirectional,
         });
       case 'label':
-        return new Paragraph({ children, spacing: { before: 200 }, keepNext: true });
+        return new Paragraph({ children, spacing: { before: 200 }, keepNext: true, bidirectional });
       case 'list-item':
-        return new Paragraph({ children, bullet: { level: Math.min(8, Math.max(0, paragraph.level - 1)) } });
+        return new Paragraph({
+          children,
+          bullet: { level: Math.min(8, Math.max(0, paragraph.level - 1)) },
+          bidirectional,
+        });
       case 'quote':
       case 'option-label':
-        return new Paragraph({ children, indent: { left: 360 * Math.max(1, paragraph.level) } });
+        return new Paragraph({ children, indent: { left: 360 * Math.max(1, paragraph.level) }, bidirectional });
       case 'table-row':
-        return new Paragraph({ children, alignment: AlignmentType.LEFT, indent });
+        return new Paragraph({
+          children,
+          alignment: bidirectional ? undefined : AlignmentType.LEFT,
+          indent,
+          bidirectional,
+        });
       default:
-        return new Paragraph({ children, indent });
+        return new Paragraph({ children, indent, bidirectional });
     }
   });
 }

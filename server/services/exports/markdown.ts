@@ -1,4 +1,5 @@
 import 'server-only';
+import type { RunWords } from './export-labels';
 import type { ExportParagraph, ExportRun } from './export-model';
 
 const escape = (text: string) => text.replace(/([\\`*_[\]{}<>#|~])/g, '\\$1');
@@ -13,7 +14,7 @@ function formatted(run: ExportRun): string {
 }
 
 /** Runs as Markdown: brackets as `[ALD: …]`, a redline's changes as CriticMarkup (`{++ … ++}`, `{-- … --}`). */
-function inline(runs: ExportRun[]): string {
+function inline(runs: ExportRun[], words: RunWords): string {
   let out = '';
   let openBracket: string | undefined;
   for (const run of runs) {
@@ -24,16 +25,19 @@ function inline(runs: ExportRun[]): string {
     }
     const text = formatted(run);
     if (run.change) {
-      const who = run.change.author.name ? ` (${run.change.author.name}, ${run.change.author.partyCode ?? '—'})` : '';
-      out += run.change.type === 'added' ? `{++${text}++}{>>inserted${who}<<}` : `{--${text}--}{>>deleted${who}<<}`;
+      const who = words.author(run.change.author);
+      out +=
+        run.change.type === 'added'
+          ? `{++${text}++}{>>${words.inserted} (${who})<<}`
+          : `{--${text}--}{>>${words.removed} (${who})<<}`;
     } else out += text;
   }
   if (openBracket !== undefined) out += ']';
   return out;
 }
 
-function line(paragraph: ExportParagraph): string {
-  const text = inline(paragraph.runs);
+function line(paragraph: ExportParagraph, words: RunWords): string {
+  const text = inline(paragraph.runs, words);
   const indent = '  '.repeat(Math.max(0, paragraph.level - 1));
   switch (paragraph.kind) {
     case 'heading':
@@ -52,7 +56,8 @@ function line(paragraph: ExportParagraph): string {
   }
 }
 
-/** A text (or redline) as a Markdown document under a title. */
-export function toMarkdown(title: string, paragraphs: ExportParagraph[]): string {
-  return `# ${escape(title)}\n\n${paragraphs.map(line).join('\n\n')}\n`;
+/** A text (or redline) as a Markdown document: a title, a subtitle line (in italics), the text. */
+export function toMarkdown(title: string, subtitle: string, paragraphs: ExportParagraph[], words: RunWords): string {
+  const body = paragraphs.map((paragraph) => line(paragraph, words)).join('\n\n');
+  return `# ${escape(title)}\n\n_${escape(subtitle)}_\n\n${body}\n`;
 }

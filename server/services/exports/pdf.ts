@@ -2,11 +2,12 @@ import 'server-only';
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { config } from '../../config';
+import { ProblemError } from '../domain-error';
 
 /** The server cannot print PDFs: no Chromium at `CHROMIUM_PATH`. */
-export class PdfUnavailable extends Error {
+export class PdfUnavailable extends ProblemError {
   constructor() {
-    super('PDF export needs Chromium on the server (set CHROMIUM_PATH); the Word export works without it.');
+    super({ key: 'errors.exportRoutes.pdfUnavailable' });
     this.name = 'PdfUnavailable';
   }
 }

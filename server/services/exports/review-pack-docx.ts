@@ -1,33 +1,47 @@
 import 'server-only';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { changeIds, wordParagraphs } from './docx';
+import { changeIds, labelParagraph, wordLanguage, wordParagraphs, wordStyles } from './docx';
+import type { ExportLabels } from './export-labels';
 import {
-  EXCERPT_WITHHELD,
+  emptyTable,
+  excerptWithheld,
   headStatement,
-  PACK_SECTIONS,
   packSubtitle,
+  sectionTitle,
+  type PackSection,
   type PackTable,
   type ReviewPackData,
 } from './review-pack-model';
 
-const heading = (text: string) =>
-  new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text)], pageBreakBefore: true });
+function heading(data: ReviewPackData, section: PackSection): Paragraph {
+  const { reader } = data.labels;
+  return new Paragraph({
+    heading: HeadingLevel.HEADING_1,
+    pageBreakBefore: true,
+    bidirectional: reader.dir === 'rtl',
+    children: [
+      new TextRun({
+        text: sectionTitle(data, section),
+        language: wordLanguage(reader.lang),
+        rightToLeft: reader.dir === 'rtl',
+      }),
+    ],
+  });
+}
 
-function wordTable(table: PackTable): Array<Paragraph | Table> {
-  if (table.rows.length === 0)
-    return [new Paragraph({ children: [new TextRun({ text: `${table.caption}: none.`, italics: true })] })];
+/** A table in the reader's words; its cells (names, titles) read in their own direction. */
+function wordTable(labels: ExportLabels, table: PackTable): Array<Paragraph | Table> {
+  if (table.rows.length === 0) return [labelParagraph(labels, emptyTable(labels, table), { italics: true })];
   const row = (cells: string[], header = false) =>
     new TableRow({
       tableHeader: header,
-      children: cells.map(
-        (cell) =>
-          new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: cell, bold: header })] })] }),
-      ),
+      children: cells.map((cell) => new TableCell({ children: [labelParagraph(labels, cell, { bold: header })] })),
     });
   return [
-    new Paragraph({ children: [new TextRun({ text: table.caption, italics: true })] }),
+    labelParagraph(labels, table.caption, { italics: true }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
+      visuallyRightToLeft: labels.reader.dir === 'rtl',
       rows: [row(table.columns, true), ...table.rows.map((cells) => row(cells))],
     }),
   ];
@@ -35,33 +49,39 @@ function wordTable(table: PackTable): Array<Paragraph | Table> {
 
 /** The review pack as a Word document; its redline is made of Word tracked changes authored by party and person. */
 export async function reviewPackDocx(data: ReviewPackData): Promise<Uint8Array<ArrayBuffer>> {
+  const { labels } = data;
   const ids = changeIds();
   const date = data.generatedAt.toISOString();
   const document = new Document({
     creator: 'Compact Workspace',
     title: `${data.compactTitle} — ${data.cycleName}`,
     features: { trackRevisions: true },
+    styles: wordStyles(labels),
     sections: [
       {
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(data.compactTitle)] }),
-          new Paragraph({ children: [new TextRun({ text: packSubtitle(data), italics: true })] }),
-          new Paragraph({ children: [new TextRun(headStatement(data))] }),
-          heading(PACK_SECTIONS.clean),
-          ...wordParagraphs(data.cleanText, ids, date),
-          heading(PACK_SECTIONS.redline),
-          new Paragraph({ children: [new TextRun({ text: data.redline.title, italics: true })] }),
-          ...wordTable(data.redline.summary),
-          ...wordParagraphs(data.redline.paragraphs, ids, date),
-          heading(PACK_SECTIONS.scorecard),
-          ...wordTable(data.scorecard),
-          heading(PACK_SECTIONS.signOffs),
-          ...wordTable(data.signOffs),
-          heading(PACK_SECTIONS.audit),
-          new Paragraph({ children: [new TextRun(headStatement(data))] }),
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            children: [new TextRun(data.compactTitle)],
+            bidirectional: labels.text.dir === 'rtl',
+          }),
+          labelParagraph(labels, packSubtitle(data), { italics: true }),
+          labelParagraph(labels, headStatement(data)),
+          heading(data, 'clean'),
+          ...wordParagraphs(data.cleanText, ids, date, labels),
+          heading(data, 'redline'),
+          labelParagraph(labels, data.redline.title, { italics: true }),
+          ...wordTable(labels, data.redline.summary),
+          ...wordParagraphs(data.redline.paragraphs, ids, date, labels),
+          heading(data, 'scorecard'),
+          ...wordTable(labels, data.scorecard),
+          heading(data, 'signOffs'),
+          ...wordTable(labels, data.signOffs),
+          heading(data, 'audit'),
+          labelParagraph(labels, headStatement(data)),
           ...(data.audit.excerpt
-            ? wordTable(data.audit.excerpt)
-            : [new Paragraph({ children: [new TextRun({ text: EXCERPT_WITHHELD, italics: true })] })]),
+            ? wordTable(labels, data.audit.excerpt)
+            : [labelParagraph(labels, excerptWithheld(data), { italics: true })]),
         ],
       },
     ],

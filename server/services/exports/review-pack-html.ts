@@ -1,10 +1,13 @@
 import 'server-only';
 import { escapeHtml, htmlParagraphs } from './html';
+import type { ExportLabels } from './export-labels';
 import {
-  EXCERPT_WITHHELD,
+  emptyTable,
+  excerptWithheld,
   headStatement,
-  PACK_SECTIONS,
   packSubtitle,
+  sectionTitle,
+  type PackSection,
   type PackTable,
   type ReviewPackData,
 } from './review-pack-model';
@@ -23,35 +26,46 @@ const STYLE = `
   .hash { font-family: "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
 `;
 
-function htmlTable(table: PackTable): string {
-  if (table.rows.length === 0) return `<p><em>${escapeHtml(table.caption)}: none.</em></p>`;
+/** The attributes of an element in the reader's words: their language and direction. */
+const readerAttributes = (labels: ExportLabels) => `lang="${labels.reader.lang}" dir="${labels.reader.dir}"`;
+
+function htmlTable(labels: ExportLabels, table: PackTable): string {
+  const reader = readerAttributes(labels);
+  if (table.rows.length === 0) return `<p ${reader}><em>${escapeHtml(emptyTable(labels, table))}</em></p>`;
   const cells = (row: string[], tag: 'th' | 'td') =>
     row.map((cell) => `<${tag} dir="auto">${escapeHtml(cell)}</${tag}>`).join('');
-  return `<table><caption>${escapeHtml(table.caption)}</caption><thead><tr>${cells(table.columns, 'th')}</tr></thead><tbody>${table.rows
+  return `<table ${reader}><caption>${escapeHtml(table.caption)}</caption><thead><tr>${cells(table.columns, 'th')}</tr></thead><tbody>${table.rows
     .map((row) => `<tr>${cells(row, 'td')}</tr>`)
     .join('')}</tbody></table>`;
 }
 
-/** The review pack as one HTML document, for Chromium to print (pdf.ts). */
-export function reviewPackHtml(data: ReviewPackData, lang = 'en'): string {
-  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(
+/**
+ * The review pack as one HTML document, for Chromium to print (pdf.ts). The document is in the
+ * compact text's language and direction; headings, captions and statements carry the reader's.
+ */
+export function reviewPackHtml(data: ReviewPackData): string {
+  const { labels } = data;
+  const reader = readerAttributes(labels);
+  const heading = (section: PackSection) => `<h2 ${reader}>${escapeHtml(sectionTitle(data, section))}</h2>`;
+  const head = `<p class="hash" ${reader}>${escapeHtml(headStatement(data))}</p>`;
+  return `<!doctype html><html lang="${labels.text.lang}" dir="${labels.text.dir}"><head><meta charset="utf-8"><title>${escapeHtml(
     `${data.compactTitle} — ${data.cycleName}`,
   )}</title><style>${STYLE}</style></head><body>
 <h1 dir="auto">${escapeHtml(data.compactTitle)}</h1>
-<p class="subtitle" dir="auto">${escapeHtml(packSubtitle(data))}</p>
-<p class="hash">${escapeHtml(headStatement(data))}</p>
-<h2>${PACK_SECTIONS.clean}</h2>
-${htmlParagraphs(data.cleanText)}
-<h2>${PACK_SECTIONS.redline}</h2>
-<p class="subtitle" dir="auto">${escapeHtml(data.redline.title)}</p>
-${htmlTable(data.redline.summary)}
-${htmlParagraphs(data.redline.paragraphs)}
-<h2>${PACK_SECTIONS.scorecard}</h2>
-${htmlTable(data.scorecard)}
-<h2>${PACK_SECTIONS.signOffs}</h2>
-${htmlTable(data.signOffs)}
-<h2>${PACK_SECTIONS.audit}</h2>
-<p class="hash">${escapeHtml(headStatement(data))}</p>
-${data.audit.excerpt ? htmlTable(data.audit.excerpt) : `<p><em>${escapeHtml(EXCERPT_WITHHELD)}</em></p>`}
+<p class="subtitle" ${reader}>${escapeHtml(packSubtitle(data))}</p>
+${head}
+${heading('clean')}
+${htmlParagraphs(data.cleanText, labels)}
+${heading('redline')}
+<p class="subtitle" ${reader}>${escapeHtml(data.redline.title)}</p>
+${htmlTable(labels, data.redline.summary)}
+${htmlParagraphs(data.redline.paragraphs, labels)}
+${heading('scorecard')}
+${htmlTable(labels, data.scorecard)}
+${heading('signOffs')}
+${htmlTable(labels, data.signOffs)}
+${heading('audit')}
+${head}
+${data.audit.excerpt ? htmlTable(labels, data.audit.excerpt) : `<p ${reader}><em>${escapeHtml(excerptWithheld(data))}</em></p>`}
 </body></html>`;
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ExportLabels } from './export-labels';
 import type { ExportParagraph } from './export-model';
 
 /** A simple table of the review pack: a caption, column headings, rows of cell texts. */
@@ -10,6 +11,8 @@ export interface PackTable {
 
 /** Everything a review pack holds, gathered by the server (review-pack.ts) and written as Word or PDF. */
 export interface ReviewPackData {
+  /** The reader's words, dates and languages (labels), and the compact text's language. */
+  labels: ExportLabels;
   compactTitle: string;
   cycleName: string;
   /** YYYY-MM-DD, the end of that day (UTC). */
@@ -25,21 +28,27 @@ export interface ReviewPackData {
   audit: { head: string; events: number; excerpt: PackTable | null };
 }
 
-/** The headings of the pack's sections, in order (the same in Word and PDF). */
-export const PACK_SECTIONS = {
-  clean: 'Text as of the cut-off (clean)',
-  redline: 'Changes since the previous review',
-  scorecard: 'Indicator scorecard at the cut-off',
-  signOffs: 'Sign-offs',
-  audit: 'Audit excerpt',
-} as const;
+/** The pack's sections, in order (the same in Word and PDF). */
+export const PACK_SECTIONS = ['clean', 'redline', 'scorecard', 'signOffs', 'audit'] as const;
+export type PackSection = (typeof PACK_SECTIONS)[number];
 
-export const packSubtitle = (data: ReviewPackData) =>
-  `${data.cycleName} — cut-off ${data.cutOff} (end of day, UTC) — generated ${data.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** A section's heading in the reader's language. */
+export const sectionTitle = (data: ReviewPackData, section: PackSection) =>
+  data.labels.t(`export.pack.sections.${section}`);
+
+export const packSubtitle = ({ labels, cycleName, cutOff, generatedAt }: ReviewPackData) =>
+  labels.t('export.pack.subtitle', {
+    cycle: cycleName,
+    cutOff: labels.day(cutOff),
+    generated: labels.utc(generatedAt),
+  });
 
 /** Said instead of the events in a pack made by a member who may not read the audit log. */
-export const EXCERPT_WITHHELD =
-  'The events themselves are listed only in packs made by administrators and reviewers, who read the audit log.';
+export const excerptWithheld = (data: ReviewPackData) => data.labels.t('export.pack.withheld');
 
-export const headStatement = (data: ReviewPackData) =>
-  `The compact's audit chain held ${data.audit.events} events when this pack was made; its head hash is ${data.audit.head || '(empty chain)'}. Keep it: if the log no longer holds this head, events were removed or changed since.`;
+export const headStatement = ({ labels, audit }: ReviewPackData) =>
+  labels.t('export.pack.head', { events: audit.events, head: audit.head || labels.t('export.pack.emptyChain') });
+
+/** Said instead of a table with no rows. */
+export const emptyTable = (labels: ExportLabels, table: PackTable) =>
+  labels.t('export.pack.none', { caption: table.caption });

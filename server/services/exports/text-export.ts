@@ -1,6 +1,7 @@
 import 'server-only';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { DbHandle } from '@/db/client';
+import type { AppLocale } from '@/i18n/locales';
 import { compactTextSchema, yDocToContent } from '../../editor/document-content';
 import { cleanText } from '@/shared/negotiation/clean-text';
 import { unchangedBlocks } from '@/shared/history/plain-redline';
@@ -11,8 +12,8 @@ import { getCompact } from '../compacts';
 import { loadDoc } from '../document-store';
 import { partyLegend } from '../negotiation/party-legend';
 import { cleanAsBlocks } from './clean-blocks';
-import { changeIds, wordParagraphs } from './docx';
-import { EXPORT_LABELS } from './export-labels';
+import { changeIds, labelParagraph, wordParagraphs, wordStyles } from './docx';
+import { exportLabels, type ExportLabels } from './export-labels';
 import { exportParagraphs, type ExportContext } from './export-model';
 import { toMarkdown } from './markdown';
 
@@ -27,14 +28,16 @@ export interface ExportedFile {
   filename: string;
 }
 
-/** The compact's party codes by id, and the export's wording around the text. */
+/** The compact's party codes by id, and the export's wording around the text (in the reader's language). */
 export function exportContext(
   handle: DbHandle,
   compactId: string,
+  labels: ExportLabels,
   authors: ExportContext['authors'] = [],
 ): ExportContext {
   const parties = new Map(partyLegend(handle.db, compactId).map((party) => [party.id, party.shortCode]));
-  return { parties, authors, ...EXPORT_LABELS };
+  const { stateName, deletedLabel, optionLabel } = labels;
+  return { parties, authors, stateName, deletedLabel, optionLabel };
 }
 
 /**
@@ -45,6 +48,7 @@ export function currentTextBlocks(
   handle: DbHandle,
   compactId: string,
   view: TextExportView,
+  labels: ExportLabels,
 ): { blocks: RedlineNode[]; contentHash: string } {
   const { doc } = loadDoc(handle.db, compactId);
   try {
@@ -52,7 +56,7 @@ export function currentTextBlocks(
     const blocks =
       view === 'negotiation'
         ? unchangedBlocks(json)
-        : cleanAsBlocks(cleanText(compactTextSchema().nodeFromJSON(json)), EXPORT_LABELS.pendingOptions);
+        : cleanAsBlocks(cleanText(compactTextSchema().nodeFromJSON(json)), labels.pendingOptions);
     return { blocks, contentHash: contentHash(json) };
   } finally {
     doc.destroy();
@@ -70,6 +74,7 @@ export const fileStem = (title: string) =>
  * The current text of a compact as Markdown or Word, in the clean view (as it would read if
  * adopted now) or the negotiation view (brackets with their party codes, options). Audited as
  * `text.exported` with the content hash of the text exported: who took which text out, and when.
+ * Its labels and dates are in the reader's language (`locale`); the text keeps its own language.
  */
 export async function exportCurrentText(
   handle: DbHandle,
@@ -77,10 +82,12 @@ export async function exportCurrentText(
   compactId: string,
   format: TextExportFormat,
   view: TextExportView,
+  locale: AppLocale,
   now = new Date(),
 ): Promise<ExportedFile> {
   const compact = getCompact(handle.db, compactId);
-  const text = currentTextBlocks(handle, compactId, view);
+  const labels = exportLabels(locale, compact.textLanguage);
+  const text = currentTextBlocks(handle, compactId, view, labels);
   recordAuditEvent(handle.db, actor, {
     compactId,
     action: 'text.exported',
@@ -88,11 +95,11 @@ export async function exportCurrentText(
     entityId: compactId,
     after: { format, view, contentHash: text.contentHash },
   });
-  const paragraphs = exportParagraphs(text.blocks, exportContext(handle, compactId));
-  const subtitle = `${view === 'clean' ? 'Clean text' : 'Negotiation text'} as stored on ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const paragraphs = exportParagraphs(text.blocks, exportContext(handle, compactId, labels));
+  const subtitle = labels.t('export.text.subtitle', { view, when: labels.utc(now) });
   const stem = `${fileStem(compact.title)}-${view}`;
   if (format === 'md') {
-    const markdown = toMarkdown(compact.title, paragraphs).replace('\n\n', `\n\n_${subtitle}_\n\n`);
+    const markdown = toMarkdown(compact.title, subtitle, paragraphs, labels);
     return {
       body: new TextEncoder().encode(markdown),
       contentType: 'text/markdown; charset=utf-8',
@@ -102,12 +109,17 @@ export async function exportCurrentText(
   const document = new Document({
     creator: 'Compact Workspace',
     title: compact.title,
+    styles: wordStyles(labels),
     sections: [
       {
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(compact.title)] }),
-          new Paragraph({ children: [new TextRun({ text: subtitle, italics: true })] }),
-          ...wordParagraphs(paragraphs, changeIds(), now.toISOString()),
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            children: [new TextRun(compact.title)],
+            bidirectional: labels.text.dir === 'rtl',
+          }),
+          labelParagraph(labels, subtitle, { italics: true }),
+          ...wordParagraphs(paragraphs, changeIds(), now.toISOString(), labels),
         ],
       },
     ],

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Problem } from '@/i18n/types';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { indicators, progressUpdates } from '@/db/schema/framework';
@@ -15,8 +16,6 @@ export interface BulkValidation {
   /** One note for every update validated (may be empty). */
   note: string;
 }
-
-const NOTHING = 'Nothing was validated.';
 
 /** "AU-1 2025-Q3" for each update, to name the one that stopped a batch. */
 function namesOf(db: Db, rows: { id: string; indicatorId: string; periodId: string }[]) {
@@ -44,9 +43,12 @@ function namesOf(db: Db, rows: { id: string; indicatorId: string; periodId: stri
  */
 export function validateMany(db: Db, actor: { userId: string }, input: BulkValidation) {
   const ids = [...new Set(input.updateIds)];
-  if (ids.length === 0) throw new DomainError('BAD_REQUEST', 'Select at least one update.');
+  if (ids.length === 0) throw new DomainError('BAD_REQUEST', { key: 'errors.bulkValidation.selectLeastOneUpdate' });
   if (ids.length > MAX_BULK_VALIDATIONS)
-    throw new DomainError('BAD_REQUEST', `Validate at most ${MAX_BULK_VALIDATIONS} updates at once.`);
+    throw new DomainError('BAD_REQUEST', {
+      key: 'errors.bulkValidation.validateMostUpdatesOnce',
+      args: { max: MAX_BULK_VALIDATIONS },
+    });
   const rows = db
     .select({
       id: progressUpdates.id,
@@ -60,21 +62,16 @@ export function validateMany(db: Db, actor: { userId: string }, input: BulkValid
   const all = new Map(membershipsOf(db, actor.userId).map((m) => [m.compactId, m.member]));
   // An update in a compact the caller does not belong to is not revealed: it counts as missing.
   const missing = rows.filter((r) => !all.has(r.compactId)).length + ids.length - rows.length;
-  if (missing > 0) throw new DomainError('NOT_FOUND', `${missing} of the selected updates do not exist. ${NOTHING}`);
+  if (missing > 0)
+    throw new DomainError('NOT_FOUND', { key: 'errors.bulkValidation.selectedUpdatesDoNot', args: { missing } });
   // As on a single decision (compactProcedure): the role first, then whether the compact is archived.
   const members = rows.map((r) => all.get(r.compactId)!);
   const refused = members.filter((member) => !may({ role: member.role }, 'validateProgress')).length;
   if (refused > 0)
-    throw new DomainError(
-      'FORBIDDEN',
-      `${refused} of the selected updates are in compacts where your role does not validate progress. ${NOTHING}`,
-    );
+    throw new DomainError('FORBIDDEN', { key: 'errors.bulkValidation.selectedUpdatesAreCompacts', args: { refused } });
   const archived = members.filter((member) => archivedRefusal(member)).length;
   if (archived > 0)
-    throw new DomainError(
-      'FORBIDDEN',
-      `${archived} of the selected updates are in archived compacts, which are read only. ${NOTHING}`,
-    );
+    throw new DomainError('FORBIDDEN', { key: 'errors.bulkValidation.selectedUpdatesAreArchived', args: { archived } });
   // In the order asked, so problems are reported in the order of the selection.
   const order = new Map(ids.map((id, i) => [id, i]));
   rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
@@ -84,8 +81,13 @@ export function validateMany(db: Db, actor: { userId: string }, input: BulkValid
     db.transaction((tx) => validateUpdates(tx, items, { rating: null, note: input.note }));
   } catch (error) {
     if (!(error instanceof WriteRefused)) throw error;
-    const lines = error.problems.map((p) => `${names.get(items[p.index]!.updateId)}: ${p.reason}`);
-    throw new DomainError(error.code, `${[...new Set(lines)].join(' ')} ${NOTHING}`);
+    const lines = new Map(
+      error.problems.map((p): [string, Problem] => {
+        const line = { ...p.problem, field: names.get(items[p.index]!.updateId) };
+        return [JSON.stringify(line), line];
+      }),
+    );
+    throw new DomainError(error.code, { key: 'errors.bulkValidation.refused', details: [...lines.values()] });
   }
   return { validated: rows.map((r) => r.id) };
 }

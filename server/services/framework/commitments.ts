@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Problem } from '@/i18n/types';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import { commitments } from '@/db/schema/framework';
@@ -55,14 +56,14 @@ export function requireCommitment(db: DbOrTx, compactId: string, commitmentId: s
     .from(commitments)
     .where(and(eq(commitments.compactId, compactId), eq(commitments.id, commitmentId)))
     .all();
-  if (!row) throw new DomainError('NOT_FOUND', 'No such commitment in this compact.');
+  if (!row) throw new DomainError('NOT_FOUND', { key: 'errors.indicators.noSuchCommitmentCompact' });
   return row;
 }
 
 /** A commitment that can still change: a retired one keeps its fields and the date it was retired. */
 function requireActiveCommitment(db: DbOrTx, compactId: string, commitmentId: string) {
   const commitment = requireCommitment(db, compactId, commitmentId);
-  if (commitment.retired) throw new DomainError('CONFLICT', 'This commitment is retired.');
+  if (commitment.retired) throw new DomainError('CONFLICT', { key: 'errors.commitments.commitmentRetired' });
   return commitment;
 }
 
@@ -77,7 +78,7 @@ export function knownPartyIds(db: DbOrTx): Set<string> {
   );
 }
 
-const PARTIES_FROM_THE_LIST = 'Choose parties from the list.';
+const PARTIES_FROM_THE_LIST: Problem = { key: 'errors.indicators.choosePartiesFromList' };
 
 /**
  * The commitments of a compact, each with the provision it links to (`provision` null when the
@@ -98,8 +99,8 @@ function checkCommitments(
 ) {
   const known = knownPartyIds(db);
   items.forEach((item, index) => {
-    for (const { field, reason } of textLengthProblems(COMMITMENT_TEXT_MAX, item))
-      problems.add(index, field, 'BAD_REQUEST', reason);
+    for (const problem of textLengthProblems(COMMITMENT_TEXT_MAX, item))
+      problems.add(index, problem.field, 'BAD_REQUEST', problem);
     if (!known.has(item.leadPartyId)) problems.add(index, 'leadPartyId', 'BAD_REQUEST', PARTIES_FROM_THE_LIST);
     else if (!item.supportingPartyIds.every((id) => known.has(id)))
       problems.add(index, 'supportingPartyIds', 'BAD_REQUEST', PARTIES_FROM_THE_LIST);

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Problem } from '@/i18n/types';
 import type { Db, Tx } from '@/db/client';
 import { WriteRefused, type ItemProblem } from '../batch-writes';
 import { CsvReadError, parseCsv } from '../csv';
@@ -6,7 +7,7 @@ import { CsvReadError, parseCsv } from '../csv';
 export interface CsvError {
   row: number;
   column: string;
-  reason: string;
+  problem: Problem;
 }
 
 export type ImportResult = { ok: true; imported: number; errors: [] } | { ok: false; imported: 0; errors: CsvError[] };
@@ -25,9 +26,9 @@ export class CsvErrors {
   private readonly list: CsvError[] = [];
   private readonly cells = new Set<string>();
 
-  add(row: number, column: string, reason: string): void {
+  add(row: number, column: string, problem: Problem): void {
     this.cells.add(`${row} ${column}`);
-    if (this.list.length < MAX_REPORTED_CSV_ERRORS) this.list.push({ row, column, reason });
+    if (this.list.length < MAX_REPORTED_CSV_ERRORS) this.list.push({ row, column, problem });
   }
 
   get ok(): boolean {
@@ -41,7 +42,7 @@ export class CsvErrors {
       rows = parseCsv(text).rows;
     } catch (error) {
       if (!(error instanceof CsvReadError)) throw error;
-      this.add(0, '', error.message);
+      this.add(0, '', error.problem);
       return null;
     }
     const numbered = rows
@@ -50,7 +51,9 @@ export class CsvErrors {
     const [first, ...body] = numbered;
     const header = first?.cells ?? [];
     const column = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
-    for (const name of required) if (!column.has(name)) this.add(first?.line ?? 1, name, 'this column is missing');
+    for (const name of required)
+      if (!column.has(name))
+        this.add(first?.line ?? 1, name, { key: 'errors.csv.missingColumn', args: { column: name } });
     return this.ok ? { header, body, column } : null;
   }
 
@@ -61,7 +64,7 @@ export class CsvErrors {
   addProblems(problems: readonly ItemProblem[], locate: LocateProblem): void {
     for (const problem of problems) {
       const [row, column] = locate(problem);
-      if (!this.cells.has(`${row} ${column}`)) this.add(row, column, problem.reason);
+      if (!this.cells.has(`${row} ${column}`)) this.add(row, column, problem.problem);
     }
   }
 

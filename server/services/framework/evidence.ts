@@ -37,14 +37,18 @@ export interface UploadedFile {
 }
 
 function checkFile(file: UploadedFile) {
-  if (file.bytes.byteLength === 0) throw new DomainError('BAD_REQUEST', 'The file is empty.');
+  if (file.bytes.byteLength === 0) throw new DomainError('BAD_REQUEST', { key: 'errors.evidence.fileEmpty' });
   if (file.bytes.byteLength > MAX_EVIDENCE_BYTES)
-    throw new DomainError('BAD_REQUEST', 'Evidence files are limited to 10 MB.');
+    throw new DomainError('BAD_REQUEST', { key: 'errors.evidence.evidenceFilesAreLimited' });
   const extension = path.extname(file.name).slice(1).toLowerCase();
   const accepted = ACCEPTED[extension];
-  if (!accepted) throw new DomainError('BAD_REQUEST', `Accepted evidence: ${Object.keys(ACCEPTED).join(', ')}.`);
+  if (!accepted)
+    throw new DomainError('BAD_REQUEST', {
+      key: 'errors.evidence.acceptedEvidence',
+      args: { types: Object.keys(ACCEPTED).join(', ') },
+    });
   if (accepted.magic && !accepted.magic.every((byte, i) => file.bytes[i] === byte))
-    throw new DomainError('BAD_REQUEST', `This file is not a valid .${extension} file.`);
+    throw new DomainError('BAD_REQUEST', { key: 'errors.evidence.fileNotValidFile', args: { extension } });
   return accepted.type;
 }
 
@@ -73,9 +77,15 @@ export function storeEvidence(
       const update = requireUpdate(tx, compactId, updateId);
       authorize(otherPartysUpdateRefusal(actor, update));
       if (!isEditable(update.state))
-        throw new DomainError('CONFLICT', `This update is ${update.state}: its evidence can no longer change.`);
+        throw new DomainError('CONFLICT', {
+          key: 'errors.evidence.updateEvidenceCanNo',
+          args: { state: update.state },
+        });
       if (countEvidenceFiles(tx, updateId) >= MAX_EVIDENCE_FILES)
-        throw new DomainError('BAD_REQUEST', `An update holds at most ${MAX_EVIDENCE_FILES} evidence files.`);
+        throw new DomainError('BAD_REQUEST', {
+          key: 'errors.evidence.updateHoldsMostEvidence',
+          args: { max: MAX_EVIDENCE_FILES },
+        });
       tx.insert(evidenceFiles)
         .values({
           id,
@@ -118,7 +128,7 @@ export function findEvidence(db: DbOrTx, compactId: string, fileId: string, evid
     .from(evidenceFiles)
     .where(and(eq(evidenceFiles.compactId, compactId), eq(evidenceFiles.id, fileId)))
     .all();
-  if (!row) throw new DomainError('NOT_FOUND', 'No such file.');
+  if (!row) throw new DomainError('NOT_FOUND', { key: 'errors.evidence.noSuchFile' });
   return {
     path: path.join(evidenceDir, compactId, row.storedName),
     filename: row.filename,

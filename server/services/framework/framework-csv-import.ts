@@ -48,14 +48,15 @@ function readFrameworkRows(db: Db, compactId: string, { header, body, column }: 
     const get = (name: string) => (column.has(name) ? (cells[column.get(name)!] ?? '').trim() : '');
     const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback?: T): T => {
       const value = (get(name) || fallback || '') as T;
-      if (!allowed.includes(value)) errors.add(line, name, `expected one of ${allowed.join(', ')}`);
+      if (!allowed.includes(value))
+        errors.add(line, name, { key: 'errors.csv.expectedOneOf', args: { values: allowed.join(', ') } });
       return value;
     };
     const party = (name: string) => {
       const code = get(name).toLowerCase();
       const id = parties.get(code);
-      if (!code) errors.add(line, name, 'a party short code is required');
-      else if (!id) errors.add(line, name, `no party with short code “${get(name)}”`);
+      if (!code) errors.add(line, name, { key: 'errors.csv.partyCodeRequired' });
+      else if (!id) errors.add(line, name, { key: 'errors.csv.noSuchParty', args: { code: get(name) } });
       return id ?? '';
     };
     const number = (name: string, raw = get(name)) => {
@@ -66,20 +67,19 @@ function readFrameworkRows(db: Db, compactId: string, { header, body, column }: 
     /** A provision's id as exported (the text's provisions are checked with every row, see planFrameworkRows). */
     const provisionId = (name: string) => {
       const id = get(name);
-      if (id && !PROVISION_ID_PATTERN.test(id))
-        errors.add(line, name, 'not a provision id (12 lowercase letters and digits, as exported)');
+      if (id && !PROVISION_ID_PATTERN.test(id)) errors.add(line, name, { key: 'errors.csv.notProvisionId' });
       return id || null;
     };
     const baselineDate = get('baseline_date');
     if (baselineDate && !/^\d{4}-\d{2}-\d{2}$/.test(baselineDate))
-      errors.add(line, 'baseline_date', 'use a date like 2026-12-31');
+      errors.add(line, 'baseline_date', { key: 'errors.csv.useDate' });
     const targets: (Omit<NewTarget, 'indicatorId'> & { column: string })[] = [];
     header.forEach((name, i) => {
       const raw = (cells[i] ?? '').trim();
       if (raw === '') return;
       if (name.startsWith('target:')) {
         const periodId = periods.get(name.slice('target:'.length));
-        if (!periodId) errors.add(line, name, 'no reporting period with this label in the compact');
+        if (!periodId) errors.add(line, name, { key: 'errors.csv.noPeriodLabel' });
         else targets.push({ periodId, year: null, value: number(name, raw), column: name });
       } else if (name.startsWith('target-year:')) {
         targets.push({

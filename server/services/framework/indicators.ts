@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Problem } from '@/i18n/types';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db/client';
 import type { IndicatorLevel, IndicatorMeasure, IndicatorState, ReportingFrequency } from '@/shared/enums';
@@ -81,7 +82,7 @@ export function requireIndicator(db: DbOrTx, compactId: string, indicatorId: str
     .from(indicators)
     .where(and(eq(indicators.compactId, compactId), eq(indicators.id, indicatorId)))
     .all();
-  if (!row) throw new DomainError('NOT_FOUND', 'No such indicator in this compact.');
+  if (!row) throw new DomainError('NOT_FOUND', { key: 'errors.findings.noSuchIndicatorCompact' });
   return row;
 }
 
@@ -128,17 +129,16 @@ export function checkIndicatorDefinitions(
       .where(eq(indicators.compactId, compactId))
       .all()
       .filter((i) => i.id !== exceptId)
-      .map((i) => [codeKey(i.code), `Another indicator already has the code ${i.code}.`]),
+      .map((i): [string, Problem] => [codeKey(i.code), { key: 'errors.indicators.codeTaken', args: { code: i.code } }]),
   );
   items.forEach((item, index) => {
     if (!parties.has(item.responsiblePartyId))
-      problems.add(index, 'responsiblePartyId', 'BAD_REQUEST', 'Choose parties from the list.');
+      problems.add(index, 'responsiblePartyId', 'BAD_REQUEST', { key: 'errors.indicators.choosePartiesFromList' });
     if (item.commitmentId !== null && !commitmentIds.has(item.commitmentId))
-      problems.add(index, 'commitmentId', 'NOT_FOUND', 'No such commitment in this compact.');
+      problems.add(index, 'commitmentId', 'NOT_FOUND', { key: 'errors.indicators.noSuchCommitmentCompact' });
     problems.add(index, 'code', 'CONFLICT', taken.get(codeKey(item.code)) ?? null);
-    taken.set(codeKey(item.code), `The code ${item.code} is given to two indicators.`);
-    for (const { field, reason } of indicatorDefinitionProblems(item))
-      problems.add(index, field, 'BAD_REQUEST', reason);
+    taken.set(codeKey(item.code), { key: 'errors.indicators.codeTwice', args: { code: item.code } });
+    for (const problem of indicatorDefinitionProblems(item)) problems.add(index, problem.field, 'BAD_REQUEST', problem);
   });
   checkProvisionLinks(items, provisions, problems);
 }
@@ -212,7 +212,8 @@ export function updateIndicator(
   const provisions = linkableProvisions(db, compactId, [definition]);
   return db.transaction((tx) => {
     const before = requireIndicator(tx, compactId, indicatorId);
-    if (before.state === 'retired') throw new DomainError('CONFLICT', 'A retired indicator cannot be changed.');
+    if (before.state === 'retired')
+      throw new DomainError('CONFLICT', { key: 'errors.targetTable.retiredIndicatorCannotChanged' });
     const problems = new ItemProblems();
     checkIndicatorDefinitions(tx, compactId, [definition], problems, { exceptId: indicatorId, provisions });
     problems.throwIfAny();
@@ -243,7 +244,8 @@ function changeState(
 ) {
   return db.transaction((tx) => {
     const before = requireIndicator(tx, compactId, indicatorId);
-    if (!from.includes(before.state)) throw new DomainError('CONFLICT', `This indicator is ${before.state}.`);
+    if (!from.includes(before.state))
+      throw new DomainError('CONFLICT', { key: 'errors.indicators.indicator', args: { state: before.state } });
     tx.update(indicators).set({ state: to, updatedAt: new Date() }).where(eq(indicators.id, indicatorId)).run();
     recordAuditEvent(tx, actor, {
       compactId,

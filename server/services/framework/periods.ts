@@ -31,8 +31,7 @@ function label(frequency: ReportingFrequency, start: Date): string {
 /** Consecutive periods from `startDate` (snapped to the start of its month, quarter or year). */
 export function generatePeriods(frequency: ReportingFrequency, startDate: string, periods: number): PeriodSpan[] {
   const start = new Date(`${startDate}T00:00:00Z`);
-  if (Number.isNaN(start.getTime()))
-    throw new DomainError('BAD_REQUEST', 'The start date must be a date (YYYY-MM-DD).');
+  if (Number.isNaN(start.getTime())) throw new DomainError('BAD_REQUEST', { key: 'errors.periods.startDateMustDate' });
   const step = MONTHS_PER_PERIOD[frequency];
   const firstMonth =
     frequency === 'monthly'
@@ -134,7 +133,7 @@ export interface FrameworkConfiguration {
  */
 export function configureFramework(db: Db, actor: AuditActor, compactId: string, input: FrameworkConfiguration) {
   if (input.atRiskThreshold > input.onTrackThreshold)
-    throw new DomainError('BAD_REQUEST', 'The at-risk threshold cannot be above the on-track threshold.');
+    throw new DomainError('BAD_REQUEST', { key: 'errors.periods.riskThresholdCannotAbove' });
   const deadlineProblem =
     input.reportingDeadlineDays === undefined ? null : deadlineDaysProblem(input.reportingDeadlineDays);
   if (deadlineProblem) throw new DomainError('BAD_REQUEST', deadlineProblem);
@@ -151,10 +150,7 @@ export function configureFramework(db: Db, actor: AuditActor, compactId: string,
     const calendarChanged =
       existing.length > 0 && (before.frequency !== input.frequency || existing[0]!.startsOn !== spans[0]!.startsOn);
     if ((calendarChanged || spans.length < existing.length) && (progress > 0 || targetsExist(tx, compactId))) {
-      throw new DomainError(
-        'CONFLICT',
-        'Targets or progress refer to these periods: the calendar can only be extended.',
-      );
+      throw new DomainError('CONFLICT', { key: 'errors.periods.targetsProgressReferThese' });
     }
     if (calendarChanged || spans.length < existing.length) {
       tx.delete(reportingPeriods).where(eq(reportingPeriods.compactId, compactId)).run();

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Problem } from '@/i18n/types';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { indicators } from '@/db/schema/framework';
@@ -14,9 +15,9 @@ import { DomainError, type DomainErrorCode } from '../domain-error';
 import { listPeriods } from './periods';
 import type { ProgressActor, ProgressInput } from './progress';
 
-interface Problem {
+interface CodedProblem {
   code: DomainErrorCode;
-  reason: string;
+  problem: Problem;
 }
 
 interface ReportedIndicator {
@@ -28,20 +29,20 @@ interface ReportedIndicator {
 }
 
 /** Progress is reported on active indicators, by the party responsible for them. */
-function reportabilityProblem(indicator: ReportedIndicator | undefined, actor: ProgressActor): Problem | null {
-  if (!indicator) return { code: 'NOT_FOUND', reason: 'No such indicator in this compact.' };
+function reportabilityProblem(indicator: ReportedIndicator | undefined, actor: ProgressActor): CodedProblem | null {
+  if (!indicator) return { code: 'NOT_FOUND', problem: { key: 'errors.findings.noSuchIndicatorCompact' } };
   if (indicator.state !== 'active')
-    return { code: 'CONFLICT', reason: 'Progress is reported only on active indicators.' };
+    return { code: 'CONFLICT', problem: { key: 'errors.progressChecks.progressReportedOnlyActive' } };
   if (indicator.responsiblePartyId !== actor.partyId)
-    return { code: 'FORBIDDEN', reason: 'You report only on indicators your party is responsible for.' };
+    return { code: 'FORBIDDEN', problem: { key: 'errors.indicator.youReportOnlyIndicators' } };
   return null;
 }
 
 /** The reporting period must exist and have started (no actuals for the future). */
-export function periodProblem(period: { label: string; startsOn: string } | undefined): Problem | null {
-  if (!period) return { code: 'BAD_REQUEST', reason: 'No such reporting period.' };
+export function periodProblem(period: { label: string; startsOn: string } | undefined): CodedProblem | null {
+  if (!period) return { code: 'BAD_REQUEST', problem: { key: 'errors.progressSheet.noSuchReportingPeriod' } };
   const notStarted = periodNotStartedProblem(period);
-  return notStarted ? { code: 'BAD_REQUEST', reason: notStarted } : null;
+  return notStarted ? { code: 'BAD_REQUEST', problem: notStarted } : null;
 }
 
 function readIndicators(db: DbOrTx, compactId: string, ids: readonly string[]): Map<string, ReportedIndicator> {
@@ -82,19 +83,19 @@ export function checkProgressInputs(
   items.forEach((item, index) => {
     const indicator = byId.get(item.indicatorId);
     const reportability = reportabilityProblem(indicator, actor);
-    if (reportability) problems.add(index, 'indicatorId', reportability.code, reportability.reason);
+    if (reportability) problems.add(index, 'indicatorId', reportability.code, reportability.problem);
     const period = periodProblem(periods.get(item.periodId));
-    if (period) problems.add(index, 'periodId', period.code, period.reason);
+    if (period) problems.add(index, 'periodId', period.code, period.problem);
     const value = indicator && !reportability ? progressValueProblemAt(indicator, item) : null;
-    if (value) problems.add(index, value.field, 'BAD_REQUEST', value.message);
+    if (value) problems.add(index, value.field, 'BAD_REQUEST', value);
     problems.add(index, 'evidenceLinks', 'BAD_REQUEST', evidenceLinksProblem(item.evidenceLinks));
-    for (const { field, reason } of textLengthProblems(PROGRESS_TEXT_MAX, item))
-      problems.add(index, field, 'BAD_REQUEST', reason);
+    for (const problem of textLengthProblems(PROGRESS_TEXT_MAX, item))
+      problems.add(index, problem.field, 'BAD_REQUEST', problem);
   });
 }
 
-const refuse = (problem: Problem | null) => {
-  if (problem) throw new DomainError(problem.code, problem.reason);
+const refuse = (coded: CodedProblem | null) => {
+  if (coded) throw new DomainError(coded.code, coded.problem);
 };
 
 /** For an update moving on (submitted): its indicator is still one the actor's party reports on. Returns it. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { ProblemError } from '../domain-error';
 import { parseNumberInput } from '@/shared/framework/number-input';
 import { asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
@@ -48,12 +49,14 @@ function parseDisaggregation(raw: string): Record<string, Record<string, number>
     const match = /^([^:=]+):([^=]+)=(.+)$/.exec(part);
     const parsed = match ? parseNumberInput(match[3]!) : null;
     if (!match || !parsed || !parsed.ok || parsed.value === null)
-      throw new Error(parsed && !parsed.ok ? parsed.problem : `“${part}” is not dimension:category=number`);
+      throw new ProblemError(
+        parsed && !parsed.ok ? parsed.problem : { key: 'errors.csv.notDisaggregation', args: { part } },
+      );
     const n = parsed.value;
     const dimension = match[1]!.trim();
     const category = match[2]!.trim();
     const reserved = reservedKeyProblem(dimension, 'disaggregation') ?? reservedKeyProblem(category, 'category');
-    if (reserved) throw new Error(reserved);
+    if (reserved) throw new ProblemError(reserved);
     (result[dimension] ??= dictionary<number>())[category] = n;
   }
   // Plain objects again for storage (the database layer needs a prototype); the keys are checked.
@@ -107,23 +110,29 @@ function readProgressRows(db: Db, compactId: string, { body, column }: Table, er
   return body.map(({ line, cells }) => {
     const get = (name: string) => (column.has(name) ? (cells[column.get(name)!] ?? '').trim() : '');
     const indicatorId = indicatorIds.get(get('indicator_code').toLowerCase());
-    if (!indicatorId) errors.add(line, 'indicator_code', `no indicator with code “${get('indicator_code')}”`);
+    if (!indicatorId)
+      errors.add(line, 'indicator_code', { key: 'errors.csv.noSuchIndicator', args: { code: get('indicator_code') } });
     const periodId = periodIds.get(get('period'));
-    if (!periodId) errors.add(line, 'period', `no reporting period “${get('period')}”`);
+    if (!periodId) errors.add(line, 'period', { key: 'errors.csv.noSuchPeriod', args: { period: get('period') } });
     const rawValue = get('value');
     const parsedValue = parseNumberInput(rawValue);
     if (!parsedValue.ok) errors.add(line, 'value', parsedValue.problem);
     const value = parsedValue.ok ? parsedValue.value : null;
     const rating = (get('rating') || null) as (typeof RATINGS)[number] | null;
-    if (rating && !RATINGS.includes(rating)) errors.add(line, 'rating', `expected one of ${RATINGS.join(', ')}`);
+    if (rating && !RATINGS.includes(rating))
+      errors.add(line, 'rating', { key: 'errors.csv.expectedOneOf', args: { values: RATINGS.join(', ') } });
     const confidence = (get('confidence') || 'medium') as (typeof CONFIDENCE_LEVELS)[number];
     if (!CONFIDENCE_LEVELS.includes(confidence))
-      errors.add(line, 'confidence', `expected one of ${CONFIDENCE_LEVELS.join(', ')}`);
+      errors.add(line, 'confidence', {
+        key: 'errors.csv.expectedOneOf',
+        args: { values: CONFIDENCE_LEVELS.join(', ') },
+      });
     let disaggregated: Record<string, Record<string, number>> = {};
     try {
       disaggregated = parseDisaggregation(get('disaggregation'));
     } catch (error) {
-      errors.add(line, 'disaggregation', (error as Error).message);
+      if (!(error instanceof ProblemError)) throw error;
+      errors.add(line, 'disaggregation', error.problem);
     }
     const input: ProgressInput = {
       indicatorId: indicatorId ?? '',

@@ -97,10 +97,13 @@ function editProgressDraft(tx: Tx, actor: ProgressActor, compactId: string, upda
   problems.throwIfAny();
   const before = requireUpdate(tx, compactId, updateId);
   if (!isEditable(before.state))
-    throw new DomainError('CONFLICT', `This update is ${before.state} and can no longer be edited.`);
+    throw new DomainError('CONFLICT', {
+      key: 'errors.progressDrafts.updateCanNoLonger',
+      args: { state: before.state },
+    });
   authorize(otherPartysUpdateRefusal(actor, before));
   if (before.indicatorId !== input.indicatorId || before.periodId !== input.periodId)
-    throw new DomainError('FORBIDDEN', 'This update belongs to another indicator or period.');
+    throw new DomainError('FORBIDDEN', { key: 'errors.progressDrafts.updateBelongsAnotherIndicator' });
   const fields = progressFields(input);
   tx.update(progressUpdates)
     .set({ ...fields, updatedAt: new Date() })

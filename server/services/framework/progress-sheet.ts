@@ -21,7 +21,7 @@ export function periodSheet(db: DbOrTx, compactId: string, member: CompactMember
   const context = reportingContext(db, compactId);
   const { periods } = context;
   const period = periods.find((p) => p.id === periodId);
-  if (!period) throw new DomainError('NOT_FOUND', 'No such reporting period.');
+  if (!period) throw new DomainError('NOT_FOUND', { key: 'errors.progressSheet.noSuchReportingPeriod' });
   const rows = db
     .select(indicatorColumns)
     .from(indicators)

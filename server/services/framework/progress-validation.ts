@@ -72,24 +72,25 @@ export function validateUpdates(tx: Tx, items: readonly ValidationItem[], choice
   const decided = items.map((item, index) => {
     const update = updates.get(item.updateId);
     if (!update || update.compactId !== item.compactId) {
-      problems.add(index, 'updateId', 'NOT_FOUND', 'No such progress update in this compact.');
+      problems.add(index, 'updateId', 'NOT_FOUND', { key: 'errors.progress.noSuchProgressUpdate' });
       return null;
     }
     if (update.state !== 'submitted')
-      problems.add(
-        index,
-        'updateId',
-        'CONFLICT',
-        `Only submitted updates can be decided; this one is ${update.state}.`,
-      );
+      problems.add(index, 'updateId', 'CONFLICT', {
+        key: 'errors.progress.onlySubmittedUpdatesCan',
+        args: { state: update.state },
+      });
     else problems.add(index, 'updateId', 'FORBIDDEN', ownSubmissionRefusal(item.actor, update));
     const period = periodProblem(periodsOf.get(item.compactId)!.get(update.periodId));
-    if (period) problems.add(index, 'periodId', period.code, period.reason);
+    if (period) problems.add(index, 'periodId', period.code, period.problem);
     const validatedRating = update.measure === 'qualitative' ? (choice.rating ?? update.rating) : null;
     if (update.measure === 'qualitative' && !validatedRating)
-      problems.add(index, 'rating', 'BAD_REQUEST', 'Choose a rating.');
+      problems.add(index, 'rating', 'BAD_REQUEST', { key: 'errors.progressValidation.chooseRating' });
     if (note.length > VALIDATION_NOTE_MAX)
-      problems.add(index, 'note', 'BAD_REQUEST', `A validation note holds at most ${VALIDATION_NOTE_MAX} characters.`);
+      problems.add(index, 'note', 'BAD_REQUEST', {
+        key: 'errors.progressValidation.validationNoteHoldsMost',
+        args: { max: VALIDATION_NOTE_MAX },
+      });
     return { item, update, validatedRating };
   });
   problems.throwIfAny();
@@ -128,6 +129,11 @@ export function validateUpdates(tx: Tx, items: readonly ValidationItem[], choice
       })),
     );
   // Whoever submitted each update and its party's monitors are told, in this same transaction.
-  for (const { item, update } of done)
-    noticeProgressDecided(tx, item.actor.userId, item.compactId, update, { kind: 'progress-validated', note });
+  for (const [deciderId, group] of groupBy(done, (d) => d.item.actor.userId))
+    noticeProgressDecided(
+      tx,
+      deciderId,
+      group.map((d) => d.update),
+      { kind: 'progress-validated', note },
+    );
 }

@@ -18,10 +18,10 @@ export function withdrawProgress(db: Db, actor: ProgressActor, compactId: string
     const update = requireUpdate(tx, compactId, updateId);
     authorize(otherPartysUpdateRefusal(actor, update));
     if (!mayMove(update.state, 'draft'))
-      throw new DomainError(
-        'CONFLICT',
-        `Only a submission not decided yet can be withdrawn; this update is ${update.state}.`,
-      );
+      throw new DomainError('CONFLICT', {
+        key: 'errors.progressWithdrawal.onlySubmissionNotDecided',
+        args: { state: update.state },
+      });
     tx.update(progressUpdates)
       .set({ state: 'draft', submittedBy: null, submittedAt: null, updatedAt: new Date() })
       .where(eq(progressUpdates.id, updateId))

@@ -69,7 +69,7 @@ export function requireUpdate(db: DbOrTx, compactId: string, updateId: string) {
     .from(progressUpdates)
     .where(and(eq(progressUpdates.compactId, compactId), eq(progressUpdates.id, updateId)))
     .all();
-  if (!row) throw new DomainError('NOT_FOUND', 'No such progress update in this compact.');
+  if (!row) throw new DomainError('NOT_FOUND', { key: 'errors.progress.noSuchProgressUpdate' });
   return row;
 }
 
@@ -90,13 +90,14 @@ export function submitProgress(db: Db, actor: ProgressActor, compactId: string, 
     authorize(otherPartysUpdateRefusal(actor, update));
     const indicator = requireReportableIndicator(tx, actor, compactId, update.indicatorId);
     requireStartedPeriod(tx, compactId, update.periodId);
-    if (!isEditable(update.state)) throw new DomainError('CONFLICT', `This update is ${update.state}.`);
+    if (!isEditable(update.state))
+      throw new DomainError('CONFLICT', { key: 'errors.progress.update', args: { state: update.state } });
     if (indicator.measure === 'qualitative' ? !update.rating || !update.narrative.trim() : update.value === null) {
       throw new DomainError(
         'BAD_REQUEST',
         indicator.measure === 'qualitative'
-          ? 'Propose a rating and write a narrative before submitting.'
-          : 'Enter a value before submitting.',
+          ? { key: 'errors.progress.proposeRatingWriteNarrative' }
+          : { key: 'errors.progress.enterValueBeforeSubmitting' },
       );
     }
     if (
@@ -104,7 +105,7 @@ export function submitProgress(db: Db, actor: ProgressActor, compactId: string, 
       update.evidenceLinks.length === 0 &&
       countEvidenceFiles(tx, updateId) === 0
     ) {
-      throw new DomainError('BAD_REQUEST', 'This compact requires evidence: add a link or a file before submitting.');
+      throw new DomainError('BAD_REQUEST', { key: 'errors.progress.compactRequiresEvidenceAdd' });
     }
     tx.update(progressUpdates)
       .set({ state: 'submitted', submittedBy: actor.userId, submittedAt: new Date(), updatedAt: new Date() })
@@ -126,7 +127,10 @@ export function submitProgress(db: Db, actor: ProgressActor, compactId: string, 
 function requireSubmittedByOther(tx: DbOrTx, actor: ProgressActor, compactId: string, updateId: string) {
   const update = requireUpdate(tx, compactId, updateId);
   if (update.state !== 'submitted')
-    throw new DomainError('CONFLICT', `Only submitted updates can be decided; this one is ${update.state}.`);
+    throw new DomainError('CONFLICT', {
+      key: 'errors.progress.onlySubmittedUpdatesCan',
+      args: { state: update.state },
+    });
   authorize(ownSubmissionRefusal(actor, update));
   return update;
 }
@@ -163,7 +167,7 @@ export function returnProgress(db: Db, actor: ProgressActor, compactId: string, 
       before: { state: 'submitted' },
       after: { state: 'returned', reason },
     });
-    noticeProgressDecided(tx, actor.userId, compactId, update, { kind: 'progress-returned', reason });
+    noticeProgressDecided(tx, actor.userId, [{ ...update, compactId }], { kind: 'progress-returned', reason });
     return requireUpdate(tx, compactId, updateId);
   });
 }
@@ -173,7 +177,7 @@ export function commentOnProgress(db: Db, actor: CompactMember, compactId: strin
   return db.transaction((tx) => {
     const update = requireUpdate(tx, compactId, updateId);
     if (update.state !== 'returned')
-      throw new DomainError('CONFLICT', 'Discussion is open while an update is returned.');
+      throw new DomainError('CONFLICT', { key: 'errors.progress.discussionOpenWhileUpdate' });
     authorize(discussUpdateRefusal(actor, update));
     tx.insert(progressComments).values({ updateId, authorId: actor.userId, body, createdAt: new Date() }).run();
     recordAuditEvent(tx, actor, {

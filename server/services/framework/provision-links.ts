@@ -37,7 +37,7 @@ export function checkProvisionLinks(
 ): void {
   items.forEach((item, index) => {
     if (item.provisionId && !provisions.has(item.provisionId))
-      problems.add(index, 'provisionId', 'NOT_FOUND', 'No provision with this id in the compact text.');
+      problems.add(index, 'provisionId', 'NOT_FOUND', { key: 'errors.provisionLinks.noProvisionIdCompact' });
   });
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Problem } from '@/i18n/types';
 import type { Db } from '@/db/client';
 import { readTargetRow, type TargetTableRow } from '@/shared/framework/target-table';
 import type { AuditActor } from '../audit';
@@ -25,28 +26,30 @@ export function saveTargetTable(
   rows: readonly TargetTableRow[],
 ) {
   const indicator = requireIndicator(db, compactId, indicatorId);
-  if (indicator.state === 'retired') throw new DomainError('CONFLICT', 'A retired indicator cannot be changed.');
+  if (indicator.state === 'retired')
+    throw new DomainError('CONFLICT', { key: 'errors.targetTable.retiredIndicatorCannotChanged' });
   const labels = new Map(listPeriods(db, compactId).map((p) => [p.id, p.label]));
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const seen = new Set<string>();
   const items: NewTarget[] = [];
   for (const row of rows) {
     const label = row.periodId === undefined ? String(row.year) : labels.get(row.periodId);
     if (label === undefined) {
-      problems.push('A row names a reporting period this compact does not have.');
+      problems.push({ key: 'errors.targetTable.unknownPeriod' });
       continue;
     }
-    if (seen.has(rowKey(row))) problems.push(`${label}: listed twice.`);
+    if (seen.has(rowKey(row))) problems.push({ key: 'errors.targetTable.listedTwice', field: label });
     seen.add(rowKey(row));
     const reading = readTargetRow(label, indicator.measure, row);
     if (!reading.ok) problems.push(reading.problem);
     else items.push({ indicatorId, periodId: row.periodId ?? null, year: row.year ?? null, value: reading.value });
   }
-  if (problems.length > 0) throw new DomainError('BAD_REQUEST', `No target was saved. ${problems.join(' ')}`);
-  if (items.length === 0) throw new DomainError('BAD_REQUEST', 'No target was changed.');
+  if (problems.length > 0)
+    throw new DomainError('BAD_REQUEST', { key: 'errors.targetTable.noTargetWasSaved', details: problems });
+  if (items.length === 0) throw new DomainError('BAD_REQUEST', { key: 'errors.targetTable.noTargetWasChanged' });
   db.transaction((tx) => {
     if (requireIndicator(tx, compactId, indicatorId).state === 'retired')
-      throw new DomainError('CONFLICT', 'A retired indicator cannot be changed.');
+      throw new DomainError('CONFLICT', { key: 'errors.targetTable.retiredIndicatorCannotChanged' });
     insertTargets(tx, actor, compactId, items);
   });
   return { saved: items.length };

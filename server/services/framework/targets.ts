@@ -150,10 +150,12 @@ export function checkTargets(
   const periods = new Set(listPeriods(db, compactId).map((p) => p.id));
   items.forEach((item, index) => {
     const measure = measures.get(item.indicatorId);
-    if (measure === undefined) problems.add(index, 'indicatorId', 'NOT_FOUND', 'No such indicator in this compact.');
+    if (measure === undefined)
+      problems.add(index, 'indicatorId', 'NOT_FOUND', { key: 'errors.findings.noSuchIndicatorCompact' });
     else problems.add(index, 'value', 'BAD_REQUEST', targetValueProblem({ measure }, item.value));
     if (item.periodId !== null) {
-      if (!periods.has(item.periodId)) problems.add(index, 'periodId', 'BAD_REQUEST', 'No such reporting period.');
+      if (!periods.has(item.periodId))
+        problems.add(index, 'periodId', 'BAD_REQUEST', { key: 'errors.progressSheet.noSuchReportingPeriod' });
     } else problems.add(index, 'year', 'BAD_REQUEST', targetYearProblem(item.year ?? Number.NaN));
   });
 }
@@ -212,7 +214,7 @@ export function setTarget(
 ) {
   db.transaction((tx) => {
     if (requireIndicator(tx, compactId, indicatorId).state === 'retired')
-      throw new DomainError('CONFLICT', 'A retired indicator cannot be changed.');
+      throw new DomainError('CONFLICT', { key: 'errors.targetTable.retiredIndicatorCannotChanged' });
     insertTargets(tx, actor, compactId, [toNewTarget(indicatorId, input)]);
   });
 }

@@ -57,15 +57,15 @@ export function periodLabels(db: DbOrTx, periodIds: string[]) {
   return new Map(rows.map((p) => [p.id, p.label]));
 }
 
-function labelsOf(db: DbOrTx, periodIds: string[], partyIds: string[]) {
-  const partyRows = partyIds.length
+function partiesById(db: DbOrTx, partyIds: string[]) {
+  const rows = partyIds.length
     ? db
         .select({ id: parties.id, name: parties.name, shortCode: parties.shortCode })
         .from(parties)
         .where(inArray(parties.id, partyIds))
         .all()
     : [];
-  return { periods: periodLabels(db, periodIds), parties: new Map(partyRows.map((p) => [p.id, p])) };
+  return new Map(rows.map((p) => [p.id, p]));
 }
 
 /**
@@ -102,23 +102,23 @@ export function validationQueue(db: DbOrTx, actor: { userId: string }) {
         .all()
     : [];
   const indicatorById = new Map(indicatorRows.map((i) => [i.id, i]));
-  const labels = labelsOf(
-    db,
-    [...new Set(shown.map((r) => r.periodId))],
-    [...new Set(shown.map((r) => r.createdByPartyId))],
-  );
+  const partyById = partiesById(db, [...new Set(shown.map((r) => r.createdByPartyId))]);
   const contexts = new Map(
     [...new Set(shown.map((r) => r.compactId))].map((id) => [id, reportingContext(db, id)] as const),
+  );
+  // The labels of the periods each context has read already (no second query for them).
+  const periodLabel = new Map(
+    [...contexts.values()].flatMap(({ periods }) => periods.map((p) => [p.id, p.label] as const)),
   );
   const items = withUpdateDetails(db, shown).map((update) => {
     const { member, title } = byCompact.get(update.compactId)!;
     const { baselineValue: _baseline, ...indicator } = indicatorById.get(update.indicatorId)!;
-    const party = labels.parties.get(update.createdByPartyId);
+    const party = partyById.get(update.createdByPartyId);
     return {
       compactId: update.compactId,
       compactTitle: title,
       indicator,
-      periodLabel: labels.periods.get(update.periodId) ?? '',
+      periodLabel: periodLabel.get(update.periodId) ?? '',
       party: party ?? { id: update.createdByPartyId, name: '', shortCode: '' },
       ...contexts.get(update.compactId)!.of(indicatorById.get(update.indicatorId)!, update.periodId),
       update: { ...update, can: progressUpdatePermissions(member, update) },

@@ -34,7 +34,7 @@ function versionSide(handle: DbHandle, compactId: string, versionId: string): Co
     .from(versions)
     .where(and(eq(versions.compactId, compactId), eq(versions.id, versionId)))
     .all();
-  if (!row) throw new DomainError('NOT_FOUND', 'No such version of this compact.');
+  if (!row) throw new DomainError('NOT_FOUND', { key: 'errors.compareVersions.noSuchVersionCompact' });
   return row;
 }
 

@@ -1,61 +1,44 @@
 import 'server-only';
+import { formatterFor, translatorFor } from '@/i18n/catalogues';
+import type { AppLocale } from '@/i18n/locales';
+import { notificationValues } from '@/i18n/notification-text';
+import type { MessageKey } from '@/i18n/types';
+import { FORBIDDEN_CHARACTERS } from '@/shared/unsafe-characters';
 import { ALWAYS_EMAILED, type NotificationArgs, type NotificationKind } from '@/shared/notifications/kinds';
 import { config } from '../../config';
 
 /** Where people choose their e-mails (the account area). */
 export const EMAIL_PREFERENCES_PATH = '/account/notifications';
 
-const fill = (template: string, args: NotificationArgs) =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => args[name] ?? '');
-
-const TEXTS: Record<NotificationKind, { subject: string; body: string }> = {
-  invitation: {
-    subject: 'Invitation to “{compact}”',
-    body: '{inviter} invites you to join “{compact}” as {role} for {party}.\n\nOpen the invitation (valid until {expires}):',
-  },
-  'password-reset': {
-    subject: 'Set a new password for Compact Workspace',
-    body: 'A link to set a new password for {email} was requested. It works once, until {expires}.\nIf you did not ask for it, ignore this e-mail: your password stays as it is.\n\nSet a new password:',
-  },
-  'progress-submitted': {
-    subject: '{indicator} {period}: progress submitted for validation',
-    body: '{actor} submitted progress on {indicator} ({title}) for {period} in “{compact}”. It waits for validation.\n\nOpen the indicator:',
-  },
-  'progress-returned': {
-    subject: '{indicator} {period}: progress returned',
-    body: '{actor} returned the progress on {indicator} ({title}) for {period} in “{compact}”.\nReason: {reason}\n\nOpen the indicator:',
-  },
-  'progress-validated': {
-    subject: '{indicator} {period}: progress validated',
-    body: '{actor} validated the progress on {indicator} ({title}) for {period} in “{compact}”.{noteLine}\n\nOpen the indicator:',
-  },
-  'deadline-approaching': {
-    subject: '{indicator} {period}: reporting due {due}',
-    body: 'Progress on {indicator} ({title}) for {period} in “{compact}” is due on {due} and has not been submitted yet.\n\nOpen the indicator:',
-  },
-  'deadline-missed': {
-    subject: '{indicator} {period}: reporting overdue',
-    body: 'Progress on {indicator} ({title}) for {period} in “{compact}” was due on {due} and is missing.\n\nOpen the indicator:',
-  },
-  'indicator-proposed': {
-    subject: 'Indicator proposed in “{compact}”: {indicator}',
-    body: '{actor} proposed the indicator {indicator} ({title}) in “{compact}”. It waits for an administrator to accept it.\n\nOpen it:',
-  },
-};
-
 /** An absolute link for an e-mail, from an app path and PUBLIC_URL. */
 export function absoluteLink(path: string): string {
   return `${config.publicUrl ?? 'http://localhost:3000'}${path}`;
 }
 
-/** The subject and plain-text body of one kind of e-mail. */
-export function emailText(kind: NotificationKind, args: NotificationArgs, linkPath: string | null) {
-  const text = TEXTS[kind];
+const UNSAFE_RUNS = new RegExp(`${FORBIDDEN_CHARACTERS.source}+`, 'gu');
+
+/**
+ * A quoted value kept on its line: a line break, control character or direction override in a
+ * title, a name, a reason or a note cannot start a line of its own in the e-mail (a fake link or
+ * instruction standing where the server's own link does).
+ */
+const oneLine = (value: string) => value.replace(UNSAFE_RUNS, ' ');
+
+/**
+ * The subject and plain-text body of one kind of e-mail, in the recipient's language (`email.<kind>`
+ * in the catalogues). Moments and days are formatted for that language in UTC, with the zone named.
+ */
+export function emailText(kind: NotificationKind, args: NotificationArgs, linkPath: string | null, locale: AppLocale) {
+  const t = translatorFor(locale);
+  const values = Object.fromEntries(
+    Object.entries(notificationValues(args, t, formatterFor(locale))).map(([name, value]) => [name, oneLine(value)]),
+  );
   // The validator's note (bounded like every argument) on its own line, when there is one.
-  const noteLine = args.note ? `\nNote from the validator: ${args.note}` : '';
-  const lines = [fill(text.body, { ...args, noteLine })];
+  const noteLine = values.note ? `\n${t('email.noteLine', { note: values.note })}` : '';
+  const lines = [t(`email.${kind}.body` as MessageKey, { ...values, noteLine })];
   if (linkPath) lines.push(absoluteLink(linkPath));
   if (!ALWAYS_EMAILED.includes(kind))
-    lines.push('', `Choose which e-mails you receive: ${absoluteLink(EMAIL_PREFERENCES_PATH)}`);
-  return { subject: fill(text.subject, args).replace(/[\r\n]+/g, ' '), text: lines.join('\n') };
+    lines.push('', t('email.preferences', { link: absoluteLink(EMAIL_PREFERENCES_PATH) }));
+  const subject = t(`email.${kind}.subject` as MessageKey, values);
+  return { subject: subject.replace(/[\r\n]+/g, ' '), text: lines.join('\n') };
 }

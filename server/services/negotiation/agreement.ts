@@ -33,7 +33,7 @@ function findProvision(doc: Y.Doc, provisionId: string): FoundProvision {
       (child): child is Y.XmlElement =>
         child instanceof Y.XmlElement && child.nodeName === 'provision' && child.getAttribute('id') === provisionId,
     );
-  if (!summary || !node || !element) throw new DomainError('NOT_FOUND', 'No provision with this id in the text.');
+  if (!summary || !node || !element) throw new DomainError('NOT_FOUND', { key: 'errors.agreement.noProvisionIdText' });
   return { summary, node, element };
 }
 
@@ -67,13 +67,9 @@ function assertApplied(
   } finally {
     doc.destroy();
   }
-  if (!found)
-    throw new DomainError('CONFLICT', `${label} was deleted from the text meanwhile: the change did not apply.`);
+  if (!found) throw new DomainError('CONFLICT', { key: 'errors.agreement.wasDeletedFromText', args: { label } });
   if (!applied(found.summary, found.node))
-    throw new DomainError(
-      'CONFLICT',
-      `${label} was replaced in the text meanwhile (e.g. cut and pasted back): the change did not apply; look again.`,
-    );
+    throw new DomainError('CONFLICT', { key: 'errors.agreement.wasReplacedTextMeanwhile', args: { label } });
 }
 
 /** Reads the stored text, lets `decide` check and prepare the edit, and builds it as one server update. */
@@ -103,16 +99,16 @@ export async function setProvisionState(
   const { update, outcome } = prepare(db, input.compactId, input.provisionId, ({ summary, element }) => {
     const problem = agreementProblem(summary, input.state);
     if (problem === 'has-brackets')
-      throw new DomainError(
-        'BAD_REQUEST',
-        `${summary.label} still has text in brackets (${partyCodes(db, summary.bracketParties)}): it can be declared agreed once they are resolved.`,
-      );
+      throw new DomainError('BAD_REQUEST', {
+        key: 'errors.agreement.stillHasTextBrackets',
+        args: { label: summary.label, parties: partyCodes(db, summary.bracketParties) },
+      });
     const options = summary.optionParties.length;
     if (problem === 'has-options')
-      throw new DomainError(
-        'BAD_REQUEST',
-        `${summary.label} still has ${options} ${options === 1 ? 'option' : 'options'} open (${partyCodes(db, summary.optionParties)}): accept one first.`,
-      );
+      throw new DomainError('BAD_REQUEST', {
+        key: 'errors.agreement.stillHasOpenAccept',
+        args: { label: summary.label, options, parties: partyCodes(db, summary.optionParties) },
+      });
     if (summary.state !== input.state) element.setAttribute('state', input.state);
     return { before: summary.state, label: summary.label };
   });
@@ -145,19 +141,26 @@ export async function acceptOption(
   const { update, outcome } = prepare(db, input.compactId, input.provisionId, ({ summary, node, element }) => {
     const current = optionKeys(node);
     if (current.length !== input.optionKeys.length || current.some((key, i) => key !== input.optionKeys[i]))
-      throw new DomainError('CONFLICT', `The options of ${summary.label} changed meanwhile; look again.`);
+      throw new DomainError('CONFLICT', {
+        key: 'errors.agreement.optionsChangedMeanwhileLook',
+        args: { label: summary.label },
+      });
     const children = element.toArray();
     const options = children.filter(
       (child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === 'option',
     );
-    if (options.length === 0) throw new DomainError('BAD_REQUEST', 'This provision has no options to decide on.');
+    if (options.length === 0) throw new DomainError('BAD_REQUEST', { key: 'errors.agreement.provisionHasNoOptions' });
     if (input.optionIndex === null) {
       for (let i = children.length - 1; i >= 0; i--)
         if (options.includes(children[i] as Y.XmlElement)) element.delete(i, 1);
       return { label: summary.label, partyId: null, wording: null };
     }
     const chosen = options[input.optionIndex];
-    if (!chosen) throw new DomainError('BAD_REQUEST', `This provision has ${options.length} options.`);
+    if (!chosen)
+      throw new DomainError('BAD_REQUEST', {
+        key: 'errors.agreement.provisionHasOptions',
+        args: { length: options.length },
+      });
     const wording = chosen.toArray().map((block) => block.clone());
     const record = {
       label: summary.label,

@@ -4,10 +4,13 @@ import type { DeadlineAlert } from '@/server/services/framework/deadline-alerts'
 import { config } from '../../config';
 import { pruneNotifications } from './inbox';
 import { notificationArgs } from './notification-args';
-import { notify } from './notify';
+import { notifyAll } from './notify';
 
-/** Alerts written per transaction, so a sweep holds the write lock briefly whatever it finds. */
-const ALERTS_PER_TRANSACTION = 25;
+/**
+ * Alerts written per transaction (with a few statements for all of them), so a sweep holds the
+ * write lock briefly whatever it finds.
+ */
+const ALERTS_PER_TRANSACTION = 100;
 
 const KINDS = { 'due-soon': 'deadline-approaching', missed: 'deadline-missed' } as const;
 
@@ -26,28 +29,25 @@ export function notifyDeadlineAlerts(db: Db, alerts: readonly DeadlineAlert[]): 
   for (let start = 0; start < alerts.length; start += ALERTS_PER_TRANSACTION) {
     const chunk = alerts.slice(start, start + ALERTS_PER_TRANSACTION);
     told += db.transaction((tx) =>
-      chunk.reduce(
-        (made, alert) =>
-          made +
-          notify(
-            tx,
-            null,
-            [...alert.monitors, ...alert.admins].map((person) => person.userId),
-            {
-              kind: KINDS[alert.kind],
-              compactId: alert.compactId,
-              href: `/compacts/${alert.compactId}/indicators/${alert.indicator.id}`,
-              args: notificationArgs({
-                compact: alert.compactTitle,
-                indicator: alert.indicator.code,
-                title: alert.indicator.title,
-                period: alert.period.label,
-                due: alert.deadline,
-              }),
-              dedupeKey: deadlineDedupeKey(alert),
-            },
-          ),
-        0,
+      notifyAll(
+        tx,
+        null,
+        chunk.map((alert) => ({
+          recipients: [...alert.monitors, ...alert.admins].map((person) => person.userId),
+          notice: {
+            kind: KINDS[alert.kind],
+            compactId: alert.compactId,
+            href: `/compacts/${alert.compactId}/indicators/${alert.indicator.id}`,
+            args: notificationArgs({
+              compact: alert.compactTitle,
+              indicator: alert.indicator.code,
+              title: alert.indicator.title,
+              period: alert.period.label,
+              due: alert.deadline,
+            }),
+            dedupeKey: deadlineDedupeKey(alert),
+          },
+        })),
       ),
     );
   }

@@ -28,10 +28,7 @@ export function listEmailPreferences(db: DbOrTx, userId: string) {
 
 export function setEmailPreference(db: Db, userId: string, kind: NotificationKind, enabled: boolean) {
   if (ALWAYS_EMAILED.includes(kind))
-    throw new DomainError(
-      'BAD_REQUEST',
-      'Invitation and password-reset e-mails are always sent: they are the only way in.',
-    );
+    throw new DomainError('BAD_REQUEST', { key: 'errors.emailPreferences.invitationPasswordResetE' });
   db.insert(emailPreferences)
     .values({ userId, kind, enabled })
     .onConflictDoUpdate({ target: [emailPreferences.userId, emailPreferences.kind], set: { enabled } })

@@ -79,6 +79,11 @@ export function markAllNotificationsRead(db: Db, userId: string): number {
  * a repeat, however often the sweep finds the deadline; a submission's row only matters while it waits).
  */
 export function pruneNotifications(db: DbOrTx, now = new Date()): number {
+  return pruneStatement(db, now).run().changes;
+}
+
+/** The retention sweep's statement (by age, on the `notifications_created` index). */
+export function pruneStatement(db: DbOrTx, now: Date) {
   return db
     .delete(notifications)
     .where(
@@ -89,6 +94,5 @@ export function pruneNotifications(db: DbOrTx, now = new Date()): number {
           notInArray(notifications.kind, ['deadline-approaching', 'deadline-missed']),
         ),
       ),
-    )
-    .run().changes;
+    );
 }

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { user } from '@/db/schema/auth';
 import { memberships } from '@/db/schema/compacts';
+import { readInSlices } from '../batch-writes';
 import { ROLE_ACTIONS, type CompactAction } from '@/server/policies/role-actions';
 
 /**
@@ -26,12 +27,13 @@ export function membersWhoMay(tx: DbOrTx, compactId: string, action: CompactActi
     .map((row) => row.userId);
 }
 
-/** The active accounts among `userIds`, with their e-mail addresses. */
+/** The active accounts among `userIds`, with their e-mail addresses and chosen languages (null: never chosen). */
 export function activeAccounts(tx: DbOrTx, userIds: string[]) {
-  if (userIds.length === 0) return [];
-  return tx
-    .select({ id: user.id, email: user.email })
-    .from(user)
-    .where(and(inArray(user.id, userIds), isNull(user.deactivatedAt)))
-    .all();
+  return readInSlices(userIds, (slice) =>
+    tx
+      .select({ id: user.id, email: user.email, locale: user.locale })
+      .from(user)
+      .where(and(inArray(user.id, slice), isNull(user.deactivatedAt)))
+      .all(),
+  );
 }

@@ -37,7 +37,7 @@ export function requireCycle(db: DbOrTx, compactId: string, cycleId: string) {
     .from(reviewCycles)
     .where(and(eq(reviewCycles.compactId, compactId), eq(reviewCycles.id, cycleId)))
     .all();
-  if (!row) throw new DomainError('NOT_FOUND', 'No such review cycle in this compact.');
+  if (!row) throw new DomainError('NOT_FOUND', { key: 'errors.openCycle.noSuchReviewCycle' });
   return row;
 }
 

@@ -56,9 +56,8 @@ function openCycle(db: DbOrTx, compactId: string, cycleId: string) {
     .from(reviewCycles)
     .where(and(eq(reviewCycles.compactId, compactId), eq(reviewCycles.id, cycleId)))
     .all();
-  if (!cycle) throw new DomainError('NOT_FOUND', 'No such review cycle in this compact.');
-  if (cycle.closedAt)
-    throw new DomainError('CONFLICT', 'This review cycle is closed: its findings can no longer change.');
+  if (!cycle) throw new DomainError('NOT_FOUND', { key: 'errors.openCycle.noSuchReviewCycle' });
+  if (cycle.closedAt) throw new DomainError('CONFLICT', { key: 'errors.findings.reviewCycleClosedFindings' });
   return cycle;
 }
 
@@ -73,7 +72,8 @@ function provisionLabel(db: DbOrTx, compactId: string, baselineVersionId: string
     ? listProvisions(compactTextSchema().nodeFromJSON(baseline.json)).find((p) => p.id === provisionId)
     : undefined;
   const found = inBaseline ?? storedProvisions(db, compactId).find((p) => p.id === provisionId);
-  if (!found) throw new DomainError('BAD_REQUEST', 'subjectId: No such provision in the baseline or the current text.');
+  if (!found)
+    throw new DomainError('BAD_REQUEST', { key: 'errors.findings.noSuchProvisionBaseline', field: 'subjectId' });
   return found.label;
 }
 
@@ -84,17 +84,24 @@ function subjectLabel(
   subject: { subjectType: FindingSubject; subjectId: string | null },
 ): string {
   if (subject.subjectType === 'general') {
-    if (subject.subjectId) throw new DomainError('BAD_REQUEST', 'subjectId: A general finding has no subject.');
+    if (subject.subjectId)
+      throw new DomainError('BAD_REQUEST', { key: 'errors.findings.generalFindingHasNo', field: 'subjectId' });
     return '';
   }
-  if (!subject.subjectId) throw new DomainError('BAD_REQUEST', `subjectId: Choose the ${subject.subjectType}.`);
+  if (!subject.subjectId)
+    throw new DomainError('BAD_REQUEST', {
+      key: 'errors.findings.choose',
+      args: { subjectType: subject.subjectType },
+      field: 'subjectId',
+    });
   if (subject.subjectType === 'provision') return provisionLabel(db, compactId, baselineVersionId, subject.subjectId);
   const [indicator] = db
     .select({ code: indicators.code })
     .from(indicators)
     .where(and(eq(indicators.compactId, compactId), eq(indicators.id, subject.subjectId)))
     .all();
-  if (!indicator) throw new DomainError('BAD_REQUEST', 'subjectId: No such indicator in this compact.');
+  if (!indicator)
+    throw new DomainError('BAD_REQUEST', { key: 'errors.findings.noSuchIndicatorCompact', field: 'subjectId' });
   return indicator.code;
 }
 
@@ -177,10 +184,13 @@ export function setFindingStatus(
         .from(reviewFindings)
         .where(and(eq(reviewFindings.compactId, input.compactId), eq(reviewFindings.id, input.findingId)))
         .all();
-      if (!finding) throw new DomainError('NOT_FOUND', 'No such finding in this compact.');
+      if (!finding) throw new DomainError('NOT_FOUND', { key: 'errors.findings.noSuchFindingCompact' });
       openCycle(tx, input.compactId, finding.cycleId);
       if (!mayMoveFinding(finding.kind, finding.status, input.status))
-        throw new DomainError('CONFLICT', `A ${finding.kind} that is ${finding.status} cannot become ${input.status}.`);
+        throw new DomainError('CONFLICT', {
+          key: 'errors.findings.thatCannotBecome',
+          args: { kind: finding.kind, status: finding.status, to: input.status },
+        });
       const now = new Date();
       tx.update(reviewFindings)
         .set({

@@ -87,12 +87,17 @@ export function openReviewCycle(
   if (problem) throw new DomainError('BAD_REQUEST', problem);
   const { compactId, cutOff } = input;
   const name = cleanText(input.name);
-  const nameTaken = () => new DomainError('CONFLICT', `This compact already has a review cycle named “${name}”.`);
+  const nameTaken = () =>
+    new DomainError('CONFLICT', { key: 'errors.openCycle.compactAlreadyHasReview', args: { name } });
   if (cycleNameTaken(db, compactId, name)) throw nameTaken();
   const assertFollows = (reader: DbOrTx) => {
     const latest = latestCutOff(reader, compactId);
     if (latest !== null && cutOff < latest)
-      throw new DomainError('BAD_REQUEST', `cutOff: Cycles follow each other: the cut-off cannot be before ${latest}.`);
+      throw new DomainError('BAD_REQUEST', {
+        key: 'errors.openCycle.cyclesFollowEachOther',
+        args: { latest },
+        field: 'cutOff',
+      });
   };
   assertFollows(db);
   const endOfDay = endOfCutOffDay(cutOff);
@@ -154,7 +159,7 @@ export function openReviewCycle(
       throw versionNameRaced(db, draft, error) ?? error;
     }
   }
-  throw new DomainError('CONFLICT', 'Other versions were being made at the same time. Try again.');
+  throw new DomainError('CONFLICT', { key: 'errors.openCycle.otherVersionsWereBeing' });
 }
 
 /** Closes a cycle (recorded with who and when; it stays readable, its findings frozen). */
@@ -166,8 +171,8 @@ export function closeReviewCycle(db: Db, member: CompactMember, compactId: strin
         .from(reviewCycles)
         .where(and(eq(reviewCycles.compactId, compactId), eq(reviewCycles.id, cycleId)))
         .all();
-      if (!row) throw new DomainError('NOT_FOUND', 'No such review cycle in this compact.');
-      if (row.closedAt) throw new DomainError('CONFLICT', 'This review cycle is already closed.');
+      if (!row) throw new DomainError('NOT_FOUND', { key: 'errors.openCycle.noSuchReviewCycle' });
+      if (row.closedAt) throw new DomainError('CONFLICT', { key: 'errors.openCycle.reviewCycleAlreadyClosed' });
       const closedAt = new Date();
       tx.update(reviewCycles).set({ closedAt, closedBy: member.userId }).where(eq(reviewCycles.id, cycleId)).run();
       recordAuditEvent(tx, member, {

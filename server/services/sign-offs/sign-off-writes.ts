@@ -93,7 +93,7 @@ export function markWithdrawn(
     .set({ withdrawnAt: at, withdrawnBy: actor.userId, withdrawalReason: reason })
     .where(and(eq(signOffs.id, record.id), isNull(signOffs.withdrawnAt)))
     .run();
-  if (changes !== 1) throw new DomainError('CONFLICT', 'This sign-off has already been withdrawn.');
+  if (changes !== 1) throw new DomainError('CONFLICT', { key: 'errors.signOffWrites.signOffHasAlready' });
   recordAuditEvent(tx, actor, {
     compactId: record.compactId,
     action: 'sign-off.withdrawn',

@@ -1,4 +1,5 @@
 import 'server-only';
+import { atField } from '@/i18n/problem';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { signOffs } from '@/db/schema/sign-offs';
@@ -41,9 +42,8 @@ function namedVersion(db: Db, compactId: string, versionId: string) {
     .from(versions)
     .where(and(eq(versions.compactId, compactId), eq(versions.id, versionId)))
     .all();
-  if (!version) throw new DomainError('NOT_FOUND', 'No such version in this compact.');
-  if (version.kind !== 'named')
-    throw new DomainError('BAD_REQUEST', 'Only a named version can be signed: name the text first.');
+  if (!version) throw new DomainError('NOT_FOUND', { key: 'errors.signOffs.noSuchVersionCompact' });
+  if (version.kind !== 'named') throw new DomainError('BAD_REQUEST', { key: 'errors.signOffs.onlyNamedVersionCan' });
   return { ...version, name: version.name ?? `#${version.number}` };
 }
 
@@ -58,7 +58,7 @@ export function signVersion(db: Db, member: SigningMember, input: SignInput): Si
   authorize(signRefusal(member));
   const statement = cleanFreeText(input.statement);
   const problem = statementProblem(input.statementKind, statement);
-  if (problem) throw new DomainError('BAD_REQUEST', `statement: ${problem}`);
+  if (problem) throw new DomainError('BAD_REQUEST', atField(problem, 'statement'));
   const version = namedVersion(db, input.compactId, input.versionId);
   const record: SignOffRecord = {
     id: newId(),
@@ -77,7 +77,7 @@ export function signVersion(db: Db, member: SigningMember, input: SignInput): Si
     (tx) => {
       const active = activeSignOff(tx, input.compactId, member.partyId);
       if (active?.versionId === version.id)
-        throw new DomainError('CONFLICT', `Your party has already signed “${version.name}”.`);
+        throw new DomainError('CONFLICT', { key: 'errors.signOffs.yourPartyHasAlready', args: { name: version.name } });
       if (active) markWithdrawn(tx, actor, active, `superseded by ${version.name}`, at);
       insertSignOff(tx, actor, record, at);
     },
@@ -96,17 +96,17 @@ export function withdrawSignOff(db: Db, member: SigningMember, input: WithdrawIn
     .from(signOffs)
     .where(and(eq(signOffs.compactId, input.compactId), eq(signOffs.id, input.signOffId)))
     .all();
-  if (!signOff) throw new DomainError('NOT_FOUND', 'No such sign-off in this compact.');
+  if (!signOff) throw new DomainError('NOT_FOUND', { key: 'errors.signOffs.noSuchSignOff' });
   authorize(withdrawSignOffRefusal(member, signOff));
   const reason = cleanFreeText(input.reason);
   const problem = withdrawalReasonProblem(reason);
-  if (problem) throw new DomainError('BAD_REQUEST', `reason: ${problem}`);
+  if (problem) throw new DomainError('BAD_REQUEST', atField(problem, 'reason'));
   const actor = { userId: member.userId, partyId: member.partyId };
   db.transaction(
     (tx) => {
       const active = activeSignOff(tx, input.compactId, signOff.partyId);
       if (active?.id !== input.signOffId)
-        throw new DomainError('CONFLICT', 'This sign-off has already been withdrawn.');
+        throw new DomainError('CONFLICT', { key: 'errors.signOffWrites.signOffHasAlready' });
       markWithdrawn(tx, actor, active, reason, new Date());
     },
     { behavior: 'immediate' },

@@ -29,7 +29,7 @@ export function createNamedVersion(
   input: VersionLabel & { compactId: string },
 ): StoredVersion {
   const [problem] = versionLabelProblems(input);
-  if (problem) throw new DomainError('BAD_REQUEST', `${problem.field}: ${problem.reason}`);
+  if (problem) throw new DomainError('BAD_REQUEST', problem);
   const { name, symbol, note } = normaliseVersionLabel(input);
   const { compactId } = input;
   if (versionNameTaken(db, compactId, name)) throw nameTakenError(name);
@@ -54,5 +54,5 @@ export function createNamedVersion(
     );
     if (stored) return stored;
   }
-  throw new DomainError('CONFLICT', 'Other versions were being made at the same time. Try again.');
+  throw new DomainError('CONFLICT', { key: 'errors.openCycle.otherVersionsWereBeing' });
 }

@@ -117,6 +117,6 @@ export function getVersion(db: DbOrTx, compactId: string, versionId: string) {
     .from(versions)
     .where(and(eq(versions.compactId, compactId), eq(versions.id, versionId)))
     .all();
-  if (!row) throw new DomainError('NOT_FOUND', 'No such version of this compact.');
+  if (!row) throw new DomainError('NOT_FOUND', { key: 'errors.compareVersions.noSuchVersionCompact' });
   return withNames(db, [row])[0]!;
 }

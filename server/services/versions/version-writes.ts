@@ -55,7 +55,7 @@ export function versionNameTaken(db: DbOrTx, compactId: string, name: string): b
 }
 
 export const nameTakenError = (name: string) =>
-  new DomainError('CONFLICT', `This compact already has a version named “${name}”. Choose another name.`);
+  new DomainError('CONFLICT', { key: 'errors.versionWrites.compactAlreadyHasVersion', args: { name } });
 
 /** A version computed outside the write transaction, ready to be numbered and stored. */
 export interface VersionDraft {

@@ -11,8 +11,14 @@ import { validatesAnywhere } from '@/server/services/framework/validation-queue'
 import { displayNameSchema } from '@/shared/display-name-rules';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/server/services/password-rules';
 import { signInAfterInvitation } from '@/server/auth/invitation-session';
-import { authedProcedure, router } from '../init';
+import { isAppLocale, LOCALES } from '@/i18n/locales';
+import { LOCALE_COOKIE } from '@/i18n/resolve-locale';
+import { cookieValue } from '@/server/i18n/request-locale';
+import { setAccountLocale } from '@/server/services/account-locale';
+import { rememberLocale } from '@/server/i18n/locale-cookie';
+import { authedProcedure, publicProcedure, router } from '../init';
 import { tokenLinkProcedure } from '../token-link-procedure';
+import { tooManyRequests } from '../too-many-requests';
 
 const tokenInput = z.object({ token: z.string().min(20).max(100) });
 const passwordSchema = z
@@ -28,12 +34,25 @@ export const accountRouter = router({
     const { sessionToken: _token, ...me } = ctx.actor;
     return { ...me, validatesAnywhere: validatesAnywhere(ctx.handle.db, ctx.actor.userId) };
   }),
+  /**
+   * Chooses the interface language: saved on the account when signed in (it wins on every later
+   * request, on any browser), and always remembered by this browser's `cw-locale` cookie.
+   */
+  setLocale: publicProcedure.input(z.enum(LOCALES)).mutation(({ ctx, input }) => {
+    const saved = ctx.actor ? setAccountLocale(ctx.handle.db, ctx.actor, input) : null;
+    if (saved?.retryAfterSeconds) throw tooManyRequests('errors.tooMany.localeChanges', saved.retryAfterSeconds);
+    rememberLocale(ctx.http, input);
+    return { locale: input };
+  }),
   invite: tokenLinkProcedure.input(tokenInput).query(({ ctx, input }) => describeInvite(ctx.handle.db, input.token)),
   /** New people set a name and password; existing accounts must be signed in as themselves. */
   acceptInvite: tokenLinkProcedure
     .input(tokenInput.extend({ name: displayNameSchema.optional(), password: passwordSchema.optional() }))
     .mutation(async ({ ctx, input }) => {
-      const result = await acceptInvite(ctx.handle.db, ctx.actor, input.token, input);
+      // A language chosen on this browser (the switcher's cookie) wins over the invitation's.
+      const chosen = cookieValue(ctx.http.headers, LOCALE_COOKIE);
+      const locale = isAppLocale(chosen) ? chosen : null;
+      const result = await acceptInvite(ctx.handle.db, ctx.actor, input.token, { ...input, locale });
       // An existing account accepted while signed in; a new one is signed in with the password it just chose.
       const signedIn =
         result.joined ||

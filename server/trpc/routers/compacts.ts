@@ -1,4 +1,5 @@
 import 'server-only';
+import { singleLineText } from '@/shared/unsafe-characters';
 import { z } from 'zod';
 import { presenceIdentity } from '@/server/collab/presence-identity';
 import { yDocToContent, yDocToPlainText } from '@/server/editor/document-content';
@@ -10,6 +11,8 @@ import { oncePerRequest } from '@/server/services/request-keys';
 import { requestKey } from '../schemas/request-key';
 import { loadDoc } from '@/server/services/document-store';
 import { compactPermissions } from '@/server/policies/role-actions';
+import { setTextLanguage } from '@/server/services/text-language';
+import { TEXT_LANGUAGES } from '@/shared/text-languages';
 import { heavyCompactProcedure } from '../heavy-calls';
 import { authedProcedure, compactProcedure, instanceAdminProcedure, router } from '../init';
 
@@ -43,10 +46,12 @@ export const compactsRouter = router({
   create: instanceAdminProcedure
     .input(
       z.object({
-        title: z.string().trim().min(3).max(200),
+        title: singleLineText(3, 200),
         description: z.string().trim().max(2000).default(''),
         /** The party the creator represents in the new compact. */
         partyId: z.string().min(1).max(64),
+        /** The language the text will be written in. */
+        textLanguage: z.enum(TEXT_LANGUAGES).default('en'),
         requestKey,
       }),
     )
@@ -55,6 +60,10 @@ export const compactsRouter = router({
         createCompact(ctx.handle.db, ctx.actor, input),
       ),
     ),
+  /** Sets the language the text is written in (administrators; presentation only: the text is unchanged). */
+  setTextLanguage: compactProcedure('configureCompact')
+    .input(z.object({ textLanguage: z.enum(TEXT_LANGUAGES) }))
+    .mutation(({ ctx, input }) => setTextLanguage(ctx.handle.db, ctx.member, input.compactId, input.textLanguage)),
   /** Every compact of the instance, active and archived (instance administrators). */
   all: instanceAdminProcedure.query(({ ctx }) => listAllCompacts(ctx.handle.db)),
   /** Archives a compact: read only for everyone, hidden from the default list (instance administrators). */

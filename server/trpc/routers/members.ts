@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { LOCALES } from '@/i18n/locales';
 import { COMPACT_ROLES } from '@/shared/roles';
 import { displayNameSchema } from '@/shared/display-name-rules';
 import { inviteMember } from '@/server/services/invitations';
@@ -33,9 +34,13 @@ export const membersRouter = router({
       roleInput.extend({
         email: z.string().trim().toLowerCase().pipe(z.email().max(320)),
         partyId: z.string().min(1).max(64),
+        /** The invitation's language; the inviter's own when not given. */
+        locale: z.enum(LOCALES).optional(),
       }),
     )
-    .mutation(({ ctx, input }) => inviteMember(ctx.handle.db, ctx.member, input.compactId, input)),
+    .mutation(({ ctx, input }) =>
+      inviteMember(ctx.handle.db, ctx.member, input.compactId, { ...input, locale: input.locale ?? ctx.locale }),
+    ),
   update: compactProcedure('manageMembers')
     .input(memberInput.extend({ ...roleInput.shape, partyId: noPartyChange }))
     .mutation(({ ctx, input }) =>

@@ -1,4 +1,5 @@
 import 'server-only';
+import { singleLineText } from '@/shared/unsafe-characters';
 import { z } from 'zod';
 import { PARTY_KINDS } from '@/shared/enums';
 import { accountLevel } from '@/server/services/audit';
@@ -10,7 +11,7 @@ export const partiesRouter = router({
   create: instanceAdminProcedure
     .input(
       z.object({
-        name: z.string().trim().min(2).max(160),
+        name: singleLineText(2, 160),
         shortCode: z
           .string()
           .trim()

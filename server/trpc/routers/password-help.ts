@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { requestPasswordReset, selfServiceResetAvailable } from '@/server/services/forgot-password';
 import { publicProcedure, router } from '../init';
-import { tooManyRequests, waitInWords } from '../too-many-requests';
+import { tooManyRequests } from '../too-many-requests';
 
 /** "Forgot password?" (signed out): the same answer whatever the address. */
 export const passwordHelpRouter = router({
@@ -11,12 +11,13 @@ export const passwordHelpRouter = router({
   request: publicProcedure
     .input(z.object({ email: z.string().trim().min(3).max(320).email('Enter an e-mail address.') }))
     .mutation(({ ctx, input }) => {
-      const answer = requestPasswordReset(ctx.handle.db, { email: input.email, clientAddress: ctx.clientAddress });
+      const answer = requestPasswordReset(ctx.handle.db, {
+        email: input.email,
+        clientAddress: ctx.clientAddress,
+        locale: ctx.locale,
+      });
       if (answer.status === 'throttled')
-        throw tooManyRequests(
-          `Too many requests for a password reset. Try again ${waitInWords(answer.retryAfterSeconds)}.`,
-          answer.retryAfterSeconds,
-        );
+        throw tooManyRequests('errors.tooMany.passwordReset', answer.retryAfterSeconds);
       return { status: answer.status };
     }),
 });

@@ -1,4 +1,6 @@
 import 'server-only';
+import type { Problem } from '@/i18n/types';
+import { addProblemIssue } from '@/shared/problem-issue';
 import { provisionIdSchema } from './provision';
 import { z } from 'zod';
 import {
@@ -31,17 +33,17 @@ const finite = z.number().finite();
 
 /** A name a person chooses (e.g. a disaggregation dimension) becomes an object key: never a reserved one. */
 const notReserved =
-  (what: string) =>
+  (what: 'disaggregation' | 'category') =>
   (key: string, ctx: z.RefinementCtx, path: PropertyKey[] = []) => {
     const problem = reservedKeyProblem(key, what);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, path });
+    if (problem) addProblemIssue(ctx, problem, path);
   };
 
 /**
  * A record keyed by names people choose. Zod drops an own `__proto__` key silently; this refuses
  * every reserved key with a message instead, before the record is built.
  */
-function keyedRecord<V extends z.ZodType>(what: string, maxKey: number, value: V) {
+function keyedRecord<V extends z.ZodType>(what: 'disaggregation' | 'category', maxKey: number, value: V) {
   return z.preprocess(
     (input, ctx) => {
       if (input !== null && typeof input === 'object')
@@ -54,10 +56,10 @@ function keyedRecord<V extends z.ZodType>(what: string, maxKey: number, value: V
 
 /** A refinement from a shared rule: its problem, if any, is the issue's message. */
 const refineWith =
-  <T>(problemOf: (value: T) => string | null) =>
+  <T>(problemOf: (value: T) => Problem | null) =>
   (value: T, ctx: z.RefinementCtx) => {
     const problem = problemOf(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) addProblemIssue(ctx, problem);
   };
 
 const evidenceLink = z.string().superRefine(refineWith((link) => evidenceLinksProblem([link])));

@@ -10,8 +10,9 @@ import { compactTextExtensions, DOCUMENT_FIELD } from '@/shared/editor/extension
 import { useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import type { Collab, PresencePerson } from '@/app/_lib/use-collab';
-import { renderCaret, renderSelection } from './caret';
+import { keepCaretLabelsInside, renderCaret, renderSelection } from './caret';
 import { EditorToolbar } from './EditorToolbar';
+import { useTextAttributes } from './TextLanguage';
 import { NegotiationView } from './negotiation/negotiation-decorations';
 
 interface Props {
@@ -42,6 +43,7 @@ function toToolbarOnAltF10(event: KeyboardEvent<HTMLDivElement>) {
 
 export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor, negotiationTools }: Props) {
   const t = useTranslations();
+  const text = useTextAttributes();
   // Each stop is a new object, so the notice stays up for its full time after every attempt.
   const [blocked, setBlocked] = useState<{ reason: PartyGuardReason } | null>(null);
   const showBlocked = useCallback((reason: PartyGuardReason) => setBlocked({ reason }), []);
@@ -83,11 +85,42 @@ export function CompactEditor({ collab, canEdit, user, partyId, hidden, onEditor
           'aria-readonly': canEdit ? 'false' : 'true',
           role: 'textbox',
           class: 'compact-text',
+          // Presentation only, on the editor's root: never an attribute of the document.
+          lang: text.lang,
+          dir: text.dir,
         },
       },
     },
-    [collab, canEdit, proposer, showBlocked, undoManager],
+    [collab, canEdit, proposer, showBlocked, undoManager, text.lang, text.dir],
   );
+
+  // Remote carets move when someone else's awareness changes, when the text changes (theirs or
+  // ours shifts a line) and when the editor is resized: keep their labels in the box then, once a frame.
+  useEffect(() => {
+    if (!editor) return;
+    const { awareness } = collab.provider;
+    let frame = 0;
+    const clamp = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => keepCaretLabelsInside(editor.view.dom));
+    };
+    const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+      if (transaction.docChanged) clamp();
+    };
+    const onAwareness = ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>) => {
+      if ([...added, ...updated, ...removed].some((client) => client !== awareness.clientID)) clamp();
+    };
+    const resized = new ResizeObserver(clamp);
+    resized.observe(editor.view.dom);
+    editor.on('transaction', onTransaction);
+    awareness.on('change', onAwareness);
+    return () => {
+      resized.disconnect();
+      editor.off('transaction', onTransaction);
+      awareness.off('change', onAwareness);
+      cancelAnimationFrame(frame);
+    };
+  }, [editor, collab.provider]);
 
   useEffect(() => {
     onEditor?.(editor);

@@ -39,7 +39,9 @@ export function CompactNav({
   ];
   return (
     <nav className="compact-nav" aria-label={title}>
-      <span className="compact-nav-title">{title}</span>
+      <span className="compact-nav-title" dir="auto">
+        {title}
+      </span>
       {links.map((link) => (
         <Link key={link.href} href={link.href} aria-current={link.active ? 'page' : undefined}>
           {link.label}

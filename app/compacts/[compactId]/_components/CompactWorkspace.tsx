@@ -12,6 +12,7 @@ import { ConnectionBadge } from './ConnectionBadge';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { RefusedChangeNotice } from './RefusedChangeNotice';
 import { MembersPanel } from './MembersPanel';
+import { TextLanguageSetting } from './TextLanguageSetting';
 import { PresenceList } from './PresenceList';
 import { SignOffSideCard } from './SignOffSideCard';
 import { NegotiationPane } from './negotiation/NegotiationPane';
@@ -42,7 +43,7 @@ export function CompactWorkspace({ compact, me, archived }: Props) {
     <main className="workspace">
       <section className="workspace-main">
         <div className="workspace-title">
-          <h1>{compact.title}</h1>
+          <h1 dir="auto">{compact.title}</h1>
           <div className="title-badges">
             {!me.can.editText && (
               <span
@@ -88,6 +89,7 @@ export function CompactWorkspace({ compact, me, archived }: Props) {
           mayComment={me.can.comment}
         />
         <MembersPanel compactId={compact.id} mayInvite={me.can.manageMembers} />
+        {me.can.configureCompact && <TextLanguageSetting compactId={compact.id} />}
       </aside>
     </main>
   );

@@ -55,7 +55,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
                   onMouseDown={(event) => event.preventDefault()}
                   onClick={() => button.run(editor)}
                 >
-                  {button.text}
+                  {button.flipsInRtl ? <span className="flip-in-rtl">{button.text}</span> : button.text}
                 </button>
               );
             })}

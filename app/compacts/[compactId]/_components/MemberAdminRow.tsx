@@ -4,11 +4,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { COMPACT_ROLES, type CompactRole } from '@/shared/roles';
 import { MAX_DISPLAY_NAME_LENGTH } from '@/shared/display-name-rules';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { OneTimeLink } from './OneTimeLink';
+import { moment } from '@/i18n/format';
 
 interface Member {
   userId: string;
@@ -23,6 +24,7 @@ interface Member {
 /** An admin's controls for one member: role and signatory, display name, reset link, remove, deactivate. */
 export function MemberAdminRow({ compactId, member }: { compactId: string; member: Member }) {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [role, setRole] = useState<CompactRole>(member.role);
@@ -118,7 +120,7 @@ export function MemberAdminRow({ compactId, member }: { compactId: string; membe
           path={resetLink.data.path}
           message={t('members.resetReady', {
             name: member.name,
-            date: new Date(resetLink.data.expiresAt).toLocaleString(),
+            date: moment(format, resetLink.data.expiresAt),
           })}
         />
       )}

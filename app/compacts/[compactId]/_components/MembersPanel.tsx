@@ -22,7 +22,7 @@ export function MembersPanel({ compactId, mayInvite }: Props) {
       <h2>{t('members.title')}</h2>
       {mayInvite && <InviteForm compactId={compactId} />}
       {mayInvite && <PendingInvitations compactId={compactId} />}
-      {members.error && <p className="alert error">{errorMessage(members.error)}</p>}
+      {members.error && <p className="alert error">{errorMessage(members.error, t)}</p>}
       <ul className="members" aria-label={t('members.label')}>
         {members.data?.map((member) => (
           <li key={member.userId}>

@@ -2,13 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import { errorMessage, useTRPC } from '@/app/_lib/trpc';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { OneTimeLink } from './OneTimeLink';
-
-const when = (date: Date | string) => new Date(date).toLocaleString();
+import { moment } from '@/i18n/format';
 
 /**
  * An admin's view of the compact's unanswered invitations: whom, for which party and role, who
@@ -16,6 +15,7 @@ const when = (date: Date | string) => new Date(date).toLocaleString();
  */
 export function PendingInvitations({ compactId }: { compactId: string }) {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const invitations = useQuery(trpc.members.invitations.queryOptions({ compactId }));
@@ -28,7 +28,7 @@ export function PendingInvitations({ compactId }: { compactId: string }) {
   return (
     <details className="invite">
       <summary>{t('members.pending.title', { count: invitations.data?.length ?? 0 })}</summary>
-      {invitations.error && <p className="alert error">{errorMessage(invitations.error)}</p>}
+      {invitations.error && <p className="alert error">{errorMessage(invitations.error, t)}</p>}
       {invitations.data?.length === 0 && <p className="muted small">{t('members.pending.none')}</p>}
       <ul className="members pending-invitations" aria-label={t('members.pending.label')}>
         {invitations.data?.map((invitation) => (
@@ -44,11 +44,13 @@ export function PendingInvitations({ compactId }: { compactId: string }) {
               {t('members.pending.by', {
                 name: invitation.invitedBy,
                 party: invitation.invitedByParty || '—',
-                date: when(invitation.sentAt),
+                date: moment(format, invitation.sentAt),
               })}
             </span>
             <span className={invitation.state === 'open' ? 'person-party' : 'badge warn'}>
-              {t(`members.pending.state.${invitation.state}` as MessageKey, { date: when(invitation.expiresAt) })}
+              {t(`members.pending.state.${invitation.state}` as MessageKey, {
+                date: moment(format, invitation.expiresAt),
+              })}
             </span>
             <span className="member-controls">
               <button
@@ -85,7 +87,7 @@ export function PendingInvitations({ compactId }: { compactId: string }) {
           path={reissue.data.path}
           message={t('members.pending.reissued', {
             email: reissuedEmail,
-            date: when(reissue.data.expiresAt),
+            date: moment(format, reissue.data.expiresAt),
           })}
         />
       )}

@@ -4,6 +4,8 @@ import type { MessageKey } from '@/i18n/types';
 export interface ToolbarButton {
   label: MessageKey;
   text: string;
+  /** The glyph points along the line (undo, redo): it turns round in a right-to-left interface. */
+  flipsInRtl?: boolean;
   /** The keyboard shortcut, shown in the tooltip; none for commands only the toolbar offers. */
   shortcut?: string;
   /** On/off formatting: the button says whether it applies to the selection (`aria-pressed`). */
@@ -84,7 +86,19 @@ export const TOOLBAR_BUTTONS: ToolbarButton[][] = [
     tableCommand('editor.deleteTable', '⊠', (c) => c.deleteTable()),
   ],
   [
-    { label: 'editor.undo', text: '↶', shortcut: 'Ctrl+Z', run: (e) => e.chain().focus().undo().run() },
-    { label: 'editor.redo', text: '↷', shortcut: 'Ctrl+Shift+Z', run: (e) => e.chain().focus().redo().run() },
+    {
+      label: 'editor.undo',
+      text: '↶',
+      flipsInRtl: true,
+      shortcut: 'Ctrl+Z',
+      run: (e) => e.chain().focus().undo().run(),
+    },
+    {
+      label: 'editor.redo',
+      text: '↷',
+      flipsInRtl: true,
+      shortcut: 'Ctrl+Shift+Z',
+      run: (e) => e.chain().focus().redo().run(),
+    },
   ],
 ];

@@ -5,13 +5,15 @@ import { useRouter } from 'next/navigation';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { DeadlineBadge } from '@/app/_components/framework/DeadlineBadge';
 import { periodNotStartedProblem } from '@/shared/framework/progress-rules';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { ProgressGridRow } from './ProgressGridRow';
+import { calendarDay } from '@/i18n/format';
 
 /** One grid per period: every indicator the monitor's party reports on, each with its own form. */
 export function ProgressGrid({ compactId, periodId }: { compactId: string; periodId: string }) {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
   const sheet = useQuery(trpc.progress.periodSheet.queryOptions({ compactId, periodId }));
@@ -51,7 +53,7 @@ export function ProgressGrid({ compactId, periodId }: { compactId: string; perio
       <p className="muted small">{t('progress.gridHint')}</p>
       {notStarted && (
         <p className="muted" role="status">
-          {t('progress.notStarted', { period: period.label, date: period.startsOn })}
+          {t('progress.notStarted', { period: period.label, date: calendarDay(format, period.startsOn) })}
         </p>
       )}
       {rows.length === 0 && <p className="muted">{t('progress.nothingToReport')}</p>}

@@ -5,15 +5,14 @@ import { DeadlineBadge } from '@/app/_components/framework/DeadlineBadge';
 import { ProgressForm } from '@/app/_components/framework/ProgressForm';
 import { ReportingContextLine } from '@/app/_components/framework/ReportingContextLine';
 import { UpdateDetails } from '@/app/_components/framework/UpdateDetails';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 import { WithdrawSubmission } from './WithdrawSubmission';
+import { moment } from '@/i18n/format';
 
 type Sheet = RouterOutputs['progress']['periodSheet'];
 type Row = Sheet['rows'][number];
-
-const when = (d: Date | null) => (d ? new Date(d).toLocaleString() : '');
 
 /**
  * One indicator of the grid: its target and previous validated value, then — by the state of its
@@ -32,6 +31,7 @@ export function ProgressGridRow({
   notStarted: boolean;
 }) {
   const t = useTranslations();
+  const format = useFormatter();
   const { indicator, latest } = row;
   const label = `${indicator.code} ${indicator.title}`;
   const open = !notStarted && (!latest || latest.can.edit);
@@ -68,7 +68,10 @@ export function ProgressGridRow({
       {latest?.state === 'submitted' && (
         <>
           <p className="muted small">
-            {t('progress.submittedFor', { when: when(latest.submittedAt), name: latest.submittedByName ?? '' })}
+            {t('progress.submittedFor', {
+              when: latest.submittedAt ? moment(format, latest.submittedAt) : '',
+              name: latest.submittedByName ?? '',
+            })}
           </p>
           <UpdateDetails compactId={compactId} indicator={indicator} update={latest} />
           {latest.can.withdraw ? <WithdrawSubmission compactId={compactId} updateId={latest.id} label={label} /> : null}
@@ -77,7 +80,10 @@ export function ProgressGridRow({
       {latest?.state === 'validated' && (
         <>
           <p className="muted small">
-            {t('progress.validatedFor', { when: when(latest.decidedAt), name: latest.decidedByName ?? '' })}
+            {t('progress.validatedFor', {
+              when: latest.decidedAt ? moment(format, latest.decidedAt) : '',
+              name: latest.decidedByName ?? '',
+            })}
           </p>
           <UpdateDetails compactId={compactId} indicator={indicator} update={latest} />
           <details>

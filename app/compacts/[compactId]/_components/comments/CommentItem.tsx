@@ -1,7 +1,8 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { CommentThread } from './use-comment-threads';
+import { moment } from '@/i18n/format';
 
 type Comment = CommentThread['comments'][number];
 
@@ -14,7 +15,8 @@ interface Props {
 /** One comment: who (name and party code), when, what — or that it was deleted. */
 export function CommentItem({ comment, onDelete, deleting }: Props) {
   const t = useTranslations();
-  const time = new Date(comment.createdAt).toLocaleString();
+  const format = useFormatter();
+  const time = moment(format, comment.createdAt);
   return (
     <li className="comment">
       <div className="comment-meta">

@@ -77,7 +77,7 @@ function ProvisionDecision({
   const acceptCall = useMutation(trpc.negotiation.acceptOption.mutationOptions());
   const busy = setStateCall.isPending || acceptCall.isPending;
   const { id: provisionId, label } = provision;
-  const failed = (error: unknown) => report(errorMessage(error), true);
+  const failed = (error: unknown) => report(errorMessage(error, t), true);
 
   const applyState = () =>
     setStateCall.mutate(

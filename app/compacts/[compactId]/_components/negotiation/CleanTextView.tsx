@@ -5,6 +5,7 @@ import { Fragment, useMemo, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { cleanText, type CleanBlock, type CleanProvision, type CleanRun } from '@/shared/negotiation/clean-text';
 import { useEditorDoc } from './use-editor-doc';
+import { useTextAttributes } from '../TextLanguage';
 
 const MARK_TAGS: Record<string, 'strong' | 'em' | 's' | 'u'> = {
   bold: 'strong',
@@ -79,10 +80,11 @@ function Provision({ provision }: { provision: CleanProvision }) {
 export function CleanTextView({ editor }: { editor: Editor }) {
   const t = useTranslations();
   const doc = useEditorDoc(editor);
+  const text = useTextAttributes();
   const blocks = useMemo(() => cleanText(doc), [doc]);
   return (
     <div className="editor clean-text-view">
-      <div className="compact-text clean-text" role="document" aria-label={t('negotiation.cleanTextLabel')}>
+      <div className="compact-text clean-text" {...text} role="document" aria-label={t('negotiation.cleanTextLabel')}>
         {blocks.map((block, index) => {
           if (block.type === 'provision') return <Provision key={`${block.id ?? 'p'}-${index}`} provision={block} />;
           const Heading = `h${Math.min(3, Math.max(1, block.level))}` as 'h1' | 'h2' | 'h3';

@@ -3,12 +3,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
 import { useEffect, useId, useRef } from 'react';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import type { Translate } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import type { ProvisionSummary } from '@/shared/negotiation/provisions';
 import { useCurrentProvision } from './use-current-provision';
+import { moment } from '@/i18n/format';
 
 type Decision = {
   action: string;
@@ -53,6 +54,7 @@ export function ProvisionDecisions({ editor, compactId }: { editor: Editor; comp
 
 function DecisionList({ compactId, provision }: { compactId: string; provision: ProvisionSummary & { id: string } }) {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const decisions = useQuery(trpc.provisions.decisions.queryOptions({ compactId, provisionId: provision.id }));
   const { refetch } = decisions;
@@ -77,7 +79,7 @@ function DecisionList({ compactId, provision }: { compactId: string; provision: 
             <strong>{describe(t, decision)}</strong>
             <span className="muted small">
               {' '}
-              {author(t, decision)} · <time dateTime={at.toISOString()}>{at.toLocaleString()}</time>
+              {author(t, decision)} · <time dateTime={at.toISOString()}>{moment(format, at)}</time>
             </span>
           </li>
         );

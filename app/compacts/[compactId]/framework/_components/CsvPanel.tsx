@@ -5,6 +5,7 @@ import { useState, type ChangeEvent } from 'react';
 import type { CompactPermissions } from '@/app/_lib/router-types';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { useTranslations } from 'next-intl';
+import { problemText } from '@/i18n/problem';
 import { useTRPC } from '@/app/_lib/trpc';
 
 function download(name: string, text: string) {
@@ -72,7 +73,9 @@ export function CsvPanel({ compactId, can }: { compactId: string; can: CompactPe
               <p>{t('framework.importErrors')}</p>
               <ul>
                 {rowErrors.map((e, i) => (
-                  <li key={i}>{t('framework.row', { row: e.row, column: e.column, reason: e.reason })}</li>
+                  <li key={i}>
+                    {t('framework.row', { row: e.row, column: e.column, reason: problemText(t, e.problem) })}
+                  </li>
                 ))}
               </ul>
             </div>

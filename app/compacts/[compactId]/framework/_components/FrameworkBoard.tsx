@@ -10,19 +10,21 @@ import { ErrorAlert } from '@/app/_components/FormFooter';
 import { DeadlineBadge } from '@/app/_components/framework/DeadlineBadge';
 import { Sparkline } from '@/app/_components/framework/Sparkline';
 import { StatusChip } from '@/app/_components/framework/StatusChip';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { AdminPanels } from './AdminPanels';
 import { CsvPanel } from './CsvPanel';
 import { TasksPanel } from './TasksPanel';
+import { indicatorValue, percentOfShare, type Format } from '@/i18n/format';
 
-const pct = (n: number) => `${Math.round(n * 100)} %`;
-const fmt = (n: number | null | undefined, unit: string) =>
-  n === null || n === undefined ? '—' : `${Math.round(n * 10) / 10}${unit === '%' ? ' %' : ''}`;
+/** A headline's value or target, to one decimal at most, with its unit ("42%", "42 %"). */
+const shown = (format: Format, n: number | null | undefined, unit: string) =>
+  n === null || n === undefined ? '—' : indicatorValue(format, Math.round(n * 10) / 10, unit);
 
 export function FrameworkBoard({ compactId, can }: { compactId: string; can: CompactPermissions }) {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const view = useQuery(trpc.framework.view.queryOptions({ compactId }));
   const [party, setParty] = useState('');
@@ -75,8 +77,8 @@ export function FrameworkBoard({ compactId, can }: { compactId: string; can: Com
       </p>
       <p className="muted small rule">
         {t('framework.rule', {
-          onTrack: pct(data.settings.onTrackThreshold),
-          atRisk: pct(data.settings.atRiskThreshold),
+          onTrack: percentOfShare(format, data.settings.onTrackThreshold),
+          atRisk: percentOfShare(format, data.settings.atRiskThreshold),
         })}
       </p>
       {data.periods.length === 0 && <p className="alert error">{t('framework.notConfigured')}</p>}
@@ -162,13 +164,14 @@ export function FrameworkBoard({ compactId, can }: { compactId: string; can: Com
                       </td>
                       <td className="small">
                         {row.headline
-                          ? `${fmt(row.headline.actual, row.unit)} / ${fmt(row.headline.target, row.unit)} (${row.headline.label})`
+                          ? `${shown(format, row.headline.actual, row.unit)} / ${shown(format, row.headline.target, row.unit)} (${row.headline.label})`
                           : '—'}
                       </td>
                       <td>
                         <Sparkline
                           values={row.series.map((p) => p.actual)}
                           label={`${row.code} ${t('framework.trend')}`}
+                          unit={row.unit}
                         />
                       </td>
                     </tr>

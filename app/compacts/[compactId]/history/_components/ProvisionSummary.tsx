@@ -2,7 +2,8 @@ import { useTranslations } from 'next-intl';
 import type { Translate } from '@/i18n/types';
 import type { ProvisionChange, RedlineAuthor } from '@/shared/history/redline';
 import { isAgreementState } from '@/shared/negotiation/vocabulary';
-import { authorLabel } from './RedlineDocument';
+import { authorLabel, kindName } from './RedlineDocument';
+import { beforeAfter, usePageDirection } from '@/app/_lib/use-page-direction';
 
 const stateName = (t: Translate, state: string | null) =>
   isAgreementState(state) ? t(`negotiation.state.${state}`) : '—';
@@ -13,7 +14,12 @@ function whatHappened(t: Translate, change: ProvisionChange): string {
   if (change.removed) parts.push(t('history.summary.removed'));
   if (change.textChanged) parts.push(t('history.summary.textChanged'));
   if (!change.added && !change.removed && change.kindBefore !== change.kindAfter)
-    parts.push(t('history.summary.kindChanged', { before: change.kindBefore ?? '—', after: change.kindAfter ?? '—' }));
+    parts.push(
+      t('history.summary.kindChanged', {
+        before: kindName(t, change.kindBefore),
+        after: kindName(t, change.kindAfter),
+      }),
+    );
   if (!change.added && !change.removed && change.stateBefore !== change.stateAfter)
     parts.push(
       t('history.summary.stateChanged', {
@@ -27,6 +33,7 @@ function whatHappened(t: Translate, change: ProvisionChange): string {
 /** Provision by provision: what was added, removed, reworded or whose agreement state changed, and by whom. */
 export function ProvisionSummary({ changes, authors }: { changes: ProvisionChange[]; authors: RedlineAuthor[] }) {
   const t = useTranslations();
+  const direction = usePageDirection();
   return (
     <section className="card" aria-labelledby="provision-summary">
       <h2 id="provision-summary">{t('history.summary.title')}</h2>
@@ -48,7 +55,7 @@ export function ProvisionSummary({ changes, authors }: { changes: ProvisionChang
                   <td>
                     <strong>
                       {change.labelBefore && change.labelAfter && change.labelBefore !== change.labelAfter
-                        ? `${change.labelBefore} → ${change.labelAfter}`
+                        ? beforeAfter(change.labelBefore, change.labelAfter, direction)
                         : (change.labelAfter ?? change.labelBefore)}
                     </strong>{' '}
                     <span className="muted small">{change.firstWords}</span>

@@ -4,6 +4,7 @@ import type { Translate } from '@/i18n/types';
 import { citations } from '@/shared/history/provision-changes';
 import type { RedlineAuthor, RedlineChange, RedlineItem, RedlineNode, RedlineText } from '@/shared/history/redline';
 import { isAgreementState } from '@/shared/negotiation/vocabulary';
+import { useTextAttributes } from '../../_components/TextLanguage';
 
 /** Party codes by id (the compact's legend), for brackets and options. */
 export type PartyCodes = ReadonlyMap<string, string>;
@@ -152,6 +153,10 @@ function InnerNode({
   );
 }
 
+/** A provision kind in words ('preambular' / 'operative'); anything else as it is. */
+export const kindName = (t: Translate, kind: unknown): string =>
+  kind === 'preambular' || kind === 'operative' ? t(`provisions.kindName.${kind}`) : String(kind ?? '—');
+
 const stateName = (t: Translate, state: unknown): string =>
   isAgreementState(state) ? t(`negotiation.state.${state}`) : String(state ?? '—');
 
@@ -174,8 +179,8 @@ function Block({ block, label, context }: { block: RedlineNode; label: string | 
         {stateChanges.map((change) => (
           <p key={change.key} className="rl-attribute rl-change" tabIndex={-1} data-change="attribute">
             {t(change.key === 'state' ? 'history.stateChanged' : 'history.kindChanged', {
-              before: change.key === 'state' ? stateName(t, change.before) : String(change.before ?? '—'),
-              after: change.key === 'state' ? stateName(t, change.after) : String(change.after ?? '—'),
+              before: change.key === 'state' ? stateName(t, change.before) : kindName(t, change.before),
+              after: change.key === 'state' ? stateName(t, change.after) : kindName(t, change.after),
               who: authorLabel(t, context.authors[change.author]),
             })}
           </p>
@@ -206,13 +211,14 @@ export function RedlineDocument({
   parties: PartyCodes;
 }) {
   const t = useTranslations();
+  const text = useTextAttributes();
   const context = { authors, parties };
   const later = citations(blocks, 'removed');
   const earlier = citations(blocks, 'added');
   const labelOf = (index: number) =>
     later.get(index) ?? (earlier.has(index) ? t('history.deletedProvision', { label: earlier.get(index)! }) : null);
   return (
-    <div className="redline">
+    <div className="redline" {...text}>
       {blocks.map((block, index) => (
         <Block key={index} block={block} label={labelOf(index)} context={context} />
       ))}

@@ -1,8 +1,7 @@
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import type { ShownSignOff } from './use-sign-off-status';
-
-const when = (at: Date | string) => new Date(at).toLocaleString();
+import { moment } from '@/i18n/format';
 
 /** A sign-off's statement (its kind named in words), if it has one. */
 export function SignOffStatement({ signOff }: { signOff: ShownSignOff }) {
@@ -19,9 +18,10 @@ export function SignOffStatement({ signOff }: { signOff: ShownSignOff }) {
 /** Who signed and when. */
 export function SignedBy({ signOff }: { signOff: ShownSignOff }) {
   const t = useTranslations();
+  const format = useFormatter();
   return (
     <span className="muted small">
-      {t('signOffs.signedBy', { name: signOff.signedBy.name ?? '—', when: when(signOff.signedAt) })}
+      {t('signOffs.signedBy', { name: signOff.signedBy.name ?? '—', when: moment(format, signOff.signedAt) })}
     </span>
   );
 }
@@ -29,6 +29,7 @@ export function SignedBy({ signOff }: { signOff: ShownSignOff }) {
 /** A party's withdrawn sign-offs, folded: which version, who signed, who withdrew, when and why. */
 export function WithdrawnSignOffs({ signOffs, count }: { signOffs: ShownSignOff[]; count: number }) {
   const t = useTranslations();
+  const format = useFormatter();
   if (count === 0) return null;
   return (
     <details className="sign-off-withdrawn">
@@ -41,7 +42,7 @@ export function WithdrawnSignOffs({ signOffs, count }: { signOffs: ShownSignOff[
             <div className="muted small">
               {t('signOffs.withdrawnBy', {
                 name: signOff.withdrawnBy?.name ?? '—',
-                when: signOff.withdrawnAt ? when(signOff.withdrawnAt) : '',
+                when: signOff.withdrawnAt ? moment(format, signOff.withdrawnAt) : '',
               })}
               {signOff.withdrawalReason
                 ? ` · ${t('signOffs.withdrawnReason', { reason: signOff.withdrawalReason })}`

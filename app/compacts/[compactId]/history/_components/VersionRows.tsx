@@ -2,9 +2,10 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 import { Contributors } from './Contributors';
+import { moment } from '@/i18n/format';
 
 export type ListedVersion = RouterOutputs['versions']['list']['versions'][number];
 
@@ -17,6 +18,7 @@ interface Choice {
 
 function VersionRow({ compactId, version, choice }: { compactId: string; version: ListedVersion; choice: Choice }) {
   const t = useTranslations();
+  const format = useFormatter();
   const title = version.kind === 'named' ? version.name : t('history.automatic', { number: version.number });
   const at = new Date(version.createdAt);
   return (
@@ -47,7 +49,7 @@ function VersionRow({ compactId, version, choice }: { compactId: string; version
         {version.note ? <p className="muted small version-note">{version.note}</p> : null}
       </td>
       <td>
-        <time dateTime={at.toISOString()}>{at.toLocaleString()}</time>
+        <time dateTime={at.toISOString()}>{moment(format, at)}</time>
         {version.createdBy ? <span className="muted small"> · {version.createdBy.name}</span> : null}
       </td>
       <td>
@@ -64,6 +66,7 @@ export function VersionRows({
   ...choice
 }: { compactId: string; versions: ListedVersion[] } & Choice) {
   const t = useTranslations();
+  const format = useFormatter();
   const [open, setOpen] = useState(false);
   const first = versions[0]!;
   if (first.kind === 'named' || versions.length === 1)
@@ -72,8 +75,8 @@ export function VersionRows({
         <VersionRow compactId={compactId} version={first} choice={choice} />
       </tbody>
     );
-  const newest = new Date(first.createdAt).toLocaleString();
-  const oldest = new Date(versions.at(-1)!.createdAt).toLocaleString();
+  const newest = moment(format, first.createdAt);
+  const oldest = moment(format, versions.at(-1)!.createdAt);
   return (
     <tbody className="version-group">
       <tr>

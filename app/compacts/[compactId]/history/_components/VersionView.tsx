@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { unchangedBlocks } from '@/shared/history/plain-redline';
 import { Contributors } from './Contributors';
@@ -10,6 +10,7 @@ import { RedlineDocument } from './RedlineDocument';
 import { RestoreVersion } from './RestoreVersion';
 import { SignVersionPanel } from './SignVersionPanel';
 import { usePartyCodes } from './use-party-codes';
+import { moment } from '@/i18n/format';
 
 /** One version of the text, read-only, with what identifies it (number, name, symbol, content hash). */
 export function VersionView({
@@ -22,6 +23,7 @@ export function VersionView({
   canRestore: boolean;
 }) {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const version = useQuery(trpc.versions.get.queryOptions({ compactId, versionId }));
   const parties = usePartyCodes(compactId);
@@ -71,7 +73,7 @@ export function VersionView({
         ) : null}
         <dt>{t('history.col.when')}</dt>
         <dd>
-          {new Date(data.createdAt).toLocaleString()}
+          {moment(format, data.createdAt)}
           {data.createdBy ? ` · ${data.createdBy.name ?? ''}` : ''}
         </dd>
         <dt>{t('history.contentHash')}</dt>

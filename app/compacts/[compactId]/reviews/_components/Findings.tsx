@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import type { Translate } from '@/i18n/types';
 import type { RouterOutputs } from '@/app/_lib/router-types';
@@ -9,6 +9,7 @@ import { useTRPC } from '@/app/_lib/trpc';
 import type { SnapshotIndicator } from '@/shared/reviews/indicator-snapshot';
 import { FindingActions } from './FindingActions';
 import { FindingForm } from './FindingForm';
+import { moment } from '@/i18n/format';
 
 type Finding = RouterOutputs['reviews']['findings'][number];
 
@@ -18,6 +19,7 @@ const subjectName = (t: Translate, finding: Finding) =>
 
 function FindingItem({ compactId, finding, canRecord }: { compactId: string; finding: Finding; canRecord: boolean }) {
   const t = useTranslations();
+  const format = useFormatter();
   const kind = t(`reviews.kind.${finding.kind}` as MessageKey);
   const status = t(`reviews.status.${finding.status}` as MessageKey);
   return (
@@ -27,7 +29,7 @@ function FindingItem({ compactId, finding, canRecord }: { compactId: string; fin
         {t('reviews.recordedBy', {
           kind,
           who: finding.createdBy ?? '—',
-          when: new Date(finding.createdAt).toLocaleString(),
+          when: moment(format, finding.createdAt),
         })}
       </p>
       <p className="pre-wrap">{finding.body}</p>
@@ -37,7 +39,7 @@ function FindingItem({ compactId, finding, canRecord }: { compactId: string; fin
           {t('reviews.movedBy', {
             status,
             who: finding.statusChangedBy ?? '—',
-            when: new Date(finding.statusChangedAt).toLocaleString(),
+            when: moment(format, finding.statusChangedAt),
           })}
         </p>
       ) : null}

@@ -1,28 +1,38 @@
 import { StatusChip } from '@/app/_components/framework/StatusChip';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { Translate } from '@/i18n/types';
+import type { Format } from '@/i18n/format';
 import type { RouterOutputs } from '@/app/_lib/router-types';
 
 type Change = NonNullable<RouterOutputs['reviews']['get']['statusChanges']>[number];
 type Point = Change['before'];
 
-const number = (value: number | null) => (value === null ? '—' : String(Math.round(value * 100) / 100));
+const number = (format: Format, value: number | null) => (value === null ? '—' : format.number(value, 'value'));
 
 /** "2026-Q1: 40 against a target of 100", or that there is no validated value. */
-export const pointText = (t: Translate, point: Pick<NonNullable<Point>, 'label' | 'actual' | 'target'> | null) =>
+export const pointText = (
+  t: Translate,
+  format: Format,
+  point: Pick<NonNullable<Point>, 'label' | 'actual' | 'target'> | null,
+) =>
   point
-    ? t('reviews.point', { label: point.label, actual: number(point.actual), target: number(point.target) })
+    ? t('reviews.point', {
+        label: point.label,
+        actual: number(format, point.actual),
+        target: number(format, point.target),
+      })
     : t('reviews.noPoint');
 
 /** A headline point with the value and target that explain its status. */
 function PointCell({ point, missing }: { point: Point; missing: string | null }) {
   const t = useTranslations();
+  const format = useFormatter();
   if (missing) return <td className="muted">{missing}</td>;
-  if (!point) return <td className="muted">{pointText(t, null)}</td>;
+  if (!point) return <td className="muted">{pointText(t, format, null)}</td>;
   return (
     <td>
       <StatusChip status={point.status} reason={point.reason} />
-      <span className="small block">{pointText(t, point)}</span>
+      <span className="small block">{pointText(t, format, point)}</span>
     </td>
   );
 }

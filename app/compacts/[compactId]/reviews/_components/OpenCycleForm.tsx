@@ -3,17 +3,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { FormFooter } from '@/app/_components/FormFooter';
-import { useTranslations } from 'next-intl';
+import { useNow, useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { REVIEW_LIMITS } from '@/shared/reviews/review-rules';
 
 /** Opens a review cycle: a name and a cut-off date, not in the future (administrators). */
 export function OpenCycleForm({ compactId }: { compactId: string }) {
   const t = useTranslations();
+  // The request's moment (from the provider): the server and the browser agree on today.
+  const now = useNow();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [opened, setOpened] = useState<string | null>(null);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = now.toISOString().slice(0, 10);
   const open = useMutation(
     trpc.reviews.open.mutationOptions({
       onSuccess: (cycle) => {

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { RedlineBody } from '../../history/_components/RedlineBody';
 import { BaselineSignOffs } from './BaselineSignOffs';
@@ -12,6 +12,7 @@ import { Findings } from './Findings';
 import { IndicatorStatusChanges } from './IndicatorStatusChanges';
 import { SinceCutOff } from './SinceCutOff';
 import { SnapshotScorecard } from './SnapshotScorecard';
+import { calendarDay, dayOf, moment } from '@/i18n/format';
 
 /**
  * The reviewer's view of a cycle: the text redline since the previous cycle's baseline, indicator
@@ -30,6 +31,7 @@ export function ReviewCycleScreen({
   canManage: boolean;
 }) {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const view = useQuery(trpc.reviews.get.queryOptions({ compactId, cycleId }));
   const back = (
@@ -65,15 +67,13 @@ export function ReviewCycleScreen({
       <h1>{cycle.name}</h1>
       <p className="muted">
         {t('reviews.cycleIntro', {
-          cutOff: cycle.cutOffDate,
+          cutOff: calendarDay(format, cycle.cutOffDate),
           who: cycle.openedByName ?? '—',
-          when: new Date(cycle.openedAt).toLocaleString(),
+          when: moment(format, cycle.openedAt),
           number: baseline.number,
         })}{' '}
         <Link href={`/compacts/${compactId}/history/${baseline.versionId}`}>{baseline.name}</Link>
-        {cycle.closedAt ? (
-          <strong> · {t('reviews.closed', { when: new Date(cycle.closedAt).toLocaleDateString() })}</strong>
-        ) : null}
+        {cycle.closedAt ? <strong> · {t('reviews.closed', { when: dayOf(format, cycle.closedAt) })}</strong> : null}
       </p>
       {canManage && !cycle.closedAt ? (
         <CloseCycleButton compactId={compactId} cycleId={cycleId} name={cycle.name} />

@@ -2,13 +2,15 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { OpenCycleForm } from './OpenCycleForm';
+import { calendarDay, dayOf } from '@/i18n/format';
 
 /** The compact's review cycles, latest cut-off first; administrators may open one. */
 export function ReviewList({ compactId, canOpen }: { compactId: string; canOpen: boolean }) {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const cycles = useQuery(trpc.reviews.list.queryOptions({ compactId }));
   return (
@@ -37,16 +39,14 @@ export function ReviewList({ compactId, canOpen }: { compactId: string; canOpen:
                     <Link href={`/compacts/${compactId}/reviews/${cycle.id}`}>{cycle.name}</Link>
                   </td>
                   <td>
-                    <time dateTime={cycle.cutOffDate}>{cycle.cutOffDate}</time>
+                    <time dateTime={cycle.cutOffDate}>{calendarDay(format, cycle.cutOffDate)}</time>
                   </td>
                   <td>
-                    {new Date(cycle.openedAt).toLocaleDateString()}
+                    {dayOf(format, cycle.openedAt)}
                     {cycle.openedByName ? <span className="muted small"> · {cycle.openedByName}</span> : null}
                   </td>
                   <td>
-                    {cycle.closedAt
-                      ? t('reviews.closed', { when: new Date(cycle.closedAt).toLocaleDateString() })
-                      : t('reviews.open')}
+                    {cycle.closedAt ? t('reviews.closed', { when: dayOf(format, cycle.closedAt) }) : t('reviews.open')}
                   </td>
                 </tr>
               ))}

@@ -1,5 +1,6 @@
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { RouterOutputs } from '@/app/_lib/router-types';
+import { dayOf } from '@/i18n/format';
 
 type Since = RouterOutputs['reviews']['get']['sinceCutOff'];
 
@@ -8,6 +9,7 @@ const shown = (value: number | null, rating: string | null) => rating ?? (value 
 /** Values validated after the cut-off (live data, listed apart: the snapshot is never rewritten). */
 export function SinceCutOff({ since }: { since: Since }) {
   const t = useTranslations();
+  const format = useFormatter();
   return (
     <section className="card" aria-labelledby="review-since">
       <h3 id="review-since">{t('reviews.sinceTitle')}</h3>
@@ -39,7 +41,7 @@ export function SinceCutOff({ since }: { since: Since }) {
                     {row.correction ? <span className="muted small"> ({t('reviews.correction')})</span> : null}
                   </td>
                   <td>
-                    {row.decidedAt ? new Date(row.decidedAt).toLocaleDateString() : '—'}
+                    {row.decidedAt ? dayOf(format, row.decidedAt) : '—'}
                     {row.decidedBy ? <span className="muted small"> · {row.decidedBy}</span> : null}
                   </td>
                 </tr>

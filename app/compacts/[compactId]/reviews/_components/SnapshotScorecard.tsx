@@ -1,19 +1,21 @@
 import { StatusChip } from '@/app/_components/framework/StatusChip';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { pointText } from './IndicatorStatusChanges';
 import { headlineStatus, type IndicatorSnapshot } from '@/shared/reviews/indicator-snapshot';
+import { moment, percentOfShare } from '@/i18n/format';
 
 /** Every indicator's headline at the cut-off, as frozen in the cycle's snapshot. */
 export function SnapshotScorecard({ snapshot }: { snapshot: IndicatorSnapshot }) {
   const t = useTranslations();
+  const format = useFormatter();
   return (
     <details className="card">
       <summary>{t('reviews.scorecardTitle')}</summary>
       <p className="muted small">
         {t('reviews.scorecardIntro', {
-          asOf: new Date(snapshot.asOf).toLocaleString(),
-          onTrack: Math.round(snapshot.thresholds.onTrack * 100),
-          atRisk: Math.round(snapshot.thresholds.atRisk * 100),
+          asOf: moment(format, snapshot.asOf),
+          onTrack: percentOfShare(format, snapshot.thresholds.onTrack),
+          atRisk: percentOfShare(format, snapshot.thresholds.atRisk),
         })}
       </p>
       <div className="table-scroll">
@@ -33,7 +35,7 @@ export function SnapshotScorecard({ snapshot }: { snapshot: IndicatorSnapshot })
                   <span className="code">{indicator.code}</span> {indicator.title}
                 </th>
                 <td>{indicator.responsiblePartyName}</td>
-                <td>{pointText(t, indicator.headline)}</td>
+                <td>{pointText(t, format, indicator.headline)}</td>
                 <td>
                   <StatusChip
                     status={headlineStatus(indicator)}

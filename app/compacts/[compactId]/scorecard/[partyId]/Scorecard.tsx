@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { StatusChip } from '@/app/_components/framework/StatusChip';
-import { useTranslations } from 'next-intl';
+import { useNow, useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 
 const SHOWN_PERIODS = 6;
@@ -12,6 +12,8 @@ const SHOWN_PERIODS = 6;
 /** Every indicator a party is responsible for, with its status over the last periods. */
 export function Scorecard({ compactId, partyId }: { compactId: string; partyId: string }) {
   const t = useTranslations();
+  // The request's moment (from the provider): the server and the browser agree on today.
+  const now = useNow();
   const trpc = useTRPC();
   const view = useQuery(trpc.framework.view.queryOptions({ compactId }));
   if (view.error)
@@ -27,7 +29,7 @@ export function Scorecard({ compactId, partyId }: { compactId: string; partyId: 
       </main>
     );
   const party = view.data.byParty.find((p) => p.partyId === partyId);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = now.toISOString().slice(0, 10);
   const shown = view.data.periods.filter((p) => p.startsOn <= today).slice(-SHOWN_PERIODS);
   const rows = view.data.indicators.filter((i) => i.responsiblePartyId === partyId && i.state === 'active');
   const partyName = party?.partyName ?? '';

@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
+import { indicatorValue } from '@/i18n/format';
 
 export interface ChartRow {
   period: string;
@@ -10,12 +11,12 @@ export interface ChartRow {
 
 /**
  * The chart's points as a table (WCAG 1.1.1: a text alternative with the same data), behind a
- * disclosure so sighted keyboard users can open it too; numbers in the reader's format.
+ * disclosure so sighted keyboard users can open it too; values with their unit in the reader's format.
  */
 export function ChartDataTable({ rows, baseline, unit }: { rows: ChartRow[]; baseline: number | null; unit: string }) {
   const t = useTranslations();
   const format = useFormatter();
-  const value = (n: number | null) => (n === null ? t('a11y.chart.none') : `${format.number(n, 'value')}${unit}`);
+  const value = (n: number | null) => (n === null ? t('a11y.chart.none') : indicatorValue(format, n, unit));
   return (
     <details className="chart-data">
       <summary>{t('a11y.chart.showTable')}</summary>

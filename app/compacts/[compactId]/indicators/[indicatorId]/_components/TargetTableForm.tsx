@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { FormFooter } from '@/app/_components/FormFooter';
 import { useTranslations } from 'next-intl';
+import { problemLine } from '@/i18n/problem';
 import { useTRPC } from '@/app/_lib/trpc';
 import { MAX_TARGET_TEXT_LENGTH, readTargetRow, type TargetTableRow } from '@/shared/framework/target-table';
 
@@ -70,7 +71,7 @@ export function TargetTableForm(props: {
     const found = new Map<string, string>();
     for (const { line, row } of rows) {
       const reading = readTargetRow(line.label, measure, row);
-      if (!reading.ok) found.set(line.key, reading.problem);
+      if (!reading.ok) found.set(line.key, problemLine(t, reading.problem));
     }
     setProblems(found);
     if (found.size > 0) return;

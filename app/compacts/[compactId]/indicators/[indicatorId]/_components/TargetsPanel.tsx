@@ -1,8 +1,9 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { Translate } from '@/i18n/types';
 import { TargetTableForm, type TargetTableLine } from './TargetTableForm';
+import { dayOf } from '@/i18n/format';
 
 interface Props {
   compactId: string;
@@ -39,6 +40,7 @@ function targetLines(t: Translate, series: Props['series'], history: Props['hist
 
 export function TargetsPanel({ compactId, indicatorId, measure, periods, series, history, canEdit }: Props) {
   const t = useTranslations();
+  const format = useFormatter();
   const label = new Map(periods.map((p) => [p.id, p.label]));
   return (
     <section className="card side-card">
@@ -57,7 +59,7 @@ export function TargetsPanel({ compactId, indicatorId, measure, periods, series,
               <tr key={p.periodId}>
                 <td>{p.label}</td>
                 <td>
-                  {p.target.value === null ? '—' : Math.round(p.target.value * 10) / 10}
+                  {p.target.value === null ? '—' : format.number(Math.round(p.target.value * 10) / 10, 'value')}
                   {p.target.source === 'interpolated' && (
                     <span className="muted"> ({t('indicator.interpolated')})</span>
                   )}
@@ -74,7 +76,7 @@ export function TargetsPanel({ compactId, indicatorId, measure, periods, series,
             {history.map((h, i) => (
               <li key={i}>
                 {h.periodId ? label.get(h.periodId) : h.year}: {h.value ?? '—'} · {h.setBy ?? ''} ·{' '}
-                {new Date(h.setAt).toLocaleDateString()}
+                {dayOf(format, h.setAt)}
               </li>
             ))}
           </ul>

@@ -12,9 +12,10 @@ import {
 import { VALIDATION_NOTE_MAX } from '@/shared/framework/progress-rules';
 import { UpdateDetails } from '@/app/_components/framework/UpdateDetails';
 import { OneLineForm } from '@/app/_components/framework/OneLineForm';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
+import { indicatorValue, moment } from '@/i18n/format';
 
 interface Update extends ExistingUpdate {
   createdBy: string;
@@ -46,6 +47,7 @@ interface Props {
 /** Every update with who and when, evidence and discussion, and the actions the viewer may take. */
 export function UpdateHistory({ compactId, indicator, periods, updates, evidenceRequired }: Props) {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries();
@@ -53,7 +55,7 @@ export function UpdateHistory({ compactId, indicator, periods, updates, evidence
   const giveBack = useMutation(trpc.progress.return.mutationOptions({ onSuccess: refresh }));
   const comment = useMutation(trpc.progress.comment.mutationOptions({ onSuccess: refresh }));
   const label = new Map(periods.map((p) => [p.id, p.label]));
-  const when = (d: Date | null) => (d ? new Date(d).toLocaleString() : '');
+  const when = (d: Date | null) => (d ? moment(format, d) : '');
   if (updates.length === 0) return <p className="muted">{t('indicator.noUpdates')}</p>;
 
   const onValidate = (update: Update) => (event: FormEvent<HTMLFormElement>) => {
@@ -92,8 +94,9 @@ export function UpdateHistory({ compactId, indicator, periods, updates, evidence
               <span>
                 {indicator.measure === 'qualitative'
                   ? t(`status.${update.validatedRating ?? update.rating ?? 'no-data'}` as MessageKey)
-                  : (update.value ?? '—')}
-                {indicator.unit === '%' ? ' %' : ''}
+                  : update.value === null
+                    ? '—'
+                    : indicatorValue(format, update.value, indicator.unit)}
               </span>
               {update.supersedesId && <span className="muted small">{t('progress.supersedes')}</span>}
             </div>
