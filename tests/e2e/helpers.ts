@@ -52,11 +52,60 @@ export async function openDemoCompactAs(browser: Browser, email: string): Promis
   const context = await newTestContext(browser);
   const page = await context.newPage();
   await watchCspViolations(page);
+  watchCollabSockets(page);
   await page.goto('/');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('compact-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('link', { name: DEMO_TITLE }).click();
-  await expect(page.getByLabel('Compact text')).toContainText('Political priorities');
+  await expectCompactTextShown(page, 'Political priorities');
   return page;
+}
+
+const collabLogs = new WeakMap<Page, string[]>();
+
+/**
+ * Records what the page's collaboration sockets did (opened, frames each way by message type,
+ * errors, closes with their code), so a text that never appears says where it stopped.
+ */
+export function watchCollabSockets(page: Page): void {
+  const log: string[] = [];
+  collabLogs.set(page, log);
+  const started = Date.now();
+  const at = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+  const kind = (payload: string | Buffer) =>
+    typeof payload === 'string' ? 'text' : (['sync', 'awareness', 'auth', 'query-awareness'][payload[0] ?? -1] ?? '?');
+  page.on('websocket', (socket) => {
+    if (!socket.url().includes('/collab/')) return;
+    log.push(`${at()} open ${new URL(socket.url()).pathname}`);
+    socket.on('framesent', ({ payload }) => log.push(`${at()} sent ${kind(payload)}${subtype(payload)}`));
+    socket.on('framereceived', ({ payload }) => log.push(`${at()} received ${kind(payload)}${subtype(payload)}`));
+    socket.on('socketerror', (error) => log.push(`${at()} error ${error}`));
+    socket.on('close', () => log.push(`${at()} closed`));
+  });
+}
+
+/** Sync messages carry their step (0: step 1, 1: step 2, 2: update) after the message type. */
+function subtype(payload: string | Buffer): string {
+  return typeof payload !== 'string' && payload[0] === 0
+    ? ` ${['step-1', 'step-2', 'update'][payload[1] ?? -1] ?? '?'}`
+    : '';
+}
+
+/** Waits for the compact's text to show `expected`; on failure, says what the page and its sockets did. */
+export async function expectCompactTextShown(page: Page, expected: string): Promise<void> {
+  try {
+    await expect(page.getByLabel('Compact text')).toContainText(expected);
+  } catch (error) {
+    const badge = await page
+      .locator('.badge.status')
+      .first()
+      .textContent({ timeout: 1000 })
+      .catch(() => 'no connection badge');
+    const sockets = collabLogs.get(page)?.join('\n  ') ?? 'not watched';
+    throw new Error(
+      `The compact text did not show "${expected}" at ${page.url()} (connection: ${badge}).\nSockets:\n  ${sockets}\n${String(error)}`,
+      { cause: error },
+    );
+  }
 }
