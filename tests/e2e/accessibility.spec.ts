@@ -170,3 +170,49 @@ test('at 200 % text size the compact page and the progress grid lose nothing and
   }
   await monitor.context().close();
 });
+
+/**
+ * Tabs through a page and returns each stop that shows no focus indicator: neither an outline of
+ * at least 2 px nor a box shadow (the editor and clean-text provisions draw theirs inside).
+ */
+async function stopsWithoutVisibleFocus(page: Page, where: string, stops: number): Promise<string[]> {
+  const missing: string[] = [];
+  await page.locator('body').focus();
+  for (let i = 0; i < stops; i++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return null;
+      const style = getComputedStyle(element);
+      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      const shadow = style.boxShadow !== 'none';
+      const name = element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40) ?? '';
+      return { visible: outline || shadow, what: `${element.tagName.toLowerCase()} “${name}”` };
+    });
+    if (focus && !focus.visible) missing.push(`${where}: ${focus.what}`);
+  }
+  return missing;
+}
+
+test('every control reached with Tab shows where the focus is', async ({ browser }) => {
+  const missing: string[] = [];
+  const negotiator = await openDemoCompactAs(browser, 'negotiator@mission.example');
+  missing.push(...(await stopsWithoutVisibleFocus(negotiator, 'compact text', 60)));
+  const compact = new URL(negotiator.url()).pathname;
+  for (const path of [`${compact}/framework`, `${compact}/history`, '/compacts']) {
+    await negotiator.goto(path);
+    await negotiator.waitForLoadState('networkidle');
+    missing.push(...(await stopsWithoutVisibleFocus(negotiator, path, 40)));
+  }
+  const monitor = await signInAs(browser, 'en', 'monitor@mission.example');
+  await monitor.goto(`${compact}/progress`);
+  await expect(monitor.getByRole('button', { name: 'Save draft' }).first()).toBeVisible();
+  missing.push(...(await stopsWithoutVisibleFocus(monitor, 'progress entry', 60)));
+  await monitor.context().close();
+  const validator = await signInAs(browser, 'en', 'validator@secretariat.example');
+  await validator.goto('/validation');
+  await validator.waitForLoadState('networkidle');
+  missing.push(...(await stopsWithoutVisibleFocus(validator, 'validation queue', 40)));
+  await validator.context().close();
+  expect(missing, `Focus not visible on:\n${missing.join('\n')}`).toEqual([]);
+});

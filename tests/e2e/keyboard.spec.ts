@@ -112,3 +112,81 @@ test('keyboard only: the monitor signs in, goes to progress entry, enters a valu
   await page.keyboard.press('Enter');
   await expect(row.getByText('Submitted', { exact: true })).toBeVisible();
 });
+
+test('keyboard only: a validator opens the queue, reads what was entered, selects an update and validates it with a note', async ({
+  page,
+}) => {
+  await signInWithKeyboard(page, 'validator@secretariat.example');
+  await page.waitForLoadState('networkidle');
+  await tabTo(page, page.getByRole('link', { name: 'Validation queue' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Validation queue' })).toBeVisible();
+
+  // The first update this validator may decide on: its details open and close from the keyboard.
+  const select = page.locator('tbody input[type="checkbox"]:not([disabled])').first();
+  const name = (await select.getAttribute('aria-label'))!;
+  const row = page.getByRole('row').filter({ has: page.getByRole('checkbox', { name, exact: true }) });
+  const details = row.getByRole('button', { name: 'Show what was entered' });
+  await tabTo(page, details, { most: 60 });
+  await page.keyboard.press('Enter');
+  await expect(row.getByRole('button', { name: 'Hide' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('.queue-details')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.queue-details')).toHaveCount(0);
+
+  // Select it with Space, go back to the note, then on to the button.
+  const checkbox = page.getByRole('checkbox', { name, exact: true });
+  await tabTo(page, checkbox, { most: 10, back: true });
+  await page.keyboard.press('Space');
+  await expect(checkbox).toBeChecked();
+  const note = page.getByLabel('Note to the monitors (optional, added to each update validated)');
+  await tabTo(page, note, { most: 60, back: true });
+  await page.keyboard.type('Checked against the mission report.');
+  await tabTo(page, page.getByRole('button', { name: 'Validate selected (1)' }), { most: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '1 update validated.' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name, exact: true })).toHaveCount(0);
+});
+
+test('keyboard only: the framework is filtered by party and status from the keyboard', async ({ page }) => {
+  await signInWithKeyboard(page, 'monitor@mission.example');
+  await openCompactWithKeyboard(page);
+  const nav = page.getByRole('navigation', { name: DEMO_TITLE });
+  await tabTo(page, nav.getByRole('link', { name: 'Accountability framework' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /framework/i })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+
+  const filters = page.getByRole('group', { name: 'Filters' });
+  const rows = page.locator('table.indicators tbody tr');
+  const all = await rows.count();
+  expect(all).toBeGreaterThan(1);
+
+  // A closed select changes with the arrow keys, as a keyboard user would pick an option.
+  const party = filters.getByRole('combobox', { name: 'Responsible party' });
+  await tabTo(page, party);
+  await page.keyboard.press('ArrowDown');
+  await expect(party).not.toHaveValue('');
+  const partyName = (await party.locator('option:checked').textContent())!;
+  await expect.poll(() => rows.count()).toBeLessThan(all);
+  const byParty = await rows.count();
+  expect(byParty).toBeGreaterThan(0);
+  expect(new Set(await rows.locator('td:nth-child(3)').allTextContents())).toEqual(new Set([partyName]));
+
+  const status = filters.getByRole('combobox', { name: 'Status' });
+  await page.keyboard.press('Tab');
+  await expect(status).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(status).not.toHaveValue('');
+  await expect.poll(() => rows.count()).toBeLessThan(byParty + 1);
+  for (const shown of await rows.locator('td:nth-child(3)').allTextContents()) expect(shown).toBe(partyName);
+
+  // Back to everything: Home picks the first option ("all").
+  await page.keyboard.press('Home');
+  await expect(status).toHaveValue('');
+  await page.keyboard.press('Shift+Tab');
+  await expect(party).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(party).toHaveValue('');
+  await expect.poll(() => rows.count()).toBe(all);
+});
