@@ -210,7 +210,11 @@ export function IndicatorForm({
         <ProvisionSelect compactId={compactId} defaultValue={existing?.provisionId ?? null} />
         <label className="field">
           <span>{t('indicator.disaggregation')}</span>
-          <input name="disaggregation" placeholder="sex, region" defaultValue={existing?.disaggregation.join(', ')} />
+          <input
+            name="disaggregation"
+            placeholder={t('indicator.disaggregationExample')}
+            defaultValue={existing?.disaggregation.join(', ')}
+          />
         </label>
         <label className="field wide">
           <span>{t('indicator.meansOfVerification')}</span>

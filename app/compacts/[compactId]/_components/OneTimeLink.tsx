@@ -12,7 +12,7 @@ export function OneTimeLink({ path, message }: { path: string; message: string }
     <div className="alert success" role="status">
       <p>{message}</p>
       <div className="copy-row">
-        <input readOnly value={url} aria-label="One-time link" onFocus={(e) => e.currentTarget.select()} />
+        <input readOnly value={url} aria-label={t('a11y.oneTimeLink')} onFocus={(e) => e.currentTarget.select()} />
         <button
           type="button"
           className="button secondary small"

@@ -42,7 +42,7 @@ export function OpenCycleForm({ compactId }: { compactId: string }) {
         <p className="muted small">{t('reviews.openIntro')}</p>
         <label className="field">
           <span>{t('reviews.name')}</span>
-          <input name="name" required maxLength={REVIEW_LIMITS.name} placeholder="Annual review 2027" />
+          <input name="name" required maxLength={REVIEW_LIMITS.name} placeholder={t('reviews.nameExample')} />
         </label>
         <label className="field">
           <span>{t('reviews.cutOff')}</span>
