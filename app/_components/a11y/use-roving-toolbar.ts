@@ -19,6 +19,21 @@ function makeStop(toolbar: HTMLElement, stop: HTMLButtonElement | undefined) {
 }
 
 /**
+ * Where a key moves the focus among a toolbar's `count` enabled buttons from the one at `at`: the
+ * next or previous (ArrowRight and ArrowLeft swapped right to left, as the buttons are laid out),
+ * round the ends, or the first or last (Home, End). Null for any other key.
+ */
+export function rovingIndex(key: string, at: number, count: number, rtl: boolean): number | null {
+  if (count === 0) return null;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  const step = NEXT_KEYS.has(key) ? 1 : PREVIOUS_KEYS.has(key) ? -1 : 0;
+  if (step === 0) return null;
+  const mirrored = rtl && (key === 'ArrowRight' || key === 'ArrowLeft') ? -step : step;
+  return (at + mirrored + count) % count;
+}
+
+/**
  * A toolbar with one tab stop (WAI-ARIA toolbar pattern): Tab enters it on the last button used,
  * the arrow keys (mirrored right to left), Home and End move between its enabled buttons, and
  * Escape hands focus back (to the editor). The tab stop is kept on the DOM after every render, so
@@ -40,19 +55,12 @@ export function useRovingToolbar(onEscape?: () => void) {
       onEscape();
       return;
     }
+    // Alt+ArrowLeft (back), Ctrl+Home and the like stay the browser's.
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const buttons = enabledButtons(bar);
     const at = Math.max(buttons.indexOf(document.activeElement as HTMLButtonElement), 0);
-    const rtl = getComputedStyle(bar).direction === 'rtl';
-    const step = NEXT_KEYS.has(event.key) ? 1 : PREVIOUS_KEYS.has(event.key) ? -1 : 0;
-    const mirrored = rtl && (event.key === 'ArrowRight' || event.key === 'ArrowLeft') ? -step : step;
-    const target =
-      step !== 0
-        ? buttons[(at + mirrored + buttons.length) % buttons.length]
-        : event.key === 'Home'
-          ? buttons[0]
-          : event.key === 'End'
-            ? buttons[buttons.length - 1]
-            : undefined;
+    const to = rovingIndex(event.key, at, buttons.length, getComputedStyle(bar).direction === 'rtl');
+    const target = to === null ? undefined : buttons[to];
     if (!target) return;
     event.preventDefault();
     makeStop(bar, target);
