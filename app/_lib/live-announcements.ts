@@ -11,9 +11,11 @@ export interface AnnouncedState {
 
 const OFFLINE: ReadonlySet<ConnectionStatus> = new Set(['offline', 'offline-unsynced']);
 const LIVE: ReadonlySet<ConnectionStatus> = new Set(['connecting', 'connected', 'reconnecting', ...OFFLINE]);
+/** States whose own notice on the page is an alert (RefusedChangeNotice): saying it again politely is noise. */
+const ALERTED: ReadonlySet<ConnectionStatus> = new Set(['refused-proposal']);
 
 function connectionSentence(t: Translate, before: ConnectionStatus, after: ConnectionStatus): string | null {
-  if (before === after) return null;
+  if (before === after || ALERTED.has(after)) return null;
   if (!LIVE.has(after)) return t('a11y.announce.readOnly', { reason: t(CONNECTION_LABELS[after]) });
   if (OFFLINE.has(after)) return OFFLINE.has(before) ? null : t('a11y.announce.offline');
   if (after === 'reconnecting') return before === 'connected' ? t('a11y.announce.reconnecting') : null;

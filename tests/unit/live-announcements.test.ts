@@ -49,6 +49,10 @@ test('losing the connection, going offline, coming back and turning read only ar
   );
 });
 
+test('a refused change is not announced twice: its notice on the page is already an alert', () => {
+  assert.equal(liveAnnouncement(enT, at('connected', [me]), at('refused-proposal', [me]), me.userId), null);
+});
+
 test('a remote caret is named for screen readers in the reader’s language, with the party code', () => {
   const user = { userId: 'u-piotr', name: 'Piotr Varga', partyShortCode: 'VAR' };
   assert.equal(caretName(enT, user, 'u-me'), 'Cursor of Piotr Varga, VAR');
