@@ -61,11 +61,8 @@ export function ValidationQueue() {
           {t('validation.truncated', { count: items.length })}
         </p>
       )}
-      {notice && (
-        <p className="alert success" role="status">
-          {notice}
-        </p>
-      )}
+      {/* Always in the page (a live region inserted with its text is often not read out); the notice appears in it. */}
+      <div role="status">{notice && <p className="alert success">{notice}</p>}</div>
       {items.length === 0 ? (
         <p className="muted">{t('validation.empty')}</p>
       ) : (
