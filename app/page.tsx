@@ -11,7 +11,7 @@ export default async function HomePage() {
   const t = await getTranslations();
   if (await currentActor()) redirect('/compacts');
   return (
-    <main className="auth-page">
+    <main id="main" className="auth-page">
       <section className="card auth-card">
         <LocaleSwitcher />
         <p className="brand">

@@ -14,7 +14,7 @@ export default async function AdminPage() {
   return (
     <>
       <AppHeader actor={actor} />
-      <main className="page">
+      <main id="main" className="page">
         <h1>{t('admin.title')}</h1>
         {actor.isInstanceAdmin ? (
           <p>

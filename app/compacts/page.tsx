@@ -16,7 +16,7 @@ export default async function CompactsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <AppHeader actor={actor} />
-      <main className="page">
+      <main id="main" className="page">
         <h1>{t('compacts.title')}</h1>
         <PendingInvitations />
         <p>

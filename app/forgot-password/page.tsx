@@ -10,7 +10,7 @@ export default async function ForgotPasswordPage() {
   const t = await getTranslations();
   const { selfService } = await serverApi.passwordHelp.available();
   return (
-    <main className="auth-page">
+    <main id="main" className="auth-page">
       <section className="card auth-card">
         <LocaleSwitcher />
         <h1>{t('forgot.title')}</h1>

@@ -11,7 +11,7 @@ export default async function NotificationsPage() {
   return (
     <>
       <AppHeader actor={actor} />
-      <main className="page">
+      <main id="main" className="page">
         <h1>{t('notifications.title')}</h1>
         <NotificationList />
       </main>

@@ -12,7 +12,7 @@ export default async function ValidationPage() {
   return (
     <>
       <AppHeader actor={actor} />
-      <main className="page wide">
+      <main id="main" className="page wide">
         <h1>{t('validation.title')}</h1>
         <p className="muted">{t('validation.intro')}</p>
         <ValidationQueue />

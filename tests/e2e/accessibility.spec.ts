@@ -197,7 +197,8 @@ test('at 200 % text size the compact page and the progress grid lose nothing and
 
 /**
  * Tabs through a page and returns each stop that shows no focus indicator: neither an outline of
- * at least 2 px nor a box shadow (the editor and clean-text provisions draw theirs inside).
+ * at least 2 px nor a box shadow that it lacks when not focused (cards have shadows at rest; the
+ * editor and clean-text provisions draw their ring as an inset shadow).
  */
 async function stopsWithoutVisibleFocus(page: Page, where: string, stops: number): Promise<string[]> {
   const missing: string[] = [];
@@ -207,11 +208,23 @@ async function stopsWithoutVisibleFocus(page: Page, where: string, stops: number
     const focus = await page.evaluate(() => {
       const element = document.activeElement as HTMLElement | null;
       if (!element || element === document.body) return null;
-      const style = getComputedStyle(element);
-      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-      const shadow = style.boxShadow !== 'none';
+      const look = () => {
+        const style = getComputedStyle(element);
+        return {
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+          shadow: style.boxShadow,
+        };
+      };
+      const focused = look();
+      element.blur();
+      const resting = look();
+      element.focus();
       const name = element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40) ?? '';
-      return { visible: outline || shadow, what: `${element.tagName.toLowerCase()} “${name}”` };
+      return {
+        visible:
+          (focused.outline && !resting.outline) || (focused.shadow !== 'none' && focused.shadow !== resting.shadow),
+        what: `${element.tagName.toLowerCase()} “${name}”`,
+      };
     });
     if (focus && !focus.visible) missing.push(`${where}: ${focus.what}`);
   }

@@ -142,10 +142,15 @@ test('keyboard only: a validator opens the queue, reads what was entered, select
   const note = page.getByLabel('Note to the monitors (optional, added to each update validated)');
   await tabTo(page, note, { most: 60, back: true });
   await page.keyboard.type('Checked against the mission report.');
+  // The live region is in the page before its message (one inserted with its text is often not read out).
+  const status = page.getByRole('status');
+  await expect(status).toHaveText('');
   await tabTo(page, page.getByRole('button', { name: 'Validate selected (1)' }), { most: 5 });
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: '1 update validated.' })).toBeVisible();
+  await expect(status).toHaveText('1 update validated.');
   await expect(page.getByRole('checkbox', { name, exact: true })).toHaveCount(0);
+  // The focused button went with the decision: focus is on the first update left, not lost to the page.
+  await expect(page.locator('.queue-table tbody input[type="checkbox"]:not([disabled])').first()).toBeFocused();
 });
 
 test('keyboard only: the framework is filtered by party and status from the keyboard', async ({ page }) => {

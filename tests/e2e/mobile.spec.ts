@@ -35,6 +35,14 @@ test('at 390×844 every page fits the screen: the header folds into a menu, the 
 }) => {
   await signInOnPhone(page, 'admin@secretariat.example');
   await expectNoHorizontalPageScroll(page, 'the compacts list');
+  // Escape closes the menu from a link inside it, and the focus goes back to the Menu button.
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await menu.click();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeFocused();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await openFromMenu(page, 'Administration');
   await expectNoHorizontalPageScroll(page, 'administration');
   await expect(page.getByRole('button', { name: 'Create compact' })).toBeVisible();

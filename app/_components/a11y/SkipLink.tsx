@@ -3,16 +3,10 @@
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslations } from 'next-intl';
+import { focusTarget } from '@/app/_lib/focus';
 
 /** The compact's text page: its skip link goes into the editor rather than to the top of the page. */
 const COMPACT_TEXT = /^\/compacts\/[^/]+$/;
-
-/** Focuses an element that is not focusable by itself (a heading or `main`) without adding it to the tab order. */
-function focusTarget(element: HTMLElement) {
-  if (!element.hasAttribute('tabindex') && element.tabIndex < 0) element.setAttribute('tabindex', '-1');
-  element.focus();
-  element.scrollIntoView({ block: 'start' });
-}
 
 /**
  * The first focusable element of every page (visible when focused): "Skip to the text" on a

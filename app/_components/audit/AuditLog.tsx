@@ -37,7 +37,7 @@ export function AuditLog({ compactId }: { compactId: string | null }) {
   const applyFilters = (next: AuditFilterValues) => router.replace(`${pathname}${searchOfFilters(next)}`);
 
   return (
-    <main className="page wide audit-page">
+    <main id="main" className="page wide audit-page">
       <div className="page-head">
         <div>
           <h1>{t(compactId === null ? 'audit.instanceTitle' : 'audit.title')}</h1>

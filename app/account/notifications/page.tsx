@@ -11,7 +11,7 @@ export default async function EmailPreferencesPage() {
   return (
     <>
       <AppHeader actor={actor} />
-      <main className="page">
+      <main id="main" className="page">
         <h1>{t('emailPrefs.title')}</h1>
         <p className="muted">{t('emailPrefs.intro')}</p>
         <EmailPreferencesForm />

@@ -15,7 +15,7 @@ export default async function InstanceAuditPage() {
       {actor.isInstanceAdmin ? (
         <AuditLog compactId={null} />
       ) : (
-        <main className="page">
+        <main id="main" className="page">
           <p className="alert error">{t('admin.notAllowed')}</p>
         </main>
       )}

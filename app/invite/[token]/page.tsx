@@ -8,7 +8,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const t = await getTranslations();
   const { token } = await params;
   return (
-    <main className="auth-page">
+    <main id="main" className="auth-page">
       <section className="card auth-card">
         <LocaleSwitcher />
         <h1>{t('invite.title')}</h1>

@@ -8,7 +8,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const t = await getTranslations();
   const { token } = await params;
   return (
-    <main className="auth-page">
+    <main id="main" className="auth-page">
       <section className="card auth-card">
         <LocaleSwitcher />
         <h1>{t('reset.title')}</h1>

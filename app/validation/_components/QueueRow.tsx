@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { FormEvent } from 'react';
 import { ErrorAlert } from '@/app/_components/FormFooter';
@@ -29,6 +29,7 @@ export function QueueRow({
   onSelect,
   open,
   onToggle,
+  onReturned,
 }: {
   item: QueueItem;
   now: Date;
@@ -36,14 +37,13 @@ export function QueueRow({
   onSelect: (selected: boolean) => void;
   open: boolean;
   onToggle: () => void;
+  /** Sent back to its monitor: the queue is read again (without this row). */
+  onReturned: () => void;
 }) {
   const t = useTranslations();
   const format = useFormatter();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const giveBack = useMutation(
-    trpc.progress.return.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
-  );
+  const giveBack = useMutation(trpc.progress.return.mutationOptions({ onSuccess: onReturned }));
   const { update, indicator } = item;
   const days = waitingDays(update.submittedAt, now);
   const detailsId = `queue-details-${update.id}`;

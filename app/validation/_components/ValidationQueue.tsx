@@ -1,10 +1,11 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { useNow, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
+import { focusTarget } from '@/app/_lib/focus';
 import { useTRPC } from '@/app/_lib/trpc';
 import { MAX_BULK_VALIDATIONS, VALIDATION_NOTE_MAX } from '@/shared/framework/progress-rules';
 import { QUEUE_SORTS, sortQueue, type QueueSort } from './queue-order';
@@ -29,12 +30,30 @@ export function ValidationQueue() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
+  // A decision removes rows (and the focused control with them): once the queue is read again,
+  // focus goes to the first row left, or to the page's heading when none is.
+  // (The queue's read time when the decision was taken: the next read is the one without those rows.)
+  const [decidedAfterRead, setDecidedAfterRead] = useState<number | null>(null);
+  const focusedFor = useRef<number | null>(null);
+  const decided = () => {
+    setDecidedAfterRead(queue.dataUpdatedAt);
+    void queryClient.invalidateQueries();
+  };
+  useEffect(() => {
+    if (decidedAfterRead === null || queue.dataUpdatedAt <= decidedAfterRead) return;
+    if (focusedFor.current === decidedAfterRead) return;
+    focusedFor.current = decidedAfterRead;
+    const next =
+      document.querySelector<HTMLElement>('.queue-table tbody input[type="checkbox"]:not([disabled])') ??
+      document.querySelector<HTMLElement>('main h1');
+    if (next) focusTarget(next);
+  }, [decidedAfterRead, queue.dataUpdatedAt]);
   const bulk = useMutation(
     trpc.validation.validateMany.mutationOptions({
       onSuccess: (result) => {
         setNotice(t('validation.done', { count: result.validated.length }));
         setSelected(new Set());
-        void queryClient.invalidateQueries();
+        decided();
       },
     }),
   );
@@ -139,6 +158,7 @@ export function ValidationQueue() {
                     onSelect={(on) => setSelected((s) => toggled(s, item.update.id, on))}
                     open={open.has(item.update.id)}
                     onToggle={() => setOpen((s) => toggled(s, item.update.id, !s.has(item.update.id)))}
+                    onReturned={decided}
                   />
                 ))}
               </tbody>

@@ -40,7 +40,7 @@ export function CompactWorkspace({ compact, me, archived }: Props) {
   const negotiation = useNegotiationWorkspace(compact.id);
   const roleName = t(`role.${me.role}` as MessageKey);
   return (
-    <main className="workspace">
+    <main id="main" className="workspace">
       <section className="workspace-main">
         <div className="workspace-title">
           <h1 dir="auto">{compact.title}</h1>

@@ -10,7 +10,7 @@ export default async function AuditPage({ params }: { params: Promise<{ compactI
   const { compact } = await requireMembership(compactId);
   if (!compact.can.viewAudit)
     return (
-      <main className="page">
+      <main id="main" className="page">
         <h1>{t('audit.title')}</h1>
         <p className="alert error">{t('audit.notAllowed')}</p>
       </main>

@@ -19,20 +19,20 @@ export function ProgressGrid({ compactId, periodId }: { compactId: string; perio
   const sheet = useQuery(trpc.progress.periodSheet.queryOptions({ compactId, periodId }));
   if (sheet.error)
     return (
-      <main className="page">
+      <main id="main" className="page">
         <ErrorAlert error={sheet.error} />
       </main>
     );
   if (!sheet.data)
     return (
-      <main className="page">
+      <main id="main" className="page">
         <p className="muted">…</p>
       </main>
     );
   const { period, periods, rows } = sheet.data;
   const notStarted = periodNotStartedProblem(period);
   return (
-    <main className="page wide">
+    <main id="main" className="page wide">
       <div className="page-head">
         <h1>{t('progress.gridTitle', { period: period.label })}</h1>
         <label className="check">

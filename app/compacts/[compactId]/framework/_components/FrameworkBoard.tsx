@@ -43,13 +43,13 @@ export function FrameworkBoard({ compactId, can }: { compactId: string; can: Com
   );
   if (view.error)
     return (
-      <main className="page">
+      <main id="main" className="page">
         <ErrorAlert error={view.error} />
       </main>
     );
   if (!data)
     return (
-      <main className="page">
+      <main id="main" className="page">
         <p className="muted">…</p>
       </main>
     );
@@ -58,7 +58,7 @@ export function FrameworkBoard({ compactId, can }: { compactId: string; can: Com
     .filter((g) => g.rows.length > 0);
 
   return (
-    <main className="page wide">
+    <main id="main" className="page wide">
       <div className="page-head">
         <h1>{t('framework.title')}</h1>
         {(can.manageFramework || can.proposeIndicator) && (

@@ -41,14 +41,14 @@ export function CompareView({
   );
   if (comparison.isError || fromVersionId === '')
     return (
-      <main className="page">
+      <main id="main" className="page">
         {back}
         <p className="alert error">{t('history.compareFailed')}</p>
       </main>
     );
   if (!comparison.data)
     return (
-      <main className="page">
+      <main id="main" className="page">
         {back}
         <p className="muted" role="status">
           {t('history.comparing')}
@@ -57,7 +57,7 @@ export function CompareView({
     );
   const { from, to, redline } = comparison.data;
   return (
-    <main className="page wide compare-page">
+    <main id="main" className="page wide compare-page">
       {back}
       <h1>{t('history.compareTitle', { from: sideName(t, from), to: sideName(t, to) })}</h1>
       <p className="muted">{t('history.compareIntro', { count: redline.changes })}</p>

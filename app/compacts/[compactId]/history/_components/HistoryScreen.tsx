@@ -49,7 +49,7 @@ export function HistoryScreen({ compactId, canName }: { compactId: string; canNa
       : null;
 
   return (
-    <main className="page wide history-page">
+    <main id="main" className="page wide history-page">
       <div className="page-head">
         <div>
           <h1>{t('history.title')}</h1>

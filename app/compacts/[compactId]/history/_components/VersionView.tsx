@@ -30,14 +30,14 @@ export function VersionView({
   const history = `/compacts/${compactId}/history`;
   if (version.isError)
     return (
-      <main className="page">
+      <main id="main" className="page">
         <p className="alert error">{t('history.versionMissing')}</p>
         <Link href={history}>{t('history.back')}</Link>
       </main>
     );
   if (!version.data)
     return (
-      <main className="page">
+      <main id="main" className="page">
         <p className="muted">{t('history.loading')}</p>
       </main>
     );
@@ -45,7 +45,7 @@ export function VersionView({
   const title =
     data.kind === 'named' ? `#${data.number} ${data.name}` : t('history.automatic', { number: data.number });
   return (
-    <main className="page version-page">
+    <main id="main" className="page version-page">
       <p className="breadcrumb">
         <Link href={history}>{t('history.back')}</Link>
       </p>

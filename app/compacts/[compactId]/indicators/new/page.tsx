@@ -12,7 +12,7 @@ export default async function NewIndicatorPage({ params }: { params: Promise<{ c
   if (!compact.can.manageFramework && !compact.can.proposeIndicator) notFound();
   const mode = compact.can.manageFramework ? 'create' : 'propose';
   return (
-    <main className="page">
+    <main id="main" className="page">
       <h1>{mode === 'create' ? t('framework.newIndicator') : t('framework.proposeIndicator')}</h1>
       <IndicatorForm compactId={compactId} mode={mode} />
     </main>

@@ -41,14 +41,14 @@ export function ReviewCycleScreen({
   );
   if (view.isError)
     return (
-      <main className="page">
+      <main id="main" className="page">
         {back}
         <p className="alert error">{t('reviews.cycleFailed')}</p>
       </main>
     );
   if (!view.data)
     return (
-      <main className="page">
+      <main id="main" className="page">
         {back}
         <p className="muted" role="status">
           {t('reviews.loadingCycle')}
@@ -62,7 +62,7 @@ export function ReviewCycleScreen({
       ? t('reviews.textSincePrevious', { name: from.cycleName })
       : t('reviews.textSinceFirst', { number: from.number });
   return (
-    <main className="page wide review-cycle-page">
+    <main id="main" className="page wide review-cycle-page">
       {back}
       <h1>{cycle.name}</h1>
       <p className="muted">

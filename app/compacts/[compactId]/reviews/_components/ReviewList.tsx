@@ -14,7 +14,7 @@ export function ReviewList({ compactId, canOpen }: { compactId: string; canOpen:
   const trpc = useTRPC();
   const cycles = useQuery(trpc.reviews.list.queryOptions({ compactId }));
   return (
-    <main className="page wide reviews-page">
+    <main id="main" className="page wide reviews-page">
       <h1>{t('reviews.title')}</h1>
       <p className="muted">{t('reviews.intro')}</p>
       {canOpen ? <OpenCycleForm compactId={compactId} /> : null}

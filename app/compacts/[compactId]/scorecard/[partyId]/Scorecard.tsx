@@ -18,13 +18,13 @@ export function Scorecard({ compactId, partyId }: { compactId: string; partyId: 
   const view = useQuery(trpc.framework.view.queryOptions({ compactId }));
   if (view.error)
     return (
-      <main className="page">
+      <main id="main" className="page">
         <ErrorAlert error={view.error} />
       </main>
     );
   if (!view.data)
     return (
-      <main className="page">
+      <main id="main" className="page">
         <p className="muted">…</p>
       </main>
     );
@@ -34,7 +34,7 @@ export function Scorecard({ compactId, partyId }: { compactId: string; partyId: 
   const rows = view.data.indicators.filter((i) => i.responsiblePartyId === partyId && i.state === 'active');
   const partyName = party?.partyName ?? '';
   return (
-    <main className="page wide">
+    <main id="main" className="page wide">
       <p className="breadcrumb">
         <Link href={`/compacts/${compactId}/framework`}>{t('framework.title')}</Link>
       </p>

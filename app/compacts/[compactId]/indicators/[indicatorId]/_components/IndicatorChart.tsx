@@ -80,9 +80,6 @@ export function IndicatorChart({ series, baseline, unit }: { series: Point[]; ba
         </LineChart>
       </ResponsiveContainer>
       <ChartDataTable rows={data} baseline={baseline} unit={unit} />
-      <figcaption className="sr-only">
-        {data.map((d) => `${d.period}: ${shown(d.actual)} / ${shown(d.target)}`).join('; ')}
-      </figcaption>
     </figure>
   );
 }

@@ -25,13 +25,13 @@ export function IndicatorPage({ compactId, indicatorId }: { compactId: string; i
   const accept = useMutation(trpc.indicators.accept.mutationOptions({ onSuccess: refresh }));
   if (detail.error)
     return (
-      <main className="page">
+      <main id="main" className="page">
         <ErrorAlert error={detail.error} />
       </main>
     );
   if (!detail.data)
     return (
-      <main className="page">
+      <main id="main" className="page">
         <p className="muted">…</p>
       </main>
     );
@@ -40,7 +40,7 @@ export function IndicatorPage({ compactId, indicatorId }: { compactId: string; i
   const currentPeriod = [...periods].reverse().find((p) => !periodNotStartedProblem(p));
 
   return (
-    <main className="page wide">
+    <main id="main" className="page wide">
       <p className="breadcrumb">
         <Link href={`/compacts/${compactId}/framework`}>{t('framework.title')}</Link>
       </p>

@@ -17,7 +17,7 @@ export default async function EditIndicatorPage({
   if (!compact.can.manageFramework) notFound();
   const indicator = await forPage(serverApi.indicators.byId({ compactId, indicatorId }));
   return (
-    <main className="page">
+    <main id="main" className="page">
       <h1>
         {t('indicator.edit')}: {indicator.code}
       </h1>
