@@ -5,6 +5,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CLOSE } from '@/shared/collab/close-codes';
 import { EDITOR_SCHEMA_VERSION } from '@/shared/editor/extensions';
+import { firstSyncWatchdog } from './first-sync-watchdog';
 import { groupPresence, type PresenceEntry } from './presence-groups';
 
 export type ConnectionStatus =
@@ -32,6 +33,9 @@ const TERMINAL_CLOSES = new Map<number, ConnectionStatus>([
   // y-websocket would send the refused change again on every reconnect: this tab stops here.
   [CLOSE.proposalRefused.code, 'refused-proposal'],
 ]);
+
+/** How long an open socket may go without the server's first sync before it is closed and opened again. */
+const FIRST_SYNC_TIMEOUT_MS = 10_000;
 
 export interface PresencePerson {
   userId: string;
@@ -70,6 +74,10 @@ export function useCollab(compactId: string) {
     let everConnected = false;
     let unsynced = false;
     let terminal: ConnectionStatus | null = null;
+    const watchdog = firstSyncWatchdog(() => {
+      console.warn('The collaboration server did not answer the first sync: reconnecting.');
+      provider.ws?.close();
+    }, FIRST_SYNC_TIMEOUT_MS);
 
     const refresh = () => {
       if (terminal) return setStatus(terminal);
@@ -79,11 +87,17 @@ export function useCollab(compactId: string) {
       setStatus(everConnected ? 'reconnecting' : 'connecting');
     };
     const onStatus = ({ status: s }: { status: string }) => {
-      if (s === 'connected') everConnected = true;
+      if (s === 'connected') {
+        everConnected = true;
+        if (!provider.synced) watchdog.opened();
+      } else watchdog.settled();
       refresh();
     };
     const onSync = (isSynced: boolean) => {
-      if (isSynced) unsynced = false;
+      if (isSynced) {
+        unsynced = false;
+        watchdog.settled();
+      }
       setSynced((was) => was || isSynced);
       refresh();
     };
@@ -136,6 +150,7 @@ export function useCollab(compactId: string) {
     setCollab({ doc, provider });
 
     return () => {
+      watchdog.stop();
       window.removeEventListener('beforeunload', onBeforeUnload);
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);

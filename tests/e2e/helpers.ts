@@ -75,6 +75,12 @@ export function watchCollabSockets(page: Page): void {
   const at = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   const kind = (payload: string | Buffer) =>
     typeof payload === 'string' ? 'text' : (['sync', 'awareness', 'auth', 'query-awareness'][payload[0] ?? -1] ?? '?');
+  // The editor's first-sync watchdog (app/_lib/first-sync-watchdog.ts) reconnected: the test goes on, but it is said.
+  page.on('console', (message) => {
+    if (!message.text().includes('did not answer the first sync')) return;
+    log.push(`${at()} first-sync watchdog: reconnecting`);
+    console.warn(`[${test.info().title}] ${message.text()}`);
+  });
   page.on('websocket', (socket) => {
     if (!socket.url().includes('/collab/')) return;
     log.push(`${at()} open ${new URL(socket.url()).pathname}`);
