@@ -34,7 +34,7 @@ const TERMINAL_CLOSES = new Map<number, ConnectionStatus>([
   [CLOSE.proposalRefused.code, 'refused-proposal'],
 ]);
 
-/** How long an open socket may go without the server's first sync before it is closed and opened again. */
+/** How long an open socket may first go without the server's first sync before it is closed and opened again (doubling after each). */
 const FIRST_SYNC_TIMEOUT_MS = 10_000;
 
 export interface PresencePerson {
@@ -90,13 +90,13 @@ export function useCollab(compactId: string) {
       if (s === 'connected') {
         everConnected = true;
         if (!provider.synced) watchdog.opened();
-      } else watchdog.settled();
+      } else watchdog.stopped();
       refresh();
     };
     const onSync = (isSynced: boolean) => {
       if (isSynced) {
         unsynced = false;
-        watchdog.settled();
+        watchdog.synced();
       }
       setSynced((was) => was || isSynced);
       refresh();
@@ -150,7 +150,7 @@ export function useCollab(compactId: string) {
     setCollab({ doc, provider });
 
     return () => {
-      watchdog.stop();
+      watchdog.stopped();
       window.removeEventListener('beforeunload', onBeforeUnload);
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);

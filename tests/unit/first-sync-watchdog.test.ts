@@ -2,9 +2,17 @@ import assert from 'node:assert/strict';
 import { mock, test } from 'node:test';
 import { firstSyncWatchdog } from '@/app/_lib/first-sync-watchdog';
 
-test('an open socket that gets no first sync in time is given up (so the provider reconnects and asks again)', () => {
+function withMockTimers(run: () => void) {
   mock.timers.enable({ apis: ['setTimeout'] });
   try {
+    run();
+  } finally {
+    mock.timers.reset();
+  }
+}
+
+test('an open socket that gets no first sync in time is given up (so the provider reconnects and asks again)', () => {
+  withMockTimers(() => {
     let timeouts = 0;
     const watchdog = firstSyncWatchdog(() => timeouts++, 10_000);
     watchdog.opened();
@@ -12,29 +20,42 @@ test('an open socket that gets no first sync in time is given up (so the provide
     assert.equal(timeouts, 0);
     mock.timers.tick(1);
     assert.equal(timeouts, 1);
-    // The next socket gets its own clock.
+  });
+});
+
+test('each socket given up waits twice as long on the next, up to the limit, so a slow first sync still gets through', () => {
+  withMockTimers(() => {
+    let timeouts = 0;
+    const watchdog = firstSyncWatchdog(() => timeouts++, 10_000, 40_000);
+    for (const [given, wait] of [10_000, 20_000, 40_000, 40_000].entries()) {
+      watchdog.opened();
+      mock.timers.tick(wait - 1);
+      assert.equal(timeouts, given, `socket ${given + 1} is still waiting after ${wait - 1} ms`);
+      mock.timers.tick(1);
+      assert.equal(timeouts, given + 1, `socket ${given + 1} is given up after ${wait} ms`);
+      watchdog.stopped(); // the provider closes the socket
+    }
+    assert.equal(timeouts, 4);
+    // A sync brings the next socket back to the first timeout.
+    watchdog.opened();
+    watchdog.synced();
     watchdog.opened();
     mock.timers.tick(10_000);
-    assert.equal(timeouts, 2);
-  } finally {
-    mock.timers.reset();
-  }
+    assert.equal(timeouts, 5);
+  });
 });
 
 test('a first sync, a closed socket or the page leaving stops the clock', () => {
-  mock.timers.enable({ apis: ['setTimeout'] });
-  try {
+  withMockTimers(() => {
     let timeouts = 0;
     const watchdog = firstSyncWatchdog(() => timeouts++, 10_000);
     watchdog.opened();
     mock.timers.tick(5_000);
-    watchdog.settled();
+    watchdog.synced();
     mock.timers.tick(60_000);
     watchdog.opened();
-    watchdog.stop();
+    watchdog.stopped();
     mock.timers.tick(60_000);
     assert.equal(timeouts, 0);
-  } finally {
-    mock.timers.reset();
-  }
+  });
 });
