@@ -15,6 +15,8 @@ const FIRST_RETRY_MS = 60_000;
 const KEEP_MS = 30 * 24 * 60 * 60_000;
 /** How often the running outbox deletes them: a scan of the table, not worth doing every poll. */
 const PRUNE_EVERY_MS = 60 * 60_000;
+/** E-mails one statement queues (7 values each, far below SQLite's limit on bound values). */
+const EMAILS_PER_INSERT = 500;
 
 const wakers = new Set<() => void>();
 
@@ -28,18 +30,21 @@ export function enqueueEmails(
   now = new Date(),
 ): void {
   if (emails.length === 0 || !mailConfigured()) return;
-  tx.insert(emailOutbox)
-    .values(
-      emails.map((email) => ({
-        kind: email.kind,
-        toAddress: email.to,
-        subject: email.subject,
-        body: email.text,
-        nextAttemptAt: now,
-        createdAt: now,
-      })),
-    )
-    .run();
+  // Sliced: a batch of notices (a deadline sweep, a bulk decision) can queue more e-mails than one
+  // statement may bind values for.
+  for (let start = 0; start < emails.length; start += EMAILS_PER_INSERT)
+    tx.insert(emailOutbox)
+      .values(
+        emails.slice(start, start + EMAILS_PER_INSERT).map((email) => ({
+          kind: email.kind,
+          toAddress: email.to,
+          subject: email.subject,
+          body: email.text,
+          nextAttemptAt: now,
+          createdAt: now,
+        })),
+      )
+      .run();
   // better-sqlite3 transactions are synchronous: by the next turn this one has committed or rolled back.
   setImmediate(() => wakers.forEach((wake) => wake()));
 }
