@@ -24,3 +24,21 @@ export function groupPresence(states: Iterable<unknown>, myUserId?: string): Pre
     (a, b) => Number(b.userId === myUserId) - Number(a.userId === myUserId) || a.name.localeCompare(b.name),
   );
 }
+
+const SHOWN: readonly (keyof PresenceEntry)[] = [
+  'userId',
+  'name',
+  'partyName',
+  'partyShortCode',
+  'emailDomain',
+  'color',
+  'tabs',
+];
+
+/**
+ * Whether two presence lists show the same people the same way. Awareness changes on every caret
+ * move (every keystroke, ours included): the page keeps its list, and so does not render again, unless this says no.
+ */
+export function samePresence(a: readonly PresenceEntry[], b: readonly PresenceEntry[]): boolean {
+  return a.length === b.length && a.every((entry, i) => SHOWN.every((field) => entry[field] === b[i]![field]));
+}

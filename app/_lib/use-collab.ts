@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { CLOSE } from '@/shared/collab/close-codes';
 import { EDITOR_SCHEMA_VERSION } from '@/shared/editor/extensions';
 import { firstSyncWatchdog } from './first-sync-watchdog';
-import { groupPresence, type PresenceEntry } from './presence-groups';
+import { groupPresence, samePresence, type PresenceEntry } from './presence-groups';
 
 export type ConnectionStatus =
   | 'connecting'
@@ -119,7 +119,9 @@ export function useCollab(compactId: string) {
     };
     const onAwareness = () => {
       const me = (provider.awareness.getLocalState() as { user?: PresencePerson } | null)?.user?.userId;
-      setPeople(groupPresence(provider.awareness.getStates().values(), me));
+      const next = groupPresence(provider.awareness.getStates().values(), me);
+      // Same people (only a caret moved): the same list, so nothing renders again.
+      setPeople((was) => (samePresence(was, next) ? was : next));
     };
     // The browser knows it is offline before a half-open socket times out: stop, and start again when back.
     const onOffline = () => {

@@ -1,10 +1,15 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { RouterOutputs } from '@/app/_lib/router-types';
-import { dayOf } from '@/i18n/format';
+import { dayOf, indicatorValue, type Format } from '@/i18n/format';
+import type { MessageKey, Translate } from '@/i18n/types';
 
 type Since = RouterOutputs['reviews']['get']['sinceCutOff'];
 
-const shown = (value: number | null, rating: string | null) => rating ?? (value === null ? '—' : String(value));
+/** A rating by its name, else the value with its unit, in the reader's language and format ("12 345,6 km"). */
+const shown = (t: Translate, format: Format, value: number | null, rating: string | null, unit: string) => {
+  if (rating) return t(`status.${rating}` as MessageKey);
+  return value === null ? '—' : indicatorValue(format, value, unit);
+};
 
 /** Values validated after the cut-off (live data, listed apart: the snapshot is never rewritten). */
 export function SinceCutOff({ since }: { since: Since }) {
@@ -35,9 +40,9 @@ export function SinceCutOff({ since }: { since: Since }) {
                     <span className="code">{row.code}</span> {row.title}
                   </th>
                   <td>{row.periodLabel}</td>
-                  <td>{row.atCutOff ? shown(row.atCutOff.actual, row.atCutOff.rating) : '—'}</td>
+                  <td>{row.atCutOff ? shown(t, format, row.atCutOff.actual, row.atCutOff.rating, row.unit) : '—'}</td>
                   <td>
-                    {shown(row.value, row.rating)} {row.unit}
+                    {shown(t, format, row.value, row.rating, row.unit)}
                     {row.correction ? <span className="muted small"> ({t('reviews.correction')})</span> : null}
                   </td>
                   <td>

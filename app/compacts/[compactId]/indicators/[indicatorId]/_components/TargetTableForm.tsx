@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { FormFooter } from '@/app/_components/FormFooter';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { problemLine } from '@/i18n/problem';
 import { useTRPC } from '@/app/_lib/trpc';
 import { MAX_TARGET_TEXT_LENGTH, readTargetRow, type TargetTableRow } from '@/shared/framework/target-table';
@@ -18,8 +18,6 @@ export interface TargetTableLine {
   /** The target set for exactly this period or year (the cell starts with it); null when none. */
   own: number | null;
 }
-
-const shown = (value: number | null) => (value === null ? '—' : String(Math.round(value * 10) / 10));
 
 /** The changed rows of the form: a typed value that differs from the row's own target, or a ticked Clear. */
 function changedRows(form: FormData, lines: readonly TargetTableLine[]) {
@@ -49,6 +47,7 @@ export function TargetTableForm(props: {
   lines: readonly TargetTableLine[];
 }) {
   const t = useTranslations();
+  const format = useFormatter();
   const { compactId, indicatorId, measure, lines } = props;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -101,7 +100,9 @@ export function TargetTableForm(props: {
                 <tr key={line.key}>
                   <th scope="row">{line.label}</th>
                   <td>
-                    {shown(line.inForce.value)}
+                    {line.inForce.value === null
+                      ? '—'
+                      : format.number(Math.round(line.inForce.value * 10) / 10, 'value')}
                     {line.inForce.interpolated && <span className="muted"> ({t('indicator.interpolated')})</span>}
                   </td>
                   <td>
