@@ -222,7 +222,10 @@ test('signing a newer version supersedes the older sign-off: withdrawn by the si
   assert.equal(status.withdrawnCount, 1);
   const [old] = status.withdrawn;
   assert.equal(old?.id, first.id);
-  assert.equal(old?.withdrawalReason, 'superseded by Rev.2');
+  // Superseded by Rev.2: a fact the reader is told in their own language, not an English sentence stored as the reason.
+  assert.deepEqual(old?.supersededBy, { versionNumber: rev2.number, versionName: 'Rev.2' });
+  assert.equal(old?.withdrawalReason, null);
+  assert.equal(status.active?.supersededBy, null);
   assert.equal(old?.withdrawnBy?.userId, aldSignatory.id);
   assert.equal(old?.statement, 'OP 2 applies to new missions only.', 'the row keeps what was signed');
   assert.deepEqual(
@@ -367,4 +370,34 @@ test('each party lists its own newest withdrawn sign-offs, at most WITHDRAWN_SHO
     varenia.withdrawn.map((signOff) => [signOff.id, signOff.withdrawnBy?.userId]),
     [[varenias, varSignatory.id]],
   );
+});
+
+test('a sign-off superseded before the fact was derived shows the fact, not its stored English sentence; a reason typed by a person stays', async () => {
+  const { compactId, parties, rev1, admin, aldSignatory, varSignatory, reviewer } = await compactWithSignatories();
+  await admin.caller.versions.create({ compactId, name: 'Rev.2' });
+  const rev2 = (await admin.caller.versions.list({ compactId, kind: 'named' })).versions[0]!;
+  for (const signatory of [aldSignatory, varSignatory]) {
+    await signatory.caller.signOffs.sign({ compactId, versionId: rev1.id, statementKind: 'none' });
+    await signatory.caller.signOffs.sign({ compactId, versionId: rev2.id, statementKind: 'none' });
+  }
+  // As the app stored them before: Aldoria's with the sentence, Varenia's with a sentence naming another version.
+  const storeReason = (partyId: string, reason: string) => {
+    db.sqlite.exec('DROP TRIGGER sign_offs_withdraw_only');
+    try {
+      db.sqlite
+        .prepare(`UPDATE sign_offs SET withdrawal_reason = ? WHERE party_id = ? AND withdrawn_at IS NOT NULL`)
+        .run(reason, partyId);
+    } finally {
+      db.sqlite.exec(withdrawOnlyTrigger);
+    }
+  };
+  storeReason(parties.ald.id, 'superseded by Rev.2');
+  storeReason(parties.varenia.id, 'superseded by Rev.9');
+
+  const [aldOld] = (await statusOf(reviewer, compactId, parties.ald.id)).withdrawn;
+  assert.deepEqual(aldOld?.supersededBy, { versionNumber: rev2.number, versionName: 'Rev.2' });
+  assert.equal(aldOld?.withdrawalReason, null);
+  const [varOld] = (await statusOf(reviewer, compactId, parties.varenia.id)).withdrawn;
+  assert.deepEqual(varOld?.supersededBy, { versionNumber: rev2.number, versionName: 'Rev.2' });
+  assert.equal(varOld?.withdrawalReason, 'superseded by Rev.9', 'not the sentence the app wrote: shown as stored');
 });

@@ -27,6 +27,8 @@ export interface ShownSignOff {
   withdrawnAt: Date | null;
   withdrawnBy: { userId: string; name: string | null } | null;
   withdrawalReason: string | null;
+  /** Withdrawn by the party signing another version (the sign-off made at the instant of the withdrawal). */
+  supersededBy: { versionNumber: number; versionName: string | null } | null;
 }
 
 export interface PartySignOffStatus {
@@ -139,12 +141,31 @@ function namesOf(db: DbOrTx, rows: SignOffRow[]): Map<string, string> {
   return new Map(people.map((person) => [person.id, person.name]));
 }
 
-function shown(row: SignOffRow, names: Map<string, string>): ShownSignOff {
+/** The party's sign-off made at the instant this one was withdrawn: the one that superseded it (signVersion). */
+function supersedingOf(row: SignOffRow, partyRows: SignOffRow[]): ShownSignOff['supersededBy'] {
+  const at = row.withdrawnAt?.getTime();
+  const next = at === undefined ? undefined : partyRows.find((other) => other.signedAt.getTime() === at);
+  return next ? { versionNumber: next.versionNumber, versionName: next.versionName } : null;
+}
+
+/**
+ * Sign-offs superseded before the fact was derived kept the English sentence "superseded by <name>"
+ * as their reason (withdrawn rows never change): that sentence is not shown again beside the fact.
+ */
+function legacySupersededReason(row: SignOffRow, supersededBy: ShownSignOff['supersededBy']): boolean {
+  if (!supersededBy) return false;
+  return row.withdrawalReason === `superseded by ${supersededBy.versionName ?? `#${supersededBy.versionNumber}`}`;
+}
+
+function shown(row: SignOffRow, names: Map<string, string>, partyRows: SignOffRow[]): ShownSignOff {
   const { partyId: _party, signedBy, withdrawnBy, ...rest } = row;
+  const supersededBy = supersedingOf(row, partyRows);
   return {
     ...rest,
     signedBy: { userId: signedBy, name: names.get(signedBy) ?? null },
     withdrawnBy: withdrawnBy ? { userId: withdrawnBy, name: names.get(withdrawnBy) ?? null } : null,
+    withdrawalReason: legacySupersededReason(row, supersededBy) ? null : row.withdrawalReason,
+    supersededBy,
   };
 }
 
@@ -167,12 +188,15 @@ export function partySignOffs(db: DbOrTx, compactId: string): Omit<PartySignOffS
   const names = namesOf(db, [...active, ...withdrawnRows]);
   return representedParties(db, compactId).map((party) => {
     const mine = active.find((row) => row.partyId === party.id);
+    const withdrawn = withdrawnRows.filter((row) => row.partyId === party.id);
+    // A superseding sign-off is newer than the one it replaced: it is the active one or among the newest withdrawn.
+    const partyRows = mine ? [mine, ...withdrawn] : withdrawn;
     return {
       partyId: party.id,
       partyCode: party.code,
       partyName: party.name,
-      active: mine ? shown(mine, names) : null,
-      withdrawn: withdrawnRows.filter((row) => row.partyId === party.id).map((row) => shown(row, names)),
+      active: mine ? shown(mine, names, partyRows) : null,
+      withdrawn: withdrawn.map((row) => shown(row, names, partyRows)),
       withdrawnCount: withdrawnCounts.get(party.id) ?? 0,
     };
   });

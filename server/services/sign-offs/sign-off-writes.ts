@@ -80,6 +80,8 @@ export function insertSignOff(tx: Tx, actor: AuditActor & { userId: string }, re
 /**
  * Records a withdrawal on the sign-off's row (it is never erased) with its audit event. CONFLICT
  * when it was withdrawn meanwhile (by another signatory of the party, or a newer sign-off).
+ * `supersededBy`: the party's new sign-off that replaces it (audited; the row keeps no sentence
+ * about it — readers are told in their own language, see sign-off-status.ts).
  */
 export function markWithdrawn(
   tx: Tx,
@@ -87,6 +89,7 @@ export function markWithdrawn(
   record: SignOffRecord,
   reason: string | null,
   at: Date,
+  supersededBy?: string,
 ): void {
   const { changes } = tx
     .update(signOffs)
@@ -100,6 +103,6 @@ export function markWithdrawn(
     entityType: 'sign-off',
     entityId: record.id,
     before: { withdrawnAt: null },
-    after: { ...auditedFacts(record), withdrawalReason: reason },
+    after: { ...auditedFacts(record), withdrawalReason: reason, ...(supersededBy ? { supersededBy } : {}) },
   });
 }

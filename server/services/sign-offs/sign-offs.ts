@@ -50,8 +50,8 @@ function namedVersion(db: Db, compactId: string, versionId: string) {
 /**
  * A signatory signs a named version on behalf of their membership's party, copying the version's
  * content hash (and canonical-form rule), with an optional reservation or interpretive statement.
- * The party's active sign-off of another version is superseded: withdrawn by the signer "superseded
- * by <name>", in the same immediate transaction, both audited. Signing the version the party has
+ * The party's active sign-off of another version is superseded: withdrawn by the signer at the
+ * instant of the new one, in the same immediate transaction, both audited. Signing the version the party has
  * already signed is a CONFLICT (withdraw it first to sign with another statement).
  */
 export function signVersion(db: Db, member: SigningMember, input: SignInput): SignOffRecord {
@@ -78,7 +78,7 @@ export function signVersion(db: Db, member: SigningMember, input: SignInput): Si
       const active = activeSignOff(tx, input.compactId, member.partyId);
       if (active?.versionId === version.id)
         throw new DomainError('CONFLICT', { key: 'errors.signOffs.yourPartyHasAlready', args: { name: version.name } });
-      if (active) markWithdrawn(tx, actor, active, `superseded by ${version.name}`, at);
+      if (active) markWithdrawn(tx, actor, active, null, at, record.id);
       insertSignOff(tx, actor, record, at);
     },
     { behavior: 'immediate' },

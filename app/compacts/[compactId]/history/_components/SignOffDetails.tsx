@@ -44,6 +44,14 @@ export function WithdrawnSignOffs({ signOffs, count }: { signOffs: ShownSignOff[
                 name: signOff.withdrawnBy?.name ?? '—',
                 when: signOff.withdrawnAt ? moment(format, signOff.withdrawnAt) : '',
               })}
+              {signOff.supersededBy
+                ? ` · ${t('signOffs.supersededBy', {
+                    version: t('signOffs.version', {
+                      number: signOff.supersededBy.versionNumber,
+                      name: signOff.supersededBy.versionName ?? '',
+                    }),
+                  })}`
+                : ''}
               {signOff.withdrawalReason
                 ? ` · ${t('signOffs.withdrawnReason', { reason: signOff.withdrawalReason })}`
                 : ''}
