@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AppLocale } from '@/i18n/locales';
 import type { Problem } from '@/i18n/types';
 import { getDb } from '@/db/client';
 import { resolveActor } from '../auth/actor';
@@ -16,9 +17,13 @@ const STATUS: Record<DomainError['code'], number> = {
   CONFLICT: 409,
 };
 
+/** The language of a request whose asker is known (see routeMember): the account's choice wins, as on pages. */
+const askerLocales = new WeakMap<Request, AppLocale>();
+
 /**
- * A refusal as a route answers it, in the request's language (its language cookie, else the
- * browser's): `message` for whoever reads the JSON, `problem` for a page's own translator.
+ * A refusal as a route answers it, in the request's language (the account's choice once the asker
+ * is known, else the language cookie, else the browser's): `message` for whoever reads the JSON,
+ * `problem` for a page's own translator.
  */
 export function refusalResponse(
   request: Request,
@@ -26,7 +31,7 @@ export function refusalResponse(
   problem: Problem,
   extra: { code?: string; headers?: HeadersInit } = {},
 ): Response {
-  const answer = problemAnswer(problem, localeOfRequest(null, request.headers));
+  const answer = problemAnswer(problem, askerLocales.get(request) ?? localeOfRequest(null, request.headers));
   return Response.json(
     { ...(extra.code ? { code: extra.code } : {}), ...answer },
     { status, ...(extra.headers ? { headers: extra.headers } : {}) },
@@ -41,12 +46,17 @@ export function failedRoute(error: unknown, request: Request): Response {
   return refusalResponse(request, 500, { key: 'errors.internal' });
 }
 
-/** Who is asking, and their membership of the compact (non-members get 404: nothing is revealed). */
+/**
+ * Who is asking, the language they read, and their membership of the compact (non-members get 404:
+ * nothing is revealed).
+ */
 export async function routeMember(request: Request, compactId: string) {
   const handle = getDb();
   const actor = await resolveActor(handle, request.headers);
   if (!actor) throw new DomainError('UNAUTHORIZED', { key: 'errors.pleaseSignIn' });
+  const locale = localeOfRequest(actor, request.headers);
+  askerLocales.set(request, locale);
   const membership = findMembership(handle.db, compactId, actor.userId);
   if (!membership) throw new DomainError('NOT_FOUND', { key: 'errors.compacts.noSuchCompact' });
-  return { handle, actor, membership, asMember: compactMember(actor, membership) };
+  return { handle, actor, locale, membership, asMember: compactMember(actor, membership) };
 }

@@ -2,7 +2,6 @@ import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { isSameOriginRequest } from '../auth/request-origin';
 import { may } from '../policies/role-actions';
-import { localeOfRequest } from '../i18n/request-locale';
 import { DomainError } from '../services/domain-error';
 import {
   exportCurrentText,
@@ -64,9 +63,8 @@ export async function downloadTextExport(request: Request, compactId: string): P
     const url = new URL(request.url);
     const format = choice(url, 'format', TEXT_EXPORT_FORMATS);
     const view = choice(url, 'view', TEXT_EXPORT_VIEWS);
-    const { handle, actor, asMember } = await routeMember(request, compactId);
+    const { handle, locale, asMember } = await routeMember(request, compactId);
     if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', { key: 'errors.exportRoutes.youMayNotRead' });
-    const locale = localeOfRequest(actor, request.headers);
     return fileResponse(
       await inTurn(asMember.userId, () => exportCurrentText(handle, asMember, compactId, format, view, locale)),
     );
@@ -84,9 +82,8 @@ export async function downloadReviewPack(request: Request, compactId: string, cy
   try {
     assertSameOrigin(request);
     const format = choice(new URL(request.url), 'format', REVIEW_PACK_FORMATS);
-    const { handle, actor, asMember } = await routeMember(request, compactId);
+    const { handle, locale, asMember } = await routeMember(request, compactId);
     if (!may(asMember, 'read')) throw new DomainError('FORBIDDEN', { key: 'errors.exportRoutes.youMayNotRead' });
-    const locale = localeOfRequest(actor, request.headers);
     // A pack renders the redline and prints a file: one of the person's heavy-call turns.
     return fileResponse(
       await inTurn(asMember.userId, () => reviewPack(handle, asMember, compactId, cycleId, format, locale)),

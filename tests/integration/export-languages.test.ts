@@ -5,9 +5,11 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import JSZip from 'jszip';
 import { closeDb, getDb } from '@/db/client';
-import { formatterFor } from '@/i18n/catalogues';
+import { formatterFor, translatorFor } from '@/i18n/catalogues';
 import { calendarDay } from '@/i18n/format';
+import { downloadEvidence } from '@/server/http/evidence-routes';
 import { downloadTextExport } from '@/server/http/export-routes';
+import { setAccountLocale } from '@/server/services/account-locale';
 import { seedDemoIfEmpty } from '@/server/services/demo-seed';
 import { exportLabels } from '@/server/services/exports/export-labels';
 import { closePdfPrinter } from '@/server/services/exports/pdf';
@@ -144,4 +146,24 @@ test('the printed pack is in the text’s language and direction, its headings a
   assert.ok(html.includes('date butoir 12 octobre 2026 (fin de journée, UTC) — établi le 13 octobre 2026 à 09:30 UTC'));
   assert.ok(html.includes('comptait 3 événements'));
   assert.ok(html.includes('Dispositions modifiées\u00a0: néant.'));
+});
+
+test('a route’s refusal reads in the language the account chose, over the browser’s', async () => {
+  const { handle, compactId } = await demoCompact();
+  const cookie = await signIn(handle, 'monitor@mission.example', 'compact-demo');
+  const [monitor] = handle.sqlite.prepare("SELECT id FROM user WHERE email = 'monitor@mission.example'").all() as {
+    id: string;
+  }[];
+  setAccountLocale(handle.db, { userId: monitor!.id }, 'fr');
+  const response = await downloadEvidence(
+    new Request(`http://localhost:3000/api/compacts/${compactId}/evidence/no-such-file`, {
+      headers: { host: 'localhost:3000', cookie, 'accept-language': 'en-GB,en;q=0.9' },
+    }),
+    compactId,
+    'no-such-file',
+  );
+  assert.equal(response.status, 404);
+  const answer = (await response.json()) as { message: string; problem: { key: string } };
+  assert.equal(answer.problem.key, 'errors.evidence.noSuchFile');
+  assert.equal(answer.message, translatorFor('fr')('errors.evidence.noSuchFile'));
 });
