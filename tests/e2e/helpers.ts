@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_TITLE = 'Strategic Compact for the UN Stabilization Mission in Aldoria';
 
@@ -98,10 +98,17 @@ function subtype(payload: string | Buffer): string {
     : '';
 }
 
-/** Waits for the compact's text to show `expected`; on failure, says what the page and its sockets did. */
-export async function expectCompactTextShown(page: Page, expected: string): Promise<void> {
+/**
+ * Waits for the compact's text to show `expected`; on failure, says what the page and its sockets did.
+ * The editor is found by its English name unless given (a page in another language names it otherwise).
+ */
+export async function expectCompactTextShown(
+  page: Page,
+  expected: string,
+  editor: Locator = page.getByLabel('Compact text'),
+): Promise<void> {
   try {
-    await expect(page.getByLabel('Compact text')).toContainText(expected);
+    await expect(editor).toContainText(expected);
   } catch (error) {
     const badge = await page
       .locator('.badge.status')
