@@ -26,7 +26,24 @@ export const SAME_IN_EVERY_LANGUAGE: readonly string[] = [
 
 /** Words a language shares with English ("Administration", "Description" in French). */
 export const SAME_AS_ENGLISH_IN: Partial<Record<AppLocale, readonly string[]>> = {
-  fr: ['Administration', 'Menu', 'Invitations', 'Description', 'Code', 'Impact', 'Direction', 'Version', 'Note'],
+  fr: [
+    'Administration',
+    'Menu',
+    'Invitations',
+    'Description',
+    'Code',
+    'Impact',
+    'Direction',
+    'Version',
+    'Note',
+    'Option',
+    'Parties',
+    'Action',
+    'Question',
+    'Notifications',
+    'images',
+    'correction',
+  ],
 };
 
 type Catalogue = { readonly [key: string]: string | Catalogue };
