@@ -72,14 +72,17 @@ function literalsOf(elements: MessageFormatElement[]): string[] {
   });
 }
 
-/** The words a reader sees, without argument names: `"{code}: {status}"` → `": "`. */
-export function literalText(message: string): string {
+/** The runs of words a reader sees, without argument names: `"{code}: {status}"` → `[": "]`. */
+export function messageLiterals(message: string): string[] {
   try {
-    return literalsOf(parse(message)).join(' ');
+    return literalsOf(parse(message));
   } catch {
-    return message.replace(/\{[^{}]*\}/g, ' ');
+    return [message.replace(/\{[^{}]*\}/g, ' ')];
   }
 }
+
+/** The words a reader sees, without argument names: `"{code}: {status}"` → `": "`. */
+export const literalText = (message: string): string => messageLiterals(message).join(' ');
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
