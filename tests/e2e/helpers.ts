@@ -36,13 +36,16 @@ export function expectNoCspViolations(page: Page): void {
  */
 const openContexts: { testId: string; context: BrowserContext }[] = [];
 
-async function newTestContext(browser: Browser): Promise<BrowserContext> {
+export async function newTestContext(
+  browser: Browser,
+  options?: Parameters<Browser['newContext']>[0],
+): Promise<BrowserContext> {
   const { testId } = test.info();
   for (const open of openContexts.filter((entry) => entry.testId !== testId)) {
     openContexts.splice(openContexts.indexOf(open), 1);
     await open.context.close();
   }
-  const context = await browser.newContext();
+  const context = await browser.newContext(options);
   openContexts.push({ testId, context });
   return context;
 }
