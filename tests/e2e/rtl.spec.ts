@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { signInAs } from './a11y-helpers';
 import { DEMO_TITLE, expectCompactTextShown, watchCollabSockets } from './helpers';
 
 /**
@@ -16,19 +17,14 @@ const editorOf = (page: Page) => page.locator('.compact-text[role="textbox"]');
 
 /** Signs in as a demo account whose browser asks for Arabic (the `cw-locale` cookie) and opens the demo compact. */
 async function openInArabic(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  await context.addCookies([{ name: 'cw-locale', value: 'ar', url: test.info().project.use.baseURL! }]);
-  const page = await context.newPage();
+  const page = await signInAs(browser, 'ar', email);
+  contexts.push(page.context());
   watchCollabSockets(page);
-  await page.goto('/');
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill('compact-demo');
-  await page.locator('button[type="submit"]').click();
   await page.getByRole('link', { name: DEMO_TITLE }).click();
   await expectCompactTextShown(page, 'Political priorities', editorOf(page));
   return page;
 }
+
 /** The text-language select, by its Arabic label (the interface's language switcher is another select). */
 const languageSelect = (page: Page) => page.getByLabel('لغة النص', { exact: true });
 
