@@ -26,7 +26,24 @@ export const SAME_IN_EVERY_LANGUAGE: readonly string[] = [
 
 /** Words a language shares with English ("Administration", "Description" in French). */
 export const SAME_AS_ENGLISH_IN: Partial<Record<AppLocale, readonly string[]>> = {
-  fr: ['Administration', 'Menu', 'Invitations', 'Description', 'Code', 'Impact', 'Direction', 'Version', 'Note'],
+  fr: [
+    'Administration',
+    'Menu',
+    'Invitations',
+    'Description',
+    'Code',
+    'Impact',
+    'Direction',
+    'Version',
+    'Note',
+    'Option',
+    'Parties',
+    'Action',
+    'Question',
+    'Notifications',
+    'images',
+    'correction',
+  ],
 };
 
 type Catalogue = { readonly [key: string]: string | Catalogue };
@@ -55,14 +72,17 @@ function literalsOf(elements: MessageFormatElement[]): string[] {
   });
 }
 
-/** The words a reader sees, without argument names: `"{code}: {status}"` → `": "`. */
-export function literalText(message: string): string {
+/** The runs of words a reader sees, without argument names: `"{code}: {status}"` → `[": "]`. */
+export function messageLiterals(message: string): string[] {
   try {
-    return literalsOf(parse(message)).join(' ');
+    return literalsOf(parse(message));
   } catch {
-    return message.replace(/\{[^{}]*\}/g, ' ');
+    return [message.replace(/\{[^{}]*\}/g, ' ')];
   }
 }
+
+/** The words a reader sees, without argument names: `"{code}: {status}"` → `": "`. */
+export const literalText = (message: string): string => messageLiterals(message).join(' ');
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -1,4 +1,5 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { newTestContext } from './helpers';
 import { expectNoHorizontalPageScroll } from './overflow';
 
 /** A fresh browser context whose interface language is chosen by the `cw-locale` cookie. */
@@ -7,7 +8,8 @@ export async function a11yContext(
   language: string,
   viewport?: { width: number; height: number },
 ): Promise<BrowserContext> {
-  const context = await browser.newContext(viewport ? { viewport } : {});
+  // Registered like openDemoCompactAs's: one a failed test leaves open is closed by the next test's first.
+  const context = await newTestContext(browser, viewport ? { viewport } : {});
   const base = `http://localhost:${Number(process.env.E2E_PORT ?? 3210)}`;
   await context.addCookies([{ name: 'cw-locale', value: language, url: base }]);
   return context;

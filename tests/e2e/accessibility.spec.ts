@@ -163,19 +163,29 @@ test('presence and connection changes are announced in one polite live region; r
 });
 
 test('with reduced motion asked for, transitions and smooth scrolling are off', async ({ browser }) => {
-  const context = await browser.newContext({ reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  await page.goto('/');
-  const motion = await page.evaluate(() => {
-    const probe = document.createElement('p');
-    probe.className = 'jump-target';
-    document.body.append(probe);
-    const style = getComputedStyle(probe);
-    return { transition: parseFloat(style.transitionDuration), scroll: getComputedStyle(document.body).scrollBehavior };
-  });
+  /** The transition of an element that has one (a jumped-to provision's highlight, 0.5 s), and the page's scroll behaviour. */
+  async function motionWhen(reducedMotion: 'reduce' | 'no-preference') {
+    const context = await browser.newContext({ reducedMotion });
+    const page = await context.newPage();
+    await page.goto('/');
+    const motion = await page.evaluate(() => {
+      const probe = document.createElement('p');
+      probe.className = 'jump-target';
+      document.body.append(probe);
+      const style = getComputedStyle(probe);
+      return {
+        transition: parseFloat(style.transitionDuration),
+        scroll: getComputedStyle(document.body).scrollBehavior,
+      };
+    });
+    await context.close();
+    return motion;
+  }
+  // Without the preference the probe does move: what is measured below is the preference's doing.
+  expect((await motionWhen('no-preference')).transition, 'the probe transition without reduced motion').toBe(0.5);
+  const motion = await motionWhen('reduce');
   expect(motion.transition).toBeLessThan(0.001);
   expect(motion.scroll).toBe('auto');
-  await context.close();
 });
 
 test('at 200 % text size the compact page and the progress grid lose nothing and do not scroll sideways at 1280 px', async ({
@@ -202,6 +212,7 @@ test('at 200 % text size the compact page and the progress grid lose nothing and
  */
 async function stopsWithoutVisibleFocus(page: Page, where: string, stops: number): Promise<string[]> {
   const missing: string[] = [];
+  const reached = new Set<string>();
   await page.locator('body').focus();
   for (let i = 0; i < stops; i++) {
     await page.keyboard.press('Tab');
@@ -227,7 +238,10 @@ async function stopsWithoutVisibleFocus(page: Page, where: string, stops: number
       };
     });
     if (focus && !focus.visible) missing.push(`${where}: ${focus.what}`);
+    if (focus) reached.add(focus.what);
   }
+  // A page whose Tab key moved nothing would have no stop to fail on.
+  expect(reached.size, `distinct controls Tab reached on ${where}`).toBeGreaterThanOrEqual(3);
   return missing;
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Page } from '@playwright/test';
+import { flattenCatalogue, messageLiterals } from '../../i18n/untranslated';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -8,24 +8,8 @@ export function catalogue(locale: string): Catalogue {
   return JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Catalogue;
 }
 
-function flatten(node: Catalogue, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(node)) {
-    if (typeof value === 'string') out.set(prefix + key, value);
-    else for (const [k, v] of flatten(value, `${prefix}${key}.`)) out.set(k, v);
-  }
-  return out;
-}
-
-function literals(elements: MessageFormatElement[], into: string[]): string[] {
-  for (const element of elements) {
-    if (element.type === TYPE.literal) into.push(element.value);
-    else if (element.type === TYPE.plural || element.type === TYPE.select)
-      for (const option of Object.values(element.options)) literals(option.value, into);
-    else if (element.type === TYPE.tag) literals(element.children, into);
-  }
-  return into;
-}
+const flatten = (node: Catalogue): Map<string, string> =>
+  new Map(flattenCatalogue(node).map(({ key, message }) => [key, message]));
 
 /**
  * Phrases only the English interface shows: the literal parts of every English message whose
@@ -38,7 +22,7 @@ export function distinctiveEnglish(locale: string): { key: string; phrase: strin
   const phrases: { key: string; phrase: string }[] = [];
   for (const [key, message] of english) {
     if (translated.get(key) === message) continue;
-    for (const literal of literals(parse(message, { ignoreTag: true }), [])) {
+    for (const literal of messageLiterals(message)) {
       for (const piece of literal.split(/[“”"«»()]/)) {
         const phrase = piece.trim().replace(/[.:,;!?…—–-]+$/, '');
         if (phrase.length >= 10 && /\p{L}+\s+\p{L}+/u.test(phrase)) phrases.push({ key, phrase });

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_TITLE = 'Strategic Compact for the UN Stabilization Mission in Aldoria';
 
@@ -36,13 +36,16 @@ export function expectNoCspViolations(page: Page): void {
  */
 const openContexts: { testId: string; context: BrowserContext }[] = [];
 
-async function newTestContext(browser: Browser): Promise<BrowserContext> {
+export async function newTestContext(
+  browser: Browser,
+  options?: Parameters<Browser['newContext']>[0],
+): Promise<BrowserContext> {
   const { testId } = test.info();
   for (const open of openContexts.filter((entry) => entry.testId !== testId)) {
     openContexts.splice(openContexts.indexOf(open), 1);
     await open.context.close();
   }
-  const context = await browser.newContext();
+  const context = await browser.newContext(options);
   openContexts.push({ testId, context });
   return context;
 }
@@ -98,10 +101,17 @@ function subtype(payload: string | Buffer): string {
     : '';
 }
 
-/** Waits for the compact's text to show `expected`; on failure, says what the page and its sockets did. */
-export async function expectCompactTextShown(page: Page, expected: string): Promise<void> {
+/**
+ * Waits for the compact's text to show `expected`; on failure, says what the page and its sockets did.
+ * The editor is found by its English name unless given (a page in another language names it otherwise).
+ */
+export async function expectCompactTextShown(
+  page: Page,
+  expected: string,
+  editor: Locator = page.getByLabel('Compact text'),
+): Promise<void> {
   try {
-    await expect(page.getByLabel('Compact text')).toContainText(expected);
+    await expect(editor).toContainText(expected);
   } catch (error) {
     const badge = await page
       .locator('.badge.status')

@@ -114,6 +114,10 @@ test('keyboard only: the monitor signs in, goes to progress entry, enters a valu
     await expect(periodSelect).not.toHaveValue(shown);
     await page.waitForLoadState('networkidle');
   }
+  await expect(
+    open,
+    'an indicator with a numeric value still open, in the period shown or the next four',
+  ).toBeVisible();
   const row = page.getByRole('listitem', { name: (await open.getAttribute('aria-label'))!, exact: true });
   const value = row.locator('input[name="value"]');
   await tabTo(page, value, { most: 80 });
@@ -195,6 +199,15 @@ test('keyboard only: the framework is filtered by party and status from the keyb
   await page.keyboard.press('ArrowDown');
   await expect(status).not.toHaveValue('');
   await expect.poll(() => rows.count()).toBeLessThan(byParty + 1);
+  // Every row left has the chosen status (its chip's class names it), not only fewer rows.
+  const chosen = await status.inputValue();
+  await expect
+    .poll(
+      () => rows.locator(`td:nth-child(4) .chip:not(.chip-${chosen})`).count(),
+      `rows still shown whose status is not ${chosen}`,
+    )
+    .toBe(0);
+  await expect(rows.locator(`td:nth-child(4) .chip-${chosen}`)).toHaveCount(await rows.count());
   for (const shown of await rows.locator('td:nth-child(3)').allTextContents()) expect(shown).toBe(partyName);
 
   // Back to everything: Home picks the first option ("all").

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { catalogue, englishLeftOn } from './english-leftovers';
-import { DEMO_TITLE } from './helpers';
+import { DEMO_TITLE, expectCompactTextShown, watchCollabSockets } from './helpers';
 
 type Messages = ReturnType<typeof catalogue> & {
   signIn: { email: string; password: string; submit: string };
@@ -26,6 +26,7 @@ async function expectNoEnglish(page: Page, locale: string, where: string) {
 /** A delegate whose browser asks for `locale` signs in, opens the demo compact and its framework. */
 async function journey(page: Page, locale: 'fr' | 'ar') {
   const messages = catalogue(locale) as Messages;
+  watchCollabSockets(page);
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', locale);
   await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
@@ -35,7 +36,7 @@ async function journey(page: Page, locale: 'fr' | 'ar') {
   await page.getByLabel(messages.signIn.password).fill('compact-demo');
   await page.getByRole('button', { name: messages.signIn.submit }).click();
   await page.getByRole('link', { name: DEMO_TITLE }).click();
-  await expect(page.locator('.ProseMirror')).toContainText('Political priorities');
+  await expectCompactTextShown(page, 'Political priorities', page.locator('.ProseMirror'));
   await expectNoEnglish(page, locale, 'the compact page');
 
   await page.getByRole('link', { name: messages.nav.framework }).click();
@@ -47,12 +48,20 @@ async function journey(page: Page, locale: 'fr' | 'ar') {
 
 test('a French delegate signs in, opens the compact and its framework, and reads no English', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'fr-FR' });
-  await journey(await context.newPage(), 'fr');
-  await context.close();
+  try {
+    await journey(await context.newPage(), 'fr');
+  } finally {
+    // A page left open would keep its collaboration connection through the later spec files.
+    await context.close();
+  }
 });
 
 test('an Arabic delegate reads every page right to left, in Arabic, with no English', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'ar-EG' });
-  await journey(await context.newPage(), 'ar');
-  await context.close();
+  try {
+    await journey(await context.newPage(), 'ar');
+  } finally {
+    // A page left open would keep its collaboration connection through the later spec files.
+    await context.close();
+  }
 });

@@ -83,7 +83,8 @@ describe('choosing the interface language', () => {
     const firstSession = await signIn(db, person.email);
     await (await callerFor(db, firstSession)).account.setLocale('fr');
     await getAuth(db).api.signOut({ headers: new Headers({ cookie: firstSession }) });
-    assert.equal(await (await callerFor(db, firstSession)).account.me().catch(() => null), null);
+    // Signed out: the old session is refused as such (not any error at all).
+    await assert.rejects((await callerFor(db, firstSession)).account.me(), { code: 'UNAUTHORIZED' });
 
     const secondSession = await signIn(db, person.email);
     assert.equal((await (await callerFor(db, secondSession)).account.me()).locale, 'fr');

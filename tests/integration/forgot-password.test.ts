@@ -1,30 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { CLIENT_ADDRESS_HEADER } from '@/server/auth/request-origin';
-import { startMailOutbox } from '@/server/services/mail/outbox';
 import { createContext } from '@/server/trpc/init';
 import { createCaller } from '@/server/trpc/root';
 import { buildCompact, buildUser, callerFor, memberWithRole, signIn, tokenOf } from '../helpers/factories';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
+import { mailThroughSink } from '../helpers/mail-outbox';
 import { countRows, createTestDb } from '../helpers/test-db';
 
 const PUBLIC_URL = 'https://compacts.example.test';
 const db = createTestDb();
-let sink: SmtpSink;
-let stopOutbox: () => void;
+const sink = mailThroughSink(db, PUBLIC_URL);
 let sequence = 0;
 
-before(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-  process.env.PUBLIC_URL = PUBLIC_URL;
-  stopOutbox = startMailOutbox(db.db, { pollMs: 60_000 });
-});
-after(async () => {
-  stopOutbox();
-  await sink.stop();
-  db.cleanup();
-});
+after(() => db.cleanup());
 
 /** A signed-out visitor from a client address of its own (each test its own, so limits do not mix). */
 async function visitor(address = `198.51.100.${++sequence}`) {
@@ -39,7 +27,7 @@ describe('forgot password', () => {
     const anonymous = await visitor();
     assert.deepEqual(await anonymous.passwordHelp.available(), { selfService: true });
     assert.deepEqual(await anonymous.passwordHelp.request({ email: ' Forgetful@Example.org ' }), { status: 'sent' });
-    const email = await sink.waitForMessage((m) => m.to.includes(person.email));
+    const email = await sink().waitForMessage((m) => m.to.includes(person.email));
     assert.match(email.subject, /Set a new password/);
     const path = linkIn(email.text);
     assert.ok(path, email.text);
@@ -69,9 +57,9 @@ describe('forgot password', () => {
     const person = await buildUser(db);
     const anonymous = await visitor();
     await anonymous.passwordHelp.request({ email: person.email });
-    const first = linkIn((await sink.waitForMessage((m) => m.to.includes(person.email))).text)!;
+    const first = linkIn((await sink().waitForMessage((m) => m.to.includes(person.email))).text)!;
     await anonymous.passwordHelp.request({ email: person.email });
-    await sink.waitForMessage((m) => m.to.includes(person.email) && linkIn(m.text) !== first);
+    await sink().waitForMessage((m) => m.to.includes(person.email) && linkIn(m.text) !== first);
     await assert.rejects(anonymous.account.passwordReset({ token: tokenOf(first) }), { code: 'NOT_FOUND' });
   });
 
@@ -108,7 +96,7 @@ describe('forgot password', () => {
       assert.deepEqual(await anonymous.passwordHelp.request({ email: person.email }), { status: 'unavailable' });
       assert.equal(countRows(db, 'access_links'), links);
     } finally {
-      process.env.SMTP_URL = sink.url;
+      process.env.SMTP_URL = sink().url;
     }
   });
 
@@ -117,7 +105,7 @@ describe('forgot password', () => {
     const admin = await memberWithRole(db, compactId, 'admin');
     const member = await memberWithRole(db, compactId, 'monitor');
     const link = await admin.caller.members.passwordResetLink({ compactId, userId: member.id });
-    const email = await sink.waitForMessage((m) => m.to.includes(member.email));
+    const email = await sink().waitForMessage((m) => m.to.includes(member.email));
     assert.equal(linkIn(email.text), link.path);
     const [notice] = (await member.caller.notifications.list({ limit: 1 })).items;
     assert.equal(notice?.kind, 'password-reset');

@@ -45,16 +45,18 @@ function englishMessage(path: string): unknown {
   return node;
 }
 
+/** One row per list named in `lists`: the list's name (for the test's title) and its values. */
+const keysFrom = (prefix: string, lists: Record<string, readonly string[]>) =>
+  Object.entries(lists).map(([source, values]) => ({ prefix, source, values }));
+
 /** Each prefix the app builds a key from (`t(\`prefix.${value}\`)`), with every value that variable can hold. */
-const DYNAMIC_KEYS: { prefix: string; source: string; values: readonly string[] }[] = [
-  { prefix: 'partyKind', source: 'PARTY_KINDS', values: PARTY_KINDS },
-  { prefix: 'role', source: 'COMPACT_ROLES', values: COMPACT_ROLES },
-  { prefix: 'status', source: 'INDICATOR_STATUSES', values: INDICATOR_STATUSES },
-  { prefix: 'status', source: 'RATINGS', values: RATINGS },
-  {
-    prefix: 'reason',
-    source: 'StatusReason',
-    values: everyMember<StatusReason>({
+const DYNAMIC_KEYS = [
+  ...keysFrom('partyKind', { PARTY_KINDS }),
+  ...keysFrom('role', { COMPACT_ROLES }),
+  ...keysFrom('status', { INDICATOR_STATUSES }),
+  ...keysFrom('status', { RATINGS }),
+  ...keysFrom('reason', {
+    StatusReason: everyMember<StatusReason>({
       share: true,
       rating: true,
       'no-target': true,
@@ -63,45 +65,41 @@ const DYNAMIC_KEYS: { prefix: string; source: string; values: readonly string[] 
       'target-held': true,
       overdue: true,
     }),
-  },
-  { prefix: 'confidence', source: 'CONFIDENCE_LEVELS', values: CONFIDENCE_LEVELS },
-  { prefix: 'level', source: 'INDICATOR_LEVELS', values: INDICATOR_LEVELS },
-  { prefix: 'measure', source: 'INDICATOR_MEASURES', values: INDICATOR_MEASURES },
-  { prefix: 'direction', source: 'INDICATOR_DIRECTIONS', values: INDICATOR_DIRECTIONS },
-  { prefix: 'aggregation', source: 'INDICATOR_AGGREGATIONS', values: INDICATOR_AGGREGATIONS },
-  { prefix: 'frequency', source: 'REPORTING_FREQUENCIES', values: REPORTING_FREQUENCIES },
-  { prefix: 'indicator.state', source: 'INDICATOR_STATES', values: INDICATOR_STATES },
-  { prefix: 'progress.state', source: 'PROGRESS_STATES', values: PROGRESS_STATES },
-  { prefix: 'deadline', source: 'DEADLINE_STATES', values: DEADLINE_STATES },
-  { prefix: 'negotiation.state', source: 'AGREEMENT_STATES', values: AGREEMENT_STATES },
-  {
-    prefix: 'negotiation.blocked',
-    source: 'PartyGuardReason',
-    values: everyMember<PartyGuardReason>({ 'foreign-bracket': true, 'foreign-option': true, 'agreement-state': true }),
-  },
-  { prefix: 'notifications.kind', source: 'NOTIFICATION_KINDS', values: NOTIFICATION_KINDS },
-  { prefix: 'emailPrefs.kind', source: 'NOTIFICATION_KINDS', values: NOTIFICATION_KINDS },
-  { prefix: 'signOffs.statement', source: 'STATEMENT_KINDS', values: STATEMENT_KINDS },
-  { prefix: 'signOffs.state', source: 'SIGN_OFF_STATES', values: SIGN_OFF_STATES },
-  { prefix: 'signOffs.short', source: 'SIGN_OFF_STATES', values: SIGN_OFF_STATES },
-  { prefix: 'reviews.kind', source: 'FINDING_KINDS', values: FINDING_KINDS },
-  { prefix: 'reviews.status', source: 'FINDING_STATUSES', values: FINDING_STATUSES },
-  {
-    prefix: 'reviews.standing',
-    source: 'Standing',
-    values: everyMember<Standing>({ 'signed-this': true, 'signed-other': true, 'not-signed': true }),
-  },
-  {
-    prefix: 'members.pending.state',
-    source: 'InvitationState',
-    values: everyMember<InvitationState>({ open: true, expired: true, 'inviter-not-entitled': true }),
-  },
-  {
-    prefix: 'framework.task',
-    source: 'TasksPanel task kinds',
-    values: everyMember<TaskKind>({ due: true, returned: true, 'awaiting-validation': true }),
-  },
-  { prefix: 'validation.sort', source: 'QUEUE_SORTS', values: QUEUE_SORTS },
+  }),
+  ...keysFrom('confidence', { CONFIDENCE_LEVELS }),
+  ...keysFrom('level', { INDICATOR_LEVELS }),
+  ...keysFrom('measure', { INDICATOR_MEASURES }),
+  ...keysFrom('direction', { INDICATOR_DIRECTIONS }),
+  ...keysFrom('aggregation', { INDICATOR_AGGREGATIONS }),
+  ...keysFrom('frequency', { REPORTING_FREQUENCIES }),
+  ...keysFrom('indicator.state', { INDICATOR_STATES }),
+  ...keysFrom('progress.state', { PROGRESS_STATES }),
+  ...keysFrom('deadline', { DEADLINE_STATES }),
+  ...keysFrom('negotiation.state', { AGREEMENT_STATES }),
+  ...keysFrom('negotiation.blocked', {
+    PartyGuardReason: everyMember<PartyGuardReason>({
+      'foreign-bracket': true,
+      'foreign-option': true,
+      'agreement-state': true,
+    }),
+  }),
+  ...keysFrom('notifications.kind', { NOTIFICATION_KINDS }),
+  ...keysFrom('emailPrefs.kind', { NOTIFICATION_KINDS }),
+  ...keysFrom('signOffs.statement', { STATEMENT_KINDS }),
+  ...keysFrom('signOffs.state', { SIGN_OFF_STATES }),
+  ...keysFrom('signOffs.short', { SIGN_OFF_STATES }),
+  ...keysFrom('reviews.kind', { FINDING_KINDS }),
+  ...keysFrom('reviews.status', { FINDING_STATUSES }),
+  ...keysFrom('reviews.standing', {
+    Standing: everyMember<Standing>({ 'signed-this': true, 'signed-other': true, 'not-signed': true }),
+  }),
+  ...keysFrom('members.pending.state', {
+    InvitationState: everyMember<InvitationState>({ open: true, expired: true, 'inviter-not-entitled': true }),
+  }),
+  ...keysFrom('framework.task', {
+    'TasksPanel task kinds': everyMember<TaskKind>({ due: true, returned: true, 'awaiting-validation': true }),
+  }),
+  ...keysFrom('validation.sort', { QUEUE_SORTS }),
 ];
 
 for (const { prefix, source, values } of DYNAMIC_KEYS) {

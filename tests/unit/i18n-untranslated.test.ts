@@ -4,6 +4,7 @@ import {
   flattenCatalogue,
   literalText,
   needsNoTranslation,
+  SAME_AS_ENGLISH_IN,
   SAME_IN_EVERY_LANGUAGE,
   untranslatedMessages,
 } from '@/i18n/untranslated';
@@ -57,4 +58,9 @@ test('a key missing from a translation is left to the catalogue parity test', ()
 
 test('the Arabic catalogue has no message left in English', () => {
   assert.deepEqual(untranslatedMessages(CATALOGUES.en, CATALOGUES.ar), []);
+});
+
+test('the French catalogue has no message left in English but words French shares with it (npm run i18n:untranslated exits 0)', () => {
+  const allowed = [...SAME_IN_EVERY_LANGUAGE, ...(SAME_AS_ENGLISH_IN.fr ?? [])];
+  assert.deepEqual(untranslatedMessages(CATALOGUES.en, CATALOGUES.fr, allowed), []);
 });
