@@ -26,3 +26,18 @@ export function singleLineText(min: number, max: number) {
       params: { problem: { key: 'errors.version.nameCannotContainControl' } satisfies Problem },
     });
 }
+
+/**
+ * Free text that may run over lines in router inputs (a note, a reason, a comment): trimmed,
+ * bounded, line breaks and tabs allowed, refused with other control or text-direction characters.
+ */
+export function multilineText(min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((text) => !hasForbiddenCharacters(text, { multiline: true }), {
+      params: { problem: { key: 'errors.text.cannotContainControl' } satisfies Problem },
+    });
+}

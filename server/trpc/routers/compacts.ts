@@ -1,5 +1,5 @@
 import 'server-only';
-import { singleLineText } from '@/shared/unsafe-characters';
+import { multilineText, singleLineText } from '@/shared/unsafe-characters';
 import { z } from 'zod';
 import { presenceIdentity } from '@/server/collab/presence-identity';
 import { yDocToContent, yDocToPlainText } from '@/server/editor/document-content';
@@ -47,7 +47,7 @@ export const compactsRouter = router({
     .input(
       z.object({
         title: singleLineText(3, 200),
-        description: z.string().trim().max(2000).default(''),
+        description: multilineText(0, 2000).default(''),
         /** The party the creator represents in the new compact. */
         partyId: z.string().min(1).max(64),
         /** The language the text will be written in. */

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { multilineText } from '@/shared/unsafe-characters';
 import { PROGRESS_TEXT_MAX, VALIDATION_NOTE_MAX } from '@/shared/framework/progress-rules';
 import { RATINGS } from '@/shared/enums';
 import {
@@ -37,19 +38,19 @@ export const progressRouter = router({
     .input(
       target.extend({
         rating: z.enum(RATINGS).nullable(),
-        note: z.string().trim().max(VALIDATION_NOTE_MAX).optional(),
+        note: multilineText(0, VALIDATION_NOTE_MAX).optional(),
       }),
     )
     .mutation(({ ctx, input }) =>
       validateProgress(ctx.handle.db, ctx.member, input.compactId, input.updateId, input.rating, input.note),
     ),
   return: compactProcedure('validateProgress')
-    .input(target.extend({ reason: z.string().trim().min(3).max(PROGRESS_TEXT_MAX.comment) }))
+    .input(target.extend({ reason: multilineText(3, PROGRESS_TEXT_MAX.comment) }))
     .mutation(({ ctx, input }) =>
       returnProgress(ctx.handle.db, ctx.member, input.compactId, input.updateId, input.reason),
     ),
   comment: compactProcedure('discussProgress')
-    .input(target.extend({ body: z.string().trim().min(1).max(PROGRESS_TEXT_MAX.comment) }))
+    .input(target.extend({ body: multilineText(1, PROGRESS_TEXT_MAX.comment) }))
     .mutation(({ ctx, input }) =>
       commentOnProgress(ctx.handle.db, ctx.member, input.compactId, input.updateId, input.body),
     ),

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { multilineText } from '@/shared/unsafe-characters';
 import { MAX_BULK_VALIDATIONS, VALIDATION_NOTE_MAX } from '@/shared/framework/progress-rules';
 import { validateMany } from '@/server/services/framework/bulk-validation';
 import { validationQueue } from '@/server/services/framework/validation-queue';
@@ -19,7 +20,7 @@ export const validationRouter = router({
     .input(
       z.object({
         updateIds: z.array(id).min(1).max(MAX_BULK_VALIDATIONS),
-        note: z.string().trim().max(VALIDATION_NOTE_MAX).default(''),
+        note: multilineText(0, VALIDATION_NOTE_MAX).default(''),
       }),
     )
     .mutation(({ ctx, input }) => validateMany(ctx.handle.db, ctx.actor, input)),

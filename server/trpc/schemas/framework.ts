@@ -3,6 +3,7 @@ import type { Problem } from '@/i18n/types';
 import { addProblemIssue } from '@/shared/problem-issue';
 import { provisionIdSchema } from './provision';
 import { z } from 'zod';
+import { multilineText } from '@/shared/unsafe-characters';
 import {
   CONFIDENCE_LEVELS,
   INDICATOR_AGGREGATIONS,
@@ -127,9 +128,9 @@ export const progressInput = z.object({
   periodId: id,
   value: finite.nullable(),
   rating: z.enum(RATINGS).nullable(),
-  narrative: z.string().trim().max(PROGRESS_TEXT_MAX.narrative),
+  narrative: multilineText(0, PROGRESS_TEXT_MAX.narrative),
   disaggregated: keyedRecord('disaggregation', 40, keyedRecord('category', 60, finite)),
   evidenceLinks: z.array(evidenceLink).max(20),
   confidence: z.enum(CONFIDENCE_LEVELS),
-  comment: z.string().trim().max(PROGRESS_TEXT_MAX.comment),
+  comment: multilineText(0, PROGRESS_TEXT_MAX.comment),
 });
