@@ -18,7 +18,7 @@ import { applyServerWrite, ServerWriteRefused } from './server-writes';
 import { archivedRefusal } from '../policies/archive-policy';
 import { compactExists, findMembership } from '../services/compacts';
 import type { ClientOwner } from '../services/doc-clients';
-import { openWriterConnection, UpdateBatcher } from './update-batcher';
+import { openWriterConnection, UpdateBatcher, type LongLock } from './update-batcher';
 
 export interface CollabServerOptions extends Partial<ConnectionLimits> {
   /** Where its audit events go (default: appended here; the collaboration process sends them to the HTTP process). */
@@ -34,6 +34,9 @@ export interface CollabServerOptions extends Partial<ConnectionLimits> {
   refusalCooldownMs?: number;
   /** Told each time the writer found the database locked by another process. */
   onWriteBusy?: () => void;
+  /** See WriterOptions.longLockMs / onLongLock (a lock held long is logged by default). */
+  longWriteLockMs?: number;
+  onLongWriteLock?: (lock: LongLock) => void;
 }
 
 export interface CollabServer {
@@ -72,6 +75,8 @@ export function createCollabServer(handle: DbHandle, options: CollabServerOption
   const batcher = new UpdateBatcher(writer, {
     busyTimeoutMs: options.writeBusyTimeoutMs ?? config.collabWriteBusyTimeoutMs,
     onBusy: options.onWriteBusy,
+    longLockMs: options.longWriteLockMs,
+    onLongLock: options.onLongWriteLock,
   });
   // Client-id bindings are read (and, for documents stored before them, written once) on the writer's connection.
   const cooldown = new RefusalCooldown(options.refusalCooldownMs ?? config.collabRefusalCooldownMs);

@@ -25,6 +25,26 @@ export interface WriterOptions {
   busyTimeoutMs: number;
   /** Told each time a write found the database locked (operations and tests). */
   onBusy?: () => void;
+  /** How long a run of locked retries lasts before it is reported (default 5 s). */
+  longLockMs?: number;
+  /** Told once when a lock has lasted `longLockMs`, and once when it is released after that (default: a log line). */
+  onLongLock?: (lock: LongLock) => void;
+}
+
+export interface LongLock {
+  lockedMs: number;
+  /** Updates waiting to be stored (new clients of their rooms wait for their first sync meanwhile). */
+  waiting: number;
+  released: boolean;
+}
+
+function logLongLock({ lockedMs, waiting, released }: LongLock): void {
+  const seconds = Math.round(lockedMs / 1000);
+  console.warn(
+    released
+      ? `The database lock was released after ${seconds} s; the waiting collaboration updates are stored.`
+      : `The database has been locked by another process for ${seconds} s: ${waiting} collaboration update(s) wait to be stored, and new clients of their rooms wait for their first sync.`,
+  );
 }
 
 const MAX_RETRY_DELAY_MS = 100;
@@ -62,6 +82,9 @@ export class UpdateBatcher {
   private scheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelayMs = 2;
+  /** When the current run of locked retries began (0: not locked), and whether it was reported. */
+  private lockedSince = 0;
+  private lockReported = false;
   private readonly append: (batch: UpdateToAppend[]) => number[];
   private readonly checkpoint: (compactId: string, state: Uint8Array, uptoUpdateId: number) => void;
 
@@ -104,6 +127,7 @@ export class UpdateBatcher {
     }
     this.queue = [];
     this.retryDelayMs = 2;
+    if (this.lockedSince) this.lockReleased();
     batch.forEach((entry, i) => {
       try {
         entry.room.stored(entry, ids[i]!);
@@ -146,7 +170,24 @@ export class UpdateBatcher {
 
   private retryLater(): void {
     this.options.onBusy?.();
+    const now = Date.now();
+    this.lockedSince ||= now;
+    if (!this.lockReported && now - this.lockedSince >= (this.options.longLockMs ?? 5_000)) {
+      this.lockReported = true;
+      (this.options.onLongLock ?? logLongLock)({
+        lockedMs: now - this.lockedSince,
+        waiting: this.queue.length,
+        released: false,
+      });
+    }
     this.retryTimer = setTimeout(() => this.flush(), this.retryDelayMs);
     this.retryDelayMs = Math.min(this.retryDelayMs * 2, MAX_RETRY_DELAY_MS);
+  }
+
+  private lockReleased(): void {
+    if (this.lockReported)
+      (this.options.onLongLock ?? logLongLock)({ lockedMs: Date.now() - this.lockedSince, waiting: 0, released: true });
+    this.lockedSince = 0;
+    this.lockReported = false;
   }
 }

@@ -5,11 +5,17 @@ import { typeInto, waitFor, waitForSync } from '../helpers/collab-client';
 import { collabTestEnvironment } from '../helpers/collab-server';
 import { buildCompact, memberWithRole } from '../helpers/factories';
 import { countRows } from '../helpers/test-db';
+import type { LongLock } from '@/server/collab/update-batcher';
 
 // Another process (an import, a checkpoint) holding SQLite's write lock must never cost an
 // honest editor their connection, nor let anyone receive an update that is not yet on disk.
 let busyAttempts = 0;
-const env = collabTestEnvironment({ onWriteBusy: () => busyAttempts++ });
+const longLocks: LongLock[] = [];
+const env = collabTestEnvironment({
+  onWriteBusy: () => busyAttempts++,
+  longWriteLockMs: 50,
+  onLongWriteLock: (lock) => longLocks.push(lock),
+});
 const { db } = env;
 
 test('while another process holds the write lock, an edit waits (not forwarded, sender kept, no sync answered from it) and is stored and forwarded once the lock is released', async () => {
@@ -35,11 +41,21 @@ test('while another process holds the write lock, an edit waits (not forwarded, 
     assert.equal(late.provider.synced, false, 'no sync is answered while an integrated update is not on disk');
     assert.equal(a.closeCodes.length, 0, 'the editor is not closed');
     assert.ok(a.provider.wsconnected);
+    // Held past the threshold: said once, with what waits (operators see why new clients do not load).
+    await waitFor(() => longLocks.length > 0, 'the long lock reported');
+    assert.equal(longLocks[0]!.released, false);
+    assert.equal(longLocks[0]!.waiting, 1);
+    assert.ok(longLocks[0]!.lockedMs >= 50);
   } finally {
     other.exec('COMMIT');
     other.close();
   }
   await waitFor(() => b.text() === 'UnLocked.', 'forwarded after the lock is released');
+  assert.deepEqual(
+    longLocks.map((lock) => lock.released),
+    [false, true],
+    'reported once while held, once when released',
+  );
   assert.equal(stored(), before + 1);
   await waitForSync(late!);
   assert.equal(late!.text(), 'UnLocked.');
