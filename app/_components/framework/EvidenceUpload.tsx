@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { isProblem } from '@/i18n/input-issues';
 import { problemText } from '@/i18n/problem';
+import { StatusNotice } from '@/app/_components/StatusNotice';
 
 /** The files of a draft or returned update, and an upload of one more (POST /api/compacts/:id/evidence). */
 export function EvidenceUpload({
@@ -56,7 +57,7 @@ export function EvidenceUpload({
           }}
         />
       </label>
-      {message && <small role="status">{message}</small>}
+      <StatusNotice className="small">{message}</StatusNotice>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { dictionary } from '@/shared/reserved-keys';
 import { parseNumberInput } from '@/shared/framework/number-input';
 import { checkProgress, formatCategories, CategoryProblem, parseCategories } from './progress-form-values';
 import { EvidenceUpload } from './EvidenceUpload';
+import { StatusNotice } from '@/app/_components/StatusNotice';
 
 export interface ProgressFormIndicator {
   id: string;
@@ -215,11 +216,7 @@ export function ProgressForm({
         </p>
       )}
       <ErrorAlert error={save.error ?? submit.error} />
-      {notice && (
-        <p className="alert success" role="status">
-          {notice}
-        </p>
-      )}
+      <StatusNotice className="alert success">{notice}</StatusNotice>
       <div className="member-controls">
         <button
           type="submit"

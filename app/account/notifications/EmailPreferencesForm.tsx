@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '../../_lib/trpc';
 import { ErrorAlert } from '../../_components/FormFooter';
+import { StatusNotice } from '@/app/_components/StatusNotice';
 
 /** One switch per kind of e-mail; each change is saved at once. */
 export function EmailPreferencesForm() {
@@ -42,11 +43,7 @@ export function EmailPreferencesForm() {
           </label>
         ))}
       </fieldset>
-      {save.isSuccess && (
-        <p className="muted small" role="status">
-          {t('emailPrefs.saved')}
-        </p>
-      )}
+      <StatusNotice className="muted small">{save.isSuccess ? t('emailPrefs.saved') : null}</StatusNotice>
       <ErrorAlert error={save.error} />
     </section>
   );

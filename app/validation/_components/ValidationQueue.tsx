@@ -10,6 +10,7 @@ import { useTRPC } from '@/app/_lib/trpc';
 import { MAX_BULK_VALIDATIONS, VALIDATION_NOTE_MAX } from '@/shared/framework/progress-rules';
 import { QUEUE_SORTS, sortQueue, type QueueSort } from './queue-order';
 import { QueueRow } from './QueueRow';
+import { StatusNotice } from '@/app/_components/StatusNotice';
 
 const toggled = (set: ReadonlySet<string>, id: string, on: boolean) => {
   const next = new Set(set);
@@ -80,8 +81,7 @@ export function ValidationQueue() {
           {t('validation.truncated', { count: items.length })}
         </p>
       )}
-      {/* Always in the page (a live region inserted with its text is often not read out); the notice appears in it. */}
-      <div role="status">{notice && <p className="alert success">{notice}</p>}</div>
+      <StatusNotice className="alert success">{notice}</StatusNotice>
       {items.length === 0 ? (
         <p className="muted">{t('validation.empty')}</p>
       ) : (

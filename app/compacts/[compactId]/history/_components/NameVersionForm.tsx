@@ -6,6 +6,7 @@ import { FormFooter } from '@/app/_components/FormFooter';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { VERSION_LIMITS } from '@/shared/history/version-rules';
+import { StatusNotice } from '@/app/_components/StatusNotice';
 
 /** Names the text as stored now ("Rev.1"), with an optional document symbol and note (admins and negotiators). */
 export function NameVersionForm({ compactId }: { compactId: string }) {
@@ -54,11 +55,7 @@ export function NameVersionForm({ compactId }: { compactId: string }) {
           <textarea name="note" rows={3} maxLength={VERSION_LIMITS.note} />
         </label>
         <FormFooter error={create.error} pending={create.isPending} label={t('history.nameVersionSubmit')} />
-        {made ? (
-          <p className="alert success" role="status">
-            {made}
-          </p>
-        ) : null}
+        <StatusNotice className="alert success">{made}</StatusNotice>
       </form>
     </details>
   );

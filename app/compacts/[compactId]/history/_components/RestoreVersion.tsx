@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
+import { StatusNotice } from '@/app/_components/StatusNotice';
 
 /**
  * Restores a version (administrators), after a confirmation: a new edit by the administrator that
@@ -51,15 +52,15 @@ export function RestoreVersion({
         </button>
       )}
       <ErrorAlert error={restore.error} />
-      {outcome ? (
-        <p className={outcome.exact ? 'alert success' : 'alert'} role="status">
-          {outcome.updateId === null
+      <StatusNotice className={outcome?.exact ? 'alert success' : 'alert'}>
+        {outcome
+          ? outcome.updateId === null
             ? t('history.restore.same')
             : outcome.exact
               ? t('history.restore.done', { title })
-              : t('history.restore.partly', { title })}
-        </p>
-      ) : null}
+              : t('history.restore.partly', { title })
+          : null}
+      </StatusNotice>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { FormFooter } from '@/app/_components/FormFooter';
 import { useNow, useTranslations } from 'next-intl';
 import { useTRPC } from '@/app/_lib/trpc';
 import { REVIEW_LIMITS } from '@/shared/reviews/review-rules';
+import { StatusNotice } from '@/app/_components/StatusNotice';
 
 /** Opens a review cycle: a name and a cut-off date, not in the future (administrators). */
 export function OpenCycleForm({ compactId }: { compactId: string }) {
@@ -49,11 +50,7 @@ export function OpenCycleForm({ compactId }: { compactId: string }) {
           <input name="cutOff" type="date" required max={today} />
         </label>
         <FormFooter error={open.error} pending={open.isPending} label={t('reviews.openSubmit')} />
-        {opened ? (
-          <p className="alert success" role="status">
-            {opened}
-          </p>
-        ) : null}
+        <StatusNotice className="alert success">{opened}</StatusNotice>
       </form>
     </details>
   );

@@ -7,6 +7,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { problemLine } from '@/i18n/problem';
 import { useTRPC } from '@/app/_lib/trpc';
 import { MAX_TARGET_TEXT_LENGTH, readTargetRow, type TargetTableRow } from '@/shared/framework/target-table';
+import { StatusNotice } from '@/app/_components/StatusNotice';
 
 /** One row of the table: a period or a year, the target in force and the one set for it (if any). */
 export interface TargetTableLine {
@@ -141,11 +142,7 @@ export function TargetTableForm(props: {
           {t('indicator.targetRowsRefused', { rows: [...problems.values()].join(' ') })}
         </p>
       )}
-      {notice && (
-        <p className="alert success" role="status">
-          {notice}
-        </p>
-      )}
+      <StatusNotice className="alert success">{notice}</StatusNotice>
       <FormFooter error={save.error} pending={save.isPending} label={t('indicator.saveTargets')} small />
     </form>
   );
