@@ -3,7 +3,7 @@
 import type { Editor } from '@tiptap/react';
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import { listProvisions, type ProvisionSummary } from '@/shared/negotiation/provisions';
 import { AGREEMENT_STATES, type AgreementState } from '@/shared/negotiation/vocabulary';
@@ -23,6 +23,7 @@ const openParties = (p: ProvisionSummary) => [...new Set([...p.bracketParties, .
 /** Every provision with its citation, state, first words and open proposals, filtered by state and party; live. */
 export function ProvisionsPanel({ editor, data, onJump }: Props) {
   const t = useTranslations();
+  const format = useFormatter();
   const doc = useEditorDoc(editor);
   const provisions = useMemo(() => listProvisions(doc), [doc]);
   const [state, setState] = useState<AgreementState | typeof ALL>(ALL);
@@ -90,8 +91,8 @@ export function ProvisionsPanel({ editor, data, onJump }: Props) {
                   </span>{' '}
                   <span className="provision-words">{p.firstWords}</span>
                   {codes.length > 0 && (
-                    <span className="provision-parties" title={t('provisions.openBy', { codes: codes.join(', ') })}>
-                      <span className="sr-only">{t('provisions.openBy', { codes: codes.join(', ') })}</span>
+                    <span className="provision-parties" title={t('provisions.openBy', { codes: format.list(codes) })}>
+                      <span className="sr-only">{t('provisions.openBy', { codes: format.list(codes) })}</span>
                       <span aria-hidden="true">{codes.join(' · ')}</span>
                     </span>
                   )}

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { Translate } from '@/i18n/types';
 import type { ProvisionChange, RedlineAuthor } from '@/shared/history/redline';
 import { isAgreementState } from '@/shared/negotiation/vocabulary';
@@ -33,6 +33,7 @@ function whatHappened(t: Translate, change: ProvisionChange): string {
 /** Provision by provision: what was added, removed, reworded or whose agreement state changed, and by whom. */
 export function ProvisionSummary({ changes, authors }: { changes: ProvisionChange[]; authors: RedlineAuthor[] }) {
   const t = useTranslations();
+  const format = useFormatter();
   const direction = usePageDirection();
   return (
     <section className="card" aria-labelledby="provision-summary">
@@ -61,7 +62,12 @@ export function ProvisionSummary({ changes, authors }: { changes: ProvisionChang
                     <span className="muted small">{change.firstWords}</span>
                   </td>
                   <td>{whatHappened(t, change)}</td>
-                  <td>{change.authors.map((author) => authorLabel(t, authors[author])).join(', ')}</td>
+                  <td>
+                    {format.list(
+                      change.authors.map((author) => authorLabel(t, authors[author])),
+                      { type: 'unit' },
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { ErrorAlert } from '@/app/_components/FormFooter';
 import { ProgressForm } from '@/app/_components/framework/ProgressForm';
 import { StatusChip } from '@/app/_components/framework/StatusChip';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { MessageKey } from '@/i18n/types';
 import { useTRPC } from '@/app/_lib/trpc';
 import { ProvisionLink } from './ProvisionLink';
@@ -17,6 +17,7 @@ import { UpdateHistory } from './UpdateHistory';
 /** One indicator; every action shown is one the server's policies allow this viewer (`detail.can`). */
 export function IndicatorPage({ compactId, indicatorId }: { compactId: string; indicatorId: string }) {
   const t = useTranslations();
+  const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const detail = useQuery(trpc.indicators.detail.queryOptions({ compactId, indicatorId }));
@@ -136,7 +137,7 @@ export function IndicatorPage({ compactId, indicatorId }: { compactId: string; i
               <dt>{t('indicator.meansOfVerification')}</dt>
               <dd>{indicator.meansOfVerification || '—'}</dd>
               <dt>{t('indicator.disaggregation')}</dt>
-              <dd>{indicator.disaggregation.join(', ') || '—'}</dd>
+              <dd>{format.list(indicator.disaggregation, { type: 'unit' }) || '—'}</dd>
               <dt>{t('indicator.section')}</dt>
               <dd>{indicator.sectionRef || '—'}</dd>
               <dt>{t('indicator.provision')}</dt>
